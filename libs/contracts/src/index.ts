@@ -1,1 +1,6 @@
-export * from './lib/contracts';
+export * from './lib/enums';
+export * from './lib/workflow';
+export * from './lib/derived';
+export * from './lib/permissions';
+export * from './lib/models';
+export * from './lib/routes';

@@ -1,0 +1,280 @@
+import type {
+  CityKind,
+  CommitmentKind,
+  CommitmentStatus,
+  EngagementType,
+  FollowUpKind,
+  FollowUpStatus,
+  Language,
+  MembershipStatus,
+  OutcomeType,
+  PartnerKind,
+  Role,
+  StoryCategory,
+  StoryStatus,
+} from './enums';
+
+/** ISO date without time, `YYYY-MM-DD`. */
+export type IsoDate = string;
+/** ISO 8601 instant with `Z`. */
+export type IsoInstant = string;
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 200;
+
+export interface ListQuery {
+  page?: number;
+  pageSize?: number;
+  /** `<field>:<asc|desc>` */
+  sort?: string;
+  q?: string;
+}
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export interface ApiError {
+  statusCode: number;
+  error: string;
+  message: string;
+  requestId?: string;
+  details?: FieldError[] | { current: unknown } | unknown;
+}
+
+export interface Health {
+  status: 'ok' | 'error';
+  db: 'up' | 'down';
+}
+
+export interface UserSummary {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  hubIds: string[];
+  cityIds: string[];
+  language: Language;
+}
+
+export interface User extends UserSummary {
+  active: boolean;
+  createdAt: IsoInstant;
+  version: number;
+}
+
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+}
+
+export interface LoginResponse extends TokenPair {
+  user: UserSummary;
+}
+
+export interface RefreshRequest {
+  refreshToken: string;
+}
+
+export interface CreateUserRequest {
+  email: string;
+  name: string;
+  password: string;
+  role: Role;
+  hubIds: string[];
+  cityIds: string[];
+  language?: Language;
+}
+
+export interface UpdateUserRequest {
+  version: number;
+  name?: string;
+  role?: Role;
+  hubIds?: string[];
+  cityIds?: string[];
+  active?: boolean;
+  language?: Language;
+  password?: string;
+}
+
+export interface Hub {
+  id: string;
+  code: string;
+  name: string;
+  version: number;
+}
+
+export interface City {
+  id: string;
+  name: string;
+  countryCode: string;
+  hubId: string;
+  kind: CityKind;
+  membershipStatus: MembershipStatus;
+  memberSince: IsoDate | null;
+  leadOfficial: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  liaisonIds: string[];
+  version: number;
+}
+
+export interface Partner {
+  id: string;
+  name: string;
+  kind: PartnerKind;
+  countryCode: string | null;
+  version: number;
+}
+
+export interface Participants {
+  total: number;
+  mayors: number;
+  officials: number;
+  youth: number;
+  women: number;
+  communityLeaders: number;
+}
+
+export interface Engagement {
+  id: string;
+  title: string;
+  type: EngagementType;
+  hubId: string;
+  startDate: IsoDate;
+  endDate: IsoDate | null;
+  locationCityId: string | null;
+  online: boolean;
+  hostCityId: string | null;
+  participatingCityIds: string[];
+  partnerIds: string[];
+  participants: Participants;
+  summary: string;
+  evidenceLinks: string[];
+  version: number;
+}
+
+export interface Commitment {
+  id: string;
+  title: string;
+  kind: CommitmentKind;
+  cityId: string;
+  hubId: string;
+  ownerId: string | null;
+  targetDate: IsoDate | null;
+  progress: number;
+  status: CommitmentStatus;
+  inspiredByEngagementIds: string[];
+  partnerIds: string[];
+  description: string;
+  atRisk: boolean;
+  createdAt: IsoInstant;
+  version: number;
+}
+
+export interface CommitmentTransitionRequest {
+  to: CommitmentStatus;
+  note: string;
+}
+
+export interface FollowUp {
+  id: string;
+  commitmentId: string | null;
+  engagementId: string | null;
+  title: string;
+  kind: FollowUpKind;
+  ownerId: string | null;
+  dueDate: IsoDate | null;
+  status: FollowUpStatus;
+  completedAt: IsoInstant | null;
+  note: string | null;
+  overdue: boolean;
+  version: number;
+}
+
+export interface Outcome {
+  id: string;
+  commitmentId: string | null;
+  cityId: string;
+  date: IsoDate;
+  type: OutcomeType;
+  value: number | null;
+  unit: string | null;
+  description: string;
+  evidenceUrl: string | null;
+  verifiedById: string | null;
+  verifiedAt: IsoInstant | null;
+  version: number;
+}
+
+export interface Quote {
+  text: string;
+  attribution: string;
+}
+
+export interface Sensitivity {
+  consentForNamedPeople: boolean;
+  noDetailsExposingIndividuals: boolean;
+  cityAgreedToPublication: boolean;
+  confirmedById: string | null;
+  confirmedAt: IsoInstant | null;
+}
+
+export interface Story {
+  id: string;
+  title: string;
+  category: StoryCategory;
+  hubId: string;
+  cityIds: string[];
+  body: string;
+  quotes: Quote[];
+  engagementIds: string[];
+  commitmentIds: string[];
+  outcomeIds: string[];
+  language: Language;
+  translationOf: string | null;
+  sensitivity: Sensitivity;
+  status: StoryStatus;
+  authorId: string;
+  approvedById: string | null;
+  publishedAt: IsoInstant | null;
+  version: number;
+}
+
+export interface HistoryEntry {
+  id: string;
+  at: IsoInstant;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  from: string | null;
+  to: string | null;
+  note: string | null;
+  changes: Record<string, { old: unknown; new: unknown }> | null;
+}
+
+export interface AuditEntry {
+  id: string;
+  at: IsoInstant;
+  actorId: string | null;
+  entity: string;
+  entityId: string;
+  action: string;
+  changes: Record<string, { old: unknown; new: unknown }> | null;
+  note: string | null;
+}

@@ -1,0 +1,23 @@
+/** Route paths of the HTTP contract, relative to the `/api` prefix. */
+export const API_PREFIX = 'api';
+
+export const ROUTES = {
+  health: 'health',
+  auth: { login: 'auth/login', refresh: 'auth/refresh', logout: 'auth/logout', me: 'auth/me' },
+  users: 'users',
+  hubs: 'hubs',
+  cities: 'cities',
+  partners: 'partners',
+  engagements: 'engagements',
+  commitments: 'commitments',
+  followUps: 'follow-ups',
+  outcomes: 'outcomes',
+  stories: 'stories',
+  publicStories: 'public/stories',
+  dashboard: 'dashboard',
+  audit: 'audit',
+} as const;
+
+/** Access tokens live 15 minutes. */
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+export const PASSWORD_MIN_LENGTH = 12;

@@ -1,0 +1,34 @@
+import { COMMITMENT_STATUSES } from './enums';
+import { canTransitionCommitment, canTransitionStory, mayPublishStory, nextCommitmentStatuses } from './workflow';
+
+describe('commitment workflow', () => {
+  it('follows the table of API.md', () => {
+    expect(nextCommitmentStatuses('pledged')).toEqual(['in_progress', 'cancelled']);
+    expect(canTransitionCommitment('in_progress', 'achieved')).toBe(true);
+    expect(canTransitionCommitment('stalled', 'in_progress')).toBe(true);
+    expect(canTransitionCommitment('pledged', 'achieved')).toBe(false);
+    expect(canTransitionCommitment('stalled', 'achieved')).toBe(false);
+  });
+  it('has final states with no way out', () => {
+    for (const to of COMMITMENT_STATUSES) {
+      expect(canTransitionCommitment('achieved', to)).toBe(false);
+      expect(canTransitionCommitment('cancelled', to)).toBe(false);
+    }
+  });
+});
+
+describe('story workflow', () => {
+  it('goes draft → in_review → published → archived, and can be sent back', () => {
+    expect(canTransitionStory('draft', 'in_review')).toBe(true);
+    expect(canTransitionStory('in_review', 'published')).toBe(true);
+    expect(canTransitionStory('in_review', 'draft')).toBe(true);
+    expect(canTransitionStory('published', 'archived')).toBe(true);
+    expect(canTransitionStory('draft', 'published')).toBe(false);
+  });
+  it('lets only leadership and admin publish', () => {
+    expect(mayPublishStory('leadership')).toBe(true);
+    expect(mayPublishStory('admin')).toBe(true);
+    expect(mayPublishStory('hub_manager')).toBe(false);
+    expect(mayPublishStory('city_liaison')).toBe(false);
+  });
+});
