@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// `npm start`: build the API and the web app (Nx skips what is already built and unchanged),
+// then run the API, which serves the web app at / and the API under /api on one port.
+import { spawn, spawnSync } from 'node:child_process';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
+
+if (process.env.SKIP_BUILD !== 'true') {
+  console.log('Building the API and the web app (cached builds are reused)…');
+  const build = spawnSync(join(root, 'node_modules', '.bin', 'nx'), ['run-many', '-t', 'build', '-p', 'api', 'web', '--outputStyle=static'], {
+    cwd: root,
+    env,
+    stdio: 'inherit',
+  });
+  if (build.status !== 0) {
+    console.error('The build failed; see the messages above.');
+    process.exit(build.status ?? 1);
+  }
+}
+
+const app = spawn(process.execPath, [join(root, 'dist', 'apps', 'api', 'main.js')], { cwd: root, env: process.env, stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => app.kill(signal));
+app.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -1,0 +1,148 @@
+#!/usr/bin/env node
+// `npm test`: every check the project has, in one run, ending with the line `N passed, N failed`.
+// Steps, in order: lint, types, unit (Jest), int (Jest on a real PostgreSQL), build, deploy
+// (docker-compose and Dockerfile checks), e2e (Playwright in Chromium against the started app).
+// Run a subset with `npm test -- --only=unit,int`.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'tmp', 'test-results');
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+
+const onlyArg = process.argv.find((a) => a.startsWith('--only='));
+const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : null;
+const baseEnv = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+
+let passed = 0;
+let failed = 0;
+const lines = [];
+
+function run(cmd, args, { cwd = root, env = {} } = {}) {
+  const started = Date.now();
+  const r = spawnSync(cmd, args, { cwd, env: { ...baseEnv, ...env }, stdio: 'inherit' });
+  return { ok: r.status === 0, seconds: Math.round((Date.now() - started) / 100) / 10 };
+}
+
+function record(name, p, f, seconds) {
+  passed += p;
+  failed += f;
+  lines.push(`${name.padEnd(24)} ${String(p).padStart(5)} passed ${String(f).padStart(4)} failed ${String(seconds).padStart(7)}s`);
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/** A Jest run counts its tests; a suite that fails to load counts as one failure. */
+function jest(name, config) {
+  const file = join(out, `${name}.json`);
+  const r = run(bin('jest'), ['-c', config, '--ci', '--json', `--outputFile=${file}`]);
+  const j = readJson(file);
+  if (!j) return record(name, 0, 1, r.seconds);
+  const broken = j.numRuntimeErrorTestSuites ?? 0;
+  const f = j.numFailedTests + broken + (r.ok || j.numFailedTests + broken > 0 ? 0 : 1);
+  record(name, j.numPassedTests, f, r.seconds);
+}
+
+/** A pass/fail check (lint of a project, type check of a tsconfig, a build). */
+function check(name, cmd, args, opts) {
+  const r = run(cmd, args, opts);
+  record(name, r.ok ? 1 : 0, r.ok ? 0 : 1, r.seconds);
+  return r.ok;
+}
+
+const wants = (s) => !only || only.has(s);
+const banner = (s) => console.log(`\n===== ${s} =====`);
+
+if (wants('lint')) {
+  banner('lint (ESLint, zero warnings)');
+  for (const p of ['libs/contracts', 'apps/api', 'apps/web', 'apps/web-e2e']) {
+    check(`lint ${p}`, bin('eslint'), ['--max-warnings=0', '.'], { cwd: join(root, p) });
+  }
+}
+
+if (wants('types')) {
+  banner('types (tsc --noEmit)');
+  for (const c of [
+    'libs/contracts/tsconfig.lib.json',
+    'libs/contracts/tsconfig.spec.json',
+    'apps/api/tsconfig.app.json',
+    'apps/api/tsconfig.spec.json',
+    'apps/web/tsconfig.app.json',
+    'apps/web/tsconfig.spec.json',
+    'apps/web-e2e/tsconfig.json',
+  ]) {
+    check(`types ${c.replace(/\/tsconfig/, ' ').replace('.json', '')}`, bin('tsc'), ['-p', c, '--noEmit']);
+  }
+}
+
+if (wants('unit')) {
+  banner('unit tests (Jest)');
+  jest('unit contracts', 'libs/contracts/jest.config.cts');
+  jest('unit api', 'apps/api/jest.config.cts');
+  jest('unit web', 'apps/web/jest.config.cts');
+}
+
+if (wants('int')) {
+  banner('integration tests (Jest, real PostgreSQL)');
+  jest('int api', 'apps/api/jest.int.config.cts');
+}
+
+let built = true;
+if (wants('build') || wants('e2e')) {
+  banner('build (api + web, production)');
+  built = check('build api+web', bin('nx'), ['run-many', '-t', 'build', '-p', 'api', 'web', '--outputStyle=static']);
+}
+
+if (wants('deploy')) {
+  banner('deployment files (docker-compose.yml, Dockerfile)');
+  const file = join(out, 'deploy.json');
+  const r = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-reporter=tap', '--test-reporter-destination=stdout', `--test-reporter-destination=${file}`, 'scripts/deploy.test.mjs'], {
+    cwd: root,
+    env: baseEnv,
+    stdio: 'inherit',
+  });
+  let tap = '';
+  try {
+    tap = readFileSync(file, 'utf8');
+  } catch {
+    /* counted as a failure below */
+  }
+  const p = Number(/^# pass (\d+)/m.exec(tap)?.[1] ?? 0);
+  const f = Number(/^# fail (\d+)/m.exec(tap)?.[1] ?? (r.status === 0 ? 0 : 1));
+  record('deploy files', p, f || (r.status === 0 ? 0 : 1), 0);
+}
+
+if (wants('e2e')) {
+  banner('e2e (Playwright, Chromium)');
+  if (!built) {
+    record('e2e', 0, 1, 0);
+  } else {
+    const file = join(out, 'e2e.json');
+    const r = run(bin('playwright'), ['test', '-c', 'apps/web-e2e/playwright.config.ts'], {
+      env: { PLAYWRIGHT_JSON_OUTPUT_NAME: file },
+    });
+    const j = readJson(file);
+    if (!j) {
+      record('e2e', 0, 1, r.seconds);
+    } else {
+      const s = j.stats ?? {};
+      const f = (s.unexpected ?? 0) + (s.flaky ?? 0) + (j.errors?.length ?? 0);
+      record('e2e', s.expected ?? 0, f || (r.ok ? 0 : 1), r.seconds);
+    }
+  }
+}
+
+console.log('\n===== summary =====');
+for (const l of lines) console.log(l);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);
