@@ -1,0 +1,59 @@
+import { Body, Controller, Get, HttpCode, HttpException, HttpStatus, Post, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { LoginResponse, TokenPair, UserSummary } from '@impact/contracts';
+import { ROUTES } from '@impact/contracts';
+import type { AuthUser } from './auth-user';
+import { CurrentUser, Public, SignedIn } from './auth.decorators';
+import { AuthService } from './auth.service';
+import { LoginDto, LogoutDto, RefreshDto } from './dto/auth.dto';
+
+@ApiTags('auth')
+@Controller()
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Post(ROUTES.auth.login)
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'An access token (15 minutes), a refresh token and the user' })
+  @ApiUnauthorizedResponse({ description: 'The same answer for an unknown e-mail and a wrong password' })
+  @ApiTooManyRequestsResponse({ description: 'Too many failed attempts; see Retry-After' })
+  async login(@Body() body: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
+    const result = await this.auth.login(body.email, body.password, req.ip ?? 'unknown');
+    if ('retryAfter' in result) {
+      res.setHeader('Retry-After', String(result.retryAfter));
+      throw new HttpException('Too many failed sign-in attempts. Try again later.', HttpStatus.TOO_MANY_REQUESTS);
+    }
+    return result;
+  }
+
+  @Public()
+  @Post(ROUTES.auth.refresh)
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'A new token pair; the presented refresh token is spent' })
+  refresh(@Body() body: RefreshDto): Promise<TokenPair> {
+    return this.auth.refresh(body.refreshToken);
+  }
+
+  @SignedIn()
+  @Post(ROUTES.auth.logout)
+  @HttpCode(204)
+  async logout(@CurrentUser() user: AuthUser, @Body() body: LogoutDto): Promise<void> {
+    await this.auth.logout(user, body.refreshToken);
+  }
+
+  @SignedIn()
+  @Get(ROUTES.auth.me)
+  me(@CurrentUser() user: AuthUser): UserSummary {
+    return {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      hubIds: user.hubIds,
+      cityIds: user.cityIds,
+      language: user.language,
+    };
+  }
+}

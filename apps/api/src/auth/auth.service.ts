@@ -1,0 +1,144 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import * as argon2 from 'argon2';
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { ACCESS_TOKEN_TTL_SECONDS, type LoginResponse, type TokenPair } from '@impact/contracts';
+import { AuditService } from '../audit/audit.service';
+import { UnauthorizedError } from '../common/errors';
+import { APP_CONFIG, type AppConfig } from '../config';
+import type { AccessClaims, AuthUser } from './auth-user';
+import { AuthUsersRepository, toAuthUser, type AuthUserRecord } from './auth-users.repository';
+import { JWT_ALGORITHM } from './jwt.strategy';
+import { LoginLimiter } from './login-limiter';
+
+export const REFRESH_TOKEN_TTL_DAYS = 14;
+const INVALID_LOGIN = 'E-mail or password is incorrect.';
+const INVALID_REFRESH = 'Your session has ended. Sign in again.';
+
+/** argon2id settings (OWASP's recommended minimum: 19 MiB, 2 iterations). */
+export const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+
+export function hashPassword(password: string): Promise<string> {
+  return argon2.hash(password, ARGON2_OPTIONS);
+}
+
+function sha256(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+@Injectable()
+export class AuthService implements OnModuleInit {
+  /** Verified against when the e-mail is unknown, so both failures take about the same time. */
+  private dummyHash = '';
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jwt: JwtService,
+    private readonly users: AuthUsersRepository,
+    private readonly limiter: LoginLimiter,
+    private readonly audit: AuditService,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    this.dummyHash = await hashPassword(randomBytes(24).toString('base64url'));
+  }
+
+  async login(email: string, password: string, ip: string): Promise<LoginResponse | { retryAfter: number }> {
+    const retryAfter = await this.limiter.retryAfter(email, ip);
+    if (retryAfter > 0) return { retryAfter };
+
+    const user = await this.users.byEmail(email.trim());
+    const ok = await argon2.verify(user?.passwordHash || this.dummyHash, password).catch(() => false);
+    if (!user || !ok || !user.active) {
+      await this.limiter.failed(email, ip);
+      throw new UnauthorizedError(INVALID_LOGIN);
+    }
+    await this.limiter.succeeded(email);
+    return this.dataSource.transaction(async (manager) => {
+      const pair = await this.issue(manager, user, randomUUID());
+      await this.audit.record(manager, { actorId: user.id, entity: 'user', entityId: user.id, action: 'sign_in' });
+      return { ...pair, user: toAuthUser(user) };
+    });
+  }
+
+  /**
+   * Rotation (RFC 9700): a refresh token is spent on use; presenting a spent or revoked one revokes
+   * its whole family, since either the client or a thief holds a copy.
+   */
+  async refresh(token: string): Promise<TokenPair> {
+    const [id, secret] = token.split('.');
+    if (!id || !secret || !/^[0-9a-f-]{36}$/.test(id)) throw new UnauthorizedError(INVALID_REFRESH);
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const rows: { id: string; user_id: string; family_id: string; token_hash: string; expires_at: Date; used_at: Date | null; revoked_at: Date | null }[] =
+        await manager.query('SELECT * FROM refresh_tokens WHERE id = $1 FOR UPDATE', [id]);
+      const row = rows[0];
+      if (!row || !safeEqual(row.token_hash, sha256(secret))) return null;
+      if (row.used_at || row.revoked_at) {
+        await manager.query('UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL', [row.family_id]);
+        await this.audit.record(manager, {
+          actorId: row.user_id,
+          entity: 'user',
+          entityId: row.user_id,
+          action: 'refresh_token_reuse',
+          note: 'A spent refresh token was presented again; its family was revoked.',
+        });
+        return 'reused' as const;
+      }
+      if (row.expires_at.getTime() <= Date.now()) return null;
+      const user = await this.users.byId(row.user_id, manager);
+      if (!user || !user.active) return null;
+      await manager.query('UPDATE refresh_tokens SET used_at = now() WHERE id = $1', [row.id]);
+      return this.issue(manager, user, row.family_id);
+    });
+    if (!outcome || outcome === 'reused') throw new UnauthorizedError(INVALID_REFRESH);
+    return outcome;
+  }
+
+  /** Revokes the given refresh token's family (it must be the caller's), or every session of the caller. */
+  async logout(user: AuthUser, refreshToken?: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const id = refreshToken?.split('.')[0];
+      if (id && /^[0-9a-f-]{36}$/.test(id)) {
+        await manager.query(
+          `UPDATE refresh_tokens SET revoked_at = now()
+            WHERE revoked_at IS NULL AND user_id = $2
+              AND family_id = (SELECT family_id FROM refresh_tokens WHERE id = $1 AND user_id = $2)`,
+          [id, user.id],
+        );
+      } else {
+        await manager.query('UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [user.id]);
+      }
+      await this.audit.record(manager, { actorId: user.id, entity: 'user', entityId: user.id, action: 'sign_out' });
+    });
+  }
+
+  private async issue(manager: EntityManager, user: AuthUserRecord, familyId: string): Promise<TokenPair> {
+    const claims: AccessClaims = { sub: user.id, typ: 'access', tv: user.tokenVersion, role: user.role };
+    const accessToken = await this.jwt.signAsync(claims, {
+      algorithm: JWT_ALGORITHM,
+      secret: this.config.jwt.secret,
+      issuer: this.config.jwt.issuer,
+      audience: this.config.jwt.audience,
+      expiresIn: ACCESS_TOKEN_TTL_SECONDS,
+      jwtid: randomUUID(),
+    });
+    const id = randomUUID();
+    const secret = randomBytes(32).toString('base64url');
+    await manager.query(
+      `INSERT INTO refresh_tokens (id, user_id, family_id, token_hash, expires_at)
+       VALUES ($1, $2, $3, $4, now() + make_interval(days => $5))`,
+      [id, user.id, familyId, sha256(secret), REFRESH_TOKEN_TTL_DAYS],
+    );
+    return { accessToken, refreshToken: `${id}.${secret}`, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
+  }
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+

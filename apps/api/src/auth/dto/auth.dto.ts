@@ -1,0 +1,32 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import type { LoginRequest, RefreshRequest } from '@impact/contracts';
+
+export class LoginDto implements LoginRequest {
+  @ApiProperty({ example: 'leadership@impact.test' })
+  @IsEmail({}, { message: 'Enter a valid e-mail address.' })
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ example: 'correct horse battery staple' })
+  @IsString()
+  @MinLength(1, { message: 'Enter your password.' })
+  @MaxLength(1024)
+  password!: string;
+}
+
+export class RefreshDto implements RefreshRequest {
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(512)
+  refreshToken!: string;
+}
+
+export class LogoutDto {
+  @ApiProperty({ required: false, description: 'The refresh token to revoke; without it every session of the caller ends.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
+  refreshToken?: string;
+}

@@ -1,0 +1,44 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ROUTES, type Page, type User } from '@impact/contracts';
+import type { AuthUser } from '../auth/auth-user';
+import { Can, CurrentUser } from '../auth/auth.decorators';
+import { CreateUserDto, ListUsersDto, UpdateUserDto } from './dto/user.dto';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@Controller(ROUTES.users)
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Can('users', 'read')
+  @Get()
+  list(@Query() query: ListUsersDto): Promise<Page<User>> {
+    return this.users.list(query);
+  }
+
+  @Can('users', 'read')
+  @Get(':id')
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<User> {
+    return this.users.get(id);
+  }
+
+  @Can('users', 'create')
+  @Post()
+  create(@CurrentUser() actor: AuthUser, @Body() body: CreateUserDto): Promise<User> {
+    return this.users.create(actor, body);
+  }
+
+  @Can('users', 'update')
+  @Patch(':id')
+  update(@CurrentUser() actor: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateUserDto): Promise<User> {
+    return this.users.update(actor, id, body);
+  }
+
+  @Can('users', 'archive')
+  @Delete(':id')
+  @HttpCode(204)
+  async deactivate(@CurrentUser() actor: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    await this.users.deactivate(actor, id);
+  }
+}
