@@ -1,10 +1,44 @@
+import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
 import {
   ApplicationConfig,
+  inject,
+  isDevMode,
+  provideAppInitializer,
   provideBrowserGlobalErrorListeners,
 } from '@angular/core';
-import { provideRouter } from '@angular/router';
+import { MatIconRegistry } from '@angular/material/icon';
+import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
+import { LANGUAGES } from '@impact/contracts';
+import { provideTransloco } from '@jsverse/transloco';
 import { appRoutes } from './app.routes';
+import { authInterceptor } from './core/auth/auth.interceptor';
+import { AuthService } from './core/auth/auth.service';
+import { LanguageService } from './core/i18n/language.service';
+import { TranslatedTitleStrategy } from './core/i18n/title.strategy';
+import { TranslocoHttpLoader } from './core/i18n/transloco-loader';
 
 export const appConfig: ApplicationConfig = {
-  providers: [provideBrowserGlobalErrorListeners(), provideRouter(appRoutes)],
+  providers: [
+    provideBrowserGlobalErrorListeners(),
+    provideHttpClient(withFetch(), withInterceptors([authInterceptor])),
+    provideRouter(appRoutes, withComponentInputBinding()),
+    provideTransloco({
+      config: {
+        availableLangs: [...LANGUAGES],
+        defaultLang: 'en',
+        fallbackLang: 'en',
+        reRenderOnLangChange: true,
+        prodMode: !isDevMode(),
+        missingHandler: { useFallbackTranslation: true, logMissingKey: isDevMode() },
+      },
+      loader: TranslocoHttpLoader,
+    }),
+    { provide: TitleStrategy, useExisting: TranslatedTitleStrategy },
+    provideAppInitializer(async () => {
+      inject(MatIconRegistry).setDefaultFontSetClass('material-symbols-outlined');
+      const auth = inject(AuthService);
+      await inject(LanguageService).init();
+      await auth.boot();
+    }),
+  ],
 };

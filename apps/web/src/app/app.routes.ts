@@ -1,3 +1,73 @@
 import { Route } from '@angular/router';
+import { canGuard, signedInGuard, signedOutGuard } from './core/auth/auth.guards';
 
-export const appRoutes: Route[] = [];
+/** One lazy `*.routes.ts` per feature; `title` is a translation key (see TranslatedTitleStrategy). */
+export const appRoutes: Route[] = [
+  {
+    path: 'sign-in',
+    canActivate: [signedOutGuard],
+    title: 'signIn.title',
+    loadChildren: () => import('./sign-in/sign-in.routes').then((m) => m.SIGN_IN_ROUTES),
+  },
+  {
+    path: '',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./core/layout/shell').then((m) => m.Shell),
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: 'dashboard' },
+      {
+        path: 'dashboard',
+        canActivate: [canGuard('dashboard')],
+        title: 'nav.dashboard',
+        loadChildren: () => import('./dashboard/dashboard.routes').then((m) => m.DASHBOARD_ROUTES),
+      },
+      {
+        path: 'my-work',
+        canActivate: [canGuard('followUps')],
+        title: 'nav.myWork',
+        loadChildren: () => import('./my-work/my-work.routes').then((m) => m.MY_WORK_ROUTES),
+      },
+      {
+        path: 'cities',
+        canActivate: [canGuard('cities')],
+        title: 'nav.cities',
+        loadChildren: () => import('./cities/cities.routes').then((m) => m.CITIES_ROUTES),
+      },
+      {
+        path: 'engagements',
+        canActivate: [canGuard('engagements')],
+        title: 'nav.engagements',
+        loadChildren: () => import('./engagements/engagements.routes').then((m) => m.ENGAGEMENTS_ROUTES),
+      },
+      {
+        path: 'commitments',
+        canActivate: [canGuard('commitments')],
+        title: 'nav.commitments',
+        loadChildren: () => import('./commitments/commitments.routes').then((m) => m.COMMITMENTS_ROUTES),
+      },
+      {
+        path: 'follow-ups',
+        canActivate: [canGuard('followUps')],
+        title: 'nav.followUps',
+        loadChildren: () => import('./follow-ups/follow-ups.routes').then((m) => m.FOLLOW_UPS_ROUTES),
+      },
+      {
+        path: 'stories',
+        canActivate: [canGuard('stories')],
+        title: 'nav.stories',
+        loadChildren: () => import('./stories/stories.routes').then((m) => m.STORIES_ROUTES),
+      },
+      {
+        path: 'users',
+        canActivate: [canGuard('users')],
+        title: 'nav.users',
+        loadChildren: () => import('./users/users.routes').then((m) => m.USERS_ROUTES),
+      },
+      {
+        path: '**',
+        title: 'notFound.title',
+        loadComponent: () => import('./core/layout/not-found').then((m) => m.NotFound),
+      },
+    ],
+  },
+];

@@ -1,0 +1,21 @@
+import { Resource } from '@impact/contracts';
+
+export interface NavItem {
+  path: string;
+  /** Translation key of the label. */
+  label: string;
+  icon: string;
+  /** Shown when `may(role, resource, 'read')`. */
+  resource: Resource;
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { path: '/dashboard', label: 'nav.dashboard', icon: 'dashboard', resource: 'dashboard' },
+  { path: '/my-work', label: 'nav.myWork', icon: 'task_alt', resource: 'followUps' },
+  { path: '/cities', label: 'nav.cities', icon: 'location_city', resource: 'cities' },
+  { path: '/engagements', label: 'nav.engagements', icon: 'groups', resource: 'engagements' },
+  { path: '/commitments', label: 'nav.commitments', icon: 'handshake', resource: 'commitments' },
+  { path: '/follow-ups', label: 'nav.followUps', icon: 'event_upcoming', resource: 'followUps' },
+  { path: '/stories', label: 'nav.stories', icon: 'auto_stories', resource: 'stories' },
+  { path: '/users', label: 'nav.users', icon: 'manage_accounts', resource: 'users' },
+];

@@ -1,0 +1,72 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, viewChild } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDividerModule } from '@angular/material/divider';
+import { MatIconModule } from '@angular/material/icon';
+import { MatListModule } from '@angular/material/list';
+import { MatMenuModule } from '@angular/material/menu';
+import { MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
+import { MatToolbarModule } from '@angular/material/toolbar';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { filter, map } from 'rxjs';
+import { AuthService } from '../auth/auth.service';
+import { LanguageSwitcher } from '../i18n/language-switcher';
+import { NAV_ITEMS } from './nav-items';
+
+/** The signed-in frame: toolbar, side navigation (a drawer on phones) and the main landmark. */
+@Component({
+  selector: 'it-shell',
+  imports: [
+    MatButtonModule,
+    MatDividerModule,
+    MatIconModule,
+    MatListModule,
+    MatMenuModule,
+    MatSidenavModule,
+    MatToolbarModule,
+    RouterLink,
+    RouterLinkActive,
+    RouterOutlet,
+    TranslocoPipe,
+    LanguageSwitcher,
+  ],
+  templateUrl: './shell.html',
+  styleUrl: './shell.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class Shell {
+  protected readonly auth = inject(AuthService);
+  private readonly router = inject(Router);
+  private readonly sidenav = viewChild.required<MatSidenav>('sidenav');
+  private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
+
+  protected readonly handset = toSignal(
+    inject(BreakpointObserver)
+      .observe('(max-width: 839.98px)')
+      .pipe(map((state) => state.matches)),
+    { initialValue: false },
+  );
+
+  protected readonly navItems = computed(() => {
+    const role = this.auth.role();
+    return role ? NAV_ITEMS.filter((item) => this.auth.can(item.resource, 'read')) : [];
+  });
+
+  constructor() {
+    // On a phone the drawer closes once a page is picked.
+    this.router.events.pipe(filter((event) => event instanceof NavigationEnd)).subscribe(() => {
+      if (this.handset()) void this.sidenav().close();
+    });
+  }
+
+  protected skipToMain(event: Event): void {
+    event.preventDefault();
+    this.main().nativeElement.focus();
+  }
+
+  protected signOut(): void {
+    void this.auth.signOut();
+  }
+}

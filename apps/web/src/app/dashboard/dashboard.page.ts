@@ -1,0 +1,25 @@
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { CanDirective } from '../core/auth/can.directive';
+import { EmptyState } from '../shared/ui/empty-state';
+import { PageHeader } from '../shared/ui/page-header';
+
+/** Nothing recorded here yet: say so, and point to the next useful place. */
+@Component({
+  selector: 'it-dashboard-page',
+  imports: [CanDirective, EmptyState, MatButtonModule, PageHeader, RouterLink, TranslocoPipe],
+  template: `
+    <it-page-header [heading]="'nav.dashboard' | transloco" />
+    <it-empty-state
+      icon="insights"
+      [heading]="'pages.dashboard.emptyTitle' | transloco"
+      [body]="'pages.dashboard.emptyBody' | transloco"
+    >
+      <a *itCan="'read'; on: 'engagements'" mat-stroked-button routerLink="/engagements">{{ 'pages.dashboard.action' | transloco }}</a>
+    </it-empty-state>
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class DashboardPage {}
