@@ -1,0 +1,46 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import { City, CreateUserRequest, Hub, MAX_PAGE_SIZE, Page, ROUTES, UpdateUserRequest, User } from '@impact/contracts';
+import { Observable, map } from 'rxjs';
+import { API, itemsOf, toParams } from '../../core/http/api';
+
+export interface UserListQuery {
+  page: number;
+  pageSize: number;
+  q?: string;
+}
+
+/** Admin's user management (API.md `/api/users`) and the hubs and cities a scope is chosen from. */
+@Injectable({ providedIn: 'root' })
+export class UsersApi {
+  private readonly http = inject(HttpClient);
+  private readonly url = `${API}/${ROUTES.users}`;
+
+  list(query: UserListQuery): Observable<Page<User>> {
+    return this.http.get<Page<User>>(this.url, { params: toParams({ ...query }) });
+  }
+
+  get(id: string): Observable<User> {
+    return this.http.get<User>(`${this.url}/${encodeURIComponent(id)}`);
+  }
+
+  create(body: CreateUserRequest): Observable<User> {
+    return this.http.post<User>(this.url, body);
+  }
+
+  update(id: string, body: UpdateUserRequest): Observable<User> {
+    return this.http.patch<User>(`${this.url}/${encodeURIComponent(id)}`, body);
+  }
+
+  hubs(): Observable<Hub[]> {
+    return this.http
+      .get<Page<Hub> | Hub[]>(`${API}/${ROUTES.hubs}`, { params: toParams({ pageSize: MAX_PAGE_SIZE }) })
+      .pipe(map(itemsOf));
+  }
+
+  cities(): Observable<City[]> {
+    return this.http
+      .get<Page<City> | City[]>(`${API}/${ROUTES.cities}`, { params: toParams({ pageSize: MAX_PAGE_SIZE, sort: 'name:asc' }) })
+      .pipe(map(itemsOf));
+  }
+}
