@@ -1,7 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, Signal, inject, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
-import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -33,16 +33,6 @@ export interface UserDialogData {
 
 type Problem = 'conflict' | 'offline' | 'forbidden' | 'invalid' | 'unexpected';
 
-/** The roles whose scope is chosen: hub managers by hub, liaisons by city; the others see everything. */
-function scopeRequired(control: AbstractControl): ValidationErrors | null {
-  const role = control.get('role')?.value as Role;
-  const hubIds = control.get('hubIds')?.value as string[];
-  const cityIds = control.get('cityIds')?.value as string[];
-  if (role === 'hub_manager' && hubIds.length === 0) return { hubsRequired: true };
-  if (role === 'city_liaison' && cityIds.length === 0) return { citiesRequired: true };
-  return null;
-}
-
 @Component({
   selector: 'it-user-dialog',
   imports: [
@@ -70,8 +60,7 @@ export class UserDialog {
   protected readonly passwordMin = PASSWORD_MIN_LENGTH;
   private version = this.data.user?.version ?? 0;
 
-  protected readonly form = inject(NonNullableFormBuilder).group(
-    {
+  protected readonly form = inject(NonNullableFormBuilder).group({
       email: [this.data.user?.email ?? '', this.editing ? [] : [Validators.required, Validators.email]],
       name: [this.data.user?.name ?? '', [Validators.required, Validators.maxLength(200)]],
       password: ['', this.editing ? [] : [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH)]],
@@ -79,14 +68,23 @@ export class UserDialog {
       hubIds: [this.data.user?.hubIds ?? ([] as string[])],
       cityIds: [this.data.user?.cityIds ?? ([] as string[])],
       language: [this.data.user?.language ?? ('en' as Language)],
-    },
-    { validators: scopeRequired },
-  );
+  });
 
   protected readonly role = toSignal(this.form.controls.role.valueChanges.pipe(startWith(this.form.controls.role.value)), {
     requireSync: true,
   });
   protected readonly saving = signal(false);
+
+  constructor() {
+    // Hub managers are scoped by hub and liaisons by city: that list is then required.
+    this.form.controls.role.valueChanges.pipe(startWith(this.form.controls.role.value), takeUntilDestroyed()).subscribe((role) => {
+      const { hubIds, cityIds } = this.form.controls;
+      hubIds.setValidators(role === 'hub_manager' ? Validators.required : null);
+      cityIds.setValidators(role === 'city_liaison' ? Validators.required : null);
+      hubIds.updateValueAndValidity({ emitEvent: false });
+      cityIds.updateValueAndValidity({ emitEvent: false });
+    });
+  }
   protected readonly problem = signal<Problem | null>(null);
   protected readonly reloading = signal(false);
 

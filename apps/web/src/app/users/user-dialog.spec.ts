@@ -1,0 +1,91 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
+import { User } from '@impact/contracts';
+import { translocoTesting } from '../testing/transloco-testing';
+import { UserDialog, UserDialogData } from './user-dialog';
+
+const existing: User = {
+  id: 'u3',
+  email: 'esa.hub@example.org',
+  name: 'Wanjiru Kamau',
+  role: 'hub_manager',
+  hubIds: ['h1'],
+  cityIds: [],
+  language: 'en',
+  active: true,
+  createdAt: '2024-03-11T09:00:00Z',
+  version: 2,
+};
+
+async function render(user?: User) {
+  const close = jest.fn();
+  const data: UserDialogData = {
+    user,
+    hubs: signal([{ id: 'h1', code: 'esa', name: 'East & Southern Africa', version: 1 }]),
+    cities: signal([]),
+  };
+  TestBed.configureTestingModule({
+    imports: [UserDialog, translocoTesting()],
+    providers: [
+      provideHttpClient(),
+      provideHttpClientTesting(),
+      { provide: MAT_DIALOG_DATA, useValue: data },
+      { provide: MatDialogRef, useValue: { close } },
+    ],
+  });
+  const fixture = TestBed.createComponent(UserDialog);
+  await fixture.whenStable();
+  const el = fixture.nativeElement as HTMLElement;
+  const input = (name: string) => el.querySelector<HTMLInputElement>(`input[formcontrolname=${name}]`) as HTMLInputElement;
+  const type = (name: string, value: string) => {
+    input(name).value = value;
+    input(name).dispatchEvent(new Event('input'));
+  };
+  const submit = async () => {
+    el.querySelector('form')?.dispatchEvent(new Event('submit'));
+    await fixture.whenStable();
+  };
+  return { fixture, el, input, type, submit, close, http: TestBed.inject(HttpTestingController) };
+}
+
+describe('UserDialog', () => {
+  it('sends the version it read, and on 409 says so without losing what was typed', async () => {
+    const { el, type, submit, http, close, fixture, input } = await render(existing);
+    type('name', 'Wanjiru K.');
+    await submit();
+    const req = http.expectOne('/api/users/u3');
+    expect(req.request.method).toBe('PATCH');
+    expect(req.request.body).toMatchObject({ version: 2, name: 'Wanjiru K.', role: 'hub_manager', hubIds: ['h1'], cityIds: [] });
+    req.flush({ statusCode: 409, details: { current: existing } }, { status: 409, statusText: 'Conflict' });
+    await fixture.whenStable();
+
+    expect(el.querySelector('[role=alert]')?.textContent).toContain('This user was changed by someone else — reload to see their change.');
+    expect(input('name').value).toBe('Wanjiru K.');
+    expect(close).not.toHaveBeenCalled();
+  });
+
+  it('asks for a password of at least 12 characters when creating', async () => {
+    const { el, type, submit, http, fixture } = await render();
+    type('email', 'new@example.org');
+    type('name', 'New Person');
+    type('password', 'short');
+    await submit();
+    fixture.detectChanges();
+    expect(el.textContent).toContain('Use at least 12 characters.');
+    http.expectNone('/api/users');
+  });
+
+  it('requires a city for a city liaison', async () => {
+    const { el, type, submit, http, fixture } = await render();
+    type('email', 'new@example.org');
+    type('name', 'New Person');
+    type('password', 'a long enough password');
+    await submit();
+    fixture.detectChanges();
+    expect(el.textContent).toContain('Choose at least one city for a city liaison.');
+    http.expectNone('/api/users');
+  });
+});
