@@ -278,3 +278,116 @@ export interface AuditEntry {
   changes: Record<string, { old: unknown; new: unknown }> | null;
   note: string | null;
 }
+
+/* ---------------------------------------------------------------------------------------------
+ * Read models the pages need beyond the bare records: names resolved in SQL (no N+1 from the web),
+ * the city timeline, people to pick as owners. The API adds them; clients may ignore them.
+ * ------------------------------------------------------------------------------------------- */
+
+/** A record reference with its display name. */
+export interface Ref {
+  id: string;
+  name: string;
+}
+
+export interface CityListItem extends City {
+  hubName: string;
+}
+
+export interface EngagementListItem extends Engagement {
+  hubName: string;
+  hostCityName: string | null;
+  locationCityName: string | null;
+  participatingCities: Ref[];
+  partners: Ref[];
+}
+
+export interface CommitmentListItem extends Commitment {
+  cityName: string;
+  hubName: string;
+  ownerName: string | null;
+  inspiredBy: Ref[];
+  partners: Ref[];
+}
+
+export interface FollowUpListItem extends FollowUp {
+  /** The city and hub of the commitment or engagement the follow-up belongs to. */
+  cityId: string | null;
+  cityName: string | null;
+  hubId: string;
+  ownerName: string | null;
+  commitmentTitle: string | null;
+  engagementTitle: string | null;
+}
+
+export interface OutcomeListItem extends Outcome {
+  cityName: string;
+  hubId: string;
+  commitmentTitle: string | null;
+  verifiedByName: string | null;
+}
+
+/** `GET /api/cities/:id/timeline`: the city's whole story in one answer. */
+export interface CityTimeline {
+  city: CityListItem;
+  liaisons: Ref[];
+  engagements: EngagementListItem[];
+  commitments: CommitmentListItem[];
+  followUps: FollowUpListItem[];
+  outcomes: OutcomeListItem[];
+  /** Cities whose hosted engagements inspired this city's commitments. */
+  learnedFrom: { city: Ref; engagement: Ref }[];
+  /** Cities that made commitments inspired by engagements this city hosted. */
+  taught: { city: Ref; engagement: Ref }[];
+}
+
+/** `GET /api/users/lookup?q=`: active people a signed-in user may pick as an owner. */
+export interface Person {
+  id: string;
+  name: string;
+  role: Role;
+}
+
+/** Extra list filters beyond API.md's, shared by API and web. */
+export interface CommitmentFilters extends ListQuery {
+  hubId?: string;
+  cityId?: string;
+  status?: CommitmentStatus;
+  kind?: CommitmentKind;
+  overdue?: boolean;
+  atRisk?: boolean;
+  ownerId?: string;
+}
+
+export interface FollowUpFilters extends ListQuery {
+  hubId?: string;
+  cityId?: string;
+  ownerId?: string;
+  status?: FollowUpStatus;
+  overdue?: boolean;
+  commitmentId?: string;
+  engagementId?: string;
+}
+
+export interface EngagementFilters extends ListQuery {
+  hubId?: string;
+  cityId?: string;
+  type?: EngagementType;
+  from?: IsoDate;
+  to?: IsoDate;
+}
+
+export interface CityFilters extends ListQuery {
+  hubId?: string;
+  countryCode?: string;
+  membershipStatus?: MembershipStatus;
+}
+
+export interface OutcomeFilters extends ListQuery {
+  hubId?: string;
+  cityId?: string;
+  commitmentId?: string;
+  type?: OutcomeType;
+  from?: IsoDate;
+  to?: IsoDate;
+}

@@ -21,3 +21,6 @@ export const ROUTES = {
 /** Access tokens live 15 minutes. */
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 export const PASSWORD_MIN_LENGTH = 12;
+
+/** `GET /api/<list>/export.csv?<the list's filters>`: the list as CSV (UTF-8 with BOM, for Excel). */
+export const CSV_EXPORT_SUFFIX = 'export.csv';
