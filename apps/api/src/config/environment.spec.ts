@@ -30,6 +30,7 @@ describe('environment validation', () => {
     [{ CORS_ORIGINS: 'not a url' }, 'CORS_ORIGINS'],
     [{ BODY_LIMIT: 'lots' }, 'BODY_LIMIT'],
     [{ NODE_ENV: 'production' }, 'JWT_SECRET'],
+    [{ PORT: 'abc' }, 'PORT'],
     [{ NODE_ENV: 'production', JWT_SECRET: 'short' }, 'JWT_SECRET'],
     [{ ADMIN_EMAIL: 'boss@example.org' }, 'ADMIN_PASSWORD'],
     [{ ADMIN_PASSWORD: 'long-enough-password' }, 'ADMIN_EMAIL'],
@@ -92,5 +93,14 @@ describe('environment validation', () => {
       admin: { email: 'boss@example.org', password: 'long-enough-password' },
       jwt: { secretSource: 'env' },
     });
+  });
+});
+
+describe('messages', () => {
+  it('says what is wrong in words an operator can act on', () => {
+    expect(fail({ PORT: 'abc' })).toBe('Invalid configuration: PORT must be a port number from 1 to 65535');
+    expect(fail({ NODE_ENV: 'production' })).toBe(
+      'Invalid configuration: JWT_SECRET is required when NODE_ENV=production (at least 32 characters)',
+    );
   });
 });

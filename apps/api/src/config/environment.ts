@@ -29,6 +29,8 @@ export const LOG_LEVELS = [
 ] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+const PORT_MESSAGE = 'must be a port number from 1 to 65535';
+
 const emptyToUndefined = ({ value }: { value: unknown }) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 const toInt = ({ value }: { value: unknown }) =>
@@ -53,9 +55,9 @@ const toBool = ({ value }: { value: unknown }) => {
 export class EnvironmentVariables {
   @Transform(toInt)
   @IsOptional()
-  @IsInt({ message: 'must be an integer port number' })
-  @Min(1)
-  @Max(65535)
+  @IsInt({ message: PORT_MESSAGE })
+  @Min(1, { message: PORT_MESSAGE })
+  @Max(65535, { message: PORT_MESSAGE })
   PORT?: number;
 
   @Transform(emptyToUndefined)
@@ -82,9 +84,9 @@ export class EnvironmentVariables {
 
   @Transform(toInt)
   @IsOptional()
-  @IsInt({ message: 'must be an integer port number' })
-  @Min(1)
-  @Max(65535)
+  @IsInt({ message: PORT_MESSAGE })
+  @Min(1, { message: PORT_MESSAGE })
+  @Max(65535, { message: PORT_MESSAGE })
   EMBEDDED_PG_PORT?: number;
 
   @Transform(emptyToUndefined)
@@ -173,6 +175,12 @@ export class ConfigError extends Error {
 export function validateEnvironment(
   raw: NodeJS.ProcessEnv | Record<string, string | undefined>,
 ): EnvironmentVariables {
+  if (raw['NODE_ENV'] === 'production' && !raw['JWT_SECRET']?.trim()) {
+    throw new ConfigError(
+      'JWT_SECRET',
+      'is required when NODE_ENV=production (at least 32 characters)',
+    );
+  }
   const env = plainToInstance(
     EnvironmentVariables,
     { ...raw },
