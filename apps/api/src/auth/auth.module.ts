@@ -1,10 +1,32 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthController } from './auth.controller';
+import { JwtAuthGuard, PermissionGuard } from './auth.guards';
+import { AuthService } from './auth.service';
+import { AuthUsersRepository } from './auth-users.repository';
+import { JwtStrategy } from './jwt.strategy';
+import { LoginLimiter } from './login-limiter';
 import { RefreshTokenEntity } from './refresh-token.entity';
 
-/** Routes and services arrive with their feature issues; the repositories are ready. */
+/**
+ * Sign-in, tokens and the two global guards (JWT first, then the permission matrix).
+ * Global so every domain module can use the scope helpers without importing it.
+ */
+@Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([RefreshTokenEntity])],
-  exports: [TypeOrmModule],
+  imports: [PassportModule, JwtModule.register({}), TypeOrmModule.forFeature([RefreshTokenEntity])],
+  controllers: [AuthController],
+  providers: [
+    AuthService,
+    AuthUsersRepository,
+    JwtStrategy,
+    LoginLimiter,
+    { provide: APP_GUARD, useClass: JwtAuthGuard },
+    { provide: APP_GUARD, useClass: PermissionGuard },
+  ],
+  exports: [AuthService, AuthUsersRepository, TypeOrmModule],
 })
 export class AuthModule {}

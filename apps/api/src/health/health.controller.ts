@@ -7,7 +7,7 @@ import {
 import type { Health } from '@impact/contracts';
 import { ROUTES } from '@impact/contracts';
 import type { Response } from 'express';
-import { Public } from '../common/public.decorator';
+import { Public } from '../auth/auth.decorators';
 import { HealthService } from './health.service';
 
 @ApiTags('health')

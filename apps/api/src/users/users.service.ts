@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { DEFAULT_PAGE_SIZE, type Page, type Role, type User } from '@impact/contracts';
 import { AuditService } from '../audit/audit.service';
 import { diffObjects } from '../audit/diff';
+import { writeReturning } from '../common/sql';
 import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationFailedError } from '../common/errors';
 import type { AuthUser } from '../auth/auth-user';
 import { hashPassword } from '../auth/auth.service';
@@ -131,7 +132,8 @@ export class UsersService {
         !sameSet(cityIds, before.cityIds) ||
         (dto.active !== undefined && dto.active !== before.active) ||
         passwordHash !== null;
-      const updated: { id: string }[] = await manager.query(
+      const updated = await writeReturning<{ id: string }>(
+        manager,
         `UPDATE users SET name = COALESCE($3, name), role = $4, language = COALESCE($5, language),
                 active = COALESCE($6, active), password_hash = COALESCE($7, password_hash),
                 token_version = token_version + $8, version = version + 1, updated_at = now()

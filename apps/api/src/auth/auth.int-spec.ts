@@ -1,0 +1,256 @@
+import { createHmac } from 'node:crypto';
+import { createTestApp, type TestApp } from '../../test/test-app';
+import { demoSignIn } from '../../test/demo-sign-in';
+
+let t: TestApp;
+let secret: string;
+
+beforeAll(async () => {
+  t = await createTestApp({ demo: true });
+  secret = t.config.jwt.secret;
+}, 120_000);
+
+afterAll(async () => {
+  await t?.close();
+});
+
+const b64 = (v: object) => Buffer.from(JSON.stringify(v)).toString('base64url');
+
+/** Signs a token by hand, so the test can forge exactly the flaw it is about. */
+function forge(header: object, payload: object, key = secret): string {
+  const unsigned = `${b64(header)}.${b64(payload)}`;
+  return `${unsigned}.${createHmac('sha256', key).update(unsigned).digest('base64url')}`;
+}
+
+function claimsOf(token: string): Record<string, unknown> {
+  return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
+}
+
+const me = (token: string) =>
+  t.http.get('/api/auth/me').set('Authorization', `Bearer ${token}`);
+
+describe('sign-in', () => {
+  it('returns a 15-minute access token, a refresh token and the user, never a hash', async () => {
+    const s = await demoSignIn(t.http, 'leadership@impact.test');
+    expect(s.expiresIn).toBe(900);
+    const c = claimsOf(s.accessToken);
+    expect(Number(c['exp']) - Number(c['iat'])).toBe(900);
+    expect(c['iss']).toBe(t.config.jwt.issuer);
+    expect(c['aud']).toBe(t.config.jwt.audience);
+    expect(s.user).toMatchObject({
+      email: 'leadership@impact.test',
+      role: 'leadership',
+    });
+    expect(JSON.stringify(s)).not.toMatch(/hash|argon/i);
+    const res = await me(s.accessToken).expect(200);
+    expect(res.body).toMatchObject({
+      email: 'leadership@impact.test',
+      role: 'leadership',
+      hubIds: [],
+      cityIds: [],
+    });
+  });
+
+  it('answers an unknown e-mail and a wrong password with the same 401', async () => {
+    const unknown = await t.http
+      .post('/api/auth/login')
+      .send({ email: 'nobody@impact.test', password: 'whatever-password' });
+    const wrong = await t.http
+      .post('/api/auth/login')
+      .send({ email: 'admin@impact.test', password: 'whatever-password' });
+    expect(unknown.status).toBe(401);
+    expect(wrong.status).toBe(401);
+    const strip = (b: Record<string, unknown>) => ({
+      ...b,
+      requestId: undefined,
+    });
+    expect(strip(unknown.body)).toEqual(strip(wrong.body));
+  });
+
+  it('treats the e-mail case-insensitively', async () => {
+    const s = await demoSignIn(t.http, 'admin@impact.test');
+    expect(s.user.role).toBe('admin');
+    const demo = await t.http
+      .post('/api/auth/login')
+      .send({ email: 'ADMIN@Impact.Test', password: 'x' });
+    expect(demo.status).toBe(401); // wrong password, but the account is found: same body as above
+  });
+
+  it('names the fields of a malformed sign-in', async () => {
+    const res = await t.http
+      .post('/api/auth/login')
+      .send({ email: 'not-an-email', extra: 1 })
+      .expect(400);
+    const fields = (res.body.details as { field: string }[]).map(
+      (d) => d.field,
+    );
+    expect(fields).toEqual(
+      expect.arrayContaining(['email', 'password', 'extra']),
+    );
+  });
+
+});
+
+describe('access tokens', () => {
+  let good: string;
+  beforeAll(async () => {
+    good = (await demoSignIn(t.http, 'leadership@impact.test')).accessToken;
+  });
+
+  it('refuses a token whose payload was tampered with', async () => {
+    const [h, , s] = good.split('.');
+    const payload = { ...claimsOf(good), role: 'admin' };
+    await me(`${h}.${b64(payload)}.${s}`).expect(401);
+  });
+
+  it('refuses alg none', async () => {
+    const unsigned = `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claimsOf(good))}.`;
+    await me(unsigned).expect(401);
+  });
+
+  it('refuses an expired token', async () => {
+    const c = claimsOf(good);
+    const now = Math.floor(Date.now() / 1000);
+    await me(
+      forge(
+        { alg: 'HS256', typ: 'JWT' },
+        { ...c, iat: now - 1000, exp: now - 10 },
+      ),
+    ).expect(401);
+  });
+
+  it('refuses a wrong audience and a wrong issuer', async () => {
+    const c = claimsOf(good);
+    await me(
+      forge({ alg: 'HS256', typ: 'JWT' }, { ...c, aud: 'someone-else' }),
+    ).expect(401);
+    await me(
+      forge({ alg: 'HS256', typ: 'JWT' }, { ...c, iss: 'someone-else' }),
+    ).expect(401);
+    // The same claims, correctly signed, pass: the forge itself is sound.
+    await me(forge({ alg: 'HS256', typ: 'JWT' }, c)).expect(200);
+  });
+
+  it('refuses a token signed with another key or algorithm', async () => {
+    await me(
+      forge(
+        { alg: 'HS256', typ: 'JWT' },
+        claimsOf(good),
+        'another-secret-of-sufficient-length-123',
+      ),
+    ).expect(401);
+    await me(forge({ alg: 'HS512', typ: 'JWT' }, claimsOf(good))).expect(401);
+  });
+
+  it('refuses a refresh token used as an access token', async () => {
+    const s = await demoSignIn(t.http, 'leadership@impact.test');
+    await me(s.refreshToken).expect(401);
+  });
+
+  it('refuses a token without typ access', async () => {
+    const c = claimsOf(good);
+    await me(
+      forge({ alg: 'HS256', typ: 'JWT' }, { ...c, typ: 'refresh' }),
+    ).expect(401);
+  });
+});
+
+describe('refresh tokens', () => {
+  it('rotates: a refresh token is spent on use, and re-use revokes the whole family', async () => {
+    const first = await demoSignIn(t.http, 'capetown.liaison@impact.test');
+    const second = (
+      await t.http
+        .post('/api/auth/refresh')
+        .send({ refreshToken: first.refreshToken })
+        .expect(200)
+    ).body;
+    expect(second.refreshToken).not.toBe(first.refreshToken);
+    await me(second.accessToken).expect(200);
+
+    // The spent token comes back (a thief's copy): 401, and the family dies with it.
+    await t.http
+      .post('/api/auth/refresh')
+      .send({ refreshToken: first.refreshToken })
+      .expect(401);
+    await t.http
+      .post('/api/auth/refresh')
+      .send({ refreshToken: second.refreshToken })
+      .expect(401);
+
+    const [row] = await t.dataSource.query(
+      `SELECT count(*) FILTER (WHERE revoked_at IS NULL)::int AS live FROM refresh_tokens WHERE id = $1`,
+      [second.refreshToken.split('.')[0]],
+    );
+    expect(row.live).toBe(0);
+  });
+
+  it('refuses an access token presented as a refresh token', async () => {
+    const s = await demoSignIn(t.http, 'capetown.liaison@impact.test');
+    await t.http
+      .post('/api/auth/refresh')
+      .send({ refreshToken: s.accessToken })
+      .expect(401);
+  });
+
+  it('stores only a hash of the refresh token', async () => {
+    const s = await demoSignIn(t.http, 'capetown.liaison@impact.test');
+    const [id, secretPart] = s.refreshToken.split('.');
+    const [row] = await t.dataSource.query(
+      'SELECT token_hash FROM refresh_tokens WHERE id = $1',
+      [id],
+    );
+    expect(row.token_hash).not.toContain(secretPart);
+    expect(row.token_hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('logout revokes the refresh token', async () => {
+    const s = await demoSignIn(t.http, 'capetown.liaison@impact.test');
+    await t.http
+      .post('/api/auth/logout')
+      .set('Authorization', `Bearer ${s.accessToken}`)
+      .send({ refreshToken: s.refreshToken })
+      .expect(204);
+    await t.http
+      .post('/api/auth/refresh')
+      .send({ refreshToken: s.refreshToken })
+      .expect(401);
+  });
+});
+
+describe('changes to a user take effect at once', () => {
+  it('a deactivated user is refused with the token it already holds', async () => {
+    const admin = await demoSignIn(t.http, 'admin@impact.test');
+    const victim = await demoSignIn(t.http, 'mena.manager@impact.test');
+    await me(victim.accessToken).expect(200);
+    await t.http
+      .delete(`/api/users/${victim.user.id}`)
+      .set('Authorization', `Bearer ${admin.accessToken}`)
+      .expect(204);
+    await me(victim.accessToken).expect(401);
+    await t.http
+      .post('/api/auth/refresh')
+      .send({ refreshToken: victim.refreshToken })
+      .expect(401);
+    const again = await t.http
+      .post('/api/auth/login')
+      .send({ email: 'mena.manager@impact.test', password: 'x'.repeat(12) });
+    expect(again.status).toBe(401);
+  });
+
+  it('a change of role ends the tokens issued under the old role', async () => {
+    const admin = await demoSignIn(t.http, 'admin@impact.test');
+    const user = await demoSignIn(t.http, 'southasia.manager@impact.test');
+    const current = (
+      await t.http
+        .get(`/api/users/${user.user.id}`)
+        .set('Authorization', `Bearer ${admin.accessToken}`)
+        .expect(200)
+    ).body;
+    await t.http
+      .patch(`/api/users/${user.user.id}`)
+      .set('Authorization', `Bearer ${admin.accessToken}`)
+      .send({ version: current.version, role: 'leadership', hubIds: [] })
+      .expect(200);
+    await me(user.accessToken).expect(401);
+  });
+});

@@ -1,0 +1,50 @@
+import type { DataSource } from 'typeorm';
+
+/**
+ * The authorization matrix: every route of the API × every principal → the status it must answer.
+ * One table, split per domain under rows/. The matrix test fails when the API has a route the table
+ * does not list, or the table lists a route the API does not have.
+ */
+export const PRINCIPALS = ['anonymous', 'liaisonA', 'liaisonB', 'managerX', 'managerY', 'leadership', 'admin'] as const;
+export type PrincipalName = (typeof PRINCIPALS)[number];
+
+/**
+ * The demo world the matrix runs in: city A (Nansana) is in hub X (East & Southern Africa) and city B
+ * (Danilovgrad) in hub Y (Western Balkans). liaisonA looks after city A only, managerX manages hub X only.
+ */
+export interface MatrixWorld {
+  db: DataSource;
+  hubX: string;
+  hubY: string;
+  cityA: string;
+  cityB: string;
+  /** User ids of the principals (not anonymous). */
+  userIds: Record<Exclude<PrincipalName, 'anonymous'>, string>;
+  /** A short unique suffix for names and e-mails created by a case. */
+  unique(): string;
+}
+
+export interface MatrixRequest {
+  path: string;
+  body?: unknown;
+}
+
+export interface MatrixRow {
+  /** `METHOD /api/path/{param}` exactly as the OpenAPI document names it. */
+  route: string;
+  /** What the case sends; called once per principal, so write routes can make a fresh target each time. */
+  request: (world: MatrixWorld, who: PrincipalName) => Promise<MatrixRequest> | MatrixRequest;
+  expect: Record<PrincipalName, number>;
+}
+
+/** Statuses for the common shapes of rule. */
+export const everyone = (status: number): Record<PrincipalName, number> =>
+  Object.fromEntries(PRINCIPALS.map((p) => [p, status])) as Record<PrincipalName, number>;
+
+export const signedIn = (status: number): Record<PrincipalName, number> => ({ ...everyone(status), anonymous: 401 });
+
+export const adminOnly = (status: number): Record<PrincipalName, number> => ({
+  ...everyone(403),
+  anonymous: 401,
+  admin: status,
+});
