@@ -11,3 +11,9 @@ export async function writeReturning<T>(manager: EntityManager, sql: string, par
   const result = await runner.query(sql, params, true);
   return result.records as T[];
 }
+
+/** `%text%` for ILIKE, with the wildcard characters of the text escaped; null for no search. */
+export function likePattern(q: string | null | undefined): string | null {
+  const text = q?.trim();
+  return text ? `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+}

@@ -1,9 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ROUTES, type Page, type User } from '@impact/contracts';
+import { ROUTES, type Page, type Person, type User } from '@impact/contracts';
 import type { AuthUser } from '../auth/auth-user';
-import { Can, CurrentUser } from '../auth/auth.decorators';
-import { CreateUserDto, ListUsersDto, UpdateUserDto } from './dto/user.dto';
+import { Can, CurrentUser, SignedIn } from '../auth/auth.decorators';
+import { CreateUserDto, ListUsersDto, LookupUsersDto, UpdateUserDto } from './dto/user.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -15,6 +15,13 @@ export class UsersController {
   @Get()
   list(@Query() query: ListUsersDto): Promise<Page<User>> {
     return this.users.list(query);
+  }
+
+  /** Active people to pick as an owner: names and roles only, for every signed-in user. */
+  @SignedIn()
+  @Get('lookup')
+  lookup(@Query() query: LookupUsersDto): Promise<Person[]> {
+    return this.users.lookup(query.q);
   }
 
   @Can('users', 'read')

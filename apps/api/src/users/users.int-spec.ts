@@ -188,3 +188,11 @@ describe('users administration', () => {
     await t.http.delete(`/api/users/${meRes.body.id}`).set(auth()).expect(403);
   });
 });
+
+describe('people lookup', () => {
+  it('gives any signed-in user active names and roles, never e-mails', async () => {
+    const liaison = (await demoSignIn(t.http, 'nansana.liaison@impact.test')).accessToken;
+    const res = await t.http.get('/api/users/lookup?q=otieno').set('Authorization', `Bearer ${liaison}`).expect(200);
+    expect(res.body).toEqual([{ id: expect.any(String), name: 'Amani Otieno', role: 'hub_manager' }]);
+  });
+});

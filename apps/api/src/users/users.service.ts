@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { DEFAULT_PAGE_SIZE, type Page, type Role, type User } from '@impact/contracts';
+import { DEFAULT_PAGE_SIZE, type Page, type Person, type Role, type User } from '@impact/contracts';
 import { AuditService } from '../audit/audit.service';
 import { diffObjects } from '../audit/diff';
-import { writeReturning } from '../common/sql';
+import { likePattern, writeReturning } from '../common/sql';
 import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationFailedError } from '../common/errors';
 import type { AuthUser } from '../auth/auth-user';
 import { hashPassword } from '../auth/auth.service';
@@ -60,7 +60,7 @@ export class UsersService {
   async list(query: ListUsersDto): Promise<Page<User>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
-    const q = query.q?.trim() ? `%${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const q = likePattern(query.q);
     const rows: UserRow[] = await this.dataSource.query(
       `${SELECT}, count(*) OVER () AS total
          FROM users u
@@ -81,6 +81,17 @@ export class UsersService {
       [q, role],
     );
     return n;
+  }
+
+  /** Up to 20 active people whose name or e-mail matches, for owner pickers. */
+  async lookup(q?: string): Promise<Person[]> {
+    const pattern = likePattern(q);
+    return this.dataSource.query(
+      `SELECT id, name, role FROM users
+        WHERE active AND ($1::text IS NULL OR name ILIKE $1 OR email::text ILIKE $1)
+        ORDER BY name, id LIMIT 20`,
+      [pattern],
+    );
   }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<User> {

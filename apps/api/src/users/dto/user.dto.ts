@@ -63,3 +63,7 @@ export class ListUsersDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) q?: string;
   @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
 }
+
+export class LookupUsersDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) q?: string;
+}

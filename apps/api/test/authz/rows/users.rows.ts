@@ -1,4 +1,4 @@
-import { adminOnly, type MatrixRow } from '../matrix';
+import { adminOnly, signedIn, type MatrixRow } from '../matrix';
 
 async function freshUser(world: Parameters<MatrixRow['request']>[0]): Promise<string> {
   const [{ id }] = await world.db.query(
@@ -10,6 +10,7 @@ async function freshUser(world: Parameters<MatrixRow['request']>[0]): Promise<st
 
 export const usersRows: MatrixRow[] = [
   { route: 'GET /api/users', request: () => ({ path: '/api/users' }), expect: adminOnly(200) },
+  { route: 'GET /api/users/lookup', request: () => ({ path: '/api/users/lookup?q=a' }), expect: signedIn(200) },
   {
     route: 'GET /api/users/{id}',
     request: (w) => ({ path: `/api/users/${w.userIds.liaisonA}` }),
