@@ -4,3 +4,4 @@ export * from './lib/derived';
 export * from './lib/permissions';
 export * from './lib/models';
 export * from './lib/routes';
+export * from './lib/stories';

@@ -1,0 +1,191 @@
+import {
+  STORY_CATEGORIES,
+  type CommitmentKind,
+  type EngagementType,
+  type Language,
+  type OutcomeType,
+  type StoryCategory,
+  type StoryStatus,
+} from './enums';
+import type { IsoDate, IsoInstant, ListQuery, Quote, Ref, Sensitivity, Story } from './models';
+
+/*
+ * Impact stories beyond the bare record: what the story desk reads and sends, what the public page
+ * reads, and the rules both sides apply (checklist complete, suggested category, grouping).
+ */
+
+/** The three answers of the sensitivity checklist, as PATCH sends them. */
+export type SensitivityAnswers = Pick<Sensitivity, 'consentForNamedPeople' | 'noDetailsExposingIndividuals' | 'cityAgreedToPublication'>;
+
+export const SENSITIVITY_QUESTIONS = ['consentForNamedPeople', 'noDetailsExposingIndividuals', 'cityAgreedToPublication'] as const;
+export type SensitivityQuestion = (typeof SENSITIVITY_QUESTIONS)[number];
+
+/** True when all three checklist answers are yes: the condition for `draft → in_review`. */
+export function sensitivityComplete(s: Partial<SensitivityAnswers> | null | undefined): boolean {
+  return !!s && SENSITIVITY_QUESTIONS.every((q) => s[q] === true);
+}
+
+/** A transition the story desk asks for. A send-back (`in_review → draft`) needs a note saying why. */
+export interface StoryTransitionRequest {
+  to: StoryStatus;
+  note?: string;
+}
+
+/** True when this step needs a reason from the person taking it. */
+export function storyTransitionNeedsNote(from: StoryStatus, to: StoryStatus): boolean {
+  return from === 'in_review' && to === 'draft';
+}
+
+export interface CreateStoryRequest {
+  title: string;
+  category: StoryCategory;
+  /** The hub; when left out, the hub of the first city. */
+  hubId?: string;
+  cityIds?: string[];
+  body?: string;
+  quotes?: Quote[];
+  engagementIds?: string[];
+  commitmentIds?: string[];
+  outcomeIds?: string[];
+  language?: Language;
+  /** The original this story translates (a language version of it). */
+  translationOf?: string | null;
+}
+
+export interface UpdateStoryRequest extends Partial<Omit<CreateStoryRequest, 'hubId'>> {
+  version: number;
+  /** Checklist answers; who and when are recorded by the server. */
+  sensitivity?: Partial<SensitivityAnswers>;
+}
+
+export interface StoryFilters extends ListQuery {
+  category?: StoryCategory;
+  status?: StoryStatus;
+  hubId?: string;
+  cityId?: string;
+  language?: Language;
+}
+
+/** An outcome as a story shows it: the figure first. */
+export interface StoryFigure {
+  id: string;
+  date: IsoDate;
+  type: OutcomeType;
+  value: number | null;
+  unit: string | null;
+  description: string;
+}
+
+export interface StoryTranslationRef {
+  id: string;
+  language: Language;
+  status: StoryStatus;
+  title: string;
+}
+
+/** A story as the story desk lists it: names resolved in SQL. */
+export interface StoryListItem extends Story {
+  hubName: string;
+  cities: Ref[];
+  authorName: string | null;
+  updatedAt: IsoInstant;
+}
+
+/** One story with everything the editor and the reviewer need. */
+export interface StoryDetail extends StoryListItem {
+  engagements: Ref[];
+  commitments: Ref[];
+  outcomes: StoryFigure[];
+  approvedByName: string | null;
+  confirmedByName: string | null;
+  /** The original and its other language versions (not this one). */
+  translations: StoryTranslationRef[];
+  /** Why the story was last sent back to draft, while it is a draft again. */
+  sentBackNote: string | null;
+}
+
+/** What `POST /api/stories/draft-from-commitment/:id` used: the chain behind the draft. */
+export interface StoryDraftSource {
+  city: { id: string; name: string; countryCode: string };
+  hubId: string;
+  commitment: { id: string; title: string; kind: CommitmentKind; status: string; description: string };
+  engagements: { id: string; title: string; type: EngagementType; startDate: IsoDate; hostCity: string | null; place: string | null }[];
+  followUps: { id: string; title: string; completedAt: IsoInstant | null }[];
+  partners: string[];
+  outcomes: StoryFigure[];
+}
+
+export interface DraftFromCommitmentRequest {
+  language?: Language;
+}
+
+/* ------------------------------- public ------------------------------- */
+
+/** A published story for anyone: no e-mails, no people of the staff, no notes, no checklist, no workflow fields. */
+export interface PublicStory {
+  id: string;
+  title: string;
+  category: StoryCategory;
+  language: Language;
+  hub: { id: string; name: string };
+  cities: { id: string; name: string; countryCode: string }[];
+  /** First paragraph of the body as plain text, for cards. */
+  summary: string;
+  body: string;
+  /** The body rendered from Markdown with raw HTML disabled. */
+  bodyHtml: string;
+  quotes: Quote[];
+  figures: Omit<StoryFigure, 'id'>[];
+  publishedAt: IsoInstant;
+  /** Published language versions of the same story (this one excluded). */
+  translations: { id: string; language: Language; title: string }[];
+}
+
+export interface PublicStoryFilters {
+  category?: StoryCategory;
+  hubId?: string;
+  cityId?: string;
+  language?: Language;
+}
+
+export interface PublicStoryList {
+  items: PublicStory[];
+  total: number;
+}
+
+export interface StoryGroup<T> {
+  category: StoryCategory;
+  stories: T[];
+}
+
+/** Stories grouped by the five categories in the seed's order; empty categories left out. */
+export function groupStoriesByCategory<T extends { category: StoryCategory }>(stories: readonly T[]): StoryGroup<T>[] {
+  return STORY_CATEGORIES.map((category) => ({ category, stories: stories.filter((s) => s.category === category) })).filter(
+    (g) => g.stories.length > 0,
+  );
+}
+
+const YOUTH_KINDS: readonly CommitmentKind[] = ['youth_council'];
+const MULTI_ACTOR_KINDS: readonly CommitmentKind[] = ['local_safety_council', 'prevention_committee', 'neighbourhood_watch'];
+const PEER_KINDS: readonly CommitmentKind[] = ['peer_learning_host', 'remembrance', 'strategy_or_plan', 'agenda_item'];
+
+/**
+ * The category a drafted story starts with (the author may change it): what the commitment built
+ * says most, then what kind of engagement inspired it.
+ */
+export function suggestStoryCategory(engagementTypes: readonly EngagementType[], kind: CommitmentKind): StoryCategory {
+  if (YOUTH_KINDS.includes(kind) || engagementTypes.includes('youth_programme')) return 'youth';
+  if (engagementTypes.includes('national_local_dialogue')) return 'national_local';
+  if (MULTI_ACTOR_KINDS.includes(kind)) return 'multi_actor';
+  if (engagementTypes.includes('webinar') && !engagementTypes.some((t) => t === 'learning_visit' || t === 'regional_workshop')) {
+    return 'global_crises';
+  }
+  if (PEER_KINDS.includes(kind) || engagementTypes.some((t) => ['learning_visit', 'regional_workshop', 'summit', 'transatlantic_dialogue', 'roundtable'].includes(t))) {
+    return 'peer_learning';
+  }
+  return 'multi_actor';
+}
+
+/** `GET /api/stories/:id/export.md` and `.html`. */
+export const STORY_EXPORT_FORMATS = ['md', 'html'] as const;
+export type StoryExportFormat = (typeof STORY_EXPORT_FORMATS)[number];
