@@ -12,6 +12,7 @@ mkdirSync(SHOTS, { recursive: true });
 async function scan(page: Page, name: string, lang: Lang) {
   // Let the page settle (data loaded, spinners gone) before judging it.
   await expect(page.locator('mat-progress-bar, mat-spinner')).toHaveCount(0, { timeout: 15_000 });
+  await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: join(SHOTS, `${name.replace(/\W+/g, '_')}-${lang}.png`), fullPage: true });
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const serious = results.violations
