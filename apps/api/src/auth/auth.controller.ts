@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpException, HttpStatus, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpException, HttpStatus, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { LoginResponse, TokenPair, UserSummary } from '@impact/contracts';
@@ -6,7 +6,7 @@ import { ROUTES } from '@impact/contracts';
 import type { AuthUser } from './auth-user';
 import { CurrentUser, Public, SignedIn } from './auth.decorators';
 import { AuthService } from './auth.service';
-import { LoginDto, LogoutDto, RefreshDto } from './dto/auth.dto';
+import { LoginDto, LogoutDto, RefreshDto, UpdateMeDto } from './dto/auth.dto';
 
 @ApiTags('auth')
 @Controller()
@@ -46,14 +46,17 @@ export class AuthController {
   @SignedIn()
   @Get(ROUTES.auth.me)
   me(@CurrentUser() user: AuthUser): UserSummary {
-    return {
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      role: user.role,
-      hubIds: user.hubIds,
-      cityIds: user.cityIds,
-      language: user.language,
-    };
+    return toSummary(user);
   }
+
+  /** The signed-in user's own preferences (its preferred language). */
+  @SignedIn()
+  @Patch(ROUTES.auth.me)
+  async updateMe(@CurrentUser() user: AuthUser, @Body() body: UpdateMeDto): Promise<UserSummary> {
+    return toSummary(await this.auth.updatePreferences(user, body.language));
+  }
+}
+
+function toSummary(user: AuthUser): UserSummary {
+  return { id: user.id, email: user.email, name: user.name, role: user.role, hubIds: user.hubIds, cityIds: user.cityIds, language: user.language };
 }

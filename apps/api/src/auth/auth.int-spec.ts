@@ -254,3 +254,16 @@ describe('changes to a user take effect at once', () => {
     await me(user.accessToken).expect(401);
   });
 });
+
+describe('own preferences', () => {
+  it('lets a user change its preferred language, audited, and refuses an unknown one', async () => {
+    const s = await demoSignIn(t.http, 'trincomalee.liaison@impact.test');
+    const res = await t.http.patch('/api/auth/me').set('Authorization', `Bearer ${s.accessToken}`).send({ language: 'ar' }).expect(200);
+    expect(res.body.language).toBe('ar');
+    expect((await me(s.accessToken).expect(200)).body.language).toBe('ar');
+    const bad = await t.http.patch('/api/auth/me').set('Authorization', `Bearer ${s.accessToken}`).send({ language: 'de', role: 'admin' }).expect(400);
+    expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['language', 'role']);
+    const audit = await t.dataSource.query(`SELECT changes FROM audit_log WHERE entity = 'user' AND entity_id = $1 AND action = 'update'`, [s.user.id]);
+    expect(audit[0].changes).toEqual({ language: { old: 'en', new: 'ar' } });
+  });
+});

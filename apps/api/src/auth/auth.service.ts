@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { ACCESS_TOKEN_TTL_SECONDS, type LoginResponse, type TokenPair } from '@impact/contracts';
+import { ACCESS_TOKEN_TTL_SECONDS, type Language, type LoginResponse, type TokenPair } from '@impact/contracts';
 import { AuditService } from '../audit/audit.service';
 import { UnauthorizedError } from '../common/errors';
 import { APP_CONFIG, type AppConfig } from '../config';
@@ -113,6 +113,22 @@ export class AuthService implements OnModuleInit {
       }
       await this.audit.record(manager, { actorId: user.id, entity: 'user', entityId: user.id, action: 'sign_out' });
     });
+  }
+
+  /** Changes the caller's preferred language; audited like every write. */
+  async updatePreferences(user: AuthUser, language: Language): Promise<AuthUser> {
+    if (language === user.language) return user;
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query('UPDATE users SET language = $2, version = version + 1, updated_at = now() WHERE id = $1', [user.id, language]);
+      await this.audit.record(manager, {
+        actorId: user.id,
+        entity: 'user',
+        entityId: user.id,
+        action: 'update',
+        changes: { language: { old: user.language, new: language } },
+      });
+    });
+    return { ...user, language };
   }
 
   private async issue(manager: EntityManager, user: AuthUserRecord, familyId: string): Promise<TokenPair> {

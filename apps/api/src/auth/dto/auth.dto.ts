@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import type { LoginRequest, RefreshRequest } from '@impact/contracts';
+import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { LANGUAGES, type Language, type LoginRequest, type RefreshRequest } from '@impact/contracts';
 
 export class LoginDto implements LoginRequest {
   @ApiProperty({ example: 'leadership@impact.test' })
@@ -29,4 +29,11 @@ export class LogoutDto {
   @IsString()
   @MaxLength(512)
   refreshToken?: string;
+}
+
+/** What a user may change about itself. */
+export class UpdateMeDto {
+  @ApiProperty({ enum: LANGUAGES })
+  @IsIn(LANGUAGES)
+  language!: Language;
 }

@@ -15,4 +15,5 @@ export const authRows: MatrixRow[] = [
   },
   { route: 'POST /api/auth/logout', request: () => ({ path: '/api/auth/logout', body: {} }), expect: signedIn(204) },
   { route: 'GET /api/auth/me', request: () => ({ path: '/api/auth/me' }), expect: signedIn(200) },
+  { route: 'PATCH /api/auth/me', request: () => ({ path: '/api/auth/me', body: { language: 'en' } }), expect: signedIn(200) },
 ];
