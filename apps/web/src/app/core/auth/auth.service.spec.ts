@@ -171,6 +171,31 @@ describe('AuthService', () => {
   });
 });
 
+describe('AuthService preferred language', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('saves a signed-in user\'s language choice on the server and keeps the answer', async () => {
+    const { auth, http } = setup();
+    const answer = loginResponse('city_liaison');
+    const signedIn = new Promise((resolve) => auth.login('x@example.org', 'correct horse battery').subscribe(resolve));
+    http.expectOne(AUTH_URLS.login).flush(answer);
+    await signedIn;
+
+    const saved = auth.savePreferredLanguage('ar');
+    const req = http.expectOne((r) => r.url === AUTH_URLS.me && r.method === 'PATCH');
+    expect(req.request.body).toEqual({ language: 'ar' });
+    req.flush({ ...answer.user, language: 'ar' });
+    await saved;
+    expect(auth.user()?.language).toBe('ar');
+  });
+
+  it('does not call the server when nobody is signed in', async () => {
+    const { auth, http } = setup();
+    await auth.savePreferredLanguage('fr');
+    http.expectNone(AUTH_URLS.me);
+  });
+});
+
 describe('expiryOf', () => {
   it('reads exp from a JWT and falls back to expiresIn', () => {
     expect(expiryOf(loginResponse('admin', 1_000_000_000_000, 900).accessToken, 5)).toBe(1_000_000_900_000);

@@ -118,6 +118,17 @@ export class AuthService implements OnDestroy {
     void this.router.navigate(['/sign-in'], { queryParams });
   }
 
+  /** Keeps the signed-in user's preferred language on the server too (best effort: offline keeps it local). */
+  async savePreferredLanguage(language: UserSummary['language']): Promise<void> {
+    const user = this.currentUser();
+    if (!user || user.language === language) return;
+    try {
+      this.setUser(await firstValueFrom(this.http.patch<UserSummary>(AUTH_URLS.me, { language })));
+    } catch {
+      // The choice still holds on this device.
+    }
+  }
+
   /** Whether the permission table lets the current user take this action on some (or this) record. */
   can(resource: Resource, action: Action, place?: RecordPlace): boolean {
     const user = this.currentUser();

@@ -4,6 +4,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
 import { Language } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { AuthService } from '../auth/auth.service';
 import { LanguageService } from './language.service';
 
 /** Toolbar and sign-in page: pick one of the four languages; each is named in its own language. */
@@ -51,9 +52,12 @@ import { LanguageService } from './language.service';
 })
 export class LanguageSwitcher {
   protected readonly language = inject(LanguageService);
+  private readonly auth = inject(AuthService);
   readonly compact = input(false);
 
   protected choose(lang: Language): void {
     void this.language.choose(lang);
+    // Signed in: the choice becomes the user's preferred language on every device.
+    void this.auth.savePreferredLanguage(lang);
   }
 }
