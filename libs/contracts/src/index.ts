@@ -5,3 +5,4 @@ export * from './lib/permissions';
 export * from './lib/models';
 export * from './lib/routes';
 export * from './lib/stories';
+export * from './lib/kpis';
