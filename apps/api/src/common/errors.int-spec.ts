@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Module, Post } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsInt, IsString, Min, ValidateNested } from 'class-validator';
+import { Public } from '../auth/auth.decorators';
 import { createTestApp, type TestApp } from '../../test/test-app';
 
 describe('error responses', () => {
@@ -86,6 +87,7 @@ class ProbeDto {
   @Type(() => ParticipantsDto)
   participants!: ParticipantsDto;
 }
+@Public() // a probe of the error handling, not of sign-in
 @Controller('probe')
 class ProbeController {
   @Post()
