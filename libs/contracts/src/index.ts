@@ -4,5 +4,6 @@ export * from './lib/derived';
 export * from './lib/permissions';
 export * from './lib/models';
 export * from './lib/routes';
+export * from './lib/requests';
 export * from './lib/stories';
 export * from './lib/kpis';

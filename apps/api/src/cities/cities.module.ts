@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CitiesController } from './cities.controller';
+import { CitiesService } from './cities.service';
 import { CityEntity } from './city.entity';
 
-/** Routes and services arrive with their feature issues; the repositories are ready. */
 @Module({
   imports: [TypeOrmModule.forFeature([CityEntity])],
-  exports: [TypeOrmModule],
+  controllers: [CitiesController],
+  providers: [CitiesService],
+  exports: [TypeOrmModule, CitiesService],
 })
 export class CitiesModule {}

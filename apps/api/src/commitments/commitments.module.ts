@@ -2,12 +2,13 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CommitmentStatusChangeEntity } from './commitment-status-change.entity';
 import { CommitmentEntity } from './commitment.entity';
+import { CommitmentsController } from './commitments.controller';
+import { CommitmentsService } from './commitments.service';
 
-/** Routes and services arrive with their feature issues; the repositories are ready. */
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([CommitmentEntity, CommitmentStatusChangeEntity]),
-  ],
-  exports: [TypeOrmModule],
+  imports: [TypeOrmModule.forFeature([CommitmentEntity, CommitmentStatusChangeEntity])],
+  controllers: [CommitmentsController],
+  providers: [CommitmentsService],
+  exports: [TypeOrmModule, CommitmentsService],
 })
 export class CommitmentsModule {}

@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EngagementEntity } from './engagement.entity';
+import { EngagementsController } from './engagements.controller';
+import { EngagementsService } from './engagements.service';
 
-/** Routes and services arrive with their feature issues; the repositories are ready. */
 @Module({
   imports: [TypeOrmModule.forFeature([EngagementEntity])],
-  exports: [TypeOrmModule],
+  controllers: [EngagementsController],
+  providers: [EngagementsService],
+  exports: [TypeOrmModule, EngagementsService],
 })
 export class EngagementsModule {}

@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { FollowUpEntity } from './follow-up.entity';
+import { FollowUpsController } from './follow-ups.controller';
+import { FollowUpsService } from './follow-ups.service';
 
-/** Routes and services arrive with their feature issues; the repositories are ready. */
 @Module({
   imports: [TypeOrmModule.forFeature([FollowUpEntity])],
-  exports: [TypeOrmModule],
+  controllers: [FollowUpsController],
+  providers: [FollowUpsService],
+  exports: [TypeOrmModule, FollowUpsService],
 })
 export class FollowUpsModule {}

@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { HubEntity } from './hub.entity';
+import { HubsController } from './hubs.controller';
+import { HubsService } from './hubs.service';
 
-/** Routes and services arrive with their feature issues; the repositories are ready. */
 @Module({
   imports: [TypeOrmModule.forFeature([HubEntity])],
-  exports: [TypeOrmModule],
+  controllers: [HubsController],
+  providers: [HubsService],
+  exports: [TypeOrmModule, HubsService],
 })
 export class HubsModule {}

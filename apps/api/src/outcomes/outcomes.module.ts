@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OutcomeEntity } from './outcome.entity';
+import { OutcomesController } from './outcomes.controller';
+import { OutcomesService } from './outcomes.service';
 
-/** Routes and services arrive with their feature issues; the repositories are ready. */
 @Module({
   imports: [TypeOrmModule.forFeature([OutcomeEntity])],
-  exports: [TypeOrmModule],
+  controllers: [OutcomesController],
+  providers: [OutcomesService],
+  exports: [TypeOrmModule, OutcomesService],
 })
 export class OutcomesModule {}

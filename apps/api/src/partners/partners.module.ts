@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PartnerEntity } from './partner.entity';
+import { PartnersController } from './partners.controller';
+import { PartnersService } from './partners.service';
 
-/** Routes and services arrive with their feature issues; the repositories are ready. */
 @Module({
   imports: [TypeOrmModule.forFeature([PartnerEntity])],
-  exports: [TypeOrmModule],
+  controllers: [PartnersController],
+  providers: [PartnersService],
+  exports: [TypeOrmModule, PartnersService],
 })
 export class PartnersModule {}

@@ -1,6 +1,23 @@
 import type { MatrixRow } from '../matrix';
+import { auditRows } from './audit.rows';
 import { authRows } from './auth.rows';
+import { citiesRows } from './cities.rows';
+import { commitmentsRows } from './commitments.rows';
+import { engagementsRows } from './engagements.rows';
+import { followUpsRows } from './follow-ups.rows';
+import { hubsRows } from './hubs.rows';
+import { outcomesRows } from './outcomes.rows';
+import { partnersRows } from './partners.rows';
 import { usersRows } from './users.rows';
 
 /** Every route of the API; a domain adds its rows file here. */
-export const MATRIX_ROWS: MatrixRow[] = [...authRows, ...usersRows];
+export const MATRIX_ROWS: MatrixRow[] = [...authRows, ...usersRows,
+  ...hubsRows,
+  ...citiesRows,
+  ...partnersRows,
+  ...engagementsRows,
+  ...commitmentsRows,
+  ...followUpsRows,
+  ...outcomesRows,
+  ...auditRows,
+];

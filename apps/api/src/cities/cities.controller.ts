@@ -1,0 +1,75 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CSV_EXPORT_SUFFIX, ROUTES, type CityListItem, type CityTimeline, type Page } from '@impact/contracts';
+import type { AuthUser } from '../auth/auth-user';
+import { Can, CurrentUser } from '../auth/auth.decorators';
+import { csvDownload, toCsv, type CsvColumn } from '../common/csv';
+import { CitiesService } from './cities.service';
+import { CityListQueryDto, CreateCityDto, UpdateCityDto } from './dto/city.dto';
+
+const CSV: CsvColumn<CityListItem>[] = [
+  { header: 'id', value: (c) => c.id },
+  { header: 'name', value: (c) => c.name },
+  { header: 'countryCode', value: (c) => c.countryCode },
+  { header: 'hub', value: (c) => c.hubName },
+  { header: 'kind', value: (c) => c.kind },
+  { header: 'membershipStatus', value: (c) => c.membershipStatus },
+  { header: 'memberSince', value: (c) => c.memberSince },
+  { header: 'leadOfficial', value: (c) => c.leadOfficial },
+  { header: 'latitude', value: (c) => c.latitude },
+  { header: 'longitude', value: (c) => c.longitude },
+];
+
+@ApiTags('cities')
+@Controller(ROUTES.cities)
+export class CitiesController {
+  constructor(private readonly cities: CitiesService) {}
+
+  @Can('cities', 'read')
+  @Get()
+  list(@CurrentUser() user: AuthUser, @Query() query: CityListQueryDto): Promise<Page<CityListItem>> {
+    return this.cities.list(user, query);
+  }
+
+  /** The whole filtered list as CSV (declared before `:id`). */
+  @Can('cities', 'read')
+  @Get(CSV_EXPORT_SUFFIX)
+  @ApiProduces('text/csv')
+  async export(@CurrentUser() user: AuthUser, @Query() query: CityListQueryDto, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const rows = await this.cities.export(user, query);
+    csvDownload(res, 'cities');
+    return toCsv(CSV, rows);
+  }
+
+  @Can('cities', 'read')
+  @Get(':id')
+  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<CityListItem> {
+    return this.cities.get(user, id);
+  }
+
+  @Can('cities', 'read')
+  @Get(':id/timeline')
+  timeline(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<CityTimeline> {
+    return this.cities.timeline(user, id);
+  }
+
+  @Can('cities', 'create')
+  @Post()
+  create(@CurrentUser() user: AuthUser, @Body() body: CreateCityDto): Promise<CityListItem> {
+    return this.cities.create(user, body);
+  }
+
+  @Can('cities', 'update')
+  @Patch(':id')
+  update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateCityDto): Promise<CityListItem> {
+    return this.cities.update(user, id, body);
+  }
+
+  @Can('cities', 'archive')
+  @Delete(':id')
+  @HttpCode(204)
+  async archive(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    await this.cities.archive(user, id);
+  }
+}

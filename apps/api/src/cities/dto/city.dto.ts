@@ -1,0 +1,52 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsISO31661Alpha2, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  CITY_KINDS,
+  MEMBERSHIP_STATUSES,
+  type CityFilters,
+  type CityKind,
+  type CreateCityRequest,
+  type MembershipStatus,
+  type UpdateCityRequest,
+} from '@impact/contracts';
+import { IsDateOnly, OptionalNotNull } from '../../common/dto';
+import { ListQueryDto } from '../../common/list';
+
+const upper = () => Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value));
+
+export class CreateCityDto implements CreateCityRequest {
+  @ApiProperty({ maxLength: 200 }) @IsString() @MinLength(1) @MaxLength(200) name!: string;
+  @ApiProperty({ example: 'UG', description: 'ISO 3166-1 alpha-2' }) @upper() @IsISO31661Alpha2() countryCode!: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() hubId!: string;
+  @ApiProperty({ enum: CITY_KINDS }) @IsIn(CITY_KINDS) kind!: CityKind;
+  @ApiProperty({ enum: MEMBERSHIP_STATUSES }) @IsIn(MEMBERSHIP_STATUSES) membershipStatus!: MembershipStatus;
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true }) @IsOptional() @IsDateOnly() memberSince?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200 }) @IsOptional() @IsString() @MaxLength(200) leadOfficial?: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: -90, maximum: 90 }) @IsOptional() @IsNumber() @Min(-90) @Max(90) latitude?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: -180, maximum: 180 })
+  @IsOptional()
+  @IsNumber()
+  @Min(-180)
+  @Max(180)
+  longitude?: number | null;
+}
+
+export class UpdateCityDto implements UpdateCityRequest {
+  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @ApiPropertyOptional({ maxLength: 200 }) @OptionalNotNull() @IsString() @MinLength(1) @MaxLength(200) name?: string;
+  @ApiPropertyOptional({ example: 'UG' }) @OptionalNotNull() @upper() @IsISO31661Alpha2() countryCode?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @OptionalNotNull() @IsUUID() hubId?: string;
+  @ApiPropertyOptional({ enum: CITY_KINDS }) @OptionalNotNull() @IsIn(CITY_KINDS) kind?: CityKind;
+  @ApiPropertyOptional({ enum: MEMBERSHIP_STATUSES }) @OptionalNotNull() @IsIn(MEMBERSHIP_STATUSES) membershipStatus?: MembershipStatus;
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true }) @IsOptional() @IsDateOnly() memberSince?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200 }) @IsOptional() @IsString() @MaxLength(200) leadOfficial?: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsNumber() @Min(-90) @Max(90) latitude?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsNumber() @Min(-180) @Max(180) longitude?: number | null;
+}
+
+export class CityListQueryDto extends ListQueryDto implements CityFilters {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() hubId?: string;
+  @ApiPropertyOptional({ example: 'UG' }) @IsOptional() @upper() @IsISO31661Alpha2() countryCode?: string;
+  @ApiPropertyOptional({ enum: MEMBERSHIP_STATUSES }) @IsOptional() @IsIn(MEMBERSHIP_STATUSES) membershipStatus?: MembershipStatus;
+}

@@ -1,0 +1,87 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CSV_EXPORT_SUFFIX, ROUTES, type CommitmentListItem, type HistoryEntry, type Page } from '@impact/contracts';
+import type { AuthUser } from '../auth/auth-user';
+import { Can, CurrentUser } from '../auth/auth.decorators';
+import { csvDownload, toCsv, type CsvColumn } from '../common/csv';
+import { CommitmentsService } from './commitments.service';
+import { CommitmentListQueryDto, CommitmentTransitionDto, CreateCommitmentDto, UpdateCommitmentDto } from './dto/commitment.dto';
+
+const CSV: CsvColumn<CommitmentListItem>[] = [
+  { header: 'id', value: (c) => c.id },
+  { header: 'title', value: (c) => c.title },
+  { header: 'kind', value: (c) => c.kind },
+  { header: 'city', value: (c) => c.cityName },
+  { header: 'hub', value: (c) => c.hubName },
+  { header: 'owner', value: (c) => c.ownerName },
+  { header: 'targetDate', value: (c) => c.targetDate },
+  { header: 'progress', value: (c) => c.progress },
+  { header: 'status', value: (c) => c.status },
+  { header: 'atRisk', value: (c) => c.atRisk },
+  { header: 'inspiredBy', value: (c) => c.inspiredBy.map((e) => e.name) },
+  { header: 'partners', value: (c) => c.partners.map((p) => p.name) },
+  { header: 'description', value: (c) => c.description },
+  { header: 'createdAt', value: (c) => c.createdAt },
+];
+
+@ApiTags('commitments')
+@Controller(ROUTES.commitments)
+export class CommitmentsController {
+  constructor(private readonly commitments: CommitmentsService) {}
+
+  @Can('commitments', 'read')
+  @Get()
+  list(@CurrentUser() user: AuthUser, @Query() query: CommitmentListQueryDto): Promise<Page<CommitmentListItem>> {
+    return this.commitments.list(user, query);
+  }
+
+  @Can('commitments', 'read')
+  @Get(CSV_EXPORT_SUFFIX)
+  @ApiProduces('text/csv')
+  async export(@CurrentUser() user: AuthUser, @Query() query: CommitmentListQueryDto, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const rows = await this.commitments.export(user, query);
+    csvDownload(res, 'commitments');
+    return toCsv(CSV, rows);
+  }
+
+  @Can('commitments', 'read')
+  @Get(':id')
+  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<CommitmentListItem> {
+    return this.commitments.get(user, id);
+  }
+
+  @Can('commitments', 'read')
+  @Get(':id/history')
+  history(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<HistoryEntry[]> {
+    return this.commitments.history(user, id);
+  }
+
+  @Can('commitments', 'create')
+  @Post()
+  create(@CurrentUser() user: AuthUser, @Body() body: CreateCommitmentDto): Promise<CommitmentListItem> {
+    return this.commitments.create(user, body);
+  }
+
+  /** Answers 200 with the commitment after the step. */
+  @Can('commitments', 'transition')
+  @Post(':id/transitions')
+  @HttpCode(200)
+  @ApiUnprocessableEntityResponse({ description: 'The current status does not allow this step, or achieving without an outcome' })
+  transition(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: CommitmentTransitionDto): Promise<CommitmentListItem> {
+    return this.commitments.transition(user, id, body);
+  }
+
+  @Can('commitments', 'update')
+  @Patch(':id')
+  update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateCommitmentDto): Promise<CommitmentListItem> {
+    return this.commitments.update(user, id, body);
+  }
+
+  @Can('commitments', 'archive')
+  @Delete(':id')
+  @HttpCode(204)
+  async archive(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    await this.commitments.archive(user, id);
+  }
+}

@@ -1,0 +1,204 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import request from 'supertest';
+import { createTestApp, type TestApp } from '../../test/test-app';
+import { demoSignIn } from '../../test/demo-sign-in';
+
+let t: TestApp;
+const token: Record<string, string> = {};
+let nansana: string;
+let danilovgrad: string;
+let esa: string;
+
+beforeAll(async () => {
+  t = await createTestApp({ demo: true });
+  for (const [who, email] of Object.entries({
+    admin: 'admin@impact.test',
+    esa: 'esa.manager@impact.test',
+    balkans: 'balkans.manager@impact.test',
+    nansana: 'nansana.liaison@impact.test',
+    danilovgrad: 'danilovgrad.liaison@impact.test',
+  })) {
+    token[who] = (await demoSignIn(t.http, email)).accessToken;
+  }
+  nansana = (await t.dataSource.query(`SELECT id FROM cities WHERE name = 'Nansana'`))[0].id;
+  danilovgrad = (await t.dataSource.query(`SELECT id FROM cities WHERE name = 'Danilovgrad'`))[0].id;
+  esa = (await t.dataSource.query(`SELECT id FROM hubs WHERE code = 'esa'`))[0].id;
+}, 120_000);
+
+afterAll(async () => {
+  await t?.close();
+});
+
+const as = (who: string) => ({ Authorization: `Bearer ${token[who]}` });
+const count = async (sql: string, params: unknown[] = []) => (await t.dataSource.query(sql, params))[0].n as number;
+
+async function create(body: Record<string, unknown> = {}, who = 'esa') {
+  const res = await t.http
+    .post('/api/commitments')
+    .set(as(who))
+    .send({ title: 'Neighbourhood Watch pilot', kind: 'neighbourhood_watch', cityId: nansana, ...body });
+  expect(res.status).toBe(201);
+  return res.body;
+}
+
+describe('commitments', () => {
+  it('creates a pledged commitment in its city’s hub, with names resolved, and audits it', async () => {
+    const engagement = (await t.dataSource.query(`SELECT id, title FROM engagements ORDER BY start_date LIMIT 1`))[0];
+    const partner = (await t.dataSource.query(`SELECT id, name FROM partners ORDER BY name LIMIT 1`))[0];
+    const c = await create({ inspiredByEngagementIds: [engagement.id], partnerIds: [partner.id], targetDate: '2030-01-31', progress: 10 });
+    expect(c).toMatchObject({
+      status: 'pledged',
+      hubId: esa,
+      cityName: 'Nansana',
+      progress: 10,
+      version: 1,
+      atRisk: false,
+      inspiredBy: [{ id: engagement.id, name: engagement.title }],
+      partners: [{ id: partner.id, name: partner.name }],
+    });
+    expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'commitment' AND entity_id = $1 AND action = 'create'`, [c.id])).toBe(1);
+  });
+
+  it('refuses invalid input with every field named, and writes nothing', async () => {
+    const before = await count(`SELECT count(*)::int AS n FROM commitments`);
+    const res = await t.http
+      .post('/api/commitments')
+      .set(as('esa'))
+      .send({ title: '', kind: 'wish', cityId: 'nope', targetDate: '2023-02-30', progress: 101, colour: 'red' })
+      .expect(400);
+    const fields = (res.body.details as { field: string }[]).map((d) => d.field);
+    expect(fields).toEqual(expect.arrayContaining(['title', 'kind', 'cityId', 'targetDate', 'progress', 'colour']));
+    expect(await count(`SELECT count(*)::int AS n FROM commitments`)).toBe(before);
+  });
+
+  it('rolls the whole write back when a later part fails (unknown partner → 400, no row, no audit)', async () => {
+    const before = await count(`SELECT count(*)::int AS n FROM commitments`);
+    const audits = await count(`SELECT count(*)::int AS n FROM audit_log`);
+    const res = await t.http
+      .post('/api/commitments')
+      .set(as('esa'))
+      .send({ title: 'Rollback', kind: 'other', cityId: nansana, partnerIds: ['00000000-0000-4000-8000-000000000000'] })
+      .expect(400);
+    expect(res.body.details).toEqual([{ field: 'partnerIds', message: expect.any(String) }]);
+    expect(await count(`SELECT count(*)::int AS n FROM commitments`)).toBe(before);
+    expect(await count(`SELECT count(*)::int AS n FROM audit_log`)).toBe(audits);
+  });
+
+  it('keeps scope: another hub’s manager gets 403, another city’s liaison 404', async () => {
+    const c = await create();
+    await t.http.get(`/api/commitments/${c.id}`).set(as('danilovgrad')).expect(404);
+    await t.http.get(`/api/commitments/${c.id}`).set(as('nansana')).expect(200);
+    await t.http.patch(`/api/commitments/${c.id}`).set(as('balkans')).send({ version: 1, progress: 5 }).expect(403);
+    await t.http.post('/api/commitments').set(as('balkans')).send({ title: 'x', kind: 'other', cityId: nansana }).expect(403);
+    const list = await t.http.get('/api/commitments?pageSize=200').set(as('nansana')).expect(200);
+    expect(list.body.items.every((i: { cityId: string }) => i.cityId === nansana)).toBe(true);
+  });
+
+  it('lets a liaison change progress and owner only', async () => {
+    const c = await create();
+    const ok = await t.http.patch(`/api/commitments/${c.id}`).set(as('nansana')).send({ version: 1, progress: 40 }).expect(200);
+    expect(ok.body).toMatchObject({ progress: 40, version: 2 });
+    const refused = await t.http.patch(`/api/commitments/${c.id}`).set(as('nansana')).send({ version: 2, title: 'Renamed' }).expect(403);
+    expect(refused.body.message).toMatch(/title/);
+  });
+
+  it('answers a stale version with 409 and the current record, writing nothing', async () => {
+    const c = await create();
+    await t.http.patch(`/api/commitments/${c.id}`).set(as('esa')).send({ version: 1, title: 'First' }).expect(200);
+    const res = await t.http.patch(`/api/commitments/${c.id}`).set(as('esa')).send({ version: 1, title: 'Second' }).expect(409);
+    expect(res.body.details.current).toMatchObject({ id: c.id, title: 'First', version: 2 });
+  });
+
+  it('lets exactly one of 200 simultaneous PATCHes of one version win', async () => {
+    const c = await create();
+    // One listening server for all 200 (supertest would otherwise open a listener per request).
+    const server = t.app.getHttpServer() as Server;
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const started = Date.now();
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => request(base).patch(`/api/commitments/${c.id}`).set(as('esa')).send({ version: 1, progress: i % 100 })),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(199);
+    const [row] = await t.dataSource.query(`SELECT version FROM commitments WHERE id = $1`, [c.id]);
+    expect(row.version).toBe(2);
+    expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = 'update'`, [c.id])).toBe(1);
+    console.log(`200 parallel PATCHes: ${Date.now() - started} ms`);
+  }, 60_000);
+
+  it('moves along the workflow only: 422 on an illegal step, and on achieving without an outcome', async () => {
+    const c = await create();
+    const illegal = await t.http.post(`/api/commitments/${c.id}/transitions`).set(as('esa')).send({ to: 'achieved', note: 'Done' }).expect(422);
+    expect(illegal.body.details).toEqual({ from: 'pledged', to: 'achieved' });
+    await t.http.post(`/api/commitments/${c.id}/transitions`).set(as('esa')).send({ to: 'in_progress' }).expect(400);
+    await t.http.post(`/api/commitments/${c.id}/transitions`).set(as('nansana')).send({ to: 'in_progress', note: 'Pilot began in Gombe' }).expect(200);
+    const noOutcome = await t.http.post(`/api/commitments/${c.id}/transitions`).set(as('esa')).send({ to: 'achieved', note: 'Done' }).expect(422);
+    expect(noOutcome.body.message).toMatch(/outcome/);
+    await t.http
+      .post('/api/outcomes')
+      .set(as('nansana'))
+      .send({ cityId: nansana, commitmentId: c.id, date: '2024-05-01', type: 'people_trained', value: 150, unit: 'people' })
+      .expect(201);
+    const achieved = await t.http.post(`/api/commitments/${c.id}/transitions`).set(as('esa')).send({ to: 'achieved', note: 'Watch running citywide' }).expect(200);
+    expect(achieved.body).toMatchObject({ status: 'achieved', progress: 100 });
+    await t.http.post(`/api/commitments/${c.id}/transitions`).set(as('esa')).send({ to: 'stalled', note: 'x' }).expect(422);
+    expect(await count(`SELECT count(*)::int AS n FROM commitment_status_changes WHERE commitment_id = $1`, [c.id])).toBe(3);
+
+    const history = await t.http.get(`/api/commitments/${c.id}/history`).set(as('nansana')).expect(200);
+    expect(history.body.map((h: { action: string }) => h.action)).toEqual(['create', 'transition', 'transition']);
+    expect(history.body[1]).toMatchObject({ from: 'pledged', to: 'in_progress', note: 'Pilot began in Gombe', actorName: 'Grace Nakato' });
+    expect(history.body[2]).toMatchObject({ from: 'in_progress', to: 'achieved', note: 'Watch running citywide', actorName: 'Amani Otieno' });
+  });
+
+  it('filters, sorts and pages with a true total, and finds an Arabic title', async () => {
+    const arabic = await create({ title: 'مجلس الشباب في المدينة', kind: 'youth_council', targetDate: '2020-01-01' });
+    const found = await t.http.get(`/api/commitments?q=${encodeURIComponent('الشباب')}`).set(as('esa')).expect(200);
+    expect(found.body.items.map((i: { id: string }) => i.id)).toContain(arabic.id);
+    const atRisk = await t.http.get(`/api/commitments?atRisk=true&cityId=${nansana}&pageSize=200`).set(as('esa')).expect(200);
+    expect(atRisk.body.items.map((i: { id: string }) => i.id)).toContain(arabic.id);
+    expect(atRisk.body.items.every((i: { atRisk: boolean }) => i.atRisk)).toBe(true);
+    const expected = await count(`SELECT count(*)::int AS n FROM commitments WHERE hub_id = $1 AND archived_at IS NULL`, [esa]);
+    const page = await t.http.get(`/api/commitments?hubId=${esa}&pageSize=2&page=2&sort=title:asc`).set(as('esa')).expect(200);
+    expect(page.body).toMatchObject({ total: expected, page: 2, pageSize: 2 });
+    expect(page.body.items.length).toBeLessThanOrEqual(2);
+    const far = await t.http.get(`/api/commitments?hubId=${esa}&page=999`).set(as('esa')).expect(200);
+    expect(far.body).toMatchObject({ items: [], total: expected });
+    await t.http.get('/api/commitments?sort=secret:asc').set(as('esa')).expect(400);
+    await t.http.get('/api/commitments?pageSize=201').set(as('esa')).expect(400);
+    await t.http.get(`/api/commitments?cityId=${danilovgrad}`).set(as('nansana')).expect(200);
+  });
+
+  it('exports the filtered list as CSV with a BOM, and Arabic round-trips', async () => {
+    const c = await create({ title: '=مرصد الحي', description: 'منع التطرف' });
+    const res = await t.http.get(`/api/commitments/export.csv?cityId=${nansana}`).set(as('esa')).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (d: Buffer) => chunks.push(d));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="commitments-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const body = res.body as Buffer;
+    expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = body.toString('utf8').slice(1);
+    expect(text.split('\r\n')[0]).toMatch(/^id,title,kind,city,/);
+    const line = text.split('\r\n').find((l) => l.startsWith(c.id));
+    expect(line).toContain(`'=مرصد الحي`);
+    expect(line).toContain('منع التطرف');
+  });
+
+  it('archives: 204, leaves the list, the audit keeps it', async () => {
+    const c = await create();
+    await t.http.delete(`/api/commitments/${c.id}`).set(as('esa')).expect(204);
+    await t.http.get(`/api/commitments/${c.id}`).set(as('esa')).expect(404);
+    const list = await t.http.get(`/api/commitments?pageSize=200&cityId=${nansana}`).set(as('esa')).expect(200);
+    expect(list.body.items.map((i: { id: string }) => i.id)).not.toContain(c.id);
+    const audit = await t.http.get(`/api/audit?entity=commitment&entityId=${c.id}`).set(as('esa')).expect(200);
+    expect(audit.body.items.map((a: { action: string }) => a.action)).toEqual(['archive', 'create']);
+    await t.http.get(`/api/audit?entity=commitment&entityId=${c.id}`).set(as('balkans')).expect(403);
+    await t.http.get(`/api/audit`).set(as('esa')).expect(400);
+  });
+});

@@ -1,0 +1,63 @@
+import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsDateString,
+  registerDecorator,
+  ValidateIf,
+  type ValidationArguments,
+  type ValidationOptions,
+} from 'class-validator';
+
+/** True when `value` is `YYYY-MM-DD` and that day exists in the calendar (no 2024-02-30). */
+export function isRealDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+function IsRealDate(options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isRealDate',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: (a: ValidationArguments) => `${a.property} must be a real date as YYYY-MM-DD`, ...options },
+      validator: { validate: (v: unknown) => isRealDate(v) },
+    });
+}
+
+/** A date without time: strict ISO, `YYYY-MM-DD`, a day that exists. */
+export const IsDateOnly = (): PropertyDecorator => applyDecorators(IsDateString({ strict: true }), IsRealDate());
+
+/**
+ * Optional for a field that may be left out but not cleared: `undefined` skips validation, `null`
+ * is validated (and refused by the type check). Use `@IsOptional()` for fields that `null` clears.
+ */
+export const OptionalNotNull = (): PropertyDecorator => ValidateIf((_o, v) => v !== undefined);
+
+/** `?flag=true|false` in a query string as a boolean. */
+export const QueryBoolean = (): PropertyDecorator =>
+  applyDecorators(
+    Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)),
+    IsBoolean({ message: ({ property }) => `${property} must be true or false` }),
+  );
+
+/** A field that must be later than or equal to another date field of the same object. */
+export function NotBefore(other: string, options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'notBefore',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      constraints: [other],
+      options: { message: (a: ValidationArguments) => `${a.property} must not be before ${other}`, ...options },
+      validator: {
+        validate(value: unknown, args: ValidationArguments) {
+          const start = (args.object as Record<string, unknown>)[other];
+          if (!isRealDate(value) || !isRealDate(start)) return true;
+          return value >= start;
+        },
+      },
+    });
+}

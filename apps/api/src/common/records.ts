@@ -1,0 +1,38 @@
+import type { EntityManager } from 'typeorm';
+import { setClause } from './refs';
+
+/**
+ * The one way a record is changed: a single UPDATE guarded by the version the client read, so two
+ * writers can never both win (no lost update). False when the version is stale (or the record gone).
+ */
+export async function updateVersioned(
+  m: EntityManager,
+  table: string,
+  id: string,
+  version: number,
+  values: Record<string, unknown>,
+  columns: Record<string, string>,
+  extraSets: (params: unknown[]) => string[] = () => [],
+): Promise<boolean> {
+  const params: unknown[] = [id, version];
+  const sets = [...setClause(values, columns, params), ...extraSets(params), 'version = version + 1', 'updated_at = now()'];
+  const rows: unknown[] = await m.query(
+    `UPDATE ${table} SET ${sets.join(', ')} WHERE id = $1 AND version = $2 AND archived_at IS NULL RETURNING id`,
+    params,
+  );
+  return rows.length > 0;
+}
+
+/** DELETE archives: the row stays for history and leaves every list. False when already archived. */
+export async function archiveRecord(m: EntityManager, table: string, id: string): Promise<boolean> {
+  const rows: unknown[] = await m.query(
+    `UPDATE ${table} SET archived_at = now(), version = version + 1, updated_at = now() WHERE id = $1 AND archived_at IS NULL RETURNING id`,
+    [id],
+  );
+  return rows.length > 0;
+}
+
+/** Trims text a person typed; keeps `null` and `undefined` as they are. */
+export function trimmed<T extends string | null | undefined>(value: T): T {
+  return (typeof value === 'string' ? value.trim() : value) as T;
+}

@@ -1,0 +1,123 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  registerDecorator,
+  ValidateNested,
+  type ValidationArguments,
+} from 'class-validator';
+import {
+  ENGAGEMENT_TYPES,
+  PARTICIPANT_GROUPS,
+  type CreateEngagementRequest,
+  type EngagementFilters,
+  type EngagementType,
+  type Participants,
+  type UpdateEngagementRequest,
+} from '@impact/contracts';
+import { IsDateOnly, NotBefore, OptionalNotNull } from '../../common/dto';
+import { ListQueryDto } from '../../common/list';
+
+const MAX_PEOPLE = 10_000_000;
+
+/** `total` counts everyone, so it is at least each group (groups overlap: a young woman mayor counts thrice). */
+function AtLeastEachGroup(): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'atLeastEachGroup',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: 'total must be at least the number in each group' },
+      validator: {
+        validate(total: unknown, args: ValidationArguments) {
+          const o = args.object as Record<string, unknown>;
+          if (typeof total !== 'number') return true;
+          return PARTICIPANT_GROUPS.every((g) => typeof o[g] !== 'number' || (o[g] as number) <= total);
+        },
+      },
+    });
+}
+
+const count = () => (target: object, key: string | symbol) => {
+  IsInt()(target, key);
+  Min(0)(target, key);
+  Max(MAX_PEOPLE)(target, key);
+  ApiProperty({ minimum: 0 })(target, key);
+};
+
+export class ParticipantsDto implements Participants {
+  @count() @AtLeastEachGroup() total!: number;
+  @count() mayors!: number;
+  @count() officials!: number;
+  @count() youth!: number;
+  @count() women!: number;
+  @count() communityLeaders!: number;
+}
+
+const uuids = (max: number) => (target: object, key: string | symbol) => {
+  IsArray()(target, key);
+  IsUUID('all', { each: true })(target, key);
+  ArrayMaxSize(max)(target, key);
+  ApiPropertyOptional({ type: [String], format: 'uuid' })(target, key);
+};
+
+const links = () => (target: object, key: string | symbol) => {
+  IsArray()(target, key);
+  IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { each: true, message: 'each evidence link must be an http(s) URL' })(target, key);
+  MaxLength(2000, { each: true })(target, key);
+  ArrayMaxSize(50)(target, key);
+  ApiPropertyOptional({ type: [String], description: 'http(s) URLs' })(target, key);
+};
+
+export class CreateEngagementDto implements CreateEngagementRequest {
+  @ApiProperty({ maxLength: 300 }) @IsString() @MinLength(1) @MaxLength(300) title!: string;
+  @ApiProperty({ enum: ENGAGEMENT_TYPES }) @IsIn(ENGAGEMENT_TYPES) type!: EngagementType;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() hubId!: string;
+  @ApiProperty({ format: 'date' }) @IsDateOnly() startDate!: string;
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true }) @IsOptional() @IsDateOnly() @NotBefore('startDate') endDate?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() locationCityId?: string | null;
+  @ApiPropertyOptional() @OptionalNotNull() @IsBoolean() online?: boolean;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() hostCityId?: string | null;
+  @OptionalNotNull() @uuids(500) participatingCityIds?: string[];
+  @OptionalNotNull() @uuids(100) partnerIds?: string[];
+  @ApiPropertyOptional({ type: ParticipantsDto }) @OptionalNotNull() @ValidateNested() @Type(() => ParticipantsDto) participants?: ParticipantsDto;
+  @ApiPropertyOptional({ maxLength: 20000 }) @OptionalNotNull() @IsString() @MaxLength(20_000) summary?: string;
+  @OptionalNotNull() @links() evidenceLinks?: string[];
+}
+
+export class UpdateEngagementDto implements UpdateEngagementRequest {
+  @ApiProperty() @IsInt() @Min(1) @Max(2_147_483_647) version!: number;
+  @ApiPropertyOptional({ maxLength: 300 }) @OptionalNotNull() @IsString() @MinLength(1) @MaxLength(300) title?: string;
+  @ApiPropertyOptional({ enum: ENGAGEMENT_TYPES }) @OptionalNotNull() @IsIn(ENGAGEMENT_TYPES) type?: EngagementType;
+  @ApiPropertyOptional({ format: 'uuid' }) @OptionalNotNull() @IsUUID() hubId?: string;
+  @ApiPropertyOptional({ format: 'date' }) @OptionalNotNull() @IsDateOnly() startDate?: string;
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true }) @IsOptional() @IsDateOnly() @NotBefore('startDate') endDate?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() locationCityId?: string | null;
+  @ApiPropertyOptional() @OptionalNotNull() @IsBoolean() online?: boolean;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() hostCityId?: string | null;
+  @OptionalNotNull() @uuids(500) participatingCityIds?: string[];
+  @OptionalNotNull() @uuids(100) partnerIds?: string[];
+  @ApiPropertyOptional({ type: ParticipantsDto }) @OptionalNotNull() @ValidateNested() @Type(() => ParticipantsDto) participants?: ParticipantsDto;
+  @ApiPropertyOptional({ maxLength: 20000 }) @OptionalNotNull() @IsString() @MaxLength(20_000) summary?: string;
+  @OptionalNotNull() @links() evidenceLinks?: string[];
+}
+
+export class EngagementListQueryDto extends ListQueryDto implements EngagementFilters {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() hubId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'host, place or participant' }) @IsOptional() @IsUUID() cityId?: string;
+  @ApiPropertyOptional({ enum: ENGAGEMENT_TYPES }) @IsOptional() @IsIn(ENGAGEMENT_TYPES) type?: EngagementType;
+  @ApiPropertyOptional({ format: 'date', description: 'start date on or after' }) @IsOptional() @IsDateOnly() from?: string;
+  @ApiPropertyOptional({ format: 'date', description: 'start date on or before' }) @IsOptional() @IsDateOnly() to?: string;
+}

@@ -1,0 +1,70 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CSV_EXPORT_SUFFIX, ROUTES, type FollowUpListItem, type Page } from '@impact/contracts';
+import type { AuthUser } from '../auth/auth-user';
+import { Can, CurrentUser } from '../auth/auth.decorators';
+import { csvDownload, toCsv, type CsvColumn } from '../common/csv';
+import { CreateFollowUpDto, FollowUpListQueryDto, UpdateFollowUpDto } from './dto/follow-up.dto';
+import { FollowUpsService } from './follow-ups.service';
+
+const CSV: CsvColumn<FollowUpListItem>[] = [
+  { header: 'id', value: (f) => f.id },
+  { header: 'title', value: (f) => f.title },
+  { header: 'kind', value: (f) => f.kind },
+  { header: 'status', value: (f) => f.status },
+  { header: 'overdue', value: (f) => f.overdue },
+  { header: 'dueDate', value: (f) => f.dueDate },
+  { header: 'completedAt', value: (f) => f.completedAt },
+  { header: 'owner', value: (f) => f.ownerName },
+  { header: 'city', value: (f) => f.cityName },
+  { header: 'commitment', value: (f) => f.commitmentTitle },
+  { header: 'engagement', value: (f) => f.engagementTitle },
+  { header: 'note', value: (f) => f.note },
+];
+
+@ApiTags('follow-ups')
+@Controller(ROUTES.followUps)
+export class FollowUpsController {
+  constructor(private readonly followUps: FollowUpsService) {}
+
+  @Can('followUps', 'read')
+  @Get()
+  list(@CurrentUser() user: AuthUser, @Query() query: FollowUpListQueryDto): Promise<Page<FollowUpListItem>> {
+    return this.followUps.list(user, query);
+  }
+
+  @Can('followUps', 'read')
+  @Get(CSV_EXPORT_SUFFIX)
+  @ApiProduces('text/csv')
+  async export(@CurrentUser() user: AuthUser, @Query() query: FollowUpListQueryDto, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const rows = await this.followUps.export(user, query);
+    csvDownload(res, 'follow-ups');
+    return toCsv(CSV, rows);
+  }
+
+  @Can('followUps', 'read')
+  @Get(':id')
+  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<FollowUpListItem> {
+    return this.followUps.get(user, id);
+  }
+
+  @Can('followUps', 'create')
+  @Post()
+  create(@CurrentUser() user: AuthUser, @Body() body: CreateFollowUpDto): Promise<FollowUpListItem> {
+    return this.followUps.create(user, body);
+  }
+
+  @Can('followUps', 'update')
+  @Patch(':id')
+  update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateFollowUpDto): Promise<FollowUpListItem> {
+    return this.followUps.update(user, id, body);
+  }
+
+  @Can('followUps', 'archive')
+  @Delete(':id')
+  @HttpCode(204)
+  async archive(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    await this.followUps.archive(user, id);
+  }
+}

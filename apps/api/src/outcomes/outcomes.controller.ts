@@ -1,0 +1,69 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CSV_EXPORT_SUFFIX, ROUTES, type OutcomeListItem, type Page } from '@impact/contracts';
+import type { AuthUser } from '../auth/auth-user';
+import { Can, CurrentUser } from '../auth/auth.decorators';
+import { csvDownload, toCsv, type CsvColumn } from '../common/csv';
+import { CreateOutcomeDto, OutcomeListQueryDto, UpdateOutcomeDto } from './dto/outcome.dto';
+import { OutcomesService } from './outcomes.service';
+
+const CSV: CsvColumn<OutcomeListItem>[] = [
+  { header: 'id', value: (o) => o.id },
+  { header: 'date', value: (o) => o.date },
+  { header: 'type', value: (o) => o.type },
+  { header: 'value', value: (o) => o.value },
+  { header: 'unit', value: (o) => o.unit },
+  { header: 'city', value: (o) => o.cityName },
+  { header: 'commitment', value: (o) => o.commitmentTitle },
+  { header: 'description', value: (o) => o.description },
+  { header: 'evidenceUrl', value: (o) => o.evidenceUrl },
+  { header: 'verifiedBy', value: (o) => o.verifiedByName },
+  { header: 'verifiedAt', value: (o) => o.verifiedAt },
+];
+
+@ApiTags('outcomes')
+@Controller(ROUTES.outcomes)
+export class OutcomesController {
+  constructor(private readonly outcomes: OutcomesService) {}
+
+  @Can('outcomes', 'read')
+  @Get()
+  list(@CurrentUser() user: AuthUser, @Query() query: OutcomeListQueryDto): Promise<Page<OutcomeListItem>> {
+    return this.outcomes.list(user, query);
+  }
+
+  @Can('outcomes', 'read')
+  @Get(CSV_EXPORT_SUFFIX)
+  @ApiProduces('text/csv')
+  async export(@CurrentUser() user: AuthUser, @Query() query: OutcomeListQueryDto, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const rows = await this.outcomes.export(user, query);
+    csvDownload(res, 'outcomes');
+    return toCsv(CSV, rows);
+  }
+
+  @Can('outcomes', 'read')
+  @Get(':id')
+  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<OutcomeListItem> {
+    return this.outcomes.get(user, id);
+  }
+
+  @Can('outcomes', 'create')
+  @Post()
+  create(@CurrentUser() user: AuthUser, @Body() body: CreateOutcomeDto): Promise<OutcomeListItem> {
+    return this.outcomes.create(user, body);
+  }
+
+  @Can('outcomes', 'update')
+  @Patch(':id')
+  update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateOutcomeDto): Promise<OutcomeListItem> {
+    return this.outcomes.update(user, id, body);
+  }
+
+  @Can('outcomes', 'archive')
+  @Delete(':id')
+  @HttpCode(204)
+  async archive(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    await this.outcomes.archive(user, id);
+  }
+}
