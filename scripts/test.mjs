@@ -73,16 +73,18 @@ if (wants('lint')) {
 
 if (wants('types')) {
   banner('types (tsc --noEmit)');
-  for (const c of [
-    'libs/contracts/tsconfig.lib.json',
-    'libs/contracts/tsconfig.spec.json',
-    'apps/api/tsconfig.app.json',
-    'apps/api/tsconfig.spec.json',
-    'apps/web/tsconfig.app.json',
-    'apps/web/tsconfig.spec.json',
-    'apps/web-e2e/tsconfig.json',
+  // Jest compiles the web specs to CommonJS; the type check resolves Angular's packages as the build does.
+  const angular = ['--module', 'esnext', '--moduleResolution', 'bundler'];
+  for (const [c, extra] of [
+    ['libs/contracts/tsconfig.lib.json', []],
+    ['libs/contracts/tsconfig.spec.json', []],
+    ['apps/api/tsconfig.app.json', []],
+    ['apps/api/tsconfig.spec.json', []],
+    ['apps/web/tsconfig.app.json', []],
+    ['apps/web/tsconfig.spec.json', angular],
+    ['apps/web-e2e/tsconfig.json', []],
   ]) {
-    check(`types ${c.replace(/\/tsconfig/, ' ').replace('.json', '')}`, bin('tsc'), ['-p', c, '--noEmit']);
+    check(`types ${c.replace(/\/tsconfig/, ' ').replace('.json', '')}`, bin('tsc'), ['-p', c, '--noEmit', ...extra]);
   }
 }
 
