@@ -1,4 +1,4 @@
-import { DynamicModule, Global, Module, Type } from '@nestjs/common';
+import { DynamicModule, Global, Module, RequestMethod, Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from '../audit/audit.module';
@@ -6,6 +6,7 @@ import { AuthModule } from '../auth/auth.module';
 import { CitiesModule } from '../cities/cities.module';
 import { CommitmentsModule } from '../commitments/commitments.module';
 import { APP_CONFIG, AppConfig } from '../config';
+import { DashboardModule } from '../dashboard/dashboard.module';
 import { dataSourceOptions } from '../database/data-source-options';
 import { EngagementsModule } from '../engagements/engagements.module';
 import { FollowUpsModule } from '../follow-ups/follow-ups.module';
@@ -48,7 +49,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.register(config),
-        LoggerModule.forRoot({ pinoHttp: pinoHttpOptions(config) }),
+        // Named wildcard (path-to-regexp 8): every route, without Nest's legacy-route warning.
+        LoggerModule.forRoot({ pinoHttp: pinoHttpOptions(config), forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }] }),
         TypeOrmModule.forRoot(
           dataSourceOptions(databaseUrl, {
             logErrors: config.logLevel !== 'silent',
@@ -66,6 +68,7 @@ export class AppModule {
         FollowUpsModule,
         OutcomesModule,
         StoriesModule,
+        DashboardModule,
         ...extraModules,
       ],
     };
