@@ -1,0 +1,81 @@
+import type { DashboardGraph, DashboardSummary } from '@impact/contracts';
+import { demoSignIn } from '../../test/demo-sign-in';
+import { createTestApp, type TestApp } from '../../test/test-app';
+
+describe('dashboard (demo data)', () => {
+  let t: TestApp;
+  const tokens: Record<string, string> = {};
+  const get = async <T>(who: string, path: string): Promise<T> => {
+    const res = await t.http.get(path).set('Authorization', `Bearer ${tokens[who]}`);
+    if (res.status !== 200) throw new Error(`${path} as ${who}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as T;
+  };
+  let hubs: Record<string, string>;
+  let cities: Record<string, string>;
+
+  beforeAll(async () => {
+    t = await createTestApp({ demo: true });
+    for (const email of ['leadership@impact.test', 'nansana.liaison@impact.test', 'esa.manager@impact.test']) {
+      tokens[email] = (await demoSignIn(t.http, email)).accessToken;
+    }
+    hubs = Object.fromEntries((await t.dataSource.query(`SELECT code, id FROM hubs`)).map((h: { code: string; id: string }) => [h.code, h.id]));
+    cities = Object.fromEntries((await t.dataSource.query(`SELECT name, id FROM cities`)).map((c: { name: string; id: string }) => [c.name, c.id]));
+  });
+  afterAll(() => t?.close());
+
+  it('gives leadership the whole network, per hub, with the time the rollups were built', async () => {
+    const s = await get<DashboardSummary>('leadership@impact.test', '/api/dashboard/summary');
+    expect(s.totals.engagements).toBeGreaterThan(10);
+    expect(s.totals.activeCities).toBeGreaterThan(5);
+    expect(s.byHub.map((h) => h.hubId).sort()).toEqual(Object.values(hubs).sort());
+    expect(s.byHub.reduce((n, h) => n + h.engagements, 0)).toBe(s.totals.engagements);
+    expect(s.byHub.reduce((n, h) => n + h.activeCities, 0)).toBe(s.totals.activeCities);
+    expect(s.refreshedAt).not.toBeNull();
+    const esa = await get<DashboardSummary>('leadership@impact.test', `/api/dashboard/summary?hubId=${hubs['esa']}`);
+    expect(esa.totals.engagements).toBe(s.byHub.find((h) => h.hubId === hubs['esa'])?.engagements);
+  });
+
+  it('gives a liaison the figures of its cities only, equal to what its lists hold', async () => {
+    const who = 'nansana.liaison@impact.test';
+    const s = await get<DashboardSummary>(who, '/api/dashboard/summary');
+    expect(s.totals.activeCities).toBe(1);
+    const lead = await get<DashboardSummary>('leadership@impact.test', '/api/dashboard/summary');
+    expect(s.totals.engagements).toBeLessThan(lead.totals.engagements);
+    const engagements = await get<{ total: number }>(who, '/api/engagements?pageSize=1');
+    expect(s.totals.engagements).toBe(engagements.total);
+    const commitments = await get<{ total: number }>(who, '/api/commitments?pageSize=1');
+    expect(Object.values(s.totals.commitmentsByStatus).reduce((a, b) => a + b, 0)).toBe(commitments.total);
+    const atRisk = await get<{ total: number }>(who, '/api/commitments?pageSize=1&atRisk=true');
+    expect(s.totals.commitmentsAtRisk).toBe(atRisk.total);
+    const overdue = await get<{ total: number }>(who, '/api/follow-ups?pageSize=1&overdue=true');
+    expect(s.totals.followUpsOverdue).toBe(overdue.total);
+    // Other hubs' figures do not reach a liaison.
+    expect(s.byHub.every((h) => h.hubId === hubs['esa'] || h.engagements > 0)).toBe(true);
+    const map = await get<{ cities: { id: string }[] }>(who, '/api/dashboard/map');
+    expect(map.cities.map((c) => c.id)).toEqual([cities['Nansana']]);
+    const risk = await get<{ commitments: { cityId: string }[] }>(who, '/api/dashboard/at-risk');
+    expect(risk.commitments.every((c) => c.cityId === cities['Nansana'])).toBe(true);
+  });
+
+  it('draws the peer-learning edges of the seed', async () => {
+    const g = await get<DashboardGraph>('leadership@impact.test', '/api/dashboard/graph');
+    const has = (from: string, to: string) => g.edges.some((e) => e.source === cities[from] && e.target === cities[to]);
+    expect(has('Cape Town', 'Nansana')).toBe(true);
+    expect(has('Kumanovo', 'Danilovgrad')).toBe(true);
+  });
+
+  it('gives trends month by month across the range, zeros included', async () => {
+    const tr = await get<{ months: { month: string; engagements: number }[] }>(
+      'esa.manager@impact.test',
+      `/api/dashboard/trends?hubId=${hubs['esa']}&from=2023-01-01&to=2023-12-31`,
+    );
+    expect(tr.months.map((m) => m.month)).toEqual(Array.from({ length: 12 }, (_, i) => `2023-${String(i + 1).padStart(2, '0')}`));
+    const s = await get<DashboardSummary>('esa.manager@impact.test', `/api/dashboard/summary?hubId=${hubs['esa']}&from=2023-01-01&to=2023-12-31`);
+    expect(tr.months.reduce((n, m) => n + m.engagements, 0)).toBe(s.totals.engagements);
+  });
+
+  it('refuses a range that ends before it starts', async () => {
+    const res = await t.http.get('/api/dashboard/summary?from=2024-02-01&to=2024-01-01').set('Authorization', `Bearer ${tokens['leadership@impact.test']}`);
+    expect(res.status).toBe(400);
+  });
+});

@@ -1,0 +1,388 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import {
+  COMMITMENT_STATUSES,
+  scopeFor,
+  type CommitmentStatus,
+  type DashboardAtRisk,
+  type DashboardFigures,
+  type DashboardFilters,
+  type DashboardGraph,
+  type DashboardHubFigures,
+  type DashboardMap,
+  type DashboardSummary,
+  type DashboardTrends,
+} from '@impact/contracts';
+import type { AuthUser } from '../auth/auth-user';
+import {
+  atRiskSql,
+  engagementConcernsCities,
+  engagementLedToCommitmentSql,
+  followUpOverdueSql,
+  inRange,
+  SQL_TODAY,
+  statusOfRank,
+  statusRankSql,
+  utcDay,
+} from './kpi-sql';
+
+/** One hub's raw figures as the SQL returns them (numbers may come back as strings from bigint). */
+interface HubRow {
+  hub_id: string | null;
+  active_cities?: number;
+  engagements?: number;
+  p_total?: number;
+  p_mayors?: number;
+  p_officials?: number;
+  p_youth?: number;
+  p_women?: number;
+  p_community?: number;
+  led?: number;
+  pledged?: number;
+  in_progress?: number;
+  stalled?: number;
+  achieved?: number;
+  cancelled?: number;
+  at_risk?: number;
+  achieved_in_range?: number;
+  overdue?: number;
+  median?: number | null;
+}
+
+/**
+ * Who the figures are about: everything (admin, leadership, hub managers: dashboard read is `all`),
+ * or a liaison's cities only (`city` scope).
+ */
+type Scope = { kind: 'all' } | { kind: 'cities'; cityIds: string[] };
+
+function scopeOf(user: AuthUser): Scope {
+  const scope = scopeFor(user.role, 'dashboard', 'read');
+  if (scope === 'all') return { kind: 'all' };
+  if (scope === 'city') return { kind: 'cities', cityIds: user.cityIds };
+  return { kind: 'cities', cityIds: [] };
+}
+
+/** Numbered parameters for one statement. */
+class Params {
+  readonly values: unknown[] = [];
+  add(v: unknown): string {
+    this.values.push(v);
+    return `$${this.values.length}`;
+  }
+  opt(v: string | undefined): string | null {
+    return v ? this.add(v) : null;
+  }
+}
+
+const EMPTY_STATUS = (): Record<CommitmentStatus, number> =>
+  Object.fromEntries(COMMITMENT_STATUSES.map((s) => [s, 0])) as Record<CommitmentStatus, number>;
+
+export function emptyFigures(): DashboardFigures {
+  return {
+    activeCities: 0,
+    engagements: 0,
+    participants: { total: 0, mayors: 0, officials: 0, youth: 0, women: 0, communityLeaders: 0 },
+    commitmentsByStatus: EMPTY_STATUS(),
+    commitmentsAchieved: 0,
+    followUpsOverdue: 0,
+    commitmentsAtRisk: 0,
+    medianDaysToAchievement: null,
+    engagementsLedToCommitment: 0,
+  };
+}
+
+function addRow(into: DashboardFigures, r: HubRow): void {
+  const n = (v: unknown) => Number(v ?? 0);
+  into.activeCities += n(r.active_cities);
+  into.engagements += n(r.engagements);
+  into.participants.total += n(r.p_total);
+  into.participants.mayors += n(r.p_mayors);
+  into.participants.officials += n(r.p_officials);
+  into.participants.youth += n(r.p_youth);
+  into.participants.women += n(r.p_women);
+  into.participants.communityLeaders += n(r.p_community);
+  into.engagementsLedToCommitment += n(r.led);
+  for (const s of COMMITMENT_STATUSES) into.commitmentsByStatus[s] += n(r[s]);
+  into.commitmentsAtRisk += n(r.at_risk);
+  into.commitmentsAchieved += n(r.achieved_in_range);
+  into.followUpsOverdue += n(r.overdue);
+}
+
+const STATUS_SUMS = (column: string) =>
+  COMMITMENT_STATUSES.map((s) => `sum(${column}) FILTER (WHERE status = '${s}')::int AS ${s}`).join(', ');
+const STATUS_COUNTS = COMMITMENT_STATUSES.map((s) => `count(*) FILTER (WHERE c.status = '${s}')::int AS ${s}`).join(', ');
+
+@Injectable()
+export class DashboardService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Every figure per hub in one statement (one round trip), then the totals: the selected hub's row,
+   * or the sum of all rows (each record belongs to exactly one hub, so sums are exact); the median is
+   * computed over the whole set by the database (GROUPING SETS), never averaged.
+   */
+  async summary(user: AuthUser, filters: DashboardFilters): Promise<DashboardSummary> {
+    const scope = scopeOf(user);
+    const p = new Params();
+    const from = p.opt(filters.from);
+    const to = p.opt(filters.to);
+    const sql = scope.kind === 'all' ? this.networkSql(from, to) : this.citiesSql(p.add(scope.cityIds), from, to);
+    const [row] = await this.dataSource.query(sql, p.values);
+    const parts: HubRow[][] = [row.act ?? [], row.eng ?? [], row.st ?? [], row.ach ?? [], row.fu ?? []];
+    const medians: { hub_id: string | null; total: boolean; median: number | null }[] = row.med ?? [];
+    const hubs: { id: string; name: string }[] = row.hubs ?? [];
+
+    const byHubMap = new Map<string, DashboardHubFigures>();
+    const totals = emptyFigures();
+    for (const rows of parts) {
+      for (const r of rows) {
+        if (!filters.hubId || r.hub_id === filters.hubId) addRow(totals, r);
+        if (!r.hub_id) continue;
+        let hub = byHubMap.get(r.hub_id);
+        if (!hub) {
+          hub = { hubId: r.hub_id, hubName: '', ...emptyFigures() };
+          byHubMap.set(r.hub_id, hub);
+        }
+        addRow(hub, r);
+      }
+    }
+    for (const m of medians) {
+      const value = m.median === null ? null : Number(m.median);
+      if (m.total) {
+        if (!filters.hubId) totals.medianDaysToAchievement = value;
+      } else if (m.hub_id) {
+        const hub = byHubMap.get(m.hub_id);
+        if (hub) hub.medianDaysToAchievement = value;
+        if (filters.hubId === m.hub_id) totals.medianDaysToAchievement = value;
+      }
+    }
+    // Liaisons see the hubs their figures reach; everyone else every hub, even an empty one.
+    const byHub = hubs
+      .filter((h) => scope.kind === 'all' || byHubMap.has(h.id))
+      .map((h) => ({ ...(byHubMap.get(h.id) ?? { hubId: h.id, ...emptyFigures() }), hubName: h.name }));
+    return {
+      filters: { hubId: filters.hubId, from: filters.from, to: filters.to },
+      totals,
+      byHub,
+      refreshedAt: row.refreshed_at ? new Date(row.refreshed_at).toISOString() : null,
+    };
+  }
+
+  /** Whole network: read from the rollups (dashboard_* materialized views). */
+  private networkSql(from: string | null, to: string | null): string {
+    return `WITH
+      eng AS (SELECT hub_id, sum(engagements)::int AS engagements, sum(participants_total)::bigint AS p_total,
+                sum(participants_mayors)::bigint AS p_mayors, sum(participants_officials)::bigint AS p_officials,
+                sum(participants_youth)::bigint AS p_youth, sum(participants_women)::bigint AS p_women,
+                sum(participants_community_leaders)::bigint AS p_community, sum(led_to_commitment)::int AS led
+              FROM dashboard_engagement_days WHERE ${inRange('day', from, to)} GROUP BY hub_id),
+      act AS (SELECT c.hub_id, count(*)::int AS active_cities FROM cities c
+               WHERE c.archived_at IS NULL
+                 AND EXISTS (SELECT 1 FROM dashboard_city_activity a WHERE a.city_id = c.id AND ${inRange('a.day', from, to)})
+               GROUP BY c.hub_id),
+      st AS (SELECT hub_id, ${STATUS_SUMS('commitments')},
+               sum(commitments) FILTER (WHERE ${atRiskSql('status', 'target_date')})::int AS at_risk
+             FROM dashboard_commitment_status GROUP BY hub_id),
+      ach_rows AS (SELECT hub_id, achieved_on, first_engagement_on FROM dashboard_achievements
+                    WHERE ${from || to ? inRange('achieved_on', from, to) + ' AND achieved_on IS NOT NULL' : 'TRUE'}),
+      ach AS (SELECT hub_id, count(*)::int AS achieved_in_range FROM ach_rows GROUP BY hub_id),
+      med AS (SELECT hub_id, GROUPING(hub_id) = 1 AS total,
+                percentile_cont(0.5) WITHIN GROUP (ORDER BY achieved_on - first_engagement_on) AS median
+              FROM ach_rows WHERE first_engagement_on IS NOT NULL AND achieved_on IS NOT NULL GROUP BY GROUPING SETS ((hub_id), ())),
+      fu AS (SELECT hub_id, sum(follow_ups)::int AS overdue FROM dashboard_follow_up_due WHERE due_date < ${SQL_TODAY} GROUP BY hub_id)
+      ${this.collect()}`;
+  }
+
+  /** A liaison's cities: straight from the records (few cities, served by their indexes), plus per-city rollups. */
+  private citiesSql(cities: string, from: string | null, to: string | null): string {
+    return `WITH
+      eng AS (SELECT e.hub_id, count(*)::int AS engagements, sum(e.participants_total)::bigint AS p_total,
+                sum(e.participants_mayors)::bigint AS p_mayors, sum(e.participants_officials)::bigint AS p_officials,
+                sum(e.participants_youth)::bigint AS p_youth, sum(e.participants_women)::bigint AS p_women,
+                sum(e.participants_community_leaders)::bigint AS p_community,
+                count(*) FILTER (WHERE ${engagementLedToCommitmentSql('e')})::int AS led
+              FROM engagements e
+             WHERE e.archived_at IS NULL AND ${inRange('e.start_date', from, to)}
+               AND e.id IN (SELECT id FROM engagements WHERE host_city_id = ANY(${cities}::uuid[])
+                            UNION SELECT id FROM engagements WHERE location_city_id = ANY(${cities}::uuid[])
+                            UNION SELECT engagement_id FROM engagement_cities WHERE city_id = ANY(${cities}::uuid[]))
+             GROUP BY e.hub_id),
+      act AS (SELECT c.hub_id, count(*)::int AS active_cities FROM cities c
+               WHERE c.archived_at IS NULL AND c.id = ANY(${cities}::uuid[])
+                 AND EXISTS (SELECT 1 FROM dashboard_city_activity a WHERE a.city_id = c.id AND ${inRange('a.day', from, to)})
+               GROUP BY c.hub_id),
+      st AS (SELECT c.hub_id, ${STATUS_COUNTS}, count(*) FILTER (WHERE ${atRiskSql('c.status', 'c.target_date')})::int AS at_risk
+               FROM commitments c WHERE c.archived_at IS NULL AND c.city_id = ANY(${cities}::uuid[]) GROUP BY c.hub_id),
+      ach_rows AS (SELECT hub_id, achieved_on, first_engagement_on FROM dashboard_achievements
+                    WHERE city_id = ANY(${cities}::uuid[])
+                      AND ${from || to ? inRange('achieved_on', from, to) + ' AND achieved_on IS NOT NULL' : 'TRUE'}),
+      ach AS (SELECT hub_id, count(*)::int AS achieved_in_range FROM ach_rows GROUP BY hub_id),
+      med AS (SELECT hub_id, GROUPING(hub_id) = 1 AS total,
+                percentile_cont(0.5) WITHIN GROUP (ORDER BY achieved_on - first_engagement_on) AS median
+              FROM ach_rows WHERE first_engagement_on IS NOT NULL AND achieved_on IS NOT NULL GROUP BY GROUPING SETS ((hub_id), ())),
+      fu AS (SELECT COALESCE(c.hub_id, e.hub_id) AS hub_id, count(*)::int AS overdue
+               FROM follow_ups f LEFT JOIN commitments c ON c.id = f.commitment_id LEFT JOIN engagements e ON e.id = f.engagement_id
+              WHERE f.archived_at IS NULL AND ${followUpOverdueSql('f')}
+                AND ((c.id IS NOT NULL AND c.city_id = ANY(${cities}::uuid[])) OR (c.id IS NULL AND ${engagementConcernsCities('e', cities)}))
+              GROUP BY 1)
+      ${this.collect()}`;
+  }
+
+  private collect(): string {
+    return `SELECT (SELECT json_agg(act) FROM act) AS act, (SELECT json_agg(eng) FROM eng) AS eng, (SELECT json_agg(st) FROM st) AS st,
+      (SELECT json_agg(ach) FROM ach) AS ach, (SELECT json_agg(med) FROM med) AS med, (SELECT json_agg(fu) FROM fu) AS fu,
+      (SELECT json_agg(json_build_object('id', h.id, 'name', h.name) ORDER BY h.name) FROM hubs h WHERE h.archived_at IS NULL) AS hubs,
+      (SELECT refreshed_at FROM dashboard_refresh WHERE id = 1) AS refreshed_at`;
+  }
+
+  /** Engagements, new commitments and achievements per month of the range (every month, zeros included). */
+  async trends(user: AuthUser, filters: DashboardFilters): Promise<DashboardTrends> {
+    const scope = scopeOf(user);
+    const p = new Params();
+    const from = p.opt(filters.from);
+    const to = p.opt(filters.to);
+    const hub = p.opt(filters.hubId);
+    const month = (col: string) => `to_char(${col}, 'YYYY-MM')`;
+    let sql: string;
+    if (scope.kind === 'all') {
+      const hubCond = hub ? `hub_id = ${hub}::uuid` : 'TRUE';
+      sql = `
+        SELECT ${month('day')} AS month, 'engagements' AS series, sum(engagements)::int AS n FROM dashboard_engagement_days
+         WHERE ${hubCond} AND ${inRange('day', from, to)} GROUP BY 1
+        UNION ALL
+        SELECT ${month('day')}, 'newCommitments', sum(commitments)::int FROM dashboard_commitment_days
+         WHERE ${hubCond} AND ${inRange('day', from, to)} GROUP BY 1
+        UNION ALL
+        SELECT ${month('achieved_on')}, 'achieved', count(*)::int FROM dashboard_achievements
+         WHERE ${hubCond} AND achieved_on IS NOT NULL AND ${inRange('achieved_on', from, to)} GROUP BY 1`;
+    } else {
+      const cities = p.add(scope.cityIds);
+      const hubOf = (a: string) => (hub ? `${a}.hub_id = ${hub}::uuid` : 'TRUE');
+      sql = `
+        SELECT ${month('e.start_date')} AS month, 'engagements' AS series, count(*)::int AS n FROM engagements e
+         WHERE e.archived_at IS NULL AND ${hubOf('e')} AND ${inRange('e.start_date', from, to)} AND ${engagementConcernsCities('e', cities)} GROUP BY 1
+        UNION ALL
+        SELECT ${month(utcDay('c.created_at'))}, 'newCommitments', count(*)::int FROM commitments c
+         WHERE c.archived_at IS NULL AND ${hubOf('c')} AND c.city_id = ANY(${cities}::uuid[]) AND ${inRange(utcDay('c.created_at'), from, to)} GROUP BY 1
+        UNION ALL
+        SELECT ${month('a.achieved_on')}, 'achieved', count(*)::int FROM dashboard_achievements a
+         WHERE ${hubOf('a')} AND a.city_id = ANY(${cities}::uuid[]) AND a.achieved_on IS NOT NULL AND ${inRange('a.achieved_on', from, to)} GROUP BY 1`;
+    }
+    const rows: { month: string; series: 'engagements' | 'newCommitments' | 'achieved'; n: number }[] = await this.dataSource.query(sql, p.values);
+    const months = new Map<string, { engagements: number; newCommitments: number; achieved: number }>();
+    for (const r of rows) {
+      const m = months.get(r.month) ?? { engagements: 0, newCommitments: 0, achieved: 0 };
+      m[r.series] += Number(r.n);
+      months.set(r.month, m);
+    }
+    const keys = [...months.keys()].sort();
+    const first = filters.from?.slice(0, 7) ?? keys[0];
+    const last = filters.to?.slice(0, 7) ?? keys[keys.length - 1];
+    const out: DashboardTrends['months'] = [];
+    if (first && last) {
+      let [y, mo] = first.split('-').map(Number);
+      // At most 20 years of months: a guard against absurd ranges.
+      for (let i = 0; i < 240; i++) {
+        const key = `${y}-${String(mo).padStart(2, '0')}`;
+        if (key > last) break;
+        out.push({ month: key, ...(months.get(key) ?? { engagements: 0, newCommitments: 0, achieved: 0 }) });
+        mo += 1;
+        if (mo > 12) {
+          mo = 1;
+          y += 1;
+        }
+      }
+    }
+    return { months: out };
+  }
+
+  /** Cities with coordinates: engagements in the range (map size) and the furthest status of their commitments (colour). */
+  async map(user: AuthUser, filters: DashboardFilters): Promise<DashboardMap> {
+    const scope = scopeOf(user);
+    const p = new Params();
+    const from = p.opt(filters.from);
+    const to = p.opt(filters.to);
+    const conds = ['c.archived_at IS NULL', 'c.latitude IS NOT NULL', 'c.longitude IS NOT NULL'];
+    if (filters.hubId) conds.push(`c.hub_id = ${p.add(filters.hubId)}::uuid`);
+    if (scope.kind === 'cities') conds.push(`c.id = ANY(${p.add(scope.cityIds)}::uuid[])`);
+    const rows = await this.dataSource.query(
+      `WITH eng AS (SELECT city_id, sum(engagements)::int AS n FROM dashboard_city_activity WHERE ${inRange('day', from, to)} GROUP BY city_id),
+            rank AS (SELECT city_id, max(${statusRankSql('status')}) AS r FROM commitments WHERE archived_at IS NULL GROUP BY city_id)
+       SELECT c.id, c.name, c.country_code, c.hub_id, c.latitude, c.longitude, COALESCE(eng.n, 0) AS engagements, rank.r
+         FROM cities c LEFT JOIN eng ON eng.city_id = c.id LEFT JOIN rank ON rank.city_id = c.id
+        WHERE ${conds.join(' AND ')} ORDER BY c.name, c.id`,
+      p.values,
+    );
+    return {
+      cities: rows.map((r: Record<string, unknown>) => ({
+        id: r.id as string,
+        name: r.name as string,
+        countryCode: r.country_code as string,
+        hubId: r.hub_id as string,
+        latitude: Number(r.latitude),
+        longitude: Number(r.longitude),
+        engagements: Number(r.engagements),
+        furthestStatus: statusOfRank(r.r === null || r.r === undefined ? null : Number(r.r)) as CommitmentStatus | null,
+      })),
+    };
+  }
+
+  /**
+   * Peer learning: an edge from the host city of an engagement (started in the range) to each other
+   * city whose live commitment it inspired; the strongest 300 edges.
+   */
+  async graph(user: AuthUser, filters: DashboardFilters): Promise<DashboardGraph> {
+    const scope = scopeOf(user);
+    const p = new Params();
+    const conds = ['e.archived_at IS NULL', 'c.archived_at IS NULL', 'e.host_city_id IS NOT NULL', 'e.host_city_id <> c.city_id'];
+    conds.push(inRange('e.start_date', p.opt(filters.from), p.opt(filters.to)));
+    if (filters.hubId) {
+      const hub = p.add(filters.hubId);
+      conds.push(`(c.hub_id = ${hub}::uuid OR hc.hub_id = ${hub}::uuid)`);
+    }
+    if (scope.kind === 'cities') conds.push(`c.city_id = ANY(${p.add(scope.cityIds)}::uuid[])`);
+    const edges: { source: string; target: string; weight: number }[] = await this.dataSource.query(
+      `SELECT e.host_city_id AS source, c.city_id AS target, count(DISTINCT c.id)::int AS weight
+         FROM commitment_engagements ce JOIN commitments c ON c.id = ce.commitment_id JOIN engagements e ON e.id = ce.engagement_id
+         JOIN cities hc ON hc.id = e.host_city_id
+        WHERE ${conds.join(' AND ')}
+        GROUP BY 1, 2 ORDER BY weight DESC, source, target LIMIT 300`,
+      p.values,
+    );
+    const ids = [...new Set(edges.flatMap((e) => [e.source, e.target]))];
+    const nodes: { id: string; name: string; hub_id: string }[] = ids.length
+      ? await this.dataSource.query(`SELECT id, name, hub_id FROM cities WHERE id = ANY($1::uuid[]) ORDER BY name`, [ids])
+      : [];
+    return { nodes: nodes.map((n) => ({ id: n.id, name: n.name, hubId: n.hub_id })), edges };
+  }
+
+  /** Stalled or overdue commitments and the oldest overdue follow-ups, with owners; 20 of each. */
+  async atRisk(user: AuthUser, filters: DashboardFilters): Promise<DashboardAtRisk> {
+    const scope = scopeOf(user);
+    const p = new Params();
+    const hub = p.opt(filters.hubId);
+    const cities = scope.kind === 'cities' ? p.add(scope.cityIds) : null;
+    const [row] = await this.dataSource.query(
+      `SELECT
+        (SELECT COALESCE(json_agg(x), '[]') FROM (
+           SELECT c.id, c.title, c.city_id AS "cityId", ci.name AS "cityName", c.status, to_char(c.target_date, 'YYYY-MM-DD') AS "targetDate",
+                  c.owner_id AS "ownerId", u.name AS "ownerName"
+             FROM commitments c JOIN cities ci ON ci.id = c.city_id LEFT JOIN users u ON u.id = c.owner_id
+            WHERE c.archived_at IS NULL AND ${atRiskSql('c.status', 'c.target_date')}
+              ${hub ? `AND c.hub_id = ${hub}::uuid` : ''} ${cities ? `AND c.city_id = ANY(${cities}::uuid[])` : ''}
+            ORDER BY c.target_date ASC NULLS LAST, c.id LIMIT 20) x) AS commitments,
+        (SELECT COALESCE(json_agg(y), '[]') FROM (
+           SELECT f.id, f.title, fc.id AS "cityId", fc.name AS "cityName", f.commitment_id AS "commitmentId",
+                  to_char(f.due_date, 'YYYY-MM-DD') AS "dueDate", f.owner_id AS "ownerId", u.name AS "ownerName"
+             FROM follow_ups f LEFT JOIN commitments c ON c.id = f.commitment_id LEFT JOIN engagements e ON e.id = f.engagement_id
+             LEFT JOIN cities fc ON fc.id = COALESCE(c.city_id, e.host_city_id, e.location_city_id) LEFT JOIN users u ON u.id = f.owner_id
+            WHERE f.archived_at IS NULL AND ${followUpOverdueSql('f')}
+              ${hub ? `AND COALESCE(c.hub_id, e.hub_id) = ${hub}::uuid` : ''}
+              ${cities ? `AND ((c.id IS NOT NULL AND c.city_id = ANY(${cities}::uuid[])) OR (c.id IS NULL AND ${engagementConcernsCities('e', cities)}))` : ''}
+            ORDER BY f.due_date ASC, f.id LIMIT 20) y) AS follow_ups`,
+      p.values,
+    );
+    return { commitments: row.commitments, followUps: row.follow_ups };
+  }
+}
