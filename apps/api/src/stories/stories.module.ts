@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { PublicStoriesController, StoriesController } from './stories.controller';
+import { StoriesService } from './stories.service';
 import { StoryEntity } from './story.entity';
 
-/** Routes and services arrive with their feature issues; the repositories are ready. */
 @Module({
   imports: [TypeOrmModule.forFeature([StoryEntity])],
-  exports: [TypeOrmModule],
+  controllers: [StoriesController, PublicStoriesController],
+  providers: [StoriesService],
+  exports: [TypeOrmModule, StoriesService],
 })
 export class StoriesModule {}

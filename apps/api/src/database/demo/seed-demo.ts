@@ -22,6 +22,7 @@ import {
 } from './demo-data';
 import { DEMO_USERS } from './demo-sign-ins';
 import { syntheticEngagements } from './synthetic-history';
+import { seedDemoStories } from '../../stories/demo/seed-demo-stories';
 
 export interface SeedSummary {
   hubs: number;
@@ -311,6 +312,9 @@ export async function seedDemoData(
         }),
       );
     }
+
+    // The impact stories told from the records above, in the same transaction.
+    await seedDemoStories(m);
 
     return {
       hubs: DEMO_HUBS.length,

@@ -3,16 +3,16 @@ import { auditRows } from './audit.rows';
 import { authRows } from './auth.rows';
 import { citiesRows } from './cities.rows';
 import { commitmentsRows } from './commitments.rows';
-import { dashboardRows } from './dashboard.rows';
 import { engagementsRows } from './engagements.rows';
 import { followUpsRows } from './follow-ups.rows';
 import { hubsRows } from './hubs.rows';
 import { outcomesRows } from './outcomes.rows';
 import { partnersRows } from './partners.rows';
+import { storiesRows } from './stories.rows';
 import { usersRows } from './users.rows';
 
 /** Every route of the API; a domain adds its rows file here. */
-export const MATRIX_ROWS: MatrixRow[] = [...authRows, ...usersRows, ...dashboardRows,
+export const MATRIX_ROWS: MatrixRow[] = [...authRows, ...usersRows,
   ...hubsRows,
   ...citiesRows,
   ...partnersRows,
@@ -21,4 +21,5 @@ export const MATRIX_ROWS: MatrixRow[] = [...authRows, ...usersRows, ...dashboard
   ...followUpsRows,
   ...outcomesRows,
   ...auditRows,
+  ...storiesRows,
 ];

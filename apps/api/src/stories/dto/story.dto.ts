@@ -1,0 +1,121 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import {
+  LANGUAGES,
+  MAX_PAGE_SIZE,
+  STORY_CATEGORIES,
+  STORY_STATUSES,
+  type CreateStoryRequest,
+  type DraftFromCommitmentRequest,
+  type Language,
+  type PublicStoryFilters,
+  type Quote,
+  type SensitivityAnswers,
+  type StoryCategory,
+  type StoryFilters,
+  type StoryStatus,
+  type StoryTransitionRequest,
+  type UpdateStoryRequest,
+} from '@impact/contracts';
+
+const BODY_MAX = 50_000;
+
+export class QuoteDto implements Quote {
+  @ApiProperty() @IsString() @MinLength(1, { message: 'Enter the quote.' }) @MaxLength(2000) text!: string;
+  @ApiProperty() @IsString() @MinLength(1, { message: 'Say who said it.' }) @MaxLength(300) attribution!: string;
+}
+
+export class SensitivityAnswersDto implements Partial<SensitivityAnswers> {
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() consentForNamedPeople?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() noDetailsExposingIndividuals?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() cityAgreedToPublication?: boolean;
+}
+
+/** An optional list of record ids. */
+const Ids = (max: number) => applyDecorators(IsOptional(), IsUUID('all', { each: true }), ArrayMaxSize(max));
+
+export class CreateStoryDto implements CreateStoryRequest {
+  @ApiProperty() @IsString() @MinLength(1, { message: 'Enter a title.' }) @MaxLength(300) title!: string;
+  @ApiProperty({ enum: STORY_CATEGORIES }) @IsIn(STORY_CATEGORIES) category!: StoryCategory;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() hubId?: string;
+  @ApiPropertyOptional({ type: [String] }) @Ids(100) cityIds?: string[];
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(BODY_MAX) body?: string;
+  @ApiPropertyOptional({ type: [QuoteDto] })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => QuoteDto)
+  @ArrayMaxSize(50)
+  quotes?: QuoteDto[];
+  @ApiPropertyOptional({ type: [String] }) @Ids(100) engagementIds?: string[];
+  @ApiPropertyOptional({ type: [String] }) @Ids(100) commitmentIds?: string[];
+  @ApiPropertyOptional({ type: [String] }) @Ids(200) outcomeIds?: string[];
+  @ApiPropertyOptional({ enum: LANGUAGES }) @IsOptional() @IsIn(LANGUAGES) language?: Language;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsUUID() translationOf?: string | null;
+}
+
+export class UpdateStoryDto implements UpdateStoryRequest {
+  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) version!: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1, { message: 'Enter a title.' }) @MaxLength(300) title?: string;
+  @ApiPropertyOptional({ enum: STORY_CATEGORIES }) @IsOptional() @IsIn(STORY_CATEGORIES) category?: StoryCategory;
+  @ApiPropertyOptional({ type: [String] }) @Ids(100) cityIds?: string[];
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(BODY_MAX) body?: string;
+  @ApiPropertyOptional({ type: [QuoteDto] })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => QuoteDto)
+  @ArrayMaxSize(50)
+  quotes?: QuoteDto[];
+  @ApiPropertyOptional({ type: [String] }) @Ids(100) engagementIds?: string[];
+  @ApiPropertyOptional({ type: [String] }) @Ids(100) commitmentIds?: string[];
+  @ApiPropertyOptional({ type: [String] }) @Ids(200) outcomeIds?: string[];
+  @ApiPropertyOptional({ enum: LANGUAGES }) @IsOptional() @IsIn(LANGUAGES) language?: Language;
+  @ApiPropertyOptional({ type: SensitivityAnswersDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SensitivityAnswersDto)
+  sensitivity?: SensitivityAnswersDto;
+}
+
+export class StoryTransitionDto implements StoryTransitionRequest {
+  @ApiProperty({ enum: STORY_STATUSES }) @IsIn(STORY_STATUSES) to!: StoryStatus;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
+}
+
+export class DraftFromCommitmentDto implements DraftFromCommitmentRequest {
+  @ApiPropertyOptional({ enum: LANGUAGES }) @IsOptional() @IsIn(LANGUAGES) language?: Language;
+}
+
+export class ListStoriesDto implements StoryFilters {
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE_SIZE) pageSize?: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) q?: string;
+  @ApiPropertyOptional() @IsOptional() @IsIn(['updatedAt:desc', 'updatedAt:asc', 'title:asc', 'title:desc', 'publishedAt:desc', 'publishedAt:asc'])
+  sort?: string;
+  @ApiPropertyOptional({ enum: STORY_CATEGORIES }) @IsOptional() @IsIn(STORY_CATEGORIES) category?: StoryCategory;
+  @ApiPropertyOptional({ enum: STORY_STATUSES }) @IsOptional() @IsIn(STORY_STATUSES) status?: StoryStatus;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() hubId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() cityId?: string;
+  @ApiPropertyOptional({ enum: LANGUAGES }) @IsOptional() @IsIn(LANGUAGES) language?: Language;
+}
+
+export class ListPublicStoriesDto implements PublicStoryFilters {
+  @ApiPropertyOptional({ enum: STORY_CATEGORIES }) @IsOptional() @IsIn(STORY_CATEGORIES) category?: StoryCategory;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() hubId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() cityId?: string;
+  @ApiPropertyOptional({ enum: LANGUAGES }) @IsOptional() @IsIn(LANGUAGES) language?: Language;
+}

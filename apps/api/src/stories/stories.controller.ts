@@ -1,0 +1,127 @@
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ROUTES, type HistoryEntry, type Page, type PublicStory, type PublicStoryList, type StoryDetail, type StoryListItem } from '@impact/contracts';
+import type { AuthUser } from '../auth/auth-user';
+import { Can, CurrentUser, Public } from '../auth/auth.decorators';
+import { CreateStoryDto, DraftFromCommitmentDto, ListPublicStoriesDto, ListStoriesDto, StoryTransitionDto, UpdateStoryDto } from './dto/story.dto';
+import { StoriesService } from './stories.service';
+
+function sendFile(res: Response, file: { content: string; filename: string }, type: string, disposition: 'inline' | 'attachment'): string {
+  res.setHeader('Content-Type', `${type}; charset=utf-8`);
+  res.setHeader('Content-Disposition', `${disposition}; filename="${file.filename}"`);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  return file.content;
+}
+
+@ApiTags('stories')
+@Controller(ROUTES.stories)
+export class StoriesController {
+  constructor(private readonly stories: StoriesService) {}
+
+  @Can('stories', 'read')
+  @Get()
+  list(@CurrentUser() user: AuthUser, @Query() query: ListStoriesDto): Promise<Page<StoryListItem>> {
+    return this.stories.list(user, query);
+  }
+
+  @Can('stories', 'create')
+  @Post()
+  create(@CurrentUser() user: AuthUser, @Body() body: CreateStoryDto): Promise<StoryDetail> {
+    return this.stories.create(user, body);
+  }
+
+  /** A new draft assembled from an achieved or in-progress commitment's chain. */
+  @Can('stories', 'create')
+  @Post('draft-from-commitment/:commitmentId')
+  draft(
+    @CurrentUser() user: AuthUser,
+    @Param('commitmentId', ParseUUIDPipe) commitmentId: string,
+    @Body() body: DraftFromCommitmentDto,
+  ): Promise<StoryDetail> {
+    return this.stories.draftFromCommitment(user, commitmentId, body?.language ?? user.language ?? 'en');
+  }
+
+  @Can('stories', 'read')
+  @Get(':id')
+  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<StoryDetail> {
+    return this.stories.get(user, id);
+  }
+
+  @Can('stories', 'update')
+  @Patch(':id')
+  update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateStoryDto): Promise<StoryDetail> {
+    return this.stories.update(user, id, body);
+  }
+
+  @Can('stories', 'archive')
+  @Delete(':id')
+  @HttpCode(204)
+  async archive(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    await this.stories.archive(user, id);
+  }
+
+  @Can('stories', 'transition')
+  @Post(':id/transitions')
+  @HttpCode(200)
+  transition(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: StoryTransitionDto): Promise<StoryDetail> {
+    return this.stories.transition(user, id, body);
+  }
+
+  @Can('stories', 'read')
+  @Get(':id/history')
+  history(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<HistoryEntry[]> {
+    return this.stories.history(user, id);
+  }
+
+  @Can('stories', 'read')
+  @Get(':id/export.md')
+  @ApiProduces('text/markdown')
+  @ApiOkResponse({ description: 'The story as a Markdown document' })
+  async exportMarkdown(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+    return sendFile(res, await this.stories.export(user, id, 'md'), 'text/markdown', 'attachment');
+  }
+
+  @Can('stories', 'read')
+  @Get(':id/export.html')
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'The story as a standalone, printable HTML page' })
+  async exportHtml(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+    return sendFile(res, await this.stories.export(user, id, 'html'), 'text/html', 'attachment');
+  }
+}
+
+/** The public page's API: published stories only, no sign-in, nothing internal (see PublicStory). */
+@ApiTags('public')
+@Controller(ROUTES.publicStories)
+export class PublicStoriesController {
+  constructor(private readonly stories: StoriesService) {}
+
+  @Public()
+  @Get()
+  @Header('Cache-Control', 'public, max-age=60')
+  list(@Query() query: ListPublicStoriesDto): Promise<PublicStoryList> {
+    return this.stories.listPublic(query);
+  }
+
+  @Public()
+  @Get(':id')
+  @Header('Cache-Control', 'public, max-age=60')
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<PublicStory> {
+    return this.stories.getPublic(id);
+  }
+
+  @Public()
+  @Get(':id/export.md')
+  @ApiProduces('text/markdown')
+  async exportMarkdown(@Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+    return sendFile(res, await this.stories.exportPublic(id, 'md'), 'text/markdown', 'attachment');
+  }
+
+  @Public()
+  @Get(':id/export.html')
+  @ApiProduces('text/html')
+  async exportHtml(@Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+    return sendFile(res, await this.stories.exportPublic(id, 'html'), 'text/html', 'inline');
+  }
+}
