@@ -1,0 +1,133 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { signal } from '@angular/core';
+import { FormGroup } from '@angular/forms';
+import { ApiError, FieldError } from '@impact/contracts';
+import { Observable } from 'rxjs';
+
+export type Problem = 'conflict' | 'offline' | 'forbidden' | 'invalid' | 'notFound' | 'refused' | 'unexpected';
+
+interface Versioned {
+  id: string;
+  version: number;
+}
+
+/** The API's 400 `details` as a field → message map (only the field-error shape counts). */
+export function fieldErrors(error: unknown): FieldError[] {
+  const details = error instanceof HttpErrorResponse ? (error.error as ApiError | null)?.details : undefined;
+  return Array.isArray(details) ? details.filter((d): d is FieldError => !!d && typeof d.field === 'string') : [];
+}
+
+/** The server's own message of an error answer, when it sent one (shown for 422s). */
+export function serverMessage(error: unknown): string | null {
+  const body = error instanceof HttpErrorResponse ? (error.error as ApiError | null) : null;
+  return body && typeof body.message === 'string' && body.message ? body.message : null;
+}
+
+/**
+ * What every record form does alike: Save is disabled only while saving; an error keeps everything typed;
+ * a 400 puts each message next to its field; a 409 says someone else changed the record and offers to
+ * load their version (from the 409's `details.current`, or fetched) without closing the form.
+ */
+export abstract class RecordForm<T extends Versioned> {
+  readonly saving = signal(false);
+  readonly problem = signal<Problem | null>(null);
+  readonly problemMessage = signal<string | null>(null);
+  readonly reloading = signal(false);
+  protected version = 0;
+  private current: T | null = null;
+
+  protected abstract readonly form: FormGroup;
+  /** Puts a record's values into the form. */
+  protected abstract fill(record: T): void;
+  /** Fetches the record again (after a 409 without `details.current`). */
+  protected abstract fetch(): Observable<T> | null;
+
+  /** Validates, then sends what `request` builds; `done` gets the saved record. */
+  protected submit(request: () => Observable<T>, done: (saved: T) => void): void {
+    if (this.saving()) return;
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      this.problem.set('invalid');
+      this.problemMessage.set(null);
+      return;
+    }
+    this.saving.set(true);
+    this.problem.set(null);
+    this.problemMessage.set(null);
+    request().subscribe({
+      next: (saved) => {
+        this.saving.set(false);
+        this.version = saved.version;
+        done(saved);
+      },
+      error: (error: unknown) => {
+        this.saving.set(false);
+        this.problem.set(this.describe(error));
+      },
+    });
+  }
+
+  /** After a 409: load the other person's version into the form (only on request). */
+  reload(): void {
+    if (this.current) {
+      this.adopt(this.current);
+      return;
+    }
+    const fetch = this.fetch();
+    if (!fetch) return;
+    this.reloading.set(true);
+    fetch.subscribe({
+      next: (record) => {
+        this.reloading.set(false);
+        this.adopt(record);
+      },
+      error: () => {
+        this.reloading.set(false);
+        this.problem.set('unexpected');
+      },
+    });
+  }
+
+  private adopt(record: T): void {
+    this.current = null;
+    this.version = record.version;
+    this.fill(record);
+    this.form.markAsPristine();
+    this.problem.set(null);
+  }
+
+  private describe(error: unknown): Problem {
+    if (!(error instanceof HttpErrorResponse)) return 'unexpected';
+    switch (error.status) {
+      case 0:
+        return 'offline';
+      case 403:
+        return 'forbidden';
+      case 404:
+        return 'notFound';
+      case 409: {
+        const details = (error.error as ApiError | null)?.details as { current?: T } | undefined;
+        this.current = details && typeof details === 'object' && 'current' in details ? (details.current ?? null) : null;
+        return 'conflict';
+      }
+      case 400: {
+        let placed = false;
+        for (const { field, message } of fieldErrors(error)) {
+          const control = this.form.get(field);
+          if (control) {
+            control.setErrors({ ...(control.errors ?? {}), server: message });
+            control.markAsTouched();
+            placed = true;
+          }
+        }
+        if (!placed) this.problemMessage.set(serverMessage(error));
+        return 'invalid';
+      }
+      case 422:
+        this.problemMessage.set(serverMessage(error));
+        return 'refused';
+      default:
+        return 'unexpected';
+    }
+  }
+}

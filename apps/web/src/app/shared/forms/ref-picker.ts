@@ -1,0 +1,161 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, computed, inject, input, signal } from '@angular/core';
+import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { AbstractControl, FormControl, ReactiveFormsModule, ValidationErrors } from '@angular/forms';
+import { MatAutocompleteModule, MatAutocompleteSelectedEvent } from '@angular/material/autocomplete';
+import { MatChipsModule } from '@angular/material/chips';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { Ref } from '@impact/contracts';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { Observable, catchError, debounceTime, distinctUntilChanged, of, switchMap, tap } from 'rxjs';
+import { FieldErrorPipe } from './field-error.pipe';
+
+export type RefSearch = (q: string) => Observable<(Ref & { hint?: string })[]>;
+
+/** Text typed in a single picker but never picked from the list. */
+export function picked(control: AbstractControl): ValidationErrors | null {
+  const v = control.value;
+  return typeof v === 'string' && v.trim() !== '' ? { pick: true } : null;
+}
+
+/**
+ * A picker that searches the API as you type. Single: the control holds a `Ref` or null. Multiple: the
+ * control holds `Ref[]`, shown as chips. Names are kept with ids so nothing needs resolving again.
+ */
+@Component({
+  selector: 'it-ref-picker',
+  imports: [FieldErrorPipe, MatAutocompleteModule, MatChipsModule, MatFormFieldModule, MatIconModule, MatInputModule, ReactiveFormsModule, TranslocoPipe],
+  template: `
+    <mat-form-field appearance="outline" class="it-picker">
+      <mat-label>{{ label() }}</mat-label>
+      @if (multiple()) {
+        <mat-chip-grid #grid [attr.aria-label]="label()" [formControl]="$any(control())">
+          @for (ref of chips(); track ref.id) {
+            <mat-chip-row (removed)="remove(ref)">
+              <bdi>{{ ref.name }}</bdi>
+              <button matChipRemove type="button" [attr.aria-label]="'form.removeNamed' | transloco: { name: ref.name }">
+                <mat-icon aria-hidden="true">cancel</mat-icon>
+              </button>
+            </mat-chip-row>
+          }
+          <input
+            dir="auto"
+            autocomplete="off"
+            [matChipInputFor]="grid"
+            [matAutocomplete]="auto"
+            [value]="text()"
+            (input)="text.set($any($event.target).value)"
+            (blur)="control().markAsTouched()"
+          />
+        </mat-chip-grid>
+      } @else {
+        <input
+          matInput
+          dir="auto"
+          autocomplete="off"
+          [formControl]="$any(control())"
+          [matAutocomplete]="auto"
+          [required]="required()"
+          (input)="text.set($any($event.target).value)"
+        />
+      }
+      <mat-icon matSuffix aria-hidden="true">search</mat-icon>
+      <mat-autocomplete #auto="matAutocomplete" [displayWith]="display" (optionSelected)="select($event)">
+        @if (searching()) {
+          <mat-option disabled>{{ 'common.loading' | transloco }}</mat-option>
+        }
+        @for (option of options(); track option.id) {
+          <mat-option [value]="option">
+            <bdi>{{ option.name }}</bdi>
+            @if (option.hint) {
+              <span class="it-option-hint">· {{ option.hint }}</span>
+            }
+          </mat-option>
+        }
+        @if (!searching() && searched() && options().length === 0) {
+          <mat-option disabled>{{ 'form.noOptions' | transloco }}</mat-option>
+        }
+      </mat-autocomplete>
+      @if (hint()) {
+        <mat-hint>{{ hint() }}</mat-hint>
+      }
+      <mat-error>{{ control() | itFieldError }}</mat-error>
+    </mat-form-field>
+  `,
+  styles: `
+    :host {
+      display: block;
+    }
+    .it-picker {
+      inline-size: 100%;
+    }
+    .it-option-hint {
+      color: var(--mat-sys-on-surface-variant);
+      margin-inline-start: 4px;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class RefPicker implements OnInit {
+  private readonly destroyRef = inject(DestroyRef);
+  readonly control = input.required<FormControl<Ref | null> | FormControl<Ref[]>>();
+  readonly label = input.required<string>();
+  readonly search = input.required<RefSearch>();
+  readonly multiple = input(false);
+  readonly required = input(false);
+  readonly hint = input('');
+
+  protected readonly text = signal('');
+  protected readonly options = signal<(Ref & { hint?: string })[]>([]);
+  protected readonly searching = signal(false);
+  protected readonly searched = signal(false);
+  private readonly value = signal<unknown>(null);
+  protected readonly chips = computed(() => (Array.isArray(this.value()) ? (this.value() as Ref[]) : []));
+
+  protected readonly display = (value: Ref | string | null): string => (typeof value === 'string' ? value : (value?.name ?? ''));
+
+  constructor() {
+    toObservable(this.text)
+      .pipe(
+        debounceTime(250),
+        distinctUntilChanged(),
+        tap(() => this.searching.set(true)),
+        switchMap((q) => this.search()(q.trim()).pipe(catchError(() => of([])))),
+        takeUntilDestroyed(),
+      )
+      .subscribe((options) => {
+        this.searching.set(false);
+        this.searched.set(true);
+        const chosen = new Set(this.chips().map((c) => c.id));
+        this.options.set(options.filter((o) => !chosen.has(o.id)));
+      });
+  }
+
+  ngOnInit(): void {
+    const control = this.control() as FormControl<unknown>;
+    this.value.set(control.value);
+    control.valueChanges.pipe(takeUntilDestroyed(this.destroyRef)).subscribe((v) => this.value.set(v));
+    if (!this.multiple()) control.addValidators(picked);
+  }
+
+  protected select(event: MatAutocompleteSelectedEvent): void {
+    const ref = event.option.value as Ref & { hint?: string };
+    const picked: Ref = { id: ref.id, name: ref.name };
+    if (this.multiple()) {
+      const control = this.control() as FormControl<Ref[]>;
+      if (!control.value.some((r) => r.id === ref.id)) control.setValue([...control.value, picked]);
+      this.text.set('');
+      event.option.deselect();
+    } else {
+      (this.control() as FormControl<Ref | null>).setValue(picked);
+    }
+    this.control().markAsDirty();
+  }
+
+  protected remove(ref: Ref): void {
+    const control = this.control() as FormControl<Ref[]>;
+    control.setValue(control.value.filter((r) => r.id !== ref.id));
+    control.markAsDirty();
+  }
+}

@@ -1,0 +1,159 @@
+import { ChangeDetectionStrategy, Component, input, model, output, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import { HttpErrorResponse } from '@angular/common/http';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { Observable } from 'rxjs';
+import { EmptyState } from '../ui/empty-state';
+
+/** The list's search box; the list state debounces what is typed. */
+@Component({
+  selector: 'it-search-box',
+  imports: [MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, TranslocoPipe],
+  template: `
+    <mat-form-field appearance="outline" subscriptSizing="dynamic" class="it-search">
+      <mat-label>{{ label() }}</mat-label>
+      <mat-icon matPrefix aria-hidden="true">search</mat-icon>
+      <input matInput type="search" dir="auto" autocomplete="off" [value]="value()" (input)="value.set($any($event.target).value)" />
+      @if (value()) {
+        <button mat-icon-button matSuffix type="button" [attr.aria-label]="'list.clearSearch' | transloco" (click)="value.set('')">
+          <mat-icon aria-hidden="true">close</mat-icon>
+        </button>
+      }
+    </mat-form-field>
+  `,
+  styles: `
+    :host {
+      display: block;
+      flex: 1 1 240px;
+      max-inline-size: 420px;
+    }
+    .it-search {
+      inline-size: 100%;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class SearchBox {
+  readonly label = input.required<string>();
+  readonly value = model('');
+}
+
+/** Exports the list as it is filtered; shows progress and says when it failed. */
+@Component({
+  selector: 'it-csv-button',
+  imports: [MatButtonModule, MatIconModule, MatProgressSpinnerModule, TranslocoPipe],
+  template: `
+    <button mat-stroked-button type="button" [disabled]="busy()" (click)="run()">
+      @if (busy()) {
+        <mat-progress-spinner diameter="18" mode="indeterminate" aria-hidden="true" />
+      } @else {
+        <mat-icon aria-hidden="true">download</mat-icon>
+      }
+      {{ 'list.exportCsv' | transloco }}
+    </button>
+    @if (failed()) {
+      <span class="it-csv-error" role="alert">{{ 'list.exportFailed' | transloco }}</span>
+    }
+  `,
+  styles: `
+    :host {
+      display: inline-flex;
+      align-items: center;
+      gap: 8px;
+    }
+    .it-csv-error {
+      color: var(--mat-sys-error);
+      font: var(--mat-sys-body-small);
+    }
+    mat-progress-spinner {
+      margin-inline-end: 8px;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class CsvButton {
+  readonly export = input.required<() => Observable<void>>();
+  protected readonly busy = signal(false);
+  protected readonly failed = signal(false);
+
+  protected run(): void {
+    this.busy.set(true);
+    this.failed.set(false);
+    this.export()().subscribe({
+      next: () => this.busy.set(false),
+      error: () => {
+        this.busy.set(false);
+        this.failed.set(true);
+      },
+    });
+  }
+}
+
+/**
+ * The designed states of a list: loading (first load), error (with retry), forbidden, nothing yet
+ * (with the next step projected), nothing matching (with "clear filters").
+ */
+@Component({
+  selector: 'it-list-states',
+  imports: [EmptyState, MatButtonModule, TranslocoPipe],
+  template: `
+    @if (error()) {
+      @if (status() === 403) {
+        <it-empty-state icon="block" [heading]="'errors.forbidden' | transloco" />
+      } @else {
+        <it-empty-state icon="cloud_off" [heading]="'list.loadFailed' | transloco" [body]="'list.loadFailedBody' | transloco">
+          <button mat-stroked-button type="button" (click)="retry.emit()">{{ 'common.retry' | transloco }}</button>
+        </it-empty-state>
+      }
+    } @else if (loading() && empty()) {
+      <div class="it-skeleton" aria-hidden="true">
+        @for (row of rows; track row) {
+          <div class="it-skeleton-row"></div>
+        }
+      </div>
+      <p class="it-visually-hidden" role="status">{{ 'common.loading' | transloco }}</p>
+    } @else if (empty()) {
+      @if (narrowed()) {
+        <it-empty-state icon="filter_alt_off" [heading]="'list.noMatch' | transloco" [body]="'list.noMatchBody' | transloco">
+          <button mat-stroked-button type="button" (click)="clear.emit()">{{ 'list.clearFilters' | transloco }}</button>
+        </it-empty-state>
+      } @else {
+        <it-empty-state [icon]="icon()" [heading]="emptyHeading()" [body]="emptyBody()"><ng-content /></it-empty-state>
+      }
+    }
+  `,
+  styles: `
+    .it-skeleton {
+      padding: 16px;
+      display: grid;
+      gap: 12px;
+    }
+    .it-skeleton-row {
+      block-size: 20px;
+      border-radius: 4px;
+      background: var(--mat-sys-surface-container-high);
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ListStates {
+  readonly loading = input(false);
+  readonly error = input<unknown>(undefined);
+  readonly empty = input(false);
+  readonly narrowed = input(false);
+  readonly icon = input('inbox');
+  readonly emptyHeading = input.required<string>();
+  readonly emptyBody = input('');
+  readonly retry = output<void>();
+  readonly clear = output<void>();
+  protected readonly rows = [1, 2, 3, 4, 5];
+
+  protected status(): number | null {
+    const e = this.error();
+    return e instanceof HttpErrorResponse ? e.status : null;
+  }
+}

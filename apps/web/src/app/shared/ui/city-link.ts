@@ -1,0 +1,14 @@
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { RouterLink } from '@angular/router';
+
+/** One click to the city: every city name is a link to its page, isolated for mixed-direction text. */
+@Component({
+  selector: 'it-city-link',
+  imports: [RouterLink],
+  template: `@if (id()) {<a [routerLink]="['/cities', id()]"><bdi>{{ name() }}</bdi></a>} @else {<bdi>{{ name() }}</bdi>}`,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class CityLink {
+  readonly id = input<string | null | undefined>(null);
+  readonly name = input<string | null | undefined>('');
+}
