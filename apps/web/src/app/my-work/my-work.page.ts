@@ -1,25 +1,63 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
+import { CommitmentListItem, FollowUpListItem } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { CanDirective } from '../core/auth/can.directive';
-import { EmptyState } from '../shared/ui/empty-state';
+import { of } from 'rxjs';
+import { AuthService } from '../core/auth/auth.service';
+import { LocaleDatePipe, LocaleNumberPipe } from '../core/i18n/locale.pipes';
+import { MarkDone } from '../follow-ups/mark-done';
+import { ListStates } from '../shared/list/list-parts';
+import { CityLink } from '../shared/ui/city-link';
 import { PageHeader } from '../shared/ui/page-header';
+import { LocalePercentPipe } from '../shared/ui/percent.pipe';
+import { StatusChip } from '../shared/ui/status-chip';
+import { MyWorkApi } from './data-access/my-work.api';
 
-/** Nothing recorded here yet: say so, and point to the next useful place. */
+/** What the signed-in person owes: open follow-ups (late first, one click to mark done) and commitments they own. */
 @Component({
   selector: 'it-my-work-page',
-  imports: [CanDirective, EmptyState, MatButtonModule, PageHeader, RouterLink, TranslocoPipe],
-  template: `
-    <it-page-header [heading]="'nav.myWork' | transloco" />
-    <it-empty-state
-      icon="task_alt"
-      [heading]="'pages.myWork.emptyTitle' | transloco"
-      [body]="'pages.myWork.emptyBody' | transloco"
-    >
-      <a *itCan="'read'; on: 'followUps'" mat-stroked-button routerLink="/follow-ups">{{ 'pages.myWork.action' | transloco }}</a>
-    </it-empty-state>
-  `,
+  imports: [
+    CityLink,
+    ListStates,
+    LocaleDatePipe,
+    LocaleNumberPipe,
+    LocalePercentPipe,
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+    PageHeader,
+    RouterLink,
+    StatusChip,
+    TranslocoPipe,
+  ],
+  templateUrl: './my-work.page.html',
+  styleUrl: './my-work.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class MyWorkPage {}
+export class MyWorkPage {
+  private readonly api = inject(MyWorkApi);
+  private readonly markDone = inject(MarkDone);
+  private readonly auth = inject(AuthService);
+  private readonly me = computed(() => this.auth.user()?.id ?? null);
+
+  protected readonly followUps = rxResource({ params: () => this.me(), stream: ({ params }) => (params ? this.api.followUps(params) : of(null)) });
+  protected readonly commitments = rxResource({ params: () => this.me(), stream: ({ params }) => (params ? this.api.commitments(params) : of(null)) });
+  protected readonly followUpItems = computed<FollowUpListItem[]>(() => (this.followUps.hasValue() ? (this.followUps.value()?.items ?? []) : []));
+  protected readonly commitmentItems = computed<CommitmentListItem[]>(() =>
+    this.commitments.hasValue() ? (this.commitments.value()?.items ?? []) : [],
+  );
+  protected readonly overdueCount = computed(() => this.followUpItems().filter((f) => f.overdue).length);
+  protected readonly busy = signal<string | null>(null);
+
+  protected done(f: FollowUpListItem): void {
+    this.busy.set(f.id);
+    this.markDone.run(f).subscribe(() => {
+      this.busy.set(null);
+      this.followUps.reload();
+    });
+  }
+}

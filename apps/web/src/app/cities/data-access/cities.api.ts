@@ -1,22 +1,17 @@
-import { HttpClient } from '@angular/common/http';
-import { Injectable, inject } from '@angular/core';
-import { City, ListQuery, Page, ROUTES } from '@impact/contracts';
+import { Injectable } from '@angular/core';
+import { City, CityFilters, CityListItem, CityTimeline, ROUTES } from '@impact/contracts';
 import { Observable } from 'rxjs';
-import { API, toParams } from '../../core/http/api';
+import { RecordsApi } from '../../shared/data/records-api';
 
-export type CitiesFilters = ListQuery & Record<string, string | number | boolean | undefined>;
+/** What a city form sends: the record without its id, version and resolved names. */
+export type CityInput = Omit<City, 'id' | 'version'>;
 
-/** The cities endpoints of the API (API.md); the page that lists them comes with its own issue. */
+/** `/api/cities` (API.md) and the city's timeline. */
 @Injectable({ providedIn: 'root' })
-export class CitiesApi {
-  private readonly http = inject(HttpClient);
-  private readonly url = `${API}/${ROUTES.cities}`;
+export class CitiesApi extends RecordsApi<CityListItem, CityFilters, CityInput> {
+  protected readonly path = ROUTES.cities;
 
-  list(filters: CitiesFilters = {}): Observable<Page<City>> {
-    return this.http.get<Page<City>>(this.url, { params: toParams(filters) });
-  }
-
-  get(id: string): Observable<City> {
-    return this.http.get<City>(`${this.url}/${encodeURIComponent(id)}`);
+  timeline(id: string): Observable<CityTimeline> {
+    return this.http.get<CityTimeline>(`${this.itemUrl(id)}/timeline`);
   }
 }

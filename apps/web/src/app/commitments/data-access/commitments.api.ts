@@ -1,22 +1,31 @@
-import { HttpClient } from '@angular/common/http';
-import { Injectable, inject } from '@angular/core';
-import { Commitment, ListQuery, Page, ROUTES } from '@impact/contracts';
+import { Injectable } from '@angular/core';
+import {
+  Commitment,
+  CommitmentFilters,
+  CommitmentListItem,
+  CommitmentStatus,
+  CommitmentTransitionRequest,
+  HistoryEntry,
+  ROUTES,
+} from '@impact/contracts';
 import { Observable } from 'rxjs';
-import { API, toParams } from '../../core/http/api';
+import { RecordsApi } from '../../shared/data/records-api';
 
-export type CommitmentsFilters = ListQuery & Record<string, string | number | boolean | undefined>;
+/** Status moves only through transitions; hub follows the city; at-risk and createdAt are the server's. */
+export type CommitmentInput = Omit<Commitment, 'id' | 'version' | 'status' | 'hubId' | 'atRisk' | 'createdAt'>;
 
-/** The commitments endpoints of the API (API.md); the page that lists them comes with its own issue. */
+/** `/api/commitments` (API.md), its workflow and its history. */
 @Injectable({ providedIn: 'root' })
-export class CommitmentsApi {
-  private readonly http = inject(HttpClient);
-  private readonly url = `${API}/${ROUTES.commitments}`;
+export class CommitmentsApi extends RecordsApi<CommitmentListItem, CommitmentFilters, CommitmentInput> {
+  protected readonly path = ROUTES.commitments;
 
-  list(filters: CommitmentsFilters = {}): Observable<Page<Commitment>> {
-    return this.http.get<Page<Commitment>>(this.url, { params: toParams(filters) });
+  /** 422 when the workflow does not allow the step (or achieving without an outcome). */
+  transition(id: string, to: CommitmentStatus, note: string): Observable<CommitmentListItem> {
+    const body: CommitmentTransitionRequest = { to, note };
+    return this.http.post<CommitmentListItem>(`${this.itemUrl(id)}/transitions`, body);
   }
 
-  get(id: string): Observable<Commitment> {
-    return this.http.get<Commitment>(`${this.url}/${encodeURIComponent(id)}`);
+  history(id: string): Observable<HistoryEntry[]> {
+    return this.http.get<HistoryEntry[]>(`${this.itemUrl(id)}/history`);
   }
 }

@@ -1,22 +1,18 @@
-import { HttpClient } from '@angular/common/http';
-import { Injectable, inject } from '@angular/core';
-import { FollowUp, ListQuery, Page, ROUTES } from '@impact/contracts';
+import { Injectable } from '@angular/core';
+import { FollowUp, FollowUpFilters, FollowUpListItem, ROUTES } from '@impact/contracts';
 import { Observable } from 'rxjs';
-import { API, toParams } from '../../core/http/api';
+import { RecordsApi } from '../../shared/data/records-api';
 
-export type FollowUpsFilters = ListQuery & Record<string, string | number | boolean | undefined>;
+/** `completedAt` and `overdue` are the server's to set. */
+export type FollowUpInput = Omit<FollowUp, 'id' | 'version' | 'completedAt' | 'overdue'>;
 
-/** The followUps endpoints of the API (API.md); the page that lists them comes with its own issue. */
+/** `/api/follow-ups` (API.md). */
 @Injectable({ providedIn: 'root' })
-export class FollowUpsApi {
-  private readonly http = inject(HttpClient);
-  private readonly url = `${API}/${ROUTES.followUps}`;
+export class FollowUpsApi extends RecordsApi<FollowUpListItem, FollowUpFilters, FollowUpInput> {
+  protected readonly path = ROUTES.followUps;
 
-  list(filters: FollowUpsFilters = {}): Observable<Page<FollowUp>> {
-    return this.http.get<Page<FollowUp>>(this.url, { params: toParams(filters) });
-  }
-
-  get(id: string): Observable<FollowUp> {
-    return this.http.get<FollowUp>(`${this.url}/${encodeURIComponent(id)}`);
+  /** One click: done, with the version read (409 when someone changed it meanwhile). */
+  markDone(followUp: Pick<FollowUp, 'id' | 'version'>): Observable<FollowUpListItem> {
+    return this.update(followUp.id, { version: followUp.version, status: 'done' });
   }
 }

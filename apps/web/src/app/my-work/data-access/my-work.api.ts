@@ -1,23 +1,22 @@
-import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { Commitment, FollowUp, ListQuery, Page, ROUTES } from '@impact/contracts';
+import { CommitmentListItem, FollowUpListItem, Page } from '@impact/contracts';
 import { Observable } from 'rxjs';
-import { API, toParams } from '../../core/http/api';
+import { CommitmentsApi } from '../../commitments/data-access/commitments.api';
+import { FollowUpsApi } from '../../follow-ups/data-access/follow-ups.api';
+
+const MY_WORK_PAGE_SIZE = 100;
 
 /** What is owed by one person: open follow-ups they own (late first) and commitments they own. */
 @Injectable({ providedIn: 'root' })
 export class MyWorkApi {
-  private readonly http = inject(HttpClient);
+  private readonly followUpsApi = inject(FollowUpsApi);
+  private readonly commitmentsApi = inject(CommitmentsApi);
 
-  followUps(ownerId: string, query: ListQuery = {}): Observable<Page<FollowUp>> {
-    return this.http.get<Page<FollowUp>>(`${API}/${ROUTES.followUps}`, {
-      params: toParams({ sort: 'dueDate:asc', ...query, ownerId, status: 'open' }),
-    });
+  followUps(ownerId: string): Observable<Page<FollowUpListItem>> {
+    return this.followUpsApi.list({ ownerId, status: 'open', sort: 'dueDate:asc', pageSize: MY_WORK_PAGE_SIZE });
   }
 
-  commitments(ownerId: string, query: ListQuery = {}): Observable<Page<Commitment>> {
-    return this.http.get<Page<Commitment>>(`${API}/${ROUTES.commitments}`, {
-      params: toParams({ sort: 'targetDate:asc', ...query, ownerId }),
-    });
+  commitments(ownerId: string): Observable<Page<CommitmentListItem>> {
+    return this.commitmentsApi.list({ ownerId, sort: 'targetDate:asc', pageSize: MY_WORK_PAGE_SIZE });
   }
 }

@@ -1,0 +1,123 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatIconModule } from '@angular/material/icon';
+import { MatMenuModule } from '@angular/material/menu';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatTabsModule } from '@angular/material/tabs';
+import { RouterLink } from '@angular/router';
+import { CityListItem, CityTimeline, CommitmentListItem, EngagementListItem, OutcomeListItem, RecordPlace } from '@impact/contracts';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { CanDirective } from '../core/auth/can.directive';
+import { LanguageService } from '../core/i18n/language.service';
+import { LocaleDatePipe, LocaleNumberPipe } from '../core/i18n/locale.pipes';
+import { CommitmentForm, CommitmentFormData } from '../commitments/commitment-form';
+import { OutcomeForm, OutcomeFormData } from '../commitments/outcomes/outcome-form';
+import { EngagementForm, EngagementFormData } from '../engagements/engagement-form';
+import { openForm } from '../shared/forms/dialogs';
+import { CityLink } from '../shared/ui/city-link';
+import { EmptyState } from '../shared/ui/empty-state';
+import { LocalePercentPipe } from '../shared/ui/percent.pipe';
+import { StatusChip } from '../shared/ui/status-chip';
+import { CityForm, CityFormData } from './city-form';
+import { CitiesApi } from './data-access/cities.api';
+import { buildTimeline } from './timeline';
+
+const KIND_ICONS = { engagement: 'groups', commitment: 'handshake', followUp: 'event_upcoming', outcome: 'emoji_events' } as const;
+
+/** A city's whole story: who it is, one timeline, and whom it learned from and taught. */
+@Component({
+  selector: 'it-city-page',
+  imports: [
+    CanDirective,
+    CityLink,
+    EmptyState,
+    LocaleDatePipe,
+    LocaleNumberPipe,
+    LocalePercentPipe,
+    MatButtonModule,
+    MatIconModule,
+    MatMenuModule,
+    MatProgressBarModule,
+    MatTabsModule,
+    RouterLink,
+    StatusChip,
+    TranslocoPipe,
+  ],
+  templateUrl: './city.page.html',
+  styleUrl: './city.page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class CityPage {
+  private readonly api = inject(CitiesApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly language = inject(LanguageService);
+
+  /** Route parameter. */
+  readonly id = input.required<string>();
+
+  protected readonly timeline = rxResource({ params: () => this.id(), stream: ({ params }) => this.api.timeline(params) });
+  protected readonly t = computed<CityTimeline | null>(() => (this.timeline.hasValue() ? this.timeline.value() : null));
+  protected readonly city = computed<CityListItem | null>(() => this.t()?.city ?? null);
+  protected readonly entries = computed(() => {
+    const t = this.t();
+    return t ? buildTimeline(t) : [];
+  });
+  protected readonly place = computed<RecordPlace | undefined>(() => {
+    const c = this.city();
+    return c ? { hubIds: [c.hubId], cityIds: [c.id] } : undefined;
+  });
+  protected readonly notFound = computed(() => {
+    const e = this.timeline.error();
+    return e instanceof HttpErrorResponse && (e.status === 404 || e.status === 403);
+  });
+  protected readonly icons = KIND_ICONS;
+
+  protected year(date: string): string {
+    return date.slice(0, 4);
+  }
+
+  /** The year heading, in the locale's digits. */
+  protected yearLabel(date: string): string {
+    const d = new Date(`${date.slice(0, 4)}-01-01T00:00:00Z`);
+    return Number.isNaN(d.getTime()) ? '' : new Intl.DateTimeFormat(this.language.locale(), { year: 'numeric', timeZone: 'UTC' }).format(d);
+  }
+
+  protected edit(): void {
+    const t = this.t();
+    if (!t) return;
+    openForm<CityForm, CityFormData, CityListItem>(this.dialog, CityForm, { city: t.city, liaisons: t.liaisons }).subscribe((saved) => {
+      if (saved) this.timeline.reload();
+    });
+  }
+
+  protected addCommitment(): void {
+    const c = this.city();
+    if (!c) return;
+    openForm<CommitmentForm, CommitmentFormData, CommitmentListItem>(this.dialog, CommitmentForm, { city: { id: c.id, name: c.name } }).subscribe(
+      (saved) => {
+        if (saved) this.timeline.reload();
+      },
+    );
+  }
+
+  protected addEngagement(): void {
+    const c = this.city();
+    if (!c) return;
+    openForm<EngagementForm, EngagementFormData, EngagementListItem>(this.dialog, EngagementForm, { hostCity: { id: c.id, name: c.name } }).subscribe(
+      (saved) => {
+        if (saved) this.timeline.reload();
+      },
+    );
+  }
+
+  protected addOutcome(): void {
+    const c = this.city();
+    if (!c) return;
+    openForm<OutcomeForm, OutcomeFormData, OutcomeListItem>(this.dialog, OutcomeForm, { city: { id: c.id, name: c.name } }).subscribe((saved) => {
+      if (saved) this.timeline.reload();
+    });
+  }
+}

@@ -1,0 +1,123 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
+import { CommitmentListItem } from '@impact/contracts';
+import { translocoTesting } from '../testing/transloco-testing';
+import { CommitmentForm, CommitmentFormData } from './commitment-form';
+
+const danilovgrad: CommitmentListItem = {
+  id: 'c-dg',
+  title: 'Create a Local Safety Council',
+  kind: 'local_safety_council',
+  cityId: 'city-dg',
+  cityName: 'Danilovgrad',
+  hubId: 'hub-wb',
+  hubName: 'Western Balkans',
+  ownerId: 'u-wb',
+  ownerName: 'Jelena Marković',
+  targetDate: '2024-10-01',
+  progress: 60,
+  status: 'in_progress',
+  inspiredByEngagementIds: ['e-sarajevo'],
+  inspiredBy: [{ id: 'e-sarajevo', name: 'Western Balkans inaugural workshop, Sarajevo' }],
+  partnerIds: [],
+  partners: [],
+  description: 'Launch expected later in 2024.',
+  atRisk: false,
+  createdAt: '2023-06-12T10:00:00Z',
+  version: 3,
+};
+
+async function render(data: CommitmentFormData) {
+  const close = jest.fn();
+  TestBed.configureTestingModule({
+    imports: [CommitmentForm, translocoTesting()],
+    providers: [
+      provideHttpClient(),
+      provideHttpClientTesting(),
+      { provide: MAT_DIALOG_DATA, useValue: data },
+      { provide: MatDialogRef, useValue: { close } },
+    ],
+  });
+  const fixture = TestBed.createComponent(CommitmentForm);
+  await fixture.whenStable();
+  const el = fixture.nativeElement as HTMLElement;
+  const input = (name: string) => el.querySelector<HTMLInputElement>(`[formcontrolname=${name}]`) as HTMLInputElement;
+  const type = (name: string, value: string) => {
+    input(name).value = value;
+    input(name).dispatchEvent(new Event('input'));
+  };
+  const submit = async () => {
+    el.querySelector('form')?.dispatchEvent(new Event('submit'));
+    await fixture.whenStable();
+  };
+  const http = TestBed.inject(HttpTestingController);
+  return { fixture, el, input, type, submit, close, http };
+}
+
+describe('CommitmentForm', () => {
+  it('sends the version it read and dates as YYYY-MM-DD', async () => {
+    const { type, submit, http, close } = await render({ commitment: danilovgrad });
+    type('progress', '75');
+    await submit();
+    const req = http.expectOne({ method: 'PATCH', url: '/api/commitments/c-dg' });
+    expect(req.request.body).toMatchObject({ version: 3, progress: 75, targetDate: '2024-10-01', cityId: 'city-dg', inspiredByEngagementIds: ['e-sarajevo'] });
+    expect(req.request.body).not.toHaveProperty('status');
+    req.flush({ ...danilovgrad, progress: 75, version: 4 });
+    expect(close).toHaveBeenCalledWith(expect.objectContaining({ version: 4 }));
+  });
+
+  it('on 409 says someone else changed it, keeps what was typed, and reloads their version on request', async () => {
+    const { el, type, submit, http, close, fixture, input } = await render({ commitment: danilovgrad });
+    type('title', 'Launch the Local Safety Council');
+    await submit();
+    const theirs = { ...danilovgrad, title: 'Local Safety Council (launched)', progress: 90, version: 5 };
+    http
+      .expectOne('/api/commitments/c-dg')
+      .flush({ statusCode: 409, error: 'Conflict', message: 'Stale version', details: { current: theirs } }, { status: 409, statusText: 'Conflict' });
+    await fixture.whenStable();
+
+    expect(close).not.toHaveBeenCalled();
+    const banner = el.querySelector('[role="alert"]') as HTMLElement;
+    expect(banner.textContent).toContain('This record was changed by someone else — reload to see their change.');
+    expect(input('title').value).toBe('Launch the Local Safety Council');
+    const save = el.querySelector<HTMLButtonElement>('button[type="submit"]') as HTMLButtonElement;
+    expect(save.disabled).toBe(false);
+
+    [...banner.querySelectorAll('button')].find((b) => b.textContent?.includes('Reload'))?.click();
+    await fixture.whenStable();
+    expect(input('title').value).toBe('Local Safety Council (launched)');
+    expect(input('progress').value).toBe('90');
+    expect(el.querySelector('[role="alert"]')).toBeNull();
+
+    await submit();
+    const retry = http.expectOne('/api/commitments/c-dg');
+    expect(retry.request.body.version).toBe(5);
+    retry.flush(theirs);
+  });
+
+  it('puts each 400 message next to its field and keeps the form', async () => {
+    const { el, submit, http, fixture, close } = await render({ commitment: danilovgrad });
+    await submit();
+    http
+      .expectOne('/api/commitments/c-dg')
+      .flush(
+        { statusCode: 400, error: 'Bad Request', message: 'Invalid', details: [{ field: 'targetDate', message: 'targetDate must be after the commitment was made' }] },
+        { status: 400, statusText: 'Bad Request' },
+      );
+    await fixture.whenStable();
+    expect(close).not.toHaveBeenCalled();
+    const errors = [...el.querySelectorAll('mat-error')].map((e) => e.textContent?.trim());
+    expect(errors).toContain('targetDate must be after the commitment was made');
+  });
+
+  it('checks required fields inline before sending a new one', async () => {
+    const { el, submit, http } = await render({ city: { id: 'city-ns', name: 'Nansana' } });
+    await submit();
+    http.expectNone('/api/commitments');
+    const errors = [...el.querySelectorAll('mat-error')].map((e) => e.textContent?.trim());
+    expect(errors.filter((e) => e === 'This is required.').length).toBeGreaterThanOrEqual(2);
+    expect(el.querySelector('[role="alert"]')?.textContent).toContain('Some fields need your attention.');
+  });
+});
