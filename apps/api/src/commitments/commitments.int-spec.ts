@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
+import { updateVersioned } from '../common/records';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { demoSignIn } from '../../test/demo-sign-in';
 
@@ -108,6 +109,15 @@ describe('commitments', () => {
     await t.http.patch(`/api/commitments/${c.id}`).set(as('esa')).send({ version: 1, title: 'First' }).expect(200);
     const res = await t.http.patch(`/api/commitments/${c.id}`).set(as('esa')).send({ version: 1, title: 'Second' }).expect(409);
     expect(res.body.details.current).toMatchObject({ id: c.id, title: 'First', version: 2 });
+  });
+
+  it('guards in the UPDATE itself: a stale version changes no row', async () => {
+    const c = await create();
+    const m = t.dataSource.manager;
+    expect(await updateVersioned(m, 'commitments', c.id, 1, { progress: 30 }, { progress: 'progress' })).toBe(true);
+    expect(await updateVersioned(m, 'commitments', c.id, 1, { progress: 60 }, { progress: 'progress' })).toBe(false);
+    const [row] = await m.query(`SELECT progress, version FROM commitments WHERE id = $1`, [c.id]);
+    expect(row).toEqual({ progress: 30, version: 2 });
   });
 
   it('lets exactly one of 200 simultaneous PATCHes of one version win', async () => {

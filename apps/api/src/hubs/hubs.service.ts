@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { diffObjects } from '../audit/diff';
 import type { AuthUser } from '../auth/auth-user';
 import { ConflictError, NotFoundError, StaleVersionError } from '../common/errors';
-import { setClause } from '../common/refs';
+import { archiveRecord, trimmed, updateVersioned } from '../common/records';
 import type { CreateHubDto, UpdateHubDto } from './dto/hub.dto';
 
 interface HubRow {
@@ -53,14 +53,10 @@ export class HubsService {
     return this.dataSource.transaction(async (m) => {
       const before = await this.get(id, m);
       if (dto.code !== undefined) await this.checkCode(m, dto.code, id);
-      const params: unknown[] = [id, dto.version];
-      const sets = setClause({ code: dto.code, name: dto.name?.trim() }, { code: 'code', name: 'name' }, params);
-      const updated: unknown[] = await m.query(
-        `UPDATE hubs SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
-          WHERE id = $1 AND version = $2 AND archived_at IS NULL RETURNING id`,
-        params,
-      );
-      if (!updated.length) throw new StaleVersionError(await this.get(id, m));
+      if (before.version !== dto.version) throw new StaleVersionError(before);
+      if (!(await updateVersioned(m, 'hubs', id, dto.version, { code: dto.code, name: trimmed(dto.name) }, { code: 'code', name: 'name' }))) {
+        throw new StaleVersionError(await this.get(id, m));
+      }
       const after = await this.get(id, m);
       await this.audit.record(m, { actorId: actor.id, entity: 'hub', entityId: id, action: 'update', changes: diffObjects({ ...before }, { ...after }) });
       return after;
@@ -73,8 +69,9 @@ export class HubsService {
       await this.get(id, m);
       const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM cities WHERE hub_id = $1 AND archived_at IS NULL`, [id]);
       if (n > 0) throw new ConflictError(`The hub still has ${n} cities; move or archive them first.`);
-      await m.query(`UPDATE hubs SET archived_at = now(), version = version + 1 WHERE id = $1 AND archived_at IS NULL`, [id]);
-      await this.audit.record(m, { actorId: actor.id, entity: 'hub', entityId: id, action: 'archive', changes: null });
+      if (await archiveRecord(m, 'hubs', id)) {
+        await this.audit.record(m, { actorId: actor.id, entity: 'hub', entityId: id, action: 'archive', changes: null });
+      }
     });
   }
 
