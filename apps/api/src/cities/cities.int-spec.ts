@@ -1,0 +1,140 @@
+import { createTestApp, type TestApp } from '../../test/test-app';
+import { demoSignIn } from '../../test/demo-sign-in';
+
+let t: TestApp;
+const token: Record<string, string> = {};
+let esa: string;
+let balkans: string;
+let nansana: string;
+
+beforeAll(async () => {
+  t = await createTestApp({ demo: true });
+  for (const [who, email] of Object.entries({
+    admin: 'admin@impact.test',
+    esa: 'esa.manager@impact.test',
+    balkans: 'balkans.manager@impact.test',
+    nansana: 'nansana.liaison@impact.test',
+  })) {
+    token[who] = (await demoSignIn(t.http, email)).accessToken;
+  }
+  esa = (await t.dataSource.query(`SELECT id FROM hubs WHERE code = 'esa'`))[0].id;
+  balkans = (await t.dataSource.query(`SELECT id FROM hubs WHERE code = 'balkans'`))[0].id;
+  nansana = (await t.dataSource.query(`SELECT id FROM cities WHERE name = 'Nansana'`))[0].id;
+}, 120_000);
+
+afterAll(async () => {
+  await t?.close();
+});
+
+const as = (who: string) => ({ Authorization: `Bearer ${token[who]}` });
+const count = async (sql: string, params: unknown[] = []) => (await t.dataSource.query(sql, params))[0].n as number;
+const newCity = { name: 'Mombasa', countryCode: 'ke', kind: 'city', membershipStatus: 'member', memberSince: '2021-06-01', latitude: -4.04, longitude: 39.67 };
+
+describe('hubs', () => {
+  it('lists hubs as a plain array to every signed-in user; admins write, with audit', async () => {
+    const list = await t.http.get('/api/hubs').set(as('nansana')).expect(200);
+    expect(Array.isArray(list.body)).toBe(true);
+    expect(list.body.map((h: { code: string }) => h.code)).toContain('esa');
+    const created = await t.http.post('/api/hubs').set(as('admin')).send({ code: 'pacific', name: 'Pacific' }).expect(201);
+    await t.http.post('/api/hubs').set(as('admin')).send({ code: 'pacific', name: 'Again' }).expect(409);
+    await t.http.patch(`/api/hubs/${created.body.id}`).set(as('admin')).send({ version: 1, name: 'Pacific Islands' }).expect(200);
+    await t.http.patch(`/api/hubs/${created.body.id}`).set(as('admin')).send({ version: 1, name: 'Stale' }).expect(409);
+    await t.http.delete(`/api/hubs/${esa}`).set(as('admin')).expect(409);
+    await t.http.delete(`/api/hubs/${created.body.id}`).set(as('admin')).expect(204);
+    expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'hub' AND entity_id = $1`, [created.body.id])).toBe(3);
+  });
+});
+
+describe('cities', () => {
+  it('creates a city in the manager’s hub (country upper-cased), refuses another hub with 403', async () => {
+    const res = await t.http.post('/api/cities').set(as('esa')).send({ ...newCity, hubId: esa }).expect(201);
+    expect(res.body).toMatchObject({ name: 'Mombasa', countryCode: 'KE', hubId: esa, hubName: 'East & Southern Africa', memberSince: '2021-06-01', liaisonIds: [], version: 1 });
+    await t.http.post('/api/cities').set(as('balkans')).send({ ...newCity, hubId: esa }).expect(403);
+    await t.http.patch(`/api/cities/${res.body.id}`).set(as('balkans')).send({ version: 1, name: 'x' }).expect(403);
+    // Moving the city to a hub the manager does not keep is refused too.
+    await t.http.patch(`/api/cities/${res.body.id}`).set(as('esa')).send({ version: 1, hubId: balkans }).expect(403);
+  });
+
+  it('names every invalid field and writes nothing', async () => {
+    const before = await count(`SELECT count(*)::int AS n FROM cities`);
+    const res = await t.http
+      .post('/api/cities')
+      .set(as('esa'))
+      .send({ name: '', countryCode: 'XX', hubId: esa, kind: 'village', membershipStatus: 'member', memberSince: '2024-02-30', latitude: 91, extra: 1 })
+      .expect(400);
+    const fields = (res.body.details as { field: string }[]).map((d) => d.field);
+    expect(fields).toEqual(expect.arrayContaining(['name', 'countryCode', 'kind', 'memberSince', 'latitude', 'extra']));
+    const missingHub = await t.http.post('/api/cities').set(as('admin')).send({ ...newCity, hubId: '00000000-0000-4000-8000-000000000000' }).expect(400);
+    expect(missingHub.body.details).toEqual([{ field: 'hubId', message: expect.any(String) }]);
+    expect(await count(`SELECT count(*)::int AS n FROM cities`)).toBe(before);
+  });
+
+  it('reads only a liaison’s own cities; others answer 404', async () => {
+    const list = await t.http.get('/api/cities').set(as('nansana')).expect(200);
+    expect(list.body).toMatchObject({ total: 1, items: [{ id: nansana }] });
+    const other = (await t.dataSource.query(`SELECT id FROM cities WHERE name = 'Danilovgrad'`))[0].id;
+    await t.http.get(`/api/cities/${other}`).set(as('nansana')).expect(404);
+    await t.http.get(`/api/cities/${other}/timeline`).set(as('nansana')).expect(404);
+  });
+
+  it('filters, sorts and pages with true totals; q finds an Arabic name', async () => {
+    const arabic = await t.http.post('/api/cities').set(as('admin')).send({ ...newCity, name: 'الرباط الجديدة', countryCode: 'MA', hubId: esa }).expect(201);
+    const q = await t.http.get(`/api/cities?q=${encodeURIComponent('الرباط')}`).set(as('esa')).expect(200);
+    expect(q.body.items.map((c: { id: string }) => c.id)).toEqual([arabic.body.id]);
+    const expected = await count(`SELECT count(*)::int AS n FROM cities WHERE hub_id = $1 AND archived_at IS NULL`, [esa]);
+    const page = await t.http.get(`/api/cities?hubId=${esa}&pageSize=3&page=2&sort=name:desc`).set(as('esa')).expect(200);
+    expect(page.body).toMatchObject({ total: expected, page: 2, pageSize: 3 });
+    const all = await t.http.get(`/api/cities?hubId=${esa}&pageSize=200&sort=name:desc`).set(as('esa')).expect(200);
+    expect(page.body.items).toEqual(all.body.items.slice(3, 6));
+    const ug = await t.http.get('/api/cities?countryCode=ug&membershipStatus=member').set(as('esa')).expect(200);
+    expect(ug.body.items.every((c: { countryCode: string; membershipStatus: string }) => c.countryCode === 'UG' && c.membershipStatus === 'member')).toBe(true);
+    await t.http.get('/api/cities?sort=hubId:asc').set(as('esa')).expect(400);
+  });
+
+  it('exports CSV with BOM, header and Arabic intact', async () => {
+    const res = await t.http.get(`/api/cities/export.csv?q=${encodeURIComponent('الرباط')}`).set(as('esa')).expect(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="cities-/);
+    expect(res.text.charCodeAt(0)).toBe(0xfeff);
+    const lines = res.text.slice(1).trim().split('\r\n');
+    expect(lines[0]).toBe('id,name,countryCode,hub,kind,membershipStatus,memberSince,leadOfficial,latitude,longitude');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('الرباط الجديدة');
+  });
+
+  it('answers a stale version with 409 and the current city', async () => {
+    const c = await t.http.post('/api/cities').set(as('esa')).send({ ...newCity, name: 'Kisumu', hubId: esa }).expect(201);
+    await t.http.patch(`/api/cities/${c.body.id}`).set(as('esa')).send({ version: 1, leadOfficial: 'Mayor A' }).expect(200);
+    const stale = await t.http.patch(`/api/cities/${c.body.id}`).set(as('esa')).send({ version: 1, leadOfficial: 'Mayor B' }).expect(409);
+    expect(stale.body.details.current).toMatchObject({ leadOfficial: 'Mayor A', version: 2 });
+    const audit = await t.http.get(`/api/audit?entity=city&entityId=${c.body.id}`).set(as('admin')).expect(200);
+    expect(audit.body.items[0]).toMatchObject({ action: 'update', changes: { leadOfficial: { old: null, new: 'Mayor A' } } });
+    await t.http.delete(`/api/cities/${c.body.id}`).set(as('esa')).expect(204);
+    await t.http.get(`/api/cities/${c.body.id}`).set(as('esa')).expect(404);
+  });
+
+  it('tells a city’s whole chain in one call', async () => {
+    const capeTown = (await t.dataSource.query(`SELECT id FROM cities WHERE name = 'Cape Town'`))[0].id;
+    const started = Date.now();
+    const res = await t.http.get(`/api/cities/${capeTown}/timeline`).set(as('esa')).expect(200);
+    console.log(`timeline of Cape Town: ${Date.now() - started} ms`);
+    expect(res.body.city).toMatchObject({ id: capeTown, name: 'Cape Town' });
+    expect(res.body.engagements.length).toBeGreaterThan(0);
+    expect(Array.isArray(res.body.taught)).toBe(true);
+    expect(Array.isArray(res.body.learnedFrom)).toBe(true);
+    for (const key of ['liaisons', 'commitments', 'followUps', 'outcomes']) expect(Array.isArray(res.body[key])).toBe(true);
+  });
+});
+
+describe('partners', () => {
+  it('lets hub managers add and edit partners, only admins archive', async () => {
+    const p = await t.http.post('/api/partners').set(as('balkans')).send({ name: 'OSCE Mission', kind: 'international_organisation', countryCode: 'me' }).expect(201);
+    expect(p.body).toMatchObject({ countryCode: 'ME', version: 1 });
+    await t.http.patch(`/api/partners/${p.body.id}`).set(as('esa')).send({ version: 1, countryCode: null }).expect(200);
+    await t.http.delete(`/api/partners/${p.body.id}`).set(as('esa')).expect(403);
+    await t.http.delete(`/api/partners/${p.body.id}`).set(as('admin')).expect(204);
+    await t.http.post('/api/partners').set(as('esa')).send({ name: 'x', kind: 'friend' }).expect(400);
+    const list = await t.http.get('/api/partners?q=osce').set(as('nansana')).expect(200);
+    expect(list.body.total).toBe(0);
+  });
+});
