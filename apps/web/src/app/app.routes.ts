@@ -10,6 +10,11 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('./sign-in/sign-in.routes').then((m) => m.SIGN_IN_ROUTES),
   },
   {
+    // The public page of published impact stories: no sign-in, outside the staff shell.
+    path: 'stories',
+    loadChildren: () => import('./stories/public/public-stories.routes').then((m) => m.PUBLIC_STORIES_ROUTES),
+  },
+  {
     path: '',
     canActivate: [signedInGuard],
     loadComponent: () => import('./core/layout/shell').then((m) => m.Shell),
@@ -52,10 +57,10 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./follow-ups/follow-ups.routes').then((m) => m.FOLLOW_UPS_ROUTES),
       },
       {
-        path: 'stories',
+        path: 'story-desk',
         canActivate: [canGuard('stories')],
         title: 'nav.stories',
-        loadChildren: () => import('./stories/stories.routes').then((m) => m.STORIES_ROUTES),
+        loadChildren: () => import('./stories/story-desk.routes').then((m) => m.STORY_DESK_ROUTES),
       },
       {
         path: 'users',

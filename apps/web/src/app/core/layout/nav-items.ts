@@ -16,6 +16,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/engagements', label: 'nav.engagements', icon: 'groups', resource: 'engagements' },
   { path: '/commitments', label: 'nav.commitments', icon: 'handshake', resource: 'commitments' },
   { path: '/follow-ups', label: 'nav.followUps', icon: 'event_upcoming', resource: 'followUps' },
-  { path: '/stories', label: 'nav.stories', icon: 'auto_stories', resource: 'stories' },
+  { path: '/story-desk', label: 'nav.stories', icon: 'auto_stories', resource: 'stories' },
   { path: '/users', label: 'nav.users', icon: 'manage_accounts', resource: 'users' },
 ];

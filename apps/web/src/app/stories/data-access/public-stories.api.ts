@@ -1,0 +1,24 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import { PublicStory, PublicStoryFilters, PublicStoryList, ROUTES } from '@impact/contracts';
+import { Observable } from 'rxjs';
+import { API, toParams } from '../../core/http/api';
+
+/** `GET /api/public/stories`: published stories only, no sign-in. */
+@Injectable({ providedIn: 'root' })
+export class PublicStoriesApi {
+  private readonly http = inject(HttpClient);
+  readonly url = `${API}/${ROUTES.publicStories}`;
+
+  list(filters: PublicStoryFilters = {}): Observable<PublicStoryList> {
+    return this.http.get<PublicStoryList>(this.url, { params: toParams({ ...filters }) });
+  }
+
+  get(id: string): Observable<PublicStory> {
+    return this.http.get<PublicStory>(`${this.url}/${encodeURIComponent(id)}`);
+  }
+
+  exportUrl(id: string, format: 'md' | 'html'): string {
+    return `${this.url}/${encodeURIComponent(id)}/export.${format}`;
+  }
+}

@@ -1,0 +1,369 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { MatTabsModule } from '@angular/material/tabs';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import {
+  HistoryEntry,
+  LANGUAGES,
+  Language,
+  Quote,
+  RTL_LANGUAGES,
+  Ref,
+  SENSITIVITY_QUESTIONS,
+  STORY_CATEGORIES,
+  SensitivityAnswers,
+  StoryCategory,
+  StoryDetail,
+  StoryExportFormat,
+  StoryStatus,
+  UpdateStoryRequest,
+} from '@impact/contracts';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { firstValueFrom } from 'rxjs';
+import { AuthService } from '../core/auth/auth.service';
+import { CanDirective } from '../core/auth/can.directive';
+import { LanguageService } from '../core/i18n/language.service';
+import { LocaleDatePipe } from '../core/i18n/locale.pipes';
+import { EmptyState } from '../shared/ui/empty-state';
+import { StoriesApi } from './data-access/stories.api';
+import { submitBlockers } from './story-gating';
+import { StoryLinkPicker } from './story-link-picker';
+import { StoryStatusChip } from './story-status-chip';
+
+interface Draft {
+  title: string;
+  category: StoryCategory;
+  language: Language;
+  body: string;
+  quotes: Quote[];
+  cities: Ref[];
+  engagements: Ref[];
+  commitments: Ref[];
+  outcomes: Ref[];
+  sensitivity: SensitivityAnswers;
+}
+
+const EMPTY: Draft = {
+  title: '',
+  category: 'peer_learning',
+  language: 'en',
+  body: '',
+  quotes: [],
+  cities: [],
+  engagements: [],
+  commitments: [],
+  outcomes: [],
+  sensitivity: { consentForNamedPeople: false, noDetailsExposingIndividuals: false, cityAgreedToPublication: false },
+};
+
+function fromStory(s: StoryDetail): Draft {
+  return {
+    title: s.title,
+    category: s.category,
+    language: s.language,
+    body: s.body,
+    quotes: s.quotes.map((q) => ({ ...q })),
+    cities: s.cities,
+    engagements: s.engagements,
+    commitments: s.commitments,
+    outcomes: s.outcomes.map((o) => ({ id: o.id, name: o.value !== null ? `${o.value} ${o.unit ?? ''} — ${o.description}` : o.description })),
+    sensitivity: {
+      consentForNamedPeople: s.sensitivity.consentForNamedPeople,
+      noDetailsExposingIndividuals: s.sensitivity.noDetailsExposingIndividuals,
+      cityAgreedToPublication: s.sensitivity.cityAgreedToPublication,
+    },
+  };
+}
+
+type Problem = 'conflict' | 'forbidden' | 'workflow' | 'invalid' | 'failed' | null;
+
+/**
+ * One story on the desk: write it (Markdown with live preview, quotes, links, language versions),
+ * confirm the sensitivity checklist, send it to review; reviewers send it back with a reason or,
+ * for leadership, publish it. Nothing typed is lost on an error or a 409.
+ */
+@Component({
+  selector: 'it-story-editor-page',
+  imports: [
+    CanDirective,
+    EmptyState,
+    FormsModule,
+    LocaleDatePipe,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    MatTabsModule,
+    RouterLink,
+    StoryLinkPicker,
+    StoryStatusChip,
+    TranslocoPipe,
+  ],
+  templateUrl: './story-editor.page.html',
+  styleUrl: './story-editor.page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class StoryEditorPage {
+  private readonly api = inject(StoriesApi);
+  private readonly auth = inject(AuthService);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  private readonly ui = inject(LanguageService);
+
+  /** Route parameter (`/story-desk/:id`); absent on `/story-desk/new`. */
+  readonly id = input<string | undefined>(undefined);
+
+  protected readonly categories = STORY_CATEGORIES;
+  protected readonly languages = LANGUAGES;
+  protected readonly questions = SENSITIVITY_QUESTIONS;
+
+  protected readonly story = signal<StoryDetail | null>(null);
+  protected readonly draft = signal<Draft>({ ...EMPTY });
+  protected readonly dirty = signal(false);
+  protected readonly loading = signal(true);
+  protected readonly loadFailed = signal(false);
+  protected readonly busy = signal(false);
+  protected readonly problem = signal<Problem>(null);
+  protected readonly problemText = signal('');
+  protected readonly sendBackNote = signal('');
+  protected readonly history = signal<HistoryEntry[]>([]);
+  protected readonly previewHtml = signal('');
+  private translationOf: string | null = null;
+  /** The version the server holds after a 409, so "keep mine" can overwrite it knowingly. */
+  private conflictVersion: number | null = null;
+
+  protected readonly status = computed<StoryStatus>(() => this.story()?.status ?? 'draft');
+  protected readonly dir = computed(() => (RTL_LANGUAGES.includes(this.draft().language) ? 'rtl' : 'ltr'));
+  private readonly place = computed(() => {
+    const s = this.story();
+    const hubIds = s ? [s.hubId] : [...(this.auth.user()?.hubIds ?? [])];
+    return { hubIds, cityIds: this.draft().cities.map((c) => c.id) };
+  });
+  protected readonly placeRecord = computed(() => this.place());
+  protected readonly mayEdit = computed(() => {
+    const s = this.story();
+    if (s && (s.status === 'published' || s.status === 'archived')) return false;
+    return this.auth.can('stories', s ? 'update' : 'create', s ? this.place() : undefined);
+  });
+  protected readonly mayTransition = computed(() => !!this.story() && this.auth.can('stories', 'transition', this.place()));
+  protected readonly blockers = computed(() =>
+    submitBlockers({
+      status: this.status(),
+      sensitivity: this.draft().sensitivity,
+      dirty: this.dirty() || !this.story(),
+      body: this.draft().body,
+      mayTransition: this.mayTransition(),
+    }),
+  );
+  protected readonly missingLanguages = computed(() => {
+    const s = this.story();
+    if (!s) return [];
+    const taken = new Set([s.language, ...s.translations.map((t) => t.language)]);
+    return LANGUAGES.filter((l) => !taken.has(l));
+  });
+
+  constructor() {
+    effect(() => {
+      void this.load(this.id());
+    });
+    // Live preview, rendered by markdown-it with raw HTML off (loaded only here, not in the app's first bundle).
+    effect(() => {
+      const body = this.draft().body;
+      void import('markdown-it').then(({ default: MarkdownIt }) => {
+        const md = new MarkdownIt({ html: false, linkify: true });
+        this.previewHtml.set(md.render(body));
+      });
+    });
+  }
+
+  private async load(id: string | undefined): Promise<void> {
+    this.loading.set(true);
+    this.loadFailed.set(false);
+    this.problem.set(null);
+    try {
+      if (id) {
+        const story = await firstValueFrom(this.api.get(id));
+        this.adopt(story);
+        this.history.set(await firstValueFrom(this.api.history(id)));
+      } else {
+        const params = this.route.snapshot.queryParamMap;
+        const commitmentId = params.get('commitmentId');
+        const language = (params.get('language') as Language | null) ?? this.ui.language();
+        if (commitmentId) {
+          const story = await firstValueFrom(this.api.draftFromCommitment(commitmentId, language));
+          await this.router.navigate(['/story-desk', story.id], { replaceUrl: true });
+          return;
+        }
+        const original = params.get('translationOf');
+        this.story.set(null);
+        this.history.set([]);
+        if (original) {
+          const source = await firstValueFrom(this.api.get(original));
+          this.translationOf = source.translationOf ?? source.id;
+          this.draft.set({ ...fromStory(source), language, sensitivity: { ...EMPTY.sensitivity } });
+        } else {
+          this.translationOf = null;
+          this.draft.set({ ...EMPTY, language: this.ui.language() });
+        }
+        this.dirty.set(true);
+      }
+    } catch {
+      this.loadFailed.set(true);
+    } finally {
+      this.loading.set(false);
+    }
+  }
+
+  private adopt(story: StoryDetail): void {
+    this.story.set(story);
+    this.draft.set(fromStory(story));
+    this.dirty.set(false);
+    this.conflictVersion = null;
+  }
+
+  protected patch<K extends keyof Draft>(key: K, value: Draft[K]): void {
+    this.draft.update((d) => ({ ...d, [key]: value }));
+    this.dirty.set(true);
+  }
+
+  protected answer(question: keyof SensitivityAnswers, value: boolean): void {
+    this.patch('sensitivity', { ...this.draft().sensitivity, [question]: value });
+  }
+
+  protected addQuote(): void {
+    this.patch('quotes', [...this.draft().quotes, { text: '', attribution: '' }]);
+  }
+
+  protected editQuote(index: number, key: keyof Quote, value: string): void {
+    this.patch(
+      'quotes',
+      this.draft().quotes.map((q, i) => (i === index ? { ...q, [key]: value } : q)),
+    );
+  }
+
+  protected removeQuote(index: number): void {
+    this.patch(
+      'quotes',
+      this.draft().quotes.filter((_, i) => i !== index),
+    );
+  }
+
+  protected async save(keepMine = false): Promise<void> {
+    const d = this.draft();
+    if (!d.title.trim()) {
+      this.fail('invalid');
+      return;
+    }
+    this.busy.set(true);
+    this.problem.set(null);
+    const links = {
+      cityIds: d.cities.map((c) => c.id),
+      engagementIds: d.engagements.map((e) => e.id),
+      commitmentIds: d.commitments.map((c) => c.id),
+      outcomeIds: d.outcomes.map((o) => o.id),
+    };
+    const quotes = d.quotes.filter((q) => q.text.trim() && q.attribution.trim());
+    try {
+      const current = this.story();
+      if (!current) {
+        const created = await firstValueFrom(
+          this.api.create({ title: d.title, category: d.category, language: d.language, body: d.body, quotes, translationOf: this.translationOf, ...links }),
+        );
+        if (this.sensitivityTouched(d)) {
+          this.adopt(await firstValueFrom(this.api.update(created.id, { version: created.version, sensitivity: d.sensitivity })));
+        }
+        await this.router.navigate(['/story-desk', created.id], { replaceUrl: true });
+        return;
+      }
+      const version = keepMine && this.conflictVersion ? this.conflictVersion : current.version;
+      const body: UpdateStoryRequest = { version, title: d.title, category: d.category, language: d.language, body: d.body, quotes, sensitivity: d.sensitivity, ...links };
+      this.adopt(await firstValueFrom(this.api.update(current.id, body)));
+      this.history.set(await firstValueFrom(this.api.history(current.id)));
+    } catch (error) {
+      this.handle(error);
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  private sensitivityTouched(d: Draft): boolean {
+    return Object.values(d.sensitivity).some((v) => v);
+  }
+
+  protected async move(to: StoryStatus): Promise<void> {
+    const s = this.story();
+    if (!s) return;
+    this.busy.set(true);
+    this.problem.set(null);
+    try {
+      const note = to === 'draft' ? this.sendBackNote().trim() : undefined;
+      this.adopt(await firstValueFrom(this.api.transition(s.id, { to, note })));
+      this.sendBackNote.set('');
+      this.history.set(await firstValueFrom(this.api.history(s.id)));
+    } catch (error) {
+      this.handle(error);
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  protected async download(format: StoryExportFormat): Promise<void> {
+    const s = this.story();
+    if (!s) return;
+    try {
+      const blob = await firstValueFrom(this.api.export(s.id, format));
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `story-${s.id.slice(0, 8)}.${format}`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    } catch (error) {
+      this.handle(error);
+    }
+  }
+
+  protected addVersion(language: Language): void {
+    const s = this.story();
+    if (s) void this.router.navigate(['/story-desk/new'], { queryParams: { translationOf: s.id, language } });
+  }
+
+  protected async reloadTheirs(): Promise<void> {
+    const s = this.story();
+    if (s) await this.load(s.id);
+  }
+
+  private handle(error: unknown): void {
+    if (error instanceof HttpErrorResponse) {
+      const message = typeof error.error?.message === 'string' ? error.error.message : '';
+      if (error.status === 409) {
+        this.conflictVersion = (error.error?.details?.current?.version as number | undefined) ?? null;
+        this.fail(this.conflictVersion ? 'conflict' : 'invalid', message);
+        return;
+      }
+      if (error.status === 403) return this.fail('forbidden', message);
+      if (error.status === 422) return this.fail('workflow', message);
+      if (error.status === 400) {
+        const details = Array.isArray(error.error?.details) ? (error.error.details as { field: string; message: string }[]) : [];
+        return this.fail('invalid', details.map((d) => `${d.field}: ${d.message}`).join(' ') || message);
+      }
+    }
+    this.fail('failed');
+  }
+
+  private fail(problem: Problem, text = ''): void {
+    this.problem.set(problem);
+    this.problemText.set(text);
+  }
+}
