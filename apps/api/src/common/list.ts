@@ -52,7 +52,7 @@ export function orderBy(sort: string | undefined, allowed: Record<string, string
 }
 
 /** `%q%` for ILIKE with the wildcards of the text escaped; null when there is nothing to search. */
-export function likePattern(q: string | undefined): string | null {
+export function likePattern(q: string | null | undefined): string | null {
   const text = q?.trim();
   return text ? `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
 }

@@ -6,6 +6,8 @@ import { setClause } from './refs';
  * `[rows, rowCount]` (other statements with the rows), so `.length` alone would always be 2.
  */
 export async function returnedRows<T = unknown>(m: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
+  // In a transaction the runner gives a structured result, which says what it is.
+  if (m.queryRunner) return (await m.queryRunner.query(sql, params, true)).records as T[];
   const result: unknown = await m.query(sql, params);
   if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
   return result as T[];

@@ -4,7 +4,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { DEFAULT_PAGE_SIZE, type Page, type Person, type Role, type User } from '@impact/contracts';
 import { AuditService } from '../audit/audit.service';
 import { diffObjects } from '../audit/diff';
-import { likePattern, writeReturning } from '../common/sql';
+import { likePattern } from '../common/list';
+import { returnedRows } from '../common/records';
 import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationFailedError } from '../common/errors';
 import type { AuthUser } from '../auth/auth-user';
 import { hashPassword } from '../auth/auth.service';
@@ -143,7 +144,7 @@ export class UsersService {
         !sameSet(cityIds, before.cityIds) ||
         (dto.active !== undefined && dto.active !== before.active) ||
         passwordHash !== null;
-      const updated = await writeReturning<{ id: string }>(
+      const updated = await returnedRows<{ id: string }>(
         manager,
         `UPDATE users SET name = COALESCE($3, name), role = $4, language = COALESCE($5, language),
                 active = COALESCE($6, active), password_hash = COALESCE($7, password_hash),
