@@ -12,6 +12,7 @@ export const DASHBOARD_VIEWS = [
   'dashboard_commitment_days',
   'dashboard_achievements',
   'dashboard_follow_up_due',
+  'dashboard_city_follow_up_due',
 ] as const;
 
 /** After a write, wait this long for more writes before rebuilding (a burst costs one refresh). */

@@ -127,7 +127,7 @@ export class DashboardService {
     const p = new Params();
     const from = p.opt(filters.from);
     const to = p.opt(filters.to);
-    const sql = scope.kind === 'all' ? this.networkSql(from, to) : this.citiesSql(p.add(scope.cityIds), from, to);
+    const sql = scope.kind === 'all' ? this.networkSql(from, to) : this.citiesSql(p.add(scope.cityIds), from, to, scope.cityIds.length === 1);
     const [row] = await this.dataSource.query(sql, p.values);
     const parts: HubRow[][] = [row.act ?? [], row.eng ?? [], row.st ?? [], row.ach ?? [], row.fu ?? []];
     const medians: { hub_id: string | null; total: boolean; median: number | null }[] = row.med ?? [];
@@ -194,20 +194,39 @@ export class DashboardService {
       ${this.collect()}`;
   }
 
-  /** A liaison's cities: straight from the records (few cities, served by their indexes), plus per-city rollups. */
-  private citiesSql(cities: string, from: string | null, to: string | null): string {
-    return `WITH
-      eng AS (SELECT e.hub_id, count(*)::int AS engagements, sum(e.participants_total)::bigint AS p_total,
+  /**
+   * A liaison's cities. One city (the usual case): from the per-city rollups. Several: engagements and
+   * follow-ups straight from the records (an engagement concerning two of the cities counts once).
+   */
+  private citiesSql(cities: string, from: string | null, to: string | null, single: boolean): string {
+    const eng = single
+      ? `SELECT hub_id, sum(engagements)::int AS engagements, sum(participants_total)::bigint AS p_total,
+                sum(participants_mayors)::bigint AS p_mayors, sum(participants_officials)::bigint AS p_officials,
+                sum(participants_youth)::bigint AS p_youth, sum(participants_women)::bigint AS p_women,
+                sum(participants_community_leaders)::bigint AS p_community, sum(led_to_commitment)::int AS led
+           FROM dashboard_city_activity WHERE city_id = ANY(${cities}::uuid[]) AND hub_id IS NOT NULL AND ${inRange('day', from, to)}
+          GROUP BY hub_id`
+      : `SELECT e.hub_id, count(*)::int AS engagements, sum(e.participants_total)::bigint AS p_total,
                 sum(e.participants_mayors)::bigint AS p_mayors, sum(e.participants_officials)::bigint AS p_officials,
                 sum(e.participants_youth)::bigint AS p_youth, sum(e.participants_women)::bigint AS p_women,
                 sum(e.participants_community_leaders)::bigint AS p_community,
                 count(*) FILTER (WHERE ${engagementLedToCommitmentSql('e')})::int AS led
-              FROM engagements e
-             WHERE e.archived_at IS NULL AND ${inRange('e.start_date', from, to)}
-               AND e.id IN (SELECT id FROM engagements WHERE host_city_id = ANY(${cities}::uuid[])
-                            UNION SELECT id FROM engagements WHERE location_city_id = ANY(${cities}::uuid[])
-                            UNION SELECT engagement_id FROM engagement_cities WHERE city_id = ANY(${cities}::uuid[]))
-             GROUP BY e.hub_id),
+           FROM engagements e
+          WHERE e.archived_at IS NULL AND ${inRange('e.start_date', from, to)}
+            AND e.id IN (SELECT id FROM engagements WHERE host_city_id = ANY(${cities}::uuid[])
+                         UNION SELECT id FROM engagements WHERE location_city_id = ANY(${cities}::uuid[])
+                         UNION SELECT engagement_id FROM engagement_cities WHERE city_id = ANY(${cities}::uuid[]))
+          GROUP BY e.hub_id`;
+    const fu = single
+      ? `SELECT hub_id, sum(follow_ups)::int AS overdue FROM dashboard_city_follow_up_due
+          WHERE city_id = ANY(${cities}::uuid[]) AND due_date < ${SQL_TODAY} GROUP BY hub_id`
+      : `SELECT COALESCE(c.hub_id, e.hub_id) AS hub_id, count(*)::int AS overdue
+           FROM follow_ups f LEFT JOIN commitments c ON c.id = f.commitment_id LEFT JOIN engagements e ON e.id = f.engagement_id
+          WHERE f.archived_at IS NULL AND ${followUpOverdueSql('f')}
+            AND ((c.id IS NOT NULL AND c.city_id = ANY(${cities}::uuid[])) OR (c.id IS NULL AND ${engagementConcernsCities('e', cities)}))
+          GROUP BY 1`;
+    return `WITH
+      eng AS (${eng}),
       act AS (SELECT c.hub_id, count(*)::int AS active_cities FROM cities c
                WHERE c.archived_at IS NULL AND c.id = ANY(${cities}::uuid[])
                  AND EXISTS (SELECT 1 FROM dashboard_city_activity a WHERE a.city_id = c.id AND ${inRange('a.day', from, to)})
@@ -221,11 +240,7 @@ export class DashboardService {
       med AS (SELECT hub_id, GROUPING(hub_id) = 1 AS total,
                 percentile_cont(0.5) WITHIN GROUP (ORDER BY achieved_on - first_engagement_on) AS median
               FROM ach_rows WHERE first_engagement_on IS NOT NULL AND achieved_on IS NOT NULL GROUP BY GROUPING SETS ((hub_id), ())),
-      fu AS (SELECT COALESCE(c.hub_id, e.hub_id) AS hub_id, count(*)::int AS overdue
-               FROM follow_ups f LEFT JOIN commitments c ON c.id = f.commitment_id LEFT JOIN engagements e ON e.id = f.engagement_id
-              WHERE f.archived_at IS NULL AND ${followUpOverdueSql('f')}
-                AND ((c.id IS NOT NULL AND c.city_id = ANY(${cities}::uuid[])) OR (c.id IS NULL AND ${engagementConcernsCities('e', cities)}))
-              GROUP BY 1)
+      fu AS (${fu})
       ${this.collect()}`;
   }
 
