@@ -3,6 +3,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { scopeCondition } from '../auth/access';
 import { isoDate } from '../common/derived-sql';
 import { likePattern, orderBy, Where, type PagedQuery } from '../common/list';
+import { cityActiveSql } from '../dashboard/kpi-sql';
 
 export interface CityRow {
   id: string;
@@ -60,6 +61,10 @@ export function cityQuery(user: AuthUser, f: CityFilters, where = new Where()): 
   where.when(f.hubId, 'c.hub_id = ?::uuid');
   where.when(f.countryCode, 'c.country_code = ?');
   where.when(f.membershipStatus, 'c.membership_status = ?');
+  if (f.active !== undefined || f.activeFrom || f.activeTo) {
+    const active = cityActiveSql('c', f.activeFrom ? where.param(f.activeFrom) : null, f.activeTo ? where.param(f.activeTo) : null);
+    where.add(f.active === false ? `NOT ${active}` : active);
+  }
   where.when(likePattern(f.q), 'c.name ILIKE ?');
   return { select: CITY_SELECT, from: CITY_FROM, where, orderBy: orderBy(f.sort, SORTS, 'c.name', 'c.id') };
 }

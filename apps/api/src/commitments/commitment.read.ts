@@ -3,6 +3,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { scopeCondition } from '../auth/access';
 import { commitmentAtRiskSql, commitmentOverdueSql, isoDate } from '../common/derived-sql';
 import { likePattern, orderBy, Where, type PagedQuery } from '../common/list';
+import { commitmentAchievedInRangeSql } from '../dashboard/kpi-sql';
 
 export interface CommitmentRow {
   id: string;
@@ -81,6 +82,9 @@ export function commitmentQuery(user: AuthUser, f: CommitmentFilters, where = ne
   where.when(f.ownerId, 'c.owner_id = ?::uuid');
   if (f.overdue !== undefined) where.add(f.overdue ? commitmentOverdueSql('c') : `NOT ${commitmentOverdueSql('c')}`);
   if (f.atRisk !== undefined) where.add(f.atRisk ? commitmentAtRiskSql('c') : `NOT ${commitmentAtRiskSql('c')}`);
+  if (f.achievedFrom || f.achievedTo) {
+    where.add(commitmentAchievedInRangeSql('c', f.achievedFrom ? where.param(f.achievedFrom) : null, f.achievedTo ? where.param(f.achievedTo) : null));
+  }
   where.when(likePattern(f.q), '(c.title ILIKE ? OR c.description ILIKE ?)');
   return { select: COMMITMENT_SELECT, from: COMMITMENT_FROM, where, orderBy: orderBy(f.sort, SORTS, 'c.created_at DESC', 'c.id') };
 }

@@ -3,6 +3,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { scopeCondition } from '../auth/access';
 import { isoDate } from '../common/derived-sql';
 import { likePattern, orderBy, Where, type PagedQuery } from '../common/list';
+import { engagementLedToCommitmentSql } from '../dashboard/kpi-sql';
 
 export interface EngagementRow {
   id: string;
@@ -98,6 +99,7 @@ export function engagementQuery(user: AuthUser, f: EngagementFilters, where = ne
   where.when(f.type, 'e.type = ?');
   where.when(f.from, 'e.start_date >= ?::date');
   where.when(f.to, 'e.start_date <= ?::date');
+  if (f.ledToCommitment !== undefined) where.add(f.ledToCommitment ? engagementLedToCommitmentSql('e') : `NOT ${engagementLedToCommitmentSql('e')}`);
   where.when(likePattern(f.q), '(e.title ILIKE ? OR e.summary ILIKE ?)');
   return { select: ENGAGEMENT_SELECT, from: ENGAGEMENT_FROM, where, orderBy: orderBy(f.sort, SORTS, 'e.start_date DESC', 'e.id') };
 }

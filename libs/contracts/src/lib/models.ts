@@ -357,6 +357,9 @@ export interface CommitmentFilters extends ListQuery {
   overdue?: boolean;
   atRisk?: boolean;
   ownerId?: string;
+  /** Achieved, and the move to achieved fell on or after / on or before this day (dashboard drill-down). */
+  achievedFrom?: IsoDate;
+  achievedTo?: IsoDate;
 }
 
 export interface FollowUpFilters extends ListQuery {
@@ -375,12 +378,18 @@ export interface EngagementFilters extends ListQuery {
   type?: EngagementType;
   from?: IsoDate;
   to?: IsoDate;
+  /** Inspired at least one live commitment (dashboard drill-down). */
+  ledToCommitment?: boolean;
 }
 
 export interface CityFilters extends ListQuery {
   hubId?: string;
   countryCode?: string;
   membershipStatus?: MembershipStatus;
+  /** Had activity (an engagement, a commitment status change) in [activeFrom, activeTo] (dashboard drill-down). */
+  active?: boolean;
+  activeFrom?: IsoDate;
+  activeTo?: IsoDate;
 }
 
 export interface OutcomeFilters extends ListQuery {

@@ -10,7 +10,7 @@ import {
   type MembershipStatus,
   type UpdateCityRequest,
 } from '@impact/contracts';
-import { IsDateOnly, OptionalNotNull } from '../../common/dto';
+import { IsDateOnly, OptionalNotNull, QueryBoolean } from '../../common/dto';
 import { ListQueryDto } from '../../common/list';
 
 const upper = () => Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value));
@@ -49,4 +49,8 @@ export class CityListQueryDto extends ListQueryDto implements CityFilters {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() hubId?: string;
   @ApiPropertyOptional({ example: 'UG' }) @IsOptional() @upper() @IsISO31661Alpha2() countryCode?: string;
   @ApiPropertyOptional({ enum: MEMBERSHIP_STATUSES }) @IsOptional() @IsIn(MEMBERSHIP_STATUSES) membershipStatus?: MembershipStatus;
+  @ApiPropertyOptional({ description: 'had an engagement or a commitment status change in [activeFrom, activeTo] (dashboard drill-down)' })
+  @IsOptional() @QueryBoolean() active?: boolean;
+  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsDateOnly() activeFrom?: string;
+  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsDateOnly() activeTo?: string;
 }

@@ -27,7 +27,7 @@ import {
   type Participants,
   type UpdateEngagementRequest,
 } from '@impact/contracts';
-import { IsDateOnly, NotBefore, OptionalNotNull } from '../../common/dto';
+import { IsDateOnly, NotBefore, OptionalNotNull, QueryBoolean } from '../../common/dto';
 import { ListQueryDto } from '../../common/list';
 
 const MAX_PEOPLE = 10_000_000;
@@ -120,4 +120,5 @@ export class EngagementListQueryDto extends ListQueryDto implements EngagementFi
   @ApiPropertyOptional({ enum: ENGAGEMENT_TYPES }) @IsOptional() @IsIn(ENGAGEMENT_TYPES) type?: EngagementType;
   @ApiPropertyOptional({ format: 'date', description: 'start date on or after' }) @IsOptional() @IsDateOnly() from?: string;
   @ApiPropertyOptional({ format: 'date', description: 'start date on or before' }) @IsOptional() @IsDateOnly() to?: string;
+  @ApiPropertyOptional({ description: 'inspired at least one live commitment (dashboard drill-down)' }) @IsOptional() @QueryBoolean() ledToCommitment?: boolean;
 }
