@@ -1,0 +1,95 @@
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../src/database/data-source-options';
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../src/database/embedded-postgres';
+
+export const log = (m: string) => process.stdout.write(`${m}\n`);
+
+export function argValue(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i >= 0 && process.argv[i + 1]) return process.argv[i + 1];
+  const eq = process.argv.find((a) => a.startsWith(`--${name}=`));
+  return eq ? eq.slice(name.length + 3) : fallback;
+}
+
+export function scaleArg(): number {
+  const scale = Number(argValue('scale', '1'));
+  if (!Number.isFinite(scale) || scale <= 0 || scale > 5) throw new Error('--scale must be a number above 0 and at most 5');
+  return scale;
+}
+
+/** Where bench:data leaves the generated tables (COPY binary files) for `npm run bench` to load. */
+export function dataDir(scale: number): string {
+  return join(tmpdir(), 'impact-bench-data', `scale-${scale}`);
+}
+
+/** A folder the database server (OS user `postgres` when running as root) may write and read. */
+export function sharedDir(path: string): string {
+  mkdirSync(path, { recursive: true });
+  chmodSync(join(path, '..'), 0o755);
+  chmodSync(path, 0o777);
+  return path;
+}
+
+export const freePort = () =>
+  new Promise<number>((ok, fail) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => ok(port));
+    });
+  });
+
+export interface FreshDatabase {
+  url: string;
+  pg: EmbeddedPostgresHandle;
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh embedded PostgreSQL (new data folder under the OS temp folder, parent chmod 755), tuned for a
+ * 2-core bench machine, migrated to the app's schema.
+ */
+export async function freshDatabase(label: string): Promise<FreshDatabase> {
+  const base = mkdtempSync(join(tmpdir(), `impact-${label}-`));
+  chmodSync(base, 0o755);
+  const pg = await startEmbeddedPostgres({ dir: join(base, 'pg'), port: await freePort(), database: 'impact' });
+  const admin = new Client({ connectionString: pg.url });
+  await admin.connect();
+  for (const setting of [
+    `shared_buffers = '1GB'`,
+    `work_mem = '32MB'`,
+    `maintenance_work_mem = '512MB'`,
+    `effective_cache_size = '4GB'`,
+    `max_wal_size = '4GB'`,
+    `fsync = off`,
+    `synchronous_commit = off`,
+    `full_page_writes = off`,
+    `random_page_cost = 1.1`,
+    `jit = off`,
+    `max_connections = 200`,
+  ]) {
+    await admin.query(`ALTER SYSTEM SET ${setting}`);
+  }
+  await admin.end();
+  await pg.stop();
+  await pg.restart();
+  const ds = await new DataSource(dataSourceOptions(pg.url, { logErrors: true })).initialize();
+  await ds.runMigrations({ transaction: 'all' });
+  await ds.destroy();
+  return {
+    url: pg.url,
+    pg,
+    async close() {
+      await pg.stop().catch(() => undefined);
+      rmSync(base, { recursive: true, force: true });
+    },
+  };
+}
