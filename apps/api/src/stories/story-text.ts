@@ -65,7 +65,7 @@ const EN: Phrases = {
     global_crises: (c, e) => `As global crises made themselves felt in its neighbourhoods, ${c} joined ${e} to learn from other cities.`,
   },
   introAlone: (c) => `${c} decided to act locally against hate, extremism and polarisation.`,
-  engagement: (t, w, p) => `${t} (${w}${p ? `, ${p}` : ''})`,
+  engagement: (t, w, p) => `“${t}” (${w}${p ? `, ${p}` : ''})`,
   hostedBy: (c) => `hosted by ${c}`,
   committed: (t) => `The city then committed to “${t}”.`,
   achieved: 'This commitment has been achieved.',
