@@ -25,7 +25,9 @@ import { CityForm, CityFormData } from './city-form';
 import { CitiesApi } from './data-access/cities.api';
 
 export const CITIES_LIST: ListConfig = {
-  filters: { hubId: 'text', countryCode: 'text', membershipStatus: 'text' },
+  // `active`, `activeFrom`, `activeTo`: the dashboard's drill-down to cities active in a range.
+  filters: { hubId: 'text', countryCode: 'text', membershipStatus: 'text', active: 'flag', activeFrom: 'date', activeTo: 'date' },
+  hidden: ['countryCode', 'active', 'activeFrom', 'activeTo'],
   sortable: ['name', 'countryCode', 'memberSince'],
   defaultSort: 'name:asc',
 };

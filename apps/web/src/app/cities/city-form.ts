@@ -7,7 +7,7 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { CITY_KINDS, CityKind, CityListItem, MEMBERSHIP_STATUSES, MembershipStatus, Ref } from '@impact/contracts';
+import { CITY_KINDS, CityKind, CityListItem, CreateCityRequest, MEMBERSHIP_STATUSES, MembershipStatus } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Observable } from 'rxjs';
 import { LookupsApi } from '../shared/data/lookups.api';
@@ -16,14 +16,11 @@ import { FieldErrorPipe } from '../shared/forms/field-error.pipe';
 import { FormProblem } from '../shared/forms/form-problem';
 import { LOCALE_DATE_PROVIDERS } from '../shared/forms/locale-date-adapter';
 import { RecordForm } from '../shared/forms/record-form';
-import { RefPicker } from '../shared/forms/ref-picker';
 import { countryCodeValidator } from '../shared/forms/validators';
-import { CitiesApi, CityInput } from './data-access/cities.api';
+import { CitiesApi } from './data-access/cities.api';
 
 export interface CityFormData {
   city?: CityListItem;
-  /** The liaisons' names (the timeline resolves them). */
-  liaisons?: Ref[];
 }
 
 /** Add or edit a city of the network. */
@@ -39,7 +36,6 @@ export interface CityFormData {
     MatInputModule,
     MatSelectModule,
     ReactiveFormsModule,
-    RefPicker,
     TranslocoPipe,
   ],
   providers: [LOCALE_DATE_PROVIDERS],
@@ -109,7 +105,6 @@ export interface CityFormData {
             <input matInput type="number" step="any" formControlName="longitude" />
             <mat-error>{{ form.controls.longitude | itFieldError }}</mat-error>
           </mat-form-field>
-          <it-ref-picker class="it-span-2" [control]="form.controls.liaisonIds" [label]="'cities.liaisons' | transloco" [search]="searchPeople" [multiple]="true" />
         </div>
       </mat-dialog-content>
       <mat-dialog-actions align="end">
@@ -130,7 +125,6 @@ export class CityForm extends RecordForm<CityListItem> {
   protected readonly memberships = MEMBERSHIP_STATUSES;
   protected readonly editing = !!this.data.city;
   protected readonly hubs = toSignal(this.lookups.hubs(), { initialValue: [] });
-  protected readonly searchPeople = (q: string) => this.lookups.people(q);
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     name: ['', [Validators.required, Validators.maxLength(200)]],
@@ -142,7 +136,6 @@ export class CityForm extends RecordForm<CityListItem> {
     leadOfficial: ['', Validators.maxLength(200)],
     latitude: new FormControl<number | null>(null, [Validators.min(-90), Validators.max(90)]),
     longitude: new FormControl<number | null>(null, [Validators.min(-180), Validators.max(180)]),
-    liaisonIds: new FormControl<Ref[]>([], { nonNullable: true }),
   });
 
   constructor() {
@@ -150,11 +143,31 @@ export class CityForm extends RecordForm<CityListItem> {
     if (this.data.city) {
       this.version = this.data.city.version;
       this.fill(this.data.city);
+      this.afterFill();
     }
   }
 
+  protected override afterFill(): void {
+    this.markBaseline(this.body());
+  }
+
+  private body(): CreateCityRequest {
+    const num = (v: number | null) => (v === null || (v as unknown) === '' ? null : Number(v));
+    const v = this.form.getRawValue();
+    return {
+      name: v.name.trim(),
+      countryCode: v.countryCode.trim().toUpperCase(),
+      hubId: v.hubId,
+      kind: v.kind,
+      membershipStatus: v.membershipStatus,
+      memberSince: toIsoDate(v.memberSince),
+      leadOfficial: v.leadOfficial.trim() || null,
+      latitude: num(v.latitude),
+      longitude: num(v.longitude),
+    };
+  }
+
   protected override fill(c: CityListItem): void {
-    const names = new Map((this.data.liaisons ?? []).map((r) => [r.id, r.name]));
     this.form.setValue({
       name: c.name,
       countryCode: c.countryCode,
@@ -165,7 +178,6 @@ export class CityForm extends RecordForm<CityListItem> {
       leadOfficial: c.leadOfficial ?? '',
       latitude: c.latitude,
       longitude: c.longitude,
-      liaisonIds: c.liaisonIds.map((id) => ({ id, name: names.get(id) ?? id })),
     });
   }
 
@@ -174,24 +186,11 @@ export class CityForm extends RecordForm<CityListItem> {
   }
 
   protected save(): void {
-    const num = (v: number | null) => (v === null || (v as unknown) === '' ? null : Number(v));
     this.submit(
       () => {
-        const v = this.form.getRawValue();
-        const body: CityInput = {
-          name: v.name.trim(),
-          countryCode: v.countryCode.trim().toUpperCase(),
-          hubId: v.hubId,
-          kind: v.kind,
-          membershipStatus: v.membershipStatus,
-          memberSince: toIsoDate(v.memberSince),
-          leadOfficial: v.leadOfficial.trim() || null,
-          latitude: num(v.latitude),
-          longitude: num(v.longitude),
-          liaisonIds: v.liaisonIds.map((r) => r.id),
-        };
+        const body = this.body();
         const c = this.data.city;
-        return c ? this.api.update(c.id, { ...body, version: this.version }) : this.api.create(body);
+        return c ? this.api.update(c.id, { ...this.changes(body), version: this.version }) : this.api.create(body);
       },
       (saved) => this.dialogRef.close(saved),
     );

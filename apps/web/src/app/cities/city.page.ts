@@ -88,7 +88,7 @@ export class CityPage {
   protected edit(): void {
     const t = this.t();
     if (!t) return;
-    openForm<CityForm, CityFormData, CityListItem>(this.dialog, CityForm, { city: t.city, liaisons: t.liaisons }).subscribe((saved) => {
+    openForm<CityForm, CityFormData, CityListItem>(this.dialog, CityForm, { city: t.city }).subscribe((saved) => {
       if (saved) this.timeline.reload();
     });
   }

@@ -57,15 +57,35 @@ async function render(data: CommitmentFormData) {
 }
 
 describe('CommitmentForm', () => {
-  it('sends the version it read and dates as YYYY-MM-DD', async () => {
+  it('PATCHes the version it read and only what changed', async () => {
     const { type, submit, http, close } = await render({ commitment: danilovgrad });
     type('progress', '75');
     await submit();
     const req = http.expectOne({ method: 'PATCH', url: '/api/commitments/c-dg' });
-    expect(req.request.body).toMatchObject({ version: 3, progress: 75, targetDate: '2024-10-01', cityId: 'city-dg', inspiredByEngagementIds: ['e-sarajevo'] });
-    expect(req.request.body).not.toHaveProperty('status');
+    expect(req.request.body).toEqual({ version: 3, progress: 75 });
     req.flush({ ...danilovgrad, progress: 75, version: 4 });
     expect(close).toHaveBeenCalledWith(expect.objectContaining({ version: 4 }));
+  });
+
+  it('creates with every field, dates as YYYY-MM-DD and no status', async () => {
+    const { type, submit, http, fixture } = await render({ city: { id: 'city-ns', name: 'Nansana' }, inspiredBy: { id: 'e-ctv', name: 'Cape Town learning visit' } });
+    type('title', 'Neighbourhood Watch as early warning');
+    const form = (fixture.componentInstance as unknown as { form: { patchValue(v: object): void } }).form;
+    form.patchValue({ kind: 'neighbourhood_watch', targetDate: new Date(2024, 11, 31) });
+    await submit();
+    const req = http.expectOne({ method: 'POST', url: '/api/commitments' });
+    expect(req.request.body).toEqual({
+      title: 'Neighbourhood Watch as early warning',
+      kind: 'neighbourhood_watch',
+      cityId: 'city-ns',
+      ownerId: null,
+      targetDate: '2024-12-31',
+      progress: 0,
+      inspiredByEngagementIds: ['e-ctv'],
+      partnerIds: [],
+      description: '',
+    });
+    req.flush({});
   });
 
   it('on 409 says someone else changed it, keeps what was typed, and reloads their version on request', async () => {
@@ -93,12 +113,13 @@ describe('CommitmentForm', () => {
 
     await submit();
     const retry = http.expectOne('/api/commitments/c-dg');
-    expect(retry.request.body.version).toBe(5);
+    expect(retry.request.body).toEqual({ version: 5 });
     retry.flush(theirs);
   });
 
   it('puts each 400 message next to its field and keeps the form', async () => {
-    const { el, submit, http, fixture, close } = await render({ commitment: danilovgrad });
+    const { el, submit, http, fixture, close, type } = await render({ commitment: danilovgrad });
+    type('progress', '80');
     await submit();
     http
       .expectOne('/api/commitments/c-dg')

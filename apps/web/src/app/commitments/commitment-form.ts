@@ -6,7 +6,8 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { COMMITMENT_KINDS, CommitmentKind, CommitmentListItem, Ref } from '@impact/contracts';
+import { COMMITMENT_KINDS, CommitmentKind, CommitmentListItem, CreateCommitmentRequest, LIAISON_COMMITMENT_FIELDS, Ref } from '@impact/contracts';
+import { AuthService } from '../core/auth/auth.service';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Observable } from 'rxjs';
 import { LookupsApi } from '../shared/data/lookups.api';
@@ -16,7 +17,7 @@ import { FormProblem } from '../shared/forms/form-problem';
 import { LOCALE_DATE_PROVIDERS } from '../shared/forms/locale-date-adapter';
 import { RecordForm } from '../shared/forms/record-form';
 import { RefPicker } from '../shared/forms/ref-picker';
-import { CommitmentInput, CommitmentsApi } from './data-access/commitments.api';
+import { CommitmentsApi } from './data-access/commitments.api';
 
 export interface CommitmentFormData {
   /** Absent: a new commitment. */
@@ -78,7 +79,32 @@ export class CommitmentForm extends RecordForm<CommitmentListItem> {
     if (this.data.commitment) {
       this.version = this.data.commitment.version;
       this.fill(this.data.commitment);
+      this.afterFill();
+      // A city liaison may change progress and owner; the rest belongs to the hub.
+      if (inject(AuthService).role() === 'city_liaison') {
+        const open = new Set<string>(LIAISON_COMMITMENT_FIELDS);
+        for (const [name, control] of Object.entries(this.form.controls)) if (!open.has(name)) control.disable();
+      }
     }
+  }
+
+  protected override afterFill(): void {
+    this.markBaseline(this.body());
+  }
+
+  private body(): CreateCommitmentRequest {
+    const v = this.form.getRawValue();
+    return {
+      title: v.title.trim(),
+      kind: v.kind as CommitmentKind,
+      cityId: (v.cityId as Ref | null)?.id ?? '',
+      ownerId: v.ownerId?.id ?? null,
+      targetDate: toIsoDate(v.targetDate),
+      progress: Number(v.progress),
+      inspiredByEngagementIds: v.inspiredByEngagementIds.map((r) => r.id),
+      partnerIds: v.partnerIds.map((r) => r.id),
+      description: v.description.trim(),
+    };
   }
 
   protected override fill(c: CommitmentListItem): void {
@@ -102,20 +128,9 @@ export class CommitmentForm extends RecordForm<CommitmentListItem> {
   protected save(): void {
     this.submit(
       () => {
-        const v = this.form.getRawValue();
-        const body: CommitmentInput = {
-          title: v.title.trim(),
-          kind: v.kind as CommitmentKind,
-          cityId: (v.cityId as Ref).id,
-          ownerId: v.ownerId?.id ?? null,
-          targetDate: toIsoDate(v.targetDate),
-          progress: Number(v.progress),
-          inspiredByEngagementIds: v.inspiredByEngagementIds.map((r) => r.id),
-          partnerIds: v.partnerIds.map((r) => r.id),
-          description: v.description.trim(),
-        };
+        const body = this.body();
         const c = this.data.commitment;
-        return c ? this.api.update(c.id, { ...body, version: this.version }) : this.api.create(body);
+        return c ? this.api.update(c.id, { ...this.changes(body), version: this.version }) : this.api.create(body);
       },
       (saved) => this.dialogRef.close(saved),
     );

@@ -28,7 +28,19 @@ import { CommitmentForm, CommitmentFormData } from './commitment-form';
 import { CommitmentsApi } from './data-access/commitments.api';
 
 export const COMMITMENTS_LIST: ListConfig = {
-  filters: { hubId: 'text', cityId: 'text', status: 'text', kind: 'text', overdue: 'flag', atRisk: 'flag', ownerId: 'text' },
+  filters: {
+    hubId: 'text',
+    cityId: 'text',
+    status: 'text',
+    kind: 'text',
+    overdue: 'flag',
+    atRisk: 'flag',
+    ownerId: 'text',
+    // Dashboard drill-down: achieved within a range.
+    achievedFrom: 'date',
+    achievedTo: 'date',
+  },
+  hidden: ['cityId', 'ownerId', 'overdue', 'achievedFrom', 'achievedTo'],
   sortable: ['title', 'targetDate', 'status', 'progress', 'createdAt'],
   defaultSort: 'targetDate:asc',
 };

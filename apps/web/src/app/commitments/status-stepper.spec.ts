@@ -52,6 +52,11 @@ describe('StatusStepper', () => {
     expect(steps()).toEqual([]);
   });
 
+  it('calls going back to work after a stall "Resume work"', async () => {
+    const { el } = await renderStepper('stalled');
+    expect(el.querySelector('button[data-to="in_progress"]')?.textContent).toContain('Resume work');
+  });
+
   it('emits the chosen step', async () => {
     const { el, fixture } = await renderStepper('in_progress');
     el.querySelector<HTMLButtonElement>('button[data-to="achieved"]')?.click();

@@ -5,6 +5,11 @@ import { CommitmentStatus, nextCommitmentStatuses } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { STATUS_COLOURS, STATUS_ICONS } from '../shared/ui/status-chip';
 
+/** The button's words for a step: going back to work after a stall is a resumption. */
+export function stepLabel(from: CommitmentStatus, to: CommitmentStatus): string {
+  return from === 'stalled' && to === 'in_progress' ? 'commitments.transition.resume' : `commitments.transition.to.${to}`;
+}
+
 const MAIN_PATH: readonly CommitmentStatus[] = ['pledged', 'in_progress', 'achieved'];
 
 /** Where a status sits on the path pledged → in progress → achieved (stalled and cancelled are detours). */
@@ -47,7 +52,7 @@ export function pathFor(current: CommitmentStatus): CommitmentStatus[] {
       <div class="it-next" role="group" [attr.aria-label]="'commitments.stepper.next' | transloco">
         @for (to of next(); track to) {
           <button mat-stroked-button type="button" class="it-next-step" [attr.data-to]="to" (click)="step.emit(to)">
-            <mat-icon aria-hidden="true">{{ icons[to] }}</mat-icon>{{ 'commitments.transition.to.' + to | transloco }}
+            <mat-icon aria-hidden="true">{{ icons[to] }}</mat-icon>{{ stepLabel(status(), to) | transloco }}
           </button>
         }
       </div>
@@ -115,6 +120,7 @@ export class StatusStepper {
   readonly canMove = input(false);
   readonly step = output<CommitmentStatus>();
 
+  protected readonly stepLabel = stepLabel;
   protected readonly colours = STATUS_COLOURS;
   protected readonly icons = STATUS_ICONS;
   protected readonly path = computed(() => pathFor(this.status()));

@@ -12,6 +12,7 @@ import { FormProblem } from '../shared/forms/form-problem';
 import { Problem, serverMessage } from '../shared/forms/record-form';
 import { StatusChip } from '../shared/ui/status-chip';
 import { CommitmentsApi } from './data-access/commitments.api';
+import { stepLabel } from './status-stepper';
 
 export interface TransitionDialogData {
   commitment: CommitmentListItem;
@@ -43,7 +44,7 @@ export interface TransitionDialogData {
       <mat-dialog-actions align="end">
         <button mat-button type="button" [mat-dialog-close]="undefined">{{ 'common.cancel' | transloco }}</button>
         <button mat-flat-button type="submit" [disabled]="saving()">
-          {{ (saving() ? 'common.saving' : 'commitments.transition.to.' + data.to) | transloco }}
+          {{ (saving() ? 'common.saving' : label) | transloco }}
         </button>
       </mat-dialog-actions>
     </form>
@@ -72,6 +73,7 @@ export class TransitionDialog {
 
   protected readonly note = new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(2000)] });
   protected readonly form = new FormGroup({ note: this.note });
+  protected readonly label = stepLabel(this.data.commitment.status, this.data.to);
   protected readonly saving = signal(false);
   protected readonly problem = signal<Problem | null>(null);
   protected readonly message = signal<string | null>(null);

@@ -8,7 +8,7 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { ENGAGEMENT_TYPES, EngagementListItem, EngagementType, PARTICIPANT_GROUPS, Participants, Ref } from '@impact/contracts';
+import { CreateEngagementRequest, ENGAGEMENT_TYPES, EngagementListItem, EngagementType, PARTICIPANT_GROUPS, Participants, Ref } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Observable } from 'rxjs';
 import { LookupsApi } from '../shared/data/lookups.api';
@@ -18,7 +18,7 @@ import { FormProblem } from '../shared/forms/form-problem';
 import { LOCALE_DATE_PROVIDERS } from '../shared/forms/locale-date-adapter';
 import { RecordForm } from '../shared/forms/record-form';
 import { RefPicker } from '../shared/forms/ref-picker';
-import { EngagementInput, EngagementsApi } from './data-access/engagements.api';
+import { EngagementsApi } from './data-access/engagements.api';
 
 export interface EngagementFormData {
   engagement?: EngagementListItem;
@@ -107,7 +107,35 @@ export class EngagementForm extends RecordForm<EngagementListItem> {
     if (this.data.engagement) {
       this.version = this.data.engagement.version;
       this.fill(this.data.engagement);
+      this.afterFill();
     }
+  }
+
+  protected override afterFill(): void {
+    this.markBaseline(this.body());
+  }
+
+  private body(): CreateEngagementRequest {
+    const v = this.form.getRawValue();
+    const participants = Object.fromEntries(Object.entries(v.participants).map(([k, n]) => [k, Number(n) || 0])) as unknown as Participants;
+    return {
+      title: v.title.trim(),
+      type: v.type as EngagementType,
+      hubId: v.hubId,
+      startDate: toIsoDate(v.startDate) as string,
+      endDate: toIsoDate(v.endDate),
+      online: v.online,
+      locationCityId: v.online ? null : (v.locationCityId?.id ?? null),
+      hostCityId: v.hostCityId?.id ?? null,
+      participatingCityIds: v.participatingCityIds.map((r) => r.id),
+      partnerIds: v.partnerIds.map((r) => r.id),
+      participants,
+      summary: v.summary.trim(),
+      evidenceLinks: v.evidenceLinks
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean),
+    };
   }
 
   protected override fill(e: EngagementListItem): void {
@@ -136,30 +164,9 @@ export class EngagementForm extends RecordForm<EngagementListItem> {
   protected save(): void {
     this.submit(
       () => {
-        const v = this.form.getRawValue();
-        const participants = Object.fromEntries(
-          Object.entries(v.participants).map(([k, n]) => [k, Number(n) || 0]),
-        ) as unknown as Participants;
-        const body: EngagementInput = {
-          title: v.title.trim(),
-          type: v.type as EngagementType,
-          hubId: v.hubId,
-          startDate: toIsoDate(v.startDate) as string,
-          endDate: toIsoDate(v.endDate),
-          online: v.online,
-          locationCityId: v.online ? null : (v.locationCityId?.id ?? null),
-          hostCityId: v.hostCityId?.id ?? null,
-          participatingCityIds: v.participatingCityIds.map((r) => r.id),
-          partnerIds: v.partnerIds.map((r) => r.id),
-          participants,
-          summary: v.summary.trim(),
-          evidenceLinks: v.evidenceLinks
-            .split('\n')
-            .map((l) => l.trim())
-            .filter(Boolean),
-        };
+        const body = this.body();
         const e = this.data.engagement;
-        return e ? this.api.update(e.id, { ...body, version: this.version }) : this.api.create(body);
+        return e ? this.api.update(e.id, { ...this.changes(body), version: this.version }) : this.api.create(body);
       },
       (saved) => this.dialogRef.close(saved),
     );

@@ -29,7 +29,9 @@ import { EngagementsApi } from './data-access/engagements.api';
 import { EngagementForm, EngagementFormData } from './engagement-form';
 
 export const ENGAGEMENTS_LIST: ListConfig = {
-  filters: { hubId: 'text', cityId: 'text', type: 'text', from: 'date', to: 'date' },
+  // `ledToCommitment`: the dashboard's drill-down to engagements that inspired a commitment.
+  filters: { hubId: 'text', cityId: 'text', type: 'text', from: 'date', to: 'date', ledToCommitment: 'flag' },
+  hidden: ['cityId', 'ledToCommitment'],
   sortable: ['startDate', 'title', 'type'],
   defaultSort: 'startDate:desc',
 };

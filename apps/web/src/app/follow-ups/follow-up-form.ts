@@ -6,7 +6,7 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { FOLLOW_UP_KINDS, FOLLOW_UP_STATUSES, FollowUpKind, FollowUpListItem, FollowUpStatus, Ref } from '@impact/contracts';
+import { CreateFollowUpRequest, FOLLOW_UP_KINDS, FOLLOW_UP_STATUSES, FollowUpKind, FollowUpListItem, FollowUpStatus, Ref } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Observable } from 'rxjs';
 import { LookupsApi } from '../shared/data/lookups.api';
@@ -16,7 +16,7 @@ import { FormProblem } from '../shared/forms/form-problem';
 import { LOCALE_DATE_PROVIDERS } from '../shared/forms/locale-date-adapter';
 import { RecordForm } from '../shared/forms/record-form';
 import { RefPicker } from '../shared/forms/ref-picker';
-import { FollowUpInput, FollowUpsApi } from './data-access/follow-ups.api';
+import { FollowUpsApi } from './data-access/follow-ups.api';
 
 export interface FollowUpFormData {
   followUp?: FollowUpListItem;
@@ -132,7 +132,26 @@ export class FollowUpForm extends RecordForm<FollowUpListItem> {
     if (this.data.followUp) {
       this.version = this.data.followUp.version;
       this.fill(this.data.followUp);
+      this.afterFill();
     }
+  }
+
+  protected override afterFill(): void {
+    this.markBaseline(this.body());
+  }
+
+  private body(): CreateFollowUpRequest {
+    const v = this.form.getRawValue();
+    return {
+      title: v.title.trim(),
+      commitmentId: v.commitmentId?.id ?? null,
+      engagementId: v.engagementId?.id ?? null,
+      kind: v.kind as FollowUpKind,
+      ownerId: v.ownerId?.id ?? null,
+      dueDate: toIsoDate(v.dueDate),
+      status: v.status,
+      note: v.note.trim() || null,
+    };
   }
 
   protected override fill(f: FollowUpListItem): void {
@@ -155,19 +174,9 @@ export class FollowUpForm extends RecordForm<FollowUpListItem> {
   protected save(): void {
     this.submit(
       () => {
-        const v = this.form.getRawValue();
-        const body: FollowUpInput = {
-          title: v.title.trim(),
-          commitmentId: v.commitmentId?.id ?? null,
-          engagementId: v.engagementId?.id ?? null,
-          kind: v.kind as FollowUpKind,
-          ownerId: v.ownerId?.id ?? null,
-          dueDate: toIsoDate(v.dueDate),
-          status: v.status,
-          note: v.note.trim() || null,
-        };
+        const body = this.body();
         const f = this.data.followUp;
-        return f ? this.api.update(f.id, { ...body, version: this.version }) : this.api.create(body);
+        return f ? this.api.update(f.id, { ...this.changes(body), version: this.version }) : this.api.create(body);
       },
       (saved) => this.dialogRef.close(saved),
     );

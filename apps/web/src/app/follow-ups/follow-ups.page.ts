@@ -30,6 +30,7 @@ import { MarkDone } from './mark-done';
 
 export const FOLLOW_UPS_LIST: ListConfig = {
   filters: { hubId: 'text', cityId: 'text', ownerId: 'text', status: 'text', overdue: 'flag', commitmentId: 'text', engagementId: 'text' },
+  hidden: ['cityId', 'ownerId', 'commitmentId', 'engagementId'],
   sortable: ['dueDate', 'title', 'status'],
   // Open ones by due date: the overdue float up.
   defaultSort: 'dueDate:asc',

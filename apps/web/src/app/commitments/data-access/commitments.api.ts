@@ -1,22 +1,20 @@
 import { Injectable } from '@angular/core';
 import {
-  Commitment,
   CommitmentFilters,
   CommitmentListItem,
   CommitmentStatus,
   CommitmentTransitionRequest,
+  CreateCommitmentRequest,
   HistoryEntry,
   ROUTES,
+  UpdateCommitmentRequest,
 } from '@impact/contracts';
 import { Observable } from 'rxjs';
 import { RecordsApi } from '../../shared/data/records-api';
 
-/** Status moves only through transitions; hub follows the city; at-risk and createdAt are the server's. */
-export type CommitmentInput = Omit<Commitment, 'id' | 'version' | 'status' | 'hubId' | 'atRisk' | 'createdAt'>;
-
 /** `/api/commitments` (API.md), its workflow and its history. */
 @Injectable({ providedIn: 'root' })
-export class CommitmentsApi extends RecordsApi<CommitmentListItem, CommitmentFilters, CommitmentInput> {
+export class CommitmentsApi extends RecordsApi<CommitmentListItem, CommitmentFilters, CreateCommitmentRequest, UpdateCommitmentRequest> {
   protected readonly path = ROUTES.commitments;
 
   /** 422 when the workflow does not allow the step (or achieving without an outcome). */

@@ -1,12 +1,14 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { OUTCOME_TYPES, OutcomeListItem, OutcomeType, Ref } from '@impact/contracts';
+import { CreateOutcomeRequest, OUTCOME_TYPES, OutcomeListItem, OutcomeType, Ref } from '@impact/contracts';
+import { AuthService } from '../../core/auth/auth.service';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Observable } from 'rxjs';
 import { LookupsApi } from '../../shared/data/lookups.api';
@@ -17,7 +19,7 @@ import { LOCALE_DATE_PROVIDERS } from '../../shared/forms/locale-date-adapter';
 import { RecordForm } from '../../shared/forms/record-form';
 import { RefPicker } from '../../shared/forms/ref-picker';
 import { urlValidator } from '../../shared/forms/validators';
-import { OutcomeInput, OutcomesApi } from './outcomes.api';
+import { OutcomesApi } from './outcomes.api';
 
 export interface OutcomeFormData {
   outcome?: OutcomeListItem;
@@ -32,6 +34,7 @@ export interface OutcomeFormData {
     FieldErrorPipe,
     FormProblem,
     MatButtonModule,
+    MatCheckboxModule,
     MatDatepickerModule,
     MatDialogModule,
     MatFormFieldModule,
@@ -87,6 +90,9 @@ export interface OutcomeFormData {
             <input matInput type="url" formControlName="evidenceUrl" dir="ltr" autocomplete="off" />
             <mat-error>{{ form.controls.evidenceUrl | itFieldError }}</mat-error>
           </mat-form-field>
+          @if (mayVerify) {
+            <mat-checkbox formControlName="verified" class="it-span-2 it-check">{{ 'outcomes.form.verified' | transloco }}</mat-checkbox>
+          }
         </div>
       </mat-dialog-content>
       <mat-dialog-actions align="end">
@@ -118,14 +124,37 @@ export class OutcomeForm extends RecordForm<OutcomeListItem> {
     unit: ['', Validators.maxLength(100)],
     description: ['', [Validators.required, Validators.maxLength(5000)]],
     evidenceUrl: ['', [urlValidator, Validators.maxLength(2000)]],
+    verified: [false],
   });
+  /** Hub managers and admins vouch for an outcome's evidence. */
+  protected readonly mayVerify = ['hub_manager', 'admin'].includes(inject(AuthService).role() ?? '');
 
   constructor() {
     super();
     if (this.data.outcome) {
       this.version = this.data.outcome.version;
       this.fill(this.data.outcome);
+      this.afterFill();
     }
+  }
+
+  protected override afterFill(): void {
+    this.markBaseline(this.body());
+  }
+
+  private body(): CreateOutcomeRequest {
+    const v = this.form.getRawValue();
+    const body: CreateOutcomeRequest = {
+      cityId: (v.cityId as Ref | null)?.id ?? '',
+      commitmentId: v.commitmentId?.id ?? null,
+      date: toIsoDate(v.date) as string,
+      type: v.type as OutcomeType,
+      value: v.value === null || (v.value as unknown) === '' ? null : Number(v.value),
+      unit: v.unit.trim() || null,
+      description: v.description.trim(),
+      evidenceUrl: v.evidenceUrl.trim() || null,
+    };
+    return this.mayVerify ? { ...body, verified: v.verified } : body;
   }
 
   protected override fill(o: OutcomeListItem): void {
@@ -138,6 +167,7 @@ export class OutcomeForm extends RecordForm<OutcomeListItem> {
       unit: o.unit ?? '',
       description: o.description,
       evidenceUrl: o.evidenceUrl ?? '',
+      verified: o.verifiedById !== null,
     });
   }
 
@@ -148,19 +178,9 @@ export class OutcomeForm extends RecordForm<OutcomeListItem> {
   protected save(): void {
     this.submit(
       () => {
-        const v = this.form.getRawValue();
-        const body: OutcomeInput = {
-          cityId: (v.cityId as Ref).id,
-          commitmentId: v.commitmentId?.id ?? null,
-          date: toIsoDate(v.date) as string,
-          type: v.type as OutcomeType,
-          value: v.value === null || (v.value as unknown) === '' ? null : Number(v.value),
-          unit: v.unit.trim() || null,
-          description: v.description.trim(),
-          evidenceUrl: v.evidenceUrl.trim() || null,
-        };
+        const body = this.body();
         const o = this.data.outcome;
-        return o ? this.api.update(o.id, { ...body, version: this.version }) : this.api.create(body);
+        return o ? this.api.update(o.id, { ...this.changes(body), version: this.version }) : this.api.create(body);
       },
       (saved) => this.dialogRef.close(saved),
     );

@@ -12,7 +12,7 @@ type Params = Record<string, string | number | boolean | null | undefined>;
  * paged list with filters, one record, create (201), update with `version` (409 when stale),
  * archive (204), and the list as CSV.
  */
-export abstract class RecordsApi<TItem, TFilters extends ListQuery, TInput> {
+export abstract class RecordsApi<TItem, TFilters extends ListQuery, TCreate, TUpdate extends { version: number }> {
   protected readonly http = inject(HttpClient);
   private readonly csv = inject(CsvDownload);
   /** The route under `/api`, from contracts' ROUTES. */
@@ -34,11 +34,12 @@ export abstract class RecordsApi<TItem, TFilters extends ListQuery, TInput> {
     return this.http.get<TItem>(this.itemUrl(id));
   }
 
-  create(body: TInput): Observable<TItem> {
+  create(body: TCreate): Observable<TItem> {
     return this.http.post<TItem>(this.url, body);
   }
 
-  update(id: string, body: Partial<TInput> & { version: number }): Observable<TItem> {
+  /** Sends the version read and only the fields that changed. */
+  update(id: string, body: TUpdate): Observable<TItem> {
     return this.http.patch<TItem>(this.itemUrl(id), body);
   }
 

@@ -35,12 +35,33 @@ export abstract class RecordForm<T extends Versioned> {
   readonly reloading = signal(false);
   protected version = 0;
   private current: T | null = null;
+  /** The request body as the record was read: a PATCH sends only what differs from it. */
+  private baseline: Record<string, unknown> = {};
 
   protected abstract readonly form: FormGroup;
   /** Puts a record's values into the form. */
   protected abstract fill(record: T): void;
   /** Fetches the record again (after a 409 without `details.current`). */
   protected abstract fetch(): Observable<T> | null;
+
+  /** Remembers the body of the record as read (call after `fill`). */
+  protected markBaseline(body: object): void {
+    this.baseline = JSON.parse(JSON.stringify(body)) as Record<string, unknown>;
+  }
+
+  /** Only the fields of `body` that differ from the record as read, for a PATCH. */
+  protected changes<B extends object>(body: B): Partial<B> {
+    const out: Partial<B> = {};
+    for (const [key, value] of Object.entries(body)) {
+      if (JSON.stringify(value) !== JSON.stringify(this.baseline[key])) (out as Record<string, unknown>)[key] = value;
+    }
+    return out;
+  }
+
+  /** Called after a record was put into the form (first read or a reload after a 409). */
+  protected afterFill(): void {
+    // Forms that send only their changes override this to mark the baseline.
+  }
 
   /** Validates, then sends what `request` builds; `done` gets the saved record. */
   protected submit(request: () => Observable<T>, done: (saved: T) => void): void {
@@ -92,6 +113,7 @@ export abstract class RecordForm<T extends Versioned> {
     this.current = null;
     this.version = record.version;
     this.fill(record);
+    this.afterFill();
     this.form.markAsPristine();
     this.problem.set(null);
   }

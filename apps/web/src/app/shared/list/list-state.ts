@@ -15,6 +15,11 @@ export interface ListConfig {
   sortable: readonly string[];
   defaultSort: string;
   defaultPageSize?: number;
+  /**
+   * Filters with no control on the page (set by a link: a city's page, a dashboard figure). While one is
+   * set, the page offers to show everything again.
+   */
+  hidden?: readonly string[];
   /** Filters that apply when the URL names none (`<key>=all` lifts them), e.g. open follow-ups only. */
   defaults?: Readonly<Record<string, string>>;
 }
@@ -101,6 +106,8 @@ export class ListState<F extends ListQuery = ListParams> {
   readonly query: Signal<F>;
   readonly narrowed: Signal<boolean>;
   readonly sort: Signal<{ active: string; direction: SortDirection }>;
+  /** Whether a filter without a control on the page narrows the list. */
+  readonly scoped: Signal<boolean>;
   /** What is typed in the search box; the URL follows after a pause. */
   readonly search = signal('');
 
@@ -109,6 +116,7 @@ export class ListState<F extends ListQuery = ListParams> {
     this.query = computed(() => readListQuery<F>(this.params(), config));
     this.narrowed = computed(() => isNarrowed(this.query() as unknown as ListParams, config));
     this.sort = computed(() => sortState(this.query().sort));
+    this.scoped = computed(() => (config.hidden ?? []).some((key) => (this.query() as unknown as ListParams)[key] !== undefined));
     this.search.set(this.query().q ?? '');
 
     const destroyRef = inject(DestroyRef);
@@ -153,6 +161,11 @@ export class ListState<F extends ListQuery = ListParams> {
 
   onPage(event: PageEvent): void {
     this.set({ page: event.pageIndex + 1 === 1 ? null : event.pageIndex + 1, pageSize: event.pageSize });
+  }
+
+  /** Lifts the filters that have no control on the page. */
+  clearScope(): void {
+    this.set(Object.fromEntries((this.config.hidden ?? []).map((key) => [key, null])));
   }
 
   clear(): void {
