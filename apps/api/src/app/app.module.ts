@@ -7,7 +7,6 @@ import { CitiesModule } from '../cities/cities.module';
 import { CommitmentsModule } from '../commitments/commitments.module';
 import { APP_CONFIG, AppConfig } from '../config';
 import { DashboardModule } from '../dashboard/dashboard.module';
-import { DashboardModule } from '../dashboard/dashboard.module';
 import { dataSourceOptions } from '../database/data-source-options';
 import { EngagementsModule } from '../engagements/engagements.module';
 import { FollowUpsModule } from '../follow-ups/follow-ups.module';
@@ -69,7 +68,6 @@ export class AppModule {
         FollowUpsModule,
         OutcomesModule,
         StoriesModule,
-        DashboardModule,
         DashboardModule,
         ...extraModules,
       ],
