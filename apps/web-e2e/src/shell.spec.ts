@@ -14,6 +14,21 @@ test.describe('app shell', () => {
     await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   });
 
+  test('runs under the strict CSP with its stylesheet and icon font applied', async ({ page }) => {
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && m.text().includes('Content Security Policy')) violations.push(m.text());
+    });
+    await page.goto('/sign-in');
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    const iconFont = await page.evaluate(async () => {
+      await document.fonts.ready;
+      return [...document.fonts].filter((f) => f.family.includes('Material Symbols')).map((f) => f.status);
+    });
+    expect(iconFont).toContain('loaded');
+    expect(violations).toEqual([]);
+  });
+
   test('switches to Arabic, mirrors the layout and remembers the choice', async ({ page }) => {
     await signIn(page, 'leadership@impact.test');
     const html = page.locator('html');
