@@ -1,0 +1,96 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { Router } from '@angular/router';
+import { CommitmentStatus, DashboardMapCity } from '@impact/contracts';
+import type { EChartsCoreOption } from 'echarts/core';
+import { NgxEchartsDirective } from 'ngx-echarts';
+import { STATUS_COLOURS } from '../../shared/ui/status-chip';
+import { CHART_FONT, escapeHtml, numberFormatter } from './chart-format';
+import { registerWorld } from './world';
+
+export interface MapLabels {
+  engagements: string;
+  status: Record<CommitmentStatus, string>;
+  noCommitment: string;
+  description: string;
+}
+
+const NO_STATUS = '#9e9e9e';
+
+/**
+ * Cities on the world map: coloured by their furthest commitment status, sized by engagements.
+ * A click on a city opens its page. The map is drawn once the world geometry is registered.
+ */
+@Component({
+  selector: 'it-city-map',
+  imports: [NgxEchartsDirective],
+  template: `
+    @if (ready()) {
+      <div echarts class="chart" role="img" [attr.aria-label]="labels().description" [options]="options()" [autoResize]="true" (chartClick)="open($event)"></div>
+    } @else {
+      <div class="chart" aria-hidden="true"></div>
+    }
+  `,
+  styles: `
+    .chart {
+      block-size: 380px;
+      inline-size: 100%;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class CityMap {
+  private readonly router = inject(Router);
+  readonly cities = input.required<DashboardMapCity[]>();
+  readonly locale = input.required<string>();
+  readonly labels = input.required<MapLabels>();
+  protected readonly ready = signal(false);
+
+  constructor() {
+    void registerWorld().then(() => this.ready.set(true));
+  }
+
+  protected readonly options = computed<EChartsCoreOption>(() => {
+    const fmt = numberFormatter(this.locale());
+    const l = this.labels();
+    const max = Math.max(1, ...this.cities().map((c) => c.engagements));
+    return {
+      textStyle: { fontFamily: CHART_FONT },
+      aria: { enabled: true, label: { description: l.description } },
+      tooltip: {
+        trigger: 'item',
+        formatter: (p: { data?: { name: string; value: number[]; status: CommitmentStatus | null } }) =>
+          p.data
+            ? `<bdi>${escapeHtml(p.data.name)}</bdi><br>${escapeHtml(l.engagements)}: ${fmt(p.data.value[2])}<br>${escapeHtml(p.data.status ? l.status[p.data.status] : l.noCommitment)}`
+            : '',
+      },
+      geo: {
+        map: 'world',
+        roam: true,
+        zoom: 1.15,
+        itemStyle: { areaColor: '#eef1f4', borderColor: '#c5ccd3' },
+        emphasis: { disabled: true },
+        silent: true,
+      },
+      series: [
+        {
+          type: 'scatter',
+          coordinateSystem: 'geo',
+          data: this.cities().map((c) => ({
+            id: c.id,
+            name: c.name,
+            status: c.furthestStatus,
+            value: [c.longitude, c.latitude, c.engagements],
+            itemStyle: { color: c.furthestStatus ? STATUS_COLOURS[c.furthestStatus].accent : NO_STATUS, borderColor: '#fff', borderWidth: 1 },
+          })),
+          symbolSize: (v: number[]) => 6 + Math.round(22 * Math.sqrt(v[2] / max)),
+          cursor: 'pointer',
+        },
+      ],
+    };
+  });
+
+  protected open(event: { data?: unknown }): void {
+    const id = (event.data as { id?: string } | undefined)?.id;
+    if (id) void this.router.navigate(['/cities', id]);
+  }
+}
