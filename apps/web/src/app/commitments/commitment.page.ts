@@ -7,7 +7,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
-import { CommitmentListItem, CommitmentStatus, FollowUpListItem, OutcomeListItem, RecordPlace } from '@impact/contracts';
+import { CommitmentListItem, CommitmentStatus, FollowUpListItem, HistoryEntry, OutcomeListItem, RecordPlace } from '@impact/contracts';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { CanDirective } from '../core/auth/can.directive';
 import { AuthService } from '../core/auth/auth.service';
@@ -26,6 +26,29 @@ import { OutcomeForm, OutcomeFormData } from './outcomes/outcome-form';
 import { OutcomesApi } from './outcomes/outcomes.api';
 import { StatusStepper } from './status-stepper';
 import { TransitionDialog, TransitionDialogData } from './transition-dialog';
+
+interface ChangeLine {
+  /** Translation key of the field's label. */
+  label: string;
+  /** Display values; null for a reference, shown as "changed". */
+  old: string | null;
+  new: string | null;
+}
+
+/** How the history shows each audited field of a commitment. */
+const HISTORY_FIELDS: Record<string, { label: string; enumKey?: string; ids?: boolean }> = {
+  title: { label: 'title' },
+  kind: { label: 'kind', enumKey: 'enums.commitmentKind' },
+  status: { label: 'status', enumKey: 'status.commitment' },
+  progress: { label: 'progress' },
+  targetDate: { label: 'targetDate' },
+  description: { label: 'description' },
+  cityId: { label: 'city', ids: true },
+  hubId: { label: 'hub', ids: true },
+  ownerId: { label: 'owner', ids: true },
+  inspiredByEngagementIds: { label: 'inspiredBy', ids: true },
+  partnerIds: { label: 'partners', ids: true },
+};
 
 /** One commitment: what it is, where it stands on its path, what is owed on it, what came of it, and its history. */
 @Component({
@@ -86,13 +109,25 @@ export class CommitmentPage {
     return e instanceof HttpErrorResponse && (e.status === 404 || e.status === 403);
   });
 
-  protected changeKeys(changes: Record<string, unknown> | null): string[] {
-    return changes ? Object.keys(changes) : [];
-  }
-
-  protected show(value: unknown): string {
-    if (value === null || value === undefined || value === '') return '—';
-    return Array.isArray(value) ? value.join(', ') : String(value);
+  /**
+   * The field changes of an edit, in the reader's words: labels and enum values translated, ids (which
+   * mean nothing to a person) reduced to "changed". A creation lists nothing (it is all new), and a
+   * status change is already shown by its chips.
+   */
+  protected changeLines(h: HistoryEntry): ChangeLine[] {
+    if (!h.changes || h.action === 'create') return [];
+    return Object.entries(h.changes)
+      .filter(([key]) => !(key === 'status' && h.from && h.to) && HISTORY_FIELDS[key])
+      .map(([key, change]) => {
+        const field = HISTORY_FIELDS[key];
+        const value = (v: unknown): string | null => {
+          if (field.ids) return null;
+          if (v === null || v === undefined || v === '') return '—';
+          if (field.enumKey) return this.transloco.translate(`${field.enumKey}.${String(v)}`);
+          return Array.isArray(v) ? v.join(', ') : String(v);
+        };
+        return { label: `fields.${field.label}`, old: value(change.old), new: value(change.new) };
+      });
   }
 
   protected move(to: CommitmentStatus): void {

@@ -37,6 +37,7 @@ import { StoriesApi } from './data-access/stories.api';
 import { submitBlockers } from './story-gating';
 import { StoryLinkPicker } from './story-link-picker';
 import { StoryStatusChip } from './story-status-chip';
+import { IsolatePipe } from '../shared/ui/isolate.pipe';
 
 interface Draft {
   title: string;
@@ -93,6 +94,7 @@ type Problem = 'conflict' | 'forbidden' | 'workflow' | 'invalid' | 'failed' | nu
 @Component({
   selector: 'it-story-editor-page',
   imports: [
+    IsolatePipe,
     CanDirective,
     EmptyState,
     FormsModule,

@@ -32,7 +32,7 @@ export function picked(control: AbstractControl): ValidationErrors | null {
       @if (multiple()) {
         <mat-chip-grid #grid [attr.aria-label]="label()" [formControl]="$any(control())">
           @for (ref of chips(); track ref.id) {
-            <mat-chip-row (removed)="remove(ref)">
+            <mat-chip-row [value]="ref" (removed)="remove(ref)">
               <bdi>{{ ref.name }}</bdi>
               <button matChipRemove type="button" [attr.aria-label]="'form.removeNamed' | transloco: { name: ref.name }">
                 <mat-icon aria-hidden="true">cancel</mat-icon>
