@@ -45,9 +45,7 @@ interface HubRow {
   achieved?: number;
   cancelled?: number;
   at_risk?: number;
-  achieved_in_range?: number;
   overdue?: number;
-  median?: number | null;
 }
 
 /**
@@ -105,9 +103,31 @@ function addRow(into: DashboardFigures, r: HubRow): void {
   into.engagementsLedToCommitment += n(r.led);
   for (const s of COMMITMENT_STATUSES) into.commitmentsByStatus[s] += n(r[s]);
   into.commitmentsAtRisk += n(r.at_risk);
-  into.commitmentsAchieved += n(r.achieved_in_range);
   into.followUpsOverdue += n(r.overdue);
 }
+
+/**
+ * The median (as percentile_cont(0.5): the mean of the two middle values for an even count) of a
+ * histogram of whole numbers.
+ */
+export function medianOf(histogram: { days: number; n: number }[]): number | null {
+  const sorted = [...histogram].sort((a, b) => a.days - b.days);
+  const count = sorted.reduce((n, h) => n + h.n, 0);
+  if (!count) return null;
+  const at = (index: number) => {
+    let seen = 0;
+    for (const h of sorted) {
+      seen += h.n;
+      if (index < seen) return h.days;
+    }
+    return sorted[sorted.length - 1].days;
+  };
+  return count % 2 ? at((count - 1) / 2) : (at(count / 2 - 1) + at(count / 2)) / 2;
+}
+
+/** Achieved in the range (by the day of the move to achieved); without a range every achieved commitment. */
+const achievedInRange = (from: string | null, to: string | null) =>
+  from || to ? `achieved_on IS NOT NULL AND ${inRange('achieved_on', from, to)}` : 'TRUE';
 
 const STATUS_SUMS = (column: string) =>
   COMMITMENT_STATUSES.map((s) => `sum(${column}) FILTER (WHERE status = '${s}')::int AS ${s}`).join(', ');
@@ -120,7 +140,7 @@ export class DashboardService {
   /**
    * Every figure per hub in one statement (one round trip), then the totals: the selected hub's row,
    * or the sum of all rows (each record belongs to exactly one hub, so sums are exact); the median is
-   * computed over the whole set by the database (GROUPING SETS), never averaged.
+   * read from the histogram of the whole set, never averaged over hubs.
    */
   async summary(user: AuthUser, filters: DashboardFilters): Promise<DashboardSummary> {
     const scope = scopeOf(user);
@@ -129,34 +149,39 @@ export class DashboardService {
     const to = p.opt(filters.to);
     const sql = scope.kind === 'all' ? this.networkSql(from, to) : this.citiesSql(p.add(scope.cityIds), from, to, scope.cityIds.length === 1);
     const [row] = await this.dataSource.query(sql, p.values);
-    const parts: HubRow[][] = [row.act ?? [], row.eng ?? [], row.st ?? [], row.ach ?? [], row.fu ?? []];
-    const medians: { hub_id: string | null; total: boolean; median: number | null }[] = row.med ?? [];
+    const parts: HubRow[][] = [row.act ?? [], row.eng ?? [], row.st ?? [], row.fu ?? []];
+    const achieved: { hub_id: string; days: number | null; n: number }[] = row.ach ?? [];
     const hubs: { id: string; name: string }[] = row.hubs ?? [];
 
     const byHubMap = new Map<string, DashboardHubFigures>();
+    const hubFigures = (hubId: string) => {
+      let hub = byHubMap.get(hubId);
+      if (!hub) {
+        hub = { hubId, hubName: '', ...emptyFigures() };
+        byHubMap.set(hubId, hub);
+      }
+      return hub;
+    };
     const totals = emptyFigures();
     for (const rows of parts) {
       for (const r of rows) {
         if (!filters.hubId || r.hub_id === filters.hubId) addRow(totals, r);
-        if (!r.hub_id) continue;
-        let hub = byHubMap.get(r.hub_id);
-        if (!hub) {
-          hub = { hubId: r.hub_id, hubName: '', ...emptyFigures() };
-          byHubMap.set(r.hub_id, hub);
-        }
-        addRow(hub, r);
+        if (r.hub_id) addRow(hubFigures(r.hub_id), r);
       }
     }
-    for (const m of medians) {
-      const value = m.median === null ? null : Number(m.median);
-      if (m.total) {
-        if (!filters.hubId) totals.medianDaysToAchievement = value;
-      } else if (m.hub_id) {
-        const hub = byHubMap.get(m.hub_id);
-        if (hub) hub.medianDaysToAchievement = value;
-        if (filters.hubId === m.hub_id) totals.medianDaysToAchievement = value;
-      }
+    // Achievements come as a histogram (hub, days → count): counts add up; medians are read from it.
+    const totalDays: { days: number; n: number }[] = [];
+    const hubDays = new Map<string, { days: number; n: number }[]>();
+    for (const a of achieved) {
+      const inTotals = !filters.hubId || a.hub_id === filters.hubId;
+      if (inTotals) totals.commitmentsAchieved += a.n;
+      hubFigures(a.hub_id).commitmentsAchieved += a.n;
+      if (a.days === null) continue;
+      if (inTotals) totalDays.push({ days: a.days, n: a.n });
+      hubDays.set(a.hub_id, [...(hubDays.get(a.hub_id) ?? []), { days: a.days, n: a.n }]);
     }
+    totals.medianDaysToAchievement = medianOf(totalDays);
+    for (const [hubId, days] of hubDays) hubFigures(hubId).medianDaysToAchievement = medianOf(days);
     // Liaisons see the hubs their figures reach; everyone else every hub, even an empty one.
     const byHub = hubs
       .filter((h) => scope.kind === 'all' || byHubMap.has(h.id))
@@ -181,15 +206,11 @@ export class DashboardService {
                WHERE c.archived_at IS NULL
                  AND EXISTS (SELECT 1 FROM dashboard_city_activity a WHERE a.city_id = c.id AND ${inRange('a.day', from, to)})
                GROUP BY c.hub_id),
-      st AS (SELECT hub_id, ${STATUS_SUMS('commitments')},
-               sum(commitments) FILTER (WHERE ${atRiskSql('status', 'target_date')})::int AS at_risk
-             FROM dashboard_commitment_status GROUP BY hub_id),
-      ach_rows AS (SELECT hub_id, achieved_on, first_engagement_on FROM dashboard_achievements
-                    WHERE ${from || to ? inRange('achieved_on', from, to) + ' AND achieved_on IS NOT NULL' : 'TRUE'}),
-      ach AS (SELECT hub_id, count(*)::int AS achieved_in_range FROM ach_rows GROUP BY hub_id),
-      med AS (SELECT hub_id, GROUPING(hub_id) = 1 AS total,
-                percentile_cont(0.5) WITHIN GROUP (ORDER BY achieved_on - first_engagement_on) AS median
-              FROM ach_rows WHERE first_engagement_on IS NOT NULL AND achieved_on IS NOT NULL GROUP BY GROUPING SETS ((hub_id), ())),
+      st_rows AS (SELECT hub_id, status, sum(commitments)::int AS n,
+                    sum(commitments) FILTER (WHERE ${atRiskSql('status', 'target_date')})::int AS at_risk
+                  FROM dashboard_commitment_status GROUP BY hub_id, status),
+      st AS (SELECT hub_id, ${STATUS_SUMS('n')}, sum(at_risk)::int AS at_risk FROM st_rows GROUP BY hub_id),
+      ach AS (SELECT hub_id, days, count(*)::int AS n FROM dashboard_achievements WHERE ${achievedInRange(from, to)} GROUP BY hub_id, days),
       fu AS (SELECT hub_id, sum(follow_ups)::int AS overdue FROM dashboard_follow_up_due WHERE due_date < ${SQL_TODAY} GROUP BY hub_id)
       ${this.collect()}`;
   }
@@ -233,20 +254,15 @@ export class DashboardService {
                GROUP BY c.hub_id),
       st AS (SELECT c.hub_id, ${STATUS_COUNTS}, count(*) FILTER (WHERE ${atRiskSql('c.status', 'c.target_date')})::int AS at_risk
                FROM commitments c WHERE c.archived_at IS NULL AND c.city_id = ANY(${cities}::uuid[]) GROUP BY c.hub_id),
-      ach_rows AS (SELECT hub_id, achieved_on, first_engagement_on FROM dashboard_achievements
-                    WHERE city_id = ANY(${cities}::uuid[])
-                      AND ${from || to ? inRange('achieved_on', from, to) + ' AND achieved_on IS NOT NULL' : 'TRUE'}),
-      ach AS (SELECT hub_id, count(*)::int AS achieved_in_range FROM ach_rows GROUP BY hub_id),
-      med AS (SELECT hub_id, GROUPING(hub_id) = 1 AS total,
-                percentile_cont(0.5) WITHIN GROUP (ORDER BY achieved_on - first_engagement_on) AS median
-              FROM ach_rows WHERE first_engagement_on IS NOT NULL AND achieved_on IS NOT NULL GROUP BY GROUPING SETS ((hub_id), ())),
+      ach AS (SELECT hub_id, days, count(*)::int AS n FROM dashboard_achievements
+               WHERE city_id = ANY(${cities}::uuid[]) AND ${achievedInRange(from, to)} GROUP BY hub_id, days),
       fu AS (${fu})
       ${this.collect()}`;
   }
 
   private collect(): string {
     return `SELECT (SELECT json_agg(act) FROM act) AS act, (SELECT json_agg(eng) FROM eng) AS eng, (SELECT json_agg(st) FROM st) AS st,
-      (SELECT json_agg(ach) FROM ach) AS ach, (SELECT json_agg(med) FROM med) AS med, (SELECT json_agg(fu) FROM fu) AS fu,
+      (SELECT json_agg(ach) FROM ach) AS ach, (SELECT json_agg(fu) FROM fu) AS fu,
       (SELECT json_agg(json_build_object('id', h.id, 'name', h.name) ORDER BY h.name) FROM hubs h WHERE h.archived_at IS NULL) AS hubs,
       (SELECT refreshed_at FROM dashboard_refresh WHERE id = 1) AS refreshed_at`;
   }
