@@ -3,6 +3,7 @@ import { auditRows } from './audit.rows';
 import { authRows } from './auth.rows';
 import { citiesRows } from './cities.rows';
 import { commitmentsRows } from './commitments.rows';
+import { dashboardRows } from './dashboard.rows';
 import { engagementsRows } from './engagements.rows';
 import { followUpsRows } from './follow-ups.rows';
 import { hubsRows } from './hubs.rows';
@@ -12,7 +13,7 @@ import { storiesRows } from './stories.rows';
 import { usersRows } from './users.rows';
 
 /** Every route of the API; a domain adds its rows file here. */
-export const MATRIX_ROWS: MatrixRow[] = [...authRows, ...usersRows,
+export const MATRIX_ROWS: MatrixRow[] = [...authRows, ...usersRows, ...dashboardRows,
   ...hubsRows,
   ...citiesRows,
   ...partnersRows,
