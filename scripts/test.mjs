@@ -66,6 +66,9 @@ const banner = (s) => console.log(`\n===== ${s} =====`);
 
 if (wants('lint')) {
   banner('lint (ESLint, zero warnings)');
+  // The module-boundary rule reads Nx's project graph; on a fresh clone it must be computed first,
+  // or the rule is silently skipped.
+  run(bin('nx'), ['show', 'projects']);
   for (const p of ['libs/contracts', 'apps/api', 'apps/web', 'apps/web-e2e']) {
     check(`lint ${p}`, bin('eslint'), ['--max-warnings=0', '.'], { cwd: join(root, p) });
   }

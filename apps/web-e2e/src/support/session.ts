@@ -20,10 +20,16 @@ export function demoUser(email: string): DemoUser {
   return user;
 }
 
-/** Signs in through the sign-in page, as a person would, and waits for the dashboard. */
+/**
+ * Signs in through the sign-in page, as a person would, and waits for the dashboard. The page is in
+ * English by a choice made on this device (a device choice wins over the account's preferred
+ * language, which other tests may have changed).
+ */
 export async function signIn(page: Page, email: string): Promise<DemoUser> {
   const user = demoUser(email);
   await page.goto('/sign-in');
+  await page.evaluate(() => localStorage.setItem('impact.language', 'en'));
+  await page.reload();
   await page.getByLabel('E-mail address').fill(user.email);
   await page.getByLabel('Password', { exact: true }).fill(user.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
