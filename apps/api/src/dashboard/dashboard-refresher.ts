@@ -15,6 +15,20 @@ export const DASHBOARD_VIEWS = [
   'dashboard_city_follow_up_due',
 ] as const;
 
+type View = (typeof DASHBOARD_VIEWS)[number];
+
+/** Which rollups read which table: a write refreshes only those (a follow-up's new due date skips the big views). */
+export const VIEWS_OF_TABLE: Readonly<Record<string, readonly View[]>> = {
+  engagements: ['dashboard_engagement_days', 'dashboard_city_activity', 'dashboard_achievements', 'dashboard_follow_up_due', 'dashboard_city_follow_up_due'],
+  engagement_cities: ['dashboard_city_activity', 'dashboard_city_follow_up_due'],
+  commitments: DASHBOARD_VIEWS,
+  commitment_engagements: ['dashboard_engagement_days', 'dashboard_city_activity', 'dashboard_achievements'],
+  commitment_status_changes: ['dashboard_city_activity', 'dashboard_achievements'],
+  follow_ups: ['dashboard_follow_up_due', 'dashboard_city_follow_up_due'],
+  // Cities are joined when the figures are read; no rollup holds them.
+  cities: [],
+};
+
 /** After a write, wait this long for more writes before rebuilding (a burst costs one refresh). */
 const DEBOUNCE_MS = 2_000;
 /** And rebuild anyway this often (a missed notification, another API instance's writes). */
@@ -30,7 +44,8 @@ const SAFETY_INTERVAL_MS = 10 * 60_000;
 export class DashboardRefresher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DashboardRefresher.name);
   private running: Promise<void> | null = null;
-  private again = false;
+  /** Views asked for while a refresh runs (or waits), rebuilt by the next pass. */
+  private pending = new Set<View>();
   private timer: NodeJS.Timeout | null = null;
   private listener: Client | null = null;
   private closed = false;
@@ -56,24 +71,27 @@ export class DashboardRefresher implements OnApplicationBootstrap, OnApplication
     void this.refresh().catch((e) => this.logger.warn(`Dashboard refresh failed: ${(e as Error).message}`));
   }
 
-  /** Rebuilds every rollup (waits for a running rebuild, then runs one more if asked meanwhile). */
-  refresh(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
+  /**
+   * Rebuilds the given rollups (all by default). A call during a running rebuild waits for it and for
+   * one more pass that covers what it asked for.
+   */
+  refresh(views: readonly View[] = DASHBOARD_VIEWS): Promise<void> {
+    for (const v of views) this.pending.add(v);
+    if (this.running) return this.running;
     this.running = (async () => {
       try {
-        do {
-          this.again = false;
+        while (this.pending.size && !this.closed) {
+          const batch = DASHBOARD_VIEWS.filter((v) => this.pending.has(v));
+          this.pending.clear();
           const started = Date.now();
-          for (const view of DASHBOARD_VIEWS) {
+          for (const view of batch) {
             if (this.closed) return;
             await this.dataSource.query(`REFRESH MATERIALIZED VIEW CONCURRENTLY ${view}`);
           }
+          // The figures are as fresh as the records at the start of this pass.
           await this.dataSource.query(`UPDATE dashboard_refresh SET refreshed_at = $1 WHERE id = 1`, [new Date(started)]);
-          this.logger.debug?.(`Dashboard rollups rebuilt in ${Date.now() - started} ms`);
-        } while (this.again && !this.closed);
+          this.logger.debug?.(`Dashboard rollups ${batch.join(', ')} rebuilt in ${Date.now() - started} ms`);
+        }
       } finally {
         this.running = null;
       }
@@ -81,13 +99,18 @@ export class DashboardRefresher implements OnApplicationBootstrap, OnApplication
     return this.running;
   }
 
-  /** A write happened: rebuild after a quiet moment. */
-  soon(): void {
+  private dirty = new Set<View>();
+
+  /** A write to `table` happened: rebuild what reads it after a quiet moment. */
+  soon(table?: string): void {
     if (this.closed) return;
+    for (const v of table && table in VIEWS_OF_TABLE ? VIEWS_OF_TABLE[table] : DASHBOARD_VIEWS) this.dirty.add(v);
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
-      void this.refresh().catch((e) => this.logger.warn(`Dashboard refresh failed: ${(e as Error).message}`));
+      const views = [...this.dirty];
+      this.dirty.clear();
+      if (views.length) void this.refresh(views).catch((e) => this.logger.warn(`Dashboard refresh failed: ${(e as Error).message}`));
     }, DEBOUNCE_MS);
     this.timer.unref();
   }
@@ -102,7 +125,7 @@ export class DashboardRefresher implements OnApplicationBootstrap, OnApplication
       if (this.listener === client) this.listener = null;
       setTimeout(() => void this.listen().catch(() => undefined), 5_000).unref();
     });
-    client.on('notification', () => this.soon());
+    client.on('notification', (n) => this.soon(n.payload));
     try {
       await client.connect();
       await client.query('LISTEN dashboard_records_changed');

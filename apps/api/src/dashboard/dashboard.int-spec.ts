@@ -74,6 +74,24 @@ describe('dashboard (demo data)', () => {
     expect(tr.months.reduce((n, m) => n + m.engagements, 0)).toBe(s.totals.engagements);
   });
 
+  it('rebuilds the rollups shortly after a write (and says when)', async () => {
+    const who = 'esa.manager@impact.test';
+    const path = `/api/dashboard/summary?hubId=${hubs['esa']}&from=2026-01-01&to=2026-12-31`;
+    const before = await get<DashboardSummary>(who, path);
+    const res = await t.http
+      .post('/api/engagements')
+      .set('Authorization', `Bearer ${tokens[who]}`)
+      .send({ title: 'Freshness check', type: 'webinar', hubId: hubs['esa'], startDate: '2026-06-01', online: true });
+    expect(res.status).toBe(201);
+    let after = before;
+    for (let i = 0; i < 40 && after.totals.engagements === before.totals.engagements; i++) {
+      await new Promise((ok) => setTimeout(ok, 250));
+      after = await get<DashboardSummary>(who, path);
+    }
+    expect(after.totals.engagements).toBe(before.totals.engagements + 1);
+    expect(Date.parse(after.refreshedAt ?? '')).toBeGreaterThan(Date.parse(before.refreshedAt ?? ''));
+  });
+
   it('refuses a range that ends before it starts', async () => {
     const res = await t.http.get('/api/dashboard/summary?from=2024-02-01&to=2024-01-01').set('Authorization', `Bearer ${tokens['leadership@impact.test']}`);
     expect(res.status).toBe(400);

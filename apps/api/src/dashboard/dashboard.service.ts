@@ -178,7 +178,9 @@ export class DashboardService {
       hubFigures(a.hub_id).commitmentsAchieved += a.n;
       if (a.days === null) continue;
       if (inTotals) totalDays.push({ days: a.days, n: a.n });
-      hubDays.set(a.hub_id, [...(hubDays.get(a.hub_id) ?? []), { days: a.days, n: a.n }]);
+      let days = hubDays.get(a.hub_id);
+      if (!days) hubDays.set(a.hub_id, (days = []));
+      days.push({ days: a.days, n: a.n });
     }
     totals.medianDaysToAchievement = medianOf(totalDays);
     for (const [hubId, days] of hubDays) hubFigures(hubId).medianDaysToAchievement = medianOf(days);
