@@ -1,0 +1,117 @@
+import { Component, input, signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { ActivatedRoute, Router, convertToParamMap, provideRouter } from '@angular/router';
+import { DashboardSummary, UserSummary } from '@impact/contracts';
+import { BehaviorSubject, of } from 'rxjs';
+import { AuthService } from '../core/auth/auth.service';
+import { LookupsApi } from '../shared/data/lookups.api';
+import { user } from '../testing/auth-fixtures';
+import { translocoTesting } from '../testing/transloco-testing';
+import { CityMap } from './charts/city-map';
+import { PeerGraph } from './charts/peer-graph';
+import { TrendsChart } from './charts/trends-chart';
+import { DashboardPage } from './dashboard.page';
+import { DashboardApi } from './data-access/dashboard.api';
+
+// Charts draw on canvas (not in jsdom): stand-ins with the same inputs.
+@Component({ selector: 'it-trends-chart', template: '' })
+class TrendsStub {
+  readonly months = input<unknown>();
+  readonly locale = input<unknown>();
+  readonly rtl = input<unknown>();
+  readonly labels = input<unknown>();
+}
+@Component({ selector: 'it-city-map', template: '' })
+class MapStub {
+  readonly cities = input<unknown>();
+  readonly locale = input<unknown>();
+  readonly labels = input<unknown>();
+}
+@Component({ selector: 'it-peer-graph', template: '' })
+class GraphStub {
+  readonly graph = input<unknown>();
+  readonly description = input<unknown>();
+  readonly edgeLabel = input<unknown>();
+}
+
+const figures = {
+  activeCities: 7,
+  engagements: 1234,
+  participants: { total: 500, mayors: 10, officials: 200, youth: 100, women: 150, communityLeaders: 40 },
+  commitmentsByStatus: { pledged: 1, in_progress: 2, stalled: 3, achieved: 4, cancelled: 5 },
+  commitmentsAchieved: 4,
+  followUpsOverdue: 6,
+  commitmentsAtRisk: 3,
+  medianDaysToAchievement: 120.5,
+  engagementsLedToCommitment: 617,
+};
+const summary: DashboardSummary = {
+  filters: {},
+  totals: figures,
+  byHub: [{ hubId: 'hub-1', hubName: 'East & Southern Africa', ...figures }],
+  refreshedAt: '2026-11-25T10:00:00.000Z',
+};
+
+async function render(who: UserSummary, query: Record<string, string>) {
+  const params = new BehaviorSubject(convertToParamMap(query));
+  const api = {
+    summary: jest.fn(() => of(summary)),
+    trends: jest.fn(() => of({ months: [] })),
+    map: jest.fn(() => of({ cities: [] })),
+    graph: jest.fn(() => of({ nodes: [], edges: [] })),
+    atRisk: jest.fn(() => of({ commitments: [], followUps: [] })),
+  };
+  TestBed.configureTestingModule({
+    imports: [DashboardPage, translocoTesting()],
+    providers: [
+      provideRouter([]),
+      { provide: ActivatedRoute, useValue: { queryParamMap: params, snapshot: { queryParamMap: params.value } } },
+      { provide: DashboardApi, useValue: api },
+      { provide: LookupsApi, useValue: { hubs: () => of([{ id: 'hub-1', code: 'esa', name: 'East & Southern Africa', version: 1 }]) } },
+      { provide: AuthService, useValue: { user: signal(who) } },
+    ],
+  });
+  TestBed.overrideComponent(DashboardPage, { remove: { imports: [TrendsChart, CityMap, PeerGraph] }, add: { imports: [TrendsStub, MapStub, GraphStub] } });
+  const router = TestBed.inject(Router);
+  const navigate = jest.spyOn(router, 'navigate').mockResolvedValue(true);
+  const fixture = TestBed.createComponent(DashboardPage);
+  await fixture.whenStable();
+  fixture.detectChanges();
+  return { el: fixture.nativeElement as HTMLElement, api, navigate };
+}
+
+describe('DashboardPage', () => {
+  it('shows each figure as a link to the list that holds it, with the same filters', async () => {
+    const { el, api } = await render(user('leadership'), { hubId: 'hub-1', from: '2024-01-01', to: '2024-12-31' });
+    expect(api.summary).toHaveBeenCalledWith({ hubId: 'hub-1', from: '2024-01-01', to: '2024-12-31' });
+    const link = (kpi: string) => el.querySelector<HTMLAnchorElement>(`[data-kpi="${kpi}"] a.figure`);
+    expect(link('engagements')?.textContent?.trim()).toBe('1,234');
+    expect(link('engagements')?.getAttribute('href')).toBe('/engagements?hubId=hub-1&from=2024-01-01&to=2024-12-31');
+    expect(link('activeCities')?.getAttribute('href')).toBe('/cities?hubId=hub-1&active=true&activeFrom=2024-01-01&activeTo=2024-12-31');
+    expect(link('commitmentsAchieved')?.getAttribute('href')).toBe('/commitments?hubId=hub-1&status=achieved&achievedFrom=2024-01-01&achievedTo=2024-12-31');
+    expect(link('commitmentsAtRisk')?.getAttribute('href')).toBe('/commitments?hubId=hub-1&atRisk=true');
+    expect(link('followUpsOverdue')?.getAttribute('href')).toBe('/follow-ups?hubId=hub-1&overdue=true');
+    expect(link('engagementsLedToCommitment')?.textContent?.trim()).toBe('50%');
+    expect(link('medianDaysToAchievement')?.textContent?.trim()).toBe('120.5 days');
+    const stalled = [...el.querySelectorAll<HTMLAnchorElement>('[data-kpi="commitmentsByStatus"] a')].find((a) => a.getAttribute('href')?.includes('status=stalled'));
+    expect(stalled?.textContent?.trim()).toBe('3');
+    expect(el.textContent).toContain('Figures as of');
+  });
+
+  it('explains every figure in a tooltip from the one KPI definition', async () => {
+    const { el } = await render(user('leadership'), {});
+    const info = el.querySelector('[data-kpi="activeCities"] button.info');
+    expect(info?.getAttribute('aria-label')).toBe('About: Active cities');
+  });
+
+  it('lands a hub manager on its hub', async () => {
+    const { navigate } = await render(user('hub_manager', { hubIds: ['hub-1'] }), {});
+    expect(navigate).toHaveBeenCalledWith([], expect.objectContaining({ queryParams: { hubId: 'hub-1' }, replaceUrl: true }));
+  });
+
+  it('keeps a hub manager on "all hubs" when the URL says so', async () => {
+    const { navigate, api } = await render(user('hub_manager', { hubIds: ['hub-1'] }), { hubId: 'all' });
+    expect(navigate).not.toHaveBeenCalled();
+    expect(api.summary).toHaveBeenCalledWith({});
+  });
+});
