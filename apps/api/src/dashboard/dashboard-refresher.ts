@@ -52,8 +52,14 @@ export class DashboardRefresher implements OnApplicationBootstrap, OnApplication
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /**
+   * Never built (a new or freshly seeded database): build before serving, so the first figures are
+   * right. Built before: serve the previous figures (the page says how old) and rebuild meanwhile.
+   */
   async onApplicationBootstrap(): Promise<void> {
-    await this.refresh().catch((e) => this.logger.error(`Dashboard rollups could not be built at start: ${(e as Error).message}`));
+    const [state] = await this.dataSource.query(`SELECT refreshed_at FROM dashboard_refresh WHERE id = 1`).catch(() => [undefined]);
+    const rebuild = this.refresh().catch((e) => this.logger.error(`Dashboard rollups could not be built at start: ${(e as Error).message}`));
+    if (!state?.refreshed_at) await rebuild;
     await this.listen();
   }
 
