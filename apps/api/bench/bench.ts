@@ -25,7 +25,6 @@ import { atRiskSql, cityActiveSql, engagementLedToCommitmentSql, followUpOverdue
 import { argValue, dataDir, freePort, freshDatabase, log, scaleArg } from './common';
 import { BENCH_TABLES } from './generate';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as (opts: Record<string, unknown>) => Promise<{ requests: { average: number }; latency: { p50: number; p97_5: number }; non2xx: number; errors: number }>;
 
 const root = resolve(__dirname, '../../..');
@@ -148,7 +147,6 @@ async function main() {
       }),
     );
     const bootSeconds = (Date.now() - bootStart) / 1000;
-    const refreshStart = Date.now();
     await pg.query(`SELECT 1`);
     const [busiest] = (
       await pg.query(`SELECT c.id, c.name, c.hub_id, sum(a.engagements)::int AS n FROM cities c JOIN dashboard_city_activity a ON a.city_id = c.id
@@ -162,7 +160,6 @@ async function main() {
       return (Date.now() - t) / 1000;
     };
     const refreshSeconds = await timeRefresh();
-    void refreshStart;
     log(`API up in ${f1(bootSeconds)} s (rollups built at start); a full concurrent rollup refresh takes ${f1(refreshSeconds)} s`);
 
     const login = async (u: { email: string; password: string }) => {
