@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { DashboardAtRisk, DashboardGraph, DashboardMap, DashboardSummary, DashboardTrends } from '@impact/contracts';
+import type { DashboardAtRisk, DashboardGraph, DashboardMap, DashboardStories, DashboardSummary, DashboardTrends } from '@impact/contracts';
 import { Can, CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { DashboardQueryDto } from './dashboard.dto';
@@ -45,5 +45,12 @@ export class DashboardController {
   @ApiOkResponse({ description: 'Stalled or overdue commitments and the oldest overdue follow-ups, with owners' })
   atRisk(@CurrentUser() user: AuthUser, @Query() query: DashboardQueryDto): Promise<DashboardAtRisk> {
     return this.dashboard.atRisk(user, query);
+  }
+
+  @Get('stories')
+  @Can('dashboard', 'read')
+  @ApiOkResponse({ description: 'Stories by category and status, and achieved commitments no story tells yet (newest first, 50 at most); the date range does not apply' })
+  stories(@CurrentUser() user: AuthUser, @Query() query: DashboardQueryDto): Promise<DashboardStories> {
+    return this.dashboard.stories(user, query);
   }
 }

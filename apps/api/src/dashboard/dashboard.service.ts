@@ -11,6 +11,7 @@ import {
   type DashboardGraph,
   type DashboardHubFigures,
   type DashboardMap,
+  type DashboardStories,
   type DashboardSummary,
   type DashboardTrends,
 } from '@impact/contracts';
@@ -417,5 +418,48 @@ export class DashboardService {
       p.values,
     );
     return { commitments: row.commitments, followUps: row.follow_ups };
+  }
+
+  /**
+   * Stories by category and status (archived left out), and the achieved commitments that no live
+   * story links (story_commitments), newest achievement first, 50 at most. A liaison: stories about
+   * its cities (story_cities) and commitments of its cities.
+   */
+  async stories(user: AuthUser, filters: Pick<DashboardFilters, 'hubId'>): Promise<DashboardStories> {
+    const scope = scopeOf(user);
+    const p = new Params();
+    const hub = p.opt(filters.hubId);
+    const cities = scope.kind === 'cities' ? p.add(scope.cityIds) : null;
+    const [row] = await this.dataSource.query(
+      `SELECT
+        (SELECT COALESCE(json_agg(x ORDER BY x.category, x.status), '[]') FROM (
+           SELECT s.category, s.status, count(*)::int AS count
+             FROM stories s
+            WHERE s.archived_at IS NULL AND s.status <> 'archived'
+              ${hub ? `AND s.hub_id = ${hub}::uuid` : ''}
+              ${cities ? `AND EXISTS (SELECT 1 FROM story_cities sc WHERE sc.story_id = s.id AND sc.city_id = ANY(${cities}::uuid[]))` : ''}
+            GROUP BY s.category, s.status) x) AS counts,
+        (SELECT COALESCE(json_agg(y), '[]') FROM (
+           SELECT c.id, c.title, c.city_id AS "cityId", ci.name AS "cityName", c.hub_id AS "hubId",
+                  a.at AS "achievedAt", c.updated_at AS "updatedAt", u.name AS "ownerName"
+             FROM commitments c JOIN cities ci ON ci.id = c.city_id LEFT JOIN users u ON u.id = c.owner_id
+             LEFT JOIN LATERAL (SELECT max(sc.at) AS at FROM commitment_status_changes sc
+                                 WHERE sc.commitment_id = c.id AND sc.to_status = 'achieved') a ON TRUE
+            WHERE c.archived_at IS NULL AND c.status = 'achieved'
+              AND NOT EXISTS (SELECT 1 FROM story_commitments x JOIN stories s ON s.id = x.story_id
+                               WHERE x.commitment_id = c.id AND s.archived_at IS NULL AND s.status <> 'archived')
+              ${hub ? `AND c.hub_id = ${hub}::uuid` : ''} ${cities ? `AND c.city_id = ANY(${cities}::uuid[])` : ''}
+            ORDER BY COALESCE(a.at, c.updated_at) DESC, c.id LIMIT 50) y) AS without_story`,
+      p.values,
+    );
+    const iso = (v: unknown) => (v ? new Date(v as string).toISOString() : null);
+    return {
+      byCategoryAndStatus: row.counts,
+      achievedWithoutStory: row.without_story.map((c: DashboardStories['achievedWithoutStory'][number]) => ({
+        ...c,
+        achievedAt: iso(c.achievedAt),
+        updatedAt: iso(c.updatedAt) ?? c.updatedAt,
+      })),
+    };
   }
 }

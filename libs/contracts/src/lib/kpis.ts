@@ -1,4 +1,4 @@
-import type { CommitmentStatus } from './enums';
+import type { CommitmentStatus, StoryCategory, StoryStatus } from './enums';
 import { COMMITMENT_STATUSES } from './enums';
 import { COMMITMENT_STATUS_RANK } from './workflow';
 import type { IsoDate, IsoInstant, Participants } from './models';
@@ -290,4 +290,33 @@ export interface DashboardOverdueFollowUp {
 export interface DashboardAtRisk {
   commitments: DashboardAtRiskCommitment[];
   followUps: DashboardOverdueFollowUp[];
+}
+
+/** One cell of the stories table: non-archived stories of a category in a status. */
+export interface DashboardStoryCount {
+  category: StoryCategory;
+  status: StoryStatus;
+  count: number;
+}
+
+/** An achieved commitment no live (non-archived) story tells yet. */
+export interface DashboardCommitmentWithoutStory {
+  id: string;
+  title: string;
+  cityId: string;
+  cityName: string;
+  hubId: string;
+  /** When it was marked achieved (the last move to achieved); null when the history lacks it. */
+  achievedAt: IsoInstant | null;
+  updatedAt: IsoInstant;
+  ownerName: string | null;
+}
+
+/**
+ * `GET /api/dashboard/stories`: stories by category and status (archived left out; empty cells left
+ * out) and achieved commitments without a story, newest achievement first, at most 50.
+ */
+export interface DashboardStories {
+  byCategoryAndStatus: DashboardStoryCount[];
+  achievedWithoutStory: DashboardCommitmentWithoutStory[];
 }

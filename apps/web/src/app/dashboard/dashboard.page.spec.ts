@@ -1,7 +1,7 @@
 import { Component, input, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { ActivatedRoute, Router, convertToParamMap, provideRouter } from '@angular/router';
-import { DashboardSummary, UserSummary } from '@impact/contracts';
+import { DashboardStories, DashboardSummary, UserSummary } from '@impact/contracts';
 import { BehaviorSubject, of } from 'rxjs';
 import { AuthService } from '../core/auth/auth.service';
 import { LookupsApi } from '../shared/data/lookups.api';
@@ -52,7 +52,26 @@ const summary: DashboardSummary = {
   refreshedAt: '2026-11-25T10:00:00.000Z',
 };
 
-async function render(who: UserSummary, query: Record<string, string>) {
+const stories: DashboardStories = {
+  byCategoryAndStatus: [
+    { category: 'youth', status: 'draft', count: 2 },
+    { category: 'peer_learning', status: 'published', count: 5 },
+  ],
+  achievedWithoutStory: [
+    {
+      id: 'cm-1',
+      title: 'Youth council',
+      cityId: 'city-1',
+      cityName: 'Nansana',
+      hubId: 'hub-1',
+      achievedAt: '2026-10-01T09:00:00.000Z',
+      updatedAt: '2026-10-01T09:00:00.000Z',
+      ownerName: 'Amina',
+    },
+  ],
+};
+
+async function render(who: UserSummary, query: Record<string, string>, opts: { stories?: DashboardStories; canCreate?: boolean } = {}) {
   const params = new BehaviorSubject(convertToParamMap(query));
   const api = {
     summary: jest.fn(() => of(summary)),
@@ -60,7 +79,9 @@ async function render(who: UserSummary, query: Record<string, string>) {
     map: jest.fn(() => of({ cities: [] })),
     graph: jest.fn(() => of({ nodes: [], edges: [] })),
     atRisk: jest.fn(() => of({ commitments: [], followUps: [] })),
+    stories: jest.fn(() => of(opts.stories ?? stories)),
   };
+  const can = jest.fn(() => opts.canCreate ?? true);
   TestBed.configureTestingModule({
     imports: [DashboardPage, translocoTesting()],
     providers: [
@@ -68,7 +89,7 @@ async function render(who: UserSummary, query: Record<string, string>) {
       { provide: ActivatedRoute, useValue: { queryParamMap: params, snapshot: { queryParamMap: params.value } } },
       { provide: DashboardApi, useValue: api },
       { provide: LookupsApi, useValue: { hubs: () => of([{ id: 'hub-1', code: 'esa', name: 'East & Southern Africa', version: 1 }]) } },
-      { provide: AuthService, useValue: { user: signal(who) } },
+      { provide: AuthService, useValue: { user: signal(who), can } },
     ],
   });
   TestBed.overrideComponent(DashboardPage, { remove: { imports: [TrendsChart, CityMap, PeerGraph] }, add: { imports: [TrendsStub, MapStub, GraphStub] } });
@@ -77,7 +98,7 @@ async function render(who: UserSummary, query: Record<string, string>) {
   const fixture = TestBed.createComponent(DashboardPage);
   await fixture.whenStable();
   fixture.detectChanges();
-  return { el: fixture.nativeElement as HTMLElement, api, navigate };
+  return { el: fixture.nativeElement as HTMLElement, api, navigate, can };
 }
 
 describe('DashboardPage', () => {
@@ -113,5 +134,40 @@ describe('DashboardPage', () => {
     const { navigate, api } = await render(user('hub_manager', { hubIds: ['hub-1'] }), { hubId: 'all' });
     expect(navigate).not.toHaveBeenCalled();
     expect(api.summary).toHaveBeenCalledWith({});
+  });
+
+  it('shows stories by category and status, each count a door to the story desk', async () => {
+    const { el, api } = await render(user('leadership'), { hubId: 'hub-1', from: '2024-01-01' });
+    expect(api.stories).toHaveBeenCalledWith({ hubId: 'hub-1' });
+    const cells = [...el.querySelectorAll<HTMLAnchorElement>('[data-testid="stories-table"] td a')];
+    const youthDraft = cells.find((a) => a.getAttribute('href') === '/story-desk?category=youth&status=draft');
+    expect(youthDraft?.textContent?.trim()).toBe('2');
+    expect(cells.find((a) => a.getAttribute('href') === '/story-desk?category=peer_learning&status=published')?.textContent?.trim()).toBe('5');
+    expect(cells.some((a) => a.getAttribute('href')?.includes('status=archived'))).toBe(false);
+  });
+
+  it('lists achieved commitments without a story for a hub manager, with a door to draft one', async () => {
+    const { el, can } = await render(user('hub_manager', { hubIds: ['hub-1'] }), { hubId: 'hub-1' });
+    const item = el.querySelector('[data-testid="without-story"] li');
+    expect(item?.querySelector('a')?.getAttribute('href')).toBe('/commitments/cm-1');
+    expect(item?.querySelector('[data-testid="draft-story"]')?.getAttribute('href')).toBe('/story-desk/new?commitmentId=cm-1');
+    expect(can).toHaveBeenCalledWith('stories', 'create', { hubIds: ['hub-1'], cityIds: ['city-1'] });
+  });
+
+  it('hides the draft door when the user may not create the story', async () => {
+    const { el } = await render(user('leadership'), {}, { canCreate: false });
+    expect(el.querySelector('[data-testid="without-story"] li')).not.toBeNull();
+    expect(el.querySelector('[data-testid="draft-story"]')).toBeNull();
+  });
+
+  it('keeps the list from a liaison, and says so kindly when there is nothing to show', async () => {
+    const { el } = await render(user('city_liaison', { cityIds: ['city-1'] }), {}, { stories: { byCategoryAndStatus: [], achievedWithoutStory: [] } });
+    expect(el.querySelector('[data-testid="without-story"]')).toBeNull();
+    expect(el.querySelector('[data-testid="dashboard-stories"]')?.textContent).toContain('No stories yet');
+  });
+
+  it('says when every achieved commitment already has a story', async () => {
+    const { el } = await render(user('admin'), {}, { stories: { byCategoryAndStatus: [], achievedWithoutStory: [] } });
+    expect(el.querySelector('[data-testid="dashboard-stories"]')?.textContent).toContain('already has a story');
   });
 });

@@ -16,6 +16,10 @@ import {
   KPIS,
   KpiId,
   PARTICIPANT_GROUPS,
+  STORY_CATEGORIES,
+  STORY_STATUSES,
+  StoryCategory,
+  StoryStatus,
   kpiListRoute,
   share,
 } from '@impact/contracts';
@@ -117,6 +121,41 @@ export class DashboardPage {
     params: () => this.filters(),
     stream: ({ params }) => (params ? this.api.atRisk(params) : of({ commitments: [], followUps: [] })),
   });
+
+  /** Stories take the hub only: changing the range does not refetch them. */
+  private readonly storyHub = computed(() => this.filters().hubId);
+  protected readonly stories = rxResource({
+    params: () => {
+      const hubId = this.storyHub();
+      return hubId ? { hubId } : {};
+    },
+    stream: ({ params }) => this.api.stories(params),
+  });
+  protected readonly storyCategories = STORY_CATEGORIES;
+  /** Archived stories are left out of the table. */
+  protected readonly storyStatuses = STORY_STATUSES.filter((s) => s !== 'archived');
+  /** category → status → count, zeros included. */
+  protected readonly storyCounts = computed(() => {
+    const counts = {} as Record<StoryCategory, Record<StoryStatus, number>>;
+    for (const c of STORY_CATEGORIES) counts[c] = Object.fromEntries(STORY_STATUSES.map((s) => [s, 0])) as Record<StoryStatus, number>;
+    for (const cell of this.stories.hasValue() ? this.stories.value().byCategoryAndStatus : []) {
+      if (counts[cell.category]) counts[cell.category][cell.status] = cell.count;
+    }
+    return counts;
+  });
+  protected readonly storyTotal = computed(() =>
+    this.stories.hasValue() ? this.stories.value().byCategoryAndStatus.reduce((n, c) => n + c.count, 0) : 0,
+  );
+  /** The commitments still waiting for a story: for hub managers, leadership and admins (not liaisons). */
+  protected readonly showWithoutStory = computed(() => {
+    const role = this.auth.user()?.role;
+    return role === 'hub_manager' || role === 'leadership' || role === 'admin';
+  });
+
+  /** Whether the user may draft a story about this commitment. */
+  protected canDraft(c: { hubId: string; cityId: string }): boolean {
+    return this.auth.can('stories', 'create', { hubIds: [c.hubId], cityIds: [c.cityId] });
+  }
 
   protected readonly totals = computed<DashboardFigures | null>(() => (this.summary.hasValue() ? this.summary.value().totals : null));
   protected readonly empty = computed(() => {

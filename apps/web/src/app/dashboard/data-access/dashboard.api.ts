@@ -5,6 +5,7 @@ import {
   DashboardFilters,
   DashboardGraph,
   DashboardMap,
+  DashboardStories,
   DashboardSummary,
   DashboardTrends,
   ROUTES,
@@ -35,5 +36,10 @@ export class DashboardApi {
   }
   atRisk(filters: DashboardFilters): Observable<DashboardAtRisk> {
     return this.get('at-risk', filters);
+  }
+
+  /** Stories by category and status, and achieved commitments without a story (hub only: no date range). */
+  stories(filters: Pick<DashboardFilters, 'hubId'>): Observable<DashboardStories> {
+    return this.get('stories', filters);
   }
 }

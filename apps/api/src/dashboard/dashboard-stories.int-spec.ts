@@ -1,0 +1,96 @@
+import type { DashboardStories } from '@impact/contracts';
+import { demoSignIn } from '../../test/demo-sign-in';
+import { createTestApp, type TestApp } from '../../test/test-app';
+
+describe('dashboard stories (demo data)', () => {
+  let t: TestApp;
+  const tokens: Record<string, string> = {};
+  const get = async <T>(who: string, path: string): Promise<T> => {
+    const res = await t.http.get(path).set('Authorization', `Bearer ${tokens[who]}`);
+    if (res.status !== 200) throw new Error(`${path} as ${who}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as T;
+  };
+  const LEAD = 'leadership@impact.test';
+  const ESA = 'esa.manager@impact.test';
+  const NANSANA = 'nansana.liaison@impact.test';
+  let hubs: Record<string, string>;
+  let cities: Record<string, string>;
+
+  beforeAll(async () => {
+    t = await createTestApp({ demo: true });
+    for (const email of [LEAD, ESA, NANSANA]) tokens[email] = (await demoSignIn(t.http, email)).accessToken;
+    hubs = Object.fromEntries((await t.dataSource.query(`SELECT code, id FROM hubs`)).map((h: { code: string; id: string }) => [h.code, h.id]));
+    cities = Object.fromEntries((await t.dataSource.query(`SELECT name, id FROM cities`)).map((c: { name: string; id: string }) => [c.name, c.id]));
+  });
+  afterAll(() => t?.close());
+
+  const withoutStorySql = `SELECT c.id FROM commitments c
+     WHERE c.archived_at IS NULL AND c.status = 'achieved'
+       AND NOT EXISTS (SELECT 1 FROM story_commitments x JOIN stories s ON s.id = x.story_id
+                        WHERE x.commitment_id = c.id AND s.archived_at IS NULL AND s.status <> 'archived')`;
+
+  it('counts live stories by category and status exactly as the table holds them, whole network and per hub', async () => {
+    const all = await get<DashboardStories>(LEAD, '/api/dashboard/stories');
+    const expected: { category: string; status: string; count: number }[] = await t.dataSource.query(
+      `SELECT category, status, count(*)::int AS count FROM stories WHERE archived_at IS NULL AND status <> 'archived'
+        GROUP BY 1, 2 ORDER BY 1, 2`,
+    );
+    expect(all.byCategoryAndStatus).toEqual(expected);
+    expect(all.byCategoryAndStatus.some((c) => c.status === 'archived')).toBe(false);
+
+    const esa = await get<DashboardStories>(LEAD, `/api/dashboard/stories?hubId=${hubs['esa']}`);
+    const [{ n }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM stories WHERE archived_at IS NULL AND status <> 'archived' AND hub_id = $1`,
+      [hubs['esa']],
+    );
+    expect(esa.byCategoryAndStatus.reduce((s, c) => s + c.count, 0)).toBe(n);
+
+    const ids: { id: string }[] = await t.dataSource.query(withoutStorySql);
+    expect(all.achievedWithoutStory.length).toBe(Math.min(50, ids.length));
+    const known = new Set(ids.map((r) => r.id));
+    expect(all.achievedWithoutStory.every((c) => known.has(c.id))).toBe(true);
+    const order = all.achievedWithoutStory.map((c) => c.achievedAt ?? c.updatedAt);
+    expect(order).toEqual([...order].sort().reverse());
+    expect(esa.achievedWithoutStory.every((c) => c.hubId === hubs['esa'])).toBe(true);
+  });
+
+  it('drops an achieved commitment from the list once a story is drafted from it', async () => {
+    // An achieved ESA commitment whose stories are all archived: it is waiting for a story again.
+    const [achieved] = await t.dataSource.query(
+      `SELECT c.id FROM commitments c WHERE c.archived_at IS NULL AND c.status = 'achieved' AND c.hub_id = $1 ORDER BY c.id LIMIT 1`,
+      [hubs['esa']],
+    );
+    expect(achieved).toBeDefined();
+    await t.dataSource.query(
+      `UPDATE stories SET archived_at = now() WHERE archived_at IS NULL AND id IN (SELECT story_id FROM story_commitments WHERE commitment_id = $1)`,
+      [achieved.id],
+    );
+    const before = await get<DashboardStories>(ESA, `/api/dashboard/stories?hubId=${hubs['esa']}`);
+    const target = before.achievedWithoutStory.find((c) => c.id === achieved.id);
+    expect(target).toBeDefined();
+    if (!target) return;
+    const res = await t.http.post(`/api/stories/draft-from-commitment/${target.id}`).set('Authorization', `Bearer ${tokens[ESA]}`).send({});
+    expect(res.status).toBe(201);
+    const after = await get<DashboardStories>(ESA, `/api/dashboard/stories?hubId=${hubs['esa']}`);
+    expect(after.achievedWithoutStory.map((c) => c.id)).not.toContain(target.id);
+    const drafts = (s: DashboardStories) => s.byCategoryAndStatus.filter((c) => c.status === 'draft').reduce((n, c) => n + c.count, 0);
+    expect(drafts(after)).toBe(drafts(before) + 1);
+  });
+
+  it('gives a liaison its cities only', async () => {
+    const mine = await get<DashboardStories>(NANSANA, '/api/dashboard/stories');
+    expect(mine.achievedWithoutStory.every((c) => c.cityId === cities['Nansana'])).toBe(true);
+    const [{ n }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM stories s WHERE s.archived_at IS NULL AND s.status <> 'archived'
+          AND EXISTS (SELECT 1 FROM story_cities sc WHERE sc.story_id = s.id AND sc.city_id = $1)`,
+      [cities['Nansana']],
+    );
+    expect(mine.byCategoryAndStatus.reduce((s, c) => s + c.count, 0)).toBe(n);
+    const [{ m }] = await t.dataSource.query(`SELECT count(*)::int AS m FROM (${withoutStorySql}) w JOIN commitments c USING (id) WHERE c.city_id = $1`, [
+      cities['Nansana'],
+    ]);
+    expect(mine.achievedWithoutStory.length).toBe(Math.min(50, m));
+    const all = await get<DashboardStories>(LEAD, '/api/dashboard/stories');
+    expect(all.byCategoryAndStatus.reduce((s, c) => s + c.count, 0)).toBeGreaterThanOrEqual(n);
+  });
+});
