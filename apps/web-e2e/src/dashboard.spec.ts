@@ -6,10 +6,13 @@ import { chooseLanguage, signIn } from './support/session';
 const SHOTS = join(__dirname, '..', '..', '..', 'tmp', 'screenshots');
 mkdirSync(SHOTS, { recursive: true });
 
+/** Chart animations have no "done" signal to wait for; screenshots give them this long to finish. */
+const animationsSettle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /** The shell scrolls its content pane, so a full-page shot needs a tall window. */
 async function shoot(page: Page, name: string, width = 1280) {
   await page.setViewportSize({ width, height: 2900 });
-  await page.waitForTimeout(1_000); // charts resize to the new window
+  await animationsSettle(1_000); // charts resize to the new window
   await page.screenshot({ path: join(SHOTS, name), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 720 });
 }
@@ -21,7 +24,7 @@ async function settled(page: Page) {
   await expect(page.locator('it-city-map canvas')).toHaveCount(1, { timeout: 15_000 });
   await expect(page.locator('it-peer-graph canvas')).toHaveCount(1);
   await page.evaluate(() => document.fonts.ready);
-  await page.waitForTimeout(1_500); // the force layout of the graph comes to rest
+  await animationsSettle(1_500); // the force layout of the graph comes to rest
 }
 
 const digits = (text: string) => Number(text.replace(/[^\d٠-٩]/g, '').replace(/[٠-٩]/g, (d) => String('٠١٢٣٤٥٦٧٨٩'.indexOf(d))));
