@@ -136,13 +136,13 @@ describe('DashboardPage', () => {
     expect(api.summary).toHaveBeenCalledWith({});
   });
 
-  it('shows stories by category and status, each count a door to the story desk', async () => {
+  it('shows stories by category and status, each count a door to the story desk narrowed to the same hub', async () => {
     const { el, api } = await render(user('leadership'), { hubId: 'hub-1', from: '2024-01-01' });
     expect(api.stories).toHaveBeenCalledWith({ hubId: 'hub-1' });
     const cells = [...el.querySelectorAll<HTMLAnchorElement>('[data-testid="stories-table"] td a')];
-    const youthDraft = cells.find((a) => a.getAttribute('href') === '/story-desk?category=youth&status=draft');
+    const youthDraft = cells.find((a) => a.getAttribute('href') === '/story-desk?category=youth&status=draft&hubId=hub-1');
     expect(youthDraft?.textContent?.trim()).toBe('2');
-    expect(cells.find((a) => a.getAttribute('href') === '/story-desk?category=peer_learning&status=published')?.textContent?.trim()).toBe('5');
+    expect(cells.find((a) => a.getAttribute('href') === '/story-desk?category=peer_learning&status=published&hubId=hub-1')?.textContent?.trim()).toBe('5');
     expect(cells.some((a) => a.getAttribute('href')?.includes('status=archived'))).toBe(false);
   });
 

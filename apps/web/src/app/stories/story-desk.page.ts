@@ -14,12 +14,13 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { catchError, debounceTime, map, of, startWith, switchMap } from 'rxjs';
 import { CanDirective } from '../core/auth/can.directive';
 import { LocaleDatePipe } from '../core/i18n/locale.pipes';
+import { LookupsApi } from '../shared/data/lookups.api';
 import { EmptyState } from '../shared/ui/empty-state';
 import { PageHeader } from '../shared/ui/page-header';
 import { StoriesApi } from './data-access/stories.api';
 import { StoryStatusChip } from './story-status-chip';
 
-type DeskFilter = 'status' | 'category' | 'language' | 'q';
+type DeskFilter = 'status' | 'category' | 'language' | 'hubId' | 'q';
 
 /** The story desk: every story the user may read, filtered in the URL so a view can be shared. */
 @Component({
@@ -53,6 +54,7 @@ export class StoryDeskPage {
   protected readonly statuses = STORY_STATUSES;
   protected readonly categories = STORY_CATEGORIES;
   protected readonly languages = LANGUAGES;
+  protected readonly hubs = toSignal(inject(LookupsApi).hubs(), { initialValue: [] });
 
   protected readonly filters = toSignal(
     this.route.queryParamMap.pipe(
@@ -60,10 +62,11 @@ export class StoryDeskPage {
         status: p.get('status') ?? '',
         category: p.get('category') ?? '',
         language: p.get('language') ?? '',
+        hubId: p.get('hubId') ?? '',
         q: p.get('q') ?? '',
       })),
     ),
-    { initialValue: { status: '', category: '', language: '', q: '' } },
+    { initialValue: { status: '', category: '', language: '', hubId: '', q: '' } },
   );
 
   protected readonly state = toSignal(
@@ -76,6 +79,7 @@ export class StoryDeskPage {
             category: (p.get('category') || undefined) as StoryListItem['category'] | undefined,
             language: (p.get('language') || undefined) as StoryListItem['language'] | undefined,
             q: p.get('q') || undefined,
+            hubId: p.get('hubId') || undefined,
             pageSize: 200,
           })
           .pipe(
