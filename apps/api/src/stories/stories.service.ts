@@ -29,7 +29,8 @@ import { diffObjects } from '../audit/diff';
 import { requireAccess, scopeCondition } from '../auth/access';
 import type { AuthUser } from '../auth/auth-user';
 import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationFailedError, WorkflowError } from '../common/errors';
-import { likePattern, writeReturning } from '../common/sql';
+import { likePattern } from '../common/list';
+import { returnedRows } from '../common/records';
 import type { CreateStoryDto, ListPublicStoriesDto, ListStoriesDto, StoryTransitionDto, UpdateStoryDto } from './dto/story.dto';
 import { renderMarkdown, storyToHtml, storyToMarkdown, summaryOf } from './story-render';
 import { draftBody, draftTitle } from './story-text';
@@ -254,7 +255,7 @@ export class StoriesService {
         answers.consentForNamedPeople !== before.sensitivity.consentForNamedPeople ||
         answers.noDetailsExposingIndividuals !== before.sensitivity.noDetailsExposingIndividuals ||
         answers.cityAgreedToPublication !== before.sensitivity.cityAgreedToPublication;
-      const updated = await writeReturning<{ id: string }>(
+      const updated = await returnedRows<{ id: string }>(
         m,
         `UPDATE stories SET title = COALESCE($3, title), category = COALESCE($4, category), body = COALESCE($5, body),
                 quotes = COALESCE($6::jsonb, quotes), language = COALESCE($7, language),
