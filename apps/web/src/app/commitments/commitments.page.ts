@@ -7,7 +7,6 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatPaginatorModule } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSelectModule } from '@angular/material/select';
 import { MatSortModule } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
@@ -17,7 +16,7 @@ import { CanDirective } from '../core/auth/can.directive';
 import { LocaleDatePipe } from '../core/i18n/locale.pipes';
 import { LookupsApi } from '../shared/data/lookups.api';
 import { openForm } from '../shared/forms/dialogs';
-import { CsvButton, ListStates, SearchBox } from '../shared/list/list-parts';
+import { CsvButton, FilterSelect, ListStates, SearchBox } from '../shared/list/list-parts';
 import { ListConfig, ListState, PAGE_SIZES } from '../shared/list/list-state';
 import { narrowScreen } from '../shared/ui/breakpoints';
 import { CityLink } from '../shared/ui/city-link';
@@ -61,11 +60,11 @@ export const COMMITMENTS_LIST: ListConfig = {
     MatIconModule,
     MatPaginatorModule,
     MatProgressBarModule,
-    MatSelectModule,
     MatSortModule,
     MatTableModule,
     PageHeader,
     RouterLink,
+    FilterSelect,
     SearchBox,
     StatusChip,
     TranslocoPipe,

@@ -8,7 +8,6 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorModule } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSelectModule } from '@angular/material/select';
 import { MatSortModule } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { MatTooltipModule } from '@angular/material/tooltip';
@@ -20,7 +19,7 @@ import { LookupsApi } from '../shared/data/lookups.api';
 import { fromIsoDate, toIsoDate } from '../shared/forms/dates';
 import { openForm } from '../shared/forms/dialogs';
 import { LOCALE_DATE_PROVIDERS } from '../shared/forms/locale-date-adapter';
-import { CsvButton, ListStates, SearchBox } from '../shared/list/list-parts';
+import { CsvButton, FilterSelect, ListStates, SearchBox } from '../shared/list/list-parts';
 import { ListConfig, ListState, PAGE_SIZES } from '../shared/list/list-state';
 import { narrowScreen } from '../shared/ui/breakpoints';
 import { CityLink } from '../shared/ui/city-link';
@@ -53,11 +52,11 @@ export const ENGAGEMENTS_LIST: ListConfig = {
     MatInputModule,
     MatPaginatorModule,
     MatProgressBarModule,
-    MatSelectModule,
     MatSortModule,
     MatTableModule,
     MatTooltipModule,
     PageHeader,
+    FilterSelect,
     SearchBox,
     TranslocoPipe,
   ],

@@ -4,6 +4,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import { MatSelectModule } from '@angular/material/select';
 import { HttpErrorResponse } from '@angular/common/http';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Observable } from 'rxjs';
@@ -156,4 +157,45 @@ export class ListStates {
     const e = this.error();
     return e instanceof HttpErrorResponse ? e.status : null;
   }
+}
+
+/**
+ * One filter of a list: "Any" plus either translated enum values (`options` with a `labelKey` prefix)
+ * or named records (`refs`, e.g. hubs). Emits the picked value, or null for "Any".
+ */
+@Component({
+  selector: 'it-filter-select',
+  imports: [MatFormFieldModule, MatSelectModule, TranslocoPipe],
+  template: `
+    <mat-form-field appearance="outline" subscriptSizing="dynamic">
+      <mat-label>{{ label() }}</mat-label>
+      <mat-select [value]="value() ?? null" (selectionChange)="picked.emit($event.value)">
+        <mat-option [value]="null">{{ 'list.any' | transloco }}</mat-option>
+        @for (option of options(); track option) {
+          <mat-option [value]="option">{{ labelKey() + option | transloco }}</mat-option>
+        }
+        @for (ref of refs(); track ref.id) {
+          <mat-option [value]="ref.id">{{ ref.name }}</mat-option>
+        }
+      </mat-select>
+    </mat-form-field>
+  `,
+  styles: `
+    :host {
+      display: block;
+    }
+    mat-form-field {
+      inline-size: 100%;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class FilterSelect {
+  readonly label = input.required<string>();
+  readonly value = input<unknown>(null);
+  readonly options = input<readonly string[]>([]);
+  /** Translation-key prefix of the options, e.g. `enums.engagementType.`. */
+  readonly labelKey = input('');
+  readonly refs = input<readonly { id: string; name: string }[]>([]);
+  readonly picked = output<string | null>();
 }
