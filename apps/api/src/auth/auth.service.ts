@@ -1,7 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import * as argon2 from 'argon2';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ACCESS_TOKEN_TTL_SECONDS, type Language, type LoginResponse, type TokenPair } from '@impact/contracts';
@@ -12,17 +11,11 @@ import type { AccessClaims, AuthUser } from './auth-user';
 import { AuthUsersRepository, toAuthUser, type AuthUserRecord } from './auth-users.repository';
 import { JWT_ALGORITHM } from './jwt.strategy';
 import { LoginLimiter } from './login-limiter';
+import { hashPassword, verifyPassword } from './passwords';
 
 export const REFRESH_TOKEN_TTL_DAYS = 14;
 const INVALID_LOGIN = 'E-mail or password is incorrect.';
 const INVALID_REFRESH = 'Your session has ended. Sign in again.';
-
-/** argon2id settings (OWASP's recommended minimum: 19 MiB, 2 iterations). */
-export const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
-
-export function hashPassword(password: string): Promise<string> {
-  return argon2.hash(password, ARGON2_OPTIONS);
-}
 
 function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');
@@ -51,7 +44,7 @@ export class AuthService implements OnModuleInit {
     if (retryAfter > 0) return { retryAfter };
 
     const user = await this.users.byEmail(email.trim());
-    const ok = await argon2.verify(user?.passwordHash || this.dummyHash, password).catch(() => false);
+    const ok = await verifyPassword(user?.passwordHash || this.dummyHash, password);
     if (!user || !ok || !user.active) {
       await this.limiter.failed(email, ip);
       throw new UnauthorizedError(INVALID_LOGIN);

@@ -13,7 +13,7 @@ import {
   type Page,
 } from '@impact/contracts';
 import { createTestApp, type TestApp } from '../../test/test-app';
-import { hashPassword } from '../database/demo/seed-demo';
+import { hashPassword } from '../auth/passwords';
 import { DashboardRefresher } from './dashboard-refresher';
 
 /**

@@ -1,9 +1,8 @@
-import * as argon2 from 'argon2';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config';
 import { UserEntity } from '../users/user.entity';
+import { hashPassword, verifyPassword } from '../auth/passwords';
 import {
-  hashPassword,
   isDatabaseEmpty,
   seedDemoData,
   SeedSummary,
@@ -52,7 +51,7 @@ export async function ensureAdmin(
     existing.active &&
     !existing.archivedAt
   ) {
-    if (await argon2.verify(existing.passwordHash, password).catch(() => false))
+    if (await verifyPassword(existing.passwordHash, password))
       return 'unchanged';
   }
   const passwordHash = await hashPassword(password);

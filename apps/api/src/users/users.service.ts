@@ -8,7 +8,7 @@ import { likePattern } from '../common/list';
 import { returnedRows } from '../common/records';
 import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationFailedError } from '../common/errors';
 import type { AuthUser } from '../auth/auth-user';
-import { hashPassword } from '../auth/auth.service';
+import { hashPassword } from '../auth/passwords';
 import type { CreateUserDto, ListUsersDto, UpdateUserDto } from './dto/user.dto';
 
 interface UserRow {

@@ -1,5 +1,5 @@
-import * as argon2 from 'argon2';
 import type { DataSource, EntityManager } from 'typeorm';
+import { hashPassword } from '../../auth/passwords';
 import { CityEntity } from '../../cities/city.entity';
 import { CommitmentStatusChangeEntity } from '../../commitments/commitment-status-change.entity';
 import { CommitmentEntity } from '../../commitments/commitment.entity';
@@ -33,11 +33,6 @@ export interface SeedSummary {
   commitments: number;
   followUps: number;
   outcomes: number;
-}
-
-/** argon2id, the parameters every password hash of the product uses. */
-export function hashPassword(password: string): Promise<string> {
-  return argon2.hash(password, { type: argon2.argon2id });
 }
 
 /** True when the database holds no hubs and no users yet (a fresh install). */
