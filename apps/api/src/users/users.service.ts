@@ -5,7 +5,7 @@ import { DEFAULT_PAGE_SIZE, type Page, type Person, type Role, type User } from 
 import { AuditService } from '../audit/audit.service';
 import { diffObjects } from '../audit/diff';
 import { likePattern } from '../common/list';
-import { returnedRows } from '../common/records';
+import { returnedRows } from '../common/legacy-records';
 import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationFailedError } from '../common/errors';
 import type { AuthUser } from '../auth/auth-user';
 import { hashPassword } from '../auth/passwords';
