@@ -7,6 +7,7 @@ import type { AppModuleOptions } from '../src/app/app.module';
 import { createApp } from '../src/app/bootstrap';
 import { AppConfig, loadConfig } from '../src/config';
 import { prepareDatabase } from '../src/database/prepare-database';
+import { OpenApiContract } from './openapi-contract';
 
 export interface TestAppOptions {
   /** Clone the template that already holds the demo data (users, hubs, cities, engagements …). */
@@ -29,7 +30,9 @@ export interface TestApp {
   config: AppConfig;
   /** This test file's own database URL. */
   databaseUrl: string;
-  /** Closes the app and drops the database it created. */
+  /** Every answer checked against the OpenAPI document (see openapi-contract.ts). */
+  contract: OpenApiContract;
+  /** Closes the app and drops the database it created; fails when an answer differed from the document. */
   close(): Promise<void>;
 }
 
@@ -106,18 +109,24 @@ export async function createTestApp(
     bufferLogs: false,
     extraModules: options.extraModules,
   });
+  // Before init, so it runs ahead of every route.
+  const contract = new OpenApiContract();
+  app.use(contract.middleware);
   const dataSource = app.get(DataSource);
   await prepareDatabase(dataSource, config, { embedded: false });
   await app.init();
+  if (options.docs ?? true) contract.use((await request(app.getHttpServer()).get('/api/docs-json').expect(200)).body);
   return {
     app,
     http: request.agent(app.getHttpServer()),
     dataSource,
     config,
     databaseUrl,
+    contract,
     async close() {
       await app.close();
       await database?.drop();
+      contract.assertClean();
     },
   };
 }

@@ -14,6 +14,7 @@ import { toApiError } from '../common/filters/all-exceptions.filter';
 import { AllExceptionsFilter } from '../common/filters/all-exceptions.filter';
 import { requestIdMiddleware } from '../common/http/request-id';
 import { createValidationPipe } from '../common/validation';
+import { withContractSchemas } from '../openapi/responses';
 import type { AppConfig } from '../config';
 
 export const DOCS_PATH = `${API_PREFIX}/docs`;
@@ -119,9 +120,11 @@ export function configureApp(
   app.useGlobalFilters(new AllExceptionsFilter());
 
   if (options.docs !== false) {
-    const document = SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
+    const document = withContractSchemas(
+      SwaggerModule.createDocument(
+        app,
+        new DocumentBuilder()
+          .setOpenAPIVersion('3.1.0')
         .setTitle('Impact Tracker API')
         .setDescription(
           'Engagements, commitments, follow-ups, outcomes and impact stories of the city network.',
@@ -129,6 +132,7 @@ export function configureApp(
         .setVersion('1.0')
         .addBearerAuth()
         .build(),
+      ),
     );
     SwaggerModule.setup(DOCS_PATH, app, document, {
       jsonDocumentUrl: DOCS_JSON_PATH,
