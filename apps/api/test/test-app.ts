@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, LoggerService } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import request, { type Agent } from 'supertest';
@@ -22,6 +22,8 @@ export interface TestAppOptions {
   docs?: boolean;
   /** Extra Nest modules to mount, e.g. a probe controller. */
   extraModules?: AppModuleOptions['extraModules'];
+  /** Receives every log call instead of the JSON logger. */
+  logger?: LoggerService;
 }
 
 export interface TestApp {
@@ -135,6 +137,7 @@ export async function createTestApp(
     docs: options.docs,
     bufferLogs: false,
     extraModules: options.extraModules,
+    logger: options.logger,
   });
   const dataSource = app.get(DataSource);
   await app.init();

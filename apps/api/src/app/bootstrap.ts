@@ -1,4 +1,4 @@
-import { INestApplication, Logger as NestLogger } from '@nestjs/common';
+import { INestApplication, Logger as NestLogger, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, ConfigError, loadConfig } from '../config';
@@ -19,6 +19,8 @@ export async function createApp(
   options: ConfigureAppOptions & {
     bufferLogs?: boolean;
     extraModules?: AppModuleOptions['extraModules'];
+    /** Replaces the JSON logger (tests capture the log lines this way). */
+    logger?: LoggerService;
   } = {},
 ): Promise<INestApplication> {
   const app = await NestFactory.create(
@@ -30,10 +32,14 @@ export async function createApp(
     {
       bodyParser: false,
       bufferLogs: options.bufferLogs ?? true,
-      ...(config.logLevel === 'silent' ? { logger: false } : {}),
+      ...(options.logger
+        ? { logger: options.logger }
+        : config.logLevel === 'silent'
+          ? { logger: false }
+          : {}),
     },
   );
-  app.useLogger(app.get(Logger));
+  app.useLogger(options.logger ?? app.get(Logger));
   configureApp(app, config, options);
   return app;
 }
