@@ -9,6 +9,7 @@ import {
   startEmbeddedPostgres,
 } from '../database/embedded-postgres';
 import { OwnerPrepareResult, prepareAsOwner } from '../database/prepare-as-owner';
+import { DatabaseRoleError } from '../database/roles';
 import { AppModule, AppModuleOptions } from './app.module';
 import { configureApp, ConfigureAppOptions } from './configure-app';
 
@@ -132,6 +133,7 @@ export async function bootstrap(): Promise<void> {
     await app?.close().catch(() => undefined);
     await stopEmbedded();
     const err = e as NodeJS.ErrnoException;
+    if (e instanceof DatabaseRoleError) die(e.message);
     if (err?.code === 'EADDRINUSE')
       die(`Port ${config.port} is already in use: set PORT to a free port.`);
     if (

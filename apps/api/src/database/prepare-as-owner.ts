@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config';
 import { dataSourceOptions } from './data-source-options';
 import { prepareDatabase, type PrepareResult } from './prepare-database';
-import { grantAppPrivileges, roleOfUrl, type GrantResult } from './roles';
+import { DatabaseRoleError, grantAppPrivileges, roleOfUrl, type GrantResult } from './roles';
 
 export interface DatabaseConnections {
   /** What the app serves requests with (DATABASE_URL, or the embedded app role). */
@@ -30,7 +30,7 @@ export async function prepareAsOwner(
   const separate = ownerUrl !== connections.appUrl;
   const appRole = separate ? roleOfUrl(connections.appUrl) : null;
   if (separate && !appRole) {
-    throw new Error('DATABASE_URL must name its user (postgres://user:password@host/db) when MIGRATION_DATABASE_URL is set.');
+    throw new DatabaseRoleError('DATABASE_URL must name its user (postgres://user:password@host/db) when MIGRATION_DATABASE_URL is set.');
   }
   const owner = new DataSource(dataSourceOptions(ownerUrl, { logErrors: options.logErrors }));
   await owner.initialize();

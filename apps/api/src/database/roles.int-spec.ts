@@ -8,7 +8,7 @@ import { DashboardRefresher, DASHBOARD_VIEWS } from '../dashboard/dashboard-refr
 import { dataSourceOptions } from './data-source-options';
 import { EMBEDDED_APP_ROLE, EMBEDDED_OWNER_ROLE, startEmbeddedPostgres, type EmbeddedPostgresHandle } from './embedded-postgres';
 import { prepareAsOwner } from './prepare-as-owner';
-import { grantAppPrivileges } from './roles';
+import { DatabaseRoleError, grantAppPrivileges } from './roles';
 
 /** The code PostgreSQL answers a statement with (42501: insufficient privilege). */
 async function sqlState(run: Promise<unknown>): Promise<string> {
@@ -131,6 +131,13 @@ describe('the app database role', () => {
     await grantAppPrivileges(owner, 'impact_app');
     expect(await sqlState(app.query(`INSERT INTO later_things (label) VALUES ('x')`))).toBe('succeeded');
     expect((await rights(owner, 'impact_app'))['later_things']).toBe('SELECT,INSERT,UPDATE,DELETE');
+  });
+
+  it('stops with a clear error when the app role in DATABASE_URL does not exist', async () => {
+    const appUrl = t.databaseUrl.replace(/\/\/[^@]*@/, '//nobody_here:x@');
+    await expect(prepareAsOwner({ appUrl, ownerUrl: t.ownerUrl }, { admin: null, seedDemo: false }, { embedded: false, logErrors: false })).rejects.toThrow(
+      new DatabaseRoleError(`The app's database role "nobody_here" (the user in DATABASE_URL) does not exist: create it first (see README).`),
+    );
   });
 
   it('leaves PUBLIC without CREATE on the schema and without TEMPORARY on the database', async () => {

@@ -16,6 +16,14 @@ const APPEND_ONLY_TABLES: ReadonlySet<string> = new Set(['audit_log']);
 /** Migration bookkeeping: none of the app's business. */
 const NO_ACCESS_TABLES: ReadonlySet<string> = new Set(['migrations', 'typeorm_metadata']);
 
+/** A set-up problem with the database roles the operator can fix: printed as one line at start. */
+export class DatabaseRoleError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DatabaseRoleError';
+  }
+}
+
 export const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 /** The role a connection URL signs in as (`postgres://ROLE:password@host/db`), or null when it names none. */
@@ -49,7 +57,18 @@ export interface GrantResult {
  * Deliberately no ALTER DEFAULT PRIVILEGES: a new table gets no rights until this step has looked at it.
  */
 export async function grantAppPrivileges(dataSource: DataSource, appRole: string): Promise<GrantResult> {
-  return dataSource.transaction((m) => grantWith((sql, params) => m.query(sql, params), appRole));
+  try {
+    return await dataSource.transaction((m) => grantWith((sql, params) => m.query(sql, params), appRole));
+  } catch (e) {
+    const code = (e as { driverError?: { code?: string } }).driverError?.code;
+    if (code === '42501') {
+      // "must be owner of table …": names an object, never a value.
+      throw new DatabaseRoleError(
+        `The migration role cannot grant the app role its rights (${(e as Error).message}): the role in MIGRATION_DATABASE_URL must own the schema's tables.`,
+      );
+    }
+    throw e;
+  }
 }
 
 export async function grantWith(query: Query, appRole: string): Promise<GrantResult> {
@@ -60,7 +79,7 @@ export async function grantWith(query: Query, appRole: string): Promise<GrantRes
   );
   const [role] = await query(`SELECT rolsuper FROM pg_roles WHERE rolname = $1`, [appRole]);
   if (!role) {
-    throw new Error(`The app's database role "${appRole}" (the user in DATABASE_URL) does not exist: create it first (see README).`);
+    throw new DatabaseRoleError(`The app's database role "${appRole}" (the user in DATABASE_URL) does not exist: create it first (see README).`);
   }
   const result: GrantResult = { sameRole: me['role'] === appRole, appRole, appIsSuperuser: role['rolsuper'] === true, skipped: [] };
   if (result.sameRole) return result;
