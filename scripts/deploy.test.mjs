@@ -32,6 +32,21 @@ test('compose runs the app after the database is healthy, with a health check on
   assert.ok(app.ports?.some((p) => String(p).endsWith(':3000')));
 });
 
+test('compose runs the migrations as the database owner and the app as a role of its own', () => {
+  const db = compose.services.db;
+  const env = compose.services.app.environment;
+  const user = (url) => new URL(url.replace(/\$\{[^}]*\}/g, 'secret')).username;
+  assert.equal(user(env.MIGRATION_DATABASE_URL), db.environment.POSTGRES_USER, 'MIGRATION_DATABASE_URL signs in as POSTGRES_USER');
+  assert.notEqual(user(env.DATABASE_URL), db.environment.POSTGRES_USER, 'DATABASE_URL is not the owner');
+  assert.equal(user(env.DATABASE_URL), db.environment.APP_DB_USER, 'DATABASE_URL signs in as the app role');
+  assert.match(db.environment.APP_DB_PASSWORD, /\$\{APP_DB_PASSWORD:\?/);
+  const init = db.volumes.find((v) => String(v).includes('/docker-entrypoint-initdb.d/'));
+  assert.ok(init, 'an init script creates the app role');
+  const script = String(init).split(':')[0];
+  assert.ok(existsSync(join(root, script)), `${script} exists`);
+  assert.match(readFileSync(join(root, script), 'utf8'), /CREATE ROLE/);
+});
+
 test('compose requires the secrets instead of shipping defaults', () => {
   assert.match(compose.services.app.environment.JWT_SECRET, /\$\{JWT_SECRET:\?/);
   assert.match(compose.services.db.environment.POSTGRES_PASSWORD, /\$\{POSTGRES_PASSWORD:\?/);

@@ -140,7 +140,8 @@ async function main() {
     const bootStart = Date.now();
     children.push(
       await startChild('bench-api.ts', {
-        BENCH_DATABASE_URL: db.url,
+        BENCH_DATABASE_URL: db.appUrl,
+        BENCH_MIGRATION_DATABASE_URL: db.ownerUrl,
         BENCH_PORT: String(apiPort),
         BENCH_ADMIN_EMAIL: ADMIN.email,
         BENCH_ADMIN_PASSWORD: ADMIN.password,
@@ -220,7 +221,7 @@ async function main() {
     await pagedQuery(cap.ds, commitmentQuery(adminUser, listFilters), 1, 50);
     const barePort = await freePort();
     const bare = await startChild('bare-server.ts', {
-      BENCH_DATABASE_URL: db.url,
+      BENCH_DATABASE_URL: db.appUrl,
       BENCH_PORT: String(barePort),
       BENCH_LIST_QUERY: JSON.stringify({ ...cap.last(), page: 1, pageSize: 50 }),
     });

@@ -75,7 +75,7 @@ function bodyParser(parser: RequestHandler): RequestHandler {
 export interface ConfigureAppOptions {
   /** Serve the built Angular app (default true; tests usually skip it). */
   serveWeb?: boolean;
-  /** Publish the OpenAPI document and Swagger UI (default true). */
+  /** Publish the OpenAPI document and Swagger UI (default: `config.apiDocs`, off in production unless API_DOCS=true). */
   docs?: boolean;
 }
 
@@ -119,7 +119,7 @@ export function configureApp(
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
 
-  if (options.docs !== false) {
+  if (options.docs ?? config.apiDocs) {
     const document = withContractSchemas(
       SwaggerModule.createDocument(
         app,

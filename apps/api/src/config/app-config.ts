@@ -13,6 +13,11 @@ export interface AppConfig {
   nodeEnv: NodeEnv;
   /** Set when the API should use an external PostgreSQL; otherwise it starts an embedded one. */
   databaseUrl: string | null;
+  /**
+   * The schema owner's connection (MIGRATION_DATABASE_URL), used only to migrate, grant, seed and
+   * bootstrap the admin, then closed. Null: those run on `databaseUrl`.
+   */
+  migrationDatabaseUrl: string | null;
   seedDemo: boolean;
   embeddedPg: { dir: string; port: number };
   jwt: {
@@ -27,6 +32,8 @@ export interface AppConfig {
   corsOrigins: string[];
   bodyLimit: string;
   webDist: string;
+  /** Publish the OpenAPI document and Swagger UI: API_DOCS, else everywhere but production. */
+  apiDocs: boolean;
   /** Folder for local state (`.data`): embedded PostgreSQL and the generated JWT secret. */
   dataDir: string;
 }
@@ -52,6 +59,7 @@ export function buildConfig(
     port: env.PORT ?? 3000,
     nodeEnv,
     databaseUrl: env.DATABASE_URL ?? null,
+    migrationDatabaseUrl: env.MIGRATION_DATABASE_URL ?? null,
     seedDemo: env.SEED_DEMO ?? false,
     embeddedPg: {
       dir: abs(env.EMBEDDED_PG_DIR ?? join(dataDir, 'postgres')),
@@ -76,6 +84,7 @@ export function buildConfig(
     webDist: env.WEB_DIST
       ? abs(env.WEB_DIST)
       : join(options.bundleDir ?? __dirname, '../web/browser'),
+    apiDocs: env.API_DOCS ?? nodeEnv !== 'production',
     dataDir,
   };
 }

@@ -25,6 +25,9 @@ describe('environment validation', () => {
     [{ EMBEDDED_PG_PORT: '70000' }, 'EMBEDDED_PG_PORT'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'postgres://app@db/impact', MIGRATION_DATABASE_URL: 'owner@db' }, 'MIGRATION_DATABASE_URL'],
+    [{ MIGRATION_DATABASE_URL: 'postgres://owner:pw@db/impact' }, 'MIGRATION_DATABASE_URL'],
+    [{ API_DOCS: 'perhaps' }, 'API_DOCS'],
     [{ SEED_DEMO: 'maybe' }, 'SEED_DEMO'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ CORS_ORIGINS: 'not a url' }, 'CORS_ORIGINS'],
@@ -51,6 +54,7 @@ describe('environment validation', () => {
       port: 3000,
       nodeEnv: 'development',
       databaseUrl: null,
+      migrationDatabaseUrl: null,
       seedDemo: false,
       embeddedPg: { dir: join(cwd, '.data/postgres'), port: 5488 },
       jwt: {
@@ -63,6 +67,7 @@ describe('environment validation', () => {
       corsOrigins: [],
       bodyLimit: '1mb',
       webDist: '/srv/dist/apps/web/browser',
+      apiDocs: true,
     });
     // The generated secret is kept, so sessions survive a restart.
     expect(readFileSync(join(cwd, '.data/jwt-secret'), 'utf8').trim()).toBe(
@@ -79,6 +84,7 @@ describe('environment validation', () => {
         JWT_SECRET: 'x'.repeat(32),
         SEED_DEMO: 'true',
         DATABASE_URL: 'postgres://u:p@db:5432/impact',
+        MIGRATION_DATABASE_URL: 'postgres://owner:p@db:5432/impact',
         CORS_ORIGINS: 'https://a.example, https://b.example',
         ADMIN_EMAIL: 'boss@example.org',
         ADMIN_PASSWORD: 'long-enough-password',
@@ -89,10 +95,22 @@ describe('environment validation', () => {
       port: 8080,
       seedDemo: true,
       databaseUrl: 'postgres://u:p@db:5432/impact',
+      migrationDatabaseUrl: 'postgres://owner:p@db:5432/impact',
+      apiDocs: false,
       corsOrigins: ['https://a.example', 'https://b.example'],
       admin: { email: 'boss@example.org', password: 'long-enough-password' },
       jwt: { secretSource: 'env' },
     });
+  });
+});
+
+describe('API docs', () => {
+  const prod = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) };
+  it('are off in production unless API_DOCS=true, on elsewhere unless API_DOCS=false', () => {
+    expect(loadConfig({ ...prod }, { cwd: '/tmp' }).apiDocs).toBe(false);
+    expect(loadConfig({ ...prod, API_DOCS: 'true' }, { cwd: '/tmp' }).apiDocs).toBe(true);
+    expect(loadConfig({ JWT_SECRET: 'x'.repeat(32) }, { cwd: '/tmp' }).apiDocs).toBe(true);
+    expect(loadConfig({ JWT_SECRET: 'x'.repeat(32), API_DOCS: 'false' }, { cwd: '/tmp' }).apiDocs).toBe(false);
   });
 });
 

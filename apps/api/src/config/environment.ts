@@ -72,6 +72,14 @@ export class EnvironmentVariables {
   })
   DATABASE_URL?: string;
 
+  /** The schema owner's connection, for migrations, grants, demo data and the admin bootstrap only. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, {
+    message: 'must be a postgres:// or postgresql:// connection URL',
+  })
+  MIGRATION_DATABASE_URL?: string;
+
   @Transform(toBool)
   @IsOptional()
   @IsBoolean({ message: 'must be true or false' })
@@ -158,6 +166,11 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsString()
   WEB_DIST?: string;
+
+  @Transform(toBool)
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  API_DOCS?: boolean;
 }
 
 /** A configuration error: its message is the one line printed before the process stops. */
@@ -196,6 +209,12 @@ export function validateEnvironment(
       first.constraints ?? { invalid: 'is invalid' },
     )[0];
     throw new ConfigError(first.property, message);
+  }
+  if (env.MIGRATION_DATABASE_URL !== undefined && env.DATABASE_URL === undefined) {
+    throw new ConfigError(
+      'MIGRATION_DATABASE_URL',
+      'needs DATABASE_URL too (the embedded database creates its own owner and app roles)',
+    );
   }
   if (env.ADMIN_EMAIL !== undefined && env.ADMIN_PASSWORD === undefined) {
     throw new ConfigError(

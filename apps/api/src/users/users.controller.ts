@@ -19,12 +19,12 @@ export class UsersController {
     return this.users.list(query);
   }
 
-  /** Active people to pick as an owner: names and roles only, for every signed-in user. */
+  /** Active people to pick as an owner, among those the caller works with: names and roles only. */
   @SignedIn()
   @Get('lookup')
   @ApiOkArray('Person')
-  lookup(@Query() query: LookupUsersDto): Promise<Person[]> {
-    return this.users.lookup(query.q);
+  lookup(@CurrentUser() user: AuthUser, @Query() query: LookupUsersDto): Promise<Person[]> {
+    return this.users.lookup(user, query.q);
   }
 
   @Can('users', 'read')

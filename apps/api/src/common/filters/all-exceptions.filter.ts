@@ -9,6 +9,7 @@ import {
 import type { ApiError } from '@impact/contracts';
 import { STATUS_CODES } from 'node:http';
 import { QueryFailedError } from 'typeorm';
+import { describeDatabaseError } from '../../database/query-logger';
 import { DomainError } from '../errors';
 
 interface RequestLike {
@@ -101,6 +102,25 @@ export function toApiError(exception: unknown, requestId?: string): ApiError {
   return body(HttpStatus.INTERNAL_SERVER_ERROR, GENERIC_500);
 }
 
+/**
+ * What of an error goes to the log. A failed query is logged by its code, constraint and table only:
+ * PostgreSQL's message and `detail` (and the stack, which starts with the message) can quote the
+ * values of the row, such as e-mail addresses; the SQL text is logged by the database logger.
+ */
+function loggable(exception: unknown): unknown {
+  if (exception instanceof QueryFailedError) {
+    return { name: 'QueryFailedError', ...describeDatabaseError(exception.driverError) };
+  }
+  // A driver error that reached here unwrapped (pg's DatabaseError has the same fields).
+  const e = exception as { code?: unknown; severity?: unknown } | null;
+  if (e && typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) && typeof e.severity === 'string') {
+    return { name: 'DatabaseError', ...describeDatabaseError(exception) };
+  }
+  return exception instanceof Error
+    ? { message: exception.message, stack: exception.stack }
+    : exception;
+}
+
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Exceptions');
@@ -113,13 +133,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (error.statusCode >= 500) {
       // The detail goes to the log (with the request id), never to the client.
       this.logger.error(
-        {
-          requestId: req?.id,
-          err:
-            exception instanceof Error
-              ? { message: exception.message, stack: exception.stack }
-              : exception,
-        },
+        { requestId: req?.id, err: loggable(exception) },
         `${req?.method} ${req?.url} failed`,
       );
     }
