@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // `npm test`: every check the project has, in one run, ending with the line `N passed, N failed`.
-// Steps, in order: lint, types, unit (Jest), int (Jest on a real PostgreSQL), build, deploy
-// (docker-compose and Dockerfile checks), e2e (Playwright in Chromium against the started app).
-// Run a subset with `npm test -- --only=unit,int`.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+// Steps, in order: machine (what a new user's machine needs: the Nx graph without a browser, the lock
+// file under npm 10 and 11), lint, types, unit (Jest), int (Jest on a real PostgreSQL), build, deploy
+// (docker-compose and Dockerfile checks, npm ci as a non-root user), e2e (Playwright in Chromium
+// against the started app). Run a subset with `npm test -- --only=unit,int`.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,10 +24,20 @@ let passed = 0;
 let failed = 0;
 const lines = [];
 
-function run(cmd, args, { cwd = root, env = {} } = {}) {
+/** Runs a command; `quiet` keeps its output and prints only the end of it, on failure. */
+function run(cmd, args, { cwd = root, env = {}, quiet = false, expect } = {}) {
   const started = Date.now();
-  const r = spawnSync(cmd, args, { cwd, env: { ...baseEnv, ...env }, stdio: 'inherit' });
-  return { ok: r.status === 0, seconds: Math.round((Date.now() - started) / 100) / 10 };
+  const r = spawnSync(cmd, args, {
+    cwd,
+    env: { ...baseEnv, ...env },
+    stdio: quiet ? 'pipe' : 'inherit',
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const output = `${r.stdout ?? ''}${r.stderr ?? ''}`;
+  const ok = r.status === 0 && (!expect || expect.test(output));
+  if (quiet && !ok) console.log(output.trimEnd().split('\n').slice(-25).join('\n') || String(r.error ?? ''));
+  return { ok, seconds: Math.round((Date.now() - started) / 100) / 10 };
 }
 
 function record(name, p, f, seconds) {
@@ -63,6 +75,31 @@ function check(name, cmd, args, opts) {
 
 const wants = (s) => !only || only.has(s);
 const banner = (s) => console.log(`\n===== ${s} =====`);
+
+if (wants('machine')) {
+  banner('new machine (no browser needed to start; npm 10 and 11 accept the lock file)');
+  // Nx loads every project's config, the Playwright one included, for any command (npm start too).
+  check(
+    'machine graph no browser',
+    bin('nx'),
+    ['show', 'projects'],
+    {
+      env: { CHROMIUM_PATH: '/nonexistent/chromium', NX_CACHE_PROJECT_GRAPH: 'false' },
+      quiet: true,
+      expect: /^web-e2e$/m,
+    },
+  );
+  // The npm that ships with each supported Node line must accept the one lock file: npm 10 (Node 20
+  // and 22) and npm 11 (Node 24). npm 11 drops entries npm 10 needs, so both are asked.
+  const lockDir = mkdtempSync(join(tmpdir(), 'impact-lock-'));
+  for (const f of ['package.json', 'package-lock.json']) copyFileSync(join(root, f), join(lockDir, f));
+  const ci = ['ci', '--dry-run', '--ignore-scripts', '--no-audit', '--no-fund'];
+  const npmMajor = Number(execFileSync('npm', ['--version'], { encoding: 'utf8' }).split('.')[0]);
+  check('machine npm 10 lock', 'npx', ['-y', 'npm@10', ...ci], { cwd: lockDir, quiet: true });
+  if (npmMajor === 11) check('machine npm 11 lock', 'npm', ci, { cwd: lockDir, quiet: true });
+  else check('machine npm 11 lock', 'npx', ['-y', 'npm@11', ...ci], { cwd: lockDir, quiet: true });
+  rmSync(lockDir, { recursive: true, force: true });
+}
 
 if (wants('lint')) {
   banner('lint (ESLint, zero warnings)');
