@@ -6,6 +6,7 @@ import {
   validateEnvironment,
 } from './environment';
 import { loadOrCreateJwtSecret } from './jwt-secret';
+import { parseTrustProxy, TrustProxy } from './trust-proxy';
 
 /** The validated, defaulted configuration every part of the API reads. */
 export interface AppConfig {
@@ -26,6 +27,8 @@ export interface AppConfig {
   /** Empty: same origin only (CORS off). */
   corsOrigins: string[];
   bodyLimit: string;
+  /** Express `trust proxy`: which proxies' X-Forwarded-For is believed (`req.ip`, the sign-in limit). */
+  trustProxy: TrustProxy;
   webDist: string;
   /** Folder for local state (`.data`): embedded PostgreSQL and the generated JWT secret. */
   dataDir: string;
@@ -73,6 +76,7 @@ export function buildConfig(
       .map((o) => o.trim())
       .filter(Boolean),
     bodyLimit: env.BODY_LIMIT ?? '1mb',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY ?? 'loopback') ?? ['loopback'],
     webDist: env.WEB_DIST
       ? abs(env.WEB_DIST)
       : join(options.bundleDir ?? __dirname, '../web/browser'),
