@@ -1,7 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, Signal, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -152,6 +152,12 @@ export class UserDialog {
     });
   }
 
+  /** The message the server sent for a field, when it sent one. */
+  protected serverMessage(control: AbstractControl): string | null {
+    const message: unknown = control.getError('server');
+    return typeof message === 'string' ? message : null;
+  }
+
   private describe(error: unknown): Problem {
     if (!(error instanceof HttpErrorResponse)) return 'unexpected';
     switch (error.status) {
@@ -172,12 +178,13 @@ export class UserDialog {
     }
   }
 
+  /** Puts the server's message for each field under that field (e.g. a password that is too common). */
   private markFieldErrors(details: unknown): void {
     if (!Array.isArray(details)) return;
     for (const detail of details as FieldError[]) {
       const control = this.form.get(detail.field);
       if (control) {
-        control.setErrors({ server: true });
+        control.setErrors({ server: typeof detail.message === 'string' && detail.message ? detail.message : true });
         control.markAsTouched();
       }
     }
