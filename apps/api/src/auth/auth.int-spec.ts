@@ -278,12 +278,21 @@ describe('sessions', () => {
     await me(c.accessToken).expect(200);
   });
 
-  it('logout without a refresh token ends every session of the caller', async () => {
+  it('logout without a refresh token ends the calling session, and only that one', async () => {
     const a = await demoSignIn(t.http, 'rajshahi.liaison@impact.test');
     const b = await demoSignIn(t.http, 'rajshahi.liaison@impact.test');
     await logout(a.accessToken).expect(204);
     await me(a.accessToken).expect(401);
-    await me(b.accessToken).expect(401);
+    await t.http.post('/api/auth/refresh').send({ refreshToken: a.refreshToken }).expect(401);
+    await me(b.accessToken).expect(200);
+  });
+
+  it('logout cannot end another user’s session with that user’s refresh token', async () => {
+    const mine = await demoSignIn(t.http, 'rajshahi.liaison@impact.test');
+    const theirs = await demoSignIn(t.http, 'leadership@impact.test');
+    await logout(mine.accessToken, theirs.refreshToken).expect(204);
+    await me(mine.accessToken).expect(401);
+    await me(theirs.accessToken).expect(200);
   });
 });
 

@@ -106,23 +106,19 @@ export class AuthService implements OnModuleInit {
   }
 
   /**
-   * Ends the caller's current session (its access token stops working at once) and the given refresh
-   * token's session (it must be the caller's); without a refresh token, every session of the caller.
+   * Ends the caller's current session (the access token it sent stops working at once) and, when a
+   * refresh token is given, that token's session too (only if it is the caller's).
    */
   async logout(user: SessionUser, refreshToken?: string): Promise<void> {
+    const id = refreshToken?.split('.')[0];
+    const tokenId = id && UUID.test(id) ? id : null;
     await this.dataSource.transaction(async (manager) => {
-      const id = refreshToken?.split('.')[0];
-      if (refreshToken === undefined) {
-        await manager.query('UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [user.id]);
-      } else {
-        const tokenId = id && UUID.test(id) ? id : null;
-        await manager.query(
-          `UPDATE refresh_tokens SET revoked_at = now()
-            WHERE revoked_at IS NULL AND user_id = $2
-              AND (family_id = $3 OR family_id = (SELECT family_id FROM refresh_tokens WHERE id = $1 AND user_id = $2))`,
-          [tokenId, user.id, user.sessionId],
-        );
-      }
+      await manager.query(
+        `UPDATE refresh_tokens SET revoked_at = now()
+          WHERE revoked_at IS NULL AND user_id = $2
+            AND (family_id = $3 OR family_id = (SELECT family_id FROM refresh_tokens WHERE id = $1 AND user_id = $2))`,
+        [tokenId, user.id, user.sessionId],
+      );
       await this.audit.record(manager, { actorId: user.id, entity: 'user', entityId: user.id, action: 'sign_out' });
     });
   }
