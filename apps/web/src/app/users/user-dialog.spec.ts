@@ -79,7 +79,7 @@ describe('UserDialog', () => {
     http.expectNone('/api/users');
   });
 
-  it('shows the server’s message under the field it names, e.g. a password that is too common', async () => {
+  it('says under the password field, in the user’s language, when the server finds the password too common', async () => {
     const { el, type, submit, http, fixture, close } = await render();
     type('email', 'new@example.org');
     type('name', 'New Person');
@@ -100,7 +100,7 @@ describe('UserDialog', () => {
     await fixture.whenStable();
     fixture.detectChanges();
     const field = Array.from(el.querySelectorAll('mat-form-field')).find((f) => f.querySelector('input[formcontrolname=password]'));
-    expect(field?.querySelector('mat-error')?.textContent?.trim()).toBe('This password is too common; choose a longer passphrase.');
+    expect(field?.querySelector('mat-error')?.textContent?.trim()).toBe('This password is too common. Choose a longer passphrase.');
     expect(close).not.toHaveBeenCalled();
   });
 

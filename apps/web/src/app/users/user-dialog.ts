@@ -1,7 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, Signal, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -31,6 +31,9 @@ export interface UserDialogData {
   cities: Signal<City[]>;
 }
 
+/** The API's longest accepted password (its user DTOs). */
+const PASSWORD_MAX_LENGTH = 256;
+
 type Problem = 'conflict' | 'offline' | 'forbidden' | 'invalid' | 'unexpected';
 
 @Component({
@@ -58,12 +61,13 @@ export class UserDialog {
   protected readonly roles = ROLES;
   protected readonly languages = LANGUAGES;
   protected readonly passwordMin = PASSWORD_MIN_LENGTH;
+  protected readonly passwordMax = PASSWORD_MAX_LENGTH;
   private version = this.data.user?.version ?? 0;
 
   protected readonly form = inject(NonNullableFormBuilder).group({
       email: [this.data.user?.email ?? '', this.editing ? [] : [Validators.required, Validators.email]],
       name: [this.data.user?.name ?? '', [Validators.required, Validators.maxLength(200)]],
-      password: ['', this.editing ? [] : [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH)]],
+      password: ['', this.editing ? [] : [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH), Validators.maxLength(PASSWORD_MAX_LENGTH)]],
       role: [this.data.user?.role ?? ('city_liaison' as Role), Validators.required],
       hubIds: [this.data.user?.hubIds ?? ([] as string[])],
       cityIds: [this.data.user?.cityIds ?? ([] as string[])],
@@ -152,12 +156,6 @@ export class UserDialog {
     });
   }
 
-  /** The message the server sent for a field, when it sent one. */
-  protected serverMessage(control: AbstractControl): string | null {
-    const message: unknown = control.getError('server');
-    return typeof message === 'string' ? message : null;
-  }
-
   private describe(error: unknown): Problem {
     if (!(error instanceof HttpErrorResponse)) return 'unexpected';
     switch (error.status) {
@@ -178,13 +176,12 @@ export class UserDialog {
     }
   }
 
-  /** Puts the server's message for each field under that field (e.g. a password that is too common). */
   private markFieldErrors(details: unknown): void {
     if (!Array.isArray(details)) return;
     for (const detail of details as FieldError[]) {
       const control = this.form.get(detail.field);
       if (control) {
-        control.setErrors({ server: typeof detail.message === 'string' && detail.message ? detail.message : true });
+        control.setErrors({ server: true });
         control.markAsTouched();
       }
     }
