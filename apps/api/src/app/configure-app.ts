@@ -91,7 +91,7 @@ export function configureApp(
   const logger = new Logger('Bootstrap');
   const http = app.getHttpAdapter().getInstance() as express.Express;
   http.disable('x-powered-by');
-  http.set('trust proxy', 'loopback');
+  http.set('trust proxy', config.trustProxy);
 
   app.use(requestIdMiddleware);
   app.use((req: Request, res: Response, next: NextFunction) =>

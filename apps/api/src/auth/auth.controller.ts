@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResp
 import type { Request, Response } from 'express';
 import type { LoginResponse, TokenPair, UserSummary } from '@impact/contracts';
 import { ROUTES } from '@impact/contracts';
-import type { AuthUser } from './auth-user';
+import type { AuthUser, SessionUser } from './auth-user';
 import { CurrentUser, Public, SignedIn } from './auth.decorators';
 import { AuthService } from './auth.service';
 import { LoginDto, LogoutDto, RefreshDto, UpdateMeDto } from './dto/auth.dto';
@@ -39,7 +39,7 @@ export class AuthController {
   @SignedIn()
   @Post(ROUTES.auth.logout)
   @HttpCode(204)
-  async logout(@CurrentUser() user: AuthUser, @Body() body: LogoutDto): Promise<void> {
+  async logout(@CurrentUser() user: SessionUser, @Body() body: LogoutDto): Promise<void> {
     await this.auth.logout(user, body.refreshToken);
   }
 

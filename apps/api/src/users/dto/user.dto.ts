@@ -24,6 +24,7 @@ import {
   type Role,
   type UpdateUserRequest,
 } from '@impact/contracts';
+import { IsNotCommonPassword } from '../../auth/common-passwords';
 
 const PASSWORD_MESSAGE = `Use at least ${PASSWORD_MIN_LENGTH} characters.`;
 
@@ -34,6 +35,7 @@ export class CreateUserDto implements CreateUserRequest {
   @IsString()
   @MinLength(PASSWORD_MIN_LENGTH, { message: PASSWORD_MESSAGE })
   @MaxLength(256)
+  @IsNotCommonPassword()
   password!: string;
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role!: Role;
   @ApiProperty({ type: [String] }) @IsUUID('all', { each: true }) @ArrayMaxSize(50) hubIds!: string[];
@@ -54,6 +56,7 @@ export class UpdateUserDto implements UpdateUserRequest {
   @IsString()
   @MinLength(PASSWORD_MIN_LENGTH, { message: PASSWORD_MESSAGE })
   @MaxLength(256)
+  @IsNotCommonPassword()
   password?: string;
 }
 
