@@ -32,12 +32,13 @@ import {
   type StoryTransitionRequest,
   type UpdateStoryRequest,
 } from '@impact/contracts';
+import { Line, MaxChars } from '../../common/dto';
 
 const BODY_MAX = 50_000;
 
 export class QuoteDto implements Quote {
-  @ApiProperty() @IsString() @MinLength(1, { message: 'Enter the quote.' }) @MaxLength(2000) text!: string;
-  @ApiProperty() @IsString() @MinLength(1, { message: 'Say who said it.' }) @MaxLength(300) attribution!: string;
+  @ApiProperty() @IsString() @MinLength(1, { message: 'Enter the quote.' }) @MaxChars(2000) text!: string;
+  @ApiProperty() @IsString() @MinLength(1, { message: 'Say who said it.' }) @Line(300) attribution!: string;
 }
 
 export class SensitivityAnswersDto implements Partial<SensitivityAnswers> {
@@ -50,11 +51,11 @@ export class SensitivityAnswersDto implements Partial<SensitivityAnswers> {
 const Ids = (max: number) => applyDecorators(IsOptional(), IsUUID('all', { each: true }), ArrayMaxSize(max));
 
 export class CreateStoryDto implements CreateStoryRequest {
-  @ApiProperty() @IsString() @MinLength(1, { message: 'Enter a title.' }) @MaxLength(300) title!: string;
+  @ApiProperty() @IsString() @MinLength(1, { message: 'Enter a title.' }) @Line(300) title!: string;
   @ApiProperty({ enum: STORY_CATEGORIES }) @IsIn(STORY_CATEGORIES) category!: StoryCategory;
   @ApiPropertyOptional() @IsOptional() @IsUUID() hubId?: string;
   @ApiPropertyOptional({ type: [String] }) @Ids(100) cityIds?: string[];
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(BODY_MAX) body?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxChars(BODY_MAX) body?: string;
   @ApiPropertyOptional({ type: [QuoteDto] })
   @IsOptional()
   @ValidateNested({ each: true })
@@ -69,11 +70,11 @@ export class CreateStoryDto implements CreateStoryRequest {
 }
 
 export class UpdateStoryDto implements UpdateStoryRequest {
-  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) version!: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1, { message: 'Enter a title.' }) @MaxLength(300) title?: string;
+  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) @Max(2_147_483_647) version!: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1, { message: 'Enter a title.' }) @Line(300) title?: string;
   @ApiPropertyOptional({ enum: STORY_CATEGORIES }) @IsOptional() @IsIn(STORY_CATEGORIES) category?: StoryCategory;
   @ApiPropertyOptional({ type: [String] }) @Ids(100) cityIds?: string[];
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(BODY_MAX) body?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxChars(BODY_MAX) body?: string;
   @ApiPropertyOptional({ type: [QuoteDto] })
   @IsOptional()
   @ValidateNested({ each: true })
@@ -93,7 +94,7 @@ export class UpdateStoryDto implements UpdateStoryRequest {
 
 export class StoryTransitionDto implements StoryTransitionRequest {
   @ApiProperty({ enum: STORY_STATUSES }) @IsIn(STORY_STATUSES) to!: StoryStatus;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxChars(2000) note?: string;
 }
 
 export class DraftFromCommitmentDto implements DraftFromCommitmentRequest {
@@ -101,7 +102,7 @@ export class DraftFromCommitmentDto implements DraftFromCommitmentRequest {
 }
 
 export class ListStoriesDto implements StoryFilters {
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000) page?: number;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE_SIZE) pageSize?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) q?: string;
   @ApiPropertyOptional() @IsOptional() @IsIn(['updatedAt:desc', 'updatedAt:asc', 'title:asc', 'title:desc', 'publishedAt:desc', 'publishedAt:asc'])

@@ -24,12 +24,13 @@ import {
   type Role,
   type UpdateUserRequest,
 } from '@impact/contracts';
+import { Line } from '../../common/dto';
 
 const PASSWORD_MESSAGE = `Use at least ${PASSWORD_MIN_LENGTH} characters.`;
 
 export class CreateUserDto implements CreateUserRequest {
   @ApiProperty() @IsEmail({}, { message: 'Enter a valid e-mail address.' }) @MaxLength(254) email!: string;
-  @ApiProperty() @IsString() @MinLength(1, { message: 'Enter a name.' }) @MaxLength(200) name!: string;
+  @ApiProperty() @IsString() @MinLength(1, { message: 'Enter a name.' }) @Line(200) name!: string;
   @ApiProperty({ minLength: PASSWORD_MIN_LENGTH })
   @IsString()
   @MinLength(PASSWORD_MIN_LENGTH, { message: PASSWORD_MESSAGE })
@@ -42,8 +43,8 @@ export class CreateUserDto implements CreateUserRequest {
 }
 
 export class UpdateUserDto implements UpdateUserRequest {
-  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) version!: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
+  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) @Max(2_147_483_647) version!: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @Line(200) name?: string;
   @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsUUID('all', { each: true }) @ArrayMaxSize(50) hubIds?: string[];
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsUUID('all', { each: true }) @ArrayMaxSize(500) cityIds?: string[];
@@ -58,7 +59,7 @@ export class UpdateUserDto implements UpdateUserRequest {
 }
 
 export class ListUsersDto {
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000) page?: number;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE_SIZE) pageSize?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) q?: string;
   @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
