@@ -500,8 +500,15 @@ const hostileText = (enums: string[] = []): fc.Arbitrary<string> =>
     },
   );
 
-/** A JSON value for one field, or raw JSON text (numbers JSON.stringify cannot write, prototype keys, depth). */
-type Mutant = { json: unknown } | { raw: string } | { remove: true };
+/**
+ * A JSON value for one field, raw JSON text (numbers JSON.stringify cannot write, prototype keys,
+ * depth), the field removed, or its valid value in the wrong shape (`[v]` for `v`, `v` for `[v]`).
+ */
+type Mutant =
+  | { json: unknown }
+  | { raw: string }
+  | { remove: true }
+  | { reshape: true };
 
 const uuids = (n: number) => Array.from({ length: n }, () => randomUUID());
 const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
@@ -574,6 +581,7 @@ const hostileValue: fc.Arbitrary<Mutant> = fc.oneof(
       .map((raw) => ({ raw })),
   },
   { weight: 1, arbitrary: fc.constant({ remove: true as const }) },
+  { weight: 1, arbitrary: fc.constant({ reshape: true as const }) },
 );
 
 // ---------------------------------------------------------------- sending and checking
@@ -706,6 +714,11 @@ function mutate(
   if ('remove' in mutant) {
     if (Array.isArray(parent)) parent.splice(Number(last), 1);
     else delete parent[last];
+    return JSON.stringify(copy);
+  }
+  if ('reshape' in mutant) {
+    const value = parent[last];
+    parent[last] = Array.isArray(value) ? (value[0] ?? '') : [value];
     return JSON.stringify(copy);
   }
   parent[last] = 'raw' in mutant ? RAW : mutant.json;

@@ -410,17 +410,28 @@ describe('values the database would refuse', () => {
   it('caps arrays of ids', async () => {
     const ids = Array.from({ length: 501 }, () => nansana);
     expect400(
+      await t.http.post('/api/engagements').set(as('admin')).send({
+        title: 'Big',
+        type: 'roundtable',
+        hubId: esa,
+        startDate: '2025-01-10',
+        participatingCityIds: ids,
+      }),
+      'participatingCityIds',
+    );
+    expect400(
       await t.http
-        .post('/api/engagements')
+        .post('/api/users')
         .set(as('admin'))
         .send({
-          title: 'Big',
-          type: 'roundtable',
-          hubId: esa,
-          startDate: '2025-01-10',
-          participatingCityIds: ids,
+          email: 'one-id@impact.test',
+          name: 'One id',
+          password: 'Fuzz-passphrase-7Q2x',
+          role: 'city_liaison',
+          hubIds: [],
+          cityIds: nansana,
         }),
-      'participatingCityIds',
+      'cityIds',
     );
   });
 });

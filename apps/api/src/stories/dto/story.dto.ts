@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -48,7 +49,7 @@ export class SensitivityAnswersDto implements Partial<SensitivityAnswers> {
 }
 
 /** An optional list of record ids. */
-const Ids = (max: number) => applyDecorators(IsOptional(), IsUUID('all', { each: true }), ArrayMaxSize(max));
+const Ids = (max: number) => applyDecorators(IsOptional(), IsArray(), IsUUID('all', { each: true }), ArrayMaxSize(max));
 
 export class CreateStoryDto implements CreateStoryRequest {
   @ApiProperty() @IsString() @MinLength(1, { message: 'Enter a title.' }) @Line(300) title!: string;

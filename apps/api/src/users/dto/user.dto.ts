@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsArray,
   IsBoolean,
   IsEmail,
   IsIn,
@@ -37,8 +38,8 @@ export class CreateUserDto implements CreateUserRequest {
   @MaxLength(256)
   password!: string;
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role!: Role;
-  @ApiProperty({ type: [String] }) @IsUUID('all', { each: true }) @ArrayMaxSize(50) hubIds!: string[];
-  @ApiProperty({ type: [String] }) @IsUUID('all', { each: true }) @ArrayMaxSize(500) cityIds!: string[];
+  @ApiProperty({ type: [String] }) @IsArray() @IsUUID('all', { each: true }) @ArrayMaxSize(50) hubIds!: string[];
+  @ApiProperty({ type: [String] }) @IsArray() @IsUUID('all', { each: true }) @ArrayMaxSize(500) cityIds!: string[];
   @ApiPropertyOptional({ enum: LANGUAGES }) @IsOptional() @IsIn(LANGUAGES) language?: Language;
 }
 
@@ -46,8 +47,8 @@ export class UpdateUserDto implements UpdateUserRequest {
   @ApiProperty() @Type(() => Number) @IsInt() @Min(1) @Max(2_147_483_647) version!: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @Line(200) name?: string;
   @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsUUID('all', { each: true }) @ArrayMaxSize(50) hubIds?: string[];
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsUUID('all', { each: true }) @ArrayMaxSize(500) cityIds?: string[];
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @IsUUID('all', { each: true }) @ArrayMaxSize(50) hubIds?: string[];
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @IsUUID('all', { each: true }) @ArrayMaxSize(500) cityIds?: string[];
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
   @ApiPropertyOptional({ enum: LANGUAGES }) @IsOptional() @IsIn(LANGUAGES) language?: Language;
   @ApiPropertyOptional({ minLength: PASSWORD_MIN_LENGTH })
