@@ -420,18 +420,60 @@ describe('values the database would refuse', () => {
       'participatingCityIds',
     );
     expect400(
+      await t.http.post('/api/users').set(as('admin')).send({
+        email: 'one-id@impact.test',
+        name: 'One id',
+        password: 'Fuzz-passphrase-7Q2x',
+        role: 'city_liaison',
+        hubIds: [],
+        cityIds: nansana,
+      }),
+      'cityIds',
+    );
+  });
+});
+
+describe('nested objects in the wrong shape', () => {
+  it('refuses an array where an object belongs (quotes: [[]], participants: [], sensitivity: [])', async () => {
+    const story = { title: 'Shapes', category: 'youth', cityIds: [nansana] };
+    expect400(
       await t.http
-        .post('/api/users')
+        .post('/api/stories')
+        .set(as('admin'))
+        .send({ ...story, quotes: [[]] }),
+      'quotes',
+    );
+    expect400(
+      await t.http
+        .post('/api/stories')
+        .set(as('admin'))
+        .send({ ...story, quotes: [null] }),
+      'quotes',
+    );
+    const created = await t.http
+      .post('/api/stories')
+      .set(as('admin'))
+      .send(story)
+      .expect(201);
+    expect400(
+      await t.http
+        .patch(`/api/stories/${created.body.id}`)
+        .set(as('admin'))
+        .send({ version: 1, sensitivity: [] }),
+      'sensitivity',
+    );
+    expect400(
+      await t.http
+        .post('/api/engagements')
         .set(as('admin'))
         .send({
-          email: 'one-id@impact.test',
-          name: 'One id',
-          password: 'Fuzz-passphrase-7Q2x',
-          role: 'city_liaison',
-          hubIds: [],
-          cityIds: nansana,
+          title: 'Shapes',
+          type: 'roundtable',
+          hubId: esa,
+          startDate: '2025-01-10',
+          participants: [],
         }),
-      'cityIds',
+      'participants',
     );
   });
 });

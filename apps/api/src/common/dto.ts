@@ -1,6 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
+  IsObject,
+  ValidateNested,
   IsBoolean,
   IsDateString,
   registerDecorator,
@@ -96,3 +100,14 @@ export function SingleLine(options?: ValidationOptions): PropertyDecorator {
 
 /** A one-line text of at most `max` characters (the length of its `varchar(max)` column). */
 export const Line = (max: number): PropertyDecorator => applyDecorators(SingleLine(), MaxChars(max));
+
+/**
+ * A nested object validated as `type`. `@ValidateNested` alone lets an array through (it validates
+ * the array's items instead), so `participants: []` would reach the service as an array.
+ */
+export const NestedObject = (type: () => new () => object): PropertyDecorator =>
+  applyDecorators(IsObject(), ValidateNested(), Type(type));
+
+/** A list of at most `max` nested objects, each validated as `type` (`[[]]` is refused, not passed on). */
+export const NestedObjects = (type: () => new () => object, max: number): PropertyDecorator =>
+  applyDecorators(IsArray(), ArrayMaxSize(max), IsObject({ each: true }), ValidateNested({ each: true }), Type(type));

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -14,7 +13,6 @@ import {
   Min,
   MinLength,
   registerDecorator,
-  ValidateNested,
   type ValidationArguments,
 } from 'class-validator';
 import {
@@ -26,7 +24,7 @@ import {
   type Participants,
   type UpdateEngagementRequest,
 } from '@impact/contracts';
-import { IsDateOnly, Line, MaxChars, NotBefore, OptionalNotNull, QueryBoolean } from '../../common/dto';
+import { IsDateOnly, Line, MaxChars, NestedObject, NotBefore, OptionalNotNull, QueryBoolean } from '../../common/dto';
 import { ListQueryDto } from '../../common/list';
 
 const MAX_PEOPLE = 10_000_000;
@@ -91,7 +89,7 @@ export class CreateEngagementDto implements CreateEngagementRequest {
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() hostCityId?: string | null;
   @OptionalNotNull() @uuids(500) participatingCityIds?: string[];
   @OptionalNotNull() @uuids(100) partnerIds?: string[];
-  @ApiPropertyOptional({ type: ParticipantsDto }) @OptionalNotNull() @ValidateNested() @Type(() => ParticipantsDto) participants?: ParticipantsDto;
+  @ApiPropertyOptional({ type: ParticipantsDto }) @OptionalNotNull() @NestedObject(() => ParticipantsDto) participants?: ParticipantsDto;
   @ApiPropertyOptional({ maxLength: 20000 }) @OptionalNotNull() @IsString() @MaxChars(20_000) summary?: string;
   @OptionalNotNull() @links() evidenceLinks?: string[];
 }
@@ -108,7 +106,7 @@ export class UpdateEngagementDto implements UpdateEngagementRequest {
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() hostCityId?: string | null;
   @OptionalNotNull() @uuids(500) participatingCityIds?: string[];
   @OptionalNotNull() @uuids(100) partnerIds?: string[];
-  @ApiPropertyOptional({ type: ParticipantsDto }) @OptionalNotNull() @ValidateNested() @Type(() => ParticipantsDto) participants?: ParticipantsDto;
+  @ApiPropertyOptional({ type: ParticipantsDto }) @OptionalNotNull() @NestedObject(() => ParticipantsDto) participants?: ParticipantsDto;
   @ApiPropertyOptional({ maxLength: 20000 }) @OptionalNotNull() @IsString() @MaxChars(20_000) summary?: string;
   @OptionalNotNull() @links() evidenceLinks?: string[];
 }

@@ -14,7 +14,6 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
 import {
   LANGUAGES,
@@ -33,7 +32,7 @@ import {
   type StoryTransitionRequest,
   type UpdateStoryRequest,
 } from '@impact/contracts';
-import { Line, MaxChars } from '../../common/dto';
+import { Line, MaxChars, NestedObject, NestedObjects } from '../../common/dto';
 
 const BODY_MAX = 50_000;
 
@@ -59,9 +58,7 @@ export class CreateStoryDto implements CreateStoryRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxChars(BODY_MAX) body?: string;
   @ApiPropertyOptional({ type: [QuoteDto] })
   @IsOptional()
-  @ValidateNested({ each: true })
-  @Type(() => QuoteDto)
-  @ArrayMaxSize(50)
+  @NestedObjects(() => QuoteDto, 50)
   quotes?: QuoteDto[];
   @ApiPropertyOptional({ type: [String] }) @Ids(100) engagementIds?: string[];
   @ApiPropertyOptional({ type: [String] }) @Ids(100) commitmentIds?: string[];
@@ -78,9 +75,7 @@ export class UpdateStoryDto implements UpdateStoryRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxChars(BODY_MAX) body?: string;
   @ApiPropertyOptional({ type: [QuoteDto] })
   @IsOptional()
-  @ValidateNested({ each: true })
-  @Type(() => QuoteDto)
-  @ArrayMaxSize(50)
+  @NestedObjects(() => QuoteDto, 50)
   quotes?: QuoteDto[];
   @ApiPropertyOptional({ type: [String] }) @Ids(100) engagementIds?: string[];
   @ApiPropertyOptional({ type: [String] }) @Ids(100) commitmentIds?: string[];
@@ -88,8 +83,7 @@ export class UpdateStoryDto implements UpdateStoryRequest {
   @ApiPropertyOptional({ enum: LANGUAGES }) @IsOptional() @IsIn(LANGUAGES) language?: Language;
   @ApiPropertyOptional({ type: SensitivityAnswersDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => SensitivityAnswersDto)
+  @NestedObject(() => SensitivityAnswersDto)
   sensitivity?: SensitivityAnswersDto;
 }
 
