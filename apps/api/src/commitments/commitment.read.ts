@@ -2,7 +2,7 @@ import type { Commitment, CommitmentFilters, CommitmentKind, CommitmentListItem,
 import type { AuthUser } from '../auth/auth-user';
 import { scopeCondition } from '../auth/access';
 import { commitmentAtRiskSql, commitmentOverdueSql, isoDate } from '../common/derived-sql';
-import { likePattern, orderBy, Where, type PagedQuery } from '../common/list';
+import { likePattern, orderBy, sortFields, Where, type PagedQuery } from '../common/list';
 import { commitmentAchievedInRangeSql } from '../dashboard/kpi-sql';
 
 export interface CommitmentRow {
@@ -36,7 +36,7 @@ export const COMMITMENT_SELECT = `c.id, c.title, c.kind, c.city_id, c.hub_id, c.
 
 export const COMMITMENT_FROM = `commitments c JOIN cities ci ON ci.id = c.city_id JOIN hubs h ON h.id = c.hub_id LEFT JOIN users u ON u.id = c.owner_id`;
 
-const SORTS = { title: 'c.title', targetDate: 'c.target_date', status: 'c.status', progress: 'c.progress', createdAt: 'c.created_at' };
+const SORTS = sortFields({ title: 'c.title', targetDate: 'c.target_date', status: 'c.status', progress: 'c.progress', createdAt: 'c.created_at' });
 
 export function toCommitmentListItem(r: CommitmentRow): CommitmentListItem {
   return {
