@@ -1,5 +1,6 @@
 import { INestApplication, Logger as NestLogger, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { PASSWORD_MIN_LENGTH } from '@impact/contracts';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, ConfigError, loadConfig } from '../config';
 import { demoSignInLines } from '../database/demo/demo-sign-ins';
@@ -52,8 +53,9 @@ function die(message: string): never {
 }
 
 /**
- * Starts the API: validates the environment, starts embedded PostgreSQL when there is no DATABASE_URL,
- * migrates, loads demo data where due, then listens and prints how to sign in.
+ * Starts the API: validates the environment, starts embedded PostgreSQL when there is no DATABASE_URL
+ * (production included: one server without Docker is a supported setup), migrates, loads demo data
+ * where due (never in production unless SEED_DEMO=true), then listens and prints how to sign in.
  */
 export async function bootstrap(): Promise<void> {
   const started = Date.now();
@@ -164,8 +166,19 @@ export async function bootstrap(): Promise<void> {
       `Demo data loaded: ${s.cities} cities, ${s.engagements} engagements, ${s.commitments} commitments, ${s.followUps} follow-ups, ${s.outcomes} outcomes.`,
     );
   }
-  if (prepared.seeded || embedded) {
+  const production = config.nodeEnv === 'production';
+  // Production prints no demo sign-ins unless it loaded the demo data now, on request (SEED_DEMO=true).
+  if (prepared.seeded || (embedded && !production)) {
     lines.push('Demo sign-ins (role, e-mail, password):', ...demoSignInLines());
+  } else if (production && prepared.activeDemoUsers > 0) {
+    lines.push(
+      `Warning: ${prepared.activeDemoUsers} demo accounts with published passwords are active in this database; deactivate them or use a database without the demo data.`,
+    );
+  }
+  if (prepared.activeAdmins === 0 && !config.admin) {
+    lines.push(
+      `No active admin yet: set ADMIN_EMAIL and ADMIN_PASSWORD (${PASSWORD_MIN_LENGTH}+ characters) and start again to create the first admin.`,
+    );
   }
   process.stdout.write(lines.join('\n') + '\n\n');
 }

@@ -3,7 +3,7 @@ import { ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@n
 import type { Request, Response } from 'express';
 import type { LoginResponse, TokenPair, UserSummary } from '@impact/contracts';
 import { ROUTES } from '@impact/contracts';
-import type { AuthUser } from './auth-user';
+import type { AuthUser, SessionUser } from './auth-user';
 import { CurrentUser, Public, SignedIn } from './auth.decorators';
 import { AuthService } from './auth.service';
 import { LoginDto, LogoutDto, RefreshDto, UpdateMeDto } from './dto/auth.dto';
@@ -40,7 +40,7 @@ export class AuthController {
   @SignedIn()
   @Post(ROUTES.auth.logout)
   @ApiNoContent()
-  async logout(@CurrentUser() user: AuthUser, @Body() body: LogoutDto): Promise<void> {
+  async logout(@CurrentUser() user: SessionUser, @Body() body: LogoutDto): Promise<void> {
     await this.auth.logout(user, body.refreshToken);
   }
 

@@ -6,6 +6,7 @@ import {
   validateEnvironment,
 } from './environment';
 import { loadOrCreateJwtSecret } from './jwt-secret';
+import { parseTrustProxy, TrustProxy } from './trust-proxy';
 
 /** The validated, defaulted configuration every part of the API reads. */
 export interface AppConfig {
@@ -31,6 +32,8 @@ export interface AppConfig {
   /** Empty: same origin only (CORS off). */
   corsOrigins: string[];
   bodyLimit: string;
+  /** Express `trust proxy`: which proxies' X-Forwarded-For is believed (`req.ip`, the sign-in limit). */
+  trustProxy: TrustProxy;
   webDist: string;
   /** Publish the OpenAPI document and Swagger UI: API_DOCS, else everywhere but production. */
   apiDocs: boolean;
@@ -81,6 +84,7 @@ export function buildConfig(
       .map((o) => o.trim())
       .filter(Boolean),
     bodyLimit: env.BODY_LIMIT ?? '1mb',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY ?? 'loopback') ?? ['loopback'],
     webDist: env.WEB_DIST
       ? abs(env.WEB_DIST)
       : join(options.bundleDir ?? __dirname, '../web/browser'),

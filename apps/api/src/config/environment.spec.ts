@@ -41,6 +41,10 @@ describe('environment validation', () => {
       { ADMIN_EMAIL: 'boss@example.org', ADMIN_PASSWORD: 'short' },
       'ADMIN_PASSWORD',
     ],
+    [{ TRUST_PROXY: 'yes please' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: 'loopback,,10.0.0.1' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '-1' }, 'TRUST_PROXY'],
   ])('refuses %j naming %s', (env, variable) => {
     expect(fail(env)).toMatch(
       new RegExp(`^Invalid configuration: ${variable} `),
@@ -66,6 +70,7 @@ describe('environment validation', () => {
       logLevel: 'info',
       corsOrigins: [],
       bodyLimit: '1mb',
+      trustProxy: ['loopback'],
       webDist: '/srv/dist/apps/web/browser',
       apiDocs: true,
     });
@@ -111,6 +116,34 @@ describe('API docs', () => {
     expect(loadConfig({ ...prod, API_DOCS: 'true' }, { cwd: '/tmp' }).apiDocs).toBe(true);
     expect(loadConfig({ JWT_SECRET: 'x'.repeat(32) }, { cwd: '/tmp' }).apiDocs).toBe(true);
     expect(loadConfig({ JWT_SECRET: 'x'.repeat(32), API_DOCS: 'false' }, { cwd: '/tmp' }).apiDocs).toBe(false);
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  it.each([
+    ['loopback', ['loopback']],
+    ['true', true],
+    ['FALSE', false],
+    ['2', 2],
+    ['loopback, 10.0.0.0/8, 192.168.1.7', ['loopback', '10.0.0.0/8', '192.168.1.7']],
+    ['fd00::/8,uniquelocal,linklocal', ['fd00::/8', 'uniquelocal', 'linklocal']],
+    ['172.16.0.0/255.240.0.0', ['172.16.0.0/255.240.0.0']],
+  ])('reads %j as Express reads it', (raw, expected) => {
+    expect(loadConfig({ TRUST_PROXY: raw }, { cwd: '/tmp' }).trustProxy).toEqual(expected);
+  });
+
+  it('says in one line what it accepts', () => {
+    expect(fail({ TRUST_PROXY: 'my-proxy' })).toBe(
+      'Invalid configuration: TRUST_PROXY must be true, false, a number of proxy hops, or a comma-separated list of loopback, linklocal, uniquelocal, IP addresses and CIDR ranges (e.g. loopback,10.0.0.0/8)',
+    );
+  });
+});
+
+describe('ADMIN_PASSWORD', () => {
+  it('refuses a common password, whatever its case', () => {
+    expect(fail({ ADMIN_EMAIL: 'boss@example.org', ADMIN_PASSWORD: 'Password1234' })).toBe(
+      'Invalid configuration: ADMIN_PASSWORD is too common; choose a longer passphrase',
+    );
   });
 });
 

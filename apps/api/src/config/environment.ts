@@ -10,11 +10,14 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateBy,
   ValidateIf,
   validateSync,
   ValidationError,
 } from 'class-validator';
 import { PASSWORD_MIN_LENGTH } from '@impact/contracts';
+import { IsNotCommonPassword } from '../auth/common-passwords';
+import { parseTrustProxy, TRUST_PROXY_MESSAGE } from './trust-proxy';
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
@@ -141,6 +144,7 @@ export class EnvironmentVariables {
   @MinLength(PASSWORD_MIN_LENGTH, {
     message: `must be at least ${PASSWORD_MIN_LENGTH} characters`,
   })
+  @IsNotCommonPassword({ message: 'is too common; choose a longer passphrase' })
   ADMIN_PASSWORD?: string;
 
   @Transform(emptyToUndefined)
@@ -171,6 +175,18 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsBoolean({ message: 'must be true or false' })
   API_DOCS?: boolean;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @ValidateBy({
+    name: 'isTrustProxy',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'string' && parseTrustProxy(value) !== null,
+      defaultMessage: () => TRUST_PROXY_MESSAGE,
+    },
+  })
+  TRUST_PROXY?: string;
 }
 
 /** A configuration error: its message is the one line printed before the process stops. */

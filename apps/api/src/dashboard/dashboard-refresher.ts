@@ -91,13 +91,19 @@ export class DashboardRefresher implements OnApplicationBootstrap, OnApplication
           const batch = DASHBOARD_VIEWS.filter((v) => this.pending.has(v));
           this.pending.clear();
           const started = Date.now();
-          for (const view of batch) {
-            if (this.closed) return;
-            // REFRESH needs the owner; the app may only call the owner's function that does exactly this.
-            await this.dataSource.query(`SELECT ${DASHBOARD_REFRESH_FUNCTION}($1)`, [view]);
-          }
-          // The figures are as fresh as the records at the start of this pass.
-          await this.dataSource.query(`UPDATE dashboard_refresh SET refreshed_at = $1 WHERE id = 1`, [new Date(started)]);
+          // One transaction: readers see the new figures of every view and their time together, never
+          // some views rebuilt and the old time (readers are not blocked meanwhile).
+          const done = await this.dataSource.transaction(async (manager) => {
+            for (const view of batch) {
+              if (this.closed) return false;
+              // REFRESH needs the owner; the app may only call the owner's function that does exactly this.
+              await manager.query(`SELECT ${DASHBOARD_REFRESH_FUNCTION}($1)`, [view]);
+            }
+            // The figures are as fresh as the records at the start of this pass.
+            await manager.query(`UPDATE dashboard_refresh SET refreshed_at = $1 WHERE id = 1`, [new Date(started)]);
+            return true;
+          });
+          if (!done) return;
           this.logger.debug?.(`Dashboard rollups ${batch.join(', ')} rebuilt in ${Date.now() - started} ms`);
         }
       } finally {

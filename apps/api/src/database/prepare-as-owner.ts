@@ -23,7 +23,7 @@ export interface OwnerPrepareResult extends PrepareResult {
  */
 export async function prepareAsOwner(
   connections: DatabaseConnections,
-  config: Pick<AppConfig, 'admin' | 'seedDemo'>,
+  config: Pick<AppConfig, 'admin' | 'nodeEnv' | 'seedDemo'>,
   options: { embedded: boolean; logErrors?: boolean },
 ): Promise<OwnerPrepareResult> {
   const ownerUrl = connections.ownerUrl ?? connections.appUrl;

@@ -20,7 +20,7 @@ class SqlProbeController {
     return this.dataSource.query(`INSERT INTO users (email, name, role, password_hash) VALUES ($1, NULL, 'admin', 'x')`, [EMAIL]);
   }
 
-  /** 22003: the message itself quotes the value ("value "…" is out of range for type integer"). */
+  /** 22003, answered 400 (a data error): the message itself quotes the value ("value "…" is out of range for type integer"). */
   @Get('out-of-range')
   outOfRange() {
     return this.dataSource.query(`SELECT $1::text::int AS n`, [NUMBER]);
@@ -85,15 +85,15 @@ describe('failed SQL in the log', () => {
       t.http.get('/api/sql-probe/bad-uuid'),
       t.http.get('/api/sql-probe/duplicate'),
     ]);
-    expect(answers.map((a) => a.status)).toEqual([500, 500, 400, 409]);
+    expect(answers.map((a) => a.status)).toEqual([500, 400, 400, 409]);
 
     const log = logger.lines.join('\n');
-    // Each failure was logged: by the database logger (SQL text and code) and, for the 500s, by the error filter.
+    // Each failure was logged: by the database logger (SQL text and code) and, for the 500, by the error filter.
     for (const code of ['23502', '22003', '22P02', '23505']) expect(log).toContain(code);
     expect(log).toContain('INSERT INTO users (email, name, role, password_hash) VALUES ($1, NULL');
     expect(log).toContain('"table":"users"');
     expect(log).toContain('"constraint":"UQ_');
-    expect(logger.lines.filter((l) => l.includes('QueryFailedError')).length).toBe(2);
+    expect(logger.lines.filter((l) => l.includes('QueryFailedError')).length).toBe(1);
     // …and none of the values, in any form.
     for (const secret of [EMAIL, 'hidden.person', NUMBER, UUID_TEXT]) expect(log).not.toContain(secret);
     for (const a of answers) expect(JSON.stringify(a.body)).not.toMatch(/hidden\.person|98765|secret-5531/);

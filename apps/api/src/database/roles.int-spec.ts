@@ -135,7 +135,7 @@ describe('the app database role', () => {
 
   it('stops with a clear error when the app role in DATABASE_URL does not exist', async () => {
     const appUrl = t.databaseUrl.replace(/\/\/[^@]*@/, '//nobody_here:x@');
-    await expect(prepareAsOwner({ appUrl, ownerUrl: t.ownerUrl }, { admin: null, seedDemo: false }, { embedded: false, logErrors: false })).rejects.toThrow(
+    await expect(prepareAsOwner({ appUrl, ownerUrl: t.ownerUrl }, { admin: null, nodeEnv: 'test', seedDemo: false }, { embedded: false, logErrors: false })).rejects.toThrow(
       new DatabaseRoleError(`The app's database role "nobody_here" (the user in DATABASE_URL) does not exist: create it first (see README).`),
     );
   });
@@ -194,7 +194,7 @@ describe('the embedded database roles', () => {
     await pg.stop();
 
     pg = await startEmbeddedPostgres({ dir: join(dir, 'pg'), port, database: 'impact' });
-    const result = await prepareAsOwner({ appUrl: pg.url, ownerUrl: pg.migrationUrl }, { admin: null, seedDemo: false }, { embedded: false });
+    const result = await prepareAsOwner({ appUrl: pg.url, ownerUrl: pg.migrationUrl }, { admin: null, nodeEnv: 'test', seedDemo: false }, { embedded: false });
     expect(result.grants).toMatchObject({ sameRole: false, appIsSuperuser: false, appRole: EMBEDDED_APP_ROLE, skipped: [] });
 
     const leftover = await as(pg.superuserUrl, (su) =>

@@ -25,6 +25,35 @@ interface ResponseLike {
 
 const GENERIC_500 = 'Something went wrong on our side. Try again later.';
 
+const sqlState = (e: QueryFailedError): string | undefined =>
+  (e.driverError as { code?: string } | undefined)?.code;
+
+/** PostgreSQL's words for a value it refused, by SQLSTATE; never its message, which quotes the value. */
+const REFUSED_VALUES: ReadonlyMap<string, string> = new Map([
+  ['22P02', 'A value has the wrong format.'],
+  ['22007', 'A value has the wrong format.'],
+  ['22008', 'A value has the wrong format.'],
+  ['22001', 'A text is too long.'],
+  ['22003', 'A number is out of range.'],
+  ['22021', 'A text holds a character that cannot be stored.'],
+  ['22P05', 'A text holds a character that cannot be stored.'],
+  ['23514', 'A value is outside what the record allows.'],
+  ['54000', 'A value is too large.'],
+]);
+
+/**
+ * The 400 message for a value the database refused (class 22 is "data exception": always the
+ * input's doing), or null. Validation should refuse such values first; the filter logs each one that
+ * got through, by code only.
+ */
+function refusedValue(code: string | undefined): string | null {
+  if (!code) return null;
+  return (
+    REFUSED_VALUES.get(code) ??
+    (code.startsWith('22') ? 'A value is not accepted.' : null)
+  );
+}
+
 /** Maps any thrown value to the API.md error body. No stack trace or SQL ever leaves. */
 export function toApiError(exception: unknown, requestId?: string): ApiError {
   const body = (
@@ -63,7 +92,7 @@ export function toApiError(exception: unknown, requestId?: string): ApiError {
   }
 
   if (exception instanceof QueryFailedError) {
-    const code = (exception.driverError as { code?: string } | undefined)?.code;
+    const code = sqlState(exception);
     if (code === '23505')
       return body(409, 'A record with the same unique value already exists.');
     if (code === '23503')
@@ -71,10 +100,10 @@ export function toApiError(exception: unknown, requestId?: string): ApiError {
         409,
         'The record refers to, or is referred to by, another record.',
       );
-    if (code === '22P02' || code === '22007' || code === '22008')
-      return body(400, 'A value has the wrong format.');
     if (code === '40001')
       return body(409, 'The record was changed at the same time. Try again.');
+    const refused = refusedValue(code);
+    if (refused) return body(400, refused);
   }
 
   // Errors from body-parser and similar middleware carry an HTTP status and a safe `expose` flag.
@@ -130,6 +159,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const req = http.getRequest<RequestLike>();
     const res = http.getResponse<ResponseLike>();
     const error = toApiError(exception, req?.id);
+    if (exception instanceof QueryFailedError && error.statusCode === 400) {
+      // A gap in validation: say where and which SQLSTATE, not the SQL or the value.
+      this.logger.warn(
+        { requestId: req?.id, sqlState: sqlState(exception) },
+        `${req?.method} ${req?.url?.split('?')[0]}: the database refused a value validation let through`,
+      );
+    }
     if (error.statusCode >= 500) {
       // The detail goes to the log (with the request id), never to the client.
       this.logger.error(

@@ -31,6 +31,9 @@ export interface UserDialogData {
   cities: Signal<City[]>;
 }
 
+/** The API's longest accepted password (its user DTOs). */
+const PASSWORD_MAX_LENGTH = 256;
+
 type Problem = 'conflict' | 'offline' | 'forbidden' | 'invalid' | 'unexpected';
 
 @Component({
@@ -58,12 +61,13 @@ export class UserDialog {
   protected readonly roles = ROLES;
   protected readonly languages = LANGUAGES;
   protected readonly passwordMin = PASSWORD_MIN_LENGTH;
+  protected readonly passwordMax = PASSWORD_MAX_LENGTH;
   private version = this.data.user?.version ?? 0;
 
   protected readonly form = inject(NonNullableFormBuilder).group({
       email: [this.data.user?.email ?? '', this.editing ? [] : [Validators.required, Validators.email]],
       name: [this.data.user?.name ?? '', [Validators.required, Validators.maxLength(200)]],
-      password: ['', this.editing ? [] : [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH)]],
+      password: ['', this.editing ? [] : [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH), Validators.maxLength(PASSWORD_MAX_LENGTH)]],
       role: [this.data.user?.role ?? ('city_liaison' as Role), Validators.required],
       hubIds: [this.data.user?.hubIds ?? ([] as string[])],
       cityIds: [this.data.user?.cityIds ?? ([] as string[])],
