@@ -21,7 +21,7 @@ import { commitmentQuery } from '../src/commitments/commitment.read';
 import { pagedQuery } from '../src/common/list';
 import { DashboardService } from '../src/dashboard/dashboard.service';
 import { DASHBOARD_VIEWS } from '../src/dashboard/dashboard-refresher';
-import { atRiskSql, cityActiveSql, engagementLedToCommitmentSql, followUpOverdueSql } from '../src/dashboard/kpi-sql';
+import { atRiskSql, cityActiveSql, engagementLedToCommitmentSql, followUpOverdueSql } from '../src/rules';
 import { argValue, dataDir, freePort, freshDatabase, log, scaleArg } from './common';
 import { BENCH_TABLES } from './generate';
 

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import type { AppModuleOptions } from '../src/app/app.module';
 import { createApp } from '../src/app/bootstrap';
 import { AppConfig, loadConfig } from '../src/config';
+import { OpenApiContract } from './openapi-contract';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { prepareAsOwner } from '../src/database/prepare-as-owner';
 
@@ -35,6 +36,8 @@ export interface TestApp {
   config: AppConfig;
   /** This test file's own database URL, as the app role. */
   databaseUrl: string;
+  /** Every answer checked against the OpenAPI document (see openapi-contract.ts). */
+  contract: OpenApiContract;
   /** The same database as the schema owner (what migrations use). */
   ownerUrl: string;
   /**
@@ -42,7 +45,7 @@ export interface TestApp {
    * checks); opened on first use, closed by `close()`.
    */
   ownerDataSource(): Promise<DataSource>;
-  /** Closes the app and drops the database it created. */
+  /** Closes the app and drops the database it created; fails when an answer differed from the document. */
   close(): Promise<void>;
 }
 
@@ -139,8 +142,13 @@ export async function createTestApp(
     extraModules: options.extraModules,
     logger: options.logger,
   });
+  // Before init, so it runs ahead of every route.
+  const contract = new OpenApiContract();
+  app.use(contract.middleware);
   const dataSource = app.get(DataSource);
   await app.init();
+  const docs = await request(app.getHttpServer()).get('/api/docs-json');
+  if (docs.status === 200) contract.use(docs.body);
   let owner: Promise<DataSource> | null = null;
   return {
     app,
@@ -148,6 +156,7 @@ export async function createTestApp(
     dataSource,
     config,
     databaseUrl,
+    contract,
     ownerUrl,
     ownerDataSource: () =>
       (owner ??= new DataSource(
@@ -157,6 +166,7 @@ export async function createTestApp(
       await app.close();
       if (owner) await (await owner).destroy();
       await database?.drop();
+      contract.assertClean();
     },
   };
 }

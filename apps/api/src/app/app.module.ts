@@ -14,6 +14,7 @@ import { HealthModule } from '../health/health.module';
 import { HubsModule } from '../hubs/hubs.module';
 import { OutcomesModule } from '../outcomes/outcomes.module';
 import { PartnersModule } from '../partners/partners.module';
+import { PlacesModule } from '../places/places.module';
 import { StoriesModule } from '../stories/stories.module';
 import { UsersModule } from '../users/users.module';
 import { pinoHttpOptions } from './logging';
@@ -57,6 +58,7 @@ export class AppModule {
           }),
         ),
         AuditModule,
+        PlacesModule,
         HealthModule,
         HubsModule,
         CitiesModule,

@@ -16,6 +16,7 @@ import { AllExceptionsFilter } from '../common/filters/all-exceptions.filter';
 import { requestIdMiddleware } from '../common/http/request-id';
 import { MAX_JSON_DEPTH, nestedDeeperThan } from '../common/input';
 import { createValidationPipe } from '../common/validation';
+import { withContractSchemas } from '../openapi/responses';
 import type { AppConfig } from '../config';
 
 export const DOCS_PATH = `${API_PREFIX}/docs`;
@@ -142,9 +143,11 @@ export function configureApp(
   app.useGlobalFilters(new AllExceptionsFilter());
 
   if (options.docs ?? config.apiDocs) {
-    const document = SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
+    const document = withContractSchemas(
+      SwaggerModule.createDocument(
+        app,
+        new DocumentBuilder()
+          .setOpenAPIVersion('3.1.0')
         .setTitle('Impact Tracker API')
         .setDescription(
           'Engagements, commitments, follow-ups, outcomes and impact stories of the city network.',
@@ -152,6 +155,7 @@ export function configureApp(
         .setVersion('1.0')
         .addBearerAuth()
         .build(),
+      ),
     );
     SwaggerModule.setup(DOCS_PATH, app, document, {
       jsonDocumentUrl: DOCS_JSON_PATH,

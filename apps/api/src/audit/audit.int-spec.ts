@@ -43,7 +43,7 @@ describe('audit log', () => {
       }),
     ).rejects.toThrow('the change failed');
 
-    const rows = await audit.history(ds.manager, 'commitment', entityId);
+    const rows = await audit.historyOf(ds.manager, 'commitment', entityId);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       action: 'update',

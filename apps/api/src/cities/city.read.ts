@@ -1,9 +1,9 @@
 import type { City, CityFilters, CityKind, CityListItem, MembershipStatus } from '@impact/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { scopeCondition } from '../auth/access';
-import { isoDate } from '../common/derived-sql';
+import { isoDate } from '../rules';
 import { likePattern, orderBy, sortFields, Where, type PagedQuery } from '../common/list';
-import { cityActiveSql } from '../dashboard/kpi-sql';
+import { cityActiveSql } from '../rules';
 
 export interface CityRow {
   id: string;

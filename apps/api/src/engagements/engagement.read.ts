@@ -1,9 +1,9 @@
 import type { Engagement, EngagementFilters, EngagementListItem, EngagementType, Ref } from '@impact/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { scopeCondition } from '../auth/access';
-import { isoDate } from '../common/derived-sql';
+import { isoDate } from '../rules';
 import { likePattern, orderBy, sortFields, Where, type PagedQuery } from '../common/list';
-import { engagementLedToCommitmentSql } from '../dashboard/kpi-sql';
+import { engagementLedToCommitmentSql } from '../rules';
 
 export interface EngagementRow {
   id: string;

@@ -1,7 +1,7 @@
 import type { FollowUp, FollowUpFilters, FollowUpKind, FollowUpListItem, FollowUpStatus } from '@impact/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { scopeCondition } from '../auth/access';
-import { followUpOverdueSql, isoDate } from '../common/derived-sql';
+import { followUpOverdueSql, isoDate } from '../rules';
 import { likePattern, orderBy, sortFields, Where, type PagedQuery } from '../common/list';
 import { engagementInCities } from '../engagements/engagement.read';
 

@@ -1,7 +1,7 @@
 import type { Outcome, OutcomeFilters, OutcomeListItem, OutcomeType } from '@impact/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { scopeCondition } from '../auth/access';
-import { isoDate } from '../common/derived-sql';
+import { isoDate } from '../rules';
 import { likePattern, orderBy, sortFields, Where, type PagedQuery } from '../common/list';
 
 export interface OutcomeRow {

@@ -7,7 +7,7 @@ import { diffObjects } from '../audit/diff';
 import type { AuthUser } from '../auth/auth-user';
 import { NotFoundError, StaleVersionError } from '../common/errors';
 import { allRows, likePattern, orderBy, pagedQuery, pageParams, sortFields, toPage, Where, type PagedQuery } from '../common/list';
-import { archiveRecord, trimmed, updateVersioned } from '../common/records';
+import { archiveRecord, trimmed, updateVersioned } from '../common/legacy-records';
 import type { CreatePartnerDto, PartnerListQueryDto, UpdatePartnerDto } from './dto/partner.dto';
 
 interface PartnerRow {

@@ -30,7 +30,7 @@ import { requireAccess, scopeCondition } from '../auth/access';
 import type { AuthUser } from '../auth/auth-user';
 import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationFailedError, WorkflowError } from '../common/errors';
 import { likePattern } from '../common/list';
-import { returnedRows } from '../common/records';
+import { returnedRows } from '../common/legacy-records';
 import type { CreateStoryDto, ListPublicStoriesDto, ListStoriesDto, StoryTransitionDto, UpdateStoryDto } from './dto/story.dto';
 import { renderMarkdown, storyToHtml, storyToMarkdown, summaryOf } from './story-render';
 import { draftBody, draftTitle } from './story-text';

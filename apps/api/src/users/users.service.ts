@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { diffObjects } from '../audit/diff';
 import { likePattern } from '../common/list';
 import { followUpInCities } from '../follow-ups/follow-up.read';
-import { returnedRows } from '../common/records';
+import { returnedRows } from '../common/legacy-records';
 import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationFailedError } from '../common/errors';
 import type { AuthUser } from '../auth/auth-user';
 import { hashPassword } from '../auth/passwords';
