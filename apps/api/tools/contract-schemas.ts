@@ -33,7 +33,7 @@ function toComponentRefs(value: unknown): unknown {
 
 export function generateContractSchemas(): Record<string, Schema> {
   const entry = join(root, 'libs', 'contracts', 'src', 'index.ts');
-  const program = getProgramFromFiles([entry], { strict: true, skipLibCheck: true, lib: ['es2020'] }, root);
+  const program = getProgramFromFiles([entry], { strict: true, skipLibCheck: true, target: 'es2020', lib: ['es2020'] }, root);
   const generator = buildGenerator(program, {
     required: true,
     noExtraProps: true,

@@ -3,11 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   canTransitionCommitment,
+  commitmentPlace,
   LIAISON_COMMITMENT_FIELDS,
   type CommitmentListItem,
   type HistoryEntry,
   type Page,
-  type RecordPlace,
 } from '@impact/contracts';
 import { AuditService } from '../audit/audit.service';
 import { diffObjects } from '../audit/diff';
@@ -19,8 +19,6 @@ import { requireRefs } from '../common/refs';
 import { PlacesRepository } from '../places/places.repository';
 import { commitmentRecord, CommitmentsRepository } from './commitments.repository';
 import type { CommitmentListQueryDto, CommitmentTransitionDto, CreateCommitmentDto, UpdateCommitmentDto } from './dto/commitment.dto';
-
-export const commitmentPlace = (c: { hubId: string; cityId: string }): RecordPlace => ({ hubIds: [c.hubId], cityIds: [c.cityId] });
 
 const noSuchCity = () => new ValidationFailedError([{ field: 'cityId', message: 'cityId refers to a record that does not exist' }]);
 
