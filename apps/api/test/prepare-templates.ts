@@ -7,6 +7,7 @@
 import 'reflect-metadata';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { installJobs } from '../src/jobs/install-jobs';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { seedDemoData } from '../src/database/demo/seed-demo';
 import { ensureRoles, grantAppPrivileges, quoteIdent, roleOfUrl } from '../src/database/roles';
@@ -27,6 +28,7 @@ async function main() {
   const migrated = new DataSource(dataSourceOptions(withDb(ownerUrl, template), { logErrors: false }));
   await migrated.initialize();
   await migrated.runMigrations({ transaction: 'all' });
+  await installJobs(withDb(ownerUrl, template));
   await grantAppPrivileges(migrated, app.name);
   await migrated.destroy();
 

@@ -14,6 +14,7 @@ import { HealthModule } from '../health/health.module';
 import { HubsModule } from '../hubs/hubs.module';
 import { OutcomesModule } from '../outcomes/outcomes.module';
 import { PartnersModule } from '../partners/partners.module';
+import { JobsModule } from '../jobs/jobs.module';
 import { PlacesModule } from '../places/places.module';
 import { StoriesModule } from '../stories/stories.module';
 import { UsersModule } from '../users/users.module';
@@ -59,6 +60,7 @@ export class AppModule {
         ),
         AuditModule,
         PlacesModule,
+        JobsModule,
         HealthModule,
         HubsModule,
         CitiesModule,

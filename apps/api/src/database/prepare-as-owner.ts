@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config';
+import { installJobs } from '../jobs/install-jobs';
 import { dataSourceOptions } from './data-source-options';
 import { prepareDatabase, type PrepareResult } from './prepare-database';
 import { DatabaseRoleError, grantAppPrivileges, roleOfUrl, type GrantResult } from './roles';
@@ -18,7 +19,7 @@ export interface OwnerPrepareResult extends PrepareResult {
 
 /**
  * Opens a short-lived connection as the schema owner, runs `prepareDatabase` on it (migrations, demo
- * data, the ADMIN_EMAIL bootstrap), then grants the app role exactly its rights, and closes it. The
+ * data, the ADMIN_EMAIL bootstrap), installs the job runner's schema and queues, then grants the app role exactly its rights, and closes it. The
  * app itself never holds the owner's connection.
  */
 export async function prepareAsOwner(
@@ -36,6 +37,7 @@ export async function prepareAsOwner(
   await owner.initialize();
   try {
     const prepared = await prepareDatabase(owner, config, { embedded: options.embedded });
+    await installJobs(ownerUrl);
     const grants = appRole ? await grantAppPrivileges(owner, appRole) : null;
     return { ...prepared, grants };
   } finally {

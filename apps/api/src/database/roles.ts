@@ -8,6 +8,8 @@ import type { DataSource } from 'typeorm';
  */
 
 /** Refreshes one dashboard rollup as the owner (REFRESH needs ownership); the app may only EXECUTE it. */
+import { JOBS_SCHEMA } from '../jobs/queues';
+
 export const DASHBOARD_REFRESH_FUNCTION = 'refresh_dashboard_rollup';
 export const DASHBOARD_REFRESH_SIGNATURE = `${DASHBOARD_REFRESH_FUNCTION}(text)`;
 
@@ -129,6 +131,16 @@ export async function grantWith(query: Query, appRole: string): Promise<GrantRes
             ? 'SELECT, INSERT'
             : 'SELECT, INSERT, UPDATE, DELETE';
     if (rights) await query(`GRANT ${rights} ON TABLE ${name} TO ${app}`);
+  }
+
+  // The job runner's schema (pg-boss): rows only; its tables and queues are made by the owner.
+  const [jobs] = await query(`SELECT nspname FROM pg_namespace WHERE nspname = $1`, [JOBS_SCHEMA]);
+  if (jobs) {
+    const js = quoteIdent(JOBS_SCHEMA);
+    await query(`REVOKE ALL ON SCHEMA ${js} FROM PUBLIC, ${app}`);
+    await query(`GRANT USAGE ON SCHEMA ${js} TO ${app}`);
+    await query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${js} TO ${app}`);
+    await query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${js} TO ${app}`);
   }
 
   // Functions: PUBLIC keeps EXECUTE on ordinary ones (trigger functions cannot be called directly);
