@@ -5,7 +5,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type ListQuery, type Page } from '@im
 import type { EntityManager } from 'typeorm';
 import { ValidationFailedError } from './errors';
 
-/** `page`, `pageSize`, `sort`, `q`: what every list takes (API.md "Lists"). */
+/** `page`, `pageSize`, `sort`, `q`: what every list takes (docs/api.md, "Lists"). */
 export class ListQueryDto implements ListQuery {
   @ApiPropertyOptional({ minimum: 1, default: 1 })
   @IsOptional()

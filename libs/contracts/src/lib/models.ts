@@ -359,7 +359,7 @@ export interface Person {
   role: Role;
 }
 
-/** Extra list filters beyond API.md's, shared by API and web. */
+/** Extra list filters beyond the common ones of docs/api.md, shared by API and web. */
 export interface CommitmentFilters extends ListQuery {
   hubId?: string;
   cityId?: string;

@@ -54,7 +54,7 @@ function refusedValue(code: string | undefined): string | null {
   );
 }
 
-/** Maps any thrown value to the API.md error body. No stack trace or SQL ever leaves. */
+/** Maps any thrown value to the one error body of docs/api.md. No stack trace or SQL ever leaves. */
 export function toApiError(exception: unknown, requestId?: string): ApiError {
   const body = (
     statusCode: number,
