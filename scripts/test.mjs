@@ -119,6 +119,8 @@ if (wants('lint')) {
   // The module-boundary rule reads Nx's project graph; on a fresh clone it must be computed first,
   // or the rule is silently skipped.
   run(bin('nx'), ['show', 'projects']);
+  // One format for every file (.prettierrc); `npx prettier --write .` fixes what this finds.
+  check('format (prettier)', bin('prettier'), ['--check', '--log-level=warn', '.']);
   for (const p of ['libs/contracts', 'apps/api', 'apps/web', 'apps/web-e2e']) {
     check(`lint ${p}`, bin('eslint'), ['--max-warnings=0', '.'], { cwd: join(root, p) });
   }
