@@ -264,5 +264,8 @@ describe('impact stories', () => {
     await t.http.get(`/api/public/stories/${created.id}/export.html`).expect(404);
     const pub = await t.http.get(`/api/public/stories/${nansanaAr.id}/export.html`).expect(200);
     expect(pub.text).toContain('dir="rtl"');
+    // The Arabic title is transliterated into a readable file name, not the `story` fallback.
+    expect(pub.headers['content-disposition']).toMatch(/^inline; filename="[a-z0-9-]+\.html"$/);
+    expect(pub.headers['content-disposition']).not.toBe('inline; filename="story.html"');
   });
 });
