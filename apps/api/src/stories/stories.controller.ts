@@ -5,10 +5,14 @@ import { ROUTES, type HistoryEntry, type Page, type PublicStory, type PublicStor
 import type { AuthUser } from '../auth/auth-user';
 import { Can, CurrentUser, Public } from '../auth/auth.decorators';
 import { CreateStoryDto, DraftFromCommitmentDto, ListPublicStoriesDto, ListStoriesDto, StoryTransitionDto, UpdateStoryDto } from './dto/story.dto';
+import { PublicStoriesService } from './public-stories.service';
 import { StoriesService } from './stories.service';
+import { StoryDraftingService } from './story-drafting.service';
+import { StoryExportService, type StoryFile } from './story-export.service';
+import { StoryWorkflowService } from './story-workflow.service';
 import { ApiCreated, ApiFile, ApiNoContent, ApiOk, ApiOkArray, ApiOkPage } from '../openapi/responses';
 
-function sendFile(res: Response, file: { content: string; filename: string }, type: string, disposition: 'inline' | 'attachment'): string {
+function sendFile(res: Response, file: StoryFile, type: string, disposition: 'inline' | 'attachment'): string {
   res.setHeader('Content-Type', `${type}; charset=utf-8`);
   res.setHeader('Content-Disposition', `${disposition}; filename="${file.filename}"`);
   res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -18,7 +22,12 @@ function sendFile(res: Response, file: { content: string; filename: string }, ty
 @ApiTags('stories')
 @Controller(ROUTES.stories)
 export class StoriesController {
-  constructor(private readonly stories: StoriesService) {}
+  constructor(
+    private readonly stories: StoriesService,
+    private readonly workflow: StoryWorkflowService,
+    private readonly drafting: StoryDraftingService,
+    private readonly exports: StoryExportService,
+  ) {}
 
   @Can('stories', 'read')
   @Get()
@@ -43,7 +52,7 @@ export class StoriesController {
     @Param('commitmentId', ParseUUIDPipe) commitmentId: string,
     @Body() body: DraftFromCommitmentDto,
   ): Promise<StoryDetail> {
-    return this.stories.draftFromCommitment(user, commitmentId, body?.language ?? user.language ?? 'en');
+    return this.drafting.draftFromCommitment(user, commitmentId, body?.language ?? user.language ?? 'en');
   }
 
   @Can('stories', 'read')
@@ -64,7 +73,7 @@ export class StoriesController {
   @Delete(':id')
   @ApiNoContent()
   async archive(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
-    await this.stories.archive(user, id);
+    await this.workflow.archive(user, id);
   }
 
   @Can('stories', 'transition')
@@ -72,7 +81,7 @@ export class StoriesController {
   @HttpCode(200)
   @ApiOk('StoryDetail')
   transition(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: StoryTransitionDto): Promise<StoryDetail> {
-    return this.stories.transition(user, id, body);
+    return this.workflow.transition(user, id, body);
   }
 
   @Can('stories', 'read')
@@ -86,14 +95,14 @@ export class StoriesController {
   @Get(':id/export.md')
   @ApiFile('text/markdown', 'The story as a Markdown document')
   async exportMarkdown(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<string> {
-    return sendFile(res, await this.stories.export(user, id, 'md'), 'text/markdown', 'attachment');
+    return sendFile(res, await this.exports.export(user, id, 'md'), 'text/markdown', 'attachment');
   }
 
   @Can('stories', 'read')
   @Get(':id/export.html')
   @ApiFile('text/html', 'The story as a standalone, printable HTML page')
   async exportHtml(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<string> {
-    return sendFile(res, await this.stories.export(user, id, 'html'), 'text/html', 'attachment');
+    return sendFile(res, await this.exports.export(user, id, 'html'), 'text/html', 'attachment');
   }
 }
 
@@ -101,14 +110,17 @@ export class StoriesController {
 @ApiTags('public')
 @Controller(ROUTES.publicStories)
 export class PublicStoriesController {
-  constructor(private readonly stories: StoriesService) {}
+  constructor(
+    private readonly stories: PublicStoriesService,
+    private readonly exports: StoryExportService,
+  ) {}
 
   @Public()
   @Get()
   @Header('Cache-Control', 'public, max-age=60')
   @ApiOk('PublicStoryList')
   list(@Query() query: ListPublicStoriesDto): Promise<PublicStoryList> {
-    return this.stories.listPublic(query);
+    return this.stories.list(query);
   }
 
   @Public()
@@ -116,20 +128,20 @@ export class PublicStoriesController {
   @Header('Cache-Control', 'public, max-age=60')
   @ApiOk('PublicStory')
   get(@Param('id', ParseUUIDPipe) id: string): Promise<PublicStory> {
-    return this.stories.getPublic(id);
+    return this.stories.get(id);
   }
 
   @Public()
   @Get(':id/export.md')
   @ApiFile('text/markdown', 'The published story as a Markdown document')
   async exportMarkdown(@Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<string> {
-    return sendFile(res, await this.stories.exportPublic(id, 'md'), 'text/markdown', 'attachment');
+    return sendFile(res, await this.exports.exportPublic(id, 'md'), 'text/markdown', 'attachment');
   }
 
   @Public()
   @Get(':id/export.html')
   @ApiFile('text/html', 'The published story as a standalone, printable HTML page')
   async exportHtml(@Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<string> {
-    return sendFile(res, await this.stories.exportPublic(id, 'html'), 'text/html', 'inline');
+    return sendFile(res, await this.exports.exportPublic(id, 'html'), 'text/html', 'inline');
   }
 }

@@ -181,7 +181,12 @@ describe('impact stories', () => {
     const mine = (await t.http.get('/api/stories?pageSize=200').set(as('liaison')).expect(200)).body as Page<StoryListItem>;
     expect(mine.items.length).toBeGreaterThan(0);
     expect(mine.items.every((s) => s.cityIds.includes(nansana))).toBe(true);
-    const arabic = (await t.http.get('/api/stories?language=ar').set(as('leadership')).expect(200)).body as Page<StoryListItem>;
+    // Exactly the live Arabic stories (leadership reads all): an empty answer or one that ignores the filter fails.
+    const arabic = (await t.http.get('/api/stories?language=ar&pageSize=200').set(as('leadership')).expect(200)).body as Page<StoryListItem>;
+    const arabicIds: { id: string }[] = await t.dataSource.query(`SELECT id FROM stories WHERE language = 'ar' AND archived_at IS NULL`);
+    expect(arabicIds.length).toBeGreaterThan(0);
+    expect(arabic.items.map((s) => s.id).sort()).toEqual(arabicIds.map((r) => r.id).sort());
+    expect(arabic.total).toBe(arabicIds.length);
     expect(arabic.items.every((s) => s.language === 'ar')).toBe(true);
     const q = (await t.http.get('/api/stories?q=Utøya').set(as('leadership')).expect(200)).body as Page<StoryListItem>;
     expect(q.items.map((s) => s.title)).toContain('Highland Park learns from Oslo how a city remembers');
@@ -214,6 +219,13 @@ describe('impact stories', () => {
     expect(cat.items.every((s) => s.category === 'youth' && s.language === 'en')).toBe(true);
     const nansana = await one(`SELECT id FROM cities WHERE name = 'Nansana'`);
     const byCity = (await t.http.get(`/api/public/stories?cityId=${nansana}`).expect(200)).body as PublicStoryList;
+    // Exactly the published stories linked to Nansana: an empty answer or one that ignores the filter fails.
+    const nansanaPublished: { id: string }[] = await t.dataSource.query(
+      `SELECT s.id FROM stories s JOIN story_cities sc ON sc.story_id = s.id WHERE sc.city_id = $1 AND s.status = 'published' AND s.archived_at IS NULL`,
+      [nansana],
+    );
+    expect(nansanaPublished.length).toBeGreaterThan(0);
+    expect(byCity.items.map((s) => s.id).sort()).toEqual(nansanaPublished.map((r) => r.id).sort());
     expect(byCity.items.every((s) => s.cities.some((c) => c.id === nansana))).toBe(true);
   });
 
@@ -252,5 +264,8 @@ describe('impact stories', () => {
     await t.http.get(`/api/public/stories/${created.id}/export.html`).expect(404);
     const pub = await t.http.get(`/api/public/stories/${nansanaAr.id}/export.html`).expect(200);
     expect(pub.text).toContain('dir="rtl"');
+    // The Arabic title is transliterated into a readable file name, not the `story` fallback.
+    expect(pub.headers['content-disposition']).toMatch(/^inline; filename="[a-z0-9-]+\.html"$/);
+    expect(pub.headers['content-disposition']).not.toBe('inline; filename="story.html"');
   });
 });

@@ -1,13 +1,20 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CommitmentsModule } from '../commitments/commitments.module';
+import { PublicStoriesService } from './public-stories.service';
 import { PublicStoriesController, StoriesController } from './stories.controller';
+import { StoriesRepository } from './stories.repository';
 import { StoriesService } from './stories.service';
+import { StoryDraftingService } from './story-drafting.service';
+import { StoryExportService } from './story-export.service';
+import { StorySourcesRepository } from './story-sources.repository';
+import { StoryWorkflowService } from './story-workflow.service';
 import { StoryEntity } from './story.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([StoryEntity])],
+  imports: [TypeOrmModule.forFeature([StoryEntity]), CommitmentsModule],
   controllers: [StoriesController, PublicStoriesController],
-  providers: [StoriesService],
-  exports: [TypeOrmModule, StoriesService],
+  providers: [StoriesRepository, StorySourcesRepository, StoriesService, StoryWorkflowService, StoryDraftingService, PublicStoriesService, StoryExportService],
+  exports: [TypeOrmModule, StoriesRepository, StoriesService],
 })
 export class StoriesModule {}

@@ -38,7 +38,7 @@ export function summaryOf(body: string, max = 280): string {
   return plain.length > max ? `${plain.slice(0, max - 1).trimEnd()}…` : plain;
 }
 
-type Exportable = Pick<PublicStory, 'title' | 'category' | 'language' | 'cities' | 'body' | 'quotes' | 'figures' | 'hub'> & {
+export type Exportable = Pick<PublicStory, 'title' | 'category' | 'language' | 'cities' | 'body' | 'quotes' | 'figures' | 'hub'> & {
   publishedAt: string | null;
 };
 

@@ -1,8 +1,8 @@
 import type { Language, OutcomeType, Quote, StoryCategory, StoryStatus } from '@impact/contracts';
 
 /*
- * The impact stories of the demo set: the seed's cases retold in our own words from its facts
- * (DOMAIN.md), English for every case and Arabic and French versions of two of them. Records are
+ * The impact stories of the demo set: the seed's cases retold in our own words from the facts of
+ * the demo records, English for every case and Arabic and French versions of two of them. Records are
  * referred to by the demo keys of demo-data.ts; the seeder resolves them.
  */
 

@@ -16,8 +16,10 @@ import {
   MinLength,
 } from 'class-validator';
 import {
+  BOUNDS,
   LANGUAGES,
-  MAX_PAGE_SIZE,
+  MAX_ITEMS,
+  MAX_LENGTH,
   STORY_CATEGORIES,
   STORY_STATUSES,
   type CreateStoryRequest,
@@ -34,11 +36,9 @@ import {
 } from '@impact/contracts';
 import { Line, MaxChars, NestedObject, NestedObjects } from '../../common/dto';
 
-const BODY_MAX = 50_000;
-
 export class QuoteDto implements Quote {
-  @ApiProperty() @IsString() @MinLength(1, { message: 'Enter the quote.' }) @MaxChars(2000) text!: string;
-  @ApiProperty() @IsString() @MinLength(1, { message: 'Say who said it.' }) @Line(300) attribution!: string;
+  @ApiProperty() @IsString() @MinLength(1, { message: 'Enter the quote.' }) @MaxChars(MAX_LENGTH.story.quoteText) text!: string;
+  @ApiProperty() @IsString() @MinLength(1, { message: 'Say who said it.' }) @Line(MAX_LENGTH.story.quoteAttribution) attribution!: string;
 }
 
 export class SensitivityAnswersDto implements Partial<SensitivityAnswers> {
@@ -51,35 +51,35 @@ export class SensitivityAnswersDto implements Partial<SensitivityAnswers> {
 const Ids = (max: number) => applyDecorators(IsOptional(), IsArray(), IsUUID('all', { each: true }), ArrayMaxSize(max));
 
 export class CreateStoryDto implements CreateStoryRequest {
-  @ApiProperty() @IsString() @MinLength(1, { message: 'Enter a title.' }) @Line(300) title!: string;
+  @ApiProperty() @IsString() @MinLength(1, { message: 'Enter a title.' }) @Line(MAX_LENGTH.story.title) title!: string;
   @ApiProperty({ enum: STORY_CATEGORIES }) @IsIn(STORY_CATEGORIES) category!: StoryCategory;
   @ApiPropertyOptional() @IsOptional() @IsUUID() hubId?: string;
-  @ApiPropertyOptional({ type: [String] }) @Ids(100) cityIds?: string[];
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxChars(BODY_MAX) body?: string;
+  @ApiPropertyOptional({ type: [String] }) @Ids(MAX_ITEMS.story.cityIds) cityIds?: string[];
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxChars(MAX_LENGTH.story.body) body?: string;
   @ApiPropertyOptional({ type: [QuoteDto] })
   @IsOptional()
-  @NestedObjects(() => QuoteDto, 50)
+  @NestedObjects(() => QuoteDto, MAX_ITEMS.story.quotes)
   quotes?: QuoteDto[];
-  @ApiPropertyOptional({ type: [String] }) @Ids(100) engagementIds?: string[];
-  @ApiPropertyOptional({ type: [String] }) @Ids(100) commitmentIds?: string[];
-  @ApiPropertyOptional({ type: [String] }) @Ids(200) outcomeIds?: string[];
+  @ApiPropertyOptional({ type: [String] }) @Ids(MAX_ITEMS.story.engagementIds) engagementIds?: string[];
+  @ApiPropertyOptional({ type: [String] }) @Ids(MAX_ITEMS.story.commitmentIds) commitmentIds?: string[];
+  @ApiPropertyOptional({ type: [String] }) @Ids(MAX_ITEMS.story.outcomeIds) outcomeIds?: string[];
   @ApiPropertyOptional({ enum: LANGUAGES }) @IsOptional() @IsIn(LANGUAGES) language?: Language;
   @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsUUID() translationOf?: string | null;
 }
 
 export class UpdateStoryDto implements UpdateStoryRequest {
-  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) @Max(2_147_483_647) version!: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1, { message: 'Enter a title.' }) @Line(300) title?: string;
+  @ApiProperty() @Type(() => Number) @IsInt() @Min(BOUNDS.version.min) @Max(BOUNDS.version.max) version!: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1, { message: 'Enter a title.' }) @Line(MAX_LENGTH.story.title) title?: string;
   @ApiPropertyOptional({ enum: STORY_CATEGORIES }) @IsOptional() @IsIn(STORY_CATEGORIES) category?: StoryCategory;
-  @ApiPropertyOptional({ type: [String] }) @Ids(100) cityIds?: string[];
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxChars(BODY_MAX) body?: string;
+  @ApiPropertyOptional({ type: [String] }) @Ids(MAX_ITEMS.story.cityIds) cityIds?: string[];
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxChars(MAX_LENGTH.story.body) body?: string;
   @ApiPropertyOptional({ type: [QuoteDto] })
   @IsOptional()
-  @NestedObjects(() => QuoteDto, 50)
+  @NestedObjects(() => QuoteDto, MAX_ITEMS.story.quotes)
   quotes?: QuoteDto[];
-  @ApiPropertyOptional({ type: [String] }) @Ids(100) engagementIds?: string[];
-  @ApiPropertyOptional({ type: [String] }) @Ids(100) commitmentIds?: string[];
-  @ApiPropertyOptional({ type: [String] }) @Ids(200) outcomeIds?: string[];
+  @ApiPropertyOptional({ type: [String] }) @Ids(MAX_ITEMS.story.engagementIds) engagementIds?: string[];
+  @ApiPropertyOptional({ type: [String] }) @Ids(MAX_ITEMS.story.commitmentIds) commitmentIds?: string[];
+  @ApiPropertyOptional({ type: [String] }) @Ids(MAX_ITEMS.story.outcomeIds) outcomeIds?: string[];
   @ApiPropertyOptional({ enum: LANGUAGES }) @IsOptional() @IsIn(LANGUAGES) language?: Language;
   @ApiPropertyOptional({ type: SensitivityAnswersDto })
   @IsOptional()
@@ -89,7 +89,7 @@ export class UpdateStoryDto implements UpdateStoryRequest {
 
 export class StoryTransitionDto implements StoryTransitionRequest {
   @ApiProperty({ enum: STORY_STATUSES }) @IsIn(STORY_STATUSES) to!: StoryStatus;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxChars(2000) note?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxChars(MAX_LENGTH.story.transitionNote) note?: string;
 }
 
 export class DraftFromCommitmentDto implements DraftFromCommitmentRequest {
@@ -97,9 +97,9 @@ export class DraftFromCommitmentDto implements DraftFromCommitmentRequest {
 }
 
 export class ListStoriesDto implements StoryFilters {
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000) page?: number;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE_SIZE) pageSize?: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) q?: string;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(BOUNDS.page.min) @Max(BOUNDS.page.max) page?: number;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(BOUNDS.pageSize.min) @Max(BOUNDS.pageSize.max) pageSize?: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(MAX_LENGTH.search) q?: string;
   @ApiPropertyOptional() @IsOptional() @IsIn(['updatedAt:desc', 'updatedAt:asc', 'title:asc', 'title:desc', 'publishedAt:desc', 'publishedAt:asc'])
   sort?: string;
   @ApiPropertyOptional({ enum: STORY_CATEGORIES }) @IsOptional() @IsIn(STORY_CATEGORIES) category?: StoryCategory;

@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import {
+  canTransitionStory,
+  mayPublishStory,
+  sensitivityComplete,
+  storyPlace,
+  storyTransitionNeedsNote,
+  type StoryDetail,
+  type StoryListItem,
+  type StoryStatus,
+} from '@impact/contracts';
+import { AuditService, type AuditAction } from '../audit/audit.service';
+import { requireAccess } from '../auth/access';
+import type { AuthUser } from '../auth/auth-user';
+import { ForbiddenError, NotFoundError, ValidationFailedError, WorkflowError } from '../common/errors';
+import type { StoryTransitionDto } from './dto/story.dto';
+import { StoriesRepository } from './stories.repository';
+import { StoriesService } from './stories.service';
+
+/** The audit action a step is recorded as. */
+function auditAction(to: StoryStatus): AuditAction {
+  return to === 'published' ? 'publish' : to === 'archived' ? 'archive' : 'transition';
+}
+
+/**
+ * The review workflow (STORY_TRANSITIONS): a draft goes to review once its sensitivity checklist is
+ * complete, leadership publishes or sends it back with a reason, and a story is archived. Each step
+ * locks the story's row, so two simultaneous steps run one after the other, the second judged on the
+ * first's result.
+ */
+@Injectable()
+export class StoryWorkflowService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly stories: StoriesRepository,
+    private readonly records: StoriesService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async transition(user: AuthUser, id: string, dto: StoryTransitionDto): Promise<StoryDetail> {
+    return this.dataSource.transaction(async (m) => {
+      const before = await this.records.load(id, m, true);
+      requireAccess(user, 'stories', 'transition', storyPlace(before), () => new NotFoundError('Story', id));
+      const note = this.checkStep(user, before, dto.to, dto.note);
+      await this.stories.moveStatus(m, id, dto.to, user.id);
+      await this.audit.record(m, {
+        actorId: user.id,
+        entity: 'story',
+        entityId: id,
+        action: auditAction(dto.to),
+        changes: { status: { old: before.status, new: dto.to } },
+        note,
+      });
+      return this.records.detail(m, await this.records.load(id, m));
+    });
+  }
+
+  /** DELETE archives: the story leaves lists and the public page; its history stays. */
+  async archive(user: AuthUser, id: string): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      const before = await this.records.load(id, m, true);
+      requireAccess(user, 'stories', 'archive', storyPlace(before), () => new NotFoundError('Story', id));
+      await this.stories.archive(m, id);
+      await this.audit.record(m, {
+        actorId: user.id,
+        entity: 'story',
+        entityId: id,
+        action: 'archive',
+        changes: { status: { old: before.status, new: 'archived' } },
+      });
+    });
+  }
+
+  /** The rules of one step from the story as it is; answers the step's note (trimmed, null when blank). */
+  private checkStep(user: AuthUser, story: StoryListItem, to: StoryStatus, givenNote: string | undefined): string | null {
+    const from = story.status;
+    if (to === 'published' && !mayPublishStory(user.role)) throw new ForbiddenError('Only leadership publishes stories.');
+    if (to === 'archived') requireAccess(user, 'stories', 'archive', storyPlace(story));
+    if (!canTransitionStory(from, to)) throw new WorkflowError(from, to);
+    const note = givenNote?.trim() || null;
+    if (storyTransitionNeedsNote(from, to) && !note) {
+      throw new ValidationFailedError([{ field: 'note', message: 'Say why the story goes back to its author.' }]);
+    }
+    if (to === 'in_review' && !sensitivityComplete(story.sensitivity)) {
+      throw new WorkflowError(from, to, 'Confirm all three points of the sensitivity checklist before sending the story to review.');
+    }
+    if (to === 'published' && !sensitivityComplete(story.sensitivity)) {
+      throw new WorkflowError(from, to, 'The sensitivity checklist is not complete.');
+    }
+    return note;
+  }
+}
