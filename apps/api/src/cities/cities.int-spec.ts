@@ -86,8 +86,18 @@ describe('cities', () => {
     expect(page.body).toMatchObject({ total: expected, page: 2, pageSize: 3 });
     const all = await t.http.get(`/api/cities?hubId=${esa}&pageSize=200&sort=name:desc`).set(as('esa')).expect(200);
     expect(page.body.items).toEqual(all.body.items.slice(3, 6));
-    const ug = await t.http.get('/api/cities?countryCode=ug&membershipStatus=member').set(as('esa')).expect(200);
-    expect(ug.body.items.every((c: { countryCode: string; membershipStatus: string }) => c.countryCode === 'UG' && c.membershipStatus === 'member')).toBe(true);
+    // The expected rows come from the table itself, and there must be some: a filter that matched
+    // nothing (or everything) would fail here.
+    const ugMembers: { id: string }[] = await t.dataSource.query(
+      `SELECT c.id FROM cities c JOIN user_hubs uh ON uh.hub_id = c.hub_id JOIN users u ON u.id = uh.user_id
+        WHERE u.email = 'esa.manager@impact.test' AND c.country_code = 'UG' AND c.membership_status = 'member' AND c.archived_at IS NULL
+        ORDER BY c.name, c.id`,
+    );
+    expect(ugMembers.length).toBeGreaterThan(1);
+    const ug = await t.http.get('/api/cities?countryCode=ug&membershipStatus=member&pageSize=200').set(as('esa')).expect(200);
+    expect(ug.body.total).toBe(ugMembers.length);
+    expect(ug.body.items.map((c: { id: string }) => c.id)).toEqual(ugMembers.map((c) => c.id));
+    expect(ug.body.items).toEqual(ugMembers.map(() => expect.objectContaining({ countryCode: 'UG', membershipStatus: 'member' })));
     await t.http.get('/api/cities?sort=hubId:asc').set(as('esa')).expect(400);
   });
 
@@ -123,6 +133,28 @@ describe('cities', () => {
     expect(Array.isArray(res.body.taught)).toBe(true);
     expect(Array.isArray(res.body.learnedFrom)).toBe(true);
     for (const key of ['liaisons', 'commitments', 'followUps', 'outcomes']) expect(Array.isArray(res.body[key])).toBe(true);
+    const outcomes: { id: string }[] = await t.dataSource.query(`SELECT id FROM outcomes WHERE city_id = $1 AND archived_at IS NULL ORDER BY date, id`, [capeTown]);
+    expect(outcomes.length).toBeGreaterThan(0);
+    expect(res.body.outcomes.map((o: { id: string }) => o.id)).toEqual(outcomes.map((o) => o.id));
+  });
+
+  it('tells who learned from whom, both ways, each pair once', async () => {
+    // Every live "inspired by" link between two different cities, from the tables.
+    const pairs: { learner: string; teacher: string; engagement: string }[] = await t.dataSource.query(
+      `SELECT DISTINCT c.city_id AS learner, e.host_city_id AS teacher, e.id AS engagement
+         FROM commitments c JOIN commitment_engagements ce ON ce.commitment_id = c.id JOIN engagements e ON e.id = ce.engagement_id
+        WHERE c.archived_at IS NULL AND e.archived_at IS NULL AND e.host_city_id <> c.city_id`,
+    );
+    expect(pairs.length).toBeGreaterThan(0);
+    const key = (l: { city: { id: string }; engagement: { id: string } }) => `${l.city.id}/${l.engagement.id}`;
+    const { learner, teacher } = pairs[0];
+    const learnerTimeline = await t.http.get(`/api/cities/${learner}/timeline`).set(as('admin')).expect(200);
+    const learned = pairs.filter((p) => p.learner === learner).map((p) => `${p.teacher}/${p.engagement}`);
+    expect(learnerTimeline.body.learnedFrom.map(key).sort()).toEqual(learned.sort());
+    const teacherTimeline = await t.http.get(`/api/cities/${teacher}/timeline`).set(as('admin')).expect(200);
+    const taught = pairs.filter((p) => p.teacher === teacher).map((p) => `${p.learner}/${p.engagement}`);
+    expect(teacherTimeline.body.taught.map(key).sort()).toEqual(taught.sort());
+    expect(teacherTimeline.body.taught[0]).toEqual({ city: { id: expect.any(String), name: expect.any(String) }, engagement: { id: expect.any(String), name: expect.any(String) } });
   });
 });
 

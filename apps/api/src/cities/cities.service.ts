@@ -1,65 +1,56 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { CityListItem, CityTimeline, Page, RecordPlace, Ref } from '@impact/contracts';
+import { cityPlace, type CityListItem, type CityTimeline, type Page } from '@impact/contracts';
 import { AuditService } from '../audit/audit.service';
 import { diffObjects } from '../audit/diff';
 import { requireAccess } from '../auth/access';
 import type { AuthUser } from '../auth/auth-user';
 import { NotFoundError, StaleVersionError } from '../common/errors';
-import { allRows, pagedQuery, pageParams, toPage } from '../common/list';
-import { archiveRecord, trimmed, updateVersioned } from '../common/legacy-records';
-import { requireRefs } from '../common/legacy-refs';
+import { given, trimmed } from '../common/records';
+import { requireRefs } from '../common/refs';
 import { CommitmentsRepository } from '../commitments/commitments.repository';
-import { engagementQuery, toEngagementListItem, type EngagementRow } from '../engagements/engagement.read';
-import { followUpQuery, toFollowUpListItem, type FollowUpRow } from '../follow-ups/follow-up.read';
-import { outcomeQuery, toOutcomeListItem, type OutcomeRow } from '../outcomes/outcome.read';
-import { CITY_FROM, CITY_SELECT, cityQuery, cityRecord, toCityListItem, type CityRow } from './city.read';
+import { EngagementsService } from '../engagements/engagements.service';
+import { FollowUpsService } from '../follow-ups/follow-ups.service';
+import { OutcomesRepository } from '../outcomes/outcomes.repository';
+import { CitiesRepository } from './cities.repository';
+import { cityRecord } from './city.read';
 import type { CityListQueryDto, CreateCityDto, UpdateCityDto } from './dto/city.dto';
 
-const COLUMNS = {
-  name: 'name',
-  countryCode: 'country_code',
-  hubId: 'hub_id',
-  kind: 'kind',
-  membershipStatus: 'membership_status',
-  memberSince: 'member_since',
-  leadOfficial: 'lead_official',
-  latitude: 'latitude',
-  longitude: 'longitude',
-};
-
-const placeOf = (c: { id: string; hubId: string }): RecordPlace => ({ hubIds: [c.hubId], cityIds: [c.id] });
+/** The most records of each kind a city's timeline shows. */
+const TIMELINE_CAP = 2_000;
 
 /** Cities: hub managers keep the cities of their hubs; liaisons read their own; the liaisons themselves are set on users. */
 @Injectable()
 export class CitiesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cities: CitiesRepository,
     private readonly audit: AuditService,
     private readonly commitments: CommitmentsRepository,
+    private readonly outcomes: OutcomesRepository,
+    private readonly engagements: EngagementsService,
+    private readonly followUps: FollowUpsService,
   ) {}
 
-  async list(user: AuthUser, query: CityListQueryDto): Promise<Page<CityListItem>> {
-    const { page, pageSize } = pageParams(query);
-    const { rows, total } = await pagedQuery<CityRow>(this.dataSource.manager, cityQuery(user, query), page, pageSize);
-    return toPage(rows.map(toCityListItem), total, page, pageSize);
+  list(user: AuthUser, query: CityListQueryDto): Promise<Page<CityListItem>> {
+    return this.cities.list(user, query);
   }
 
-  async export(user: AuthUser, query: CityListQueryDto): Promise<CityListItem[]> {
-    return (await allRows<CityRow>(this.dataSource.manager, cityQuery(user, query))).map(toCityListItem);
+  export(user: AuthUser, query: CityListQueryDto): Promise<CityListItem[]> {
+    return this.cities.all(user, query);
   }
 
-  /** The live city, whoever asks; callers check access. */
-  async load(id: string, m: EntityManager = this.dataSource.manager): Promise<CityListItem> {
-    const [row]: CityRow[] = await m.query(`SELECT ${CITY_SELECT} FROM ${CITY_FROM} WHERE c.id = $1 AND c.archived_at IS NULL`, [id]);
-    if (!row) throw new NotFoundError('City', id);
-    return toCityListItem(row);
+  /** The live city, whoever asks (callers check access); 404 when there is none. */
+  async load(id: string, m?: EntityManager): Promise<CityListItem> {
+    const city = await this.cities.findLive(id, m);
+    if (!city) throw new NotFoundError('City', id);
+    return city;
   }
 
   async get(user: AuthUser, id: string): Promise<CityListItem> {
     const city = await this.load(id);
-    requireAccess(user, 'cities', 'read', placeOf(city), () => new NotFoundError('City', id));
+    requireAccess(user, 'cities', 'read', cityPlace(city), () => new NotFoundError('City', id));
     return city;
   }
 
@@ -67,21 +58,17 @@ export class CitiesService {
     requireAccess(user, 'cities', 'create', { hubIds: [dto.hubId], cityIds: [] });
     return this.dataSource.transaction(async (m) => {
       await requireRefs(m, [{ field: 'hubId', table: 'hubs', ids: [dto.hubId] }]);
-      const [{ id }] = await m.query(
-        `INSERT INTO cities (name, country_code, hub_id, kind, membership_status, member_since, lead_official, latitude, longitude)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-        [
-          dto.name.trim(),
-          dto.countryCode,
-          dto.hubId,
-          dto.kind,
-          dto.membershipStatus,
-          dto.memberSince ?? null,
-          trimmed(dto.leadOfficial) ?? null,
-          dto.latitude ?? null,
-          dto.longitude ?? null,
-        ],
-      );
+      const id = await this.cities.insert(m, {
+        name: dto.name.trim(),
+        countryCode: dto.countryCode,
+        hubId: dto.hubId,
+        kind: dto.kind,
+        membershipStatus: dto.membershipStatus,
+        memberSince: dto.memberSince ?? null,
+        leadOfficial: trimmed(dto.leadOfficial) ?? null,
+        latitude: dto.latitude ?? null,
+        longitude: dto.longitude ?? null,
+      });
       const created = await this.load(id, m);
       await this.audit.record(m, { actorId: user.id, entity: 'city', entityId: id, action: 'create', changes: diffObjects(null, { ...cityRecord(created) }) });
       return created;
@@ -91,7 +78,7 @@ export class CitiesService {
   async update(user: AuthUser, id: string, dto: UpdateCityDto): Promise<CityListItem> {
     return this.dataSource.transaction(async (m) => {
       const before = await this.load(id, m);
-      requireAccess(user, 'cities', 'update', placeOf(before), () => new NotFoundError('City', id));
+      requireAccess(user, 'cities', 'update', cityPlace(before), () => new NotFoundError('City', id));
       const movesHub = dto.hubId !== undefined && dto.hubId !== before.hubId;
       if (movesHub) {
         // Moving a city needs the right to keep cities in the hub it goes to as well.
@@ -99,10 +86,11 @@ export class CitiesService {
         await requireRefs(m, [{ field: 'hubId', table: 'hubs', ids: [dto.hubId] }]);
       }
       if (before.version !== dto.version) throw new StaleVersionError(before);
-      const values = { ...dto, name: trimmed(dto.name), leadOfficial: trimmed(dto.leadOfficial) };
-      if (!(await updateVersioned(m, 'cities', id, dto.version, values, COLUMNS))) throw new StaleVersionError(await this.load(id, m));
+      const { version, ...fields } = dto;
+      const values = given({ ...fields, name: trimmed(fields.name), leadOfficial: trimmed(fields.leadOfficial) });
+      if (!(await this.cities.update(m, id, version, values))) throw new StaleVersionError(await this.load(id, m));
       // A commitment's hub is its city's hub, kept on the row for scope checks.
-      if (movesHub) await m.query(`UPDATE commitments SET hub_id = $2 WHERE city_id = $1`, [id, dto.hubId]);
+      if (movesHub) await this.commitments.moveCityToHub(m, id, dto.hubId as string);
       const after = await this.load(id, m);
       await this.audit.record(m, {
         actorId: user.id,
@@ -118,8 +106,8 @@ export class CitiesService {
   async archive(user: AuthUser, id: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       const before = await this.load(id, m);
-      requireAccess(user, 'cities', 'archive', placeOf(before), () => new NotFoundError('City', id));
-      if (await archiveRecord(m, 'cities', id)) {
+      requireAccess(user, 'cities', 'archive', cityPlace(before), () => new NotFoundError('City', id));
+      if (await this.cities.archive(m, id)) {
         await this.audit.record(m, { actorId: user.id, entity: 'city', entityId: id, action: 'archive', changes: null });
       }
     });
@@ -128,52 +116,27 @@ export class CitiesService {
   /**
    * The city's whole chain in one answer: the city, its liaisons, the engagements it hosted, hosted
    * the place of or took part in, its commitments, their follow-ups and outcomes, and who learned
-   * from whom. Each part is one query (seven in all), each filtered by what the caller may read.
+   * from whom. Each part is filtered by what the caller may read.
    */
   async timeline(user: AuthUser, id: string): Promise<CityTimeline> {
     const city = await this.get(user, id);
-    const m = this.dataSource.manager;
-    const cap = 2_000;
     const [liaisons, engagements, commitments, followUps, outcomes, links] = await Promise.all([
-      m.query(`SELECT u.id, u.name FROM city_liaisons cl JOIN users u ON u.id = cl.user_id WHERE cl.city_id = $1 AND u.active ORDER BY u.name, u.id`, [
-        id,
-      ]) as Promise<Ref[]>,
-      allRows<EngagementRow>(m, engagementQuery(user, { cityId: id, sort: 'startDate:asc' }), cap),
-      this.commitments.all(user, { cityId: id, sort: 'createdAt:asc' }, cap),
-      allRows<FollowUpRow>(m, followUpQuery(user, { cityId: id, sort: 'dueDate:asc' }), cap),
-      allRows<OutcomeRow>(m, outcomeQuery(user, { cityId: id, sort: 'date:asc' }), cap),
-      this.learningLinks(m, id),
+      this.cities.liaisons(id),
+      this.engagements.export(user, { cityId: id, sort: 'startDate:asc' }),
+      this.commitments.all(user, { cityId: id, sort: 'createdAt:asc' }, TIMELINE_CAP),
+      this.followUps.export(user, { cityId: id, sort: 'dueDate:asc' }),
+      this.outcomes.all(user, { cityId: id, sort: 'date:asc' }, TIMELINE_CAP),
+      this.cities.learningLinks(id),
     ]);
     return {
       city,
       liaisons,
-      engagements: engagements.map(toEngagementListItem),
+      engagements: engagements.slice(0, TIMELINE_CAP),
       commitments,
-      followUps: followUps.map(toFollowUpListItem),
-      outcomes: outcomes.map(toOutcomeListItem),
-      learnedFrom: links.filter((l) => l.direction === 'learned').map(({ city, engagement }) => ({ city, engagement })),
-      taught: links.filter((l) => l.direction === 'taught').map(({ city, engagement }) => ({ city, engagement })),
+      followUps: followUps.slice(0, TIMELINE_CAP),
+      outcomes,
+      learnedFrom: links.learnedFrom,
+      taught: links.taught,
     };
-  }
-
-  /**
-   * Peer learning, through "inspired by": learned = another city hosted an engagement that inspired
-   * a commitment of this city; taught = this city hosted one that inspired another city's commitment.
-   */
-  private async learningLinks(m: EntityManager, id: string): Promise<{ direction: 'learned' | 'taught'; city: Ref; engagement: Ref }[]> {
-    const rows: { direction: 'learned' | 'taught'; city_id: string; city_name: string; engagement_id: string; engagement_title: string }[] = await m.query(
-      `SELECT DISTINCT 'learned' AS direction, hc.id AS city_id, hc.name AS city_name, e.id AS engagement_id, e.title AS engagement_title, e.start_date
-         FROM commitments c JOIN commitment_engagements ce ON ce.commitment_id = c.id JOIN engagements e ON e.id = ce.engagement_id
-         JOIN cities hc ON hc.id = e.host_city_id
-        WHERE c.city_id = $1 AND c.archived_at IS NULL AND e.archived_at IS NULL AND e.host_city_id <> $1
-       UNION
-       SELECT DISTINCT 'taught', cc.id, cc.name, e.id, e.title, e.start_date
-         FROM engagements e JOIN commitment_engagements ce ON ce.engagement_id = e.id JOIN commitments c ON c.id = ce.commitment_id
-         JOIN cities cc ON cc.id = c.city_id
-        WHERE e.host_city_id = $1 AND e.archived_at IS NULL AND c.archived_at IS NULL AND c.city_id <> $1
-       ORDER BY start_date, city_name`,
-      [id],
-    );
-    return rows.map((r) => ({ direction: r.direction, city: { id: r.city_id, name: r.city_name }, engagement: { id: r.engagement_id, name: r.engagement_title } }));
   }
 }

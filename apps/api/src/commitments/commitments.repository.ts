@@ -181,6 +181,15 @@ export class CommitmentsRepository {
   }
 
   /**
+   * A city moved to another hub: its commitments (archived ones too) follow, since a commitment's hub
+   * is its city's hub, kept on the row for scope checks. By table name, so the rows' versions stay:
+   * no one edited the commitments themselves.
+   */
+  async moveCityToHub(m: EntityManager, cityId: string, hubId: string): Promise<void> {
+    await m.createQueryBuilder().update('commitments').set({ hub_id: hubId }).where('city_id = :cityId', { cityId }).execute();
+  }
+
+  /**
    * Live outcomes recorded on the commitment: the workflow rule "achieving needs an outcome" reads the
    * outcomes table here, so the commitments module needs no dependency on the outcomes module.
    */

@@ -7,46 +7,38 @@ import { diffObjects } from '../audit/diff';
 import { requireAccess } from '../auth/access';
 import type { AuthUser } from '../auth/auth-user';
 import { ForbiddenError, NotFoundError, StaleVersionError, ValidationFailedError } from '../common/errors';
-import { allRows, pagedQuery, pageParams, toPage } from '../common/list';
-import { archiveRecord, trimmed, updateVersioned } from '../common/legacy-records';
+import { given, trimmed } from '../common/records';
+import { PlacesRepository } from '../places/places.repository';
 import type { CreateOutcomeDto, OutcomeListQueryDto, UpdateOutcomeDto } from './dto/outcome.dto';
-import { OUTCOME_FROM, OUTCOME_SELECT, outcomeQuery, outcomeRecord, toOutcomeListItem, type OutcomeRow } from './outcome.read';
-
-const COLUMNS = {
-  commitmentId: 'commitment_id',
-  cityId: 'city_id',
-  date: 'date',
-  type: 'type',
-  value: 'value',
-  unit: 'unit',
-  description: 'description',
-  evidenceUrl: 'evidence_url',
-};
+import { outcomeRecord } from './outcome.read';
+import { OutcomesRepository } from './outcomes.repository';
 
 const placeOf = (o: { cityId: string; hubId: string }): RecordPlace => ({ hubIds: [o.hubId], cityIds: [o.cityId] });
 const doesNotExist = (field: string) => new ValidationFailedError([{ field, message: `${field} refers to a record that does not exist` }]);
 
+/** The outcome use cases: where it sits, who may verify, one transaction and its audit row. */
 @Injectable()
 export class OutcomesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outcomes: OutcomesRepository,
+    private readonly places: PlacesRepository,
     private readonly audit: AuditService,
   ) {}
 
-  async list(user: AuthUser, query: OutcomeListQueryDto): Promise<Page<OutcomeListItem>> {
-    const { page, pageSize } = pageParams(query);
-    const { rows, total } = await pagedQuery<OutcomeRow>(this.dataSource.manager, outcomeQuery(user, query), page, pageSize);
-    return toPage(rows.map(toOutcomeListItem), total, page, pageSize);
+  list(user: AuthUser, query: OutcomeListQueryDto): Promise<Page<OutcomeListItem>> {
+    return this.outcomes.list(user, query);
   }
 
-  async export(user: AuthUser, query: OutcomeListQueryDto): Promise<OutcomeListItem[]> {
-    return (await allRows<OutcomeRow>(this.dataSource.manager, outcomeQuery(user, query))).map(toOutcomeListItem);
+  export(user: AuthUser, query: OutcomeListQueryDto): Promise<OutcomeListItem[]> {
+    return this.outcomes.all(user, query);
   }
 
-  async load(id: string, m: EntityManager = this.dataSource.manager): Promise<OutcomeListItem> {
-    const [row]: OutcomeRow[] = await m.query(`SELECT ${OUTCOME_SELECT} FROM ${OUTCOME_FROM} WHERE o.id = $1 AND o.archived_at IS NULL`, [id]);
-    if (!row) throw new NotFoundError('Outcome', id);
-    return toOutcomeListItem(row);
+  /** The live outcome, whoever asks (callers check access); 404 when there is none. */
+  async load(id: string, m?: EntityManager): Promise<OutcomeListItem> {
+    const outcome = await this.outcomes.findLive(id, m);
+    if (!outcome) throw new NotFoundError('Outcome', id);
+    return outcome;
   }
 
   async get(user: AuthUser, id: string): Promise<OutcomeListItem> {
@@ -60,13 +52,13 @@ export class OutcomesService {
    * it), and its commitment, which must be one of that city's.
    */
   private async checkPlace(m: EntityManager, user: AuthUser, cityId: string, commitmentId: string | null | undefined): Promise<RecordPlace> {
-    const [city] = await m.query(`SELECT id, hub_id FROM cities WHERE id = $1 AND archived_at IS NULL`, [cityId]);
-    const place: RecordPlace | null = city ? { hubIds: [city.hub_id], cityIds: [city.id] } : null;
+    const city = await this.places.ofCity(m, cityId);
+    const place: RecordPlace | null = city ? { hubIds: city.hubIds, cityIds: city.cityIds } : null;
     if (!place || !mayOnRecord(user, 'cities', 'read', place)) throw doesNotExist('cityId');
     if (commitmentId) {
-      const [c] = await m.query(`SELECT city_id FROM commitments WHERE id = $1 AND archived_at IS NULL`, [commitmentId]);
-      if (!c || !mayOnRecord(user, 'commitments', 'read', { hubIds: place.hubIds, cityIds: [c.city_id] })) throw doesNotExist('commitmentId');
-      if (c.city_id !== cityId) throw new ValidationFailedError([{ field: 'commitmentId', message: 'commitmentId must be a commitment of the same city' }]);
+      const c = await this.places.ofCommitment(m, commitmentId);
+      if (!c || !mayOnRecord(user, 'commitments', 'read', { hubIds: place.hubIds, cityIds: [c.cityId] })) throw doesNotExist('commitmentId');
+      if (c.cityId !== cityId) throw new ValidationFailedError([{ field: 'commitmentId', message: 'commitmentId must be a commitment of the same city' }]);
     }
     return place;
   }
@@ -81,22 +73,17 @@ export class OutcomesService {
     return this.dataSource.transaction(async (m) => {
       const place = await this.checkPlace(m, user, dto.cityId, dto.commitmentId);
       requireAccess(user, 'outcomes', 'create', place);
-      const verified = dto.verified === true;
-      const [{ id }] = await m.query(
-        `INSERT INTO outcomes (commitment_id, city_id, date, type, value, unit, description, evidence_url, verified_by_id, verified_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, CASE WHEN $9::uuid IS NOT NULL THEN now() END) RETURNING id`,
-        [
-          dto.commitmentId ?? null,
-          dto.cityId,
-          dto.date,
-          dto.type,
-          dto.value ?? null,
-          trimmed(dto.unit) ?? null,
-          dto.description?.trim() ?? '',
-          dto.evidenceUrl ?? null,
-          verified ? user.id : null,
-        ],
-      );
+      const id = await this.outcomes.insert(m, {
+        commitmentId: dto.commitmentId ?? null,
+        cityId: dto.cityId,
+        date: dto.date,
+        type: dto.type,
+        value: dto.value ?? null,
+        unit: trimmed(dto.unit) ?? null,
+        description: dto.description?.trim() ?? '',
+        evidenceUrl: dto.evidenceUrl ?? null,
+        verifiedById: dto.verified === true ? user.id : null,
+      });
       const created = await this.load(id, m);
       await this.audit.record(m, { actorId: user.id, entity: 'outcome', entityId: id, action: 'create', changes: diffObjects(null, { ...outcomeRecord(created) }) });
       return created;
@@ -114,14 +101,10 @@ export class OutcomesService {
         requireAccess(user, 'outcomes', 'create', await this.checkPlace(m, user, cityId, commitmentId));
       }
       if (before.version !== dto.version) throw new StaleVersionError(before);
-      const values = { ...dto, unit: trimmed(dto.unit), description: trimmed(dto.description) };
-      const ok = await updateVersioned(m, 'outcomes', id, dto.version, values, COLUMNS, (params) => {
-        if (dto.verified === undefined) return [];
-        params.push(dto.verified ? user.id : null);
-        const p = `$${params.length}::uuid`;
-        return [`verified_by_id = ${p}`, `verified_at = CASE WHEN ${p} IS NULL THEN NULL ELSE now() END`];
-      });
-      if (!ok) throw new StaleVersionError(await this.load(id, m));
+      const { version, verified, ...fields } = dto;
+      const verifiedById = verified === undefined ? undefined : verified ? user.id : null;
+      const values = given({ ...fields, unit: trimmed(fields.unit), description: trimmed(fields.description), verifiedById });
+      if (!(await this.outcomes.update(m, id, version, values))) throw new StaleVersionError(await this.load(id, m));
       const after = await this.load(id, m);
       await this.audit.record(m, {
         actorId: user.id,
@@ -138,7 +121,7 @@ export class OutcomesService {
     await this.dataSource.transaction(async (m) => {
       const before = await this.load(id, m);
       requireAccess(user, 'outcomes', 'archive', placeOf(before), () => new NotFoundError('Outcome', id));
-      if (await archiveRecord(m, 'outcomes', id)) {
+      if (await this.outcomes.archive(m, id)) {
         await this.audit.record(m, { actorId: user.id, entity: 'outcome', entityId: id, action: 'archive', changes: null });
       }
     });

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUrl, IsUUID, Max, Min } from 'class-validator';
 import {
+  BOUNDS,
+  MAX_LENGTH,
   OUTCOME_TYPES,
   type CreateOutcomeRequest,
   type OutcomeFilters,
@@ -10,6 +12,7 @@ import {
 import { IsDateOnly, Line, MaxChars, OptionalNotNull } from '../../common/dto';
 import { ListQueryDto } from '../../common/list';
 
+const VALUE = BOUNDS.outcome.value;
 const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true };
 const URL_MESSAGE = { message: 'evidenceUrl must be an http(s) URL' };
 
@@ -18,23 +21,23 @@ export class CreateOutcomeDto implements CreateOutcomeRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID() cityId!: string;
   @ApiProperty({ format: 'date' }) @IsDateOnly() date!: string;
   @ApiProperty({ enum: OUTCOME_TYPES }) @IsIn(OUTCOME_TYPES) type!: OutcomeType;
-  @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(-1e12) @Max(1e12) value?: number | null;
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100 }) @IsOptional() @IsString() @Line(100) unit?: string | null;
-  @ApiPropertyOptional({ maxLength: 20000 }) @OptionalNotNull() @IsString() @MaxChars(20_000) description?: string;
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000 }) @IsOptional() @IsUrl(URL_OPTIONS, URL_MESSAGE) @MaxChars(2000) evidenceUrl?: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(VALUE.min) @Max(VALUE.max) value?: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: MAX_LENGTH.outcome.unit }) @IsOptional() @IsString() @Line(MAX_LENGTH.outcome.unit) unit?: string | null;
+  @ApiPropertyOptional({ maxLength: MAX_LENGTH.outcome.description }) @OptionalNotNull() @IsString() @MaxChars(MAX_LENGTH.outcome.description) description?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: MAX_LENGTH.outcome.evidenceUrl }) @IsOptional() @IsUrl(URL_OPTIONS, URL_MESSAGE) @MaxChars(MAX_LENGTH.outcome.evidenceUrl) evidenceUrl?: string | null;
   @ApiPropertyOptional({ description: 'true records the caller as verifier (hub managers and admins)' }) @OptionalNotNull() @IsBoolean() verified?: boolean;
 }
 
 export class UpdateOutcomeDto implements UpdateOutcomeRequest {
-  @ApiProperty() @IsInt() @Min(1) @Max(2_147_483_647) version!: number;
+  @ApiProperty() @IsInt() @Min(BOUNDS.version.min) @Max(BOUNDS.version.max) version!: number;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() commitmentId?: string | null;
   @ApiPropertyOptional({ format: 'uuid' }) @OptionalNotNull() @IsUUID() cityId?: string;
   @ApiPropertyOptional({ format: 'date' }) @OptionalNotNull() @IsDateOnly() date?: string;
   @ApiPropertyOptional({ enum: OUTCOME_TYPES }) @OptionalNotNull() @IsIn(OUTCOME_TYPES) type?: OutcomeType;
-  @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(-1e12) @Max(1e12) value?: number | null;
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100 }) @IsOptional() @IsString() @Line(100) unit?: string | null;
-  @ApiPropertyOptional({ maxLength: 20000 }) @OptionalNotNull() @IsString() @MaxChars(20_000) description?: string;
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000 }) @IsOptional() @IsUrl(URL_OPTIONS, URL_MESSAGE) @MaxChars(2000) evidenceUrl?: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(VALUE.min) @Max(VALUE.max) value?: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: MAX_LENGTH.outcome.unit }) @IsOptional() @IsString() @Line(MAX_LENGTH.outcome.unit) unit?: string | null;
+  @ApiPropertyOptional({ maxLength: MAX_LENGTH.outcome.description }) @OptionalNotNull() @IsString() @MaxChars(MAX_LENGTH.outcome.description) description?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: MAX_LENGTH.outcome.evidenceUrl }) @IsOptional() @IsUrl(URL_OPTIONS, URL_MESSAGE) @MaxChars(MAX_LENGTH.outcome.evidenceUrl) evidenceUrl?: string | null;
   @ApiPropertyOptional() @OptionalNotNull() @IsBoolean() verified?: boolean;
 }
 
