@@ -11,8 +11,8 @@ import { allRows, pagedQuery, pageParams, toPage } from '../common/list';
 import { archiveRecord, trimmed, updateVersioned } from '../common/legacy-records';
 import { requireRefs } from '../common/legacy-refs';
 import { CommitmentsRepository } from '../commitments/commitments.repository';
-import { engagementQuery, toEngagementListItem, type EngagementRow } from '../engagements/engagement.read';
-import { followUpQuery, toFollowUpListItem, type FollowUpRow } from '../follow-ups/follow-up.read';
+import { EngagementsRepository } from '../engagements/engagements.repository';
+import { FollowUpsRepository } from '../follow-ups/follow-ups.repository';
 import { outcomeQuery, toOutcomeListItem, type OutcomeRow } from '../outcomes/outcome.read';
 import { CITY_FROM, CITY_SELECT, cityQuery, cityRecord, toCityListItem, type CityRow } from './city.read';
 import type { CityListQueryDto, CreateCityDto, UpdateCityDto } from './dto/city.dto';
@@ -38,6 +38,8 @@ export class CitiesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly commitments: CommitmentsRepository,
+    private readonly engagements: EngagementsRepository,
+    private readonly followUps: FollowUpsRepository,
   ) {}
 
   async list(user: AuthUser, query: CityListQueryDto): Promise<Page<CityListItem>> {
@@ -138,18 +140,18 @@ export class CitiesService {
       m.query(`SELECT u.id, u.name FROM city_liaisons cl JOIN users u ON u.id = cl.user_id WHERE cl.city_id = $1 AND u.active ORDER BY u.name, u.id`, [
         id,
       ]) as Promise<Ref[]>,
-      allRows<EngagementRow>(m, engagementQuery(user, { cityId: id, sort: 'startDate:asc' }), cap),
+      this.engagements.all(user, { cityId: id, sort: 'startDate:asc' }, cap),
       this.commitments.all(user, { cityId: id, sort: 'createdAt:asc' }, cap),
-      allRows<FollowUpRow>(m, followUpQuery(user, { cityId: id, sort: 'dueDate:asc' }), cap),
+      this.followUps.all(user, { cityId: id, sort: 'dueDate:asc' }, cap),
       allRows<OutcomeRow>(m, outcomeQuery(user, { cityId: id, sort: 'date:asc' }), cap),
       this.learningLinks(m, id),
     ]);
     return {
       city,
       liaisons,
-      engagements: engagements.map(toEngagementListItem),
+      engagements,
       commitments,
-      followUps: followUps.map(toFollowUpListItem),
+      followUps,
       outcomes: outcomes.map(toOutcomeListItem),
       learnedFrom: links.filter((l) => l.direction === 'learned').map(({ city, engagement }) => ({ city, engagement })),
       taught: links.filter((l) => l.direction === 'taught').map(({ city, engagement }) => ({ city, engagement })),
