@@ -10,8 +10,8 @@ import { NotFoundError, StaleVersionError } from '../common/errors';
 import { given, trimmed } from '../common/records';
 import { requireRefs } from '../common/refs';
 import { CommitmentsRepository } from '../commitments/commitments.repository';
-import { EngagementsService } from '../engagements/engagements.service';
-import { FollowUpsService } from '../follow-ups/follow-ups.service';
+import { EngagementsRepository } from '../engagements/engagements.repository';
+import { FollowUpsRepository } from '../follow-ups/follow-ups.repository';
 import { OutcomesRepository } from '../outcomes/outcomes.repository';
 import { CitiesRepository } from './cities.repository';
 import { cityRecord } from './city.read';
@@ -29,8 +29,8 @@ export class CitiesService {
     private readonly audit: AuditService,
     private readonly commitments: CommitmentsRepository,
     private readonly outcomes: OutcomesRepository,
-    private readonly engagements: EngagementsService,
-    private readonly followUps: FollowUpsService,
+    private readonly engagements: EngagementsRepository,
+    private readonly followUps: FollowUpsRepository,
   ) {}
 
   list(user: AuthUser, query: CityListQueryDto): Promise<Page<CityListItem>> {
@@ -122,18 +122,18 @@ export class CitiesService {
     const city = await this.get(user, id);
     const [liaisons, engagements, commitments, followUps, outcomes, links] = await Promise.all([
       this.cities.liaisons(id),
-      this.engagements.export(user, { cityId: id, sort: 'startDate:asc' }),
+      this.engagements.all(user, { cityId: id, sort: 'startDate:asc' }, TIMELINE_CAP),
       this.commitments.all(user, { cityId: id, sort: 'createdAt:asc' }, TIMELINE_CAP),
-      this.followUps.export(user, { cityId: id, sort: 'dueDate:asc' }),
+      this.followUps.all(user, { cityId: id, sort: 'dueDate:asc' }, TIMELINE_CAP),
       this.outcomes.all(user, { cityId: id, sort: 'date:asc' }, TIMELINE_CAP),
       this.cities.learningLinks(id),
     ]);
     return {
       city,
       liaisons,
-      engagements: engagements.slice(0, TIMELINE_CAP),
+      engagements,
       commitments,
-      followUps: followUps.slice(0, TIMELINE_CAP),
+      followUps,
       outcomes,
       learnedFrom: links.learnedFrom,
       taught: links.taught,

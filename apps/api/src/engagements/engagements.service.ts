@@ -1,80 +1,48 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { EngagementListItem, Page, RecordPlace } from '@impact/contracts';
+import { engagementPlace, type EngagementListItem, type Page } from '@impact/contracts';
 import { AuditService } from '../audit/audit.service';
 import { diffObjects } from '../audit/diff';
 import { requireAccess } from '../auth/access';
 import type { AuthUser } from '../auth/auth-user';
 import { NotFoundError, StaleVersionError, ValidationFailedError } from '../common/errors';
-import { allRows, pagedQuery, pageParams, toPage } from '../common/list';
-import { archiveRecord, trimmed, updateVersioned } from '../common/legacy-records';
-import { replaceLinks, requireRefs } from '../common/legacy-refs';
+import { given, trimmed } from '../common/records';
+import { requireRefs, type RefCheck } from '../common/refs';
 import type { CreateEngagementDto, EngagementListQueryDto, UpdateEngagementDto } from './dto/engagement.dto';
-import { ENGAGEMENT_FROM, ENGAGEMENT_SELECT, engagementQuery, engagementRecord, toEngagementListItem, type EngagementRow } from './engagement.read';
+import { engagementRecord } from './engagement.read';
+import { EngagementsRepository } from './engagements.repository';
 
-const COLUMNS = {
-  title: 'title',
-  type: 'type',
-  hubId: 'hub_id',
-  startDate: 'start_date',
-  endDate: 'end_date',
-  locationCityId: 'location_city_id',
-  online: 'online',
-  hostCityId: 'host_city_id',
-  summary: 'summary',
-  evidenceLinks: 'evidence_links',
-  participantsTotal: 'participants_total',
-  participantsMayors: 'participants_mayors',
-  participantsOfficials: 'participants_officials',
-  participantsYouth: 'participants_youth',
-  participantsWomen: 'participants_women',
-  participantsCommunityLeaders: 'participants_community_leaders',
-};
+/** The hub and the host and place cities a create or an edit names must be live records. */
+const refs = (dto: Pick<UpdateEngagementDto, 'hubId' | 'locationCityId' | 'hostCityId'>): RefCheck[] => [
+  { field: 'hubId', table: 'hubs', ids: [dto.hubId] },
+  { field: 'locationCityId', table: 'cities', ids: [dto.locationCityId] },
+  { field: 'hostCityId', table: 'cities', ids: [dto.hostCityId] },
+];
 
-const CITY_LINKS = { table: 'engagement_cities', ownerColumn: 'engagement_id', otherColumn: 'city_id', otherTable: 'cities', field: 'participatingCityIds' } as const;
-const PARTNER_LINKS = { table: 'engagement_partners', ownerColumn: 'engagement_id', otherColumn: 'partner_id', otherTable: 'partners', field: 'partnerIds' } as const;
-
-/** Where an engagement sits: its hub, and every city it concerns (host, place, participants). */
-export function engagementPlace(e: EngagementListItem): RecordPlace {
-  return {
-    hubIds: [e.hubId],
-    cityIds: [e.hostCityId, e.locationCityId, ...e.participatingCityIds].filter((id): id is string => !!id),
-  };
-}
-
-function participantColumns(p: UpdateEngagementDto['participants']): Record<string, number | undefined> {
-  return {
-    participantsTotal: p?.total,
-    participantsMayors: p?.mayors,
-    participantsOfficials: p?.officials,
-    participantsYouth: p?.youth,
-    participantsWomen: p?.women,
-    participantsCommunityLeaders: p?.communityLeaders,
-  };
-}
-
+/** The engagement use cases: scope, one transaction per write and its audit row. */
 @Injectable()
 export class EngagementsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly engagements: EngagementsRepository,
     private readonly audit: AuditService,
   ) {}
 
-  async list(user: AuthUser, query: EngagementListQueryDto): Promise<Page<EngagementListItem>> {
-    const { page, pageSize } = pageParams(query);
-    const { rows, total } = await pagedQuery<EngagementRow>(this.dataSource.manager, engagementQuery(user, query), page, pageSize);
-    return toPage(rows.map(toEngagementListItem), total, page, pageSize);
+  list(user: AuthUser, query: EngagementListQueryDto): Promise<Page<EngagementListItem>> {
+    return this.engagements.list(user, query);
   }
 
-  async export(user: AuthUser, query: EngagementListQueryDto): Promise<EngagementListItem[]> {
-    return (await allRows<EngagementRow>(this.dataSource.manager, engagementQuery(user, query))).map(toEngagementListItem);
+  /** Every match in the list's order (CSV export, a city's timeline). */
+  export(user: AuthUser, query: EngagementListQueryDto, cap?: number): Promise<EngagementListItem[]> {
+    return this.engagements.all(user, query, cap);
   }
 
-  async load(id: string, m: EntityManager = this.dataSource.manager): Promise<EngagementListItem> {
-    const [row]: EngagementRow[] = await m.query(`SELECT ${ENGAGEMENT_SELECT} FROM ${ENGAGEMENT_FROM} WHERE e.id = $1 AND e.archived_at IS NULL`, [id]);
-    if (!row) throw new NotFoundError('Engagement', id);
-    return toEngagementListItem(row);
+  /** The live engagement, whoever asks (callers check access); 404 when there is none. */
+  async load(id: string, m?: EntityManager): Promise<EngagementListItem> {
+    const engagement = await this.engagements.findLive(id, m);
+    if (!engagement) throw new NotFoundError('Engagement', id);
+    return engagement;
   }
 
   async get(user: AuthUser, id: string): Promise<EngagementListItem> {
@@ -87,45 +55,31 @@ export class EngagementsService {
   async create(user: AuthUser, dto: CreateEngagementDto): Promise<EngagementListItem> {
     requireAccess(user, 'engagements', 'create', { hubIds: [dto.hubId], cityIds: [] });
     return this.dataSource.transaction(async (m) => {
-      await requireRefs(m, [
-        { field: 'hubId', table: 'hubs', ids: [dto.hubId] },
-        { field: 'locationCityId', table: 'cities', ids: [dto.locationCityId] },
-        { field: 'hostCityId', table: 'cities', ids: [dto.hostCityId] },
-      ]);
+      await requireRefs(m, refs(dto));
       const p = dto.participants;
-      const [{ id }] = await m.query(
-        `INSERT INTO engagements (title, type, hub_id, start_date, end_date, location_city_id, online, host_city_id, summary, evidence_links,
-           participants_total, participants_mayors, participants_officials, participants_youth, participants_women, participants_community_leaders)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
-        [
-          dto.title.trim(),
-          dto.type,
-          dto.hubId,
-          dto.startDate,
-          dto.endDate ?? null,
-          dto.locationCityId ?? null,
-          dto.online ?? false,
-          dto.hostCityId ?? null,
-          dto.summary?.trim() ?? '',
-          dto.evidenceLinks ?? [],
-          p?.total ?? 0,
-          p?.mayors ?? 0,
-          p?.officials ?? 0,
-          p?.youth ?? 0,
-          p?.women ?? 0,
-          p?.communityLeaders ?? 0,
-        ],
-      );
-      await replaceLinks(m, CITY_LINKS, id, dto.participatingCityIds ?? []);
-      await replaceLinks(m, PARTNER_LINKS, id, dto.partnerIds ?? []);
-      const created = await this.load(id, m);
-      await this.audit.record(m, {
-        actorId: user.id,
-        entity: 'engagement',
-        entityId: id,
-        action: 'create',
-        changes: diffObjects(null, { ...engagementRecord(created) }),
+      const id = await this.engagements.insert(m, {
+        title: dto.title.trim(),
+        type: dto.type,
+        hubId: dto.hubId,
+        startDate: dto.startDate,
+        endDate: dto.endDate ?? null,
+        locationCityId: dto.locationCityId ?? null,
+        online: dto.online ?? false,
+        hostCityId: dto.hostCityId ?? null,
+        summary: dto.summary?.trim() ?? '',
+        evidenceLinks: dto.evidenceLinks ?? [],
+        participants: {
+          total: p?.total ?? 0,
+          mayors: p?.mayors ?? 0,
+          officials: p?.officials ?? 0,
+          youth: p?.youth ?? 0,
+          women: p?.women ?? 0,
+          communityLeaders: p?.communityLeaders ?? 0,
+        },
       });
+      await this.engagements.setLinks(m, id, { participatingCityIds: dto.participatingCityIds ?? [], partnerIds: dto.partnerIds ?? [] });
+      const created = await this.load(id, m);
+      await this.audit.record(m, { actorId: user.id, entity: 'engagement', entityId: id, action: 'create', changes: diffObjects(null, { ...engagementRecord(created) }) });
       return created;
     });
   }
@@ -138,16 +92,17 @@ export class EngagementsService {
       const startDate = dto.startDate ?? before.startDate;
       const endDate = dto.endDate === undefined ? before.endDate : dto.endDate;
       if (endDate && endDate < startDate) throw new ValidationFailedError([{ field: 'endDate', message: 'endDate must not be before startDate' }]);
-      await requireRefs(m, [
-        { field: 'hubId', table: 'hubs', ids: [dto.hubId] },
-        { field: 'locationCityId', table: 'cities', ids: [dto.locationCityId] },
-        { field: 'hostCityId', table: 'cities', ids: [dto.hostCityId] },
-      ]);
+      await requireRefs(m, refs(dto));
       if (before.version !== dto.version) throw new StaleVersionError(before);
-      const values = { ...dto, title: trimmed(dto.title), summary: trimmed(dto.summary), ...participantColumns(dto.participants) };
-      if (!(await updateVersioned(m, 'engagements', id, dto.version, values, COLUMNS))) throw new StaleVersionError(await this.load(id, m));
-      if (dto.participatingCityIds) await replaceLinks(m, CITY_LINKS, id, dto.participatingCityIds);
-      if (dto.partnerIds) await replaceLinks(m, PARTNER_LINKS, id, dto.partnerIds);
+      const { version, participatingCityIds, partnerIds, participants, ...fields } = dto;
+      const values = given({
+        ...fields,
+        title: trimmed(fields.title),
+        summary: trimmed(fields.summary),
+        participants: participants && { ...participants },
+      });
+      if (!(await this.engagements.update(m, id, version, values))) throw new StaleVersionError(await this.load(id, m));
+      await this.engagements.setLinks(m, id, { participatingCityIds, partnerIds });
       const after = await this.load(id, m);
       await this.audit.record(m, {
         actorId: user.id,
@@ -164,7 +119,7 @@ export class EngagementsService {
     await this.dataSource.transaction(async (m) => {
       const before = await this.load(id, m);
       requireAccess(user, 'engagements', 'archive', engagementPlace(before), () => new NotFoundError('Engagement', id));
-      if (await archiveRecord(m, 'engagements', id)) {
+      if (await this.engagements.archive(m, id)) {
         await this.audit.record(m, { actorId: user.id, entity: 'engagement', entityId: id, action: 'archive', changes: null });
       }
     });

@@ -5,7 +5,7 @@ import { DEFAULT_PAGE_SIZE, type Page, type Person, type Role, type User } from 
 import { AuditService } from '../audit/audit.service';
 import { diffObjects } from '../audit/diff';
 import { likePattern } from '../common/list';
-import { followUpInCities } from '../follow-ups/follow-up.read';
+import { followUpInCitiesSql } from '../rules';
 import { returnedRows } from '../common/legacy-records';
 import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationFailedError } from '../common/errors';
 import type { AuthUser } from '../auth/auth-user';
@@ -104,7 +104,7 @@ export class UsersService {
                                                 WHERE uh.user_id = u.id AND c.id = ANY($3::uuid[])))
         OR EXISTS (SELECT 1 FROM commitments cm WHERE cm.owner_id = u.id AND cm.archived_at IS NULL AND cm.city_id = ANY($3::uuid[]))
         OR EXISTS (SELECT 1 FROM follow_ups f LEFT JOIN commitments c ON c.id = f.commitment_id LEFT JOIN engagements e ON e.id = f.engagement_id
-                    WHERE f.owner_id = u.id AND f.archived_at IS NULL AND ${followUpInCities('$3')}))`;
+                    WHERE f.owner_id = u.id AND f.archived_at IS NULL AND ${followUpInCitiesSql('c', 'e', '$3')}))`;
     } else if (user.role === 'hub_manager') {
       params.push(user.id, user.hubIds);
       scope = `(u.id = $2 OR u.role = 'leadership'

@@ -16,7 +16,10 @@ import {
   type ValidationArguments,
 } from 'class-validator';
 import {
+  BOUNDS,
   ENGAGEMENT_TYPES,
+  MAX_ITEMS,
+  MAX_LENGTH,
   PARTICIPANT_GROUPS,
   type CreateEngagementRequest,
   type EngagementFilters,
@@ -26,8 +29,6 @@ import {
 } from '@impact/contracts';
 import { IsDateOnly, Line, MaxChars, NestedObject, NotBefore, OptionalNotNull, QueryBoolean } from '../../common/dto';
 import { ListQueryDto } from '../../common/list';
-
-const MAX_PEOPLE = 10_000_000;
 
 /** `total` counts everyone, so it is at least each group (groups overlap: a young woman mayor counts thrice). */
 function AtLeastEachGroup(): PropertyDecorator {
@@ -49,9 +50,9 @@ function AtLeastEachGroup(): PropertyDecorator {
 
 const count = () => (target: object, key: string | symbol) => {
   IsInt()(target, key);
-  Min(0)(target, key);
-  Max(MAX_PEOPLE)(target, key);
-  ApiProperty({ minimum: 0 })(target, key);
+  Min(BOUNDS.engagement.participants.min)(target, key);
+  Max(BOUNDS.engagement.participants.max)(target, key);
+  ApiProperty({ minimum: BOUNDS.engagement.participants.min })(target, key);
 };
 
 export class ParticipantsDto implements Participants {
@@ -73,13 +74,13 @@ const uuids = (max: number) => (target: object, key: string | symbol) => {
 const links = () => (target: object, key: string | symbol) => {
   IsArray()(target, key);
   IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { each: true, message: 'each evidence link must be an http(s) URL' })(target, key);
-  MaxChars(2000, { each: true })(target, key);
-  ArrayMaxSize(50)(target, key);
+  MaxChars(MAX_LENGTH.engagement.evidenceLink, { each: true })(target, key);
+  ArrayMaxSize(MAX_ITEMS.engagement.evidenceLinks)(target, key);
   ApiPropertyOptional({ type: [String], description: 'http(s) URLs' })(target, key);
 };
 
 export class CreateEngagementDto implements CreateEngagementRequest {
-  @ApiProperty({ maxLength: 300 }) @IsString() @MinLength(1) @Line(300) title!: string;
+  @ApiProperty({ maxLength: MAX_LENGTH.engagement.title }) @IsString() @MinLength(1) @Line(MAX_LENGTH.engagement.title) title!: string;
   @ApiProperty({ enum: ENGAGEMENT_TYPES }) @IsIn(ENGAGEMENT_TYPES) type!: EngagementType;
   @ApiProperty({ format: 'uuid' }) @IsUUID() hubId!: string;
   @ApiProperty({ format: 'date' }) @IsDateOnly() startDate!: string;
@@ -87,16 +88,16 @@ export class CreateEngagementDto implements CreateEngagementRequest {
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() locationCityId?: string | null;
   @ApiPropertyOptional() @OptionalNotNull() @IsBoolean() online?: boolean;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() hostCityId?: string | null;
-  @OptionalNotNull() @uuids(500) participatingCityIds?: string[];
-  @OptionalNotNull() @uuids(100) partnerIds?: string[];
+  @OptionalNotNull() @uuids(MAX_ITEMS.engagement.participatingCityIds) participatingCityIds?: string[];
+  @OptionalNotNull() @uuids(MAX_ITEMS.engagement.partnerIds) partnerIds?: string[];
   @ApiPropertyOptional({ type: ParticipantsDto }) @OptionalNotNull() @NestedObject(() => ParticipantsDto) participants?: ParticipantsDto;
-  @ApiPropertyOptional({ maxLength: 20000 }) @OptionalNotNull() @IsString() @MaxChars(20_000) summary?: string;
+  @ApiPropertyOptional({ maxLength: MAX_LENGTH.engagement.summary }) @OptionalNotNull() @IsString() @MaxChars(MAX_LENGTH.engagement.summary) summary?: string;
   @OptionalNotNull() @links() evidenceLinks?: string[];
 }
 
 export class UpdateEngagementDto implements UpdateEngagementRequest {
-  @ApiProperty() @IsInt() @Min(1) @Max(2_147_483_647) version!: number;
-  @ApiPropertyOptional({ maxLength: 300 }) @OptionalNotNull() @IsString() @MinLength(1) @Line(300) title?: string;
+  @ApiProperty() @IsInt() @Min(BOUNDS.version.min) @Max(BOUNDS.version.max) version!: number;
+  @ApiPropertyOptional({ maxLength: MAX_LENGTH.engagement.title }) @OptionalNotNull() @IsString() @MinLength(1) @Line(MAX_LENGTH.engagement.title) title?: string;
   @ApiPropertyOptional({ enum: ENGAGEMENT_TYPES }) @OptionalNotNull() @IsIn(ENGAGEMENT_TYPES) type?: EngagementType;
   @ApiPropertyOptional({ format: 'uuid' }) @OptionalNotNull() @IsUUID() hubId?: string;
   @ApiPropertyOptional({ format: 'date' }) @OptionalNotNull() @IsDateOnly() startDate?: string;
@@ -104,10 +105,10 @@ export class UpdateEngagementDto implements UpdateEngagementRequest {
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() locationCityId?: string | null;
   @ApiPropertyOptional() @OptionalNotNull() @IsBoolean() online?: boolean;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() hostCityId?: string | null;
-  @OptionalNotNull() @uuids(500) participatingCityIds?: string[];
-  @OptionalNotNull() @uuids(100) partnerIds?: string[];
+  @OptionalNotNull() @uuids(MAX_ITEMS.engagement.participatingCityIds) participatingCityIds?: string[];
+  @OptionalNotNull() @uuids(MAX_ITEMS.engagement.partnerIds) partnerIds?: string[];
   @ApiPropertyOptional({ type: ParticipantsDto }) @OptionalNotNull() @NestedObject(() => ParticipantsDto) participants?: ParticipantsDto;
-  @ApiPropertyOptional({ maxLength: 20000 }) @OptionalNotNull() @IsString() @MaxChars(20_000) summary?: string;
+  @ApiPropertyOptional({ maxLength: MAX_LENGTH.engagement.summary }) @OptionalNotNull() @IsString() @MaxChars(MAX_LENGTH.engagement.summary) summary?: string;
   @OptionalNotNull() @links() evidenceLinks?: string[];
 }
 

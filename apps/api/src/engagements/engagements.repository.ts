@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import type { EngagementFilters, EngagementListItem, Page } from '@impact/contracts';
+import { andWhereInScope } from '../auth/access';
+import type { AuthUser } from '../auth/auth-user';
+import { andWhereFlag, andWhereGiven, andWhereText, listAll, listPage, listSorts } from '../common/list-query';
+import { archiveRecord, updateVersioned } from '../common/records';
+import { replaceLinks, type LinkTable } from '../common/refs';
+import { engagementConcernsCities, engagementLedToCommitmentSql } from '../rules';
+import { EngagementEntity } from './engagement.entity';
+import { toEngagementListItem } from './engagement.read';
+
+/** The columns a create or an edit may set. */
+export type EngagementValues = Partial<
+  Pick<EngagementEntity, 'title' | 'type' | 'hubId' | 'startDate' | 'endDate' | 'locationCityId' | 'online' | 'hostCityId' | 'summary' | 'evidenceLinks' | 'participants'>
+>;
+
+const SORTS = listSorts(
+  { startDate: 'e.start_date', title: 'e.title', type: 'e.type' },
+  [
+    ['e.start_date', 'DESC'],
+    ['e.id', 'ASC'],
+  ],
+  'e.id',
+);
+
+const CITIES: LinkTable = { table: 'engagement_cities', ownerColumn: 'engagement_id', otherColumn: 'city_id', otherTable: 'cities', field: 'participatingCityIds' };
+const PARTNERS: LinkTable = { table: 'engagement_partners', ownerColumn: 'engagement_id', otherColumn: 'partner_id', otherTable: 'partners', field: 'partnerIds' };
+
+/** Every query of the engagements table and its link tables (participating cities, partners). */
+@Injectable()
+export class EngagementsRepository {
+  constructor(@InjectRepository(EngagementEntity) private readonly engagements: Repository<EngagementEntity>) {}
+
+  private repo(m?: EntityManager): Repository<EngagementEntity> {
+    return m ? m.getRepository(EngagementEntity) : this.engagements;
+  }
+
+  /**
+   * Live engagements the caller may read that match the filters (base table only; see listPage).
+   * A liaison reads those its cities hosted, were the place of, or took part in.
+   */
+  private filtered(user: AuthUser, f: EngagementFilters): SelectQueryBuilder<EngagementEntity> {
+    const qb = this.engagements.createQueryBuilder('e').where('e.archived_at IS NULL');
+    andWhereInScope(qb, user, 'engagements', 'read', { hub: (p) => `e.hub_id = ANY(${p}::uuid[])`, city: (p) => engagementConcernsCities('e', p) });
+    andWhereGiven(qb, f.hubId, 'e.hub_id = :hubId', { hubId: f.hubId });
+    andWhereGiven(qb, f.cityId, engagementConcernsCities('e', 'ARRAY[:cityId]'), { cityId: f.cityId });
+    andWhereGiven(qb, f.type, 'e.type = :type', { type: f.type });
+    andWhereGiven(qb, f.from, 'e.start_date >= :from', { from: f.from });
+    andWhereGiven(qb, f.to, 'e.start_date <= :to', { to: f.to });
+    andWhereFlag(qb, f.ledToCommitment, engagementLedToCommitmentSql('e'));
+    return andWhereText(qb, f.q, ['e.title', 'e.summary']);
+  }
+
+  list(user: AuthUser, f: EngagementFilters): Promise<Page<EngagementListItem>> {
+    return listPage(this.filtered(user, f), f, SORTS, (ids) => this.load(ids));
+  }
+
+  /** Every match in the list's order, up to `cap` (CSV export, a city's timeline). */
+  all(user: AuthUser, f: EngagementFilters, cap?: number): Promise<EngagementListItem[]> {
+    return listAll(this.filtered(user, f), f, SORTS, (ids) => this.load(ids), cap);
+  }
+
+  /** Engagements with their hub, host and place cities, participating cities and partners (the read model). */
+  private readQuery(m?: EntityManager): SelectQueryBuilder<EngagementEntity> {
+    return this.repo(m)
+      .createQueryBuilder('e')
+      .innerJoin('e.hub', 'h')
+      .addSelect(['h.id', 'h.name'])
+      .leftJoin('e.hostCity', 'hc')
+      .addSelect(['hc.id', 'hc.name'])
+      .leftJoin('e.locationCity', 'lc')
+      .addSelect(['lc.id', 'lc.name'])
+      .leftJoin('e.participatingCities', 'pc')
+      .addSelect(['pc.id', 'pc.name'])
+      .leftJoin('e.partners', 'p')
+      .addSelect(['p.id', 'p.name']);
+  }
+
+  /** The read models of `ids` (live or not), in no particular order. */
+  async load(ids: string[], m?: EntityManager): Promise<EngagementListItem[]> {
+    const rows = await this.readQuery(m).where('e.id IN (:...ids)', { ids }).getMany();
+    return rows.map(toEngagementListItem);
+  }
+
+  /** One live engagement, or null. */
+  async findLive(id: string, m?: EntityManager): Promise<EngagementListItem | null> {
+    const found = await this.readQuery(m).where('e.id = :id AND e.archived_at IS NULL', { id }).getOne();
+    return found ? toEngagementListItem(found) : null;
+  }
+
+  async insert(m: EntityManager, values: EngagementValues & Pick<EngagementEntity, 'title' | 'type' | 'hubId' | 'startDate'>): Promise<string> {
+    const result = await m.getRepository(EngagementEntity).insert(values);
+    return result.identifiers[0]['id'] as string;
+  }
+
+  /** False when `version` is stale or the engagement is archived. */
+  update(m: EntityManager, id: string, version: number, values: EngagementValues): Promise<boolean> {
+    return updateVersioned(m, EngagementEntity, id, version, values);
+  }
+
+  archive(m: EntityManager, id: string): Promise<boolean> {
+    return archiveRecord(m, EngagementEntity, id);
+  }
+
+  async setLinks(m: EntityManager, id: string, links: { participatingCityIds?: string[]; partnerIds?: string[] }): Promise<void> {
+    if (links.participatingCityIds) await replaceLinks(m, CITIES, id, links.participatingCityIds);
+    if (links.partnerIds) await replaceLinks(m, PARTNERS, id, links.partnerIds);
+  }
+}

@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import type { FollowUpFilters, FollowUpListItem, FollowUpStatus, Page } from '@impact/contracts';
+import { andWhereInScope } from '../auth/access';
+import type { AuthUser } from '../auth/auth-user';
+import { andWhereFlag, andWhereGiven, andWhereText, listAll, listPage, listSorts } from '../common/list-query';
+import { archiveRecord, updateVersioned } from '../common/records';
+import { followUpInCitiesSql, followUpOverdueSql } from '../rules';
+import { FollowUpEntity } from './follow-up.entity';
+import { toFollowUpListItem } from './follow-up.read';
+
+/** The columns a create or an edit may set (`completedAt` follows the status, see below). */
+export type FollowUpValues = Partial<Pick<FollowUpEntity, 'commitmentId' | 'engagementId' | 'title' | 'kind' | 'ownerId' | 'dueDate' | 'status' | 'note'>>;
+
+const SORTS = listSorts({ dueDate: 'f.due_date', title: 'f.title', status: 'f.status' }, [['f.due_date', 'ASC']], 'f.id');
+
+/** A follow-up's hub: its commitment's, else its engagement's (aliases of the filtered query). */
+const HUB = 'COALESCE(c.hub_id, e.hub_id)';
+
+/** `completed_at` as the status says: kept (or now) when done, cleared otherwise. */
+const completedAtFor = (status: FollowUpStatus) => () => (status === 'done' ? 'COALESCE(completed_at, now())' : 'NULL');
+
+/** Every query of the follow_ups table. */
+@Injectable()
+export class FollowUpsRepository {
+  constructor(@InjectRepository(FollowUpEntity) private readonly followUps: Repository<FollowUpEntity>) {}
+
+  private repo(m?: EntityManager): Repository<FollowUpEntity> {
+    return m ? m.getRepository(FollowUpEntity) : this.followUps;
+  }
+
+  /**
+   * Live follow-ups the caller may read that match the filters. The joins are many-to-one (each
+   * follow-up has at most one commitment and one engagement), so they never repeat a row.
+   */
+  private filtered(user: AuthUser, f: FollowUpFilters): SelectQueryBuilder<FollowUpEntity> {
+    const qb = this.followUps.createQueryBuilder('f').leftJoin('f.commitment', 'c').leftJoin('f.engagement', 'e').where('f.archived_at IS NULL');
+    andWhereInScope(qb, user, 'followUps', 'read', { hub: (p) => `${HUB} = ANY(${p}::uuid[])`, city: (p) => followUpInCitiesSql('c', 'e', p) });
+    andWhereGiven(qb, f.hubId, `${HUB} = :hubId`, { hubId: f.hubId });
+    andWhereGiven(qb, f.cityId, followUpInCitiesSql('c', 'e', 'ARRAY[:cityId]'), { cityId: f.cityId });
+    andWhereGiven(qb, f.ownerId, 'f.owner_id = :ownerId', { ownerId: f.ownerId });
+    andWhereGiven(qb, f.status, 'f.status = :status', { status: f.status });
+    andWhereGiven(qb, f.commitmentId, 'f.commitment_id = :commitmentId', { commitmentId: f.commitmentId });
+    andWhereGiven(qb, f.engagementId, 'f.engagement_id = :engagementId', { engagementId: f.engagementId });
+    andWhereFlag(qb, f.overdue, followUpOverdueSql('f'));
+    return andWhereText(qb, f.q, ['f.title', 'f.note']);
+  }
+
+  list(user: AuthUser, f: FollowUpFilters): Promise<Page<FollowUpListItem>> {
+    return listPage(this.filtered(user, f), f, SORTS, (ids) => this.load(ids));
+  }
+
+  /** Every match in the list's order, up to `cap` (CSV export, a city's timeline). */
+  all(user: AuthUser, f: FollowUpFilters, cap?: number): Promise<FollowUpListItem[]> {
+    return listAll(this.filtered(user, f), f, SORTS, (ids) => this.load(ids), cap);
+  }
+
+  /** Follow-ups with their owner, commitment (and its city), engagement (and its host and place cities). */
+  private readQuery(m?: EntityManager): SelectQueryBuilder<FollowUpEntity> {
+    return this.repo(m)
+      .createQueryBuilder('f')
+      .leftJoin('f.owner', 'u')
+      .addSelect(['u.id', 'u.name'])
+      .leftJoin('f.commitment', 'c')
+      .addSelect(['c.id', 'c.title', 'c.hubId', 'c.cityId'])
+      .leftJoin('c.city', 'ci')
+      .addSelect(['ci.id', 'ci.name'])
+      .leftJoin('f.engagement', 'e')
+      .addSelect(['e.id', 'e.title', 'e.hubId'])
+      .leftJoin('e.hostCity', 'hc')
+      .addSelect(['hc.id', 'hc.name'])
+      .leftJoin('e.locationCity', 'lc')
+      .addSelect(['lc.id', 'lc.name']);
+  }
+
+  /** The read models of `ids` (live or not), in no particular order. */
+  async load(ids: string[], m?: EntityManager): Promise<FollowUpListItem[]> {
+    const rows = await this.readQuery(m).where('f.id IN (:...ids)', { ids }).getMany();
+    return rows.map(toFollowUpListItem);
+  }
+
+  /** One live follow-up, or null. */
+  async findLive(id: string, m?: EntityManager): Promise<FollowUpListItem | null> {
+    const found = await this.readQuery(m).where('f.id = :id AND f.archived_at IS NULL', { id }).getOne();
+    return found ? toFollowUpListItem(found) : null;
+  }
+
+  async insert(m: EntityManager, values: FollowUpValues & Pick<FollowUpEntity, 'title' | 'kind' | 'status'>): Promise<string> {
+    const result = await m
+      .getRepository(FollowUpEntity)
+      .insert({ ...values, completedAt: values.status === 'done' ? () => 'now()' : null });
+    return result.identifiers[0]['id'] as string;
+  }
+
+  /** False when `version` is stale or the follow-up is archived. A status change also sets `completedAt`. */
+  update(m: EntityManager, id: string, version: number, values: FollowUpValues): Promise<boolean> {
+    return updateVersioned(m, FollowUpEntity, id, version, values.status === undefined ? values : { ...values, completedAt: completedAtFor(values.status) });
+  }
+
+  archive(m: EntityManager, id: string): Promise<boolean> {
+    return archiveRecord(m, FollowUpEntity, id);
+  }
+}
