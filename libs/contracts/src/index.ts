@@ -7,3 +7,5 @@ export * from './lib/routes';
 export * from './lib/requests';
 export * from './lib/stories';
 export * from './lib/kpis';
+export * from './lib/limits';
+export * from './lib/place';
