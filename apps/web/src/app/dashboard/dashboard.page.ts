@@ -197,7 +197,7 @@ export class DashboardPage {
         display:
           t.medianDaysToAchievement === null
             ? '—'
-            : this.transloco.translate('dashboard.days', { n: new Intl.NumberFormat(this.language.locale(), { maximumFractionDigits: 1 }).format(t.medianDaysToAchievement) }),
+            : this.transloco.translate('dashboard.days', { n: Math.round(t.medianDaysToAchievement * 10) / 10 }),
         door: this.door('medianDaysToAchievement', filters),
       },
       {
