@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -18,6 +17,7 @@ import { LOCALE_DATE_PROVIDERS } from '../shared/forms/locale-date-adapter';
 import { RecordForm } from '../shared/forms/record-form';
 import { countryCodeValidator } from '../shared/forms/validators';
 import { CitiesApi } from './data-access/cities.api';
+import { FormActions } from '../shared/forms/form-actions';
 
 export interface CityFormData {
   city?: CityListItem;
@@ -29,7 +29,7 @@ export interface CityFormData {
   imports: [
     FieldErrorPipe,
     FormProblem,
-    MatButtonModule,
+    FormActions,
     MatDatepickerModule,
     MatDialogModule,
     MatFormFieldModule,
@@ -107,10 +107,7 @@ export interface CityFormData {
           </mat-form-field>
         </div>
       </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" [mat-dialog-close]="undefined">{{ 'common.cancel' | transloco }}</button>
-        <button mat-flat-button type="submit" [disabled]="saving()">{{ (saving() ? 'common.saving' : 'common.save') | transloco }}</button>
-      </mat-dialog-actions>
+      <it-form-actions [saving]="saving()" />
     </form>
   `,
   styleUrl: '../shared/forms/form-dialog.scss',

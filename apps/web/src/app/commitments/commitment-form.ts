@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -18,6 +17,7 @@ import { LOCALE_DATE_PROVIDERS } from '../shared/forms/locale-date-adapter';
 import { RecordForm } from '../shared/forms/record-form';
 import { RefPicker } from '../shared/forms/ref-picker';
 import { CommitmentsApi } from './data-access/commitments.api';
+import { FormActions } from '../shared/forms/form-actions';
 
 export interface CommitmentFormData {
   /** Absent: a new commitment. */
@@ -33,7 +33,7 @@ export interface CommitmentFormData {
   imports: [
     FieldErrorPipe,
     FormProblem,
-    MatButtonModule,
+    FormActions,
     MatDatepickerModule,
     MatDialogModule,
     MatFormFieldModule,

@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -13,6 +12,7 @@ import { Problem, serverMessage } from '../shared/forms/record-form';
 import { StatusChip } from '../shared/ui/status-chip';
 import { CommitmentsApi } from './data-access/commitments.api';
 import { stepLabel } from './status-stepper';
+import { FormActions } from '../shared/forms/form-actions';
 
 export interface TransitionDialogData {
   commitment: CommitmentListItem;
@@ -22,7 +22,7 @@ export interface TransitionDialogData {
 /** One step of the workflow, with the note every step needs; the server's refusal (422) is shown as it says it. */
 @Component({
   selector: 'it-transition-dialog',
-  imports: [FieldErrorPipe, FormProblem, MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule, StatusChip, TranslocoPipe],
+  imports: [FieldErrorPipe, FormProblem, FormActions, MatDialogModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule, StatusChip, TranslocoPipe],
   template: `
     <h2 mat-dialog-title>{{ 'commitments.transition.title' | transloco }}</h2>
     <form [formGroup]="form" (ngSubmit)="confirm()" novalidate>
@@ -41,12 +41,7 @@ export interface TransitionDialogData {
           <mat-error>{{ note | itFieldError }}</mat-error>
         </mat-form-field>
       </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" [mat-dialog-close]="undefined">{{ 'common.cancel' | transloco }}</button>
-        <button mat-flat-button type="submit" [disabled]="saving()">
-          {{ (saving() ? 'common.saving' : label) | transloco }}
-        </button>
-      </mat-dialog-actions>
+      <it-form-actions [saving]="saving()" [submitLabel]="label" />
     </form>
   `,
   styles: `

@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { AbstractControl, FormControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
@@ -19,6 +18,7 @@ import { LOCALE_DATE_PROVIDERS } from '../shared/forms/locale-date-adapter';
 import { RecordForm } from '../shared/forms/record-form';
 import { RefPicker } from '../shared/forms/ref-picker';
 import { EngagementsApi } from './data-access/engagements.api';
+import { FormActions } from '../shared/forms/form-actions';
 
 export interface EngagementFormData {
   engagement?: EngagementListItem;
@@ -46,7 +46,7 @@ function endAfterStart(group: AbstractControl): ValidationErrors | null {
   imports: [
     FieldErrorPipe,
     FormProblem,
-    MatButtonModule,
+    FormActions,
     MatCheckboxModule,
     MatDatepickerModule,
     MatDialogModule,

@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -17,6 +16,7 @@ import { LOCALE_DATE_PROVIDERS } from '../shared/forms/locale-date-adapter';
 import { RecordForm } from '../shared/forms/record-form';
 import { RefPicker } from '../shared/forms/ref-picker';
 import { FollowUpsApi } from './data-access/follow-ups.api';
+import { FormActions } from '../shared/forms/form-actions';
 
 export interface FollowUpFormData {
   followUp?: FollowUpListItem;
@@ -31,7 +31,7 @@ export interface FollowUpFormData {
   imports: [
     FieldErrorPipe,
     FormProblem,
-    MatButtonModule,
+    FormActions,
     MatDatepickerModule,
     MatDialogModule,
     MatFormFieldModule,
@@ -90,10 +90,7 @@ export interface FollowUpFormData {
           <p class="it-form-error" role="alert">{{ 'followUps.form.parentRequired' | transloco }}</p>
         }
       </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" [mat-dialog-close]="undefined">{{ 'common.cancel' | transloco }}</button>
-        <button mat-flat-button type="submit" [disabled]="saving()">{{ (saving() ? 'common.saving' : 'common.save') | transloco }}</button>
-      </mat-dialog-actions>
+      <it-form-actions [saving]="saving()" />
     </form>
   `,
   styleUrl: '../shared/forms/form-dialog.scss',

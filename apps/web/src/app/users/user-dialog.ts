@@ -23,6 +23,7 @@ import {
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Observable, startWith } from 'rxjs';
 import { UsersApi } from './data-access/users.api';
+import { FormActions } from '../shared/forms/form-actions';
 
 export interface UserDialogData {
   /** Absent: create a user. */
@@ -37,6 +38,7 @@ type Problem = 'conflict' | 'offline' | 'forbidden' | 'invalid' | 'unexpected';
   selector: 'it-user-dialog',
   imports: [
     ReactiveFormsModule,
+    FormActions,
     MatButtonModule,
     MatDialogModule,
     MatFormFieldModule,

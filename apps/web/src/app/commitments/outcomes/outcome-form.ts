@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
@@ -20,6 +19,7 @@ import { RecordForm } from '../../shared/forms/record-form';
 import { RefPicker } from '../../shared/forms/ref-picker';
 import { urlValidator } from '../../shared/forms/validators';
 import { OutcomesApi } from './outcomes.api';
+import { FormActions } from '../../shared/forms/form-actions';
 
 export interface OutcomeFormData {
   outcome?: OutcomeListItem;
@@ -33,7 +33,7 @@ export interface OutcomeFormData {
   imports: [
     FieldErrorPipe,
     FormProblem,
-    MatButtonModule,
+    FormActions,
     MatCheckboxModule,
     MatDatepickerModule,
     MatDialogModule,
@@ -95,10 +95,7 @@ export interface OutcomeFormData {
           }
         </div>
       </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" [mat-dialog-close]="undefined">{{ 'common.cancel' | transloco }}</button>
-        <button mat-flat-button type="submit" [disabled]="saving()">{{ (saving() ? 'common.saving' : 'common.save') | transloco }}</button>
-      </mat-dialog-actions>
+      <it-form-actions [saving]="saving()" />
     </form>
   `,
   styleUrl: '../../shared/forms/form-dialog.scss',
