@@ -1,13 +1,17 @@
-import { ChangeDetectionStrategy, Component, input, model, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, model, output, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatSelectModule } from '@angular/material/select';
 import { HttpErrorResponse } from '@angular/common/http';
+import { MAX_LENGTH } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Observable } from 'rxjs';
+import { fromIsoDate, toIsoDate } from '../forms/dates';
+import { LOCALE_DATE_PROVIDERS } from '../forms/locale-date-adapter';
 import { EmptyState } from '../ui/empty-state';
 
 /** The list's search box; the list state debounces what is typed. */
@@ -18,7 +22,7 @@ import { EmptyState } from '../ui/empty-state';
     <mat-form-field appearance="outline" subscriptSizing="dynamic" class="it-search">
       <mat-label>{{ label() }}</mat-label>
       <mat-icon matPrefix aria-hidden="true">search</mat-icon>
-      <input matInput type="search" dir="auto" autocomplete="off" [value]="value()" (input)="value.set($any($event.target).value)" />
+      <input matInput type="search" dir="auto" autocomplete="off" [attr.maxlength]="maxLength" [value]="value()" (input)="value.set($any($event.target).value)" />
       @if (value()) {
         <button mat-icon-button matSuffix type="button" [attr.aria-label]="'list.clearSearch' | transloco" (click)="value.set('')">
           <mat-icon aria-hidden="true">close</mat-icon>
@@ -41,6 +45,7 @@ import { EmptyState } from '../ui/empty-state';
 export class SearchBox {
   readonly label = input.required<string>();
   readonly value = model('');
+  protected readonly maxLength = MAX_LENGTH.search;
 }
 
 /** Exports the list as it is filtered; shows progress and says when it failed. */
@@ -94,6 +99,15 @@ export class CsvButton {
   }
 }
 
+/** Words of a list's states that a page may say its own way (translated); the rest are the lists' common ones. */
+export interface ListStateTexts {
+  failedHeading?: string;
+  failedBody?: string;
+  noMatchHeading?: string;
+  noMatchBody?: string;
+  clearLabel?: string;
+}
+
 /**
  * The designed states of a list: loading (first load), error (with retry), forbidden, nothing yet
  * (with the next step projected), nothing matching (with "clear filters").
@@ -106,7 +120,7 @@ export class CsvButton {
       @if (status() === 403) {
         <it-empty-state icon="block" [heading]="'errors.forbidden' | transloco" />
       } @else {
-        <it-empty-state icon="cloud_off" [heading]="'list.loadFailed' | transloco" [body]="'list.loadFailedBody' | transloco">
+        <it-empty-state icon="cloud_off" [heading]="texts().failedHeading ?? ('list.loadFailed' | transloco)" [body]="texts().failedBody ?? ('list.loadFailedBody' | transloco)">
           <button mat-stroked-button type="button" (click)="retry.emit()">{{ 'common.retry' | transloco }}</button>
         </it-empty-state>
       }
@@ -119,8 +133,12 @@ export class CsvButton {
       <p class="it-visually-hidden" role="status">{{ 'common.loading' | transloco }}</p>
     } @else if (empty()) {
       @if (narrowed()) {
-        <it-empty-state icon="filter_alt_off" [heading]="'list.noMatch' | transloco" [body]="'list.noMatchBody' | transloco">
-          <button mat-stroked-button type="button" (click)="clear.emit()">{{ 'list.clearFilters' | transloco }}</button>
+        <it-empty-state
+          [icon]="noMatchIcon()"
+          [heading]="texts().noMatchHeading ?? ('list.noMatch' | transloco)"
+          [body]="texts().noMatchBody ?? ('list.noMatchBody' | transloco)"
+        >
+          <button mat-stroked-button type="button" (click)="clear.emit()">{{ texts().clearLabel ?? ('list.clearFilters' | transloco) }}</button>
         </it-empty-state>
       } @else {
         <it-empty-state [icon]="icon()" [heading]="emptyHeading()" [body]="emptyBody()"><ng-content /></it-empty-state>
@@ -149,6 +167,8 @@ export class ListStates {
   readonly icon = input('inbox');
   readonly emptyHeading = input.required<string>();
   readonly emptyBody = input('');
+  readonly noMatchIcon = input('filter_alt_off');
+  readonly texts = input<ListStateTexts>({});
   readonly retry = output<void>();
   readonly clear = output<void>();
   protected readonly rows = [1, 2, 3, 4, 5];
@@ -198,4 +218,36 @@ export class FilterSelect {
   readonly labelKey = input('');
   readonly refs = input<readonly { id: string; name: string }[]>([]);
   readonly picked = output<string | null>();
+}
+
+/** A date filter of a list: a calendar field that emits the picked day as `YYYY-MM-DD` (null when cleared). */
+@Component({
+  selector: 'it-date-filter',
+  imports: [MatDatepickerModule, MatFormFieldModule, MatInputModule, TranslocoPipe],
+  providers: [LOCALE_DATE_PROVIDERS],
+  template: `
+    <mat-form-field appearance="outline" subscriptSizing="dynamic">
+      <mat-label>{{ label() }}</mat-label>
+      <input matInput [matDatepicker]="picker" [value]="date()" (dateChange)="picked.emit(toIsoDate($event.value))" autocomplete="off" />
+      <mat-datepicker-toggle matIconSuffix [for]="picker" [attr.aria-label]="'form.openCalendar' | transloco" />
+      <mat-datepicker #picker />
+    </mat-form-field>
+  `,
+  styles: `
+    :host {
+      display: block;
+    }
+    mat-form-field {
+      inline-size: 100%;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class DateFilter {
+  readonly label = input.required<string>();
+  /** The day as the URL holds it, `YYYY-MM-DD`. */
+  readonly value = input<string | null | undefined>(null);
+  readonly picked = output<string | null>();
+  protected readonly date = computed(() => fromIsoDate(this.value()));
+  protected readonly toIsoDate = toIsoDate;
 }

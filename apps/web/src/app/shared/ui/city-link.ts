@@ -12,3 +12,14 @@ export class CityLink {
   readonly id = input<string | null | undefined>(null);
   readonly name = input<string | null | undefined>('');
 }
+
+/** Cities as links, one after another with commas. */
+@Component({
+  selector: 'it-city-links',
+  imports: [CityLink],
+  template: `@for (city of cities(); track city.id; let last = $last) {<it-city-link [id]="city.id" [name]="city.name" />{{ last ? '' : ', ' }}}`,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class CityLinks {
+  readonly cities = input<readonly { id: string; name: string }[] | null | undefined>([]);
+}
