@@ -190,7 +190,7 @@ export class ListStates {
     <mat-form-field appearance="outline" subscriptSizing="dynamic">
       <mat-label>{{ label() }}</mat-label>
       <mat-select [value]="value() ?? null" (selectionChange)="picked.emit($event.value)">
-        <mat-option [value]="null">{{ 'list.any' | transloco }}</mat-option>
+        <mat-option [value]="null">{{ anyLabel() ?? ('list.any' | transloco) }}</mat-option>
         @for (option of options(); track option) {
           <mat-option [value]="option">{{ labelKey() + option | transloco }}</mat-option>
         }
@@ -217,6 +217,8 @@ export class FilterSelect {
   /** Translation-key prefix of the options, e.g. `enums.engagementType.`. */
   readonly labelKey = input('');
   readonly refs = input<readonly { id: string; name: string }[]>([]);
+  /** The label of "no filter" (default: "Any"). */
+  readonly anyLabel = input<string>();
   readonly picked = output<string | null>();
 }
 
