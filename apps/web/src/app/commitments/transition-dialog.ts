@@ -1,14 +1,15 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { HttpErrorResponse } from '@angular/common/http';
-import { CommitmentListItem, CommitmentStatus } from '@impact/contracts';
+import { CommitmentListItem, CommitmentStatus, MAX_LENGTH } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { FieldErrorPipe } from '../shared/forms/field-error.pipe';
 import { FormProblem } from '../shared/forms/form-problem';
 import { Problem, serverMessage } from '../shared/forms/record-form';
+import { text } from '../shared/forms/validators';
 import { StatusChip } from '../shared/ui/status-chip';
 import { CommitmentsApi } from './data-access/commitments.api';
 import { stepLabel } from './status-stepper';
@@ -66,7 +67,7 @@ export class TransitionDialog {
   private readonly dialogRef = inject<MatDialogRef<TransitionDialog, CommitmentListItem>>(MatDialogRef);
   private readonly api = inject(CommitmentsApi);
 
-  protected readonly note = new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(2000)] });
+  protected readonly note = new FormControl('', { nonNullable: true, validators: text(MAX_LENGTH.commitment.transitionNote, { required: true }) });
   protected readonly form = new FormGroup({ note: this.note });
   protected readonly label = stepLabel(this.data.commitment.status, this.data.to);
   protected readonly saving = signal(false);
