@@ -8,7 +8,7 @@ import { BehaviorSubject, Observable, of, throwError } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { CanDirective } from '../../core/auth/can.directive';
 import { translocoTesting } from '../../testing/transloco-testing';
-import { ListCard, ListColumn, ListPage } from './list-page';
+import { ListCard, ListColumn, ListPage, ListView } from './list-page';
 import { RecordList } from './list-state';
 
 interface Row {
@@ -28,10 +28,8 @@ const mayCreate = signal(true);
 @Component({
   imports: [CanDirective, ListPage, ListColumn, ListCard],
   template: `
-    <it-list-page heading="Rows" [list]="list" searchLabel="Search rows" caption="All rows" emptyHeading="No rows yet" [rowClass]="rowClass">
-      <button listActions *itCan="'create'; on: 'commitments'" type="button">Add row</button>
-      <ng-container listFilters><span class="it-filter">a filter</span></ng-container>
-      <button listEmpty type="button">Start here</button>
+    <it-list-page [list]="list" [view]="view" [rowClass]="rowClass" (add)="added = added + 1">
+      <button listActions type="button">Help</button>
       <ng-template itColumn="title" header="Title" sortable let-row>{{ row.title }}</ng-template>
       <ng-template itColumn="actions" header="Actions" actions let-row><button type="button">Edit {{ row.title }}</button></ng-template>
       <ng-template itCard let-row><h2>{{ row.title }}</h2></ng-template>
@@ -39,8 +37,22 @@ const mayCreate = signal(true);
   `,
 })
 class Host {
+  added = 0;
+  readonly view: ListView = {
+    heading: 'nav.commitments',
+    search: 'commitments.search',
+    caption: 'commitments.caption',
+    emptyIcon: 'handshake',
+    emptyTitle: 'pages.commitments.emptyTitle',
+    emptyBody: 'pages.commitments.emptyBody',
+    controls: [
+      { kind: 'select', key: 'status', label: 'fields.status', options: ['stalled', 'achieved'], labelKey: 'status.commitment.' },
+      { kind: 'flag', key: 'late', label: 'commitments.atRiskOnly' },
+    ],
+    add: { label: 'commitments.add', resource: 'commitments' },
+  };
   readonly list = new RecordList<ListQuery, Row>(
-    { filters: { status: 'text' }, sortable: ['title'], defaultSort: 'title:asc' },
+    { filters: { status: 'text', late: 'flag' }, sortable: ['title'], defaultSort: 'title:asc' },
     () => answer(),
     () => of(undefined),
   );
@@ -80,25 +92,32 @@ describe('ListPage (the list page frame)', () => {
     mayCreate.set(true);
   });
 
-  it('puts the heading, CSV export, the page’s actions and filters, a table of its columns and the paginator in place', async () => {
-    const { el, texts } = await open();
-    expect(texts('h1')).toEqual(['Rows']);
-    expect(texts('it-page-header button')).toEqual(['download Export CSV', 'Add row']);
-    expect(el.querySelector('[role=search] .it-filter')?.textContent).toBe('a filter');
+  it('puts the heading, CSV export, "add", the filters, a table of its columns and the paginator in place', async () => {
+    const { el, texts, harness, router } = await open();
+    expect(texts('h1')).toEqual(['Commitments']);
+    expect(texts('it-page-header button')).toEqual(['download Export CSV', 'Help', 'addRecord commitment']);
+    expect(texts('[role=search] mat-label')).toEqual(['Search commitments', 'Status']);
+    expect(texts('[role=search] mat-checkbox')).toEqual(['At risk only']);
     expect(texts('th')).toEqual(['Title', 'Actions']);
     expect(el.querySelector('th .it-visually-hidden')?.textContent?.trim()).toBe('Actions');
     expect(texts('td')).toEqual(['Youth council', 'Edit Youth council', 'Safety council', 'Edit Safety council']);
     expect(el.querySelectorAll('tr.it-done')).toHaveLength(1);
     expect(el.querySelector('td.it-actions-cell')).not.toBeNull();
-    expect(el.querySelector('caption')?.textContent).toBe('All rows');
+    expect(el.querySelector('caption')?.textContent).toBe('Commitments made by cities');
     expect(el.querySelector('.mat-mdc-paginator-range-label')?.textContent?.trim()).toBe('1 – 25 of 42');
+
+    el.querySelector<HTMLInputElement>('[role=search] mat-checkbox input')?.click();
+    await harness.fixture.whenStable();
+    expect(router.url).toBe('/rows?late=true');
   });
 
-  it('hides an action the permission table withholds', async () => {
-    const { harness, texts } = await open();
+  it('offers "add" only to those the permission table lets create', async () => {
+    const { harness, texts, host, el } = await open();
+    [...el.querySelectorAll<HTMLButtonElement>('it-page-header button')].at(-1)?.click();
+    expect(host.added).toBe(1);
     mayCreate.set(false);
     harness.detectChanges();
-    expect(texts('it-page-header button')).toEqual(['download Export CSV']);
+    expect(texts('it-page-header button')).toEqual(['download Export CSV', 'Help']);
   });
 
   it('sorts through the URL from a sortable header', async () => {
@@ -119,8 +138,8 @@ describe('ListPage (the list page frame)', () => {
   it('offers the page’s next step when nothing is there yet, and "clear" when filters hide everything', async () => {
     answer = () => of({ items: [], total: 0, page: 1, pageSize: 25 });
     const empty = await open();
-    expect(empty.texts('h2')).toEqual(['No rows yet']);
-    expect(empty.texts('it-list-states button')).toEqual(['Start here']);
+    expect(empty.texts('h2')).toEqual(['No commitments to show yet']);
+    expect(empty.texts('it-list-states button')).toEqual(['Record commitment']);
 
     TestBed.resetTestingModule();
     const narrowed = await open('/rows?status=late');

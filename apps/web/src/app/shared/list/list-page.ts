@@ -1,6 +1,6 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
 import { NgTemplateOutlet } from '@angular/common';
-import { ChangeDetectionStrategy, Component, Directive, TemplateRef, booleanAttribute, computed, contentChild, contentChildren, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, Directive, TemplateRef, booleanAttribute, computed, contentChild, contentChildren, inject, input, output } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
@@ -8,10 +8,12 @@ import { MatPaginatorModule } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSortModule } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
-import { ListQuery } from '@impact/contracts';
+import { RouterLink } from '@angular/router';
+import { ListQuery, Resource } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { CanDirective } from '../../core/auth/can.directive';
 import { PageHeader } from '../ui/page-header';
-import { CsvButton, ListStateTexts, ListStates, SearchBox } from './list-parts';
+import { CsvButton, FilterControl, ListFilters, ListStates, SearchBox } from './list-parts';
 import { PAGE_SIZES, RecordList } from './list-state';
 
 /**
@@ -41,17 +43,40 @@ export class ListCard {
 /** Where a list turns from a table into cards. */
 const CARDS_BELOW = { phone: '(max-width: 839.98px)', tablet: '(max-width: 959.98px)' } as const;
 
+/** What a list page shows around its rows. Words are translation keys. */
+export interface ListView {
+  heading: string;
+  search: string;
+  /** The table's caption, for screen readers. */
+  caption: string;
+  emptyIcon: string;
+  emptyTitle: string;
+  emptyBody: string;
+  /** The filter controls after the search box. */
+  controls?: readonly FilterControl[];
+  /** "Add …" in the heading for those the permission table lets create (`resource`); also the empty list's next step, unless it has an `emptyLink`. */
+  add?: { label: string; icon?: string; resource?: Resource };
+  /** The empty list's next step on another page. */
+  emptyLink?: { label: string; route: string };
+  /** Words of the states said the page's own way (`noMatchHeading` may use `{{q}}`, the search). */
+  states?: { failedHeading?: string; failedBody?: string; noMatchIcon?: string; noMatchHeading?: string; noMatchBody?: string; clearLabel?: string };
+  /** Cards instead of the table below a phone's width (default) or a tablet's. */
+  cardsBelow?: keyof typeof CARDS_BELOW;
+}
+
 /**
- * The frame every record list page shares: the heading with the CSV export and the page's actions
- * (`[listActions]`), the search box and the page's filters (`[listFilters]`), the designed states
- * (the next step when nothing is there yet: `[listEmpty]`), the table (`itColumn` templates) or, on a
- * narrow screen, cards (`itCard`), and the paginator. Filters, sort and page live in the URL (the
- * `RecordList`).
+ * The frame every record list page shares: the heading with the CSV export and "add", the search box
+ * and filters, the designed states, the table (`itColumn` templates) or, on a narrow screen, cards
+ * (`itCard`), and the paginator. What it says and which filters it offers come from the page's
+ * `ListView`; filters, sort and page live in the URL (the `RecordList`). Anything more is projected:
+ * `[listActions]` in the heading, `[listFilters]` after the filters.
  */
 @Component({
   selector: 'it-list-page',
   imports: [
+    CanDirective,
     CsvButton,
+    ListFilters,
     ListStates,
     MatButtonModule,
     MatIconModule,
@@ -61,6 +86,7 @@ const CARDS_BELOW = { phone: '(max-width: 839.98px)', tablet: '(max-width: 959.9
     MatTableModule,
     NgTemplateOutlet,
     PageHeader,
+    RouterLink,
     SearchBox,
     TranslocoPipe,
   ],
@@ -69,19 +95,12 @@ const CARDS_BELOW = { phone: '(max-width: 839.98px)', tablet: '(max-width: 959.9
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ListPage<T extends { id: string }> {
-  readonly heading = input.required<string>();
   readonly list = input.required<RecordList<ListQuery, T>>();
-  readonly searchLabel = input.required<string>();
-  /** The table's caption, for screen readers. */
-  readonly caption = input.required<string>();
-  readonly emptyIcon = input('inbox');
-  readonly emptyHeading = input.required<string>();
-  readonly emptyBody = input('');
-  readonly stateTexts = input<ListStateTexts>({});
-  readonly noMatchIcon = input('filter_alt_off');
+  readonly view = input.required<ListView>();
   /** Classes of a record's row and card (e.g. a deactivated user's). */
   readonly rowClass = input<(row: T) => Record<string, boolean>>(() => ({}));
-  readonly cardsBelow = input<keyof typeof CARDS_BELOW>('phone');
+  /** "Add …" was chosen. */
+  readonly add = output<void>();
 
   protected readonly columnDefs = contentChildren(ListColumn);
   protected readonly columns = computed(() => this.columnDefs().map((c) => c.name()));
@@ -89,5 +108,5 @@ export class ListPage<T extends { id: string }> {
   protected readonly pageSizes = PAGE_SIZES;
 
   private readonly screens = toSignal(inject(BreakpointObserver).observe(Object.values(CARDS_BELOW)), { initialValue: null });
-  protected readonly cards = computed(() => !!this.screens()?.breakpoints[CARDS_BELOW[this.cardsBelow()]]);
+  protected readonly cards = computed(() => !!this.screens()?.breakpoints[CARDS_BELOW[this.view().cardsBelow ?? 'phone']]);
 }

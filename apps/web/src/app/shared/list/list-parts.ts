@@ -1,5 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, input, model, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, model, output, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
@@ -7,12 +9,14 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatSelectModule } from '@angular/material/select';
 import { HttpErrorResponse } from '@angular/common/http';
-import { MAX_LENGTH } from '@impact/contracts';
+import { ListQuery, MAX_LENGTH } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Observable } from 'rxjs';
 import { fromIsoDate, toIsoDate } from '../forms/dates';
 import { LOCALE_DATE_PROVIDERS } from '../forms/locale-date-adapter';
+import { LookupsApi } from '../data/lookups.api';
 import { EmptyState } from '../ui/empty-state';
+import { ListState } from './list-state';
 
 /** The list's search box; the list state debounces what is typed. */
 @Component({
@@ -252,4 +256,75 @@ export class DateFilter {
   readonly picked = output<string | null>();
   protected readonly date = computed(() => fromIsoDate(this.value()));
   protected readonly toIsoDate = toIsoDate;
+}
+
+/** One filter control of a list, over a filter of its `ListConfig` (labels are translation keys). */
+export type FilterControl =
+  | { kind: 'hub'; key: string; label: string; any?: string }
+  | { kind: 'select'; key: string; label: string; options: readonly string[]; labelKey: string; any?: string }
+  | { kind: 'date'; key: string; label: string }
+  | { kind: 'flag'; key: string; label: string };
+
+/** The filter controls of a list, each bound to its filter in the URL; they sit in the row of the parent's filters. */
+@Component({
+  selector: 'it-list-filters',
+  imports: [DateFilter, FilterSelect, MatCheckboxModule, TranslocoPipe],
+  template: `
+    @for (control of controls(); track control.key) {
+      @switch (control.kind) {
+        @case ('hub') {
+          <it-filter-select
+            class="it-filter"
+            [label]="control.label | transloco"
+            [value]="list().value(control.key)"
+            [refs]="hubs.value() ?? []"
+            [anyLabel]="control.any ? (control.any | transloco) : undefined"
+            (picked)="list().pick(control.key, $event)"
+          />
+        }
+        @case ('select') {
+          <it-filter-select
+            class="it-filter"
+            [label]="control.label | transloco"
+            [value]="list().value(control.key)"
+            [options]="control.options"
+            [labelKey]="control.labelKey"
+            [anyLabel]="control.any ? (control.any | transloco) : undefined"
+            (picked)="list().pick(control.key, $event)"
+          />
+        }
+        @case ('date') {
+          <it-date-filter class="it-filter" [label]="control.label | transloco" [value]="$any(list().value(control.key))" (picked)="list().pick(control.key, $event)" />
+        }
+        @case ('flag') {
+          <mat-checkbox [checked]="!!list().value(control.key)" (change)="list().pick(control.key, $event.checked)">{{ control.label | transloco }}</mat-checkbox>
+        }
+      }
+    }
+  `,
+  styles: `
+    :host {
+      display: contents;
+    }
+    .it-filter {
+      inline-size: 180px;
+    }
+    /* On a phone the filters sit two to a row. */
+    @media (max-width: 839.98px) {
+      .it-filter {
+        inline-size: calc(50% - 6px);
+      }
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ListFilters {
+  private readonly lookups = inject(LookupsApi);
+  readonly list = input.required<ListState<ListQuery>>();
+  readonly controls = input.required<readonly FilterControl[]>();
+  /** The hubs, fetched only for a list that filters by hub. */
+  protected readonly hubs = rxResource({
+    params: () => (this.controls().some((c) => c.kind === 'hub') ? true : undefined),
+    stream: () => this.lookups.hubs(),
+  });
 }
