@@ -1,17 +1,12 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
-import { MatIconModule } from '@angular/material/icon';
 import { Router } from '@angular/router';
 import { CityFilters, CityListItem, MEMBERSHIP_STATUSES } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { CanDirective } from '../core/auth/can.directive';
 import { LocaleDatePipe } from '../core/i18n/locale.pipes';
-import { LookupsApi } from '../shared/data/lookups.api';
 import { openForm } from '../shared/forms/dialogs';
-import { ListCard, ListColumn, ListPage } from '../shared/list/list-page';
-import { FilterSelect } from '../shared/list/list-parts';
+import { ListCard, ListColumn, ListPage, ListView } from '../shared/list/list-page';
 import { ListConfig, RecordList } from '../shared/list/list-state';
 import { CityLink } from '../shared/ui/city-link';
 import { CityForm, CityFormData } from './city-form';
@@ -25,10 +20,24 @@ export const CITIES_LIST: ListConfig = {
   defaultSort: 'name:asc',
 };
 
+const CITIES_VIEW: ListView = {
+  heading: 'nav.cities',
+  search: 'cities.search',
+  caption: 'cities.caption',
+  emptyIcon: 'location_city',
+  emptyTitle: 'pages.cities.emptyTitle',
+  emptyBody: 'pages.cities.emptyBody',
+  controls: [
+    { kind: 'hub', key: 'hubId', label: 'fields.hub' },
+    { kind: 'select', key: 'membershipStatus', label: 'cities.membership', options: MEMBERSHIP_STATUSES, labelKey: 'enums.membership.' },
+  ],
+  add: { label: 'cities.add', resource: 'cities' },
+};
+
 /** The cities of the network; a name opens the city's whole story. */
 @Component({
   selector: 'it-cities-page',
-  imports: [CanDirective, CityLink, FilterSelect, ListCard, ListColumn, ListPage, LocaleDatePipe, MatButtonModule, MatIconModule, TranslocoPipe],
+  imports: [CityLink, ListCard, ListColumn, ListPage, LocaleDatePipe, MatButtonModule, TranslocoPipe],
   templateUrl: './cities.page.html',
   styleUrl: '../shared/list/list-cells.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -42,8 +51,7 @@ export class CitiesPage {
     (query) => this.api.list(query),
     (query) => this.api.exportCsv(query, 'cities.csv'),
   );
-  protected readonly hubs = toSignal(inject(LookupsApi).hubs(), { initialValue: [] });
-  protected readonly memberships = MEMBERSHIP_STATUSES;
+  protected readonly view = CITIES_VIEW;
 
   protected create(): void {
     openForm<CityForm, CityFormData, CityListItem>(this.dialog, CityForm, {}).subscribe((saved) => {

@@ -1,19 +1,14 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import { COMMITMENT_KINDS, COMMITMENT_STATUSES, CommitmentFilters, CommitmentListItem } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { CanDirective } from '../core/auth/can.directive';
 import { LocaleDatePipe } from '../core/i18n/locale.pipes';
-import { LookupsApi } from '../shared/data/lookups.api';
 import { openForm } from '../shared/forms/dialogs';
-import { ListCard, ListColumn, ListPage } from '../shared/list/list-page';
-import { FilterSelect } from '../shared/list/list-parts';
+import { ListCard, ListColumn, ListPage, ListView } from '../shared/list/list-page';
 import { ListConfig, RecordList } from '../shared/list/list-state';
 import { CityLink } from '../shared/ui/city-link';
 import { LocalePercentPipe } from '../shared/ui/percent.pipe';
@@ -39,20 +34,34 @@ export const COMMITMENTS_LIST: ListConfig = {
   defaultSort: 'targetDate:asc',
 };
 
+const COMMITMENTS_VIEW: ListView = {
+  heading: 'nav.commitments',
+  search: 'commitments.search',
+  caption: 'commitments.caption',
+  emptyIcon: 'handshake',
+  emptyTitle: 'pages.commitments.emptyTitle',
+  emptyBody: 'pages.commitments.emptyBody',
+  controls: [
+    { kind: 'hub', key: 'hubId', label: 'fields.hub' },
+    { kind: 'select', key: 'status', label: 'fields.status', options: COMMITMENT_STATUSES, labelKey: 'status.commitment.' },
+    { kind: 'select', key: 'kind', label: 'fields.kind', options: COMMITMENT_KINDS, labelKey: 'enums.commitmentKind.' },
+    { kind: 'flag', key: 'atRisk', label: 'commitments.atRiskOnly' },
+  ],
+  add: { label: 'commitments.add', resource: 'commitments' },
+  emptyLink: { label: 'pages.commitments.action', route: '/engagements' },
+};
+
 /** Every commitment the user may read; at-risk ones are marked, filters live in the URL. */
 @Component({
   selector: 'it-commitments-page',
   imports: [
-    CanDirective,
     CityLink,
-    FilterSelect,
     ListCard,
     ListColumn,
     ListPage,
     LocaleDatePipe,
     LocalePercentPipe,
     MatButtonModule,
-    MatCheckboxModule,
     MatIconModule,
     MatProgressBarModule,
     RouterLink,
@@ -72,9 +81,7 @@ export class CommitmentsPage {
     (query) => this.api.list(query),
     (query) => this.api.exportCsv(query, 'commitments.csv'),
   );
-  protected readonly hubs = toSignal(inject(LookupsApi).hubs(), { initialValue: [] });
-  protected readonly statuses = COMMITMENT_STATUSES;
-  protected readonly kinds = COMMITMENT_KINDS;
+  protected readonly view = COMMITMENTS_VIEW;
 
   protected create(): void {
     openForm<CommitmentForm, CommitmentFormData, CommitmentListItem>(this.dialog, CommitmentForm, {}).subscribe((saved) => {

@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
@@ -8,10 +7,8 @@ import { ENGAGEMENT_TYPES, EngagementFilters, EngagementListItem, engagementPlac
 import { TranslocoPipe } from '@jsverse/transloco';
 import { CanDirective } from '../core/auth/can.directive';
 import { LocaleDatePipe, LocaleNumberPipe } from '../core/i18n/locale.pipes';
-import { LookupsApi } from '../shared/data/lookups.api';
 import { openForm } from '../shared/forms/dialogs';
-import { ListCard, ListColumn, ListPage } from '../shared/list/list-page';
-import { DateFilter, FilterSelect } from '../shared/list/list-parts';
+import { ListCard, ListColumn, ListPage, ListView } from '../shared/list/list-page';
 import { ListConfig, RecordList } from '../shared/list/list-state';
 import { CityLink, CityLinks } from '../shared/ui/city-link';
 import { EngagementsApi } from './data-access/engagements.api';
@@ -25,6 +22,22 @@ export const ENGAGEMENTS_LIST: ListConfig = {
   defaultSort: 'startDate:desc',
 };
 
+const ENGAGEMENTS_VIEW: ListView = {
+  heading: 'nav.engagements',
+  search: 'engagements.search',
+  caption: 'engagements.caption',
+  emptyIcon: 'groups',
+  emptyTitle: 'pages.engagements.emptyTitle',
+  emptyBody: 'pages.engagements.emptyBody',
+  controls: [
+    { kind: 'hub', key: 'hubId', label: 'fields.hub' },
+    { kind: 'select', key: 'type', label: 'fields.type', options: ENGAGEMENT_TYPES, labelKey: 'enums.engagementType.' },
+    { kind: 'date', key: 'from', label: 'list.from' },
+    { kind: 'date', key: 'to', label: 'list.to' },
+  ],
+  add: { label: 'engagements.add', resource: 'engagements' },
+};
+
 /** What the network did with cities, newest first. */
 @Component({
   selector: 'it-engagements-page',
@@ -32,8 +45,6 @@ export const ENGAGEMENTS_LIST: ListConfig = {
     CanDirective,
     CityLink,
     CityLinks,
-    DateFilter,
-    FilterSelect,
     ListCard,
     ListColumn,
     ListPage,
@@ -56,8 +67,7 @@ export class EngagementsPage {
     (query) => this.api.list(query),
     (query) => this.api.exportCsv(query, 'engagements.csv'),
   );
-  protected readonly hubs = toSignal(inject(LookupsApi).hubs(), { initialValue: [] });
-  protected readonly types = ENGAGEMENT_TYPES;
+  protected readonly view = ENGAGEMENTS_VIEW;
   protected readonly place = engagementPlace;
 
   protected create(): void {

@@ -1,8 +1,6 @@
 import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTooltipModule } from '@angular/material/tooltip';
@@ -11,10 +9,8 @@ import { FOLLOW_UP_STATUSES, FollowUpFilters, FollowUpListItem, listedFollowUpPl
 import { TranslocoPipe } from '@jsverse/transloco';
 import { CanDirective } from '../core/auth/can.directive';
 import { LocaleDatePipe } from '../core/i18n/locale.pipes';
-import { LookupsApi } from '../shared/data/lookups.api';
 import { openForm } from '../shared/forms/dialogs';
-import { ListCard, ListColumn, ListPage } from '../shared/list/list-page';
-import { FilterSelect } from '../shared/list/list-parts';
+import { ListCard, ListColumn, ListPage, ListView } from '../shared/list/list-page';
 import { ListConfig, RecordList } from '../shared/list/list-state';
 import { CityLink } from '../shared/ui/city-link';
 import { StatusChip } from '../shared/ui/status-chip';
@@ -31,19 +27,33 @@ export const FOLLOW_UPS_LIST: ListConfig = {
   defaults: { status: 'open' },
 };
 
+const FOLLOW_UPS_VIEW: ListView = {
+  heading: 'nav.followUps',
+  search: 'followUps.search',
+  caption: 'followUps.caption',
+  emptyIcon: 'event_upcoming',
+  emptyTitle: 'pages.followUps.emptyTitle',
+  emptyBody: 'pages.followUps.emptyBody',
+  controls: [
+    { kind: 'hub', key: 'hubId', label: 'fields.hub' },
+    { kind: 'select', key: 'status', label: 'fields.status', options: FOLLOW_UP_STATUSES, labelKey: 'status.followUp.' },
+    { kind: 'flag', key: 'overdue', label: 'followUps.overdueOnly' },
+  ],
+  add: { label: 'followUps.add', resource: 'followUps' },
+  emptyLink: { label: 'pages.followUps.action', route: '/commitments' },
+};
+
 /** Actions owed on commitments and engagements, late ones first; one click marks one done. */
 @Component({
   selector: 'it-follow-ups-page',
   imports: [
     CanDirective,
     CityLink,
-    FilterSelect,
     ListCard,
     ListColumn,
     ListPage,
     LocaleDatePipe,
     MatButtonModule,
-    MatCheckboxModule,
     MatIconModule,
     MatTooltipModule,
     NgTemplateOutlet,
@@ -64,8 +74,7 @@ export class FollowUpsPage {
     (query) => this.api.list(query),
     (query) => this.api.exportCsv(query, 'follow-ups.csv'),
   );
-  protected readonly hubs = toSignal(inject(LookupsApi).hubs(), { initialValue: [] });
-  protected readonly statuses = FOLLOW_UP_STATUSES;
+  protected readonly view = FOLLOW_UPS_VIEW;
   protected readonly busy = signal<string | null>(null);
   protected readonly place = listedFollowUpPlace;
 

@@ -11,11 +11,31 @@ import { City, Hub, ListQuery, User } from '@impact/contracts';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { AuthService } from '../core/auth/auth.service';
 import { LocaleDatePipe } from '../core/i18n/locale.pipes';
-import { ListCard, ListColumn, ListPage } from '../shared/list/list-page';
+import { ListCard, ListColumn, ListPage, ListView } from '../shared/list/list-page';
 import { RecordList } from '../shared/list/list-state';
 import { ConfirmDialog, ConfirmDialogData } from '../shared/ui/confirm-dialog';
 import { UsersApi } from './data-access/users.api';
 import { UserDialog, UserDialogData } from './user-dialog';
+
+const USERS_VIEW: ListView = {
+  heading: 'nav.users',
+  search: 'users.search',
+  caption: 'users.caption',
+  emptyIcon: 'group',
+  emptyTitle: 'users.empty.none',
+  emptyBody: 'users.empty.noneBody',
+  // The page is the admins' only: no permission check for "add".
+  add: { label: 'users.add', icon: 'person_add' },
+  states: {
+    failedHeading: 'users.errors.load',
+    failedBody: 'users.errors.loadBody',
+    noMatchIcon: 'person_search',
+    noMatchHeading: 'users.empty.noMatch',
+    noMatchBody: 'users.empty.noMatchBody',
+    clearLabel: 'users.clearSearch',
+  },
+  cardsBelow: 'tablet',
+};
 
 /** Admin's list of users: search and page live in the URL, so a view can be shared. */
 @Component({
@@ -40,6 +60,7 @@ export class UsersPage {
   protected readonly cities = computed<City[]>(() => (this.citiesResource.hasValue() ? this.citiesResource.value() : []));
   private readonly hubNames = computed(() => new Map(this.hubs().map((h) => [h.id, h.name])));
   private readonly cityNames = computed(() => new Map(this.cities().map((c) => [c.id, c.name])));
+  protected readonly view = USERS_VIEW;
   protected readonly inactive = (user: User) => ({ 'it-inactive': !user.active });
 
   protected scopeOf(user: User): string {
