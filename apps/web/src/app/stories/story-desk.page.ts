@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
 import { MatIconModule } from '@angular/material/icon';
@@ -9,8 +8,7 @@ import { LANGUAGES, MAX_PAGE_SIZE, STORY_CATEGORIES, STORY_STATUSES, StoryFilter
 import { TranslocoPipe } from '@jsverse/transloco';
 import { CanDirective } from '../core/auth/can.directive';
 import { LocaleDatePipe } from '../core/i18n/locale.pipes';
-import { LookupsApi } from '../shared/data/lookups.api';
-import { FilterSelect, ListStates, SearchBox } from '../shared/list/list-parts';
+import { FilterControl, ListFilters, ListStates, SearchBox } from '../shared/list/list-parts';
 import { ListConfig, RecordList } from '../shared/list/list-state';
 import { PageHeader } from '../shared/ui/page-header';
 import { StoriesApi } from './data-access/stories.api';
@@ -23,12 +21,18 @@ export const STORY_DESK_LIST: ListConfig = {
   defaultPageSize: MAX_PAGE_SIZE,
 };
 
+const DESK_FILTERS: FilterControl[] = [
+  { kind: 'select', key: 'category', label: 'stories.fields.category', options: STORY_CATEGORIES, labelKey: 'stories.category.', any: 'stories.desk.all' },
+  { kind: 'hub', key: 'hubId', label: 'fields.hub', any: 'stories.desk.all' },
+  { kind: 'select', key: 'language', label: 'stories.fields.language', options: LANGUAGES, labelKey: 'language.names.', any: 'stories.desk.all' },
+];
+
 /** The story desk: every story the user may read, filtered in the URL so a view can be shared. */
 @Component({
   selector: 'it-story-desk-page',
   imports: [
     CanDirective,
-    FilterSelect,
+    ListFilters,
     ListStates,
     LocaleDatePipe,
     MatButtonModule,
@@ -49,7 +53,5 @@ export class StoryDeskPage {
   private readonly api = inject(StoriesApi);
   protected readonly list = new RecordList<StoryFilters, StoryListItem>(STORY_DESK_LIST, (query) => this.api.list(query));
   protected readonly statuses = STORY_STATUSES;
-  protected readonly categories = STORY_CATEGORIES;
-  protected readonly languages = LANGUAGES;
-  protected readonly hubs = toSignal(inject(LookupsApi).hubs(), { initialValue: [] });
+  protected readonly controls = DESK_FILTERS;
 }
