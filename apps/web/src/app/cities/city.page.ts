@@ -1,14 +1,12 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTabsModule } from '@angular/material/tabs';
 import { RouterLink } from '@angular/router';
-import { CityListItem, CityTimeline, CommitmentListItem, EngagementListItem, OutcomeListItem, RecordPlace } from '@impact/contracts';
+import { CityListItem, CityTimeline, CommitmentListItem, EngagementListItem, OutcomeListItem, cityPlace } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { CanDirective } from '../core/auth/can.directive';
 import { LanguageService } from '../core/i18n/language.service';
@@ -19,6 +17,7 @@ import { EngagementForm, EngagementFormData } from '../engagements/engagement-fo
 import { openForm } from '../shared/forms/dialogs';
 import { CityLink } from '../shared/ui/city-link';
 import { EmptyState } from '../shared/ui/empty-state';
+import { RecordStates } from '../shared/ui/record-states';
 import { LocalePercentPipe } from '../shared/ui/percent.pipe';
 import { StatusChip } from '../shared/ui/status-chip';
 import { CityForm, CityFormData } from './city-form';
@@ -40,14 +39,14 @@ const KIND_ICONS = { engagement: 'groups', commitment: 'handshake', followUp: 'e
     MatButtonModule,
     MatIconModule,
     MatMenuModule,
-    MatProgressBarModule,
     MatTabsModule,
+    RecordStates,
     RouterLink,
     StatusChip,
     TranslocoPipe,
   ],
   templateUrl: './city.page.html',
-  styleUrl: './city.page.scss',
+  styleUrls: ['../shared/ui/record-page.scss', './city.page.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CityPage {
@@ -65,13 +64,9 @@ export class CityPage {
     const t = this.t();
     return t ? buildTimeline(t) : [];
   });
-  protected readonly place = computed<RecordPlace | undefined>(() => {
+  protected readonly place = computed(() => {
     const c = this.city();
-    return c ? { hubIds: [c.hubId], cityIds: [c.id] } : undefined;
-  });
-  protected readonly notFound = computed(() => {
-    const e = this.timeline.error();
-    return e instanceof HttpErrorResponse && (e.status === 404 || e.status === 403);
+    return c ? cityPlace(c) : undefined;
   });
   protected readonly icons = KIND_ICONS;
 
