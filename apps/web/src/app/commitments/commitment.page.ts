@@ -1,4 +1,3 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
@@ -7,7 +6,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
-import { CommitmentListItem, CommitmentStatus, FollowUpListItem, HistoryEntry, OutcomeListItem, RecordPlace } from '@impact/contracts';
+import { CommitmentListItem, CommitmentStatus, FollowUpListItem, HistoryEntry, OutcomeListItem, commitmentPlace, listedFollowUpPlace, outcomePlace } from '@impact/contracts';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { CanDirective } from '../core/auth/can.directive';
 import { AuthService } from '../core/auth/auth.service';
@@ -17,7 +16,7 @@ import { FollowUpsApi } from '../follow-ups/data-access/follow-ups.api';
 import { openForm } from '../shared/forms/dialogs';
 import { ConfirmDialog, ConfirmDialogData } from '../shared/ui/confirm-dialog';
 import { CityLink } from '../shared/ui/city-link';
-import { EmptyState } from '../shared/ui/empty-state';
+import { RecordStates } from '../shared/ui/record-states';
 import { LocalePercentPipe } from '../shared/ui/percent.pipe';
 import { StatusChip } from '../shared/ui/status-chip';
 import { CommitmentForm, CommitmentFormData } from './commitment-form';
@@ -56,20 +55,20 @@ const HISTORY_FIELDS: Record<string, { label: string; enumKey?: string; ids?: bo
   imports: [
     CanDirective,
     CityLink,
-    EmptyState,
     LocaleDatePipe,
     LocaleNumberPipe,
     LocalePercentPipe,
     MatButtonModule,
     MatIconModule,
     MatProgressBarModule,
+    RecordStates,
     RouterLink,
     StatusChip,
     StatusStepper,
     TranslocoPipe,
   ],
   templateUrl: './commitment.page.html',
-  styleUrl: './commitment.page.scss',
+  styleUrls: ['../shared/ui/record-page.scss', './commitment.page.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CommitmentPage {
@@ -97,17 +96,15 @@ export class CommitmentPage {
   });
 
   protected readonly c = computed<CommitmentListItem | null>(() => (this.commitment.hasValue() ? this.commitment.value() : null));
-  protected readonly place = computed<RecordPlace | undefined>(() => {
+  protected readonly place = computed(() => {
     const c = this.c();
-    return c ? { hubIds: [c.hubId], cityIds: [c.cityId] } : undefined;
+    return c ? commitmentPlace(c) : undefined;
   });
+  protected readonly followUpPlace = listedFollowUpPlace;
+  protected readonly outcomePlace = outcomePlace;
   protected readonly canMove = computed(() => this.auth.can('commitments', 'transition', this.place()));
   protected readonly followUpItems = computed<FollowUpListItem[]>(() => (this.followUps.hasValue() ? this.followUps.value().items : []));
   protected readonly outcomeItems = computed<OutcomeListItem[]>(() => (this.outcomes.hasValue() ? this.outcomes.value().items : []));
-  protected readonly notFound = computed(() => {
-    const e = this.commitment.error();
-    return e instanceof HttpErrorResponse && (e.status === 404 || e.status === 403);
-  });
 
   /**
    * The field changes of an edit, in the reader's words: labels and enum values translated, ids (which
