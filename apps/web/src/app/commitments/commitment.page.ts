@@ -25,6 +25,7 @@ import { OutcomeForm, OutcomeFormData } from './outcomes/outcome-form';
 import { OutcomesApi } from './outcomes/outcomes.api';
 import { StatusStepper } from './status-stepper';
 import { TransitionDialog, TransitionDialogData } from './transition-dialog';
+import { RowAction } from '../shared/ui/row-action';
 
 interface ChangeLine {
   /** Translation key of the field's label. */
@@ -65,6 +66,7 @@ const HISTORY_FIELDS: Record<string, { label: string; enumKey?: string; ids?: bo
     RouterLink,
     StatusChip,
     StatusStepper,
+    RowAction,
     TranslocoPipe,
   ],
   templateUrl: './commitment.page.html',

@@ -2,7 +2,6 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
-import { MatTooltipModule } from '@angular/material/tooltip';
 import { ENGAGEMENT_TYPES, EngagementFilters, EngagementListItem, engagementPlace } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { CanDirective } from '../core/auth/can.directive';
@@ -13,6 +12,7 @@ import { ListConfig, RecordList } from '../shared/list/list-state';
 import { CityLink, CityLinks } from '../shared/ui/city-link';
 import { EngagementsApi } from './data-access/engagements.api';
 import { EngagementForm, EngagementFormData } from './engagement-form';
+import { RowAction } from '../shared/ui/row-action';
 
 export const ENGAGEMENTS_LIST: ListConfig = {
   // `ledToCommitment`: the dashboard's drill-down to engagements that inspired a commitment.
@@ -52,7 +52,7 @@ const ENGAGEMENTS_VIEW: ListView = {
     LocaleNumberPipe,
     MatButtonModule,
     MatIconModule,
-    MatTooltipModule,
+    RowAction,
     TranslocoPipe,
   ],
   templateUrl: './engagements.page.html',

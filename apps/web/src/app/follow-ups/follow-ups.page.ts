@@ -3,7 +3,6 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
-import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
 import { FOLLOW_UP_STATUSES, FollowUpFilters, FollowUpListItem, listedFollowUpPlace } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -17,6 +16,7 @@ import { StatusChip } from '../shared/ui/status-chip';
 import { FollowUpsApi } from './data-access/follow-ups.api';
 import { FollowUpForm, FollowUpFormData } from './follow-up-form';
 import { MarkDone } from './mark-done';
+import { RowAction } from '../shared/ui/row-action';
 
 export const FOLLOW_UPS_LIST: ListConfig = {
   filters: { hubId: 'text', cityId: 'text', ownerId: 'text', status: 'text', overdue: 'flag', commitmentId: 'text', engagementId: 'text' },
@@ -55,10 +55,10 @@ const FOLLOW_UPS_VIEW: ListView = {
     LocaleDatePipe,
     MatButtonModule,
     MatIconModule,
-    MatTooltipModule,
     NgTemplateOutlet,
     RouterLink,
     StatusChip,
+    RowAction,
     TranslocoPipe,
   ],
   templateUrl: './follow-ups.page.html',

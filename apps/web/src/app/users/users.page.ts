@@ -6,7 +6,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { MatTooltipModule } from '@angular/material/tooltip';
 import { City, Hub, ListQuery, User } from '@impact/contracts';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { AuthService } from '../core/auth/auth.service';
@@ -16,6 +15,7 @@ import { RecordList } from '../shared/list/list-state';
 import { ConfirmDialog, ConfirmDialogData } from '../shared/ui/confirm-dialog';
 import { UsersApi } from './data-access/users.api';
 import { UserDialog, UserDialogData } from './user-dialog';
+import { RowAction } from '../shared/ui/row-action';
 
 const USERS_VIEW: ListView = {
   heading: 'nav.users',
@@ -40,7 +40,7 @@ const USERS_VIEW: ListView = {
 /** Admin's list of users: search and page live in the URL, so a view can be shared. */
 @Component({
   selector: 'it-users-page',
-  imports: [ListCard, ListColumn, ListPage, LocaleDatePipe, MatButtonModule, MatIconModule, MatTooltipModule, NgTemplateOutlet, TranslocoPipe],
+  imports: [ListCard, ListColumn, ListPage, LocaleDatePipe, MatButtonModule, MatIconModule, NgTemplateOutlet, RowAction, TranslocoPipe],
   templateUrl: './users.page.html',
   styleUrl: './users.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
