@@ -13,7 +13,6 @@ import {
 } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AuthService } from '../core/auth/auth.service';
-import { LookupsApi } from '../shared/data/lookups.api';
 import { fromIsoDate, toIsoDate } from '../shared/forms/dates';
 import { DateField, SelectField, TextField } from '../shared/forms/fields';
 import { FormActions } from '../shared/forms/form-actions';
@@ -46,14 +45,9 @@ export class CommitmentForm extends RecordDialogForm<CommitmentListItem, CreateC
   private readonly data = inject<CommitmentFormData>(MAT_DIALOG_DATA);
   protected readonly record = this.data.commitment;
   protected readonly api = inject(CommitmentsApi);
-  private readonly lookups = inject(LookupsApi);
   protected readonly kinds = COMMITMENT_KINDS;
   protected readonly progress = BOUNDS.commitment.progress;
 
-  protected readonly searchCities = (q: string) => this.lookups.cities(q);
-  protected readonly searchPeople = (q: string) => this.lookups.people(q);
-  protected readonly searchPartners = (q: string) => this.lookups.partners(q);
-  protected readonly searchEngagements = (q: string) => this.lookups.engagements(q);
 
   private readonly fb = inject(NonNullableFormBuilder);
   protected readonly form = this.fb.group({

@@ -61,15 +61,12 @@ export class EngagementForm extends RecordDialogForm<EngagementListItem, CreateE
   private readonly data = inject<EngagementFormData>(MAT_DIALOG_DATA);
   protected readonly record = this.data.engagement;
   protected readonly api = inject(EngagementsApi);
-  private readonly lookups = inject(LookupsApi);
   protected readonly types = ENGAGEMENT_TYPES;
   /** Everyone first, then each group. */
   protected readonly groups = ['total', ...PARTICIPANT_GROUPS] as const;
   protected readonly people = PEOPLE;
-  protected readonly hubs = toSignal(this.lookups.hubs(), { initialValue: [] });
+  protected readonly hubs = toSignal(inject(LookupsApi).hubs(), { initialValue: [] });
 
-  protected readonly searchCities = (q: string) => this.lookups.cities(q);
-  protected readonly searchPartners = (q: string) => this.lookups.partners(q);
 
   private readonly fb = inject(NonNullableFormBuilder);
   protected readonly form = this.fb.group(

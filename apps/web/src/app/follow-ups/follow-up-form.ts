@@ -3,7 +3,6 @@ import { FormControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } 
 import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { CreateFollowUpRequest, FOLLOW_UP_KINDS, FOLLOW_UP_STATUSES, FollowUpKind, FollowUpListItem, FollowUpStatus, MAX_LENGTH, Ref } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { LookupsApi } from '../shared/data/lookups.api';
 import { fromIsoDate, toIsoDate } from '../shared/forms/dates';
 import { DateField, SelectField, TextField } from '../shared/forms/fields';
 import { FormActions } from '../shared/forms/form-actions';
@@ -34,10 +33,10 @@ const LIMIT = MAX_LENGTH.followUp;
         <it-form-problem [problem]="problem()" [message]="problemMessage()" [reloading]="reloading()" (reload)="reload()" />
         <div class="it-form-grid">
           <it-text-field class="it-span-2" [control]="form.controls.title" [label]="'fields.title' | transloco" dir="auto" />
-          <it-ref-picker [control]="form.controls.commitmentId" [label]="'fields.commitment' | transloco" [search]="searchCommitments" />
-          <it-ref-picker [control]="form.controls.engagementId" [label]="'fields.engagement' | transloco" [search]="searchEngagements" />
+          <it-ref-picker [control]="form.controls.commitmentId" [label]="'fields.commitment' | transloco" lookup="commitments" />
+          <it-ref-picker [control]="form.controls.engagementId" [label]="'fields.engagement' | transloco" lookup="engagements" />
           <it-select-field [control]="form.controls.kind" [label]="'fields.kind' | transloco" [options]="kinds" labelKey="enums.followUpKind." />
-          <it-ref-picker [control]="form.controls.ownerId" [label]="'fields.owner' | transloco" [search]="searchPeople" />
+          <it-ref-picker [control]="form.controls.ownerId" [label]="'fields.owner' | transloco" lookup="people" />
           <it-date-field [control]="form.controls.dueDate" [label]="'fields.dueDate' | transloco" />
           <it-select-field [control]="form.controls.status" [label]="'fields.status' | transloco" [options]="statuses" labelKey="status.followUp." />
           <it-text-field class="it-span-2" [control]="form.controls.note" [label]="'fields.note' | transloco" dir="auto" [rows]="3" />
@@ -56,13 +55,9 @@ export class FollowUpForm extends RecordDialogForm<FollowUpListItem, CreateFollo
   private readonly data = inject<FollowUpFormData>(MAT_DIALOG_DATA);
   protected readonly record = this.data.followUp;
   protected readonly api = inject(FollowUpsApi);
-  private readonly lookups = inject(LookupsApi);
   protected readonly kinds = FOLLOW_UP_KINDS;
   protected readonly statuses = FOLLOW_UP_STATUSES;
 
-  protected readonly searchPeople = (q: string) => this.lookups.people(q);
-  protected readonly searchCommitments = (q: string) => this.lookups.commitments(q);
-  protected readonly searchEngagements = (q: string) => this.lookups.engagements(q);
 
   protected readonly form = inject(NonNullableFormBuilder).group(
     {

@@ -5,7 +5,6 @@ import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { BOUNDS, CreateOutcomeRequest, MAX_LENGTH, OUTCOME_TYPES, OutcomeListItem, OutcomeType, Ref } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AuthService } from '../../core/auth/auth.service';
-import { LookupsApi } from '../../shared/data/lookups.api';
 import { fromIsoDate, toIsoDate } from '../../shared/forms/dates';
 import { DateField, SelectField, TextField } from '../../shared/forms/fields';
 import { FormActions } from '../../shared/forms/form-actions';
@@ -34,8 +33,8 @@ const LIMIT = MAX_LENGTH.outcome;
       <mat-dialog-content>
         <it-form-problem [problem]="problem()" [message]="problemMessage()" [reloading]="reloading()" (reload)="reload()" />
         <div class="it-form-grid">
-          <it-ref-picker [control]="form.controls.cityId" [label]="'fields.city' | transloco" [search]="searchCities" [required]="true" />
-          <it-ref-picker [control]="form.controls.commitmentId" [label]="'fields.commitment' | transloco" [search]="searchCommitments" />
+          <it-ref-picker [control]="form.controls.cityId" [label]="'fields.city' | transloco" lookup="cities" [required]="true" />
+          <it-ref-picker [control]="form.controls.commitmentId" [label]="'fields.commitment' | transloco" lookup="commitments" />
           <it-date-field [control]="form.controls.date" [label]="'fields.date' | transloco" />
           <it-select-field [control]="form.controls.type" [label]="'fields.type' | transloco" [options]="types" labelKey="enums.outcomeType." />
           <it-text-field [control]="form.controls.value" [label]="'fields.value' | transloco" type="number" [min]="value.min" [max]="value.max" />
@@ -57,12 +56,9 @@ export class OutcomeForm extends RecordDialogForm<OutcomeListItem, CreateOutcome
   private readonly data = inject<OutcomeFormData>(MAT_DIALOG_DATA);
   protected readonly record = this.data.outcome;
   protected readonly api = inject(OutcomesApi);
-  private readonly lookups = inject(LookupsApi);
   protected readonly types = OUTCOME_TYPES;
   protected readonly value = BOUNDS.outcome.value;
 
-  protected readonly searchCities = (q: string) => this.lookups.cities(q);
-  protected readonly searchCommitments = (q: string) => this.lookups.commitments(q);
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     cityId: new FormControl<Ref | null>(this.data.city ?? null, Validators.required),
