@@ -53,8 +53,8 @@ class Host {
   };
   readonly list = new RecordList<ListQuery, Row>(
     { filters: { status: 'text', late: 'flag' }, sortable: ['title'], defaultSort: 'title:asc' },
-    () => answer(),
-    () => of(undefined),
+    { list: () => answer(), exportCsv: () => of(undefined) },
+    'rows.csv',
   );
   readonly rowClass = (row: Row) => ({ 'it-done': row.done });
 }

@@ -184,9 +184,15 @@ export class ListState<F extends ListQuery = ListParams> {
   }
 }
 
+/** The list calls of a records API (`RecordsApi`): a page of the list and, for most, the same list as CSV. */
+export interface ListCalls<F, T> {
+  list(query: F): Observable<Page<T>>;
+  exportCsv?(query: F, filename?: string): Observable<void>;
+}
+
 /**
  * A record list: its URL state, the page it loads for that state and, when the API has one, the same
- * list as CSV. Create it in a component's field initialiser.
+ * list as CSV (saved as `csvName`). Create it in a component's field initialiser.
  */
 export class RecordList<F extends ListQuery, T> extends ListState<F> {
   readonly result: ResourceRef<Page<T> | undefined>;
@@ -194,11 +200,12 @@ export class RecordList<F extends ListQuery, T> extends ListState<F> {
   readonly total: Signal<number>;
   readonly exportCsv?: () => Observable<void>;
 
-  constructor(config: ListConfig, load: (query: F) => Observable<Page<T>>, exportCsv?: (query: F) => Observable<void>) {
+  constructor(config: ListConfig, api: ListCalls<F, T>, csvName?: string) {
     super(config);
-    this.result = rxResource({ params: () => this.query(), stream: ({ params }) => load(params) });
+    this.result = rxResource({ params: () => this.query(), stream: ({ params }) => api.list(params) });
     this.items = computed(() => (this.result.hasValue() ? this.result.value().items : []));
     this.total = computed(() => (this.result.hasValue() ? this.result.value().total : 0));
-    if (exportCsv) this.exportCsv = () => exportCsv(this.query());
+    const exportCsv = api.exportCsv?.bind(api);
+    if (exportCsv && csvName) this.exportCsv = () => exportCsv(this.query(), csvName);
   }
 }
