@@ -1,11 +1,10 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
 import { Router } from '@angular/router';
 import { CityFilters, CityListItem, MEMBERSHIP_STATUSES } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LocaleDatePipe } from '../core/i18n/locale.pipes';
-import { openForm } from '../shared/forms/dialogs';
+import { RecordDialogs } from '../shared/forms/dialogs';
 import { ListCard, ListColumn, ListPage, ListView } from '../shared/list/list-page';
 import { ListConfig, RecordList } from '../shared/list/list-state';
 import { CityLink } from '../shared/ui/city-link';
@@ -43,19 +42,12 @@ const CITIES_VIEW: ListView = {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CitiesPage {
-  private readonly api = inject(CitiesApi);
-  private readonly dialog = inject(MatDialog);
+  private readonly dialogs = inject(RecordDialogs);
   private readonly router = inject(Router);
-  protected readonly list = new RecordList<CityFilters, CityListItem>(
-    CITIES_LIST,
-    (query) => this.api.list(query),
-    (query) => this.api.exportCsv(query, 'cities.csv'),
-  );
+  protected readonly list = new RecordList<CityFilters, CityListItem>(CITIES_LIST, inject(CitiesApi), 'cities.csv');
   protected readonly view = CITIES_VIEW;
 
   protected create(): void {
-    openForm<CityForm, CityFormData, CityListItem>(this.dialog, CityForm, {}).subscribe((saved) => {
-      if (saved) void this.router.navigate(['/cities', saved.id]);
-    });
+    this.dialogs.open(CityForm, {} satisfies CityFormData, (saved: CityListItem) => void this.router.navigate(['/cities', saved.id]));
   }
 }

@@ -1,12 +1,12 @@
+import { ComponentType } from '@angular/cdk/portal';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatTabsModule } from '@angular/material/tabs';
 import { RouterLink } from '@angular/router';
-import { CityListItem, CityTimeline, CommitmentListItem, EngagementListItem, OutcomeListItem, cityPlace } from '@impact/contracts';
+import { CityListItem, CityTimeline, cityPlace } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { CanDirective } from '../core/auth/can.directive';
 import { LanguageService } from '../core/i18n/language.service';
@@ -14,7 +14,7 @@ import { LocaleDatePipe, LocaleNumberPipe } from '../core/i18n/locale.pipes';
 import { CommitmentForm, CommitmentFormData } from '../commitments/commitment-form';
 import { OutcomeForm, OutcomeFormData } from '../commitments/outcomes/outcome-form';
 import { EngagementForm, EngagementFormData } from '../engagements/engagement-form';
-import { openForm } from '../shared/forms/dialogs';
+import { RecordDialogs } from '../shared/forms/dialogs';
 import { CityLink } from '../shared/ui/city-link';
 import { EmptyState } from '../shared/ui/empty-state';
 import { RecordStates } from '../shared/ui/record-states';
@@ -51,7 +51,7 @@ const KIND_ICONS = { engagement: 'groups', commitment: 'handshake', followUp: 'e
 })
 export class CityPage {
   private readonly api = inject(CitiesApi);
-  private readonly dialog = inject(MatDialog);
+  private readonly dialogs = inject(RecordDialogs);
   private readonly language = inject(LanguageService);
 
   /** Route parameter. */
@@ -81,38 +81,24 @@ export class CityPage {
   }
 
   protected edit(): void {
-    const t = this.t();
-    if (!t) return;
-    openForm<CityForm, CityFormData, CityListItem>(this.dialog, CityForm, { city: t.city }).subscribe((saved) => {
-      if (saved) this.timeline.reload();
-    });
+    this.open(CityForm, (city): CityFormData => ({ city }));
   }
 
   protected addCommitment(): void {
-    const c = this.city();
-    if (!c) return;
-    openForm<CommitmentForm, CommitmentFormData, CommitmentListItem>(this.dialog, CommitmentForm, { city: { id: c.id, name: c.name } }).subscribe(
-      (saved) => {
-        if (saved) this.timeline.reload();
-      },
-    );
+    this.open(CommitmentForm, (city): CommitmentFormData => ({ city: { id: city.id, name: city.name } }));
   }
 
   protected addEngagement(): void {
-    const c = this.city();
-    if (!c) return;
-    openForm<EngagementForm, EngagementFormData, EngagementListItem>(this.dialog, EngagementForm, { hostCity: { id: c.id, name: c.name } }).subscribe(
-      (saved) => {
-        if (saved) this.timeline.reload();
-      },
-    );
+    this.open(EngagementForm, (city): EngagementFormData => ({ hostCity: { id: city.id, name: city.name } }));
   }
 
   protected addOutcome(): void {
-    const c = this.city();
-    if (!c) return;
-    openForm<OutcomeForm, OutcomeFormData, OutcomeListItem>(this.dialog, OutcomeForm, { city: { id: c.id, name: c.name } }).subscribe((saved) => {
-      if (saved) this.timeline.reload();
-    });
+    this.open(OutcomeForm, (city): OutcomeFormData => ({ city: { id: city.id, name: city.name } }));
+  }
+
+  /** A form about this city; the timeline shows what was saved. */
+  private open<C, D>(form: ComponentType<C>, data: (city: CityListItem) => D): void {
+    const city = this.city();
+    if (city) this.dialogs.open(form, data(city), () => this.timeline.reload());
   }
 }

@@ -1,10 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import { CommitmentListItem, CommitmentStatus, FollowUpListItem, HistoryEntry, OutcomeListItem, commitmentPlace, listedFollowUpPlace, outcomePlace } from '@impact/contracts';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
@@ -13,9 +11,9 @@ import { AuthService } from '../core/auth/auth.service';
 import { LocaleDatePipe, LocaleNumberPipe } from '../core/i18n/locale.pipes';
 import { FollowUpForm, FollowUpFormData } from '../follow-ups/follow-up-form';
 import { FollowUpsApi } from '../follow-ups/data-access/follow-ups.api';
-import { openForm } from '../shared/forms/dialogs';
-import { ConfirmDialog, ConfirmDialogData } from '../shared/ui/confirm-dialog';
+import { RecordDialogs } from '../shared/forms/dialogs';
 import { CityLink } from '../shared/ui/city-link';
+import { Notices } from '../shared/ui/notices';
 import { RecordStates } from '../shared/ui/record-states';
 import { LocalePercentPipe } from '../shared/ui/percent.pipe';
 import { StatusChip } from '../shared/ui/status-chip';
@@ -77,8 +75,8 @@ export class CommitmentPage {
   private readonly api = inject(CommitmentsApi);
   private readonly followUpsApi = inject(FollowUpsApi);
   private readonly outcomesApi = inject(OutcomesApi);
-  private readonly dialog = inject(MatDialog);
-  private readonly snackBar = inject(MatSnackBar);
+  private readonly dialogs = inject(RecordDialogs);
+  private readonly notices = inject(Notices);
   private readonly transloco = inject(TranslocoService);
   private readonly router = inject(Router);
   private readonly auth = inject(AuthService);
@@ -132,83 +130,63 @@ export class CommitmentPage {
   protected move(to: CommitmentStatus): void {
     const commitment = this.c();
     if (!commitment) return;
-    this.dialog
-      .open<TransitionDialog, TransitionDialogData, CommitmentListItem>(TransitionDialog, { data: { commitment, to }, width: '520px', maxWidth: '100vw' })
-      .afterClosed()
-      .subscribe((saved) => {
-        if (!saved) return;
+    const data: TransitionDialogData = { commitment, to };
+    this.dialogs.open(
+      TransitionDialog,
+      data,
+      (saved: CommitmentListItem) => {
         this.commitment.set(saved);
         this.history.reload();
-        this.snack('commitments.saved.moved', { status: this.transloco.translate(`status.commitment.${saved.status}`) });
-      });
+        this.notices.say('commitments.saved.moved', { status: this.transloco.translate(`status.commitment.${saved.status}`) });
+      },
+      { width: '520px', disableClose: false },
+    );
   }
 
   protected edit(): void {
     const commitment = this.c();
     if (!commitment) return;
-    openForm<CommitmentForm, CommitmentFormData, CommitmentListItem>(this.dialog, CommitmentForm, { commitment }).subscribe((saved) => {
-      if (!saved) return;
+    this.dialogs.open(CommitmentForm, { commitment } satisfies CommitmentFormData, (saved: CommitmentListItem) => {
       this.commitment.set(saved);
       this.history.reload();
-      this.snack('form.saved', { name: saved.title });
+      this.notices.say('form.saved', { name: saved.title });
     });
   }
 
   protected archive(): void {
     const commitment = this.c();
     if (!commitment) return;
-    const t = (key: string) => this.transloco.translate(key, { name: commitment.title });
-    this.dialog
-      .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, {
-        data: { title: t('form.archive.title'), message: t('form.archive.message'), confirm: t('form.archive.confirm'), cancel: t('common.cancel') },
-      })
-      .afterClosed()
-      .subscribe((yes) => {
-        if (!yes) return;
-        this.api.archive(commitment.id).subscribe({
-          next: () => {
-            this.snack('form.archive.done', { name: commitment.title });
-            void this.router.navigate(['/commitments']);
-          },
-          error: () => this.snack('errors.unexpected'),
-        });
-      });
+    const keys = { title: 'form.archive.title', message: 'form.archive.message', confirm: 'form.archive.confirm' };
+    this.dialogs.confirm(keys, commitment.title, () =>
+      this.api.archive(commitment.id).subscribe({
+        next: () => {
+          this.notices.say('form.archive.done', { name: commitment.title });
+          void this.router.navigate(['/commitments']);
+        },
+        error: () => this.notices.say('errors.unexpected'),
+      }),
+    );
   }
 
   protected addFollowUp(): void {
     const c = this.c();
     if (!c) return;
-    openForm<FollowUpForm, FollowUpFormData, FollowUpListItem>(this.dialog, FollowUpForm, { commitment: { id: c.id, name: c.title } }).subscribe(
-      (saved) => {
-        if (saved) this.followUps.reload();
-      },
-    );
+    this.editFollowUp({ commitment: { id: c.id, name: c.title } });
   }
 
-  protected editFollowUp(followUp: FollowUpListItem): void {
-    openForm<FollowUpForm, FollowUpFormData, FollowUpListItem>(this.dialog, FollowUpForm, { followUp }).subscribe((saved) => {
-      if (saved) this.followUps.reload();
-    });
+  /** A follow-up owed on this commitment, new or to edit. */
+  protected editFollowUp(data: FollowUpFormData): void {
+    this.dialogs.open(FollowUpForm, data, () => this.followUps.reload());
   }
 
   protected addOutcome(): void {
     const c = this.c();
     if (!c) return;
-    openForm<OutcomeForm, OutcomeFormData, OutcomeListItem>(this.dialog, OutcomeForm, {
-      commitment: { id: c.id, name: c.title },
-      city: { id: c.cityId, name: c.cityName },
-    }).subscribe((saved) => {
-      if (saved) this.outcomes.reload();
-    });
+    this.editOutcome({ commitment: { id: c.id, name: c.title }, city: { id: c.cityId, name: c.cityName } });
   }
 
-  protected editOutcome(outcome: OutcomeListItem): void {
-    openForm<OutcomeForm, OutcomeFormData, OutcomeListItem>(this.dialog, OutcomeForm, { outcome }).subscribe((saved) => {
-      if (saved) this.outcomes.reload();
-    });
-  }
-
-  private snack(key: string, params?: Record<string, unknown>): void {
-    this.snackBar.open(this.transloco.translate(key, params), this.transloco.translate('common.close'), { duration: 5000 });
+  /** An outcome of this commitment, new or to edit. */
+  protected editOutcome(data: OutcomeFormData): void {
+    this.dialogs.open(OutcomeForm, data, () => this.outcomes.reload());
   }
 }

@@ -1,13 +1,12 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import { COMMITMENT_KINDS, COMMITMENT_STATUSES, CommitmentFilters, CommitmentListItem } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LocaleDatePipe } from '../core/i18n/locale.pipes';
-import { openForm } from '../shared/forms/dialogs';
+import { RecordDialogs } from '../shared/forms/dialogs';
 import { ListCard, ListColumn, ListPage, ListView } from '../shared/list/list-page';
 import { ListConfig, RecordList } from '../shared/list/list-state';
 import { CityLink } from '../shared/ui/city-link';
@@ -73,19 +72,12 @@ const COMMITMENTS_VIEW: ListView = {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CommitmentsPage {
-  private readonly api = inject(CommitmentsApi);
-  private readonly dialog = inject(MatDialog);
+  private readonly dialogs = inject(RecordDialogs);
   private readonly router = inject(Router);
-  protected readonly list = new RecordList<CommitmentFilters, CommitmentListItem>(
-    COMMITMENTS_LIST,
-    (query) => this.api.list(query),
-    (query) => this.api.exportCsv(query, 'commitments.csv'),
-  );
+  protected readonly list = new RecordList<CommitmentFilters, CommitmentListItem>(COMMITMENTS_LIST, inject(CommitmentsApi), 'commitments.csv');
   protected readonly view = COMMITMENTS_VIEW;
 
   protected create(): void {
-    openForm<CommitmentForm, CommitmentFormData, CommitmentListItem>(this.dialog, CommitmentForm, {}).subscribe((saved) => {
-      if (saved) void this.router.navigate(['/commitments', saved.id]);
-    });
+    this.dialogs.open(CommitmentForm, {} satisfies CommitmentFormData, (saved: CommitmentListItem) => void this.router.navigate(['/commitments', saved.id]));
   }
 }

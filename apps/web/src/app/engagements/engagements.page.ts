@@ -1,12 +1,11 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { ENGAGEMENT_TYPES, EngagementFilters, EngagementListItem, engagementPlace } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { CanDirective } from '../core/auth/can.directive';
 import { LocaleDatePipe, LocaleNumberPipe } from '../core/i18n/locale.pipes';
-import { openForm } from '../shared/forms/dialogs';
+import { RecordDialogs } from '../shared/forms/dialogs';
 import { ListCard, ListColumn, ListPage, ListView } from '../shared/list/list-page';
 import { ListConfig, RecordList } from '../shared/list/list-state';
 import { CityLink, CityLinks } from '../shared/ui/city-link';
@@ -60,27 +59,13 @@ const ENGAGEMENTS_VIEW: ListView = {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class EngagementsPage {
-  private readonly api = inject(EngagementsApi);
-  private readonly dialog = inject(MatDialog);
-  protected readonly list = new RecordList<EngagementFilters, EngagementListItem>(
-    ENGAGEMENTS_LIST,
-    (query) => this.api.list(query),
-    (query) => this.api.exportCsv(query, 'engagements.csv'),
-  );
+  private readonly dialogs = inject(RecordDialogs);
+  protected readonly list = new RecordList<EngagementFilters, EngagementListItem>(ENGAGEMENTS_LIST, inject(EngagementsApi), 'engagements.csv');
   protected readonly view = ENGAGEMENTS_VIEW;
   protected readonly place = engagementPlace;
 
-  protected create(): void {
-    this.open({});
-  }
-
-  protected edit(engagement: EngagementListItem): void {
-    this.open({ engagement });
-  }
-
-  private open(data: EngagementFormData): void {
-    openForm<EngagementForm, EngagementFormData, EngagementListItem>(this.dialog, EngagementForm, data).subscribe((saved) => {
-      if (saved) this.list.result.reload();
-    });
+  /** Log a new engagement, or edit one; the list shows the result. */
+  protected open(data: EngagementFormData): void {
+    this.dialogs.open(EngagementForm, data, () => this.list.result.reload());
   }
 }

@@ -1,14 +1,13 @@
 import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 import { FOLLOW_UP_STATUSES, FollowUpFilters, FollowUpListItem, listedFollowUpPlace } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { CanDirective } from '../core/auth/can.directive';
 import { LocaleDatePipe } from '../core/i18n/locale.pipes';
-import { openForm } from '../shared/forms/dialogs';
+import { RecordDialogs } from '../shared/forms/dialogs';
 import { ListCard, ListColumn, ListPage, ListView } from '../shared/list/list-page';
 import { ListConfig, RecordList } from '../shared/list/list-state';
 import { CityLink } from '../shared/ui/city-link';
@@ -66,14 +65,9 @@ const FOLLOW_UPS_VIEW: ListView = {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class FollowUpsPage {
-  private readonly api = inject(FollowUpsApi);
-  private readonly dialog = inject(MatDialog);
+  private readonly dialogs = inject(RecordDialogs);
   private readonly markDone = inject(MarkDone);
-  protected readonly list = new RecordList<FollowUpFilters, FollowUpListItem>(
-    FOLLOW_UPS_LIST,
-    (query) => this.api.list(query),
-    (query) => this.api.exportCsv(query, 'follow-ups.csv'),
-  );
+  protected readonly list = new RecordList<FollowUpFilters, FollowUpListItem>(FOLLOW_UPS_LIST, inject(FollowUpsApi), 'follow-ups.csv');
   protected readonly view = FOLLOW_UPS_VIEW;
   protected readonly busy = signal<string | null>(null);
   protected readonly place = listedFollowUpPlace;
@@ -86,17 +80,8 @@ export class FollowUpsPage {
     });
   }
 
-  protected create(): void {
-    this.open({});
-  }
-
-  protected edit(followUp: FollowUpListItem): void {
-    this.open({ followUp });
-  }
-
-  private open(data: FollowUpFormData): void {
-    openForm<FollowUpForm, FollowUpFormData, FollowUpListItem>(this.dialog, FollowUpForm, data).subscribe((saved) => {
-      if (saved) this.list.result.reload();
-    });
+  /** Add a follow-up, or edit one; the list shows the result. */
+  protected open(data: FollowUpFormData): void {
+    this.dialogs.open(FollowUpForm, data, () => this.list.result.reload());
   }
 }

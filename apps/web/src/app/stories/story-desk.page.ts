@@ -50,8 +50,7 @@ const DESK_FILTERS: FilterControl[] = [
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class StoryDeskPage {
-  private readonly api = inject(StoriesApi);
-  protected readonly list = new RecordList<StoryFilters, StoryListItem>(STORY_DESK_LIST, (query) => this.api.list(query));
+  protected readonly list = new RecordList<StoryFilters, StoryListItem>(STORY_DESK_LIST, inject(StoriesApi));
   protected readonly statuses = STORY_STATUSES;
   protected readonly controls = DESK_FILTERS;
 }

@@ -3,16 +3,15 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { City, Hub, ListQuery, User } from '@impact/contracts';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { AuthService } from '../core/auth/auth.service';
 import { LocaleDatePipe } from '../core/i18n/locale.pipes';
 import { ListCard, ListColumn, ListPage, ListView } from '../shared/list/list-page';
 import { RecordList } from '../shared/list/list-state';
-import { ConfirmDialog, ConfirmDialogData } from '../shared/ui/confirm-dialog';
+import { RecordDialogs } from '../shared/forms/dialogs';
+import { Notices } from '../shared/ui/notices';
 import { UsersApi } from './data-access/users.api';
 import { UserDialog, UserDialogData } from './user-dialog';
 import { RowAction } from '../shared/ui/row-action';
@@ -47,13 +46,13 @@ const USERS_VIEW: ListView = {
 })
 export class UsersPage {
   private readonly api = inject(UsersApi);
-  private readonly dialog = inject(MatDialog);
-  private readonly snackBar = inject(MatSnackBar);
+  private readonly dialogs = inject(RecordDialogs);
+  private readonly notices = inject(Notices);
   private readonly transloco = inject(TranslocoService);
   protected readonly auth = inject(AuthService);
 
   // Searched by name or e-mail; not sortable.
-  protected readonly list = new RecordList<ListQuery, User>({ filters: {}, sortable: [] }, (query) => this.api.list(query));
+  protected readonly list = new RecordList<ListQuery, User>({ filters: {}, sortable: [] }, this.api);
   private readonly hubsResource = rxResource({ stream: () => this.api.hubs() });
   private readonly citiesResource = rxResource({ stream: () => this.api.cities() });
   protected readonly hubs = computed<Hub[]>(() => (this.hubsResource.hasValue() ? this.hubsResource.value() : []));
@@ -83,53 +82,37 @@ export class UsersPage {
   }
 
   protected setActive(user: User, active: boolean): void {
-    const t = (key: string) => this.transloco.translate(key, { name: user.name });
-    const confirm = () =>
+    const change = () =>
       this.api.update(user.id, { version: user.version, active }).subscribe({
         next: () => {
-          this.snack(active ? 'users.saved.reactivated' : 'users.saved.deactivated', user.name);
+          this.notices.say(active ? 'users.saved.reactivated' : 'users.saved.deactivated', { name: user.name });
           this.list.result.reload();
         },
         error: (error: unknown) => {
           const conflict = error instanceof HttpErrorResponse && error.status === 409;
-          this.snack(conflict ? 'users.errors.conflict' : 'errors.unexpected', user.name);
+          this.notices.say(conflict ? 'users.errors.conflict' : 'errors.unexpected', { name: user.name });
           if (conflict) this.list.result.reload();
         },
       });
     if (active) {
-      confirm();
+      change();
       return;
     }
-    this.dialog
-      .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, {
-        data: {
-          title: t('users.deactivate.title'),
-          message: t('users.deactivate.message'),
-          confirm: t('users.deactivate.confirm'),
-          cancel: t('common.cancel'),
-        },
-        autoFocus: 'dialog',
-      })
-      .afterClosed()
-      .subscribe((yes) => {
-        if (yes) confirm();
-      });
+    const keys = { title: 'users.deactivate.title', message: 'users.deactivate.message', confirm: 'users.deactivate.confirm' };
+    this.dialogs.confirm(keys, user.name, change, { autoFocus: 'dialog' });
   }
 
   private openDialog(data: UserDialogData, savedKey: string): void {
-    this.dialog
-      .open<UserDialog, UserDialogData, User>(UserDialog, { data, width: '560px', maxWidth: '95vw', autoFocus: 'first-tabbable' })
-      .afterClosed()
-      .subscribe((saved) => {
-        if (saved) {
-          this.snack(savedKey, saved.name);
-          this.list.result.reload();
-        }
-      });
-  }
-
-  private snack(key: string, name: string): void {
-    this.snackBar.open(this.transloco.translate(key, { name }), this.transloco.translate('common.close'), { duration: 5000 });
+    const config = { width: '560px', maxWidth: '95vw', disableClose: false };
+    this.dialogs.open(
+      UserDialog,
+      data,
+      (saved: User) => {
+        this.notices.say(savedKey, { name: saved.name });
+        this.list.result.reload();
+      },
+      config,
+    );
   }
 
   private names(ids: readonly string[], lookup: Map<string, string>): string {
