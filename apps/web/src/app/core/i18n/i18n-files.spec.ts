@@ -116,7 +116,7 @@ describe('translation files', () => {
       for (const m of text.matchAll(/'([a-zA-Z]+(?:\.[a-zA-Z]+)+)'\s*\|\s*transloco/g)) used.add(m[1]);
       for (const m of text.matchAll(/\b(?:translate|t)\('([a-zA-Z]+(?:\.[a-zA-Z]+)+)'/g)) used.add(m[1]);
       // Keys in objects: route titles, labels, and the words of a list page's view.
-      for (const m of text.matchAll(/(?:title|label|heading|search|caption|emptyTitle|emptyBody|failedHeading|failedBody|noMatchHeading|noMatchBody|clearLabel|any): '([a-zA-Z]+(?:\.[a-zA-Z]+)+)'/g)) used.add(m[1]);
+      for (const m of text.matchAll(/(?:title|label|heading|search|caption|emptyTitle|emptyBody|failedHeading|failedBody|noMatchHeading|noMatchBody|clearLabel|any|back|notFound|notFoundBody): '([a-zA-Z]+(?:\.[a-zA-Z]+)+)'/g)) used.add(m[1]);
     }
     expect(used.size).toBeGreaterThan(50);
     expect([...used].filter((key) => !(key in flat['en']))).toEqual([]);

@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, Resource, computed, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -16,19 +16,19 @@ import { EmptyState } from './empty-state';
   imports: [EmptyState, MatButtonModule, MatIconModule, MatProgressBarModule, RouterLink, TranslocoPipe],
   template: `
     <nav class="it-back" [attr.aria-label]="'common.breadcrumb' | transloco">
-      <a [routerLink]="back()"><mat-icon aria-hidden="true" class="it-flip-rtl">arrow_back</mat-icon>{{ backLabel() }}</a>
+      <a [routerLink]="back()"><mat-icon aria-hidden="true" class="it-flip-rtl">arrow_back</mat-icon>{{ texts().back | transloco }}</a>
     </nav>
-    @if (loading()) {
+    @if (resource().isLoading() && !resource().hasValue()) {
       <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | transloco" />
     }
-    @if (error()) {
+    @if (resource().error()) {
       @if (notFound()) {
-        <it-empty-state icon="search_off" [heading]="notFoundHeading()" [body]="notFoundBody()">
-          <a mat-stroked-button [routerLink]="back()">{{ backLabel() }}</a>
+        <it-empty-state icon="search_off" [heading]="texts().notFound | transloco" [body]="texts().notFoundBody | transloco">
+          <a mat-stroked-button [routerLink]="back()">{{ texts().back | transloco }}</a>
         </it-empty-state>
       } @else {
         <it-empty-state icon="cloud_off" [heading]="'list.loadFailed' | transloco" [body]="'list.loadFailedBody' | transloco">
-          <button mat-stroked-button type="button" (click)="retry.emit()">{{ 'common.retry' | transloco }}</button>
+          <button mat-stroked-button type="button" (click)="resource().reload()">{{ 'common.retry' | transloco }}</button>
         </it-empty-state>
       }
     }
@@ -45,18 +45,15 @@ import { EmptyState } from './empty-state';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class RecordStates {
-  /** The list the record belongs to, and its name. */
+  /** The record as it loads (a resource that can reload). */
+  readonly resource = input.required<Resource<unknown> & { reload(): unknown }>();
+  /** The list the record belongs to. */
   readonly back = input.required<string>();
-  readonly backLabel = input.required<string>();
-  /** Loading for the first time (nothing to show yet). */
-  readonly loading = input(false);
-  readonly error = input<unknown>();
-  readonly notFoundHeading = input.required<string>();
-  readonly notFoundBody = input('');
-  readonly retry = output<void>();
+  /** Translation keys: the list's name, and what to say when the record is not there. */
+  readonly texts = input.required<{ back: string; notFound: string; notFoundBody: string }>();
 
   protected readonly notFound = computed(() => {
-    const e = this.error();
+    const e = this.resource().error();
     return e instanceof HttpErrorResponse && (e.status === 404 || e.status === 403);
   });
 }
