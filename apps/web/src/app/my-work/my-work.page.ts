@@ -34,7 +34,7 @@ import { MyWorkApi } from './data-access/my-work.api';
     TranslocoPipe,
   ],
   templateUrl: './my-work.page.html',
-  styleUrl: './my-work.page.scss',
+  styleUrls: ['../shared/list/list-cells.scss', './my-work.page.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class MyWorkPage {

@@ -12,7 +12,7 @@ import { LOCALE_DATE_PROVIDERS } from './locale-date-adapter';
 // and its first error in the user's language; a required control is marked required by Material
 // itself (from the control's validators), so the form group is the one place a rule is written.
 
-const FIELD_STYLES = `
+export const FIELD_STYLES = `
   :host {
     display: block;
   }

@@ -13,6 +13,7 @@ import { ListQuery, MAX_LENGTH } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Observable } from 'rxjs';
 import { fromIsoDate, toIsoDate } from '../forms/dates';
+import { FIELD_STYLES } from '../forms/fields';
 import { LOCALE_DATE_PROVIDERS } from '../forms/locale-date-adapter';
 import { LookupsApi } from '../data/lookups.api';
 import { EmptyState } from '../ui/empty-state';
@@ -204,14 +205,7 @@ export class ListStates {
       </mat-select>
     </mat-form-field>
   `,
-  styles: `
-    :host {
-      display: block;
-    }
-    mat-form-field {
-      inline-size: 100%;
-    }
-  `,
+  styles: FIELD_STYLES,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class FilterSelect {
@@ -239,14 +233,7 @@ export class FilterSelect {
       <mat-datepicker #picker />
     </mat-form-field>
   `,
-  styles: `
-    :host {
-      display: block;
-    }
-    mat-form-field {
-      inline-size: 100%;
-    }
-  `,
+  styles: FIELD_STYLES,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class DateFilter {
@@ -273,25 +260,10 @@ export type FilterControl =
     @for (control of controls(); track control.key) {
       @switch (control.kind) {
         @case ('hub') {
-          <it-filter-select
-            class="it-filter"
-            [label]="control.label | transloco"
-            [value]="list().value(control.key)"
-            [refs]="hubs.value() ?? []"
-            [anyLabel]="control.any ? (control.any | transloco) : undefined"
-            (picked)="list().pick(control.key, $event)"
-          />
+          <it-filter-select class="it-filter" [label]="control.label | transloco" [value]="list().value(control.key)" [refs]="hubs.value() ?? []" [anyLabel]="control.any ? (control.any | transloco) : undefined" (picked)="list().pick(control.key, $event)" />
         }
         @case ('select') {
-          <it-filter-select
-            class="it-filter"
-            [label]="control.label | transloco"
-            [value]="list().value(control.key)"
-            [options]="control.options"
-            [labelKey]="control.labelKey"
-            [anyLabel]="control.any ? (control.any | transloco) : undefined"
-            (picked)="list().pick(control.key, $event)"
-          />
+          <it-filter-select class="it-filter" [label]="control.label | transloco" [value]="list().value(control.key)" [options]="control.options" [labelKey]="control.labelKey" [anyLabel]="control.any ? (control.any | transloco) : undefined" (picked)="list().pick(control.key, $event)" />
         }
         @case ('date') {
           <it-date-filter class="it-filter" [label]="control.label | transloco" [value]="$any(list().value(control.key))" (picked)="list().pick(control.key, $event)" />
