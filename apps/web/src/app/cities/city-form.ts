@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
+import { MatDialogModule } from '@angular/material/dialog';
 import { BOUNDS, CITY_KINDS, CityKind, CityListItem, CreateCityRequest, MAX_LENGTH, MEMBERSHIP_STATUSES, MembershipStatus } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LookupsApi } from '../shared/data/lookups.api';
@@ -31,13 +31,7 @@ const LIMIT = MAX_LENGTH.city;
         <it-form-problem [problem]="problem()" [message]="problemMessage()" [reloading]="reloading()" (reload)="reload()" />
         <div class="it-form-grid">
           <it-text-field [control]="form.controls.name" [label]="'fields.name' | transloco" dir="auto" />
-          <it-text-field
-            [control]="form.controls.countryCode"
-            [label]="'cities.countryCode' | transloco"
-            dir="ltr"
-            [maxLength]="countryCodeLength"
-            [hint]="'cities.form.countryHint' | transloco"
-          />
+          <it-text-field [control]="form.controls.countryCode" [label]="'cities.countryCode' | transloco" dir="ltr" [maxLength]="countryCodeLength" [hint]="'cities.form.countryHint' | transloco" />
           <it-select-field [control]="form.controls.hubId" [label]="'fields.hub' | transloco" [refs]="hubs()" />
           <it-select-field [control]="form.controls.kind" [label]="'fields.kind' | transloco" [options]="kinds" labelKey="enums.cityKind." />
           <it-select-field [control]="form.controls.membershipStatus" [label]="'cities.membership' | transloco" [options]="memberships" labelKey="enums.membership." />
@@ -53,8 +47,7 @@ const LIMIT = MAX_LENGTH.city;
   styleUrl: '../shared/forms/form-dialog.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class CityForm extends RecordDialogForm<CityListItem, CreateCityRequest> {
-  private readonly data = inject<CityFormData>(MAT_DIALOG_DATA);
+export class CityForm extends RecordDialogForm<CityListItem, CreateCityRequest, CityFormData> {
   protected readonly record = this.data.city;
   protected readonly api = inject(CitiesApi);
   protected readonly kinds = CITY_KINDS;

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
+import { MatDialogModule } from '@angular/material/dialog';
 import {
   BOUNDS,
   COMMITMENT_KINDS,
@@ -41,8 +41,7 @@ const LIMIT = MAX_LENGTH.commitment;
   styleUrl: '../shared/forms/form-dialog.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class CommitmentForm extends RecordDialogForm<CommitmentListItem, CreateCommitmentRequest> {
-  private readonly data = inject<CommitmentFormData>(MAT_DIALOG_DATA);
+export class CommitmentForm extends RecordDialogForm<CommitmentListItem, CreateCommitmentRequest, CommitmentFormData> {
   protected readonly record = this.data.commitment;
   protected readonly api = inject(CommitmentsApi);
   protected readonly kinds = COMMITMENT_KINDS;

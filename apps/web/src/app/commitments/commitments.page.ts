@@ -34,12 +34,8 @@ export const COMMITMENTS_LIST: ListConfig = {
 };
 
 const COMMITMENTS_VIEW: ListView = {
-  heading: 'nav.commitments',
-  search: 'commitments.search',
-  caption: 'commitments.caption',
-  emptyIcon: 'handshake',
-  emptyTitle: 'pages.commitments.emptyTitle',
-  emptyBody: 'pages.commitments.emptyBody',
+  heading: 'nav.commitments', search: 'commitments.search', caption: 'commitments.caption',
+  emptyIcon: 'handshake', emptyTitle: 'pages.commitments.emptyTitle', emptyBody: 'pages.commitments.emptyBody',
   controls: [
     { kind: 'hub', key: 'hubId', label: 'fields.hub' },
     { kind: 'select', key: 'status', label: 'fields.status', options: COMMITMENT_STATUSES, labelKey: 'status.commitment.' },

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { AbstractControl, FormControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
+import { MatDialogModule } from '@angular/material/dialog';
 import {
   BOUNDS,
   CreateEngagementRequest,
@@ -57,8 +57,7 @@ function endAfterStart(group: AbstractControl): ValidationErrors | null {
   styleUrl: '../shared/forms/form-dialog.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class EngagementForm extends RecordDialogForm<EngagementListItem, CreateEngagementRequest> {
-  private readonly data = inject<EngagementFormData>(MAT_DIALOG_DATA);
+export class EngagementForm extends RecordDialogForm<EngagementListItem, CreateEngagementRequest, EngagementFormData> {
   protected readonly record = this.data.engagement;
   protected readonly api = inject(EngagementsApi);
   protected readonly types = ENGAGEMENT_TYPES;

@@ -22,12 +22,8 @@ export const ENGAGEMENTS_LIST: ListConfig = {
 };
 
 const ENGAGEMENTS_VIEW: ListView = {
-  heading: 'nav.engagements',
-  search: 'engagements.search',
-  caption: 'engagements.caption',
-  emptyIcon: 'groups',
-  emptyTitle: 'pages.engagements.emptyTitle',
-  emptyBody: 'pages.engagements.emptyBody',
+  heading: 'nav.engagements', search: 'engagements.search', caption: 'engagements.caption',
+  emptyIcon: 'groups', emptyTitle: 'pages.engagements.emptyTitle', emptyBody: 'pages.engagements.emptyBody',
   controls: [
     { kind: 'hub', key: 'hubId', label: 'fields.hub' },
     { kind: 'select', key: 'type', label: 'fields.type', options: ENGAGEMENT_TYPES, labelKey: 'enums.engagementType.' },

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
+import { MatDialogModule } from '@angular/material/dialog';
 import { CreateFollowUpRequest, FOLLOW_UP_KINDS, FOLLOW_UP_STATUSES, FollowUpKind, FollowUpListItem, FollowUpStatus, MAX_LENGTH, Ref } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { fromIsoDate, toIsoDate } from '../shared/forms/dates';
@@ -51,8 +51,7 @@ const LIMIT = MAX_LENGTH.followUp;
   styleUrl: '../shared/forms/form-dialog.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class FollowUpForm extends RecordDialogForm<FollowUpListItem, CreateFollowUpRequest> {
-  private readonly data = inject<FollowUpFormData>(MAT_DIALOG_DATA);
+export class FollowUpForm extends RecordDialogForm<FollowUpListItem, CreateFollowUpRequest, FollowUpFormData> {
   protected readonly record = this.data.followUp;
   protected readonly api = inject(FollowUpsApi);
   protected readonly kinds = FOLLOW_UP_KINDS;

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
+import { MatDialogModule } from '@angular/material/dialog';
 import { BOUNDS, CreateOutcomeRequest, MAX_LENGTH, OUTCOME_TYPES, OutcomeListItem, OutcomeType, Ref } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AuthService } from '../../core/auth/auth.service';
@@ -52,8 +52,7 @@ const LIMIT = MAX_LENGTH.outcome;
   styleUrl: '../../shared/forms/form-dialog.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class OutcomeForm extends RecordDialogForm<OutcomeListItem, CreateOutcomeRequest> {
-  private readonly data = inject<OutcomeFormData>(MAT_DIALOG_DATA);
+export class OutcomeForm extends RecordDialogForm<OutcomeListItem, CreateOutcomeRequest, OutcomeFormData> {
   protected readonly record = this.data.outcome;
   protected readonly api = inject(OutcomesApi);
   protected readonly types = OUTCOME_TYPES;

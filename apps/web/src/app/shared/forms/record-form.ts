@@ -1,7 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { Directive, OnInit, inject, signal } from '@angular/core';
 import { FormGroup } from '@angular/forms';
-import { MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { ApiError, FieldError } from '@impact/contracts';
 import { Observable } from 'rxjs';
 
@@ -171,8 +171,10 @@ export interface RecordCalls<T, B> {
  * read), without one it creates one; either way the dialog closes with the saved record.
  */
 @Directive()
-export abstract class RecordDialogForm<T extends Versioned, B extends object> extends RecordForm<T> implements OnInit {
+export abstract class RecordDialogForm<T extends Versioned, B extends object, D = unknown> extends RecordForm<T> implements OnInit {
   private readonly dialogRef = inject<MatDialogRef<unknown, T>>(MatDialogRef);
+  /** What the page opened the form with. */
+  protected readonly data = inject<D>(MAT_DIALOG_DATA);
   /** The record being edited; none when creating one. */
   protected abstract readonly record: T | undefined;
   protected abstract readonly api: RecordCalls<T, B>;

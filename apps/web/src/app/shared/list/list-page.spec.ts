@@ -39,12 +39,8 @@ const mayCreate = signal(true);
 class Host {
   added = 0;
   readonly view: ListView = {
-    heading: 'nav.commitments',
-    search: 'commitments.search',
-    caption: 'commitments.caption',
-    emptyIcon: 'handshake',
-    emptyTitle: 'pages.commitments.emptyTitle',
-    emptyBody: 'pages.commitments.emptyBody',
+    heading: 'nav.commitments', search: 'commitments.search', caption: 'commitments.caption',
+    emptyIcon: 'handshake', emptyTitle: 'pages.commitments.emptyTitle', emptyBody: 'pages.commitments.emptyBody',
     controls: [
       { kind: 'select', key: 'status', label: 'fields.status', options: ['stalled', 'achieved'], labelKey: 'status.commitment.' },
       { kind: 'flag', key: 'late', label: 'commitments.atRiskOnly' },
