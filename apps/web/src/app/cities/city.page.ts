@@ -15,7 +15,7 @@ import { CommitmentForm, CommitmentFormData } from '../commitments/commitment-fo
 import { OutcomeForm, OutcomeFormData } from '../commitments/outcomes/outcome-form';
 import { EngagementForm, EngagementFormData } from '../engagements/engagement-form';
 import { RecordDialogs } from '../shared/forms/dialogs';
-import { CityLink } from '../shared/ui/city-link';
+import { CityLink, Names } from '../shared/ui/city-link';
 import { EmptyState } from '../shared/ui/empty-state';
 import { RecordStates } from '../shared/ui/record-states';
 import { LocalePercentPipe } from '../shared/ui/percent.pipe';
@@ -38,6 +38,7 @@ const KIND_ICONS = { engagement: 'groups', commitment: 'handshake', followUp: 'e
     LocalePercentPipe,
     MatButtonModule,
     MatIconModule,
+    Names,
     MatMenuModule,
     MatTabsModule,
     RecordStates,

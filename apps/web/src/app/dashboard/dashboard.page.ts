@@ -1,20 +1,20 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { DashboardFigures, DashboardFilters } from '@impact/contracts';
+import { RouterLink } from '@angular/router';
+import { DashboardFigures } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { AuthService } from '../core/auth/auth.service';
 import { LanguageService } from '../core/i18n/language.service';
 import { LookupsApi } from '../shared/data/lookups.api';
 import { EmptyState } from '../shared/ui/empty-state';
 import { PageHeader } from '../shared/ui/page-header';
+import { DashboardQuery } from './dashboard-query';
 import { DashboardApi } from './data-access/dashboard.api';
 import { AtRiskPanel } from './panels/at-risk-panel';
 import { GraphPanel, MapPanel, TrendsPanel } from './panels/chart-panels';
-import { ALL_HUBS, DAY, DashboardFiltersBar } from './panels/dashboard-filters';
+import { DashboardFiltersBar } from './panels/dashboard-filters';
 import { HubTable } from './panels/hub-table';
 import { KpiCards } from './panels/kpi-cards';
 import { StoryPanel } from './panels/story-panel';
@@ -49,25 +49,10 @@ import { StoryPanel } from './panels/story-panel';
 })
 export class DashboardPage {
   private readonly api = inject(DashboardApi);
-  private readonly router = inject(Router);
-  private readonly route = inject(ActivatedRoute);
-  private readonly auth = inject(AuthService);
   private readonly language = inject(LanguageService);
   private readonly hubs = toSignal(inject(LookupsApi).hubs(), { initialValue: [] });
-
-  private readonly params = toSignal(this.route.queryParamMap, { initialValue: this.route.snapshot.queryParamMap });
   /** The hub and range, from the URL. */
-  protected readonly filters = computed<DashboardFilters>(() => {
-    const p = this.params();
-    const hubId = p.get('hubId');
-    const from = p.get('from');
-    const to = p.get('to');
-    return {
-      ...(hubId && hubId !== ALL_HUBS ? { hubId } : {}),
-      ...(from && DAY.test(from) ? { from } : {}),
-      ...(to && DAY.test(to) ? { to } : {}),
-    };
-  });
+  protected readonly filters = new DashboardQuery().filters;
 
   protected readonly summary = rxResource({ params: () => this.filters(), stream: ({ params }) => this.api.summary(params) });
   protected readonly trends = rxResource({ params: () => this.filters(), stream: ({ params }) => this.api.trends(params) });
@@ -98,17 +83,4 @@ export class DashboardPage {
     if (!at) return null;
     return new Intl.DateTimeFormat(this.language.locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
   });
-
-  constructor() {
-    // A hub manager lands on its own hub (unless the URL already says which hub, or "all").
-    effect(() => {
-      const user = this.auth.user();
-      const params = this.params();
-      if (user?.role === 'hub_manager' && user.hubIds.length && !params.has('hubId')) {
-        untracked(() =>
-          void this.router.navigate([], { queryParams: { hubId: user.hubIds[0] }, queryParamsHandling: 'merge', replaceUrl: true }),
-        );
-      }
-    });
-  }
 }
