@@ -12,6 +12,7 @@ import { CanDirective } from '../core/auth/can.directive';
 import { LanguageService } from '../core/i18n/language.service';
 import { LocaleDatePipe, LocaleNumberPipe } from '../core/i18n/locale.pipes';
 import { CommitmentForm, CommitmentFormData } from '../commitments/commitment-form';
+import { OutcomeFacts } from '../commitments/outcomes/outcome-facts';
 import { OutcomeForm, OutcomeFormData } from '../commitments/outcomes/outcome-form';
 import { EngagementForm, EngagementFormData } from '../engagements/engagement-form';
 import { RecordDialogs } from '../shared/forms/dialogs';
@@ -39,6 +40,7 @@ const KIND_ICONS = { engagement: 'groups', commitment: 'handshake', followUp: 'e
     MatButtonModule,
     MatIconModule,
     Names,
+    OutcomeFacts,
     MatMenuModule,
     MatTabsModule,
     RecordStates,

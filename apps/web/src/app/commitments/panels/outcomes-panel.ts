@@ -5,16 +5,16 @@ import { MatIconModule } from '@angular/material/icon';
 import { CommitmentListItem, commitmentPlace, outcomePlace } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { CanDirective } from '../../core/auth/can.directive';
-import { LocaleDatePipe, LocaleNumberPipe } from '../../core/i18n/locale.pipes';
 import { RecordDialogs } from '../../shared/forms/dialogs';
 import { RowAction } from '../../shared/ui/row-action';
+import { OutcomeFacts } from '../outcomes/outcome-facts';
 import { OutcomeForm, OutcomeFormData } from '../outcomes/outcome-form';
 import { OutcomesApi } from '../outcomes/outcomes.api';
 
 /** What came of a commitment: its outcomes with their evidence, newest first; add one, edit one. */
 @Component({
   selector: 'it-commitment-outcomes',
-  imports: [CanDirective, LocaleDatePipe, LocaleNumberPipe, MatButtonModule, MatIconModule, RowAction, TranslocoPipe],
+  imports: [CanDirective, MatButtonModule, MatIconModule, OutcomeFacts, RowAction, TranslocoPipe],
   templateUrl: './outcomes-panel.html',
   styleUrls: ['../../shared/ui/record-page.scss', '../commitment.page.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
