@@ -6,6 +6,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { LocaleDatePipe } from '../core/i18n/locale.pipes';
 import { RecordDialogs } from '../shared/forms/dialogs';
 import { ListCard, ListColumn, ListPage, ListView } from '../shared/list/list-page';
+import { HUB_FILTER } from '../shared/list/list-parts';
 import { ListConfig, RecordList } from '../shared/list/list-state';
 import { CityLink } from '../shared/ui/city-link';
 import { CityForm, CityFormData } from './city-form';
@@ -23,7 +24,7 @@ const CITIES_VIEW: ListView = {
   heading: 'nav.cities', search: 'cities.search', caption: 'cities.caption',
   emptyIcon: 'location_city', emptyTitle: 'pages.cities.emptyTitle', emptyBody: 'pages.cities.emptyBody',
   controls: [
-    { kind: 'hub', key: 'hubId', label: 'fields.hub' },
+    HUB_FILTER,
     { kind: 'select', key: 'membershipStatus', label: 'cities.membership', options: MEMBERSHIP_STATUSES, labelKey: 'enums.membership.' },
   ],
   add: { label: 'cities.add', resource: 'cities' },

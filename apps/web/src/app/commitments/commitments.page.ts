@@ -8,6 +8,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { LocaleDatePipe } from '../core/i18n/locale.pipes';
 import { RecordDialogs } from '../shared/forms/dialogs';
 import { ListCard, ListColumn, ListPage, ListView } from '../shared/list/list-page';
+import { HUB_FILTER } from '../shared/list/list-parts';
 import { ListConfig, RecordList } from '../shared/list/list-state';
 import { CityLink } from '../shared/ui/city-link';
 import { LocalePercentPipe } from '../shared/ui/percent.pipe';
@@ -37,7 +38,7 @@ const COMMITMENTS_VIEW: ListView = {
   heading: 'nav.commitments', search: 'commitments.search', caption: 'commitments.caption',
   emptyIcon: 'handshake', emptyTitle: 'pages.commitments.emptyTitle', emptyBody: 'pages.commitments.emptyBody',
   controls: [
-    { kind: 'hub', key: 'hubId', label: 'fields.hub' },
+    HUB_FILTER,
     { kind: 'select', key: 'status', label: 'fields.status', options: COMMITMENT_STATUSES, labelKey: 'status.commitment.' },
     { kind: 'select', key: 'kind', label: 'fields.kind', options: COMMITMENT_KINDS, labelKey: 'enums.commitmentKind.' },
     { kind: 'flag', key: 'atRisk', label: 'commitments.atRiskOnly' },

@@ -7,6 +7,7 @@ import { CanDirective } from '../core/auth/can.directive';
 import { LocaleDatePipe, LocaleNumberPipe } from '../core/i18n/locale.pipes';
 import { RecordDialogs } from '../shared/forms/dialogs';
 import { ListCard, ListColumn, ListPage, ListView } from '../shared/list/list-page';
+import { DATE_RANGE_FILTERS, HUB_FILTER } from '../shared/list/list-parts';
 import { ListConfig, RecordList } from '../shared/list/list-state';
 import { CityLink, CityLinks } from '../shared/ui/city-link';
 import { EngagementsApi } from './data-access/engagements.api';
@@ -25,10 +26,9 @@ const ENGAGEMENTS_VIEW: ListView = {
   heading: 'nav.engagements', search: 'engagements.search', caption: 'engagements.caption',
   emptyIcon: 'groups', emptyTitle: 'pages.engagements.emptyTitle', emptyBody: 'pages.engagements.emptyBody',
   controls: [
-    { kind: 'hub', key: 'hubId', label: 'fields.hub' },
+    HUB_FILTER,
     { kind: 'select', key: 'type', label: 'fields.type', options: ENGAGEMENT_TYPES, labelKey: 'enums.engagementType.' },
-    { kind: 'date', key: 'from', label: 'list.from' },
-    { kind: 'date', key: 'to', label: 'list.to' },
+    ...DATE_RANGE_FILTERS,
   ],
   add: { label: 'engagements.add', resource: 'engagements' },
 };

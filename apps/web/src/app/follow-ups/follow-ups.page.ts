@@ -9,6 +9,7 @@ import { CanDirective } from '../core/auth/can.directive';
 import { LocaleDatePipe } from '../core/i18n/locale.pipes';
 import { RecordDialogs } from '../shared/forms/dialogs';
 import { ListCard, ListColumn, ListPage, ListView } from '../shared/list/list-page';
+import { HUB_FILTER } from '../shared/list/list-parts';
 import { ListConfig, RecordList } from '../shared/list/list-state';
 import { CityLink } from '../shared/ui/city-link';
 import { StatusChip } from '../shared/ui/status-chip';
@@ -30,7 +31,7 @@ const FOLLOW_UPS_VIEW: ListView = {
   heading: 'nav.followUps', search: 'followUps.search', caption: 'followUps.caption',
   emptyIcon: 'event_upcoming', emptyTitle: 'pages.followUps.emptyTitle', emptyBody: 'pages.followUps.emptyBody',
   controls: [
-    { kind: 'hub', key: 'hubId', label: 'fields.hub' },
+    HUB_FILTER,
     { kind: 'select', key: 'status', label: 'fields.status', options: FOLLOW_UP_STATUSES, labelKey: 'status.followUp.' },
     { kind: 'flag', key: 'overdue', label: 'followUps.overdueOnly' },
   ],

@@ -8,7 +8,7 @@ import { LANGUAGES, MAX_PAGE_SIZE, STORY_CATEGORIES, STORY_STATUSES, StoryFilter
 import { TranslocoPipe } from '@jsverse/transloco';
 import { CanDirective } from '../core/auth/can.directive';
 import { LocaleDatePipe } from '../core/i18n/locale.pipes';
-import { FilterControl, ListFilters, ListStates, SearchBox } from '../shared/list/list-parts';
+import { FilterControl, HUB_FILTER, ListFilters, ListStates, SearchBox } from '../shared/list/list-parts';
 import { ListConfig, RecordList } from '../shared/list/list-state';
 import { PageHeader } from '../shared/ui/page-header';
 import { StoriesApi } from './data-access/stories.api';
@@ -23,7 +23,7 @@ export const STORY_DESK_LIST: ListConfig = {
 
 const DESK_FILTERS: FilterControl[] = [
   { kind: 'select', key: 'category', label: 'stories.fields.category', options: STORY_CATEGORIES, labelKey: 'stories.category.', any: 'stories.desk.all' },
-  { kind: 'hub', key: 'hubId', label: 'fields.hub', any: 'stories.desk.all' },
+  { ...HUB_FILTER, any: 'stories.desk.all' },
   { kind: 'select', key: 'language', label: 'stories.fields.language', options: LANGUAGES, labelKey: 'language.names.', any: 'stories.desk.all' },
 ];
 

@@ -252,6 +252,15 @@ export type FilterControl =
   | { kind: 'date'; key: string; label: string }
   | { kind: 'flag'; key: string; label: string };
 
+/** Every record list narrows by hub (`hubId`). */
+export const HUB_FILTER = { kind: 'hub', key: 'hubId', label: 'fields.hub' } as const satisfies FilterControl;
+
+/** A date range (`from`, `to`). */
+export const DATE_RANGE_FILTERS: FilterControl[] = [
+  { kind: 'date', key: 'from', label: 'list.from' },
+  { kind: 'date', key: 'to', label: 'list.to' },
+];
+
 /** The filter controls of a list, each bound to its filter in the URL; they sit in the row of the parent's filters. */
 @Component({
   selector: 'it-list-filters',
