@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { LANGUAGES } from '@impact/contracts';
 import * as messageformat from '@messageformat/core';
 import { translations } from '../../testing/transloco-testing';
-import { isIcuMessage } from './icu-transpiler';
+import { parse } from '@messageformat/parser';
+import { formatIcu, isIcuMessage } from './icu-transpiler';
 
 // The package is CommonJS: under Jest (no esModuleInterop) the namespace is the class itself.
 const MessageFormat = (messageformat as unknown as { default?: typeof messageformat.default }).default ?? (messageformat as unknown as typeof messageformat.default);
@@ -101,6 +102,22 @@ describe('translation files', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it.each([...LANGUAGES])('%s: the app says every ICU message as messageformat compiles it, for every kind of number', (lang) => {
+    const mf = new MessageFormat(lang);
+    const numbers = [0, 1, 2, 3, 4, 5, 10, 11, 12, 21, 99, 100, 101, 102, 1000, 1000000, 0.5, 1.5, 120.5];
+    const differences: string[] = [];
+    for (const [key, text] of Object.entries(flat[lang]).filter(([, t]) => isIcuMessage(t))) {
+      const reference = mf.compile(text);
+      const names = icuArguments(text, lang);
+      for (const n of numbers) {
+        const args = Object.fromEntries(names.map((name) => [name, n]));
+        const ours = formatIcu(parse(text), args, lang);
+        if (ours !== reference(args)) differences.push(`${key} (${n}): "${ours}" ≠ "${reference(args)}"`);
+      }
+    }
+    expect(differences).toEqual([]);
   });
 
   it('writes every message with a count as an ICU plural', () => {
