@@ -30,13 +30,13 @@ const LIMIT = MAX_LENGTH.city;
       <mat-dialog-content>
         <it-form-problem [problem]="problem()" [message]="problemMessage()" [reloading]="reloading()" (reload)="reload()" />
         <div class="it-form-grid">
-          <it-text-field [control]="form.controls.name" [label]="'fields.name' | transloco" dir="auto" />
-          <it-text-field [control]="form.controls.countryCode" [label]="'cities.countryCode' | transloco" dir="ltr" [maxLength]="countryCodeLength" [hint]="'cities.form.countryHint' | transloco" />
+          <it-text-field [control]="form.controls.name" [label]="'fields.name' | transloco" textDir="auto" />
+          <it-text-field [control]="form.controls.countryCode" [label]="'cities.countryCode' | transloco" textDir="ltr" [maxLength]="countryCodeLength" [hint]="'cities.form.countryHint' | transloco" />
           <it-select-field [control]="form.controls.hubId" [label]="'fields.hub' | transloco" [refs]="hubs()" />
           <it-select-field [control]="form.controls.kind" [label]="'fields.kind' | transloco" [options]="kinds" labelKey="enums.cityKind." />
           <it-select-field [control]="form.controls.membershipStatus" [label]="'cities.membership' | transloco" [options]="memberships" labelKey="enums.membership." />
           <it-date-field [control]="form.controls.memberSince" [label]="'cities.memberSince' | transloco" />
-          <it-text-field class="it-span-2" [control]="form.controls.leadOfficial" [label]="'cities.leadOfficial' | transloco" dir="auto" />
+          <it-text-field class="it-span-2" [control]="form.controls.leadOfficial" [label]="'cities.leadOfficial' | transloco" textDir="auto" />
           <it-text-field [control]="form.controls.latitude" [label]="'cities.latitude' | transloco" type="number" step="any" />
           <it-text-field [control]="form.controls.longitude" [label]="'cities.longitude' | transloco" type="number" step="any" />
         </div>

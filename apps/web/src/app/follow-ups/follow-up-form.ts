@@ -32,14 +32,14 @@ const LIMIT = MAX_LENGTH.followUp;
       <mat-dialog-content>
         <it-form-problem [problem]="problem()" [message]="problemMessage()" [reloading]="reloading()" (reload)="reload()" />
         <div class="it-form-grid">
-          <it-text-field class="it-span-2" [control]="form.controls.title" [label]="'fields.title' | transloco" dir="auto" />
+          <it-text-field class="it-span-2" [control]="form.controls.title" [label]="'fields.title' | transloco" textDir="auto" />
           <it-ref-picker [control]="form.controls.commitmentId" [label]="'fields.commitment' | transloco" lookup="commitments" />
           <it-ref-picker [control]="form.controls.engagementId" [label]="'fields.engagement' | transloco" lookup="engagements" />
           <it-select-field [control]="form.controls.kind" [label]="'fields.kind' | transloco" [options]="kinds" labelKey="enums.followUpKind." />
           <it-ref-picker [control]="form.controls.ownerId" [label]="'fields.owner' | transloco" lookup="people" />
           <it-date-field [control]="form.controls.dueDate" [label]="'fields.dueDate' | transloco" />
           <it-select-field [control]="form.controls.status" [label]="'fields.status' | transloco" [options]="statuses" labelKey="status.followUp." />
-          <it-text-field class="it-span-2" [control]="form.controls.note" [label]="'fields.note' | transloco" dir="auto" [rows]="3" />
+          <it-text-field class="it-span-2" [control]="form.controls.note" [label]="'fields.note' | transloco" textDir="auto" [rows]="3" />
         </div>
         @if (form.hasError('parent') && form.touched) {
           <p class="it-form-error" role="alert">{{ 'followUps.form.parentRequired' | transloco }}</p>

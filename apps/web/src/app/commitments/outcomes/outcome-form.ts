@@ -38,9 +38,9 @@ const LIMIT = MAX_LENGTH.outcome;
           <it-date-field [control]="form.controls.date" [label]="'fields.date' | transloco" />
           <it-select-field [control]="form.controls.type" [label]="'fields.type' | transloco" [options]="types" labelKey="enums.outcomeType." />
           <it-text-field [control]="form.controls.value" [label]="'fields.value' | transloco" type="number" [min]="value.min" [max]="value.max" />
-          <it-text-field [control]="form.controls.unit" [label]="'fields.unit' | transloco" dir="auto" [hint]="'outcomes.form.unitHint' | transloco" />
-          <it-text-field class="it-span-2" [control]="form.controls.description" [label]="'fields.description' | transloco" dir="auto" [rows]="3" />
-          <it-text-field class="it-span-2" [control]="form.controls.evidenceUrl" [label]="'fields.evidenceUrl' | transloco" type="url" dir="ltr" />
+          <it-text-field [control]="form.controls.unit" [label]="'fields.unit' | transloco" textDir="auto" [hint]="'outcomes.form.unitHint' | transloco" />
+          <it-text-field class="it-span-2" [control]="form.controls.description" [label]="'fields.description' | transloco" textDir="auto" [rows]="3" />
+          <it-text-field class="it-span-2" [control]="form.controls.evidenceUrl" [label]="'fields.evidenceUrl' | transloco" type="url" textDir="ltr" />
           @if (mayVerify) {
             <mat-checkbox formControlName="verified" class="it-span-2 it-check">{{ 'outcomes.form.verified' | transloco }}</mat-checkbox>
           }

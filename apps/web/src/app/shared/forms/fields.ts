@@ -29,12 +29,12 @@ export const FIELD_STYLES = `
     <mat-form-field appearance="outline">
       <mat-label>{{ label() }}</mat-label>
       @if (rows()) {
-        <textarea matInput [formControl]="control()" [rows]="rows()" [attr.dir]="dir()" [attr.maxlength]="maxLength()"></textarea>
+        <textarea matInput [formControl]="control()" [rows]="rows()" [attr.dir]="textDir()" [attr.maxlength]="maxLength()"></textarea>
       } @else if (type() === 'number') {
         <!-- A static type, so the control holds a number. -->
         <input matInput type="number" [formControl]="control()" [attr.min]="min()" [attr.max]="max()" [attr.step]="step()" />
       } @else {
-        <input matInput [formControl]="control()" [type]="type()" [attr.dir]="dir()" [attr.maxlength]="maxLength()" autocomplete="off" />
+        <input matInput [formControl]="control()" [type]="type()" [attr.dir]="textDir()" [attr.maxlength]="maxLength()" autocomplete="off" />
       }
       @if (hint()) {
         <mat-hint>{{ hint() }}</mat-hint>
@@ -52,8 +52,8 @@ export class TextField {
   readonly type = input<'text' | 'number' | 'url'>('text');
   /** Lines of a text area; 0 is one line of input. */
   readonly rows = input(0);
-  /** `auto` for what people write (any script), `ltr` for codes and addresses. */
-  readonly dir = input<'auto' | 'ltr' | null>(null);
+  /** The text's direction: `auto` for what people write (any script), `ltr` for codes and addresses. */
+  readonly textDir = input<'auto' | 'ltr' | null>(null);
   readonly hint = input('');
   /** Stops typing at the limit (the control's validator still says why). */
   readonly maxLength = input<number | null>(null);

@@ -19,11 +19,11 @@ import { TranslocoPipe } from '@jsverse/transloco';
           <legend>{{ 'stories.editor.quoteN' | transloco: { n: i + 1 } }}</legend>
           <mat-form-field>
             <mat-label>{{ 'stories.editor.quoteText' | transloco }}</mat-label>
-            <textarea matInput rows="2" [name]="'quote' + i" [dir]="dir()" [disabled]="disabled()" [attr.maxlength]="limit.quoteText" [ngModel]="q.text" (ngModelChange)="edit(i, 'text', $event)"></textarea>
+            <textarea matInput rows="2" [name]="'quote' + i" [dir]="textDir()" [disabled]="disabled()" [attr.maxlength]="limit.quoteText" [ngModel]="q.text" (ngModelChange)="edit(i, 'text', $event)"></textarea>
           </mat-form-field>
           <mat-form-field>
             <mat-label>{{ 'stories.editor.attribution' | transloco }}</mat-label>
-            <input matInput [name]="'attribution' + i" [dir]="dir()" [disabled]="disabled()" [attr.maxlength]="limit.quoteAttribution" [ngModel]="q.attribution" (ngModelChange)="edit(i, 'attribution', $event)" />
+            <input matInput [name]="'attribution' + i" [dir]="textDir()" [disabled]="disabled()" [attr.maxlength]="limit.quoteAttribution" [ngModel]="q.attribution" (ngModelChange)="edit(i, 'attribution', $event)" />
             @if (q.text.trim() && !q.attribution.trim()) {
               <mat-hint class="it-warn">{{ 'stories.editor.attributionRequired' | transloco }}</mat-hint>
             }
@@ -54,7 +54,8 @@ import { TranslocoPipe } from '@jsverse/transloco';
 })
 export class StoryQuotes {
   readonly quotes = input.required<Quote[]>();
-  readonly dir = input<'ltr' | 'rtl'>('ltr');
+  /** The direction of the story's language (not of the page around it). */
+  readonly textDir = input<'ltr' | 'rtl'>('ltr');
   readonly disabled = input(false);
   readonly changed = output<Quote[]>();
   protected readonly limit = MAX_LENGTH.story;
