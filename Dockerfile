@@ -1,12 +1,13 @@
-# Production image: builds the API and the web app, then runs the API, which serves both on one port.
-FROM node:20-bookworm-slim AS build
+# Production image on Node 24 LTS (npm 11; the code also runs on Node 20.19+): builds the API and
+# the web app, then runs the API, which serves both on one port.
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npx nx run-many -t build -p api web --outputStyle=static && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production PORT=3000
 WORKDIR /app
 COPY --from=build /app/package.json ./package.json

@@ -32,6 +32,19 @@ export default [
     },
   },
   {
+    // Type-aware rules: a promise nobody awaits or handles loses its error (and, in a request, its
+    // transaction). The TypeScript project service finds each file's own tsconfig.
+    files: ['**/*.ts'],
+    ignores: ['**/jest.config.ts', '**/*.config.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+    },
+  },
+  {
     files: [
       '**/*.ts',
       '**/*.tsx',

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // `npm test`: every check the project has, in one run, ending with the line `N passed, N failed`.
-// Steps, in order: lint, types, unit (Jest), int (Jest on a real PostgreSQL), build, deploy
-// (docker-compose and Dockerfile checks), e2e (Playwright in Chromium against the started app).
-// Run a subset with `npm test -- --only=unit,int`.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+// Steps, in order: machine (what a new user's machine needs: the Nx graph without a browser, the lock
+// file under npm 10 and 11), lint, types, unit (Jest), int (Jest on a real PostgreSQL), build, deploy
+// (docker-compose and Dockerfile checks, npm ci as a non-root user), e2e (Playwright in Chromium
+// against the started app). Run a subset with `npm test -- --only=unit,int`.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -54,6 +56,26 @@ function jest(name, config, nodeFlags = []) {
   record(name, j.numPassedTests, f, r.seconds);
 }
 
+/**
+ * A quiet pass/fail check that runs alongside others; `expect` must match its output too. Prints the
+ * end of the output on failure.
+ */
+function checkAsync(name, cmd, args, { cwd = root, env = {}, expect } = {}) {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd, env: { ...baseEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    const done = (ok, extra = '') => {
+      if (!ok) console.log(`${name}:\n${(output + extra).trimEnd().split('\n').slice(-25).join('\n')}`);
+      resolve({ name, ok, seconds: Math.round((Date.now() - started) / 100) / 10 });
+    };
+    child.on('error', (e) => done(false, String(e)));
+    child.on('close', (code) => done(code === 0 && (!expect || expect.test(output))));
+  });
+}
+
 /** A pass/fail check (lint of a project, type check of a tsconfig, a build). */
 function check(name, cmd, args, opts) {
   const r = run(cmd, args, opts);
@@ -63,6 +85,34 @@ function check(name, cmd, args, opts) {
 
 const wants = (s) => !only || only.has(s);
 const banner = (s) => console.log(`\n===== ${s} =====`);
+
+if (wants('machine')) {
+  banner('new machine (no browser needed to start; npm 10 and 11 accept the lock file)');
+  // The npm that ships with each supported Node line must accept the one lock file: npm 10 (Node 20
+  // and 22) and npm 11 (Node 24). npm 11 drops entries npm 10 needs, so both are asked (at once: they
+  // mostly wait on the registry). Each gets its own copy, as a dry run writes nothing but may lock.
+  const lockDir = mkdtempSync(join(tmpdir(), 'impact-lock-'));
+  const copy = (name) => {
+    mkdirSync(join(lockDir, name));
+    for (const f of ['package.json', 'package-lock.json']) copyFileSync(join(root, f), join(lockDir, name, f));
+    return join(lockDir, name);
+  };
+  const ci = ['ci', '--dry-run', '--ignore-scripts', '--no-audit', '--no-fund'];
+  const npmMajor = Number(execFileSync('npm', ['--version'], { encoding: 'utf8' }).split('.')[0]);
+  const results = await Promise.all([
+    // Nx loads every project's config, the Playwright one included, for any command (npm start too).
+    checkAsync('machine graph no browser', bin('nx'), ['show', 'projects'], {
+      env: { CHROMIUM_PATH: '/nonexistent/chromium', NX_CACHE_PROJECT_GRAPH: 'false' },
+      expect: /^web-e2e$/m,
+    }),
+    checkAsync('machine npm 10 lock', 'npx', ['-y', 'npm@10', ...ci], { cwd: copy('npm10') }),
+    npmMajor === 11
+      ? checkAsync('machine npm 11 lock', 'npm', ci, { cwd: copy('npm11') })
+      : checkAsync('machine npm 11 lock', 'npx', ['-y', 'npm@11', ...ci], { cwd: copy('npm11') }),
+  ]);
+  for (const r of results) record(r.name, r.ok ? 1 : 0, r.ok ? 0 : 1, r.seconds);
+  rmSync(lockDir, { recursive: true, force: true });
+}
 
 if (wants('lint')) {
   banner('lint (ESLint, zero warnings)');
@@ -111,7 +161,8 @@ if (wants('build') || wants('e2e')) {
 }
 
 if (wants('deploy')) {
-  banner('deployment files (docker-compose.yml, Dockerfile)');
+  banner('deployment (docker-compose.yml, Dockerfile, npm ci as a non-root user, production start)');
+  const started = Date.now();
   const file = join(out, 'deploy.json');
   const r = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-reporter=tap', '--test-reporter-destination=stdout', `--test-reporter-destination=${file}`, 'scripts/deploy.test.mjs'], {
     cwd: root,
@@ -126,7 +177,7 @@ if (wants('deploy')) {
   }
   const p = Number(/^# pass (\d+)/m.exec(tap)?.[1] ?? 0);
   const f = Number(/^# fail (\d+)/m.exec(tap)?.[1] ?? (r.status === 0 ? 0 : 1));
-  record('deploy files', p, f || (r.status === 0 ? 0 : 1), 0);
+  record('deploy', p, f || (r.status === 0 ? 0 : 1), Math.round((Date.now() - started) / 100) / 10);
 }
 
 if (wants('e2e')) {

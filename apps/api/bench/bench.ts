@@ -21,7 +21,7 @@ import { commitmentQuery } from '../src/commitments/commitment.read';
 import { pagedQuery } from '../src/common/list';
 import { DashboardService } from '../src/dashboard/dashboard.service';
 import { DASHBOARD_VIEWS } from '../src/dashboard/dashboard-refresher';
-import { atRiskSql, cityActiveSql, engagementLedToCommitmentSql, followUpOverdueSql } from '../src/dashboard/kpi-sql';
+import { atRiskSql, cityActiveSql, engagementLedToCommitmentSql, followUpOverdueSql } from '../src/rules';
 import { argValue, dataDir, freePort, freshDatabase, log, scaleArg } from './common';
 import { BENCH_TABLES } from './generate';
 
@@ -140,7 +140,8 @@ async function main() {
     const bootStart = Date.now();
     children.push(
       await startChild('bench-api.ts', {
-        BENCH_DATABASE_URL: db.url,
+        BENCH_DATABASE_URL: db.appUrl,
+        BENCH_MIGRATION_DATABASE_URL: db.ownerUrl,
         BENCH_PORT: String(apiPort),
         BENCH_ADMIN_EMAIL: ADMIN.email,
         BENCH_ADMIN_PASSWORD: ADMIN.password,
@@ -220,7 +221,7 @@ async function main() {
     await pagedQuery(cap.ds, commitmentQuery(adminUser, listFilters), 1, 50);
     const barePort = await freePort();
     const bare = await startChild('bare-server.ts', {
-      BENCH_DATABASE_URL: db.url,
+      BENCH_DATABASE_URL: db.appUrl,
       BENCH_PORT: String(barePort),
       BENCH_LIST_QUERY: JSON.stringify({ ...cap.last(), page: 1, pageSize: 50 }),
     });

@@ -48,7 +48,11 @@ export const freePort = () =>
   });
 
 export interface FreshDatabase {
+  /** The superuser (loading with COPY, server settings). */
   url: string;
+  /** The app role and the schema owner, for the API under test (as in production). */
+  appUrl: string;
+  ownerUrl: string;
   pg: EmbeddedPostgresHandle;
   close(): Promise<void>;
 }
@@ -61,7 +65,7 @@ export async function freshDatabase(label: string): Promise<FreshDatabase> {
   const base = mkdtempSync(join(tmpdir(), `impact-${label}-`));
   chmodSync(base, 0o755);
   const pg = await startEmbeddedPostgres({ dir: join(base, 'pg'), port: await freePort(), database: 'impact' });
-  const admin = new Client({ connectionString: pg.url });
+  const admin = new Client({ connectionString: pg.superuserUrl });
   await admin.connect();
   for (const setting of [
     `shared_buffers = '1GB'`,
@@ -81,11 +85,13 @@ export async function freshDatabase(label: string): Promise<FreshDatabase> {
   await admin.end();
   await pg.stop();
   await pg.restart();
-  const ds = await new DataSource(dataSourceOptions(pg.url, { logErrors: true })).initialize();
+  const ds = await new DataSource(dataSourceOptions(pg.migrationUrl, { logErrors: true })).initialize();
   await ds.runMigrations({ transaction: 'all' });
   await ds.destroy();
   return {
-    url: pg.url,
+    url: pg.superuserUrl,
+    appUrl: pg.url,
+    ownerUrl: pg.migrationUrl,
     pg,
     async close() {
       await pg.stop().catch(() => undefined);

@@ -45,6 +45,7 @@ beforeAll(async () => {
     cityB: await ids(`SELECT id FROM cities WHERE name = $1`, ['Danilovgrad']),
     userIds,
     unique: () => `${Date.now().toString(36)}${(counter++).toString(36)}`,
+    signIn: async (who) => (await demoSignIn(t.http, CAST[who])).accessToken,
   };
 }, 120_000);
 
@@ -94,7 +95,7 @@ describe('authorization matrix', () => {
         async (who, status) => {
           const [method] = row.route.split(' ');
           const req = await row.request(world, who);
-          const res = await send(row, method, req, tokens[who]);
+          const res = await send(row, method, req, req.token ?? tokens[who]);
           if (res.status !== status) {
             // Say what came back, so a failing cell explains itself.
             throw new Error(

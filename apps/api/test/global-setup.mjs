@@ -1,5 +1,6 @@
-// Starts ONE embedded PostgreSQL for the whole integration-test run and prepares two template
-// databases (migrated; migrated + demo data). Test files clone them (see test-app.ts).
+// Starts ONE embedded PostgreSQL for the whole integration-test run, creates the owner and app roles
+// and prepares two template databases owned by the owner (migrated; migrated + demo data). Test
+// files clone them (see test-app.ts).
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -59,8 +60,11 @@ export default async function globalSetup() {
   globalThis.__IMPACT_TEST_PG__ = { pg, base };
 
   const adminUrl = `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`;
+  // The app runs as in production: migrations as the schema owner, requests as a role with row
+  // rights only (see src/database/roles.ts), so a missing grant fails the tests.
+  const ownerUrl = `postgresql://impact_owner:owner-test-only@127.0.0.1:${port}/postgres`;
+  const appUrl = `postgresql://impact_app:app-test-only@127.0.0.1:${port}/postgres`;
   try {
-    await pg.createDatabase('impact_template');
     execFileSync(
       process.execPath,
       [
@@ -70,6 +74,8 @@ export default async function globalSetup() {
         'tsconfig-paths/register',
         join(here, 'prepare-templates.ts'),
         adminUrl,
+        ownerUrl,
+        appUrl,
         'impact_template',
         'impact_demo_template',
       ],
@@ -92,6 +98,8 @@ export default async function globalSetup() {
   }
 
   process.env.IMPACT_TEST_PG_URL = adminUrl;
+  process.env.IMPACT_TEST_OWNER_URL = ownerUrl;
+  process.env.IMPACT_TEST_APP_URL = appUrl;
   process.env.IMPACT_TEST_TEMPLATE_DB = 'impact_template';
   process.env.IMPACT_TEST_DEMO_TEMPLATE_DB = 'impact_demo_template';
   process.stdout.write(

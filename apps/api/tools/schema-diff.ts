@@ -20,7 +20,7 @@ async function main() {
     database: 'diff',
     log: (l) => console.error(l),
   });
-  const ds = new DataSource(dataSourceOptions(pg.url));
+  const ds = new DataSource(dataSourceOptions(pg.migrationUrl));
   try {
     await ds.initialize();
     await ds.runMigrations({ transaction: 'all' });

@@ -14,6 +14,8 @@ import { HealthModule } from '../health/health.module';
 import { HubsModule } from '../hubs/hubs.module';
 import { OutcomesModule } from '../outcomes/outcomes.module';
 import { PartnersModule } from '../partners/partners.module';
+import { JobsModule } from '../jobs/jobs.module';
+import { PlacesModule } from '../places/places.module';
 import { StoriesModule } from '../stories/stories.module';
 import { UsersModule } from '../users/users.module';
 import { pinoHttpOptions } from './logging';
@@ -57,6 +59,8 @@ export class AppModule {
           }),
         ),
         AuditModule,
+        PlacesModule,
+        JobsModule,
         HealthModule,
         HubsModule,
         CitiesModule,

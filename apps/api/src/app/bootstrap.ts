@@ -1,7 +1,7 @@
-import { INestApplication, Logger as NestLogger } from '@nestjs/common';
+import { INestApplication, Logger as NestLogger, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { PASSWORD_MIN_LENGTH } from '@impact/contracts';
 import { Logger } from 'nestjs-pino';
-import { DataSource } from 'typeorm';
 import { AppConfig, ConfigError, loadConfig } from '../config';
 import { demoSignInLines } from '../database/demo/demo-sign-ins';
 import {
@@ -9,7 +9,8 @@ import {
   EmbeddedPostgresHandle,
   startEmbeddedPostgres,
 } from '../database/embedded-postgres';
-import { prepareDatabase, PrepareResult } from '../database/prepare-database';
+import { OwnerPrepareResult, prepareAsOwner } from '../database/prepare-as-owner';
+import { DatabaseRoleError } from '../database/roles';
 import { AppModule, AppModuleOptions } from './app.module';
 import { configureApp, ConfigureAppOptions } from './configure-app';
 
@@ -20,6 +21,8 @@ export async function createApp(
   options: ConfigureAppOptions & {
     bufferLogs?: boolean;
     extraModules?: AppModuleOptions['extraModules'];
+    /** Replaces the JSON logger (tests capture the log lines this way). */
+    logger?: LoggerService;
   } = {},
 ): Promise<INestApplication> {
   const app = await NestFactory.create(
@@ -31,10 +34,14 @@ export async function createApp(
     {
       bodyParser: false,
       bufferLogs: options.bufferLogs ?? true,
-      ...(config.logLevel === 'silent' ? { logger: false } : {}),
+      ...(options.logger
+        ? { logger: options.logger }
+        : config.logLevel === 'silent'
+          ? { logger: false }
+          : {}),
     },
   );
-  app.useLogger(app.get(Logger));
+  app.useLogger(options.logger ?? app.get(Logger));
   configureApp(app, config, options);
   return app;
 }
@@ -46,8 +53,9 @@ function die(message: string): never {
 }
 
 /**
- * Starts the API: validates the environment, starts embedded PostgreSQL when there is no DATABASE_URL,
- * migrates, loads demo data where due, then listens and prints how to sign in.
+ * Starts the API: validates the environment, starts embedded PostgreSQL when there is no DATABASE_URL
+ * (production included: one server without Docker is a supported setup), migrates, loads demo data
+ * where due (never in production unless SEED_DEMO=true), then listens and prints how to sign in.
  */
 export async function bootstrap(): Promise<void> {
   const started = Date.now();
@@ -62,6 +70,13 @@ export async function bootstrap(): Promise<void> {
 
   let embedded: EmbeddedPostgresHandle | null = null;
   let databaseUrl = config.databaseUrl;
+  let migrationUrl = config.migrationDatabaseUrl;
+  if (databaseUrl && !migrationUrl) {
+    log.warn(
+      'MIGRATION_DATABASE_URL is not set: migrations run as the DATABASE_URL role, which must then own the schema. ' +
+        'Least privilege needs both URLs: the app as a role without DDL rights, the migrations as the owner (see README).',
+    );
+  }
   if (!databaseUrl) {
     try {
       embedded = await startEmbeddedPostgres({
@@ -75,6 +90,7 @@ export async function bootstrap(): Promise<void> {
       throw e;
     }
     databaseUrl = embedded.url;
+    migrationUrl = embedded.migrationUrl;
     log.log(
       `Embedded PostgreSQL running on port ${embedded.port}, data in ${embedded.dir}`,
     );
@@ -98,17 +114,28 @@ export async function bootstrap(): Promise<void> {
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
 
-  let prepared: PrepareResult;
+  let prepared: OwnerPrepareResult;
   try {
+    // The owner's connection migrates, grants, seeds and bootstraps the admin, and is closed before
+    // the app connects with its own role.
+    prepared = await prepareAsOwner(
+      { appUrl: databaseUrl, ownerUrl: migrationUrl },
+      config,
+      { embedded: embedded !== null, logErrors: config.logLevel !== 'silent' },
+    );
+    if (prepared.grants?.appIsSuperuser)
+      log.warn(`The app's database role ${prepared.grants.appRole} is a superuser: grants do not restrict it. Use a role without SUPERUSER in DATABASE_URL.`);
+    else if (prepared.grants?.sameRole)
+      log.warn('DATABASE_URL and MIGRATION_DATABASE_URL sign in as the same role: the app can change the schema and the audit log.');
+    for (const skipped of prepared.grants?.skipped ?? [])
+      log.warn(`Not applied (the migration role does not own it): ${skipped}`);
     app = await createApp(config, databaseUrl);
-    prepared = await prepareDatabase(app.get(DataSource), config, {
-      embedded: embedded !== null,
-    });
     await app.listen(config.port);
   } catch (e) {
     await app?.close().catch(() => undefined);
     await stopEmbedded();
     const err = e as NodeJS.ErrnoException;
+    if (e instanceof DatabaseRoleError) die(e.message);
     if (err?.code === 'EADDRINUSE')
       die(`Port ${config.port} is already in use: set PORT to a free port.`);
     if (
@@ -118,7 +145,7 @@ export async function bootstrap(): Promise<void> {
       err?.code === '3D000'
     ) {
       die(
-        `Cannot connect to the database in DATABASE_URL (${err.code}): ${err.message}`,
+        `Cannot connect to the database in ${migrationUrl && migrationUrl !== databaseUrl ? 'DATABASE_URL or MIGRATION_DATABASE_URL' : 'DATABASE_URL'} (${err.code}): ${err.message}`,
       );
     }
     throw e;
@@ -131,7 +158,7 @@ export async function bootstrap(): Promise<void> {
   const url = `http://localhost:${config.port}`;
   const lines = [
     '',
-    `Impact Tracker is running at ${url}  (API ${url}/api, docs ${url}/api/docs) — ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `Impact Tracker is running at ${url}  (API ${url}/api${config.apiDocs ? `, docs ${url}/api/docs` : ''}) — ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   ];
   if (prepared.seeded) {
     const s = prepared.seeded;
@@ -139,8 +166,19 @@ export async function bootstrap(): Promise<void> {
       `Demo data loaded: ${s.cities} cities, ${s.engagements} engagements, ${s.commitments} commitments, ${s.followUps} follow-ups, ${s.outcomes} outcomes.`,
     );
   }
-  if (prepared.seeded || embedded) {
+  const production = config.nodeEnv === 'production';
+  // Production prints no demo sign-ins unless it loaded the demo data now, on request (SEED_DEMO=true).
+  if (prepared.seeded || (embedded && !production)) {
     lines.push('Demo sign-ins (role, e-mail, password):', ...demoSignInLines());
+  } else if (production && prepared.activeDemoUsers > 0) {
+    lines.push(
+      `Warning: ${prepared.activeDemoUsers} demo accounts with published passwords are active in this database; deactivate them or use a database without the demo data.`,
+    );
+  }
+  if (prepared.activeAdmins === 0 && !config.admin) {
+    lines.push(
+      `No active admin yet: set ADMIN_EMAIL and ADMIN_PASSWORD (${PASSWORD_MIN_LENGTH}+ characters) and start again to create the first admin.`,
+    );
   }
   process.stdout.write(lines.join('\n') + '\n\n');
 }

@@ -10,10 +10,13 @@ import express, {
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { ValidationFailedError } from '../common/errors';
 import { toApiError } from '../common/filters/all-exceptions.filter';
 import { AllExceptionsFilter } from '../common/filters/all-exceptions.filter';
 import { requestIdMiddleware } from '../common/http/request-id';
+import { MAX_JSON_DEPTH, nestedDeeperThan } from '../common/input';
 import { createValidationPipe } from '../common/validation';
+import { withContractSchemas } from '../openapi/responses';
 import type { AppConfig } from '../config';
 
 export const DOCS_PATH = `${API_PREFIX}/docs`;
@@ -61,10 +64,29 @@ const docsHelmet = helmet({
   },
 });
 
-/** Body parsers whose errors (413, bad JSON) answer in the API error shape, not Express's HTML. */
-function bodyParser(parser: RequestHandler): RequestHandler {
+/**
+ * Body parsers whose errors (413, bad JSON, too deep) answer in the API error shape, not Express's
+ * HTML. A body nested deeper than `maxDepth` is refused here, before any guard, pipe or library
+ * walks it recursively (class-transformer overflows the stack a few thousand levels down).
+ */
+function bodyParser(parser: RequestHandler, maxDepth?: number): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) =>
     parser(req, res, (err?: unknown) => {
+      if (
+        !err &&
+        maxDepth !== undefined &&
+        nestedDeeperThan(req.body, maxDepth)
+      ) {
+        err = new ValidationFailedError(
+          [
+            {
+              field: 'body',
+              message: `body must not be nested more than ${maxDepth} levels deep`,
+            },
+          ],
+          `The request body is nested too deeply (at most ${maxDepth} levels).`,
+        );
+      }
       if (!err) return next();
       const body = toApiError(err, (req as Request & { id?: string }).id);
       res.status(body.statusCode).json(body);
@@ -74,7 +96,7 @@ function bodyParser(parser: RequestHandler): RequestHandler {
 export interface ConfigureAppOptions {
   /** Serve the built Angular app (default true; tests usually skip it). */
   serveWeb?: boolean;
-  /** Publish the OpenAPI document and Swagger UI (default true). */
+  /** Publish the OpenAPI document and Swagger UI (default: `config.apiDocs`, off in production unless API_DOCS=true). */
   docs?: boolean;
 }
 
@@ -91,7 +113,7 @@ export function configureApp(
   const logger = new Logger('Bootstrap');
   const http = app.getHttpAdapter().getInstance() as express.Express;
   http.disable('x-powered-by');
-  http.set('trust proxy', 'loopback');
+  http.set('trust proxy', config.trustProxy);
 
   app.use(requestIdMiddleware);
   app.use((req: Request, res: Response, next: NextFunction) =>
@@ -99,7 +121,9 @@ export function configureApp(
       ? docsHelmet
       : appHelmet)(req, res, next),
   );
-  app.use(bodyParser(express.json({ limit: config.bodyLimit })));
+  app.use(
+    bodyParser(express.json({ limit: config.bodyLimit }), MAX_JSON_DEPTH),
+  );
   app.use(
     bodyParser(
       express.urlencoded({ extended: false, limit: config.bodyLimit }),
@@ -118,10 +142,12 @@ export function configureApp(
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
 
-  if (options.docs !== false) {
-    const document = SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
+  if (options.docs ?? config.apiDocs) {
+    const document = withContractSchemas(
+      SwaggerModule.createDocument(
+        app,
+        new DocumentBuilder()
+          .setOpenAPIVersion('3.1.0')
         .setTitle('Impact Tracker API')
         .setDescription(
           'Engagements, commitments, follow-ups, outcomes and impact stories of the city network.',
@@ -129,6 +155,7 @@ export function configureApp(
         .setVersion('1.0')
         .addBearerAuth()
         .build(),
+      ),
     );
     SwaggerModule.setup(DOCS_PATH, app, document, {
       jsonDocumentUrl: DOCS_JSON_PATH,

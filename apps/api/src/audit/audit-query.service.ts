@@ -8,17 +8,22 @@ import { pagedQuery, pageParams, toPage, Where } from '../common/list';
 import type { AuditChanges } from './audit-log.entity';
 import type { AuditQueryDto } from './audit.dto';
 
-/** The hub a record sits in, per audited entity; records of no hub (users, partners) are not hub-scoped. */
-const HUB_OF: Record<string, string> = {
-  hub: `SELECT id AS hub_id FROM hubs WHERE id = $1`,
-  city: `SELECT hub_id FROM cities WHERE id = $1`,
-  engagement: `SELECT hub_id FROM engagements WHERE id = $1`,
-  commitment: `SELECT hub_id FROM commitments WHERE id = $1`,
-  followUp: `SELECT COALESCE(c.hub_id, e.hub_id) AS hub_id FROM follow_ups f LEFT JOIN commitments c ON c.id = f.commitment_id
-               LEFT JOIN engagements e ON e.id = f.engagement_id WHERE f.id = $1`,
-  outcome: `SELECT ci.hub_id FROM outcomes o JOIN cities ci ON ci.id = o.city_id WHERE o.id = $1`,
-  story: `SELECT hub_id FROM stories WHERE id = $1`,
-};
+/**
+ * The hub a record sits in, per audited entity; records of no hub (users, partners) are not hub-scoped.
+ * A Map: `entity` is the client's text, and an object literal would answer `constructor` too.
+ */
+const HUB_OF: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    hub: `SELECT id AS hub_id FROM hubs WHERE id = $1`,
+    city: `SELECT hub_id FROM cities WHERE id = $1`,
+    engagement: `SELECT hub_id FROM engagements WHERE id = $1`,
+    commitment: `SELECT hub_id FROM commitments WHERE id = $1`,
+    followUp: `SELECT COALESCE(c.hub_id, e.hub_id) AS hub_id FROM follow_ups f LEFT JOIN commitments c ON c.id = f.commitment_id
+                 LEFT JOIN engagements e ON e.id = f.engagement_id WHERE f.id = $1`,
+    outcome: `SELECT ci.hub_id FROM outcomes o JOIN cities ci ON ci.id = o.city_id WHERE o.id = $1`,
+    story: `SELECT hub_id FROM stories WHERE id = $1`,
+  }),
+);
 
 interface AuditRow {
   id: string;
@@ -68,7 +73,7 @@ export class AuditQueryService {
     if (!query.entity) errors.push({ field: 'entity', message: 'A hub manager reads the history of one record: give entity and entityId.' });
     if (!query.entityId) errors.push({ field: 'entityId', message: 'A hub manager reads the history of one record: give entity and entityId.' });
     if (errors.length) throw new ValidationFailedError(errors);
-    const sql = HUB_OF[query.entity as string];
+    const sql = HUB_OF.get(query.entity as string);
     if (!sql) throw new ForbiddenError('This history is not kept by hub.');
     const [row] = await this.dataSource.query(sql, [query.entityId]);
     if (!row) throw new NotFoundError('Record', query.entityId);

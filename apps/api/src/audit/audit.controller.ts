@@ -5,6 +5,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { Can, CurrentUser } from '../auth/auth.decorators';
 import { AuditQueryService } from './audit-query.service';
 import { AuditQueryDto } from './audit.dto';
+import { ApiOkPage } from '../openapi/responses';
 
 @ApiTags('audit')
 @Controller(ROUTES.audit)
@@ -14,6 +15,7 @@ export class AuditController {
   /** Newest first. */
   @Can('audit', 'read')
   @Get()
+  @ApiOkPage('AuditEntry')
   list(@CurrentUser() user: AuthUser, @Query() query: AuditQueryDto): Promise<Page<AuditEntry>> {
     return this.audit.list(user, query);
   }

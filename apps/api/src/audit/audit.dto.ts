@@ -1,14 +1,15 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { MAX_PAGE_SIZE, type AuditQuery } from '@impact/contracts';
 
+/** The record kinds the services write to the audit log (`entity`). */
+export const AUDITED_ENTITIES = ['hub', 'city', 'partner', 'engagement', 'commitment', 'followUp', 'outcome', 'story', 'user'] as const;
+
 export class AuditQueryDto implements AuditQuery {
-  @ApiPropertyOptional({ example: 'commitment', description: 'hub, city, partner, engagement, commitment, followUp, outcome, story, user' })
+  @ApiPropertyOptional({ enum: AUDITED_ENTITIES, example: 'commitment' })
   @IsOptional()
-  @IsString()
-  @MaxLength(64)
-  @Matches(/^[A-Za-z]+$/, { message: 'entity must be a record kind such as commitment' })
+  @IsIn(AUDITED_ENTITIES, { message: `entity must be a record kind: ${AUDITED_ENTITIES.join(', ')}` })
   entity?: string;
 
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() entityId?: string;

@@ -43,7 +43,7 @@ describe('audit log', () => {
       }),
     ).rejects.toThrow('the change failed');
 
-    const rows = await audit.history(ds.manager, 'commitment', entityId);
+    const rows = await audit.historyOf(ds.manager, 'commitment', entityId);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       action: 'update',
@@ -55,14 +55,18 @@ describe('audit log', () => {
     });
   });
 
-  it('refuses UPDATE, DELETE and TRUNCATE, even for the superuser', async () => {
+  it('refuses UPDATE, DELETE and TRUNCATE: the app role lacks the right, and the trigger stops even the owner', async () => {
+    for (const sql of [`UPDATE audit_log SET note = 'rewritten'`, `DELETE FROM audit_log`, `TRUNCATE audit_log`]) {
+      await expect(ds.query(sql)).rejects.toThrow(/permission denied/);
+    }
+    const owner = await t.ownerDataSource();
     await expect(
-      ds.query(`UPDATE audit_log SET note = 'rewritten'`),
+      owner.query(`UPDATE audit_log SET note = 'rewritten'`),
     ).rejects.toThrow(/append-only/);
-    await expect(ds.query(`DELETE FROM audit_log`)).rejects.toThrow(
+    await expect(owner.query(`DELETE FROM audit_log`)).rejects.toThrow(
       /append-only/,
     );
-    await expect(ds.query(`TRUNCATE audit_log`)).rejects.toThrow(/append-only/);
+    await expect(owner.query(`TRUNCATE audit_log`)).rejects.toThrow(/append-only/);
     await expect(ds.getRepository(AuditLogEntity).count()).resolves.toBe(1);
   });
 });

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import type { HistoryEntry } from '@impact/contracts';
 import type { EntityManager } from 'typeorm';
+import { UserEntity } from '../users/user.entity';
 import { AuditChanges, AuditLogEntity } from './audit-log.entity';
 
 export type AuditAction =
@@ -41,15 +43,35 @@ export class AuditService {
     return manager.save(AuditLogEntity, row);
   }
 
-  /** Reads one record's history, oldest first. */
-  history(
-    manager: EntityManager,
-    entity: string,
-    entityId: string,
-  ): Promise<AuditLogEntity[]> {
-    return manager.find(AuditLogEntity, {
-      where: { entity, entityId },
-      order: { at: 'ASC', id: 'ASC' },
+  /**
+   * One record's history, oldest first, with who made each step. A step's `from`/`to` are the status it
+   * moved from and to, where it changed one (a record's creation has no `from`).
+   */
+  async historyOf(manager: EntityManager, entity: string, entityId: string): Promise<HistoryEntry[]> {
+    const rows = await manager
+      .getRepository(AuditLogEntity)
+      .createQueryBuilder('a')
+      .leftJoin(UserEntity, 'u', 'u.id = a.actor_id')
+      .addSelect('u.name', 'actor_name')
+      .where('a.entity = :entity AND a.entity_id = :entityId', { entity, entityId })
+      .orderBy('a.at', 'ASC')
+      .addOrderBy('a.id', 'ASC')
+      .getRawAndEntities<{ a_id: string; actor_name: string | null }>();
+    const names = new Map(rows.raw.map((r) => [r.a_id, r.actor_name]));
+    return rows.entities.map((a) => {
+      const status = a.changes?.['status'];
+      const text = (v: unknown) => (typeof v === 'string' ? v : null);
+      return {
+        id: a.id,
+        at: a.at.toISOString(),
+        actorId: a.actorId,
+        actorName: names.get(a.id) ?? null,
+        action: a.action,
+        from: a.action === 'create' ? null : text(status?.old),
+        to: text(status?.new),
+        note: a.note,
+        changes: a.changes,
+      };
     });
   }
 }

@@ -1,4 +1,5 @@
 import { mayOnRecord, scopeFor, type Action, type RecordPlace, type Resource } from '@impact/contracts';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ForbiddenError, NotFoundError } from '../common/errors';
 import type { AuthUser } from './auth-user';
 
@@ -28,21 +29,39 @@ export interface ScopeColumns {
   city: (param: string) => string;
 }
 
-/**
- * The SQL condition that keeps a list to what the caller may do (`read` for lists), so lists are
- * filtered in the database, never after loading. Pushes its parameter onto `params`.
- */
-export function scopeCondition(user: AuthUser, resource: Resource, action: Action, columns: ScopeColumns, params: unknown[]): string {
+function scopeSql(user: AuthUser, resource: Resource, action: Action, columns: ScopeColumns, bind: (value: unknown) => string): string {
   switch (scopeFor(user.role, resource, action)) {
     case 'all':
       return 'TRUE';
     case 'hub':
-      params.push(user.hubIds);
-      return `(${columns.hub(`$${params.length}`)})`;
+      return `(${columns.hub(bind(user.hubIds))})`;
     case 'city':
-      params.push(user.cityIds);
-      return `(${columns.city(`$${params.length}`)})`;
+      return `(${columns.city(bind(user.cityIds))})`;
     default:
       return 'FALSE';
   }
+}
+
+/**
+ * The SQL condition that keeps a statement to what the caller may do (`read` for lists), so lists are
+ * filtered in the database, never after loading. Pushes its parameter onto `params` (positional `$n`).
+ */
+export function scopeCondition(user: AuthUser, resource: Resource, action: Action, columns: ScopeColumns, params: unknown[]): string {
+  return scopeSql(user, resource, action, columns, (value) => `$${params.push(value)}`);
+}
+
+/** The same condition on a QueryBuilder, with the named parameter `:scope`. */
+export function andWhereInScope<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  user: AuthUser,
+  resource: Resource,
+  action: Action,
+  columns: ScopeColumns,
+): SelectQueryBuilder<T> {
+  const parameters: ObjectLiteral = {};
+  const condition = scopeSql(user, resource, action, columns, (value) => {
+    parameters['scope'] = value;
+    return ':scope';
+  });
+  return qb.andWhere(condition, parameters);
 }

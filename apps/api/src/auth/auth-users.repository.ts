@@ -38,6 +38,23 @@ export class AuthUsersRepository {
     return rows[0] ? AuthUsersRepository.map(rows[0]) : null;
   }
 
+  /**
+   * The user of an access token, only while its session is live: the newest refresh token of the
+   * family is neither revoked nor expired. One query, so every request still makes one round trip.
+   */
+  async bySession(id: string, sessionId: string): Promise<AuthUserRecord | null> {
+    const rows: Row[] = await this.dataSource.query(
+      `${AuthUsersRepository.SELECT}
+         JOIN LATERAL (SELECT rt.revoked_at, rt.expires_at FROM refresh_tokens rt
+                        WHERE rt.family_id = $2 AND rt.user_id = u.id
+                        ORDER BY rt.created_at DESC, rt.id DESC LIMIT 1) s
+           ON s.revoked_at IS NULL AND s.expires_at > now()
+        WHERE u.id = $1`,
+      [id, sessionId],
+    );
+    return rows[0] ? AuthUsersRepository.map(rows[0]) : null;
+  }
+
   async byEmail(email: string): Promise<AuthUserRecord | null> {
     const rows: Row[] = await this.dataSource.query(`${AuthUsersRepository.SELECT} WHERE u.email = $1`, [email]);
     return rows[0] ? AuthUsersRepository.map(rows[0]) : null;

@@ -1,12 +1,13 @@
 import { Body, Controller, Get, HttpCode, HttpException, HttpStatus, Patch, Post, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { LoginResponse, TokenPair, UserSummary } from '@impact/contracts';
 import { ROUTES } from '@impact/contracts';
-import type { AuthUser } from './auth-user';
+import type { AuthUser, SessionUser } from './auth-user';
 import { CurrentUser, Public, SignedIn } from './auth.decorators';
 import { AuthService } from './auth.service';
 import { LoginDto, LogoutDto, RefreshDto, UpdateMeDto } from './dto/auth.dto';
+import { ApiNoContent, ApiOk } from '../openapi/responses';
 
 @ApiTags('auth')
 @Controller()
@@ -16,9 +17,9 @@ export class AuthController {
   @Public()
   @Post(ROUTES.auth.login)
   @HttpCode(200)
-  @ApiOkResponse({ description: 'An access token (15 minutes), a refresh token and the user' })
   @ApiUnauthorizedResponse({ description: 'The same answer for an unknown e-mail and a wrong password' })
   @ApiTooManyRequestsResponse({ description: 'Too many failed attempts; see Retry-After' })
+  @ApiOk('LoginResponse', 'An access token (15 minutes), a refresh token and the user')
   async login(@Body() body: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
     const result = await this.auth.login(body.email, body.password, req.ip ?? 'unknown');
     if ('retryAfter' in result) {
@@ -31,20 +32,21 @@ export class AuthController {
   @Public()
   @Post(ROUTES.auth.refresh)
   @HttpCode(200)
-  @ApiOkResponse({ description: 'A new token pair; the presented refresh token is spent' })
+  @ApiOk('TokenPair', 'A new token pair; the presented refresh token is spent')
   refresh(@Body() body: RefreshDto): Promise<TokenPair> {
     return this.auth.refresh(body.refreshToken);
   }
 
   @SignedIn()
   @Post(ROUTES.auth.logout)
-  @HttpCode(204)
-  async logout(@CurrentUser() user: AuthUser, @Body() body: LogoutDto): Promise<void> {
+  @ApiNoContent()
+  async logout(@CurrentUser() user: SessionUser, @Body() body: LogoutDto): Promise<void> {
     await this.auth.logout(user, body.refreshToken);
   }
 
   @SignedIn()
   @Get(ROUTES.auth.me)
+  @ApiOk('UserSummary')
   me(@CurrentUser() user: AuthUser): UserSummary {
     return toSummary(user);
   }
@@ -52,6 +54,7 @@ export class AuthController {
   /** The signed-in user's own preferences (its preferred language). */
   @SignedIn()
   @Patch(ROUTES.auth.me)
+  @ApiOk('UserSummary')
   async updateMe(@CurrentUser() user: AuthUser, @Body() body: UpdateMeDto): Promise<UserSummary> {
     return toSummary(await this.auth.updatePreferences(user, body.language));
   }

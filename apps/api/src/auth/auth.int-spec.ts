@@ -1,12 +1,18 @@
+import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
 import { createHmac } from 'node:crypto';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { demoSignIn } from '../../test/demo-sign-in';
+import { AuthService } from './auth.service';
+import { COMMON_PASSWORD_MESSAGE } from './common-passwords';
+import { ARGON2_PARAMS } from './passwords';
 
 let t: TestApp;
 let secret: string;
 
+const BOOTSTRAP = { email: 'owner@example.org', password: 'bootstrap-passphrase-for-tests-2026' };
+
 beforeAll(async () => {
-  t = await createTestApp({ demo: true });
+  t = await createTestApp({ demo: true, env: { ADMIN_EMAIL: BOOTSTRAP.email, ADMIN_PASSWORD: BOOTSTRAP.password } });
   secret = t.config.jwt.secret;
 }, 120_000);
 
@@ -147,6 +153,22 @@ describe('access tokens', () => {
     await me(s.refreshToken).expect(401);
   });
 
+  it('refuses a token without exp, correctly signed', async () => {
+    const c = claimsOf(good);
+    delete c['exp'];
+    await me(forge({ alg: 'HS256', typ: 'JWT' }, c)).expect(401);
+    // The same claims with their exp pass: it is the missing exp that is refused.
+    await me(forge({ alg: 'HS256', typ: 'JWT' }, claimsOf(good))).expect(200);
+  });
+
+  it('refuses a token without a session id, or with a session that is not the user’s', async () => {
+    const c = claimsOf(good);
+    delete c['sid'];
+    await me(forge({ alg: 'HS256', typ: 'JWT' }, c)).expect(401);
+    const other = await demoSignIn(t.http, 'esa.manager@impact.test');
+    await me(forge({ alg: 'HS256', typ: 'JWT' }, { ...claimsOf(good), sid: claimsOf(other.accessToken)['sid'] })).expect(401);
+  });
+
   it('refuses a token without typ access', async () => {
     const c = claimsOf(good);
     await me(
@@ -214,6 +236,143 @@ describe('refresh tokens', () => {
       .post('/api/auth/refresh')
       .send({ refreshToken: s.refreshToken })
       .expect(401);
+  });
+});
+
+describe('sessions', () => {
+  const logout = (accessToken: string, refreshToken?: string) =>
+    t.http.post('/api/auth/logout').set('Authorization', `Bearer ${accessToken}`).send(refreshToken ? { refreshToken } : {});
+
+  it('logout ends the access token too, and only that session of the user', async () => {
+    const laptop = await demoSignIn(t.http, 'balkans.manager@impact.test');
+    const phone = await demoSignIn(t.http, 'balkans.manager@impact.test');
+    expect(claimsOf(laptop.accessToken)['sid']).not.toEqual(claimsOf(phone.accessToken)['sid']);
+    await me(laptop.accessToken).expect(200);
+
+    await logout(laptop.accessToken, laptop.refreshToken).expect(204);
+    await me(laptop.accessToken).expect(401);
+    await t.http.post('/api/auth/refresh').send({ refreshToken: laptop.refreshToken }).expect(401);
+
+    await me(phone.accessToken).expect(200);
+    const renewed = (await t.http.post('/api/auth/refresh').send({ refreshToken: phone.refreshToken }).expect(200)).body;
+    await me(renewed.accessToken).expect(200);
+  });
+
+  it('a refreshed token keeps its session: logging out with the new refresh token ends the older access token', async () => {
+    const s = await demoSignIn(t.http, 'danilovgrad.liaison@impact.test');
+    const renewed = (await t.http.post('/api/auth/refresh').send({ refreshToken: s.refreshToken }).expect(200)).body;
+    expect(claimsOf(renewed.accessToken)['sid']).toBe(claimsOf(s.accessToken)['sid']);
+    await me(s.accessToken).expect(200);
+    await logout(renewed.accessToken, renewed.refreshToken).expect(204);
+    await me(s.accessToken).expect(401);
+    await me(renewed.accessToken).expect(401);
+  });
+
+  it('logout with another session’s refresh token still ends the calling session', async () => {
+    const a = await demoSignIn(t.http, 'nansana.liaison@impact.test');
+    const b = await demoSignIn(t.http, 'nansana.liaison@impact.test');
+    const c = await demoSignIn(t.http, 'nansana.liaison@impact.test');
+    await logout(a.accessToken, b.refreshToken).expect(204);
+    await me(a.accessToken).expect(401);
+    await me(b.accessToken).expect(401);
+    await me(c.accessToken).expect(200);
+  });
+
+  it('logout without a refresh token ends the calling session, and only that one', async () => {
+    const a = await demoSignIn(t.http, 'rajshahi.liaison@impact.test');
+    const b = await demoSignIn(t.http, 'rajshahi.liaison@impact.test');
+    await logout(a.accessToken).expect(204);
+    await me(a.accessToken).expect(401);
+    await t.http.post('/api/auth/refresh').send({ refreshToken: a.refreshToken }).expect(401);
+    await me(b.accessToken).expect(200);
+  });
+
+  it('logout cannot end another user’s session with that user’s refresh token', async () => {
+    const mine = await demoSignIn(t.http, 'rajshahi.liaison@impact.test');
+    const theirs = await demoSignIn(t.http, 'leadership@impact.test');
+    await logout(mine.accessToken, theirs.refreshToken).expect(204);
+    await me(mine.accessToken).expect(401);
+    await me(theirs.accessToken).expect(200);
+  });
+});
+
+describe('password hashes', () => {
+  const PREFIX = `$argon2id$v=19$m=${ARGON2_PARAMS.memoryCost},t=${ARGON2_PARAMS.timeCost},p=${ARGON2_PARAMS.parallelism}$`;
+  const params = (h: string) => h.split('$').slice(0, 4).join('$') + '$';
+
+  it('demo users, the ADMIN_EMAIL bootstrap, a created user and the dummy hash all use the same argon2id parameters', async () => {
+    const admin = await demoSignIn(t.http, 'admin@impact.test');
+    await t.http
+      .post('/api/users')
+      .set('Authorization', `Bearer ${admin.accessToken}`)
+      .send({ email: 'new.colleague@example.org', name: 'New Colleague', password: 'a-fresh-long-passphrase-2026', role: 'leadership', hubIds: [], cityIds: [] })
+      .expect(201);
+    const rows: { email: string; password_hash: string }[] = await t.dataSource.query(
+      `SELECT email, password_hash FROM users WHERE email LIKE '%@impact.test' OR email IN ($1, 'new.colleague@example.org')`,
+      [BOOTSTRAP.email],
+    );
+    expect(rows.map((r) => r.email)).toEqual(expect.arrayContaining(['admin@impact.test', BOOTSTRAP.email, 'new.colleague@example.org']));
+    expect(rows.length).toBeGreaterThan(10);
+    const dummy = (t.app.get(AuthService) as unknown as { dummyHash: string }).dummyHash;
+    expect(new Set([...rows.map((r) => params(r.password_hash)), params(dummy)])).toEqual(new Set([PREFIX]));
+    // The bootstrap account signs in with its password.
+    await t.http.post('/api/auth/login').send(BOOTSTRAP).expect(200);
+  });
+
+  it('rehashes on sign-in a hash made with other parameters, in the sign-in transaction', async () => {
+    const email = 'strasbourg.liaison@impact.test';
+    const password = 'liaison-demo-2026';
+    const old = await argon2Hash(password, { algorithm: 2, memoryCost: 65536, timeCost: 3, parallelism: 1 });
+    expect(params(old)).not.toBe(PREFIX);
+    await t.dataSource.query('UPDATE users SET password_hash = $2 WHERE email = $1', [email, old]);
+
+    const s = await demoSignIn(t.http, email);
+    const [row] = await t.dataSource.query('SELECT password_hash, version FROM users WHERE email = $1', [email]);
+    expect(params(row.password_hash)).toBe(PREFIX);
+    expect(await argon2Verify(row.password_hash, password)).toBe(true);
+    const [audit] = await t.dataSource.query(
+      `SELECT note FROM audit_log WHERE entity = 'user' AND entity_id = $1 AND action = 'sign_in' ORDER BY at DESC, id DESC LIMIT 1`,
+      [s.user.id],
+    );
+    expect(audit.note).toMatch(/hash renewed/i);
+    // Signs in again with the new hash, and a wrong password is still wrong.
+    await demoSignIn(t.http, email);
+    await t.http.post('/api/auth/login').send({ email, password: 'not-the-password' }).expect(401);
+  });
+});
+
+describe('common passwords', () => {
+  let admin: string;
+  beforeAll(async () => {
+    admin = (await demoSignIn(t.http, 'admin@impact.test')).accessToken;
+  });
+
+  it('refuses a common password on create, naming the field, case-insensitively, and writes nothing', async () => {
+    const res = await t.http
+      .post('/api/users')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ email: 'weak.password@example.org', name: 'Weak', password: 'QWERTY123456', role: 'leadership', hubIds: [], cityIds: [] })
+      .expect(400);
+    expect(res.body.details).toEqual([{ field: 'password', message: COMMON_PASSWORD_MESSAGE }]);
+    expect(COMMON_PASSWORD_MESSAGE).toMatch(/password is too common; choose a longer passphrase/);
+    const rows = await t.dataSource.query(`SELECT 1 FROM users WHERE email = 'weak.password@example.org'`);
+    expect(rows).toHaveLength(0);
+  });
+
+  it('refuses a common password on update, and accepts an uncommon one', async () => {
+    const user = (await t.http.get('/api/users').query({ q: 'esa.manager' }).set('Authorization', `Bearer ${admin}`).expect(200)).body.items[0];
+    const res = await t.http
+      .patch(`/api/users/${user.id}`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ version: user.version, password: 'password1234' })
+      .expect(400);
+    expect(res.body.details).toEqual([{ field: 'password', message: COMMON_PASSWORD_MESSAGE }]);
+    await t.http
+      .patch(`/api/users/${user.id}`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ version: user.version, password: 'an-uncommon-passphrase-2026' })
+      .expect(200);
+    await t.http.post('/api/auth/login').send({ email: 'esa.manager@impact.test', password: 'an-uncommon-passphrase-2026' }).expect(200);
   });
 });
 

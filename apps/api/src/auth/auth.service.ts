@@ -7,15 +7,16 @@ import { ACCESS_TOKEN_TTL_SECONDS, type Language, type LoginResponse, type Token
 import { AuditService } from '../audit/audit.service';
 import { UnauthorizedError } from '../common/errors';
 import { APP_CONFIG, type AppConfig } from '../config';
-import type { AccessClaims, AuthUser } from './auth-user';
+import type { AccessClaims, AuthUser, SessionUser } from './auth-user';
 import { AuthUsersRepository, toAuthUser, type AuthUserRecord } from './auth-users.repository';
 import { JWT_ALGORITHM } from './jwt.strategy';
 import { LoginLimiter } from './login-limiter';
-import { hashPassword, verifyPassword } from './passwords';
+import { hashPassword, needsRehash, verifyPassword } from './passwords';
 
 export const REFRESH_TOKEN_TTL_DAYS = 14;
 const INVALID_LOGIN = 'E-mail or password is incorrect.';
 const INVALID_REFRESH = 'Your session has ended. Sign in again.';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');
@@ -23,7 +24,7 @@ function sha256(value: string): string {
 
 @Injectable()
 export class AuthService implements OnModuleInit {
-  /** Verified against when the e-mail is unknown, so both failures take about the same time. */
+  /** Verified against when the e-mail is unknown (same argon2id parameters), so both failures take about the same time. */
   private dummyHash = '';
 
   constructor(
@@ -39,20 +40,34 @@ export class AuthService implements OnModuleInit {
     this.dummyHash = await hashPassword(randomBytes(24).toString('base64url'));
   }
 
+  /**
+   * The limit is spent before the password is checked (atomically, see LoginLimiter), so parallel
+   * guesses cannot race past it. An unknown e-mail is checked against a dummy hash of the same
+   * parameters, so both failures take about the same time. A hash made with other parameters is
+   * replaced in the sign-in transaction.
+   */
   async login(email: string, password: string, ip: string): Promise<LoginResponse | { retryAfter: number }> {
-    const retryAfter = await this.limiter.retryAfter(email, ip);
-    if (retryAfter > 0) return { retryAfter };
+    const attempt = await this.limiter.attempt(email, ip);
+    if ('retryAfter' in attempt) return attempt;
 
     const user = await this.users.byEmail(email.trim());
     const ok = await verifyPassword(user?.passwordHash || this.dummyHash, password);
-    if (!user || !ok || !user.active) {
-      await this.limiter.failed(email, ip);
-      throw new UnauthorizedError(INVALID_LOGIN);
-    }
-    await this.limiter.succeeded(email);
+    if (!user || !ok || !user.active) throw new UnauthorizedError(INVALID_LOGIN);
+    await this.limiter.succeeded(attempt);
+    const rehashed = needsRehash(user.passwordHash) ? await hashPassword(password) : null;
     return this.dataSource.transaction(async (manager) => {
+      if (rehashed) {
+        // Only if nobody changed the password meanwhile.
+        await manager.query('UPDATE users SET password_hash = $2 WHERE id = $1 AND password_hash = $3', [user.id, rehashed, user.passwordHash]);
+      }
       const pair = await this.issue(manager, user, randomUUID());
-      await this.audit.record(manager, { actorId: user.id, entity: 'user', entityId: user.id, action: 'sign_in' });
+      await this.audit.record(manager, {
+        actorId: user.id,
+        entity: 'user',
+        entityId: user.id,
+        action: 'sign_in',
+        note: rehashed ? 'Password hash renewed with the current parameters.' : null,
+      });
       return { ...pair, user: toAuthUser(user) };
     });
   }
@@ -63,7 +78,7 @@ export class AuthService implements OnModuleInit {
    */
   async refresh(token: string): Promise<TokenPair> {
     const [id, secret] = token.split('.');
-    if (!id || !secret || !/^[0-9a-f-]{36}$/.test(id)) throw new UnauthorizedError(INVALID_REFRESH);
+    if (!id || !secret || !UUID.test(id)) throw new UnauthorizedError(INVALID_REFRESH);
     const outcome = await this.dataSource.transaction(async (manager) => {
       const rows: { id: string; user_id: string; family_id: string; token_hash: string; expires_at: Date; used_at: Date | null; revoked_at: Date | null }[] =
         await manager.query('SELECT * FROM refresh_tokens WHERE id = $1 FOR UPDATE', [id]);
@@ -90,20 +105,20 @@ export class AuthService implements OnModuleInit {
     return outcome;
   }
 
-  /** Revokes the given refresh token's family (it must be the caller's), or every session of the caller. */
-  async logout(user: AuthUser, refreshToken?: string): Promise<void> {
+  /**
+   * Ends the caller's current session (the access token it sent stops working at once) and, when a
+   * refresh token is given, that token's session too (only if it is the caller's).
+   */
+  async logout(user: SessionUser, refreshToken?: string): Promise<void> {
+    const id = refreshToken?.split('.')[0];
+    const tokenId = id && UUID.test(id) ? id : null;
     await this.dataSource.transaction(async (manager) => {
-      const id = refreshToken?.split('.')[0];
-      if (id && /^[0-9a-f-]{36}$/.test(id)) {
-        await manager.query(
-          `UPDATE refresh_tokens SET revoked_at = now()
-            WHERE revoked_at IS NULL AND user_id = $2
-              AND family_id = (SELECT family_id FROM refresh_tokens WHERE id = $1 AND user_id = $2)`,
-          [id, user.id],
-        );
-      } else {
-        await manager.query('UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [user.id]);
-      }
+      await manager.query(
+        `UPDATE refresh_tokens SET revoked_at = now()
+          WHERE revoked_at IS NULL AND user_id = $2
+            AND (family_id = $3 OR family_id = (SELECT family_id FROM refresh_tokens WHERE id = $1 AND user_id = $2))`,
+        [tokenId, user.id, user.sessionId],
+      );
       await this.audit.record(manager, { actorId: user.id, entity: 'user', entityId: user.id, action: 'sign_out' });
     });
   }
@@ -125,7 +140,7 @@ export class AuthService implements OnModuleInit {
   }
 
   private async issue(manager: EntityManager, user: AuthUserRecord, familyId: string): Promise<TokenPair> {
-    const claims: AccessClaims = { sub: user.id, typ: 'access', tv: user.tokenVersion, role: user.role };
+    const claims: AccessClaims = { sub: user.id, typ: 'access', tv: user.tokenVersion, sid: familyId, role: user.role };
     const accessToken = await this.jwt.signAsync(claims, {
       algorithm: JWT_ALGORITHM,
       secret: this.config.jwt.secret,

@@ -2,16 +2,19 @@ import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { APP_CONFIG, type AppConfig } from '../config';
-import type { AccessClaims, AuthUser } from './auth-user';
+import type { AccessClaims, SessionUser } from './auth-user';
 import { AuthUsersRepository, toAuthUser } from './auth-users.repository';
 
 export const JWT_ALGORITHM = 'HS256' as const;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
  * Verifies access tokens: the algorithm is pinned (never read from the token, so `none` and
  * key-confusion tricks fail), issuer, audience and expiry are checked, and only `typ: access` passes.
- * The user is then loaded fresh, so deactivation or a change of role or scope (which bumps the
- * token version) takes effect on the next request.
+ * jsonwebtoken accepts a token without `exp` as never expiring, so its presence is checked here.
+ * The user is then loaded fresh together with its session, so deactivation, a change of role or scope
+ * (which bumps the token version) and logout (which revokes the session) take effect on the next request.
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
@@ -29,10 +32,19 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  async validate(claims: AccessClaims): Promise<AuthUser> {
-    if (claims.typ !== 'access' || typeof claims.sub !== 'string') throw new UnauthorizedException();
-    const user = await this.users.byId(claims.sub).catch(() => null);
+  async validate(claims: AccessClaims): Promise<SessionUser> {
+    if (
+      claims.typ !== 'access' ||
+      typeof claims.exp !== 'number' ||
+      typeof claims.sub !== 'string' ||
+      !UUID.test(claims.sub) ||
+      typeof claims.sid !== 'string' ||
+      !UUID.test(claims.sid)
+    ) {
+      throw new UnauthorizedException();
+    }
+    const user = await this.users.bySession(claims.sub, claims.sid).catch(() => null);
     if (!user || !user.active || user.tokenVersion !== claims.tv) throw new UnauthorizedException();
-    return toAuthUser(user);
+    return { ...toAuthUser(user), sessionId: claims.sid };
   }
 }

@@ -1,44 +1,91 @@
 import { Injectable } from '@nestjs/common';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import type { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
-/** Failed sign-ins allowed per account and per address within the window, before a 429. */
-export const MAX_FAILED_LOGINS = 10;
-export const FAILED_LOGIN_WINDOW_SECONDS = 15 * 60;
+/** Failed sign-ins allowed for one account from one address ("consecutive fails by username and IP"). */
+export const MAX_FAILED_LOGINS_PER_ACCOUNT_AND_ADDRESS = 10;
+export const ACCOUNT_AND_ADDRESS_WINDOW_SECONDS = 15 * 60;
+/** Failed sign-ins allowed from one address, whatever the accounts ("slow brute by IP"): an office shares one. */
+export const MAX_FAILED_LOGINS_PER_ADDRESS = 100;
+export const ADDRESS_WINDOW_SECONDS = 60 * 60;
+/** Created by a migration: the app does not create tables at run time. */
+export const LOGIN_LIMITS_TABLE = 'login_limits';
+
+/** What the caller keeps between `attempt` and `succeeded`. */
+export interface LoginAttempt {
+  pairKey: string;
+  addressKey: string;
+}
 
 /**
- * Counts failed sign-ins per e-mail and per client address (rate-limiter-flexible). Only failures
- * count, so a user who signs in correctly is never slowed down. In memory: one app instance; a
- * cluster would switch to its PostgreSQL store.
+ * rate-limiter-flexible's login protection, in PostgreSQL so every app instance shares the counts.
+ * A point is spent BEFORE the password is checked (one atomic upsert per counter), so parallel
+ * requests cannot race past the limit; a successful sign-in then gives its points back.
+ * Keys on the pair (account, address) and on the address: colleagues behind one office address who
+ * mistype do not lock each other out, while one address cannot spray many accounts.
  */
 @Injectable()
 export class LoginLimiter {
-  private readonly limiter = new RateLimiterMemory({
-    points: MAX_FAILED_LOGINS,
-    duration: FAILED_LOGIN_WINDOW_SECONDS,
-    keyPrefix: 'login-failures',
-  });
+  private readonly byPair: RateLimiterPostgres;
+  private readonly byAddress: RateLimiterPostgres;
 
-  private keys(email: string, ip: string): string[] {
-    return [`email:${email.trim().toLowerCase()}`, `ip:${ip}`];
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    const store = {
+      // TypeORM's own pg pool: no second pool, and its connections are the app's.
+      storeClient: (dataSource.driver as PostgresDriver).master,
+      storeType: 'pool',
+      tableName: LOGIN_LIMITS_TABLE,
+      tableCreated: true,
+    };
+    this.byPair = new RateLimiterPostgres({
+      ...store,
+      keyPrefix: 'pair',
+      points: MAX_FAILED_LOGINS_PER_ACCOUNT_AND_ADDRESS,
+      duration: ACCOUNT_AND_ADDRESS_WINDOW_SECONDS,
+      // One sweeper for the shared table is enough (the address limiter's).
+      clearExpiredByTimeout: false,
+    });
+    this.byAddress = new RateLimiterPostgres({
+      ...store,
+      keyPrefix: 'address',
+      points: MAX_FAILED_LOGINS_PER_ADDRESS,
+      duration: ADDRESS_WINDOW_SECONDS,
+    });
   }
 
-  /** Seconds until another attempt is allowed, or 0 when the caller may try now. */
-  async retryAfter(email: string, ip: string): Promise<number> {
-    let wait = 0;
-    for (const key of this.keys(email, ip)) {
-      const r = await this.limiter.get(key);
-      if (r && r.consumedPoints >= MAX_FAILED_LOGINS) wait = Math.max(wait, Math.ceil(r.msBeforeNext / 1000));
+  /**
+   * Spends one attempt of the pair and of the address. Either the attempt may go on to the password
+   * check, or the seconds to wait are returned. A refused pair does not spend the address's allowance
+   * (one locked account must not lock its office), and a refused address gives the pair's point back.
+   */
+  async attempt(email: string, ip: string): Promise<LoginAttempt | { retryAfter: number }> {
+    const attempt = { pairKey: `${email.trim().toLowerCase()}|${ip}`, addressKey: ip };
+    const pair = await spend(this.byPair, attempt.pairKey);
+    if (pair) return pair;
+    const address = await spend(this.byAddress, attempt.addressKey);
+    if (address) {
+      await this.byPair.reward(attempt.pairKey, 1);
+      return address;
     }
-    return wait;
+    return attempt;
   }
 
-  async failed(email: string, ip: string): Promise<void> {
-    for (const key of this.keys(email, ip)) {
-      await this.limiter.penalty(key, 1);
-    }
+  /** A right password: the pair starts again from zero and the address gets its point back. */
+  async succeeded(attempt: LoginAttempt): Promise<void> {
+    await Promise.all([this.byPair.delete(attempt.pairKey), this.byAddress.reward(attempt.addressKey, 1)]);
   }
+}
 
-  async succeeded(email: string): Promise<void> {
-    await this.limiter.delete(this.keys(email, '')[0]);
+/** Consumes one point; returns the wait when the limit is reached, null when the attempt may go on. */
+async function spend(limiter: RateLimiterPostgres, key: string): Promise<{ retryAfter: number } | null> {
+  try {
+    await limiter.consume(key, 1);
+    return null;
+  } catch (e) {
+    // A store failure is an Error and propagates (500, logged); a refusal is a RateLimiterRes.
+    if (!(e instanceof RateLimiterRes)) throw e;
+    return { retryAfter: Math.max(1, Math.ceil(e.msBeforeNext / 1000)) };
   }
 }

@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CSV_EXPORT_SUFFIX, ROUTES, type CityListItem, type CityTimeline, type Page } from '@impact/contracts';
 import type { AuthUser } from '../auth/auth-user';
@@ -7,6 +7,7 @@ import { Can, CurrentUser } from '../auth/auth.decorators';
 import { csvDownload, toCsv, type CsvColumn } from '../common/csv';
 import { CitiesService } from './cities.service';
 import { CityListQueryDto, CreateCityDto, UpdateCityDto } from './dto/city.dto';
+import { ApiCreated, ApiCsv, ApiNoContent, ApiOk, ApiOkPage } from '../openapi/responses';
 
 const CSV: CsvColumn<CityListItem>[] = [
   { header: 'id', value: (c) => c.id },
@@ -28,6 +29,7 @@ export class CitiesController {
 
   @Can('cities', 'read')
   @Get()
+  @ApiOkPage('CityListItem')
   list(@CurrentUser() user: AuthUser, @Query() query: CityListQueryDto): Promise<Page<CityListItem>> {
     return this.cities.list(user, query);
   }
@@ -35,7 +37,7 @@ export class CitiesController {
   /** The whole filtered list as CSV (declared before `:id`). */
   @Can('cities', 'read')
   @Get(CSV_EXPORT_SUFFIX)
-  @ApiProduces('text/csv')
+  @ApiCsv()
   async export(@CurrentUser() user: AuthUser, @Query() query: CityListQueryDto, @Res({ passthrough: true }) res: Response): Promise<string> {
     const rows = await this.cities.export(user, query);
     csvDownload(res, 'cities');
@@ -44,31 +46,35 @@ export class CitiesController {
 
   @Can('cities', 'read')
   @Get(':id')
+  @ApiOk('CityListItem')
   get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<CityListItem> {
     return this.cities.get(user, id);
   }
 
   @Can('cities', 'read')
   @Get(':id/timeline')
+  @ApiOk('CityTimeline')
   timeline(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<CityTimeline> {
     return this.cities.timeline(user, id);
   }
 
   @Can('cities', 'create')
   @Post()
+  @ApiCreated('CityListItem')
   create(@CurrentUser() user: AuthUser, @Body() body: CreateCityDto): Promise<CityListItem> {
     return this.cities.create(user, body);
   }
 
   @Can('cities', 'update')
   @Patch(':id')
+  @ApiOk('CityListItem')
   update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateCityDto): Promise<CityListItem> {
     return this.cities.update(user, id, body);
   }
 
   @Can('cities', 'archive')
   @Delete(':id')
-  @HttpCode(204)
+  @ApiNoContent()
   async archive(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
     await this.cities.archive(user, id);
   }

@@ -8,9 +8,9 @@ import { requireAccess } from '../auth/access';
 import type { AuthUser } from '../auth/auth-user';
 import { NotFoundError, StaleVersionError } from '../common/errors';
 import { allRows, pagedQuery, pageParams, toPage } from '../common/list';
-import { archiveRecord, trimmed, updateVersioned } from '../common/records';
-import { requireRefs } from '../common/refs';
-import { commitmentQuery, toCommitmentListItem, type CommitmentRow } from '../commitments/commitment.read';
+import { archiveRecord, trimmed, updateVersioned } from '../common/legacy-records';
+import { requireRefs } from '../common/legacy-refs';
+import { CommitmentsRepository } from '../commitments/commitments.repository';
 import { engagementQuery, toEngagementListItem, type EngagementRow } from '../engagements/engagement.read';
 import { followUpQuery, toFollowUpListItem, type FollowUpRow } from '../follow-ups/follow-up.read';
 import { outcomeQuery, toOutcomeListItem, type OutcomeRow } from '../outcomes/outcome.read';
@@ -37,6 +37,7 @@ export class CitiesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly commitments: CommitmentsRepository,
   ) {}
 
   async list(user: AuthUser, query: CityListQueryDto): Promise<Page<CityListItem>> {
@@ -138,7 +139,7 @@ export class CitiesService {
         id,
       ]) as Promise<Ref[]>,
       allRows<EngagementRow>(m, engagementQuery(user, { cityId: id, sort: 'startDate:asc' }), cap),
-      allRows<CommitmentRow>(m, commitmentQuery(user, { cityId: id, sort: 'createdAt:asc' }), cap),
+      this.commitments.all(user, { cityId: id, sort: 'createdAt:asc' }, cap),
       allRows<FollowUpRow>(m, followUpQuery(user, { cityId: id, sort: 'dueDate:asc' }), cap),
       allRows<OutcomeRow>(m, outcomeQuery(user, { cityId: id, sort: 'date:asc' }), cap),
       this.learningLinks(m, id),
@@ -147,7 +148,7 @@ export class CitiesService {
       city,
       liaisons,
       engagements: engagements.map(toEngagementListItem),
-      commitments: commitments.map(toCommitmentListItem),
+      commitments,
       followUps: followUps.map(toFollowUpListItem),
       outcomes: outcomes.map(toOutcomeListItem),
       learnedFrom: links.filter((l) => l.direction === 'learned').map(({ city, engagement }) => ({ city, engagement })),

@@ -1,9 +1,9 @@
 import type { City, CityFilters, CityKind, CityListItem, MembershipStatus } from '@impact/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { scopeCondition } from '../auth/access';
-import { isoDate } from '../common/derived-sql';
-import { likePattern, orderBy, Where, type PagedQuery } from '../common/list';
-import { cityActiveSql } from '../dashboard/kpi-sql';
+import { isoDate } from '../rules';
+import { likePattern, orderBy, sortFields, Where, type PagedQuery } from '../common/list';
+import { cityActiveSql } from '../rules';
 
 export interface CityRow {
   id: string;
@@ -27,7 +27,7 @@ export const CITY_SELECT = `c.id, c.name, c.country_code, c.hub_id, c.kind, c.me
 
 export const CITY_FROM = `cities c JOIN hubs h ON h.id = c.hub_id`;
 
-const SORTS = { name: 'c.name', countryCode: 'c.country_code', memberSince: 'c.member_since' };
+const SORTS = sortFields({ name: 'c.name', countryCode: 'c.country_code', memberSince: 'c.member_since' });
 
 export function toCityListItem(r: CityRow): CityListItem {
   return {

@@ -1,10 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CSV_EXPORT_SUFFIX, ROUTES, type CommitmentListItem, type HistoryEntry, type Page } from '@impact/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { Can, CurrentUser } from '../auth/auth.decorators';
 import { csvDownload, toCsv, type CsvColumn } from '../common/csv';
+import { ApiCreated, ApiCsv, ApiNoContent, ApiOk, ApiOkArray, ApiOkPage } from '../openapi/responses';
 import { CommitmentsService } from './commitments.service';
 import { CommitmentListQueryDto, CommitmentTransitionDto, CreateCommitmentDto, UpdateCommitmentDto } from './dto/commitment.dto';
 
@@ -32,13 +33,14 @@ export class CommitmentsController {
 
   @Can('commitments', 'read')
   @Get()
+  @ApiOkPage('CommitmentListItem')
   list(@CurrentUser() user: AuthUser, @Query() query: CommitmentListQueryDto): Promise<Page<CommitmentListItem>> {
     return this.commitments.list(user, query);
   }
 
   @Can('commitments', 'read')
   @Get(CSV_EXPORT_SUFFIX)
-  @ApiProduces('text/csv')
+  @ApiCsv()
   async export(@CurrentUser() user: AuthUser, @Query() query: CommitmentListQueryDto, @Res({ passthrough: true }) res: Response): Promise<string> {
     const rows = await this.commitments.export(user, query);
     csvDownload(res, 'commitments');
@@ -47,18 +49,21 @@ export class CommitmentsController {
 
   @Can('commitments', 'read')
   @Get(':id')
+  @ApiOk('CommitmentListItem')
   get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<CommitmentListItem> {
     return this.commitments.get(user, id);
   }
 
   @Can('commitments', 'read')
   @Get(':id/history')
+  @ApiOkArray('HistoryEntry')
   history(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<HistoryEntry[]> {
     return this.commitments.history(user, id);
   }
 
   @Can('commitments', 'create')
   @Post()
+  @ApiCreated('CommitmentListItem')
   create(@CurrentUser() user: AuthUser, @Body() body: CreateCommitmentDto): Promise<CommitmentListItem> {
     return this.commitments.create(user, body);
   }
@@ -67,20 +72,21 @@ export class CommitmentsController {
   @Can('commitments', 'transition')
   @Post(':id/transitions')
   @HttpCode(200)
-  @ApiUnprocessableEntityResponse({ description: 'The current status does not allow this step, or achieving without an outcome' })
+  @ApiOk('CommitmentListItem', 'The commitment after the step (422 when the current status does not allow it, or achieving without an outcome)')
   transition(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: CommitmentTransitionDto): Promise<CommitmentListItem> {
     return this.commitments.transition(user, id, body);
   }
 
   @Can('commitments', 'update')
   @Patch(':id')
+  @ApiOk('CommitmentListItem')
   update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateCommitmentDto): Promise<CommitmentListItem> {
     return this.commitments.update(user, id, body);
   }
 
   @Can('commitments', 'archive')
   @Delete(':id')
-  @HttpCode(204)
+  @ApiNoContent('Archived: it leaves the lists, its history stays')
   async archive(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
     await this.commitments.archive(user, id);
   }

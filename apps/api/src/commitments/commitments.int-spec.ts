@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { updateVersioned } from '../common/records';
+import { CommitmentEntity } from './commitment.entity';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { demoSignIn } from '../../test/demo-sign-in';
 
@@ -114,8 +115,8 @@ describe('commitments', () => {
   it('guards in the UPDATE itself: a stale version changes no row', async () => {
     const c = await create();
     const m = t.dataSource.manager;
-    expect(await updateVersioned(m, 'commitments', c.id, 1, { progress: 30 }, { progress: 'progress' })).toBe(true);
-    expect(await updateVersioned(m, 'commitments', c.id, 1, { progress: 60 }, { progress: 'progress' })).toBe(false);
+    expect(await updateVersioned(m, CommitmentEntity, c.id, 1, { progress: 30 })).toBe(true);
+    expect(await updateVersioned(m, CommitmentEntity, c.id, 1, { progress: 60 })).toBe(false);
     const [row] = await m.query(`SELECT progress, version FROM commitments WHERE id = $1`, [c.id]);
     expect(row).toEqual({ progress: 30, version: 2 });
   });

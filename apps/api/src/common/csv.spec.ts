@@ -1,6 +1,6 @@
 import { csvCell, toCsv } from './csv';
 import { isRealDate } from './dto';
-import { likePattern, orderBy } from './list';
+import { likePattern, orderBy, sortFields } from './list';
 
 describe('csv', () => {
   it('quotes commas, quotes and line breaks', () => {
@@ -31,8 +31,13 @@ describe('list helpers', () => {
   });
 
   it('sorts only on the allow-list', () => {
-    expect(orderBy('name:desc', { name: 'c.name' }, 'c.name', 'c.id')).toBe('c.name DESC NULLS LAST, c.id DESC');
-    expect(() => orderBy('password:asc', { name: 'c.name' }, 'c.name', 'c.id')).toThrow();
+    const sorts = sortFields({ name: 'c.name' });
+    expect(orderBy('name:desc', sorts, 'c.name', 'c.id')).toBe('c.name DESC NULLS LAST, c.id DESC');
+    expect(() => orderBy('password:asc', sorts, 'c.name', 'c.id')).toThrow();
+    // Object.prototype's members are no sort fields.
+    for (const name of ['constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf']) {
+      expect(() => orderBy(name, sorts, 'c.name', 'c.id')).toThrow(expect.objectContaining({ fieldErrors: [expect.objectContaining({ field: 'sort' })] }));
+    }
   });
 });
 

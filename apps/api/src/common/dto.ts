@@ -1,6 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
+  IsObject,
+  ValidateNested,
   IsBoolean,
   IsDateString,
   registerDecorator,
@@ -8,6 +12,7 @@ import {
   type ValidationArguments,
   type ValidationOptions,
 } from 'class-validator';
+import { charLength, textProblem } from './input';
 
 /** True when `value` is `YYYY-MM-DD` and that day exists in the calendar (no 2024-02-30). */
 export function isRealDate(value: unknown): value is string {
@@ -61,3 +66,48 @@ export function NotBefore(other: string, options?: ValidationOptions): PropertyD
       },
     });
 }
+
+/**
+ * At most `max` characters as PostgreSQL counts them (code points). `@MaxLength` counts differently
+ * (it skips variation selectors), so text it lets through could still overflow a `varchar(n)`.
+ */
+export function MaxChars(max: number, options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'maxChars',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      constraints: [max],
+      options: { message: (a: ValidationArguments) => `${a.property} must be at most ${max} characters`, ...options },
+      validator: { validate: (v: unknown) => typeof v === 'string' && charLength(v) <= max },
+    });
+}
+
+/**
+ * Text of one line (a name, a title): no tab or line break. Other control characters are refused
+ * for every field before validation; multi-line text (a summary, a note) keeps its line breaks.
+ */
+export function SingleLine(options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'singleLine',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: (a: ValidationArguments) => `${a.property} must be a single line`, ...options },
+      validator: { validate: (v: unknown) => typeof v !== 'string' || textProblem(v, false) === null },
+    });
+}
+
+/** A one-line text of at most `max` characters (the length of its `varchar(max)` column). */
+export const Line = (max: number): PropertyDecorator => applyDecorators(SingleLine(), MaxChars(max));
+
+/**
+ * A nested object validated as `type`. `@ValidateNested` alone lets an array through (it validates
+ * the array's items instead), so `participants: []` would reach the service as an array.
+ */
+export const NestedObject = (type: () => new () => object): PropertyDecorator =>
+  applyDecorators(IsObject(), ValidateNested(), Type(type));
+
+/** A list of at most `max` nested objects, each validated as `type` (`[[]]` is refused, not passed on). */
+export const NestedObjects = (type: () => new () => object, max: number): PropertyDecorator =>
+  applyDecorators(IsArray(), ArrayMaxSize(max), IsObject({ each: true }), ValidateNested({ each: true }), Type(type));

@@ -42,6 +42,23 @@ describe('toApiError', () => {
     expect(JSON.stringify(body)).not.toMatch(/INSERT|duplicate/);
   });
 
+  it('maps values PostgreSQL refuses to 400 without SQL or the value', () => {
+    const refused = (code: string) =>
+      toApiError(
+        new QueryFailedError(
+          'INSERT INTO cities (name) VALUES ($1)',
+          ['secret\u0000value'],
+          Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00 secret'), { code }),
+        ),
+      );
+    for (const code of ['22021', '22P05', '22001', '22003', '22P02', '2201W', '23514', '54000']) {
+      const body = refused(code);
+      expect(body.statusCode).toBe(400);
+      expect(JSON.stringify(body)).not.toMatch(/INSERT|secret|UTF8|0x00/);
+    }
+    expect(refused('23502').statusCode).toBe(500);
+  });
+
   it('keeps Nest HTTP exceptions and hides unknown errors', () => {
     expect(toApiError(new BadRequestException('nope')).message).toBe('nope');
     expect(toApiError(new NotFoundException('Cannot GET /api/x')).message).toBe(

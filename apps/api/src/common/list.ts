@@ -5,7 +5,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type ListQuery, type Page } from '@im
 import type { EntityManager } from 'typeorm';
 import { ValidationFailedError } from './errors';
 
-/** `page`, `pageSize`, `sort`, `q`: what every list takes (API.md "Lists"). */
+/** `page`, `pageSize`, `sort`, `q`: what every list takes (docs/api.md, "Lists"). */
 export class ListQueryDto implements ListQuery {
   @ApiPropertyOptional({ minimum: 1, default: 1 })
   @IsOptional()
@@ -37,15 +37,23 @@ export class ListQueryDto implements ListQuery {
 }
 
 /**
+ * An allow-list of sortable field → SQL expression. A Map, not an object: looking up `constructor`
+ * or `toString` in an object literal finds Object.prototype's members, which would go into the SQL.
+ */
+export type SortFields = ReadonlyMap<string, string>;
+
+export const sortFields = (fields: Record<string, string>): SortFields => new Map(Object.entries(fields));
+
+/**
  * ORDER BY for a `field:dir` sort over an allow-list of field → SQL expression. An unknown field is a
  * 400 naming `sort`; the id always breaks ties so paging is stable.
  */
-export function orderBy(sort: string | undefined, allowed: Record<string, string>, fallback: string, idColumn: string): string {
+export function orderBy(sort: string | undefined, allowed: SortFields, fallback: string, idColumn: string): string {
   if (!sort) return `${fallback}, ${idColumn}`;
   const [field, dir = 'asc'] = sort.split(':');
-  const expr = allowed[field];
-  if (!expr) {
-    throw new ValidationFailedError([{ field: 'sort', message: `sort must be one of ${Object.keys(allowed).join(', ')}` }]);
+  const expr = allowed.get(field);
+  if (expr === undefined) {
+    throw new ValidationFailedError([{ field: 'sort', message: `sort must be one of ${[...allowed.keys()].join(', ')}` }]);
   }
   const direction = dir === 'desc' ? 'DESC' : 'ASC';
   return `${expr} ${direction} NULLS LAST, ${idColumn} ${direction}`;

@@ -3,7 +3,18 @@ import type { EntityManager } from 'typeorm';
 import { ValidationFailedError } from './errors';
 
 /** Tables whose live (not archived) rows a request may refer to by id. */
-export type RefTable = 'hubs' | 'cities' | 'partners' | 'engagements' | 'commitments' | 'users';
+export type RefTable = 'hubs' | 'cities' | 'partners' | 'engagements' | 'commitments' | 'outcomes' | 'users';
+
+/** What "live" means per table: users are deactivated, records are archived. */
+const LIVE: Record<RefTable, string> = {
+  hubs: 't.archived_at IS NULL',
+  cities: 't.archived_at IS NULL',
+  partners: 't.archived_at IS NULL',
+  engagements: 't.archived_at IS NULL',
+  commitments: 't.archived_at IS NULL',
+  outcomes: 't.archived_at IS NULL',
+  users: 't.active',
+};
 
 export interface RefCheck {
   field: string;
@@ -11,70 +22,55 @@ export interface RefCheck {
   ids: readonly (string | null | undefined)[];
 }
 
-const LIVE: Record<RefTable, string> = {
-  hubs: 'archived_at IS NULL',
-  cities: 'archived_at IS NULL',
-  partners: 'archived_at IS NULL',
-  engagements: 'archived_at IS NULL',
-  commitments: 'archived_at IS NULL',
-  users: 'active',
-};
+const unique = (ids: readonly (string | null | undefined)[]) => [...new Set(ids.filter((id): id is string => !!id))];
 
-/**
- * Every referenced id must name a live record: one query for all checks; a 400 lists every field
- * whose ids do not all exist.
- */
-export async function requireRefs(manager: EntityManager, checks: readonly RefCheck[]): Promise<void> {
-  const wanted = checks
-    .map((c) => ({ ...c, ids: [...new Set(c.ids.filter((id): id is string => !!id))] }))
-    .filter((c) => c.ids.length > 0);
-  if (!wanted.length) return;
-  const params: unknown[] = [];
-  const parts = wanted.map((c, i) => {
-    params.push(c.ids);
-    return `SELECT ${i} AS i, count(*)::int AS n FROM ${c.table} WHERE id = ANY($${params.length}::uuid[]) AND ${LIVE[c.table]}`;
-  });
-  const rows: { i: number; n: number }[] = await manager.query(parts.join(' UNION ALL '), params);
+/** How many of `ids` name live rows of `table`. */
+async function countLive(m: EntityManager, table: RefTable, ids: string[]): Promise<number> {
+  const row = await m
+    .createQueryBuilder()
+    .select('count(*)::int', 'n')
+    .from(table, 't')
+    .where('t.id IN (:...ids)', { ids })
+    .andWhere(LIVE[table])
+    .getRawOne<{ n: number }>();
+  return row?.n ?? 0;
+}
+
+/** Every referenced id must name a live record; a 400 lists every field whose ids do not all exist. */
+export async function requireRefs(m: EntityManager, checks: readonly RefCheck[]): Promise<void> {
   const errors: FieldError[] = [];
-  for (const row of rows) {
-    const c = wanted[row.i];
-    if (row.n !== c.ids.length) errors.push({ field: c.field, message: `${c.field} refers to a record that does not exist` });
+  for (const c of checks) {
+    const ids = unique(c.ids);
+    if (ids.length && (await countLive(m, c.table, ids)) !== ids.length) {
+      errors.push({ field: c.field, message: `${c.field} refers to a record that does not exist` });
+    }
   }
   if (errors.length) throw new ValidationFailedError(errors);
 }
 
-/**
- * Replaces a join table's rows of one owner with `ids`, inserting only ids that name live records;
- * a 400 naming `field` when some do not (the caller's transaction then rolls everything back).
- */
-export async function replaceLinks(
-  manager: EntityManager,
-  link: { table: string; ownerColumn: string; otherColumn: string; otherTable: RefTable; field: string },
-  ownerId: string,
-  ids: readonly string[],
-): Promise<void> {
-  const unique = [...new Set(ids)];
-  await manager.query(`DELETE FROM ${link.table} WHERE ${link.ownerColumn} = $1`, [ownerId]);
-  if (!unique.length) return;
-  const inserted: unknown[] = await manager.query(
-    `INSERT INTO ${link.table} (${link.ownerColumn}, ${link.otherColumn})
-     SELECT $1, t.id FROM ${link.otherTable} t WHERE t.id = ANY($2::uuid[]) AND t.${LIVE[link.otherTable]}
-     RETURNING 1`,
-    [ownerId, unique],
-  );
-  if (inserted.length !== unique.length) {
-    throw new ValidationFailedError([{ field: link.field, message: `${link.field} refers to a record that does not exist` }]);
-  }
+/** A many-to-many join table, seen from its owner. */
+export interface LinkTable {
+  table: string;
+  ownerColumn: string;
+  otherColumn: string;
+  otherTable: RefTable;
+  /** The request field the ids came in, named by a 400. */
+  field: string;
 }
 
-/** `SET a = $3, b = $4` for the fields the PATCH carries (`undefined` = unchanged, `null` = cleared). */
-export function setClause(values: Record<string, unknown>, columns: Record<string, string>, params: unknown[]): string[] {
-  const sets: string[] = [];
-  for (const [field, column] of Object.entries(columns)) {
-    const value = values[field];
-    if (value === undefined) continue;
-    params.push(value);
-    sets.push(`${column} = $${params.length}`);
-  }
-  return sets;
+/**
+ * Replaces a join table's rows of one owner with `ids`; every id must name a live record, else a 400
+ * naming `link.field` (the caller's transaction then rolls everything back).
+ */
+export async function replaceLinks(m: EntityManager, link: LinkTable, ownerId: string, ids: readonly string[]): Promise<void> {
+  const wanted = unique(ids);
+  await requireRefs(m, [{ field: link.field, table: link.otherTable, ids: wanted }]);
+  await m.createQueryBuilder().delete().from(link.table).where(`${link.ownerColumn} = :ownerId`, { ownerId }).execute();
+  if (!wanted.length) return;
+  await m
+    .createQueryBuilder()
+    .insert()
+    .into(link.table, [link.ownerColumn, link.otherColumn])
+    .values(wanted.map((id) => ({ [link.ownerColumn]: ownerId, [link.otherColumn]: id })))
+    .execute();
 }

@@ -6,6 +6,7 @@ import {
   validateEnvironment,
 } from './environment';
 import { loadOrCreateJwtSecret } from './jwt-secret';
+import { parseTrustProxy, TrustProxy } from './trust-proxy';
 
 /** The validated, defaulted configuration every part of the API reads. */
 export interface AppConfig {
@@ -13,6 +14,11 @@ export interface AppConfig {
   nodeEnv: NodeEnv;
   /** Set when the API should use an external PostgreSQL; otherwise it starts an embedded one. */
   databaseUrl: string | null;
+  /**
+   * The schema owner's connection (MIGRATION_DATABASE_URL), used only to migrate, grant, seed and
+   * bootstrap the admin, then closed. Null: those run on `databaseUrl`.
+   */
+  migrationDatabaseUrl: string | null;
   seedDemo: boolean;
   embeddedPg: { dir: string; port: number };
   jwt: {
@@ -26,7 +32,11 @@ export interface AppConfig {
   /** Empty: same origin only (CORS off). */
   corsOrigins: string[];
   bodyLimit: string;
+  /** Express `trust proxy`: which proxies' X-Forwarded-For is believed (`req.ip`, the sign-in limit). */
+  trustProxy: TrustProxy;
   webDist: string;
+  /** Publish the OpenAPI document and Swagger UI: API_DOCS, else everywhere but production. */
+  apiDocs: boolean;
   /** Folder for local state (`.data`): embedded PostgreSQL and the generated JWT secret. */
   dataDir: string;
 }
@@ -52,6 +62,7 @@ export function buildConfig(
     port: env.PORT ?? 3000,
     nodeEnv,
     databaseUrl: env.DATABASE_URL ?? null,
+    migrationDatabaseUrl: env.MIGRATION_DATABASE_URL ?? null,
     seedDemo: env.SEED_DEMO ?? false,
     embeddedPg: {
       dir: abs(env.EMBEDDED_PG_DIR ?? join(dataDir, 'postgres')),
@@ -73,9 +84,11 @@ export function buildConfig(
       .map((o) => o.trim())
       .filter(Boolean),
     bodyLimit: env.BODY_LIMIT ?? '1mb',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY ?? 'loopback') ?? ['loopback'],
     webDist: env.WEB_DIST
       ? abs(env.WEB_DIST)
       : join(options.bundleDir ?? __dirname, '../web/browser'),
+    apiDocs: env.API_DOCS ?? nodeEnv !== 'production',
     dataDir,
   };
 }

@@ -25,6 +25,9 @@ describe('environment validation', () => {
     [{ EMBEDDED_PG_PORT: '70000' }, 'EMBEDDED_PG_PORT'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'postgres://app@db/impact', MIGRATION_DATABASE_URL: 'owner@db' }, 'MIGRATION_DATABASE_URL'],
+    [{ MIGRATION_DATABASE_URL: 'postgres://owner:pw@db/impact' }, 'MIGRATION_DATABASE_URL'],
+    [{ API_DOCS: 'perhaps' }, 'API_DOCS'],
     [{ SEED_DEMO: 'maybe' }, 'SEED_DEMO'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ CORS_ORIGINS: 'not a url' }, 'CORS_ORIGINS'],
@@ -38,6 +41,10 @@ describe('environment validation', () => {
       { ADMIN_EMAIL: 'boss@example.org', ADMIN_PASSWORD: 'short' },
       'ADMIN_PASSWORD',
     ],
+    [{ TRUST_PROXY: 'yes please' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: 'loopback,,10.0.0.1' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '-1' }, 'TRUST_PROXY'],
   ])('refuses %j naming %s', (env, variable) => {
     expect(fail(env)).toMatch(
       new RegExp(`^Invalid configuration: ${variable} `),
@@ -51,6 +58,7 @@ describe('environment validation', () => {
       port: 3000,
       nodeEnv: 'development',
       databaseUrl: null,
+      migrationDatabaseUrl: null,
       seedDemo: false,
       embeddedPg: { dir: join(cwd, '.data/postgres'), port: 5488 },
       jwt: {
@@ -62,7 +70,9 @@ describe('environment validation', () => {
       logLevel: 'info',
       corsOrigins: [],
       bodyLimit: '1mb',
+      trustProxy: ['loopback'],
       webDist: '/srv/dist/apps/web/browser',
+      apiDocs: true,
     });
     // The generated secret is kept, so sessions survive a restart.
     expect(readFileSync(join(cwd, '.data/jwt-secret'), 'utf8').trim()).toBe(
@@ -79,6 +89,7 @@ describe('environment validation', () => {
         JWT_SECRET: 'x'.repeat(32),
         SEED_DEMO: 'true',
         DATABASE_URL: 'postgres://u:p@db:5432/impact',
+        MIGRATION_DATABASE_URL: 'postgres://owner:p@db:5432/impact',
         CORS_ORIGINS: 'https://a.example, https://b.example',
         ADMIN_EMAIL: 'boss@example.org',
         ADMIN_PASSWORD: 'long-enough-password',
@@ -89,10 +100,50 @@ describe('environment validation', () => {
       port: 8080,
       seedDemo: true,
       databaseUrl: 'postgres://u:p@db:5432/impact',
+      migrationDatabaseUrl: 'postgres://owner:p@db:5432/impact',
+      apiDocs: false,
       corsOrigins: ['https://a.example', 'https://b.example'],
       admin: { email: 'boss@example.org', password: 'long-enough-password' },
       jwt: { secretSource: 'env' },
     });
+  });
+});
+
+describe('API docs', () => {
+  const prod = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) };
+  it('are off in production unless API_DOCS=true, on elsewhere unless API_DOCS=false', () => {
+    expect(loadConfig({ ...prod }, { cwd: '/tmp' }).apiDocs).toBe(false);
+    expect(loadConfig({ ...prod, API_DOCS: 'true' }, { cwd: '/tmp' }).apiDocs).toBe(true);
+    expect(loadConfig({ JWT_SECRET: 'x'.repeat(32) }, { cwd: '/tmp' }).apiDocs).toBe(true);
+    expect(loadConfig({ JWT_SECRET: 'x'.repeat(32), API_DOCS: 'false' }, { cwd: '/tmp' }).apiDocs).toBe(false);
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  it.each([
+    ['loopback', ['loopback']],
+    ['true', true],
+    ['FALSE', false],
+    ['2', 2],
+    ['loopback, 10.0.0.0/8, 192.168.1.7', ['loopback', '10.0.0.0/8', '192.168.1.7']],
+    ['fd00::/8,uniquelocal,linklocal', ['fd00::/8', 'uniquelocal', 'linklocal']],
+    ['172.16.0.0/255.240.0.0', ['172.16.0.0/255.240.0.0']],
+  ])('reads %j as Express reads it', (raw, expected) => {
+    expect(loadConfig({ TRUST_PROXY: raw }, { cwd: '/tmp' }).trustProxy).toEqual(expected);
+  });
+
+  it('says in one line what it accepts', () => {
+    expect(fail({ TRUST_PROXY: 'my-proxy' })).toBe(
+      'Invalid configuration: TRUST_PROXY must be true, false, a number of proxy hops, or a comma-separated list of loopback, linklocal, uniquelocal, IP addresses and CIDR ranges (e.g. loopback,10.0.0.0/8)',
+    );
+  });
+});
+
+describe('ADMIN_PASSWORD', () => {
+  it('refuses a common password, whatever its case', () => {
+    expect(fail({ ADMIN_EMAIL: 'boss@example.org', ADMIN_PASSWORD: 'Password1234' })).toBe(
+      'Invalid configuration: ADMIN_PASSWORD is too common; choose a longer passphrase',
+    );
   });
 });
 

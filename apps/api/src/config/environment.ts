@@ -10,11 +10,14 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateBy,
   ValidateIf,
   validateSync,
   ValidationError,
 } from 'class-validator';
 import { PASSWORD_MIN_LENGTH } from '@impact/contracts';
+import { IsNotCommonPassword } from '../auth/common-passwords';
+import { parseTrustProxy, TRUST_PROXY_MESSAGE } from './trust-proxy';
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
@@ -71,6 +74,14 @@ export class EnvironmentVariables {
     message: 'must be a postgres:// or postgresql:// connection URL',
   })
   DATABASE_URL?: string;
+
+  /** The schema owner's connection, for migrations, grants, demo data and the admin bootstrap only. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, {
+    message: 'must be a postgres:// or postgresql:// connection URL',
+  })
+  MIGRATION_DATABASE_URL?: string;
 
   @Transform(toBool)
   @IsOptional()
@@ -133,6 +144,7 @@ export class EnvironmentVariables {
   @MinLength(PASSWORD_MIN_LENGTH, {
     message: `must be at least ${PASSWORD_MIN_LENGTH} characters`,
   })
+  @IsNotCommonPassword({ message: 'is too common; choose a longer passphrase' })
   ADMIN_PASSWORD?: string;
 
   @Transform(emptyToUndefined)
@@ -158,6 +170,23 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsString()
   WEB_DIST?: string;
+
+  @Transform(toBool)
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  API_DOCS?: boolean;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @ValidateBy({
+    name: 'isTrustProxy',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'string' && parseTrustProxy(value) !== null,
+      defaultMessage: () => TRUST_PROXY_MESSAGE,
+    },
+  })
+  TRUST_PROXY?: string;
 }
 
 /** A configuration error: its message is the one line printed before the process stops. */
@@ -196,6 +225,12 @@ export function validateEnvironment(
       first.constraints ?? { invalid: 'is invalid' },
     )[0];
     throw new ConfigError(first.property, message);
+  }
+  if (env.MIGRATION_DATABASE_URL !== undefined && env.DATABASE_URL === undefined) {
+    throw new ConfigError(
+      'MIGRATION_DATABASE_URL',
+      'needs DATABASE_URL too (the embedded database creates its own owner and app roles)',
+    );
   }
   if (env.ADMIN_EMAIL !== undefined && env.ADMIN_PASSWORD === undefined) {
     throw new ConfigError(

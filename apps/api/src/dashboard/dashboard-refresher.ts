@@ -3,6 +3,7 @@ import { Interval } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
+import { DASHBOARD_REFRESH_FUNCTION } from '../database/roles';
 
 /** The rollups, in the order they are rebuilt. */
 export const DASHBOARD_VIEWS = [
@@ -38,7 +39,7 @@ const SAFETY_INTERVAL_MS = 10 * 60_000;
  * Keeps the dashboard's materialized views fresh: once at start, a few seconds after the records
  * change (statement triggers NOTIFY `dashboard_records_changed`, see the migration), and on a timer.
  * REFRESH … CONCURRENTLY lets readers go on reading the previous figures meanwhile; the page shows
- * `refreshedAt`. One refresh runs at a time; a request during one schedules exactly one more.
+ * `refreshedAt`. It runs through the owner's refresh_dashboard_rollup(view), as the app owns no view. One refresh runs at a time; a request during one schedules exactly one more.
  */
 @Injectable()
 export class DashboardRefresher implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -90,12 +91,19 @@ export class DashboardRefresher implements OnApplicationBootstrap, OnApplication
           const batch = DASHBOARD_VIEWS.filter((v) => this.pending.has(v));
           this.pending.clear();
           const started = Date.now();
-          for (const view of batch) {
-            if (this.closed) return;
-            await this.dataSource.query(`REFRESH MATERIALIZED VIEW CONCURRENTLY ${view}`);
-          }
-          // The figures are as fresh as the records at the start of this pass.
-          await this.dataSource.query(`UPDATE dashboard_refresh SET refreshed_at = $1 WHERE id = 1`, [new Date(started)]);
+          // One transaction: readers see the new figures of every view and their time together, never
+          // some views rebuilt and the old time (readers are not blocked meanwhile).
+          const done = await this.dataSource.transaction(async (manager) => {
+            for (const view of batch) {
+              if (this.closed) return false;
+              // REFRESH needs the owner; the app may only call the owner's function that does exactly this.
+              await manager.query(`SELECT ${DASHBOARD_REFRESH_FUNCTION}($1)`, [view]);
+            }
+            // The figures are as fresh as the records at the start of this pass.
+            await manager.query(`UPDATE dashboard_refresh SET refreshed_at = $1 WHERE id = 1`, [new Date(started)]);
+            return true;
+          });
+          if (!done) return;
           this.logger.debug?.(`Dashboard rollups ${batch.join(', ')} rebuilt in ${Date.now() - started} ms`);
         }
       } finally {

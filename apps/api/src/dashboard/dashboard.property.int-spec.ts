@@ -160,7 +160,8 @@ describe('dashboard figures equal their drill-down lists (property)', () => {
   async function load(data: DataSet): Promise<{ engagementStart: Map<string, string>; achievedOn: Map<string, string> }> {
     const engagementStart = new Map<string, string>();
     const achievedOn = new Map<string, string>();
-    await t.dataSource.transaction(async (m) => {
+    // TRUNCATE is the owner's: the app role has row rights only.
+    await (await t.ownerDataSource()).transaction(async (m) => {
       await m.query(`TRUNCATE engagements, engagement_cities, commitments, commitment_engagements, commitment_status_changes, follow_ups CASCADE`);
       const engagementIds: string[] = [];
       for (const [i, e] of data.engagements.entries()) {

@@ -26,7 +26,7 @@ import {
   statusOfRank,
   statusRankSql,
   utcDay,
-} from './kpi-sql';
+} from '../rules';
 
 /** One hub's raw figures as the SQL returns them (numbers may come back as strings from bigint). */
 interface HubRow {

@@ -1,6 +1,7 @@
 import type { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { SafeQueryLogger } from './query-logger';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** The one place TypeORM is configured: the app, the tests and the migration check all use it. */
@@ -20,8 +21,9 @@ export function dataSourceOptions(
     installExtensions: false,
     uuidExtension: 'pgcrypto',
     namingStrategy: new SnakeNamingStrategy(),
-    // Failed SQL goes to the server log only (never to a client); off in tests.
+    // Failed SQL goes to the server log only (never to a client), without its parameter values; off in tests.
     logging: options.logErrors === false ? false : ['error'],
+    logger: new SafeQueryLogger(options.logErrors !== false),
     // Keep idle connections short so a database restart is noticed and the pool recovers.
     extra: {
       max: 10,

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { arch, platform } from 'node:os';
 import { dirname, join, parse } from 'node:path';
@@ -9,6 +10,7 @@ import type {
   EmbeddedPostgresInstance,
   PostgresBinaries,
 } from './embedded-postgres.types';
+import { ensureRoles, quoteIdent, takeOverOwnership } from './roles';
 
 const execFileAsync = promisify(execFile);
 
@@ -25,9 +27,18 @@ const importEsm = async (specifier: string): Promise<unknown> => nativeRequire(s
 export const EMBEDDED_PG_USER = 'postgres';
 /** The server only listens on localhost; the password just satisfies password auth. */
 export const EMBEDDED_PG_PASSWORD = 'impact-local';
+/** Owns the database and its schema; migrates, seeds, bootstraps the admin. */
+export const EMBEDDED_OWNER_ROLE = 'impact_owner';
+/** What the app serves requests as: rows only, no DDL, audit_log append-only. */
+export const EMBEDDED_APP_ROLE = 'impact_app';
 
 export interface EmbeddedPostgresHandle {
+  /** The app role's URL (what the API serves requests with). */
   url: string;
+  /** The owner role's URL (migrations, grants, demo data, admin bootstrap). */
+  migrationUrl: string;
+  /** The superuser's URL (creating roles and databases; tests). */
+  superuserUrl: string;
   port: number;
   dir: string;
   /** Stops the server (idempotent). */
@@ -166,31 +177,46 @@ async function stopOrphan(
   }
 }
 
-async function ensureDatabase(url: string, database: string): Promise<void> {
-  const client = new Client({
-    connectionString: url.replace(/\/[^/]*$/, '/postgres'),
-  });
+async function withClient<T>(url: string, fn: (query: (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
   client.on('error', () => undefined);
   await client.connect();
   try {
-    const found = await client.query(
-      'SELECT 1 FROM pg_database WHERE datname = $1',
-      [database],
-    );
-    if (found.rowCount === 0)
-      await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+    return await fn(async (sql, params) => (await client.query(sql, params)).rows);
   } finally {
     await client.end();
   }
 }
 
-export function embeddedUrl(port: number, database: string): string {
-  return `postgresql://${EMBEDDED_PG_USER}:${EMBEDDED_PG_PASSWORD}@127.0.0.1:${port}/${database}`;
+/**
+ * The two roles and the database, as the superuser. The roles get fresh random passwords at every
+ * start and only this process learns them: nothing to store or leak, and the server listens on
+ * loopback only. The superuser keeps its fixed local password (it is set at initdb).
+ */
+async function ensureRolesAndDatabase(
+  superuserUrl: (database: string) => string,
+  database: string,
+  passwords: { owner: string; app: string },
+  log: (line: string) => void,
+): Promise<void> {
+  await withClient(superuserUrl('postgres'), async (query) => {
+    await ensureRoles(query, { name: EMBEDDED_OWNER_ROLE, password: passwords.owner }, { name: EMBEDDED_APP_ROLE, password: passwords.app });
+    const found = await query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.length === 0) await query(`CREATE DATABASE ${quoteIdent(database)} OWNER ${quoteIdent(EMBEDDED_OWNER_ROLE)}`);
+  });
+  // A data folder from before the two roles: the superuser owned everything. Hand it over, once.
+  const moved = await withClient(superuserUrl(database), (query) => takeOverOwnership(query, EMBEDDED_OWNER_ROLE));
+  if (moved > 0) log(`Embedded PostgreSQL: ${moved} objects of database "${database}" now belong to ${EMBEDDED_OWNER_ROLE} (the app connects as ${EMBEDDED_APP_ROLE}).`);
+}
+
+export function embeddedUrl(port: number, database: string, user = EMBEDDED_PG_USER, password = EMBEDDED_PG_PASSWORD): string {
+  return `postgresql://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
 }
 
 /**
  * Starts a real PostgreSQL from the `embedded-postgres` binaries: initialises the data folder on
- * first use, recovers an orphan left by a crash, creates the database and returns its URL.
+ * first use, recovers an orphan left by a crash, creates the owner and app roles and the database
+ * (owned by the owner role) and returns the URLs of both roles.
  */
 export async function startEmbeddedPostgres(
   options: StartEmbeddedPostgresOptions,
@@ -258,12 +284,19 @@ export async function startEmbeddedPostgres(
   };
   await start();
 
-  const url = embeddedUrl(port, database);
-  await ensureDatabase(url, database);
+  const passwords = { owner: randomBytes(24).toString('base64url'), app: randomBytes(24).toString('base64url') };
+  try {
+    await ensureRolesAndDatabase((db) => embeddedUrl(port, db), database, passwords, log);
+  } catch (e) {
+    await pg.stop().catch(() => undefined);
+    throw e;
+  }
 
   let running = true;
   return {
-    url,
+    url: embeddedUrl(port, database, EMBEDDED_APP_ROLE, passwords.app),
+    migrationUrl: embeddedUrl(port, database, EMBEDDED_OWNER_ROLE, passwords.owner),
+    superuserUrl: embeddedUrl(port, database),
     port,
     dir,
     async stop() {

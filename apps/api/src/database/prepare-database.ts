@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config';
 import { UserEntity } from '../users/user.entity';
 import { hashPassword, verifyPassword } from '../auth/passwords';
+import { DEMO_USERS } from './demo/demo-sign-ins';
 import {
   isDatabaseEmpty,
   seedDemoData,
@@ -12,21 +13,38 @@ export interface PrepareResult {
   migrations: string[];
   seeded: SeedSummary | null;
   admin: 'created' | 'updated' | 'unchanged' | null;
+  /** Active, unarchived admins after the start: none means nobody can manage accounts yet. */
+  activeAdmins: number;
+  /** Active demo accounts (published passwords) in this database. */
+  activeDemoUsers: number;
 }
 
 /**
- * Brings the database to what this build expects: pending migrations, demo data (embedded database on
- * first start, or SEED_DEMO=true on an empty one), and the ADMIN_EMAIL bootstrap account.
+ * Whether this start loads the demo data into an empty database. Production never does unless
+ * SEED_DEMO=true is set explicitly, embedded database or not: the demo passwords are published.
+ * Elsewhere the embedded database loads it on its first start, and SEED_DEMO=true loads it anywhere.
+ */
+export function demoDataDue(
+  config: Pick<AppConfig, 'nodeEnv' | 'seedDemo'>,
+  embedded: boolean,
+): boolean {
+  if (config.nodeEnv === 'production') return config.seedDemo;
+  return embedded || config.seedDemo;
+}
+
+/**
+ * Brings the database to what this build expects: pending migrations, demo data where due (see
+ * `demoDataDue`) on an empty database, and the ADMIN_EMAIL bootstrap account.
  */
 export async function prepareDatabase(
   dataSource: DataSource,
-  config: Pick<AppConfig, 'admin' | 'seedDemo'>,
+  config: Pick<AppConfig, 'admin' | 'seedDemo' | 'nodeEnv'>,
   options: { embedded: boolean },
 ): Promise<PrepareResult> {
   const ran = await dataSource.runMigrations({ transaction: 'all' });
   let seeded: SeedSummary | null = null;
   if (
-    (options.embedded || config.seedDemo) &&
+    demoDataDue(config, options.embedded) &&
     (await isDatabaseEmpty(dataSource))
   ) {
     seeded = await seedDemoData(dataSource);
@@ -34,7 +52,19 @@ export async function prepareDatabase(
   const admin = config.admin
     ? await ensureAdmin(dataSource, config.admin.email, config.admin.password)
     : null;
-  return { migrations: ran.map((m) => m.name), seeded, admin };
+  const [counts] = await dataSource.query(
+    `SELECT count(*) FILTER (WHERE role = 'admin') AS admins,
+            count(*) FILTER (WHERE email = ANY($1::citext[])) AS demo
+       FROM users WHERE active AND archived_at IS NULL`,
+    [DEMO_USERS.map((u) => u.email)],
+  );
+  return {
+    migrations: ran.map((m) => m.name),
+    seeded,
+    admin,
+    activeAdmins: Number(counts.admins),
+    activeDemoUsers: Number(counts.demo),
+  };
 }
 
 /** The production bootstrap: an active admin with exactly this password. */

@@ -8,8 +8,9 @@ describe('schema', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
+    // As the owner: the migrations table and the schema diff are the migration role's business.
     ds = await new DataSource(
-      dataSourceOptions(db.url, { logErrors: false }),
+      dataSourceOptions(db.ownerUrl, { logErrors: false }),
     ).initialize();
   });
   afterAll(async () => {

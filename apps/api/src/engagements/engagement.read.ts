@@ -1,9 +1,9 @@
 import type { Engagement, EngagementFilters, EngagementListItem, EngagementType, Ref } from '@impact/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { scopeCondition } from '../auth/access';
-import { isoDate } from '../common/derived-sql';
-import { likePattern, orderBy, Where, type PagedQuery } from '../common/list';
-import { engagementLedToCommitmentSql } from '../dashboard/kpi-sql';
+import { isoDate } from '../rules';
+import { likePattern, orderBy, sortFields, Where, type PagedQuery } from '../common/list';
+import { engagementLedToCommitmentSql } from '../rules';
 
 export interface EngagementRow {
   id: string;
@@ -48,7 +48,7 @@ export const engagementInCities = (e: string, p: string): string =>
   `(${e}.host_city_id = ANY(${p}::uuid[]) OR ${e}.location_city_id = ANY(${p}::uuid[])
     OR EXISTS (SELECT 1 FROM engagement_cities ecs WHERE ecs.engagement_id = ${e}.id AND ecs.city_id = ANY(${p}::uuid[])))`;
 
-const SORTS = { startDate: 'e.start_date', title: 'e.title', type: 'e.type' };
+const SORTS = sortFields({ startDate: 'e.start_date', title: 'e.title', type: 'e.type' });
 
 export function toEngagementListItem(r: EngagementRow): EngagementListItem {
   return {

@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CSV_EXPORT_SUFFIX, ROUTES, type EngagementListItem, type Page } from '@impact/contracts';
 import type { AuthUser } from '../auth/auth-user';
@@ -7,6 +7,7 @@ import { Can, CurrentUser } from '../auth/auth.decorators';
 import { csvDownload, toCsv, type CsvColumn } from '../common/csv';
 import { CreateEngagementDto, EngagementListQueryDto, UpdateEngagementDto } from './dto/engagement.dto';
 import { EngagementsService } from './engagements.service';
+import { ApiCreated, ApiCsv, ApiNoContent, ApiOk, ApiOkPage } from '../openapi/responses';
 
 const CSV: CsvColumn<EngagementListItem>[] = [
   { header: 'id', value: (e) => e.id },
@@ -37,13 +38,14 @@ export class EngagementsController {
 
   @Can('engagements', 'read')
   @Get()
+  @ApiOkPage('EngagementListItem')
   list(@CurrentUser() user: AuthUser, @Query() query: EngagementListQueryDto): Promise<Page<EngagementListItem>> {
     return this.engagements.list(user, query);
   }
 
   @Can('engagements', 'read')
   @Get(CSV_EXPORT_SUFFIX)
-  @ApiProduces('text/csv')
+  @ApiCsv()
   async export(@CurrentUser() user: AuthUser, @Query() query: EngagementListQueryDto, @Res({ passthrough: true }) res: Response): Promise<string> {
     const rows = await this.engagements.export(user, query);
     csvDownload(res, 'engagements');
@@ -52,25 +54,28 @@ export class EngagementsController {
 
   @Can('engagements', 'read')
   @Get(':id')
+  @ApiOk('EngagementListItem')
   get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<EngagementListItem> {
     return this.engagements.get(user, id);
   }
 
   @Can('engagements', 'create')
   @Post()
+  @ApiCreated('EngagementListItem')
   create(@CurrentUser() user: AuthUser, @Body() body: CreateEngagementDto): Promise<EngagementListItem> {
     return this.engagements.create(user, body);
   }
 
   @Can('engagements', 'update')
   @Patch(':id')
+  @ApiOk('EngagementListItem')
   update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateEngagementDto): Promise<EngagementListItem> {
     return this.engagements.update(user, id, body);
   }
 
   @Can('engagements', 'archive')
   @Delete(':id')
-  @HttpCode(204)
+  @ApiNoContent()
   async archive(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
     await this.engagements.archive(user, id);
   }

@@ -8,8 +8,8 @@ import { requireAccess } from '../auth/access';
 import type { AuthUser } from '../auth/auth-user';
 import { NotFoundError, StaleVersionError, ValidationFailedError } from '../common/errors';
 import { allRows, pagedQuery, pageParams, toPage } from '../common/list';
-import { archiveRecord, trimmed, updateVersioned } from '../common/records';
-import { replaceLinks, requireRefs } from '../common/refs';
+import { archiveRecord, trimmed, updateVersioned } from '../common/legacy-records';
+import { replaceLinks, requireRefs } from '../common/legacy-refs';
 import type { CreateEngagementDto, EngagementListQueryDto, UpdateEngagementDto } from './dto/engagement.dto';
 import { ENGAGEMENT_FROM, ENGAGEMENT_SELECT, engagementQuery, engagementRecord, toEngagementListItem, type EngagementRow } from './engagement.read';
 

@@ -1,8 +1,8 @@
 import type { FollowUp, FollowUpFilters, FollowUpKind, FollowUpListItem, FollowUpStatus } from '@impact/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { scopeCondition } from '../auth/access';
-import { followUpOverdueSql, isoDate } from '../common/derived-sql';
-import { likePattern, orderBy, Where, type PagedQuery } from '../common/list';
+import { followUpOverdueSql, isoDate } from '../rules';
+import { likePattern, orderBy, sortFields, Where, type PagedQuery } from '../common/list';
 import { engagementInCities } from '../engagements/engagement.read';
 
 export interface FollowUpRow {
@@ -39,7 +39,7 @@ export const FOLLOW_UP_FROM = `follow_ups f LEFT JOIN commitments c ON c.id = f.
 export const followUpInCities = (p: string): string =>
   `((c.id IS NOT NULL AND c.city_id = ANY(${p}::uuid[])) OR (c.id IS NULL AND ${engagementInCities('e', p)}))`;
 
-const SORTS = { dueDate: 'f.due_date', title: 'f.title', status: 'f.status' };
+const SORTS = sortFields({ dueDate: 'f.due_date', title: 'f.title', status: 'f.status' });
 
 export function toFollowUpListItem(r: FollowUpRow): FollowUpListItem {
   return {

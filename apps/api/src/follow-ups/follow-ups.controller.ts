@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CSV_EXPORT_SUFFIX, ROUTES, type FollowUpListItem, type Page } from '@impact/contracts';
 import type { AuthUser } from '../auth/auth-user';
@@ -7,6 +7,7 @@ import { Can, CurrentUser } from '../auth/auth.decorators';
 import { csvDownload, toCsv, type CsvColumn } from '../common/csv';
 import { CreateFollowUpDto, FollowUpListQueryDto, UpdateFollowUpDto } from './dto/follow-up.dto';
 import { FollowUpsService } from './follow-ups.service';
+import { ApiCreated, ApiCsv, ApiNoContent, ApiOk, ApiOkPage } from '../openapi/responses';
 
 const CSV: CsvColumn<FollowUpListItem>[] = [
   { header: 'id', value: (f) => f.id },
@@ -30,13 +31,14 @@ export class FollowUpsController {
 
   @Can('followUps', 'read')
   @Get()
+  @ApiOkPage('FollowUpListItem')
   list(@CurrentUser() user: AuthUser, @Query() query: FollowUpListQueryDto): Promise<Page<FollowUpListItem>> {
     return this.followUps.list(user, query);
   }
 
   @Can('followUps', 'read')
   @Get(CSV_EXPORT_SUFFIX)
-  @ApiProduces('text/csv')
+  @ApiCsv()
   async export(@CurrentUser() user: AuthUser, @Query() query: FollowUpListQueryDto, @Res({ passthrough: true }) res: Response): Promise<string> {
     const rows = await this.followUps.export(user, query);
     csvDownload(res, 'follow-ups');
@@ -45,25 +47,28 @@ export class FollowUpsController {
 
   @Can('followUps', 'read')
   @Get(':id')
+  @ApiOk('FollowUpListItem')
   get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<FollowUpListItem> {
     return this.followUps.get(user, id);
   }
 
   @Can('followUps', 'create')
   @Post()
+  @ApiCreated('FollowUpListItem')
   create(@CurrentUser() user: AuthUser, @Body() body: CreateFollowUpDto): Promise<FollowUpListItem> {
     return this.followUps.create(user, body);
   }
 
   @Can('followUps', 'update')
   @Patch(':id')
+  @ApiOk('FollowUpListItem')
   update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateFollowUpDto): Promise<FollowUpListItem> {
     return this.followUps.update(user, id, body);
   }
 
   @Can('followUps', 'archive')
   @Delete(':id')
-  @HttpCode(204)
+  @ApiNoContent()
   async archive(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
     await this.followUps.archive(user, id);
   }

@@ -8,8 +8,8 @@ import { requireAccess } from '../auth/access';
 import type { AuthUser } from '../auth/auth-user';
 import { NotFoundError, StaleVersionError, ValidationFailedError } from '../common/errors';
 import { allRows, pagedQuery, pageParams, toPage } from '../common/list';
-import { archiveRecord, trimmed, updateVersioned } from '../common/records';
-import { requireRefs } from '../common/refs';
+import { archiveRecord, trimmed, updateVersioned } from '../common/legacy-records';
+import { requireRefs } from '../common/legacy-refs';
 import type { CreateFollowUpDto, FollowUpListQueryDto, UpdateFollowUpDto } from './dto/follow-up.dto';
 import { FOLLOW_UP_FROM, FOLLOW_UP_SELECT, followUpQuery, followUpRecord, toFollowUpListItem, type FollowUpRow } from './follow-up.read';
 

@@ -1,13 +1,10 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
-import {
-  ApiOkResponse,
-  ApiServiceUnavailableResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Health } from '@impact/contracts';
 import { ROUTES } from '@impact/contracts';
 import type { Response } from 'express';
 import { Public } from '../auth/auth.decorators';
+import { ApiOk } from '../openapi/responses';
 import { HealthService } from './health.service';
 
 @ApiTags('health')
@@ -17,14 +14,8 @@ export class HealthController {
 
   @Public()
   @Get()
-  @ApiOkResponse({
-    description: 'The API and its database are up.',
-    schema: { example: { status: 'ok', db: 'up' } },
-  })
-  @ApiServiceUnavailableResponse({
-    description: 'The database is unreachable.',
-    schema: { example: { status: 'error', db: 'down' } },
-  })
+  @ApiOk('Health', 'The API and its database are up: `{ status: "ok", db: "up" }`')
+  @ApiServiceUnavailableResponse({ description: 'The database is unreachable: `{ status: "error", db: "down" }`', content: { 'application/json': { schema: { $ref: '#/components/schemas/Health' } } } })
   async check(@Res({ passthrough: true }) res: Response): Promise<Health> {
     const up = await this.health.databaseUp();
     res.setHeader('Cache-Control', 'no-store');

@@ -52,7 +52,7 @@ describe('database restart', () => {
       port: await freePort(),
       database: 'restart',
     });
-    t = await createTestApp({ databaseUrl: pg.url, docs: false });
+    t = await createTestApp({ databaseUrl: pg.url, migrationUrl: pg.migrationUrl, docs: false });
   }, 60_000);
 
   afterAll(async () => {

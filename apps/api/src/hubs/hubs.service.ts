@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { diffObjects } from '../audit/diff';
 import type { AuthUser } from '../auth/auth-user';
 import { ConflictError, NotFoundError, StaleVersionError } from '../common/errors';
-import { archiveRecord, trimmed, updateVersioned } from '../common/records';
+import { archiveRecord, trimmed, updateVersioned } from '../common/legacy-records';
 import type { CreateHubDto, UpdateHubDto } from './dto/hub.dto';
 
 interface HubRow {

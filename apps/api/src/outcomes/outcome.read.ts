@@ -1,8 +1,8 @@
 import type { Outcome, OutcomeFilters, OutcomeListItem, OutcomeType } from '@impact/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { scopeCondition } from '../auth/access';
-import { isoDate } from '../common/derived-sql';
-import { likePattern, orderBy, Where, type PagedQuery } from '../common/list';
+import { isoDate } from '../rules';
+import { likePattern, orderBy, sortFields, Where, type PagedQuery } from '../common/list';
 
 export interface OutcomeRow {
   id: string;
@@ -30,7 +30,7 @@ export const OUTCOME_SELECT = `o.id, o.commitment_id, o.city_id, ${isoDate('o.da
 export const OUTCOME_FROM = `outcomes o JOIN cities oc ON oc.id = o.city_id LEFT JOIN commitments c ON c.id = o.commitment_id
   LEFT JOIN users vu ON vu.id = o.verified_by_id`;
 
-const SORTS = { date: 'o.date', type: 'o.type', value: 'o.value' };
+const SORTS = sortFields({ date: 'o.date', type: 'o.type', value: 'o.value' });
 
 export function toOutcomeListItem(r: OutcomeRow): OutcomeListItem {
   return {

@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CSV_EXPORT_SUFFIX, ROUTES, type OutcomeListItem, type Page } from '@impact/contracts';
 import type { AuthUser } from '../auth/auth-user';
@@ -7,6 +7,7 @@ import { Can, CurrentUser } from '../auth/auth.decorators';
 import { csvDownload, toCsv, type CsvColumn } from '../common/csv';
 import { CreateOutcomeDto, OutcomeListQueryDto, UpdateOutcomeDto } from './dto/outcome.dto';
 import { OutcomesService } from './outcomes.service';
+import { ApiCreated, ApiCsv, ApiNoContent, ApiOk, ApiOkPage } from '../openapi/responses';
 
 const CSV: CsvColumn<OutcomeListItem>[] = [
   { header: 'id', value: (o) => o.id },
@@ -29,13 +30,14 @@ export class OutcomesController {
 
   @Can('outcomes', 'read')
   @Get()
+  @ApiOkPage('OutcomeListItem')
   list(@CurrentUser() user: AuthUser, @Query() query: OutcomeListQueryDto): Promise<Page<OutcomeListItem>> {
     return this.outcomes.list(user, query);
   }
 
   @Can('outcomes', 'read')
   @Get(CSV_EXPORT_SUFFIX)
-  @ApiProduces('text/csv')
+  @ApiCsv()
   async export(@CurrentUser() user: AuthUser, @Query() query: OutcomeListQueryDto, @Res({ passthrough: true }) res: Response): Promise<string> {
     const rows = await this.outcomes.export(user, query);
     csvDownload(res, 'outcomes');
@@ -44,25 +46,28 @@ export class OutcomesController {
 
   @Can('outcomes', 'read')
   @Get(':id')
+  @ApiOk('OutcomeListItem')
   get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<OutcomeListItem> {
     return this.outcomes.get(user, id);
   }
 
   @Can('outcomes', 'create')
   @Post()
+  @ApiCreated('OutcomeListItem')
   create(@CurrentUser() user: AuthUser, @Body() body: CreateOutcomeDto): Promise<OutcomeListItem> {
     return this.outcomes.create(user, body);
   }
 
   @Can('outcomes', 'update')
   @Patch(':id')
+  @ApiOk('OutcomeListItem')
   update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateOutcomeDto): Promise<OutcomeListItem> {
     return this.outcomes.update(user, id, body);
   }
 
   @Can('outcomes', 'archive')
   @Delete(':id')
-  @HttpCode(204)
+  @ApiNoContent()
   async archive(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
     await this.outcomes.archive(user, id);
   }

@@ -8,7 +8,7 @@ import { requireAccess } from '../auth/access';
 import type { AuthUser } from '../auth/auth-user';
 import { ForbiddenError, NotFoundError, StaleVersionError, ValidationFailedError } from '../common/errors';
 import { allRows, pagedQuery, pageParams, toPage } from '../common/list';
-import { archiveRecord, trimmed, updateVersioned } from '../common/records';
+import { archiveRecord, trimmed, updateVersioned } from '../common/legacy-records';
 import type { CreateOutcomeDto, OutcomeListQueryDto, UpdateOutcomeDto } from './dto/outcome.dto';
 import { OUTCOME_FROM, OUTCOME_SELECT, outcomeQuery, outcomeRecord, toOutcomeListItem, type OutcomeRow } from './outcome.read';
 

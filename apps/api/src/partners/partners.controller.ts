@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CSV_EXPORT_SUFFIX, ROUTES, type Page, type Partner } from '@impact/contracts';
 import type { AuthUser } from '../auth/auth-user';
@@ -7,6 +7,7 @@ import { Can, CurrentUser } from '../auth/auth.decorators';
 import { csvDownload, toCsv, type CsvColumn } from '../common/csv';
 import { CreatePartnerDto, PartnerListQueryDto, UpdatePartnerDto } from './dto/partner.dto';
 import { PartnersService } from './partners.service';
+import { ApiCreated, ApiCsv, ApiNoContent, ApiOk, ApiOkPage } from '../openapi/responses';
 
 const CSV: CsvColumn<Partner>[] = [
   { header: 'id', value: (p) => p.id },
@@ -22,13 +23,14 @@ export class PartnersController {
 
   @Can('partners', 'read')
   @Get()
+  @ApiOkPage('Partner')
   list(@Query() query: PartnerListQueryDto): Promise<Page<Partner>> {
     return this.partners.list(query);
   }
 
   @Can('partners', 'read')
   @Get(CSV_EXPORT_SUFFIX)
-  @ApiProduces('text/csv')
+  @ApiCsv()
   async export(@Query() query: PartnerListQueryDto, @Res({ passthrough: true }) res: Response): Promise<string> {
     const rows = await this.partners.export(query);
     csvDownload(res, 'partners');
@@ -37,25 +39,28 @@ export class PartnersController {
 
   @Can('partners', 'read')
   @Get(':id')
+  @ApiOk('Partner')
   get(@Param('id', ParseUUIDPipe) id: string): Promise<Partner> {
     return this.partners.get(id);
   }
 
   @Can('partners', 'create')
   @Post()
+  @ApiCreated('Partner')
   create(@CurrentUser() user: AuthUser, @Body() body: CreatePartnerDto): Promise<Partner> {
     return this.partners.create(user, body);
   }
 
   @Can('partners', 'update')
   @Patch(':id')
+  @ApiOk('Partner')
   update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdatePartnerDto): Promise<Partner> {
     return this.partners.update(user, id, body);
   }
 
   @Can('partners', 'archive')
   @Delete(':id')
-  @HttpCode(204)
+  @ApiNoContent()
   async archive(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
     await this.partners.archive(user, id);
   }

@@ -6,8 +6,8 @@ import { AuditService } from '../audit/audit.service';
 import { diffObjects } from '../audit/diff';
 import type { AuthUser } from '../auth/auth-user';
 import { NotFoundError, StaleVersionError } from '../common/errors';
-import { allRows, likePattern, orderBy, pagedQuery, pageParams, toPage, Where, type PagedQuery } from '../common/list';
-import { archiveRecord, trimmed, updateVersioned } from '../common/records';
+import { allRows, likePattern, orderBy, pagedQuery, pageParams, sortFields, toPage, Where, type PagedQuery } from '../common/list';
+import { archiveRecord, trimmed, updateVersioned } from '../common/legacy-records';
 import type { CreatePartnerDto, PartnerListQueryDto, UpdatePartnerDto } from './dto/partner.dto';
 
 interface PartnerRow {
@@ -21,7 +21,7 @@ interface PartnerRow {
 export const toPartner = (r: PartnerRow): Partner => ({ id: r.id, name: r.name, kind: r.kind, countryCode: r.country_code, version: r.version });
 
 const SELECT = 'p.id, p.name, p.kind, p.country_code, p.version';
-const SORTS = { name: 'p.name', kind: 'p.kind', countryCode: 'p.country_code' };
+const SORTS = sortFields({ name: 'p.name', kind: 'p.kind', countryCode: 'p.country_code' });
 
 /** Partners concern no single hub: everyone reads them, hub managers add and edit them, admins archive. */
 @Injectable()

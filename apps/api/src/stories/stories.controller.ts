@@ -1,11 +1,12 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ROUTES, type HistoryEntry, type Page, type PublicStory, type PublicStoryList, type StoryDetail, type StoryListItem } from '@impact/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { Can, CurrentUser, Public } from '../auth/auth.decorators';
 import { CreateStoryDto, DraftFromCommitmentDto, ListPublicStoriesDto, ListStoriesDto, StoryTransitionDto, UpdateStoryDto } from './dto/story.dto';
 import { StoriesService } from './stories.service';
+import { ApiCreated, ApiFile, ApiNoContent, ApiOk, ApiOkArray, ApiOkPage } from '../openapi/responses';
 
 function sendFile(res: Response, file: { content: string; filename: string }, type: string, disposition: 'inline' | 'attachment'): string {
   res.setHeader('Content-Type', `${type}; charset=utf-8`);
@@ -21,12 +22,14 @@ export class StoriesController {
 
   @Can('stories', 'read')
   @Get()
+  @ApiOkPage('StoryListItem')
   list(@CurrentUser() user: AuthUser, @Query() query: ListStoriesDto): Promise<Page<StoryListItem>> {
     return this.stories.list(user, query);
   }
 
   @Can('stories', 'create')
   @Post()
+  @ApiCreated('StoryDetail')
   create(@CurrentUser() user: AuthUser, @Body() body: CreateStoryDto): Promise<StoryDetail> {
     return this.stories.create(user, body);
   }
@@ -34,6 +37,7 @@ export class StoriesController {
   /** A new draft assembled from an achieved or in-progress commitment's chain. */
   @Can('stories', 'create')
   @Post('draft-from-commitment/:commitmentId')
+  @ApiCreated('StoryDetail')
   draft(
     @CurrentUser() user: AuthUser,
     @Param('commitmentId', ParseUUIDPipe) commitmentId: string,
@@ -44,19 +48,21 @@ export class StoriesController {
 
   @Can('stories', 'read')
   @Get(':id')
+  @ApiOk('StoryDetail')
   get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<StoryDetail> {
     return this.stories.get(user, id);
   }
 
   @Can('stories', 'update')
   @Patch(':id')
+  @ApiOk('StoryDetail')
   update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateStoryDto): Promise<StoryDetail> {
     return this.stories.update(user, id, body);
   }
 
   @Can('stories', 'archive')
   @Delete(':id')
-  @HttpCode(204)
+  @ApiNoContent()
   async archive(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
     await this.stories.archive(user, id);
   }
@@ -64,28 +70,28 @@ export class StoriesController {
   @Can('stories', 'transition')
   @Post(':id/transitions')
   @HttpCode(200)
+  @ApiOk('StoryDetail')
   transition(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: StoryTransitionDto): Promise<StoryDetail> {
     return this.stories.transition(user, id, body);
   }
 
   @Can('stories', 'read')
   @Get(':id/history')
+  @ApiOkArray('HistoryEntry')
   history(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<HistoryEntry[]> {
     return this.stories.history(user, id);
   }
 
   @Can('stories', 'read')
   @Get(':id/export.md')
-  @ApiProduces('text/markdown')
-  @ApiOkResponse({ description: 'The story as a Markdown document' })
+  @ApiFile('text/markdown', 'The story as a Markdown document')
   async exportMarkdown(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<string> {
     return sendFile(res, await this.stories.export(user, id, 'md'), 'text/markdown', 'attachment');
   }
 
   @Can('stories', 'read')
   @Get(':id/export.html')
-  @ApiProduces('text/html')
-  @ApiOkResponse({ description: 'The story as a standalone, printable HTML page' })
+  @ApiFile('text/html', 'The story as a standalone, printable HTML page')
   async exportHtml(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<string> {
     return sendFile(res, await this.stories.export(user, id, 'html'), 'text/html', 'attachment');
   }
@@ -100,6 +106,7 @@ export class PublicStoriesController {
   @Public()
   @Get()
   @Header('Cache-Control', 'public, max-age=60')
+  @ApiOk('PublicStoryList')
   list(@Query() query: ListPublicStoriesDto): Promise<PublicStoryList> {
     return this.stories.listPublic(query);
   }
@@ -107,20 +114,21 @@ export class PublicStoriesController {
   @Public()
   @Get(':id')
   @Header('Cache-Control', 'public, max-age=60')
+  @ApiOk('PublicStory')
   get(@Param('id', ParseUUIDPipe) id: string): Promise<PublicStory> {
     return this.stories.getPublic(id);
   }
 
   @Public()
   @Get(':id/export.md')
-  @ApiProduces('text/markdown')
+  @ApiFile('text/markdown', 'The published story as a Markdown document')
   async exportMarkdown(@Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<string> {
     return sendFile(res, await this.stories.exportPublic(id, 'md'), 'text/markdown', 'attachment');
   }
 
   @Public()
   @Get(':id/export.html')
-  @ApiProduces('text/html')
+  @ApiFile('text/html', 'The published story as a standalone, printable HTML page')
   async exportHtml(@Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<string> {
     return sendFile(res, await this.stories.exportPublic(id, 'html'), 'text/html', 'inline');
   }

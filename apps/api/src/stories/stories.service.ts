@@ -30,7 +30,7 @@ import { requireAccess, scopeCondition } from '../auth/access';
 import type { AuthUser } from '../auth/auth-user';
 import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationFailedError, WorkflowError } from '../common/errors';
 import { likePattern } from '../common/list';
-import { returnedRows } from '../common/records';
+import { returnedRows } from '../common/legacy-records';
 import type { CreateStoryDto, ListPublicStoriesDto, ListStoriesDto, StoryTransitionDto, UpdateStoryDto } from './dto/story.dto';
 import { renderMarkdown, storyToHtml, storyToMarkdown, summaryOf } from './story-render';
 import { draftBody, draftTitle } from './story-text';
@@ -83,14 +83,15 @@ const STORY_SCOPE = {
   city: (p: string) => `EXISTS (SELECT 1 FROM story_cities sc WHERE sc.story_id = s.id AND sc.city_id = ANY(${p}::uuid[]))`,
 };
 
-const SORTS: Record<string, string> = {
-  'updatedAt:desc': 's.updated_at DESC',
-  'updatedAt:asc': 's.updated_at ASC',
-  'title:asc': 's.title ASC',
-  'title:desc': 's.title DESC',
-  'publishedAt:desc': 's.published_at DESC NULLS LAST',
-  'publishedAt:asc': 's.published_at ASC NULLS LAST',
-};
+/** A Map, so a `sort` such as `constructor` finds nothing (an object literal would find its prototype's members). */
+const SORTS: ReadonlyMap<string, string> = new Map([
+  ['updatedAt:desc', 's.updated_at DESC'],
+  ['updatedAt:asc', 's.updated_at ASC'],
+  ['title:asc', 's.title ASC'],
+  ['title:desc', 's.title DESC'],
+  ['publishedAt:desc', 's.published_at DESC NULLS LAST'],
+  ['publishedAt:asc', 's.published_at ASC NULLS LAST'],
+]);
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -189,7 +190,7 @@ export class StoriesService {
     add(query.language, (p) => `s.language = ${p}`);
     add(likePattern(query.q), (p) => `(s.title ILIKE ${p} OR s.body ILIKE ${p})`);
     params.push(pageSize, (page - 1) * pageSize);
-    const order = SORTS[query.sort ?? 'updatedAt:desc'] ?? SORTS['updatedAt:desc'];
+    const order = SORTS.get(query.sort ?? 'updatedAt:desc') ?? 's.updated_at DESC';
     const rows: StoryRow[] = await this.dataSource.query(
       `${SELECT}, count(*) OVER () AS total ${FROM} WHERE ${where.join(' AND ')}
         ORDER BY ${order}, s.id LIMIT $${params.length - 1} OFFSET $${params.length}`,

@@ -1,5 +1,6 @@
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { demoSignIn } from '../../test/demo-sign-in';
+import { hashPassword } from '../auth/passwords';
 
 let t: TestApp;
 let admin: string;
@@ -190,9 +191,177 @@ describe('users administration', () => {
 });
 
 describe('people lookup', () => {
+  const lookup = async (email: string, q: string): Promise<{ id: string; name: string; role: string }[]> => {
+    const token = (await demoSignIn(t.http, email)).accessToken;
+    const res = await t.http.get('/api/users/lookup').query({ q }).set('Authorization', `Bearer ${token}`).expect(200);
+    return res.body;
+  };
+  const names = async (email: string, q: string) => (await lookup(email, q)).map((p) => p.name).sort();
+
   it('gives any signed-in user active names and roles, never e-mails', async () => {
-    const liaison = (await demoSignIn(t.http, 'nansana.liaison@impact.test')).accessToken;
-    const res = await t.http.get('/api/users/lookup?q=otieno').set('Authorization', `Bearer ${liaison}`).expect(200);
-    expect(res.body).toEqual([{ id: expect.any(String), name: 'Amani Otieno', role: 'hub_manager' }]);
+    expect(await lookup('nansana.liaison@impact.test', 'otieno')).toEqual([{ id: expect.any(String), name: 'Amani Otieno', role: 'hub_manager' }]);
+  });
+
+  it('shows a liaison the people of its cities and their hub managers, nobody else', async () => {
+    const liaison = 'nansana.liaison@impact.test';
+    expect(await names(liaison, 'Grace')).toEqual(['Grace Nakato']); // itself
+    expect(await names(liaison, 'Amani')).toEqual(['Amani Otieno']); // the manager of Nansana's hub
+    // Another hub's manager, another city's liaison, leadership and the admin are not its colleagues.
+    for (const other of ['Yasmine', 'Thandi', 'Marko', 'Lena', 'Ada']) expect(await names(liaison, other)).toEqual([]);
+    // Whoever owns a commitment of its city works with it.
+    const [c] = await t.dataSource.query(
+      `SELECT cm.id, cm.owner_id FROM commitments cm JOIN cities ci ON ci.id = cm.city_id WHERE ci.name = 'Nansana' AND cm.archived_at IS NULL LIMIT 1`,
+    );
+    const [yasmine] = await t.dataSource.query(`SELECT id FROM users WHERE email = 'mena.manager@impact.test'`);
+    await t.dataSource.query(`UPDATE commitments SET owner_id = $2 WHERE id = $1`, [c.id, yasmine.id]);
+    try {
+      expect(await names(liaison, 'Yasmine')).toEqual(['Yasmine Benali']);
+    } finally {
+      await t.dataSource.query(`UPDATE commitments SET owner_id = $2 WHERE id = $1`, [c.id, c.owner_id]);
+    }
+    expect(await names(liaison, 'Yasmine')).toEqual([]);
+  });
+
+  it('shows a hub manager the people of its hubs and leadership, not other hubs or admins', async () => {
+    const manager = 'esa.manager@impact.test';
+    expect(await names(manager, 'Grace')).toEqual(['Grace Nakato']); // liaison of Nansana (ESA)
+    expect(await names(manager, 'Thandi')).toEqual(['Thandi Mokoena']); // liaison of Cape Town (ESA)
+    expect(await names(manager, 'Lena')).toEqual(['Lena Leadership']);
+    for (const other of ['Yasmine', 'Marko', 'Julien', 'Ada']) expect(await names(manager, other)).toEqual([]);
+  });
+
+  it('shows leadership and admins everyone', async () => {
+    for (const who of ['leadership@impact.test', 'admin@impact.test']) {
+      expect(await names(who, 'Yasmine')).toEqual(['Yasmine Benali']);
+      expect(await names(who, 'Marko')).toEqual(['Marko Vukovic']);
+    }
+  });
+
+  it('matches e-mail fragments for admins only', async () => {
+    for (const who of ['nansana.liaison@impact.test', 'esa.manager@impact.test', 'leadership@impact.test']) {
+      expect(await names(who, 'esa.manager')).toEqual([]);
+      expect(await names(who, 'impact.test')).toEqual([]);
+      expect(await names(who, 'nansana.liaison')).toEqual([]);
+    }
+    expect(await names('admin@impact.test', 'esa.manager')).toEqual(['Amani Otieno']);
+    expect((await lookup('admin@impact.test', 'impact.test')).length).toBeGreaterThan(10);
+  });
+
+  it('never lists deactivated people', async () => {
+    const [thandi] = await t.dataSource.query(`SELECT id FROM users WHERE email = 'capetown.liaison@impact.test'`);
+    await t.dataSource.query(`UPDATE users SET active = false WHERE id = $1`, [thandi.id]);
+    try {
+      expect(await names('admin@impact.test', 'Thandi')).toEqual([]);
+      expect(await names('esa.manager@impact.test', 'Thandi')).toEqual([]);
+    } finally {
+      await t.dataSource.query(`UPDATE users SET active = true WHERE id = $1`, [thandi.id]);
+    }
+  });
+});
+
+describe('the last active admin', () => {
+  const PASSWORD = 'race-admin-password-2026';
+  let hash: string;
+  let seq = 0;
+  let parked: string[] = [];
+
+  beforeAll(async () => {
+    hash = await hashPassword(PASSWORD);
+    // The demo admin steps aside so that each pair below is the whole admin set; it comes back after.
+    parked = (await t.dataSource.query(`UPDATE users SET active = false WHERE role = 'admin' AND active RETURNING id`)).map((r: { id: string }) => r.id);
+  });
+  afterAll(async () => {
+    await t.dataSource.query(`UPDATE users SET active = true WHERE id = ANY($1::uuid[])`, [parked]);
+  });
+
+  interface Admin {
+    id: string;
+    token: string;
+  }
+
+  /** Two fresh admins, signed in, who are then the only active admins. */
+  async function freshPair(): Promise<[Admin, Admin]> {
+    const made: Admin[] = [];
+    for (let i = 0; i < 2; i++) {
+      const email = `race-${++seq}@impact.test`;
+      const [{ id }] = await t.dataSource.query(
+        `INSERT INTO users (email, name, role, password_hash) VALUES ($1, $2, 'admin', $3) RETURNING id`,
+        [email, `Race Admin ${seq}`, hash],
+      );
+      const login = await t.http.post('/api/auth/login').send({ email, password: PASSWORD }).expect(200);
+      made.push({ id, token: login.body.accessToken });
+    }
+    await t.dataSource.query(`UPDATE users SET active = false WHERE role = 'admin' AND active AND id <> ALL($1::uuid[])`, [made.map((a) => a.id)]);
+    return [made[0], made[1]];
+  }
+
+  type Removal = 'demote' | 'deactivate' | 'delete';
+  const remove = (by: Admin, target: Admin, how: Removal) => {
+    const auth = { Authorization: `Bearer ${by.token}` };
+    if (how === 'delete') return t.http.delete(`/api/users/${target.id}`).set(auth);
+    // version 1: a fresh account; a stale version would be a 409 of its own, which this test must not mistake.
+    return t.http
+      .patch(`/api/users/${target.id}`)
+      .set(auth)
+      .send(how === 'demote' ? { version: 1, role: 'leadership' } : { version: 1, active: false });
+  };
+  const activeAdmins = async (): Promise<number> =>
+    (await t.dataSource.query(`SELECT count(*)::int AS n FROM users WHERE role = 'admin' AND active`))[0].n;
+
+  it('survives two admins removing each other at the same moment, 20 times over', async () => {
+    const ways: [Removal, Removal][] = [
+      ['demote', 'demote'],
+      ['deactivate', 'deactivate'],
+      ['delete', 'delete'],
+      ['demote', 'delete'],
+      ['deactivate', 'demote'],
+    ];
+    const refusals: Record<number, number> = {};
+    for (let run = 0; run < 20; run++) {
+      const [a, b] = await freshPair();
+      const [howA, howB] = ways[run % ways.length];
+      const answers = await Promise.all([remove(a, b, howA), remove(b, a, howB)]);
+      expect(await activeAdmins()).toBe(1);
+      const succeeded = answers.filter((r) => r.status === 200 || r.status === 204);
+      const refused = answers.filter((r) => r.status >= 400);
+      expect(succeeded).toHaveLength(1);
+      expect(refused).toHaveLength(1);
+      const [no] = refused;
+      refusals[no.status] = (refusals[no.status] ?? 0) + 1;
+      // 409 when both were under way together; 401 when the loser's own removal had already ended its session.
+      expect([409, 401]).toContain(no.status);
+      if (no.status === 409) expect(no.body.message).toMatch(/last active admin/);
+    }
+    expect(Object.values(refusals).reduce((x, y) => x + y, 0)).toBe(20);
+  }, 240_000);
+
+  it('makes the second of two simultaneous removals wait for the first, then refuses it with 409', async () => {
+    const [a, b] = await freshPair();
+    // Hold the admin set: both requests must get past sign-in and block inside their transactions.
+    const blocker = t.dataSource.createQueryRunner();
+    await blocker.connect();
+    await blocker.startTransaction();
+    await blocker.query(`SELECT id FROM users WHERE role = 'admin' AND active ORDER BY id FOR UPDATE`);
+    let answers: Promise<{ status: number; body: { message?: string } }[]>;
+    try {
+      answers = Promise.all([remove(a, b, 'demote'), remove(b, a, 'delete')]);
+      let waiting = 0;
+      for (let i = 0; i < 200 && waiting < 2; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        [{ n: waiting }] = await t.dataSource.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%role = ''admin'' AND active%FOR UPDATE%'`,
+        );
+      }
+      expect(waiting).toBe(2);
+    } finally {
+      await blocker.commitTransaction();
+      await blocker.release();
+    }
+    const [byA, byB] = await answers;
+    expect([byA.status, byB.status].sort()).toEqual([200, 409].sort());
+    const refused = byA.status === 409 ? byA : byB;
+    expect(refused.body.message).toMatch(/last active admin/);
+    expect(await activeAdmins()).toBe(1);
   });
 });

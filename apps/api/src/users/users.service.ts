@@ -5,7 +5,8 @@ import { DEFAULT_PAGE_SIZE, type Page, type Person, type Role, type User } from 
 import { AuditService } from '../audit/audit.service';
 import { diffObjects } from '../audit/diff';
 import { likePattern } from '../common/list';
-import { returnedRows } from '../common/records';
+import { followUpInCities } from '../follow-ups/follow-up.read';
+import { returnedRows } from '../common/legacy-records';
 import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationFailedError } from '../common/errors';
 import type { AuthUser } from '../auth/auth-user';
 import { hashPassword } from '../auth/passwords';
@@ -84,14 +85,40 @@ export class UsersService {
     return n;
   }
 
-  /** Up to 20 active people whose name or e-mail matches, for owner pickers. */
-  async lookup(q?: string): Promise<Person[]> {
-    const pattern = likePattern(q);
+  /**
+   * Up to 20 active people for owner pickers, among those the caller works with: a liaison sees the
+   * people on its cities (their liaisons, the owners of their commitments and follow-ups) and the
+   * managers of their hubs; a hub manager the people of its hubs (managers, liaisons of its cities,
+   * owners of its work) and leadership; leadership and admins everyone. Names match for everyone,
+   * e-mail addresses only for admins (a fragment of an address must not find its owner).
+   */
+  async lookup(user: AuthUser, q?: string): Promise<Person[]> {
+    const params: unknown[] = [likePattern(q)];
+    const match = user.role === 'admin' ? `(u.name ILIKE $1 OR u.email::text ILIKE $1)` : `u.name ILIKE $1`;
+    let scope = 'TRUE';
+    if (user.role === 'city_liaison') {
+      params.push(user.id, user.cityIds);
+      scope = `(u.id = $2
+        OR EXISTS (SELECT 1 FROM city_liaisons cl WHERE cl.user_id = u.id AND cl.city_id = ANY($3::uuid[]))
+        OR (u.role = 'hub_manager' AND EXISTS (SELECT 1 FROM user_hubs uh JOIN cities c ON c.hub_id = uh.hub_id
+                                                WHERE uh.user_id = u.id AND c.id = ANY($3::uuid[])))
+        OR EXISTS (SELECT 1 FROM commitments cm WHERE cm.owner_id = u.id AND cm.archived_at IS NULL AND cm.city_id = ANY($3::uuid[]))
+        OR EXISTS (SELECT 1 FROM follow_ups f LEFT JOIN commitments c ON c.id = f.commitment_id LEFT JOIN engagements e ON e.id = f.engagement_id
+                    WHERE f.owner_id = u.id AND f.archived_at IS NULL AND ${followUpInCities('$3')}))`;
+    } else if (user.role === 'hub_manager') {
+      params.push(user.id, user.hubIds);
+      scope = `(u.id = $2 OR u.role = 'leadership'
+        OR EXISTS (SELECT 1 FROM user_hubs uh WHERE uh.user_id = u.id AND uh.hub_id = ANY($3::uuid[]))
+        OR EXISTS (SELECT 1 FROM city_liaisons cl JOIN cities c ON c.id = cl.city_id WHERE cl.user_id = u.id AND c.hub_id = ANY($3::uuid[]))
+        OR EXISTS (SELECT 1 FROM commitments cm WHERE cm.owner_id = u.id AND cm.archived_at IS NULL AND cm.hub_id = ANY($3::uuid[]))
+        OR EXISTS (SELECT 1 FROM follow_ups f LEFT JOIN commitments c ON c.id = f.commitment_id LEFT JOIN engagements e ON e.id = f.engagement_id
+                    WHERE f.owner_id = u.id AND f.archived_at IS NULL AND COALESCE(c.hub_id, e.hub_id) = ANY($3::uuid[])))`;
+    }
     return this.dataSource.query(
-      `SELECT id, name, role FROM users
-        WHERE active AND ($1::text IS NULL OR name ILIKE $1 OR email::text ILIKE $1)
-        ORDER BY name, id LIMIT 20`,
-      [pattern],
+      `SELECT u.id, u.name, u.role FROM users u
+        WHERE u.active AND ($1::text IS NULL OR ${match}) AND ${scope}
+        ORDER BY u.name, u.id LIMIT 20`,
+      params,
     );
   }
 
@@ -126,17 +153,20 @@ export class UsersService {
   }
 
   async update(actor: AuthUser, id: string, dto: UpdateUserDto): Promise<User> {
+    if (actor.id === id && (dto.active === false || (dto.role && dto.role !== 'admin'))) {
+      throw new ForbiddenError('You cannot deactivate yourself or give up your own admin role.');
+    }
     const passwordHash = dto.password ? await hashPassword(dto.password) : null;
     return this.dataSource.transaction(async (manager) => {
+      const removesAdmin = dto.active === false || (dto.role !== undefined && dto.role !== 'admin');
+      const admins = removesAdmin ? await this.lockActiveAdmins(manager) : null;
       const before = await this.get(id, manager);
+      if (admins) this.keepOneAdmin(admins, before);
       const role = dto.role ?? before.role;
       const hubIds = dto.hubIds ?? before.hubIds;
       const cityIds = dto.cityIds ?? before.cityIds;
       this.checkScope(role, hubIds, cityIds);
       await this.checkIdsExist(manager, dto.hubIds ?? [], dto.cityIds ?? []);
-      if (actor.id === id && (dto.active === false || (dto.role && dto.role !== 'admin'))) {
-        throw new ForbiddenError('You cannot deactivate yourself or give up your own admin role.');
-      }
       // Anything that changes what the user may do ends the tokens issued before it.
       const revokes =
         role !== before.role ||
@@ -169,8 +199,10 @@ export class UsersService {
   async deactivate(actor: AuthUser, id: string): Promise<void> {
     if (actor.id === id) throw new ForbiddenError('You cannot deactivate yourself.');
     await this.dataSource.transaction(async (manager) => {
+      const admins = await this.lockActiveAdmins(manager);
       const before = await this.get(id, manager);
       if (!before.active) return;
+      this.keepOneAdmin(admins, before);
       await manager.query(
         'UPDATE users SET active = false, token_version = token_version + 1, version = version + 1, updated_at = now() WHERE id = $1',
         [id],
@@ -184,6 +216,23 @@ export class UsersService {
         changes: { active: { old: true, new: false } },
       });
     });
+  }
+
+  /**
+   * Locks the rows of every active admin, always first in the transaction and in id order, and returns
+   * their ids. Two admins removing each other at the same moment then take turns: the second sees the
+   * admin set the first one left and is refused if it would empty it.
+   */
+  private async lockActiveAdmins(manager: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(`SELECT id FROM users WHERE role = 'admin' AND active ORDER BY id FOR UPDATE`);
+    return rows.map((r) => r.id);
+  }
+
+  /** Refuses (409) a change that takes the last active admin away. */
+  private keepOneAdmin(activeAdmins: readonly string[], target: User): void {
+    if (activeAdmins.includes(target.id) && activeAdmins.length <= 1) {
+      throw new ConflictError('This is the last active admin: make another user an admin first.');
+    }
   }
 
   private checkScope(role: Role, hubIds: readonly string[], cityIds: readonly string[]): void {

@@ -22,11 +22,15 @@ export interface MatrixWorld {
   userIds: Record<Exclude<PrincipalName, 'anonymous'>, string>;
   /** A short unique suffix for names and e-mails created by a case. */
   unique(): string;
+  /** A fresh session of a principal: its access token (for a case that ends the session it uses). */
+  signIn(who: Exclude<PrincipalName, 'anonymous'>): Promise<string>;
 }
 
 export interface MatrixRequest {
   path: string;
   body?: unknown;
+  /** Sent instead of the principal's shared token (e.g. logout, which ends the session it is sent with). */
+  token?: string;
 }
 
 export interface MatrixRow {

@@ -1,4 +1,4 @@
-/** Enumerations of the HTTP contract (API.md). Values are the wire values. */
+/** Enumerations of the HTTP contract (docs/api.md). Values are the wire values. */
 
 export const ROLES = ['admin', 'leadership', 'hub_manager', 'city_liaison'] as const;
 export type Role = (typeof ROLES)[number];

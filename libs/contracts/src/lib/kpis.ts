@@ -6,7 +6,7 @@ import type { IsoDate, IsoInstant, Participants } from './models';
 /**
  * The leadership dashboard's figures, defined ONCE: what each counts, how the info tooltip explains it
  * (translation keys), and which list with which filters reproduces it (the drill-down). The API's SQL
- * (apps/api/src/dashboard/kpi-sql.ts) and the list filters say the same; a property test proves that
+ * (apps/api/src/rules/derived.sql.ts) and the list filters say the same; a property test proves that
  * every figure equals the total of its drill-down list.
  *
  * Date range: `from`/`to` are inclusive calendar dates (UTC); either may be missing (open-ended).

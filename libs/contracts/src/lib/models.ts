@@ -256,6 +256,17 @@ export interface Story {
   version: number;
 }
 
+/** One field's change in an audit row. */
+export interface FieldChange {
+  old: unknown;
+  new: unknown;
+}
+
+/** What a write changed, field by field. */
+export interface FieldChanges {
+  [field: string]: FieldChange;
+}
+
 export interface HistoryEntry {
   id: string;
   at: IsoInstant;
@@ -265,7 +276,7 @@ export interface HistoryEntry {
   from: string | null;
   to: string | null;
   note: string | null;
-  changes: Record<string, { old: unknown; new: unknown }> | null;
+  changes: FieldChanges | null;
 }
 
 export interface AuditEntry {
@@ -275,7 +286,7 @@ export interface AuditEntry {
   entity: string;
   entityId: string;
   action: string;
-  changes: Record<string, { old: unknown; new: unknown }> | null;
+  changes: FieldChanges | null;
   note: string | null;
 }
 
@@ -348,7 +359,7 @@ export interface Person {
   role: Role;
 }
 
-/** Extra list filters beyond API.md's, shared by API and web. */
+/** Extra list filters beyond the common ones of docs/api.md, shared by API and web. */
 export interface CommitmentFilters extends ListQuery {
   hubId?: string;
   cityId?: string;

@@ -2,7 +2,7 @@ import { COMMITMENT_STATUSES } from './enums';
 import { canTransitionCommitment, canTransitionStory, mayPublishStory, nextCommitmentStatuses } from './workflow';
 
 describe('commitment workflow', () => {
-  it('follows the table of API.md', () => {
+  it('follows the commitment workflow of docs/api.md', () => {
     expect(nextCommitmentStatuses('pledged')).toEqual(['in_progress', 'cancelled']);
     expect(canTransitionCommitment('in_progress', 'achieved')).toBe(true);
     expect(canTransitionCommitment('stalled', 'in_progress')).toBe(true);

@@ -1,6 +1,6 @@
 import type { CommitmentStatus, Role, StoryStatus } from './enums';
 
-/** Which commitment status may follow which (API.md). Used by the API to refuse and by the web to offer. */
+/** Which commitment status may follow which (docs/api.md). Used by the API to refuse and by the web to offer. */
 export const COMMITMENT_TRANSITIONS: Readonly<Record<CommitmentStatus, readonly CommitmentStatus[]>> = {
   pledged: ['in_progress', 'cancelled'],
   in_progress: ['stalled', 'achieved', 'cancelled'],

@@ -24,7 +24,7 @@ export class RefreshDto implements RefreshRequest {
 }
 
 export class LogoutDto {
-  @ApiProperty({ required: false, description: 'The refresh token to revoke; without it every session of the caller ends.' })
+  @ApiProperty({ required: false, description: 'A refresh token whose session ends too; the session of the access token sent always ends.' })
   @IsOptional()
   @IsString()
   @MaxLength(512)

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsISO31661Alpha2, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsISO31661Alpha2, IsNumber, IsOptional, IsString, IsUUID, Max, Min, MinLength } from 'class-validator';
 import {
   CITY_KINDS,
   MEMBERSHIP_STATUSES,
@@ -10,19 +10,19 @@ import {
   type MembershipStatus,
   type UpdateCityRequest,
 } from '@impact/contracts';
-import { IsDateOnly, OptionalNotNull, QueryBoolean } from '../../common/dto';
+import { IsDateOnly, Line, OptionalNotNull, QueryBoolean } from '../../common/dto';
 import { ListQueryDto } from '../../common/list';
 
 const upper = () => Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value));
 
 export class CreateCityDto implements CreateCityRequest {
-  @ApiProperty({ maxLength: 200 }) @IsString() @MinLength(1) @MaxLength(200) name!: string;
+  @ApiProperty({ maxLength: 200 }) @IsString() @MinLength(1) @Line(200) name!: string;
   @ApiProperty({ example: 'UG', description: 'ISO 3166-1 alpha-2' }) @upper() @IsISO31661Alpha2() countryCode!: string;
   @ApiProperty({ format: 'uuid' }) @IsUUID() hubId!: string;
   @ApiProperty({ enum: CITY_KINDS }) @IsIn(CITY_KINDS) kind!: CityKind;
   @ApiProperty({ enum: MEMBERSHIP_STATUSES }) @IsIn(MEMBERSHIP_STATUSES) membershipStatus!: MembershipStatus;
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true }) @IsOptional() @IsDateOnly() memberSince?: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200 }) @IsOptional() @IsString() @MaxLength(200) leadOfficial?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200 }) @IsOptional() @IsString() @Line(200) leadOfficial?: string | null;
   @ApiPropertyOptional({ type: Number, nullable: true, minimum: -90, maximum: 90 }) @IsOptional() @IsNumber() @Min(-90) @Max(90) latitude?: number | null;
   @ApiPropertyOptional({ type: Number, nullable: true, minimum: -180, maximum: 180 })
   @IsOptional()
@@ -33,14 +33,14 @@ export class CreateCityDto implements CreateCityRequest {
 }
 
 export class UpdateCityDto implements UpdateCityRequest {
-  @ApiProperty() @IsInt() @Min(1) version!: number;
-  @ApiPropertyOptional({ maxLength: 200 }) @OptionalNotNull() @IsString() @MinLength(1) @MaxLength(200) name?: string;
+  @ApiProperty() @IsInt() @Min(1) @Max(2_147_483_647) version!: number;
+  @ApiPropertyOptional({ maxLength: 200 }) @OptionalNotNull() @IsString() @MinLength(1) @Line(200) name?: string;
   @ApiPropertyOptional({ example: 'UG' }) @OptionalNotNull() @upper() @IsISO31661Alpha2() countryCode?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @OptionalNotNull() @IsUUID() hubId?: string;
   @ApiPropertyOptional({ enum: CITY_KINDS }) @OptionalNotNull() @IsIn(CITY_KINDS) kind?: CityKind;
   @ApiPropertyOptional({ enum: MEMBERSHIP_STATUSES }) @OptionalNotNull() @IsIn(MEMBERSHIP_STATUSES) membershipStatus?: MembershipStatus;
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true }) @IsOptional() @IsDateOnly() memberSince?: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200 }) @IsOptional() @IsString() @MaxLength(200) leadOfficial?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200 }) @IsOptional() @IsString() @Line(200) leadOfficial?: string | null;
   @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsNumber() @Min(-90) @Max(90) latitude?: number | null;
   @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsNumber() @Min(-180) @Max(180) longitude?: number | null;
 }

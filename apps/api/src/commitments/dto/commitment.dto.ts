@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, Min, MinLength } from 'class-validator';
 import {
   COMMITMENT_KINDS,
   COMMITMENT_STATUSES,
@@ -11,7 +10,7 @@ import {
   type CreateCommitmentRequest,
   type UpdateCommitmentRequest,
 } from '@impact/contracts';
-import { IsDateOnly, OptionalNotNull, QueryBoolean } from '../../common/dto';
+import { IsDateOnly, Line, MaxChars, OptionalNotNull, QueryBoolean } from '../../common/dto';
 import { ListQueryDto } from '../../common/list';
 
 const uuids = (max: number) => (target: object, key: string | symbol) => {
@@ -29,7 +28,7 @@ const progress = () => (target: object, key: string | symbol) => {
 };
 
 export class CreateCommitmentDto implements CreateCommitmentRequest {
-  @ApiProperty({ maxLength: 300 }) @IsString() @MinLength(1) @MaxLength(300) title!: string;
+  @ApiProperty({ maxLength: 300 }) @IsString() @MinLength(1) @Line(300) title!: string;
   @ApiProperty({ enum: COMMITMENT_KINDS }) @IsIn(COMMITMENT_KINDS) kind!: CommitmentKind;
   @ApiProperty({ format: 'uuid', description: "the commitment's hub is this city's hub" }) @IsUUID() cityId!: string;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() ownerId?: string | null;
@@ -37,12 +36,12 @@ export class CreateCommitmentDto implements CreateCommitmentRequest {
   @OptionalNotNull() @progress() progress?: number;
   @OptionalNotNull() @uuids(100) inspiredByEngagementIds?: string[];
   @OptionalNotNull() @uuids(100) partnerIds?: string[];
-  @ApiPropertyOptional({ maxLength: 20000 }) @OptionalNotNull() @IsString() @MaxLength(20_000) description?: string;
+  @ApiPropertyOptional({ maxLength: 20000 }) @OptionalNotNull() @IsString() @MaxChars(20_000) description?: string;
 }
 
 export class UpdateCommitmentDto implements UpdateCommitmentRequest {
   @ApiProperty() @IsInt() @Min(1) @Max(2_147_483_647) version!: number;
-  @ApiPropertyOptional({ maxLength: 300 }) @OptionalNotNull() @IsString() @MinLength(1) @MaxLength(300) title?: string;
+  @ApiPropertyOptional({ maxLength: 300 }) @OptionalNotNull() @IsString() @MinLength(1) @Line(300) title?: string;
   @ApiPropertyOptional({ enum: COMMITMENT_KINDS }) @OptionalNotNull() @IsIn(COMMITMENT_KINDS) kind?: CommitmentKind;
   @ApiPropertyOptional({ format: 'uuid' }) @OptionalNotNull() @IsUUID() cityId?: string;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() ownerId?: string | null;
@@ -50,16 +49,15 @@ export class UpdateCommitmentDto implements UpdateCommitmentRequest {
   @OptionalNotNull() @progress() progress?: number;
   @OptionalNotNull() @uuids(100) inspiredByEngagementIds?: string[];
   @OptionalNotNull() @uuids(100) partnerIds?: string[];
-  @ApiPropertyOptional({ maxLength: 20000 }) @OptionalNotNull() @IsString() @MaxLength(20_000) description?: string;
+  @ApiPropertyOptional({ maxLength: 20000 }) @OptionalNotNull() @IsString() @MaxChars(20_000) description?: string;
 }
 
 export class CommitmentTransitionDto implements CommitmentTransitionRequest {
   @ApiProperty({ enum: COMMITMENT_STATUSES }) @IsIn(COMMITMENT_STATUSES) to!: CommitmentStatus;
   @ApiProperty({ minLength: 1, maxLength: 2000, description: 'why (kept in the history)' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
   @MinLength(1, { message: 'note must say why (1 to 2000 characters)' })
-  @MaxLength(2000)
+  @MaxChars(2000)
   note!: string;
 }
 

@@ -2,7 +2,7 @@ import type { FieldError } from '@impact/contracts';
 
 /**
  * Errors the services throw in the domain's words. The one exception filter maps each to its HTTP
- * status and the API.md error body; `code` is stable for clients and tests.
+ * status and the error body of docs/api.md; `code` is stable for clients and tests.
  */
 export abstract class DomainError extends Error {
   abstract readonly status: number;

@@ -9,6 +9,7 @@ import {
 import type { ApiError } from '@impact/contracts';
 import { STATUS_CODES } from 'node:http';
 import { QueryFailedError } from 'typeorm';
+import { describeDatabaseError } from '../../database/query-logger';
 import { DomainError } from '../errors';
 
 interface RequestLike {
@@ -24,7 +25,36 @@ interface ResponseLike {
 
 const GENERIC_500 = 'Something went wrong on our side. Try again later.';
 
-/** Maps any thrown value to the API.md error body. No stack trace or SQL ever leaves. */
+const sqlState = (e: QueryFailedError): string | undefined =>
+  (e.driverError as { code?: string } | undefined)?.code;
+
+/** PostgreSQL's words for a value it refused, by SQLSTATE; never its message, which quotes the value. */
+const REFUSED_VALUES: ReadonlyMap<string, string> = new Map([
+  ['22P02', 'A value has the wrong format.'],
+  ['22007', 'A value has the wrong format.'],
+  ['22008', 'A value has the wrong format.'],
+  ['22001', 'A text is too long.'],
+  ['22003', 'A number is out of range.'],
+  ['22021', 'A text holds a character that cannot be stored.'],
+  ['22P05', 'A text holds a character that cannot be stored.'],
+  ['23514', 'A value is outside what the record allows.'],
+  ['54000', 'A value is too large.'],
+]);
+
+/**
+ * The 400 message for a value the database refused (class 22 is "data exception": always the
+ * input's doing), or null. Validation should refuse such values first; the filter logs each one that
+ * got through, by code only.
+ */
+function refusedValue(code: string | undefined): string | null {
+  if (!code) return null;
+  return (
+    REFUSED_VALUES.get(code) ??
+    (code.startsWith('22') ? 'A value is not accepted.' : null)
+  );
+}
+
+/** Maps any thrown value to the one error body of docs/api.md. No stack trace or SQL ever leaves. */
 export function toApiError(exception: unknown, requestId?: string): ApiError {
   const body = (
     statusCode: number,
@@ -62,7 +92,7 @@ export function toApiError(exception: unknown, requestId?: string): ApiError {
   }
 
   if (exception instanceof QueryFailedError) {
-    const code = (exception.driverError as { code?: string } | undefined)?.code;
+    const code = sqlState(exception);
     if (code === '23505')
       return body(409, 'A record with the same unique value already exists.');
     if (code === '23503')
@@ -70,10 +100,10 @@ export function toApiError(exception: unknown, requestId?: string): ApiError {
         409,
         'The record refers to, or is referred to by, another record.',
       );
-    if (code === '22P02' || code === '22007' || code === '22008')
-      return body(400, 'A value has the wrong format.');
     if (code === '40001')
       return body(409, 'The record was changed at the same time. Try again.');
+    const refused = refusedValue(code);
+    if (refused) return body(400, refused);
   }
 
   // Errors from body-parser and similar middleware carry an HTTP status and a safe `expose` flag.
@@ -101,6 +131,25 @@ export function toApiError(exception: unknown, requestId?: string): ApiError {
   return body(HttpStatus.INTERNAL_SERVER_ERROR, GENERIC_500);
 }
 
+/**
+ * What of an error goes to the log. A failed query is logged by its code, constraint and table only:
+ * PostgreSQL's message and `detail` (and the stack, which starts with the message) can quote the
+ * values of the row, such as e-mail addresses; the SQL text is logged by the database logger.
+ */
+function loggable(exception: unknown): unknown {
+  if (exception instanceof QueryFailedError) {
+    return { name: 'QueryFailedError', ...describeDatabaseError(exception.driverError) };
+  }
+  // A driver error that reached here unwrapped (pg's DatabaseError has the same fields).
+  const e = exception as { code?: unknown; severity?: unknown } | null;
+  if (e && typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) && typeof e.severity === 'string') {
+    return { name: 'DatabaseError', ...describeDatabaseError(exception) };
+  }
+  return exception instanceof Error
+    ? { message: exception.message, stack: exception.stack }
+    : exception;
+}
+
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Exceptions');
@@ -110,16 +159,17 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const req = http.getRequest<RequestLike>();
     const res = http.getResponse<ResponseLike>();
     const error = toApiError(exception, req?.id);
+    if (exception instanceof QueryFailedError && error.statusCode === 400) {
+      // A gap in validation: say where and which SQLSTATE, not the SQL or the value.
+      this.logger.warn(
+        { requestId: req?.id, sqlState: sqlState(exception) },
+        `${req?.method} ${req?.url?.split('?')[0]}: the database refused a value validation let through`,
+      );
+    }
     if (error.statusCode >= 500) {
       // The detail goes to the log (with the request id), never to the client.
       this.logger.error(
-        {
-          requestId: req?.id,
-          err:
-            exception instanceof Error
-              ? { message: exception.message, stack: exception.stack }
-              : exception,
-        },
+        { requestId: req?.id, err: loggable(exception) },
         `${req?.method} ${req?.url} failed`,
       );
     }

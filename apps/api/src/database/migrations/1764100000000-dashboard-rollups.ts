@@ -5,7 +5,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * describe), each with a unique index so it can be refreshed CONCURRENTLY (readers never wait),
  * a one-row table that says when they were last rebuilt, and statement triggers that NOTIFY the API
  * when the records under them change (DashboardRefresher debounces and refreshes).
- * What each view counts is the SQL of apps/api/src/dashboard/kpi-sql.ts, the same as the list filters.
+ * What each view counts is the SQL of apps/api/src/rules/derived.sql.ts, the same as the list filters.
  */
 export class DashboardRollups1764100000000 implements MigrationInterface {
   name = 'DashboardRollups1764100000000';

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -11,11 +10,9 @@ import {
   IsUrl,
   IsUUID,
   Max,
-  MaxLength,
   Min,
   MinLength,
   registerDecorator,
-  ValidateNested,
   type ValidationArguments,
 } from 'class-validator';
 import {
@@ -27,7 +24,7 @@ import {
   type Participants,
   type UpdateEngagementRequest,
 } from '@impact/contracts';
-import { IsDateOnly, NotBefore, OptionalNotNull, QueryBoolean } from '../../common/dto';
+import { IsDateOnly, Line, MaxChars, NestedObject, NotBefore, OptionalNotNull, QueryBoolean } from '../../common/dto';
 import { ListQueryDto } from '../../common/list';
 
 const MAX_PEOPLE = 10_000_000;
@@ -76,13 +73,13 @@ const uuids = (max: number) => (target: object, key: string | symbol) => {
 const links = () => (target: object, key: string | symbol) => {
   IsArray()(target, key);
   IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { each: true, message: 'each evidence link must be an http(s) URL' })(target, key);
-  MaxLength(2000, { each: true })(target, key);
+  MaxChars(2000, { each: true })(target, key);
   ArrayMaxSize(50)(target, key);
   ApiPropertyOptional({ type: [String], description: 'http(s) URLs' })(target, key);
 };
 
 export class CreateEngagementDto implements CreateEngagementRequest {
-  @ApiProperty({ maxLength: 300 }) @IsString() @MinLength(1) @MaxLength(300) title!: string;
+  @ApiProperty({ maxLength: 300 }) @IsString() @MinLength(1) @Line(300) title!: string;
   @ApiProperty({ enum: ENGAGEMENT_TYPES }) @IsIn(ENGAGEMENT_TYPES) type!: EngagementType;
   @ApiProperty({ format: 'uuid' }) @IsUUID() hubId!: string;
   @ApiProperty({ format: 'date' }) @IsDateOnly() startDate!: string;
@@ -92,14 +89,14 @@ export class CreateEngagementDto implements CreateEngagementRequest {
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() hostCityId?: string | null;
   @OptionalNotNull() @uuids(500) participatingCityIds?: string[];
   @OptionalNotNull() @uuids(100) partnerIds?: string[];
-  @ApiPropertyOptional({ type: ParticipantsDto }) @OptionalNotNull() @ValidateNested() @Type(() => ParticipantsDto) participants?: ParticipantsDto;
-  @ApiPropertyOptional({ maxLength: 20000 }) @OptionalNotNull() @IsString() @MaxLength(20_000) summary?: string;
+  @ApiPropertyOptional({ type: ParticipantsDto }) @OptionalNotNull() @NestedObject(() => ParticipantsDto) participants?: ParticipantsDto;
+  @ApiPropertyOptional({ maxLength: 20000 }) @OptionalNotNull() @IsString() @MaxChars(20_000) summary?: string;
   @OptionalNotNull() @links() evidenceLinks?: string[];
 }
 
 export class UpdateEngagementDto implements UpdateEngagementRequest {
   @ApiProperty() @IsInt() @Min(1) @Max(2_147_483_647) version!: number;
-  @ApiPropertyOptional({ maxLength: 300 }) @OptionalNotNull() @IsString() @MinLength(1) @MaxLength(300) title?: string;
+  @ApiPropertyOptional({ maxLength: 300 }) @OptionalNotNull() @IsString() @MinLength(1) @Line(300) title?: string;
   @ApiPropertyOptional({ enum: ENGAGEMENT_TYPES }) @OptionalNotNull() @IsIn(ENGAGEMENT_TYPES) type?: EngagementType;
   @ApiPropertyOptional({ format: 'uuid' }) @OptionalNotNull() @IsUUID() hubId?: string;
   @ApiPropertyOptional({ format: 'date' }) @OptionalNotNull() @IsDateOnly() startDate?: string;
@@ -109,8 +106,8 @@ export class UpdateEngagementDto implements UpdateEngagementRequest {
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() hostCityId?: string | null;
   @OptionalNotNull() @uuids(500) participatingCityIds?: string[];
   @OptionalNotNull() @uuids(100) partnerIds?: string[];
-  @ApiPropertyOptional({ type: ParticipantsDto }) @OptionalNotNull() @ValidateNested() @Type(() => ParticipantsDto) participants?: ParticipantsDto;
-  @ApiPropertyOptional({ maxLength: 20000 }) @OptionalNotNull() @IsString() @MaxLength(20_000) summary?: string;
+  @ApiPropertyOptional({ type: ParticipantsDto }) @OptionalNotNull() @NestedObject(() => ParticipantsDto) participants?: ParticipantsDto;
+  @ApiPropertyOptional({ maxLength: 20000 }) @OptionalNotNull() @IsString() @MaxChars(20_000) summary?: string;
   @OptionalNotNull() @links() evidenceLinks?: string[];
 }
 

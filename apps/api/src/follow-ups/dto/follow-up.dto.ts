@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, Min, MinLength } from 'class-validator';
 import {
   FOLLOW_UP_KINDS,
   FOLLOW_UP_STATUSES,
@@ -9,30 +9,30 @@ import {
   type FollowUpStatus,
   type UpdateFollowUpRequest,
 } from '@impact/contracts';
-import { IsDateOnly, OptionalNotNull, QueryBoolean } from '../../common/dto';
+import { IsDateOnly, Line, MaxChars, OptionalNotNull, QueryBoolean } from '../../common/dto';
 import { ListQueryDto } from '../../common/list';
 
 export class CreateFollowUpDto implements CreateFollowUpRequest {
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() commitmentId?: string | null;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() engagementId?: string | null;
-  @ApiProperty({ maxLength: 300 }) @IsString() @MinLength(1) @MaxLength(300) title!: string;
+  @ApiProperty({ maxLength: 300 }) @IsString() @MinLength(1) @Line(300) title!: string;
   @ApiProperty({ enum: FOLLOW_UP_KINDS }) @IsIn(FOLLOW_UP_KINDS) kind!: FollowUpKind;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() ownerId?: string | null;
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true }) @IsOptional() @IsDateOnly() dueDate?: string | null;
   @ApiPropertyOptional({ enum: FOLLOW_UP_STATUSES, default: 'open' }) @OptionalNotNull() @IsIn(FOLLOW_UP_STATUSES) status?: FollowUpStatus;
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 5000 }) @IsOptional() @IsString() @MaxLength(5000) note?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 5000 }) @IsOptional() @IsString() @MaxChars(5000) note?: string | null;
 }
 
 export class UpdateFollowUpDto implements UpdateFollowUpRequest {
   @ApiProperty() @IsInt() @Min(1) @Max(2_147_483_647) version!: number;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() commitmentId?: string | null;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() engagementId?: string | null;
-  @ApiPropertyOptional({ maxLength: 300 }) @OptionalNotNull() @IsString() @MinLength(1) @MaxLength(300) title?: string;
+  @ApiPropertyOptional({ maxLength: 300 }) @OptionalNotNull() @IsString() @MinLength(1) @Line(300) title?: string;
   @ApiPropertyOptional({ enum: FOLLOW_UP_KINDS }) @OptionalNotNull() @IsIn(FOLLOW_UP_KINDS) kind?: FollowUpKind;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() ownerId?: string | null;
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true }) @IsOptional() @IsDateOnly() dueDate?: string | null;
   @ApiPropertyOptional({ enum: FOLLOW_UP_STATUSES }) @OptionalNotNull() @IsIn(FOLLOW_UP_STATUSES) status?: FollowUpStatus;
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 5000 }) @IsOptional() @IsString() @MaxLength(5000) note?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 5000 }) @IsOptional() @IsString() @MaxChars(5000) note?: string | null;
 }
 
 export class FollowUpListQueryDto extends ListQueryDto implements FollowUpFilters {

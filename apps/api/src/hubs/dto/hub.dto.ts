@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import type { CreateHubRequest, UpdateHubRequest } from '@impact/contracts';
-import { OptionalNotNull } from '../../common/dto';
+import { Line, OptionalNotNull } from '../../common/dto';
 
 const CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -12,11 +12,11 @@ export class CreateHubDto implements CreateHubRequest {
   @Matches(CODE, { message: 'code must be lower-case letters, digits and dashes' })
   code!: string;
 
-  @ApiProperty({ maxLength: 200 }) @IsString() @MinLength(1) @MaxLength(200) name!: string;
+  @ApiProperty({ maxLength: 200 }) @IsString() @MinLength(1) @Line(200) name!: string;
 }
 
 export class UpdateHubDto implements UpdateHubRequest {
-  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(2_147_483_647) version!: number;
 
   @ApiPropertyOptional()
   @OptionalNotNull()
@@ -25,5 +25,5 @@ export class UpdateHubDto implements UpdateHubRequest {
   @Matches(CODE, { message: 'code must be lower-case letters, digits and dashes' })
   code?: string;
 
-  @ApiPropertyOptional() @OptionalNotNull() @IsString() @MinLength(1) @MaxLength(200) name?: string;
+  @ApiPropertyOptional() @OptionalNotNull() @IsString() @MinLength(1) @Line(200) name?: string;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUrl, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUrl, IsUUID, Max, Min } from 'class-validator';
 import {
   OUTCOME_TYPES,
   type CreateOutcomeRequest,
@@ -7,7 +7,7 @@ import {
   type OutcomeType,
   type UpdateOutcomeRequest,
 } from '@impact/contracts';
-import { IsDateOnly, OptionalNotNull } from '../../common/dto';
+import { IsDateOnly, Line, MaxChars, OptionalNotNull } from '../../common/dto';
 import { ListQueryDto } from '../../common/list';
 
 const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true };
@@ -19,9 +19,9 @@ export class CreateOutcomeDto implements CreateOutcomeRequest {
   @ApiProperty({ format: 'date' }) @IsDateOnly() date!: string;
   @ApiProperty({ enum: OUTCOME_TYPES }) @IsIn(OUTCOME_TYPES) type!: OutcomeType;
   @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(-1e12) @Max(1e12) value?: number | null;
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100 }) @IsOptional() @IsString() @MaxLength(100) unit?: string | null;
-  @ApiPropertyOptional({ maxLength: 20000 }) @OptionalNotNull() @IsString() @MaxLength(20_000) description?: string;
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000 }) @IsOptional() @IsUrl(URL_OPTIONS, URL_MESSAGE) @MaxLength(2000) evidenceUrl?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100 }) @IsOptional() @IsString() @Line(100) unit?: string | null;
+  @ApiPropertyOptional({ maxLength: 20000 }) @OptionalNotNull() @IsString() @MaxChars(20_000) description?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000 }) @IsOptional() @IsUrl(URL_OPTIONS, URL_MESSAGE) @MaxChars(2000) evidenceUrl?: string | null;
   @ApiPropertyOptional({ description: 'true records the caller as verifier (hub managers and admins)' }) @OptionalNotNull() @IsBoolean() verified?: boolean;
 }
 
@@ -32,9 +32,9 @@ export class UpdateOutcomeDto implements UpdateOutcomeRequest {
   @ApiPropertyOptional({ format: 'date' }) @OptionalNotNull() @IsDateOnly() date?: string;
   @ApiPropertyOptional({ enum: OUTCOME_TYPES }) @OptionalNotNull() @IsIn(OUTCOME_TYPES) type?: OutcomeType;
   @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(-1e12) @Max(1e12) value?: number | null;
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100 }) @IsOptional() @IsString() @MaxLength(100) unit?: string | null;
-  @ApiPropertyOptional({ maxLength: 20000 }) @OptionalNotNull() @IsString() @MaxLength(20_000) description?: string;
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000 }) @IsOptional() @IsUrl(URL_OPTIONS, URL_MESSAGE) @MaxLength(2000) evidenceUrl?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100 }) @IsOptional() @IsString() @Line(100) unit?: string | null;
+  @ApiPropertyOptional({ maxLength: 20000 }) @OptionalNotNull() @IsString() @MaxChars(20_000) description?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000 }) @IsOptional() @IsUrl(URL_OPTIONS, URL_MESSAGE) @MaxChars(2000) evidenceUrl?: string | null;
   @ApiPropertyOptional() @OptionalNotNull() @IsBoolean() verified?: boolean;
 }
 

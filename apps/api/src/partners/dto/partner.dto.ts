@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsISO31661Alpha2, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsISO31661Alpha2, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
 import {
   PARTNER_KINDS,
   type CreatePartnerRequest,
@@ -8,20 +8,20 @@ import {
   type PartnerKind,
   type UpdatePartnerRequest,
 } from '@impact/contracts';
-import { OptionalNotNull } from '../../common/dto';
+import { Line, OptionalNotNull } from '../../common/dto';
 import { ListQueryDto } from '../../common/list';
 
 const upper = () => Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value));
 
 export class CreatePartnerDto implements CreatePartnerRequest {
-  @ApiProperty({ maxLength: 200 }) @IsString() @MinLength(1) @MaxLength(200) name!: string;
+  @ApiProperty({ maxLength: 200 }) @IsString() @MinLength(1) @Line(200) name!: string;
   @ApiProperty({ enum: PARTNER_KINDS }) @IsIn(PARTNER_KINDS) kind!: PartnerKind;
   @ApiPropertyOptional({ type: String, nullable: true, example: 'ZA' }) @IsOptional() @upper() @IsISO31661Alpha2() countryCode?: string | null;
 }
 
 export class UpdatePartnerDto implements UpdatePartnerRequest {
   @ApiProperty() @IsInt() @Min(1) @Max(2_147_483_647) version!: number;
-  @ApiPropertyOptional({ maxLength: 200 }) @OptionalNotNull() @IsString() @MinLength(1) @MaxLength(200) name?: string;
+  @ApiPropertyOptional({ maxLength: 200 }) @OptionalNotNull() @IsString() @MinLength(1) @Line(200) name?: string;
   @ApiPropertyOptional({ enum: PARTNER_KINDS }) @OptionalNotNull() @IsIn(PARTNER_KINDS) kind?: PartnerKind;
   @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @upper() @IsISO31661Alpha2() countryCode?: string | null;
 }

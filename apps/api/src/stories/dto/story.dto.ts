@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -13,7 +14,6 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
 import {
   LANGUAGES,
@@ -32,12 +32,13 @@ import {
   type StoryTransitionRequest,
   type UpdateStoryRequest,
 } from '@impact/contracts';
+import { Line, MaxChars, NestedObject, NestedObjects } from '../../common/dto';
 
 const BODY_MAX = 50_000;
 
 export class QuoteDto implements Quote {
-  @ApiProperty() @IsString() @MinLength(1, { message: 'Enter the quote.' }) @MaxLength(2000) text!: string;
-  @ApiProperty() @IsString() @MinLength(1, { message: 'Say who said it.' }) @MaxLength(300) attribution!: string;
+  @ApiProperty() @IsString() @MinLength(1, { message: 'Enter the quote.' }) @MaxChars(2000) text!: string;
+  @ApiProperty() @IsString() @MinLength(1, { message: 'Say who said it.' }) @Line(300) attribution!: string;
 }
 
 export class SensitivityAnswersDto implements Partial<SensitivityAnswers> {
@@ -47,19 +48,17 @@ export class SensitivityAnswersDto implements Partial<SensitivityAnswers> {
 }
 
 /** An optional list of record ids. */
-const Ids = (max: number) => applyDecorators(IsOptional(), IsUUID('all', { each: true }), ArrayMaxSize(max));
+const Ids = (max: number) => applyDecorators(IsOptional(), IsArray(), IsUUID('all', { each: true }), ArrayMaxSize(max));
 
 export class CreateStoryDto implements CreateStoryRequest {
-  @ApiProperty() @IsString() @MinLength(1, { message: 'Enter a title.' }) @MaxLength(300) title!: string;
+  @ApiProperty() @IsString() @MinLength(1, { message: 'Enter a title.' }) @Line(300) title!: string;
   @ApiProperty({ enum: STORY_CATEGORIES }) @IsIn(STORY_CATEGORIES) category!: StoryCategory;
   @ApiPropertyOptional() @IsOptional() @IsUUID() hubId?: string;
   @ApiPropertyOptional({ type: [String] }) @Ids(100) cityIds?: string[];
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(BODY_MAX) body?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxChars(BODY_MAX) body?: string;
   @ApiPropertyOptional({ type: [QuoteDto] })
   @IsOptional()
-  @ValidateNested({ each: true })
-  @Type(() => QuoteDto)
-  @ArrayMaxSize(50)
+  @NestedObjects(() => QuoteDto, 50)
   quotes?: QuoteDto[];
   @ApiPropertyOptional({ type: [String] }) @Ids(100) engagementIds?: string[];
   @ApiPropertyOptional({ type: [String] }) @Ids(100) commitmentIds?: string[];
@@ -69,16 +68,14 @@ export class CreateStoryDto implements CreateStoryRequest {
 }
 
 export class UpdateStoryDto implements UpdateStoryRequest {
-  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) version!: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1, { message: 'Enter a title.' }) @MaxLength(300) title?: string;
+  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) @Max(2_147_483_647) version!: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1, { message: 'Enter a title.' }) @Line(300) title?: string;
   @ApiPropertyOptional({ enum: STORY_CATEGORIES }) @IsOptional() @IsIn(STORY_CATEGORIES) category?: StoryCategory;
   @ApiPropertyOptional({ type: [String] }) @Ids(100) cityIds?: string[];
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(BODY_MAX) body?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxChars(BODY_MAX) body?: string;
   @ApiPropertyOptional({ type: [QuoteDto] })
   @IsOptional()
-  @ValidateNested({ each: true })
-  @Type(() => QuoteDto)
-  @ArrayMaxSize(50)
+  @NestedObjects(() => QuoteDto, 50)
   quotes?: QuoteDto[];
   @ApiPropertyOptional({ type: [String] }) @Ids(100) engagementIds?: string[];
   @ApiPropertyOptional({ type: [String] }) @Ids(100) commitmentIds?: string[];
@@ -86,14 +83,13 @@ export class UpdateStoryDto implements UpdateStoryRequest {
   @ApiPropertyOptional({ enum: LANGUAGES }) @IsOptional() @IsIn(LANGUAGES) language?: Language;
   @ApiPropertyOptional({ type: SensitivityAnswersDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => SensitivityAnswersDto)
+  @NestedObject(() => SensitivityAnswersDto)
   sensitivity?: SensitivityAnswersDto;
 }
 
 export class StoryTransitionDto implements StoryTransitionRequest {
   @ApiProperty({ enum: STORY_STATUSES }) @IsIn(STORY_STATUSES) to!: StoryStatus;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxChars(2000) note?: string;
 }
 
 export class DraftFromCommitmentDto implements DraftFromCommitmentRequest {
@@ -101,7 +97,7 @@ export class DraftFromCommitmentDto implements DraftFromCommitmentRequest {
 }
 
 export class ListStoriesDto implements StoryFilters {
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000) page?: number;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE_SIZE) pageSize?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) q?: string;
   @ApiPropertyOptional() @IsOptional() @IsIn(['updatedAt:desc', 'updatedAt:asc', 'title:asc', 'title:desc', 'publishedAt:desc', 'publishedAt:asc'])

@@ -2,6 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
+import { FormGroup } from '@angular/forms';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { User } from '@impact/contracts';
 import { translocoTesting } from '../testing/transloco-testing';
@@ -76,6 +77,31 @@ describe('UserDialog', () => {
     fixture.detectChanges();
     expect(el.textContent).toContain('Use at least 12 characters.');
     http.expectNone('/api/users');
+  });
+
+  it('says under the password field, in the user’s language, when the server finds the password too common', async () => {
+    const { el, type, submit, http, fixture, close } = await render();
+    type('email', 'new@example.org');
+    type('name', 'New Person');
+    type('password', 'password1234');
+    // Leadership needs no hub or city (the role is a mat-select: set through the form).
+    (fixture.componentInstance as unknown as { form: FormGroup }).form.controls['role'].setValue('leadership');
+    await submit();
+    const req = http.expectOne('/api/users');
+    req.flush(
+      {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'Some fields are not valid.',
+        details: [{ field: 'password', message: 'This password is too common; choose a longer passphrase.' }],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await fixture.whenStable();
+    fixture.detectChanges();
+    const field = Array.from(el.querySelectorAll('mat-form-field')).find((f) => f.querySelector('input[formcontrolname=password]'));
+    expect(field?.querySelector('mat-error')?.textContent?.trim()).toBe('This password is too common. Choose a longer passphrase.');
+    expect(close).not.toHaveBeenCalled();
   });
 
   it('requires a city for a city liaison', async () => {

@@ -39,11 +39,12 @@ export class UserDialog extends RecordForm<User> {
   protected readonly roles = ROLES;
   protected readonly languages = LANGUAGES;
   protected readonly passwordMin = MIN_LENGTH.user.password;
+  protected readonly passwordMax = MAX_LENGTH.user.password;
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     email: [this.data.user?.email ?? '', this.editing ? [] : [Validators.required, Validators.email]],
     name: [this.data.user?.name ?? '', text(MAX_LENGTH.user.name, { required: true })],
-    password: ['', this.editing ? [] : [Validators.required, Validators.minLength(this.passwordMin)]],
+    password: ['', this.editing ? [] : [Validators.required, Validators.minLength(this.passwordMin), Validators.maxLength(this.passwordMax)]],
     role: [this.data.user?.role ?? ('city_liaison' as Role), Validators.required],
     hubIds: [this.data.user?.hubIds ?? ([] as string[])],
     cityIds: [this.data.user?.cityIds ?? ([] as string[])],

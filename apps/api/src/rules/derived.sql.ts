@@ -1,27 +1,57 @@
 import { COMMITMENT_STATUS_RANK } from '@impact/contracts';
 
 /**
- * The KPI definitions of libs/contracts/src/lib/kpis.ts said in SQL over the records. The dashboard
- * (directly, or through the rollups built from the same SQL) and the list filters that reproduce each
- * figure use these fragments, so a figure and its list cannot drift apart; the property test
- * (dashboard.property.int-spec.ts) checks it on random data.
- * Parameters are placeholders (`$3`) already pushed by the caller; `null` means "no bound".
+ * The derived facts and KPI rules of libs/contracts (derived.ts, kpis.ts) said in SQL, written once.
+ * Records (list filters) and the dashboard (figures and rollups) both import them from here, so a
+ * figure and the list that reproduces it cannot drift apart; rules.int-spec.ts runs these fragments
+ * and the contract functions over the same table of cases, and the dashboard property test checks the
+ * figures against the lists on random data.
+ *
+ * Each fragment takes table aliases and already-bound placeholders (`$3`, `:from`): it never binds
+ * values itself. `null` for a bound means "no bound".
  */
+
+/** "Today" is the UTC calendar date, as `todayIso()` says. */
 export const SQL_TODAY = `(now() AT TIME ZONE 'UTC')::date`;
 
-/** `column` within the inclusive range; no condition for a missing bound. */
+/** A date column as `YYYY-MM-DD` text, never shifted by a time zone. */
+export const isoDate = (column: string): string => `to_char(${column}, 'YYYY-MM-DD')`;
+
+/** The UTC calendar day of a timestamptz column. */
+export const utcDay = (column: string): string => `(${column} AT TIME ZONE 'UTC')::date`;
+
+/** `column` within the inclusive range; TRUE for no bounds. */
 export function inRange(column: string, from: string | null, to: string | null): string {
   const parts = [from && `${column} >= ${from}::date`, to && `${column} <= ${to}::date`].filter(Boolean);
   return parts.length ? parts.join(' AND ') : 'TRUE';
 }
 
-/** The UTC calendar day of a timestamptz column. */
-export const utcDay = (column: string): string => `(${column} AT TIME ZONE 'UTC')::date`;
+/** isFollowUpOverdue: still open and its due date has passed. `f` is the follow_ups alias. */
+export const followUpOverdueSql = (f: string): string =>
+  `(${f}.status = 'open' AND ${f}.due_date IS NOT NULL AND ${f}.due_date < ${SQL_TODAY})`;
+
+/** isCommitmentAtRisk over a status and a target-date expression. */
+export const atRiskSql = (status: string, targetDate: string): string =>
+  `(${status} = 'stalled' OR (${status} IN ('pledged', 'in_progress') AND ${targetDate} IS NOT NULL AND ${targetDate} < ${SQL_TODAY}))`;
+
+/** isCommitmentAtRisk for commitments alias `c`. */
+export const commitmentAtRiskSql = (c: string): string => atRiskSql(`${c}.status`, `${c}.target_date`);
+
+/** Open work past its target date (the commitments list's `overdue` filter). */
+export const commitmentOverdueSql = (c: string): string =>
+  `(${c}.status IN ('pledged', 'in_progress', 'stalled') AND ${c}.target_date IS NOT NULL AND ${c}.target_date < ${SQL_TODAY})`;
 
 /** The engagement (alias `e`) concerns one of the cities in the uuid[] `p`: host, place or participant. */
 export const engagementConcernsCities = (e: string, p: string): string =>
   `(${e}.host_city_id = ANY(${p}::uuid[]) OR ${e}.location_city_id = ANY(${p}::uuid[])
     OR EXISTS (SELECT 1 FROM engagement_cities kec WHERE kec.engagement_id = ${e}.id AND kec.city_id = ANY(${p}::uuid[])))`;
+
+/**
+ * The follow-up concerns one of the cities in `p`: through its commitment's city (alias `c`, joined on
+ * the follow-up's commitment) or, when it belongs to an engagement instead (alias `e`), that engagement's cities.
+ */
+export const followUpInCitiesSql = (c: string, e: string, p: string): string =>
+  `((${c}.id IS NOT NULL AND ${c}.city_id = ANY(${p}::uuid[])) OR (${c}.id IS NULL AND ${engagementConcernsCities(e, p)}))`;
 
 /** The live engagement (alias `e`) inspired at least one live commitment (the `ledToCommitment` filter). */
 export const engagementLedToCommitmentSql = (e: string): string =>
@@ -33,8 +63,8 @@ export const commitmentAchievedOnSql = (c: string): string =>
   `(SELECT max(${utcDay('kas.at')}) FROM commitment_status_changes kas WHERE kas.commitment_id = ${c}.id AND kas.to_status = 'achieved')`;
 
 /**
- * The commitments list's `achievedFrom`/`achievedTo`: achieved, and the move to achieved fell in the range.
- * With neither bound it is simply "achieved".
+ * The commitments list's `achievedFrom`/`achievedTo`: achieved, and the move to achieved fell in the
+ * range. With neither bound it is simply "achieved".
  */
 export function commitmentAchievedInRangeSql(c: string, from: string | null, to: string | null): string {
   if (!from && !to) return `${c}.status = 'achieved'`;
@@ -42,9 +72,9 @@ export function commitmentAchievedInRangeSql(c: string, from: string | null, to:
 }
 
 /**
- * The cities list's `active` / `activeFrom` / `activeTo`: in the range, the city (alias `c`) hosted,
- * was the place of or took part in a live engagement (by start date), or one of its live commitments
- * changed status (pledging included, by UTC day).
+ * An active city (alias `c`) in the range: it hosted, was the place of or took part in a live
+ * engagement (by start date), or one of its live commitments changed status (pledging included, by
+ * UTC day). The cities list's `active` / `activeFrom` / `activeTo` and the dashboard's figure.
  */
 export function cityActiveSql(c: string, from: string | null, to: string | null): string {
   const eRange = inRange('kae.start_date', from, to);
@@ -55,14 +85,6 @@ export function cityActiveSql(c: string, from: string | null, to: string | null)
         OR EXISTS (SELECT 1 FROM commitment_status_changes kas JOIN commitments kac ON kac.id = kas.commitment_id
                     WHERE kac.city_id = ${c}.id AND kac.archived_at IS NULL AND ${inRange(utcDay('kas.at'), from, to)}))`;
 }
-
-/** isCommitmentAtRisk over a status and a target-date column. */
-export const atRiskSql = (status: string, targetDate: string): string =>
-  `(${status} = 'stalled' OR (${status} IN ('pledged', 'in_progress') AND ${targetDate} IS NOT NULL AND ${targetDate} < ${SQL_TODAY}))`;
-
-/** isFollowUpOverdue for follow-ups alias `f`. */
-export const followUpOverdueSql = (f: string): string =>
-  `(${f}.status = 'open' AND ${f}.due_date IS NOT NULL AND ${f}.due_date < ${SQL_TODAY})`;
 
 /** COMMITMENT_STATUS_RANK as a CASE over a status column. */
 export const statusRankSql = (status: string): string =>

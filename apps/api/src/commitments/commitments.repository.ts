@@ -1,0 +1,190 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { IsNull, type EntityManager, type Repository, type SelectQueryBuilder } from 'typeorm';
+import {
+  isCommitmentAtRisk,
+  type Commitment,
+  type CommitmentFilters,
+  type CommitmentListItem,
+  type CommitmentStatus,
+  type Page,
+  type Ref,
+} from '@impact/contracts';
+import { andWhereInScope } from '../auth/access';
+import type { AuthUser } from '../auth/auth-user';
+import { andWhereFlag, andWhereGiven, andWhereText, listAll, listPage, listSorts } from '../common/list-query';
+import { archiveRecord, updateVersioned } from '../common/records';
+import { replaceLinks, type LinkTable } from '../common/refs';
+import { OutcomeEntity } from '../outcomes/outcome.entity';
+import { commitmentAchievedInRangeSql, commitmentAtRiskSql, commitmentOverdueSql } from '../rules';
+import { CommitmentStatusChangeEntity } from './commitment-status-change.entity';
+import { CommitmentEntity } from './commitment.entity';
+
+/** The columns a create or an edit may set (status moves only by transitions). */
+export type CommitmentValues = Partial<Pick<CommitmentEntity, 'title' | 'kind' | 'cityId' | 'hubId' | 'ownerId' | 'targetDate' | 'progress' | 'description'>>;
+
+const SORTS = listSorts(
+  { title: 'c.title', targetDate: 'c.target_date', status: 'c.status', progress: 'c.progress', createdAt: 'c.created_at' },
+  [['c.created_at', 'DESC']],
+  'c.id',
+);
+
+const INSPIRED_BY: LinkTable = {
+  table: 'commitment_engagements',
+  ownerColumn: 'commitment_id',
+  otherColumn: 'engagement_id',
+  otherTable: 'engagements',
+  field: 'inspiredByEngagementIds',
+};
+const PARTNERS: LinkTable = { table: 'commitment_partners', ownerColumn: 'commitment_id', otherColumn: 'partner_id', otherTable: 'partners', field: 'partnerIds' };
+
+const byName = (a: Ref, b: Ref) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+
+/** The contract shape of a loaded commitment (with its city, hub, owner, engagements and partners). */
+export function toCommitmentListItem(c: CommitmentEntity): CommitmentListItem {
+  const inspiredBy = [...(c.inspiredBy ?? [])]
+    .sort((a, b) => a.startDate.localeCompare(b.startDate) || a.id.localeCompare(b.id))
+    .map((e) => ({ id: e.id, name: e.title }));
+  const partners = (c.partners ?? []).map((p) => ({ id: p.id, name: p.name })).sort(byName);
+  return {
+    id: c.id,
+    title: c.title,
+    kind: c.kind,
+    cityId: c.cityId,
+    hubId: c.hubId,
+    ownerId: c.ownerId,
+    targetDate: c.targetDate,
+    progress: c.progress,
+    status: c.status,
+    inspiredByEngagementIds: inspiredBy.map((e) => e.id),
+    partnerIds: partners.map((p) => p.id),
+    description: c.description,
+    atRisk: isCommitmentAtRisk(c),
+    createdAt: c.createdAt.toISOString(),
+    version: c.version,
+    cityName: c.city?.name ?? '',
+    hubName: c.hub?.name ?? '',
+    ownerName: c.owner?.name ?? null,
+    inspiredBy,
+    partners,
+  };
+}
+
+/** The record as the audit log compares it: no names, no derived facts. */
+export function commitmentRecord(c: CommitmentListItem): Omit<Commitment, 'atRisk' | 'createdAt'> {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { cityName, hubName, ownerName, inspiredBy, partners, atRisk, createdAt, ...commitment } = c;
+  return commitment;
+}
+
+/** Every query of the commitments tables. */
+@Injectable()
+export class CommitmentsRepository {
+  constructor(@InjectRepository(CommitmentEntity) private readonly commitments: Repository<CommitmentEntity>) {}
+
+  private repo(m?: EntityManager): Repository<CommitmentEntity> {
+    return m ? m.getRepository(CommitmentEntity) : this.commitments;
+  }
+
+  /** Live commitments the caller may read that match the filters (base table only; see listPage). */
+  private filtered(user: AuthUser, f: CommitmentFilters): SelectQueryBuilder<CommitmentEntity> {
+    const qb = this.commitments.createQueryBuilder('c').where('c.archived_at IS NULL');
+    andWhereInScope(qb, user, 'commitments', 'read', { hub: (p) => `c.hub_id = ANY(${p}::uuid[])`, city: (p) => `c.city_id = ANY(${p}::uuid[])` });
+    andWhereGiven(qb, f.hubId, 'c.hub_id = :hubId', { hubId: f.hubId });
+    andWhereGiven(qb, f.cityId, 'c.city_id = :cityId', { cityId: f.cityId });
+    andWhereGiven(qb, f.status, 'c.status = :status', { status: f.status });
+    andWhereGiven(qb, f.kind, 'c.kind = :kind', { kind: f.kind });
+    andWhereGiven(qb, f.ownerId, 'c.owner_id = :ownerId', { ownerId: f.ownerId });
+    andWhereFlag(qb, f.overdue, commitmentOverdueSql('c'));
+    andWhereFlag(qb, f.atRisk, commitmentAtRiskSql('c'));
+    if (f.achievedFrom || f.achievedTo) {
+      qb.andWhere(commitmentAchievedInRangeSql('c', f.achievedFrom ? ':achievedFrom' : null, f.achievedTo ? ':achievedTo' : null), {
+        achievedFrom: f.achievedFrom,
+        achievedTo: f.achievedTo,
+      });
+    }
+    return andWhereText(qb, f.q, ['c.title', 'c.description']);
+  }
+
+  list(user: AuthUser, f: CommitmentFilters): Promise<Page<CommitmentListItem>> {
+    return listPage(this.filtered(user, f), f, SORTS, (ids) => this.load(ids));
+  }
+
+  /** Every match in the list's order, up to `cap` (CSV export, a city's timeline). */
+  all(user: AuthUser, f: CommitmentFilters, cap?: number): Promise<CommitmentListItem[]> {
+    return listAll(this.filtered(user, f), f, SORTS, (ids) => this.load(ids), cap);
+  }
+
+  /** Commitments with their city, hub, owner, engagements and partners (the read model). */
+  private readQuery(m?: EntityManager): SelectQueryBuilder<CommitmentEntity> {
+    return this.repo(m)
+      .createQueryBuilder('c')
+      .innerJoin('c.city', 'ci')
+      .addSelect(['ci.id', 'ci.name'])
+      .innerJoin('c.hub', 'h')
+      .addSelect(['h.id', 'h.name'])
+      .leftJoin('c.owner', 'u')
+      .addSelect(['u.id', 'u.name'])
+      .leftJoin('c.inspiredBy', 'e')
+      .addSelect(['e.id', 'e.title', 'e.startDate'])
+      .leftJoin('c.partners', 'p')
+      .addSelect(['p.id', 'p.name']);
+  }
+
+  /** The read models of `ids` (live or not), in no particular order. */
+  async load(ids: string[], m?: EntityManager): Promise<CommitmentListItem[]> {
+    const rows = await this.readQuery(m).where('c.id IN (:...ids)', { ids }).getMany();
+    return rows.map(toCommitmentListItem);
+  }
+
+  /** One live commitment; `lock` holds its row (FOR UPDATE) until the transaction ends. */
+  async findLive(id: string, m?: EntityManager, lock = false): Promise<CommitmentListItem | null> {
+    const qb = this.readQuery(m).where('c.id = :id AND c.archived_at IS NULL', { id });
+    if (lock) qb.setLock('pessimistic_write', undefined, ['c']);
+    const found = await qb.getOne();
+    return found ? toCommitmentListItem(found) : null;
+  }
+
+  async insert(m: EntityManager, values: CommitmentValues & Pick<CommitmentEntity, 'title' | 'kind' | 'cityId' | 'hubId'>): Promise<string> {
+    const result = await m.getRepository(CommitmentEntity).insert({ ...values, status: 'pledged' });
+    return result.identifiers[0]['id'] as string;
+  }
+
+  /** False when `version` is stale or the commitment is archived. */
+  update(m: EntityManager, id: string, version: number, values: CommitmentValues): Promise<boolean> {
+    return updateVersioned(m, CommitmentEntity, id, version, values);
+  }
+
+  archive(m: EntityManager, id: string): Promise<boolean> {
+    return archiveRecord(m, CommitmentEntity, id);
+  }
+
+  async setLinks(m: EntityManager, id: string, links: { inspiredByEngagementIds?: string[]; partnerIds?: string[] }): Promise<void> {
+    if (links.inspiredByEngagementIds) await replaceLinks(m, INSPIRED_BY, id, links.inspiredByEngagementIds);
+    if (links.partnerIds) await replaceLinks(m, PARTNERS, id, links.partnerIds);
+  }
+
+  /** Moves the status (achieving sets progress to 100) and keeps the step in the status history. */
+  async moveStatus(m: EntityManager, id: string, step: { from: CommitmentStatus | null; to: CommitmentStatus; actorId: string; note?: string | null }): Promise<void> {
+    await m
+      .createQueryBuilder()
+      .update(CommitmentEntity)
+      .set({ status: step.to, ...(step.to === 'achieved' ? { progress: 100 } : {}) })
+      .where('id = :id', { id })
+      .execute();
+    await this.recordStatus(m, id, step);
+  }
+
+  /** The first status (at creation) or a later step. */
+  async recordStatus(m: EntityManager, id: string, step: { from: CommitmentStatus | null; to: CommitmentStatus; actorId: string; note?: string | null }): Promise<void> {
+    await m.getRepository(CommitmentStatusChangeEntity).insert({ commitmentId: id, fromStatus: step.from, toStatus: step.to, actorId: step.actorId, note: step.note ?? null });
+  }
+
+  /**
+   * Live outcomes recorded on the commitment: the workflow rule "achieving needs an outcome" reads the
+   * outcomes table here, so the commitments module needs no dependency on the outcomes module.
+   */
+  countOutcomes(m: EntityManager, id: string): Promise<number> {
+    return m.getRepository(OutcomeEntity).countBy({ commitmentId: id, archivedAt: IsNull() });
+  }
+}
