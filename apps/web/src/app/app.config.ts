@@ -14,6 +14,7 @@ import { appRoutes } from './app.routes';
 import { authInterceptor } from './core/auth/auth.interceptor';
 import { AuthService } from './core/auth/auth.service';
 import { LanguageService } from './core/i18n/language.service';
+import { provideIcuMessages } from './core/i18n/icu-transpiler';
 import { TranslatedTitleStrategy } from './core/i18n/title.strategy';
 import { TranslocoHttpLoader } from './core/i18n/transloco-loader';
 
@@ -33,6 +34,7 @@ export const appConfig: ApplicationConfig = {
       },
       loader: TranslocoHttpLoader,
     }),
+    provideIcuMessages(),
     { provide: TitleStrategy, useExisting: TranslatedTitleStrategy },
     provideAppInitializer(async () => {
       inject(MatIconRegistry).setDefaultFontSetClass('material-symbols-outlined');

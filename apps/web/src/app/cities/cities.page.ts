@@ -1,25 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { rxResource, toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
-import { MatPaginatorModule } from '@angular/material/paginator';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSortModule } from '@angular/material/sort';
-import { MatTableModule } from '@angular/material/table';
 import { Router } from '@angular/router';
 import { CityFilters, CityListItem, MEMBERSHIP_STATUSES } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { CanDirective } from '../core/auth/can.directive';
 import { LocaleDatePipe } from '../core/i18n/locale.pipes';
-import { LookupsApi } from '../shared/data/lookups.api';
-import { openForm } from '../shared/forms/dialogs';
-import { CsvButton, FilterSelect, ListStates, SearchBox } from '../shared/list/list-parts';
-import { ListConfig, ListState, PAGE_SIZES } from '../shared/list/list-state';
-import { narrowScreen } from '../shared/ui/breakpoints';
+import { RecordDialogs } from '../shared/forms/dialogs';
+import { ListCard, ListColumn, ListPage, ListView } from '../shared/list/list-page';
+import { HUB_FILTER } from '../shared/list/list-parts';
+import { ListConfig, RecordList } from '../shared/list/list-state';
 import { CityLink } from '../shared/ui/city-link';
-import { PageHeader } from '../shared/ui/page-header';
 import { CityForm, CityFormData } from './city-form';
 import { CitiesApi } from './data-access/cities.api';
 
@@ -31,54 +20,31 @@ export const CITIES_LIST: ListConfig = {
   defaultSort: 'name:asc',
 };
 
+const CITIES_VIEW: ListView = {
+  heading: 'nav.cities', search: 'cities.search', caption: 'cities.caption',
+  emptyIcon: 'location_city', emptyTitle: 'pages.cities.emptyTitle', emptyBody: 'pages.cities.emptyBody',
+  controls: [
+    HUB_FILTER,
+    { kind: 'select', key: 'membershipStatus', label: 'cities.membership', options: MEMBERSHIP_STATUSES, labelKey: 'enums.membership.' },
+  ],
+  add: { label: 'cities.add', resource: 'cities' },
+};
+
 /** The cities of the network; a name opens the city's whole story. */
 @Component({
   selector: 'it-cities-page',
-  imports: [
-    CanDirective,
-    CityLink,
-    CsvButton,
-    ListStates,
-    LocaleDatePipe,
-    MatButtonModule,
-    MatFormFieldModule,
-    MatIconModule,
-    MatPaginatorModule,
-    MatProgressBarModule,
-    MatSortModule,
-    MatTableModule,
-    PageHeader,
-    FilterSelect,
-    SearchBox,
-    TranslocoPipe,
-  ],
+  imports: [CityLink, ListCard, ListColumn, ListPage, LocaleDatePipe, MatButtonModule, TranslocoPipe],
   templateUrl: './cities.page.html',
-  styleUrl: '../shared/list/list-page.scss',
+  styleUrl: '../shared/list/list-cells.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CitiesPage {
-  private readonly api = inject(CitiesApi);
-  private readonly dialog = inject(MatDialog);
+  private readonly dialogs = inject(RecordDialogs);
   private readonly router = inject(Router);
-  protected readonly list = new ListState<CityFilters>(CITIES_LIST);
-  protected readonly cards = narrowScreen();
-  protected readonly hubs = toSignal(inject(LookupsApi).hubs(), { initialValue: [] });
-  protected readonly memberships = MEMBERSHIP_STATUSES;
-  protected readonly pageSizes = PAGE_SIZES;
-  protected readonly columns = ['name', 'countryCode', 'hub', 'kind', 'membership', 'memberSince', 'leadOfficial'];
-
-  protected readonly result = rxResource({ params: () => this.list.query(), stream: ({ params }) => this.api.list(params) });
-  protected readonly items = computed<CityListItem[]>(() => (this.result.hasValue() ? this.result.value().items : []));
-  protected readonly total = computed(() => (this.result.hasValue() ? this.result.value().total : 0));
-  protected readonly exportCsv = () => this.api.exportCsv(this.list.query(), 'cities.csv');
-
-  protected pick(key: string, value: unknown): void {
-    this.list.set({ [key]: (value as string | null) ?? null });
-  }
+  protected readonly list = new RecordList<CityFilters, CityListItem>(CITIES_LIST, inject(CitiesApi), 'cities.csv');
+  protected readonly view = CITIES_VIEW;
 
   protected create(): void {
-    openForm<CityForm, CityFormData, CityListItem>(this.dialog, CityForm, {}).subscribe((saved) => {
-      if (saved) void this.router.navigate(['/cities', saved.id]);
-    });
+    this.dialogs.open(CityForm, {} satisfies CityFormData, (saved: CityListItem) => void this.router.navigate(['/cities', saved.id]));
   }
 }

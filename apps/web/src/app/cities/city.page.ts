@@ -1,24 +1,24 @@
-import { HttpErrorResponse } from '@angular/common/http';
+import { ComponentType } from '@angular/cdk/portal';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTabsModule } from '@angular/material/tabs';
 import { RouterLink } from '@angular/router';
-import { CityListItem, CityTimeline, CommitmentListItem, EngagementListItem, OutcomeListItem, RecordPlace } from '@impact/contracts';
+import { CityListItem, CityTimeline, cityPlace } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { CanDirective } from '../core/auth/can.directive';
 import { LanguageService } from '../core/i18n/language.service';
 import { LocaleDatePipe, LocaleNumberPipe } from '../core/i18n/locale.pipes';
 import { CommitmentForm, CommitmentFormData } from '../commitments/commitment-form';
+import { OutcomeFacts } from '../commitments/outcomes/outcome-facts';
 import { OutcomeForm, OutcomeFormData } from '../commitments/outcomes/outcome-form';
 import { EngagementForm, EngagementFormData } from '../engagements/engagement-form';
-import { openForm } from '../shared/forms/dialogs';
-import { CityLink } from '../shared/ui/city-link';
+import { RecordDialogs } from '../shared/forms/dialogs';
+import { CityLink, Names } from '../shared/ui/city-link';
 import { EmptyState } from '../shared/ui/empty-state';
+import { RecordStates } from '../shared/ui/record-states';
 import { LocalePercentPipe } from '../shared/ui/percent.pipe';
 import { StatusChip } from '../shared/ui/status-chip';
 import { CityForm, CityFormData } from './city-form';
@@ -39,20 +39,22 @@ const KIND_ICONS = { engagement: 'groups', commitment: 'handshake', followUp: 'e
     LocalePercentPipe,
     MatButtonModule,
     MatIconModule,
+    Names,
+    OutcomeFacts,
     MatMenuModule,
-    MatProgressBarModule,
     MatTabsModule,
+    RecordStates,
     RouterLink,
     StatusChip,
     TranslocoPipe,
   ],
   templateUrl: './city.page.html',
-  styleUrl: './city.page.scss',
+  styleUrls: ['../shared/ui/record-page.scss', './city.page.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CityPage {
   private readonly api = inject(CitiesApi);
-  private readonly dialog = inject(MatDialog);
+  private readonly dialogs = inject(RecordDialogs);
   private readonly language = inject(LanguageService);
 
   /** Route parameter. */
@@ -65,13 +67,9 @@ export class CityPage {
     const t = this.t();
     return t ? buildTimeline(t) : [];
   });
-  protected readonly place = computed<RecordPlace | undefined>(() => {
+  protected readonly place = computed(() => {
     const c = this.city();
-    return c ? { hubIds: [c.hubId], cityIds: [c.id] } : undefined;
-  });
-  protected readonly notFound = computed(() => {
-    const e = this.timeline.error();
-    return e instanceof HttpErrorResponse && (e.status === 404 || e.status === 403);
+    return c ? cityPlace(c) : undefined;
   });
   protected readonly icons = KIND_ICONS;
 
@@ -86,38 +84,24 @@ export class CityPage {
   }
 
   protected edit(): void {
-    const t = this.t();
-    if (!t) return;
-    openForm<CityForm, CityFormData, CityListItem>(this.dialog, CityForm, { city: t.city }).subscribe((saved) => {
-      if (saved) this.timeline.reload();
-    });
+    this.open(CityForm, (city): CityFormData => ({ city }));
   }
 
   protected addCommitment(): void {
-    const c = this.city();
-    if (!c) return;
-    openForm<CommitmentForm, CommitmentFormData, CommitmentListItem>(this.dialog, CommitmentForm, { city: { id: c.id, name: c.name } }).subscribe(
-      (saved) => {
-        if (saved) this.timeline.reload();
-      },
-    );
+    this.open(CommitmentForm, (city): CommitmentFormData => ({ city: { id: city.id, name: city.name } }));
   }
 
   protected addEngagement(): void {
-    const c = this.city();
-    if (!c) return;
-    openForm<EngagementForm, EngagementFormData, EngagementListItem>(this.dialog, EngagementForm, { hostCity: { id: c.id, name: c.name } }).subscribe(
-      (saved) => {
-        if (saved) this.timeline.reload();
-      },
-    );
+    this.open(EngagementForm, (city): EngagementFormData => ({ hostCity: { id: city.id, name: city.name } }));
   }
 
   protected addOutcome(): void {
-    const c = this.city();
-    if (!c) return;
-    openForm<OutcomeForm, OutcomeFormData, OutcomeListItem>(this.dialog, OutcomeForm, { city: { id: c.id, name: c.name } }).subscribe((saved) => {
-      if (saved) this.timeline.reload();
-    });
+    this.open(OutcomeForm, (city): OutcomeFormData => ({ city: { id: city.id, name: city.name } }));
+  }
+
+  /** A form about this city; the timeline shows what was saved. */
+  private open<C, D>(form: ComponentType<C>, data: (city: CityListItem) => D): void {
+    const city = this.city();
+    if (city) this.dialogs.open(form, data(city), () => this.timeline.reload());
   }
 }

@@ -43,10 +43,14 @@ async function render(data: CommitmentFormData) {
   const fixture = TestBed.createComponent(CommitmentForm);
   await fixture.whenStable();
   const el = fixture.nativeElement as HTMLElement;
-  const input = (name: string) => el.querySelector<HTMLInputElement>(`[formcontrolname=${name}]`) as HTMLInputElement;
-  const type = (name: string, value: string) => {
-    input(name).value = value;
-    input(name).dispatchEvent(new Event('input'));
+  // A field as a person finds it: by its label.
+  const input = (label: string) =>
+    [...el.querySelectorAll('mat-form-field')]
+      .find((field) => field.querySelector('mat-label')?.textContent?.trim() === label)
+      ?.querySelector<HTMLInputElement>('input, textarea') as HTMLInputElement;
+  const type = (label: string, value: string) => {
+    input(label).value = value;
+    input(label).dispatchEvent(new Event('input'));
   };
   const submit = async () => {
     el.querySelector('form')?.dispatchEvent(new Event('submit'));
@@ -56,10 +60,12 @@ async function render(data: CommitmentFormData) {
   return { fixture, el, input, type, submit, close, http };
 }
 
+const PROGRESS = 'Progress (%)';
+
 describe('CommitmentForm', () => {
   it('PATCHes the version it read and only what changed', async () => {
     const { type, submit, http, close } = await render({ commitment: danilovgrad });
-    type('progress', '75');
+    type(PROGRESS, '75');
     await submit();
     const req = http.expectOne({ method: 'PATCH', url: '/api/commitments/c-dg' });
     expect(req.request.body).toEqual({ version: 3, progress: 75 });
@@ -69,7 +75,7 @@ describe('CommitmentForm', () => {
 
   it('creates with every field, dates as YYYY-MM-DD and no status', async () => {
     const { type, submit, http, fixture } = await render({ city: { id: 'city-ns', name: 'Nansana' }, inspiredBy: { id: 'e-ctv', name: 'Cape Town learning visit' } });
-    type('title', 'Neighbourhood Watch as early warning');
+    type('Title', 'Neighbourhood Watch as early warning');
     const form = (fixture.componentInstance as unknown as { form: { patchValue(v: object): void } }).form;
     form.patchValue({ kind: 'neighbourhood_watch', targetDate: new Date(2024, 11, 31) });
     await submit();
@@ -90,7 +96,7 @@ describe('CommitmentForm', () => {
 
   it('on 409 says someone else changed it, keeps what was typed, and reloads their version on request', async () => {
     const { el, type, submit, http, close, fixture, input } = await render({ commitment: danilovgrad });
-    type('title', 'Launch the Local Safety Council');
+    type('Title', 'Launch the Local Safety Council');
     await submit();
     const theirs = { ...danilovgrad, title: 'Local Safety Council (launched)', progress: 90, version: 5 };
     http
@@ -101,14 +107,14 @@ describe('CommitmentForm', () => {
     expect(close).not.toHaveBeenCalled();
     const banner = el.querySelector('[role="alert"]') as HTMLElement;
     expect(banner.textContent).toContain('This record was changed by someone else — reload to see their change.');
-    expect(input('title').value).toBe('Launch the Local Safety Council');
+    expect(input('Title').value).toBe('Launch the Local Safety Council');
     const save = el.querySelector<HTMLButtonElement>('button[type="submit"]') as HTMLButtonElement;
     expect(save.disabled).toBe(false);
 
     [...banner.querySelectorAll('button')].find((b) => b.textContent?.includes('Reload'))?.click();
     await fixture.whenStable();
-    expect(input('title').value).toBe('Local Safety Council (launched)');
-    expect(input('progress').value).toBe('90');
+    expect(input('Title').value).toBe('Local Safety Council (launched)');
+    expect(input(PROGRESS).value).toBe('90');
     expect(el.querySelector('[role="alert"]')).toBeNull();
 
     await submit();
@@ -119,7 +125,7 @@ describe('CommitmentForm', () => {
 
   it('puts each 400 message next to its field and keeps the form', async () => {
     const { el, submit, http, fixture, close, type } = await render({ commitment: danilovgrad });
-    type('progress', '80');
+    type(PROGRESS, '80');
     await submit();
     http
       .expectOne('/api/commitments/c-dg')

@@ -1,18 +1,19 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { HttpErrorResponse } from '@angular/common/http';
-import { CommitmentListItem, CommitmentStatus } from '@impact/contracts';
+import { CommitmentListItem, CommitmentStatus, MAX_LENGTH } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { FieldErrorPipe } from '../shared/forms/field-error.pipe';
 import { FormProblem } from '../shared/forms/form-problem';
 import { Problem, serverMessage } from '../shared/forms/record-form';
+import { text } from '../shared/forms/validators';
 import { StatusChip } from '../shared/ui/status-chip';
 import { CommitmentsApi } from './data-access/commitments.api';
 import { stepLabel } from './status-stepper';
+import { FormActions } from '../shared/forms/form-actions';
 
 export interface TransitionDialogData {
   commitment: CommitmentListItem;
@@ -22,7 +23,7 @@ export interface TransitionDialogData {
 /** One step of the workflow, with the note every step needs; the server's refusal (422) is shown as it says it. */
 @Component({
   selector: 'it-transition-dialog',
-  imports: [FieldErrorPipe, FormProblem, MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule, StatusChip, TranslocoPipe],
+  imports: [FieldErrorPipe, FormProblem, FormActions, MatDialogModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule, StatusChip, TranslocoPipe],
   template: `
     <h2 mat-dialog-title>{{ 'commitments.transition.title' | transloco }}</h2>
     <form [formGroup]="form" (ngSubmit)="confirm()" novalidate>
@@ -41,12 +42,7 @@ export interface TransitionDialogData {
           <mat-error>{{ note | itFieldError }}</mat-error>
         </mat-form-field>
       </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" [mat-dialog-close]="undefined">{{ 'common.cancel' | transloco }}</button>
-        <button mat-flat-button type="submit" [disabled]="saving()">
-          {{ (saving() ? 'common.saving' : label) | transloco }}
-        </button>
-      </mat-dialog-actions>
+      <it-form-actions [saving]="saving()" [submitLabel]="label" />
     </form>
   `,
   styles: `
@@ -71,7 +67,7 @@ export class TransitionDialog {
   private readonly dialogRef = inject<MatDialogRef<TransitionDialog, CommitmentListItem>>(MatDialogRef);
   private readonly api = inject(CommitmentsApi);
 
-  protected readonly note = new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(2000)] });
+  protected readonly note = new FormControl('', { nonNullable: true, validators: text(MAX_LENGTH.commitment.transitionNote, { required: true }) });
   protected readonly form = new FormGroup({ note: this.note });
   protected readonly label = stepLabel(this.data.commitment.status, this.data.to);
   protected readonly saving = signal(false);

@@ -11,6 +11,7 @@ import { CityMap } from './charts/city-map';
 import { PeerGraph } from './charts/peer-graph';
 import { TrendsChart } from './charts/trends-chart';
 import { DashboardPage } from './dashboard.page';
+import { GraphPanel, MapPanel, TrendsPanel } from './panels/chart-panels';
 import { DashboardApi } from './data-access/dashboard.api';
 
 // Charts draw on canvas (not in jsdom): stand-ins with the same inputs.
@@ -92,7 +93,9 @@ async function render(who: UserSummary, query: Record<string, string>, opts: { s
       { provide: AuthService, useValue: { user: signal(who), can } },
     ],
   });
-  TestBed.overrideComponent(DashboardPage, { remove: { imports: [TrendsChart, CityMap, PeerGraph] }, add: { imports: [TrendsStub, MapStub, GraphStub] } });
+  TestBed.overrideComponent(TrendsPanel, { remove: { imports: [TrendsChart] }, add: { imports: [TrendsStub] } });
+  TestBed.overrideComponent(MapPanel, { remove: { imports: [CityMap] }, add: { imports: [MapStub] } });
+  TestBed.overrideComponent(GraphPanel, { remove: { imports: [PeerGraph] }, add: { imports: [GraphStub] } });
   const router = TestBed.inject(Router);
   const navigate = jest.spyOn(router, 'navigate').mockResolvedValue(true);
   const fixture = TestBed.createComponent(DashboardPage);

@@ -1,23 +1,29 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { AbstractControl, FormControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MatDatepickerModule } from '@angular/material/datepicker';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
-import { MatSelectModule } from '@angular/material/select';
-import { CreateEngagementRequest, ENGAGEMENT_TYPES, EngagementListItem, EngagementType, PARTICIPANT_GROUPS, Participants, Ref } from '@impact/contracts';
+import { MatDialogModule } from '@angular/material/dialog';
+import {
+  BOUNDS,
+  CreateEngagementRequest,
+  ENGAGEMENT_TYPES,
+  EngagementListItem,
+  EngagementType,
+  MAX_LENGTH,
+  PARTICIPANT_GROUPS,
+  Participants,
+  Ref,
+} from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { Observable } from 'rxjs';
 import { LookupsApi } from '../shared/data/lookups.api';
 import { fromIsoDate, toIsoDate } from '../shared/forms/dates';
-import { FieldErrorPipe } from '../shared/forms/field-error.pipe';
+import { DateField, SelectField, TextField } from '../shared/forms/fields';
+import { FormActions } from '../shared/forms/form-actions';
 import { FormProblem } from '../shared/forms/form-problem';
-import { LOCALE_DATE_PROVIDERS } from '../shared/forms/locale-date-adapter';
-import { RecordForm } from '../shared/forms/record-form';
+import { RecordDialogForm } from '../shared/forms/record-form';
 import { RefPicker } from '../shared/forms/ref-picker';
+import { bounded, text } from '../shared/forms/validators';
+import { lines, refOf, refsOf } from '../shared/forms/values';
 import { EngagementsApi } from './data-access/engagements.api';
 
 export interface EngagementFormData {
@@ -25,6 +31,9 @@ export interface EngagementFormData {
   /** A new engagement hosted by this city. */
   hostCity?: Ref;
 }
+
+const LIMIT = MAX_LENGTH.engagement;
+const PEOPLE = BOUNDS.engagement.participants;
 
 /** The end date, when given, is not before the start. */
 function endAfterStart(group: AbstractControl): ValidationErrors | null {
@@ -43,42 +52,25 @@ function endAfterStart(group: AbstractControl): ValidationErrors | null {
 /** Log or edit an engagement: a workshop, learning visit, dialogue, webinar … */
 @Component({
   selector: 'it-engagement-form',
-  imports: [
-    FieldErrorPipe,
-    FormProblem,
-    MatButtonModule,
-    MatCheckboxModule,
-    MatDatepickerModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    ReactiveFormsModule,
-    RefPicker,
-    TranslocoPipe,
-  ],
-  providers: [LOCALE_DATE_PROVIDERS],
+  imports: [DateField, FormActions, FormProblem, MatCheckboxModule, MatDialogModule, ReactiveFormsModule, RefPicker, SelectField, TextField, TranslocoPipe],
   templateUrl: './engagement-form.html',
   styleUrl: '../shared/forms/form-dialog.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class EngagementForm extends RecordForm<EngagementListItem> {
-  protected readonly data = inject<EngagementFormData>(MAT_DIALOG_DATA);
-  private readonly dialogRef = inject<MatDialogRef<EngagementForm, EngagementListItem>>(MatDialogRef);
-  private readonly api = inject(EngagementsApi);
-  private readonly lookups = inject(LookupsApi);
+export class EngagementForm extends RecordDialogForm<EngagementListItem, CreateEngagementRequest, EngagementFormData> {
+  protected readonly record = this.data.engagement;
+  protected readonly api = inject(EngagementsApi);
   protected readonly types = ENGAGEMENT_TYPES;
-  protected readonly groups = PARTICIPANT_GROUPS;
-  protected readonly editing = !!this.data.engagement;
-  protected readonly hubs = toSignal(this.lookups.hubs(), { initialValue: [] });
+  /** Everyone first, then each group. */
+  protected readonly groups = ['total', ...PARTICIPANT_GROUPS] as const;
+  protected readonly people = PEOPLE;
+  protected readonly hubs = toSignal(inject(LookupsApi).hubs(), { initialValue: [] });
 
-  protected readonly searchCities = (q: string) => this.lookups.cities(q);
-  protected readonly searchPartners = (q: string) => this.lookups.partners(q);
 
   private readonly fb = inject(NonNullableFormBuilder);
   protected readonly form = this.fb.group(
     {
-      title: ['', [Validators.required, Validators.maxLength(300)]],
+      title: ['', text(LIMIT.title, { required: true })],
       type: ['' as EngagementType | '', Validators.required],
       hubId: ['', Validators.required],
       startDate: new FormControl<Date | null>(null, Validators.required),
@@ -89,33 +81,20 @@ export class EngagementForm extends RecordForm<EngagementListItem> {
       participatingCityIds: new FormControl<Ref[]>([], { nonNullable: true }),
       partnerIds: new FormControl<Ref[]>([], { nonNullable: true }),
       participants: this.fb.group({
-        total: [0, [Validators.min(0)]],
-        mayors: [0, [Validators.min(0)]],
-        officials: [0, [Validators.min(0)]],
-        youth: [0, [Validators.min(0)]],
-        women: [0, [Validators.min(0)]],
-        communityLeaders: [0, [Validators.min(0)]],
+        total: [0, bounded(PEOPLE)],
+        mayors: [0, bounded(PEOPLE)],
+        officials: [0, bounded(PEOPLE)],
+        youth: [0, bounded(PEOPLE)],
+        women: [0, bounded(PEOPLE)],
+        communityLeaders: [0, bounded(PEOPLE)],
       }),
-      summary: ['', Validators.maxLength(10000)],
+      summary: ['', text(LIMIT.summary)],
       evidenceLinks: [''],
     },
     { validators: endAfterStart },
   );
 
-  constructor() {
-    super();
-    if (this.data.engagement) {
-      this.version = this.data.engagement.version;
-      this.fill(this.data.engagement);
-      this.afterFill();
-    }
-  }
-
-  protected override afterFill(): void {
-    this.markBaseline(this.body());
-  }
-
-  private body(): CreateEngagementRequest {
+  protected body(): CreateEngagementRequest {
     const v = this.form.getRawValue();
     const participants = Object.fromEntries(Object.entries(v.participants).map(([k, n]) => [k, Number(n) || 0])) as unknown as Participants;
     return {
@@ -131,15 +110,11 @@ export class EngagementForm extends RecordForm<EngagementListItem> {
       partnerIds: v.partnerIds.map((r) => r.id),
       participants,
       summary: v.summary.trim(),
-      evidenceLinks: v.evidenceLinks
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean),
+      evidenceLinks: lines(v.evidenceLinks),
     };
   }
 
   protected override fill(e: EngagementListItem): void {
-    const ref = (id: string | null, name: string | null) => (id ? { id, name: name ?? id } : null);
     this.form.setValue({
       title: e.title,
       type: e.type,
@@ -147,28 +122,13 @@ export class EngagementForm extends RecordForm<EngagementListItem> {
       startDate: fromIsoDate(e.startDate),
       endDate: fromIsoDate(e.endDate),
       online: e.online,
-      locationCityId: ref(e.locationCityId, e.locationCityName),
-      hostCityId: ref(e.hostCityId, e.hostCityName),
-      participatingCityIds: e.participatingCities ?? e.participatingCityIds.map((id) => ({ id, name: id })),
-      partnerIds: e.partners ?? e.partnerIds.map((id) => ({ id, name: id })),
+      locationCityId: refOf(e.locationCityId, e.locationCityName),
+      hostCityId: refOf(e.hostCityId, e.hostCityName),
+      participatingCityIds: refsOf(e.participatingCities, e.participatingCityIds),
+      partnerIds: refsOf(e.partners, e.partnerIds),
       participants: { ...e.participants },
       summary: e.summary ?? '',
       evidenceLinks: (e.evidenceLinks ?? []).join('\n'),
     });
-  }
-
-  protected override fetch(): Observable<EngagementListItem> | null {
-    return this.data.engagement ? this.api.get(this.data.engagement.id) : null;
-  }
-
-  protected save(): void {
-    this.submit(
-      () => {
-        const body = this.body();
-        const e = this.data.engagement;
-        return e ? this.api.update(e.id, { ...this.changes(body), version: this.version }) : this.api.create(body);
-      },
-      (saved) => this.dialogRef.close(saved),
-    );
   }
 }

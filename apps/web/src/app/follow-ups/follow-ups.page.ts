@@ -1,31 +1,22 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { rxResource, toSignal } from '@angular/core/rxjs-interop';
+import { NgTemplateOutlet } from '@angular/common';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MatDialog } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatPaginatorModule } from '@angular/material/paginator';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSortModule } from '@angular/material/sort';
-import { MatTableModule } from '@angular/material/table';
-import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
-import { FOLLOW_UP_STATUSES, FollowUpFilters, FollowUpListItem } from '@impact/contracts';
+import { FOLLOW_UP_STATUSES, FollowUpFilters, FollowUpListItem, listedFollowUpPlace } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { CanDirective } from '../core/auth/can.directive';
 import { LocaleDatePipe } from '../core/i18n/locale.pipes';
-import { LookupsApi } from '../shared/data/lookups.api';
-import { openForm } from '../shared/forms/dialogs';
-import { CsvButton, FilterSelect, ListStates, SearchBox } from '../shared/list/list-parts';
-import { ListConfig, ListState, PAGE_SIZES } from '../shared/list/list-state';
-import { narrowScreen } from '../shared/ui/breakpoints';
+import { RecordDialogs } from '../shared/forms/dialogs';
+import { ListCard, ListColumn, ListPage, ListView } from '../shared/list/list-page';
+import { HUB_FILTER } from '../shared/list/list-parts';
+import { ListConfig, RecordList } from '../shared/list/list-state';
 import { CityLink } from '../shared/ui/city-link';
-import { PageHeader } from '../shared/ui/page-header';
 import { StatusChip } from '../shared/ui/status-chip';
 import { FollowUpsApi } from './data-access/follow-ups.api';
 import { FollowUpForm, FollowUpFormData } from './follow-up-form';
 import { MarkDone } from './mark-done';
+import { RowAction } from '../shared/ui/row-action';
 
 export const FOLLOW_UPS_LIST: ListConfig = {
   filters: { hubId: 'text', cityId: 'text', ownerId: 'text', status: 'text', overdue: 'flag', commitmentId: 'text', engagementId: 'text' },
@@ -36,77 +27,58 @@ export const FOLLOW_UPS_LIST: ListConfig = {
   defaults: { status: 'open' },
 };
 
+const FOLLOW_UPS_VIEW: ListView = {
+  heading: 'nav.followUps', search: 'followUps.search', caption: 'followUps.caption',
+  emptyIcon: 'event_upcoming', emptyTitle: 'pages.followUps.emptyTitle', emptyBody: 'pages.followUps.emptyBody',
+  controls: [
+    HUB_FILTER,
+    { kind: 'select', key: 'status', label: 'fields.status', options: FOLLOW_UP_STATUSES, labelKey: 'status.followUp.' },
+    { kind: 'flag', key: 'overdue', label: 'followUps.overdueOnly' },
+  ],
+  add: { label: 'followUps.add', resource: 'followUps' },
+  emptyLink: { label: 'pages.followUps.action', route: '/commitments' },
+};
+
 /** Actions owed on commitments and engagements, late ones first; one click marks one done. */
 @Component({
   selector: 'it-follow-ups-page',
   imports: [
     CanDirective,
     CityLink,
-    CsvButton,
-    ListStates,
+    ListCard,
+    ListColumn,
+    ListPage,
     LocaleDatePipe,
     MatButtonModule,
-    MatCheckboxModule,
-    MatFormFieldModule,
     MatIconModule,
-    MatPaginatorModule,
-    MatProgressBarModule,
-    MatSortModule,
-    MatTableModule,
-    MatTooltipModule,
-    PageHeader,
+    NgTemplateOutlet,
     RouterLink,
-    FilterSelect,
-    SearchBox,
     StatusChip,
+    RowAction,
     TranslocoPipe,
   ],
   templateUrl: './follow-ups.page.html',
-  styleUrl: '../shared/list/list-page.scss',
+  styleUrl: '../shared/list/list-cells.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class FollowUpsPage {
-  private readonly api = inject(FollowUpsApi);
-  private readonly dialog = inject(MatDialog);
+  private readonly dialogs = inject(RecordDialogs);
   private readonly markDone = inject(MarkDone);
-  protected readonly list = new ListState<FollowUpFilters>(FOLLOW_UPS_LIST);
-  protected readonly cards = narrowScreen();
-  protected readonly hubs = toSignal(inject(LookupsApi).hubs(), { initialValue: [] });
-  protected readonly statuses = FOLLOW_UP_STATUSES;
-  protected readonly pageSizes = PAGE_SIZES;
-  protected readonly columns = ['status', 'title', 'about', 'city', 'kind', 'owner', 'dueDate', 'actions'];
+  protected readonly list = new RecordList<FollowUpFilters, FollowUpListItem>(FOLLOW_UPS_LIST, inject(FollowUpsApi), 'follow-ups.csv');
+  protected readonly view = FOLLOW_UPS_VIEW;
   protected readonly busy = signal<string | null>(null);
-
-  protected readonly result = rxResource({ params: () => this.list.query(), stream: ({ params }) => this.api.list(params) });
-  protected readonly items = computed<FollowUpListItem[]>(() => (this.result.hasValue() ? this.result.value().items : []));
-  protected readonly total = computed(() => (this.result.hasValue() ? this.result.value().total : 0));
-  protected readonly exportCsv = () => this.api.exportCsv(this.list.query(), 'follow-ups.csv');
-
-  protected place(f: FollowUpListItem) {
-    return { hubIds: [f.hubId], cityIds: f.cityId ? [f.cityId] : [] };
-  }
-
-  protected pick(key: string, value: unknown): void {
-    this.list.set({ [key]: (value as string | boolean | null) ?? null });
-  }
+  protected readonly place = listedFollowUpPlace;
 
   protected done(f: FollowUpListItem): void {
     this.busy.set(f.id);
     this.markDone.run(f).subscribe(() => {
       this.busy.set(null);
-      this.result.reload();
+      this.list.result.reload();
     });
   }
 
-  protected create(): void {
-    openForm<FollowUpForm, FollowUpFormData, FollowUpListItem>(this.dialog, FollowUpForm, {}).subscribe((saved) => {
-      if (saved) this.result.reload();
-    });
-  }
-
-  protected edit(followUp: FollowUpListItem): void {
-    openForm<FollowUpForm, FollowUpFormData, FollowUpListItem>(this.dialog, FollowUpForm, { followUp }).subscribe((saved) => {
-      if (saved) this.result.reload();
-    });
+  /** Add a follow-up, or edit one; the list shows the result. */
+  protected open(data: FollowUpFormData): void {
+    this.dialogs.open(FollowUpForm, data, () => this.list.result.reload());
   }
 }

@@ -1,9 +1,8 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { FollowUpListItem } from '@impact/contracts';
-import { TranslocoService } from '@jsverse/transloco';
 import { Observable, catchError, map, of } from 'rxjs';
+import { Notices } from '../shared/ui/notices';
 import { FollowUpsApi } from './data-access/follow-ups.api';
 
 export type MarkDoneResult = 'done' | 'conflict' | 'failed';
@@ -15,24 +14,19 @@ export type MarkDoneResult = 'done' | 'conflict' | 'failed';
 @Injectable({ providedIn: 'root' })
 export class MarkDone {
   private readonly api = inject(FollowUpsApi);
-  private readonly snackBar = inject(MatSnackBar);
-  private readonly transloco = inject(TranslocoService);
+  private readonly notices = inject(Notices);
 
   run(followUp: FollowUpListItem): Observable<MarkDoneResult> {
     return this.api.markDone(followUp).pipe(
       map((): MarkDoneResult => {
-        this.snack('followUps.markedDone', followUp.title);
+        this.notices.say('followUps.markedDone', { name: followUp.title }, 6000);
         return 'done';
       }),
       catchError((error: unknown) => {
         const conflict = error instanceof HttpErrorResponse && error.status === 409;
-        this.snack(conflict ? 'form.problem.conflict' : 'errors.unexpected', followUp.title);
+        this.notices.say(conflict ? 'form.problem.conflict' : 'errors.unexpected', { name: followUp.title }, 6000);
         return of<MarkDoneResult>(conflict ? 'conflict' : 'failed');
       }),
     );
-  }
-
-  private snack(key: string, name: string): void {
-    this.snackBar.open(this.transloco.translate(key, { name }), this.transloco.translate('common.close'), { duration: 6000 });
   }
 }

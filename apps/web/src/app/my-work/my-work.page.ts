@@ -8,7 +8,7 @@ import { CommitmentListItem, FollowUpListItem } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { of } from 'rxjs';
 import { AuthService } from '../core/auth/auth.service';
-import { LocaleDatePipe, LocaleNumberPipe } from '../core/i18n/locale.pipes';
+import { LocaleDatePipe } from '../core/i18n/locale.pipes';
 import { MarkDone } from '../follow-ups/mark-done';
 import { ListStates } from '../shared/list/list-parts';
 import { CityLink } from '../shared/ui/city-link';
@@ -24,7 +24,6 @@ import { MyWorkApi } from './data-access/my-work.api';
     CityLink,
     ListStates,
     LocaleDatePipe,
-    LocaleNumberPipe,
     LocalePercentPipe,
     MatButtonModule,
     MatIconModule,
@@ -35,7 +34,7 @@ import { MyWorkApi } from './data-access/my-work.api';
     TranslocoPipe,
   ],
   templateUrl: './my-work.page.html',
-  styleUrl: './my-work.page.scss',
+  styleUrls: ['../shared/list/list-cells.scss', './my-work.page.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class MyWorkPage {

@@ -2,7 +2,6 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
@@ -14,75 +13,32 @@ import {
   HistoryEntry,
   LANGUAGES,
   Language,
-  Quote,
+  MAX_LENGTH,
   RTL_LANGUAGES,
-  Ref,
-  SENSITIVITY_QUESTIONS,
   STORY_CATEGORIES,
   SensitivityAnswers,
-  StoryCategory,
   StoryDetail,
   StoryExportFormat,
   StoryStatus,
   UpdateStoryRequest,
+  storyPlace,
 } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { AuthService } from '../core/auth/auth.service';
-import { CanDirective } from '../core/auth/can.directive';
 import { LanguageService } from '../core/i18n/language.service';
-import { LocaleDatePipe } from '../core/i18n/locale.pipes';
 import { EmptyState } from '../shared/ui/empty-state';
 import { StoriesApi } from './data-access/stories.api';
+import { StoryChecklist } from './editor/story-checklist';
+import { Draft, EMPTY_DRAFT, fromStory } from './editor/story-draft';
+import { StoryHistory } from './editor/story-history';
+import { StoryLinks } from './editor/story-links';
+import { StoryQuotes } from './editor/story-quotes';
+import { StoryVersions } from './editor/story-versions';
+import { StoryWorkflow } from './editor/story-workflow';
 import { submitBlockers } from './story-gating';
 import { StoryLinkPicker } from './story-link-picker';
 import { StoryStatusChip } from './story-status-chip';
-import { IsolatePipe } from '../shared/ui/isolate.pipe';
-
-interface Draft {
-  title: string;
-  category: StoryCategory;
-  language: Language;
-  body: string;
-  quotes: Quote[];
-  cities: Ref[];
-  engagements: Ref[];
-  commitments: Ref[];
-  outcomes: Ref[];
-  sensitivity: SensitivityAnswers;
-}
-
-const EMPTY: Draft = {
-  title: '',
-  category: 'peer_learning',
-  language: 'en',
-  body: '',
-  quotes: [],
-  cities: [],
-  engagements: [],
-  commitments: [],
-  outcomes: [],
-  sensitivity: { consentForNamedPeople: false, noDetailsExposingIndividuals: false, cityAgreedToPublication: false },
-};
-
-function fromStory(s: StoryDetail): Draft {
-  return {
-    title: s.title,
-    category: s.category,
-    language: s.language,
-    body: s.body,
-    quotes: s.quotes.map((q) => ({ ...q })),
-    cities: s.cities,
-    engagements: s.engagements,
-    commitments: s.commitments,
-    outcomes: s.outcomes.map((o) => ({ id: o.id, name: o.value !== null ? `${o.value} ${o.unit ?? ''} — ${o.description}` : o.description })),
-    sensitivity: {
-      consentForNamedPeople: s.sensitivity.consentForNamedPeople,
-      noDetailsExposingIndividuals: s.sensitivity.noDetailsExposingIndividuals,
-      cityAgreedToPublication: s.sensitivity.cityAgreedToPublication,
-    },
-  };
-}
 
 type Problem = 'conflict' | 'forbidden' | 'workflow' | 'invalid' | 'failed' | null;
 
@@ -94,13 +50,9 @@ type Problem = 'conflict' | 'forbidden' | 'workflow' | 'invalid' | 'failed' | nu
 @Component({
   selector: 'it-story-editor-page',
   imports: [
-    IsolatePipe,
-    CanDirective,
     EmptyState,
     FormsModule,
-    LocaleDatePipe,
     MatButtonModule,
-    MatCheckboxModule,
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
@@ -108,8 +60,14 @@ type Problem = 'conflict' | 'forbidden' | 'workflow' | 'invalid' | 'failed' | nu
     MatSelectModule,
     MatTabsModule,
     RouterLink,
+    StoryChecklist,
+    StoryHistory,
     StoryLinkPicker,
+    StoryLinks,
+    StoryQuotes,
     StoryStatusChip,
+    StoryVersions,
+    StoryWorkflow,
     TranslocoPipe,
   ],
   templateUrl: './story-editor.page.html',
@@ -128,17 +86,17 @@ export class StoryEditorPage {
 
   protected readonly categories = STORY_CATEGORIES;
   protected readonly languages = LANGUAGES;
-  protected readonly questions = SENSITIVITY_QUESTIONS;
+  protected readonly titleMax = MAX_LENGTH.story.title;
+  protected readonly bodyMax = MAX_LENGTH.story.body;
 
   protected readonly story = signal<StoryDetail | null>(null);
-  protected readonly draft = signal<Draft>({ ...EMPTY });
+  protected readonly draft = signal<Draft>({ ...EMPTY_DRAFT });
   protected readonly dirty = signal(false);
   protected readonly loading = signal(true);
   protected readonly loadFailed = signal(false);
   protected readonly busy = signal(false);
   protected readonly problem = signal<Problem>(null);
   protected readonly problemText = signal('');
-  protected readonly sendBackNote = signal('');
   protected readonly history = signal<HistoryEntry[]>([]);
   protected readonly previewHtml = signal('');
   private translationOf: string | null = null;
@@ -147,16 +105,15 @@ export class StoryEditorPage {
 
   protected readonly status = computed<StoryStatus>(() => this.story()?.status ?? 'draft');
   protected readonly dir = computed(() => (RTL_LANGUAGES.includes(this.draft().language) ? 'rtl' : 'ltr'));
-  private readonly place = computed(() => {
+  /** The story's hub and cities, as the permission table checks them. */
+  protected readonly place = computed(() => {
     const s = this.story();
-    const hubIds = s ? [s.hubId] : [...(this.auth.user()?.hubIds ?? [])];
-    return { hubIds, cityIds: this.draft().cities.map((c) => c.id) };
+    return s ? storyPlace(s) : undefined;
   });
-  protected readonly placeRecord = computed(() => this.place());
   protected readonly mayEdit = computed(() => {
     const s = this.story();
     if (s && (s.status === 'published' || s.status === 'archived')) return false;
-    return this.auth.can('stories', s ? 'update' : 'create', s ? this.place() : undefined);
+    return this.auth.can('stories', s ? 'update' : 'create', this.place());
   });
   protected readonly mayTransition = computed(() => !!this.story() && this.auth.can('stories', 'transition', this.place()));
   protected readonly blockers = computed(() =>
@@ -213,10 +170,10 @@ export class StoryEditorPage {
         if (original) {
           const source = await firstValueFrom(this.api.get(original));
           this.translationOf = source.translationOf ?? source.id;
-          this.draft.set({ ...fromStory(source), language, sensitivity: { ...EMPTY.sensitivity } });
+          this.draft.set({ ...fromStory(source), language, sensitivity: { ...EMPTY_DRAFT.sensitivity } });
         } else {
           this.translationOf = null;
-          this.draft.set({ ...EMPTY, language: this.ui.language() });
+          this.draft.set({ ...EMPTY_DRAFT, language: this.ui.language() });
         }
         this.dirty.set(true);
       }
@@ -241,24 +198,6 @@ export class StoryEditorPage {
 
   protected answer(question: keyof SensitivityAnswers, value: boolean): void {
     this.patch('sensitivity', { ...this.draft().sensitivity, [question]: value });
-  }
-
-  protected addQuote(): void {
-    this.patch('quotes', [...this.draft().quotes, { text: '', attribution: '' }]);
-  }
-
-  protected editQuote(index: number, key: keyof Quote, value: string): void {
-    this.patch(
-      'quotes',
-      this.draft().quotes.map((q, i) => (i === index ? { ...q, [key]: value } : q)),
-    );
-  }
-
-  protected removeQuote(index: number): void {
-    this.patch(
-      'quotes',
-      this.draft().quotes.filter((_, i) => i !== index),
-    );
   }
 
   protected async save(keepMine = false): Promise<void> {
@@ -303,15 +242,14 @@ export class StoryEditorPage {
     return Object.values(d.sensitivity).some((v) => v);
   }
 
-  protected async move(to: StoryStatus): Promise<void> {
+  /** A step of the workflow; a send-back carries the reviewer's reason. */
+  protected async move(to: StoryStatus, note?: string): Promise<void> {
     const s = this.story();
     if (!s) return;
     this.busy.set(true);
     this.problem.set(null);
     try {
-      const note = to === 'draft' ? this.sendBackNote().trim() : undefined;
-      this.adopt(await firstValueFrom(this.api.transition(s.id, { to, note })));
-      this.sendBackNote.set('');
+      this.adopt(await firstValueFrom(this.api.transition(s.id, { to, note: to === 'draft' ? note : undefined })));
       this.history.set(await firstValueFrom(this.api.history(s.id)));
     } catch (error) {
       this.handle(error);

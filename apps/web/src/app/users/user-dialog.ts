@@ -1,27 +1,18 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, Signal, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, Signal, inject } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import {
-  ApiError,
-  City,
-  FieldError,
-  Hub,
-  LANGUAGES,
-  Language,
-  PASSWORD_MIN_LENGTH,
-  ROLES,
-  Role,
-  User,
-} from '@impact/contracts';
+import { City, Hub, LANGUAGES, Language, MAX_LENGTH, MIN_LENGTH, ROLES, Role, User } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Observable, startWith } from 'rxjs';
+import { FormActions } from '../shared/forms/form-actions';
+import { FormProblem } from '../shared/forms/form-problem';
+import { Problem, RecordForm } from '../shared/forms/record-form';
+import { text } from '../shared/forms/validators';
 import { UsersApi } from './data-access/users.api';
 
 export interface UserDialogData {
@@ -31,28 +22,15 @@ export interface UserDialogData {
   cities: Signal<City[]>;
 }
 
-/** The API's longest accepted password (its user DTOs). */
-const PASSWORD_MAX_LENGTH = 256;
-
-type Problem = 'conflict' | 'offline' | 'forbidden' | 'invalid' | 'unexpected';
-
+/** Add a user, or change one's name, role, scope and language (the e-mail address stays). */
 @Component({
   selector: 'it-user-dialog',
-  imports: [
-    ReactiveFormsModule,
-    MatButtonModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatIconModule,
-    MatInputModule,
-    MatSelectModule,
-    TranslocoPipe,
-  ],
+  imports: [FormActions, FormProblem, MatDialogModule, MatFormFieldModule, MatInputModule, MatSelectModule, ReactiveFormsModule, TranslocoPipe],
   templateUrl: './user-dialog.html',
   styleUrl: './user-dialog.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class UserDialog {
+export class UserDialog extends RecordForm<User> {
   protected readonly data = inject<UserDialogData>(MAT_DIALOG_DATA);
   private readonly dialogRef = inject<MatDialogRef<UserDialog, User>>(MatDialogRef);
   private readonly api = inject(UsersApi);
@@ -60,26 +38,26 @@ export class UserDialog {
   protected readonly editing = this.data.user !== undefined;
   protected readonly roles = ROLES;
   protected readonly languages = LANGUAGES;
-  protected readonly passwordMin = PASSWORD_MIN_LENGTH;
-  protected readonly passwordMax = PASSWORD_MAX_LENGTH;
-  private version = this.data.user?.version ?? 0;
+  protected readonly passwordMin = MIN_LENGTH.user.password;
+  protected readonly passwordMax = MAX_LENGTH.user.password;
 
   protected readonly form = inject(NonNullableFormBuilder).group({
-      email: [this.data.user?.email ?? '', this.editing ? [] : [Validators.required, Validators.email]],
-      name: [this.data.user?.name ?? '', [Validators.required, Validators.maxLength(200)]],
-      password: ['', this.editing ? [] : [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH), Validators.maxLength(PASSWORD_MAX_LENGTH)]],
-      role: [this.data.user?.role ?? ('city_liaison' as Role), Validators.required],
-      hubIds: [this.data.user?.hubIds ?? ([] as string[])],
-      cityIds: [this.data.user?.cityIds ?? ([] as string[])],
-      language: [this.data.user?.language ?? ('en' as Language)],
+    email: [this.data.user?.email ?? '', this.editing ? [] : [Validators.required, Validators.email]],
+    name: [this.data.user?.name ?? '', text(MAX_LENGTH.user.name, { required: true })],
+    password: ['', this.editing ? [] : [Validators.required, Validators.minLength(this.passwordMin), Validators.maxLength(this.passwordMax)]],
+    role: [this.data.user?.role ?? ('city_liaison' as Role), Validators.required],
+    hubIds: [this.data.user?.hubIds ?? ([] as string[])],
+    cityIds: [this.data.user?.cityIds ?? ([] as string[])],
+    language: [this.data.user?.language ?? ('en' as Language)],
   });
 
   protected readonly role = toSignal(this.form.controls.role.valueChanges.pipe(startWith(this.form.controls.role.value)), {
     requireSync: true,
   });
-  protected readonly saving = signal(false);
 
   constructor() {
+    super();
+    this.version = this.data.user?.version ?? 0;
     // Hub managers are scoped by hub and liaisons by city: that list is then required.
     this.form.controls.role.valueChanges.pipe(startWith(this.form.controls.role.value), takeUntilDestroyed()).subscribe((role) => {
       const { hubIds, cityIds } = this.form.controls;
@@ -89,101 +67,38 @@ export class UserDialog {
       cityIds.updateValueAndValidity({ emitEvent: false });
     });
   }
-  protected readonly problem = signal<Problem | null>(null);
-  protected readonly reloading = signal(false);
 
   protected save(): void {
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    const value = this.form.getRawValue();
-    const scoped = {
-      hubIds: value.role === 'hub_manager' ? value.hubIds : [],
-      cityIds: value.role === 'city_liaison' ? value.cityIds : [],
-    };
-    const user = this.data.user;
-    const request: Observable<User> = user
-      ? this.api.update(user.id, {
-          version: this.version,
-          name: value.name.trim(),
-          role: value.role,
-          language: value.language,
-          ...scoped,
-        })
-      : this.api.create({
-          email: value.email.trim(),
-          name: value.name.trim(),
-          password: value.password,
-          role: value.role,
-          language: value.language,
-          ...scoped,
-        });
-
-    this.saving.set(true);
-    this.problem.set(null);
-    request.subscribe({
-      next: (saved) => this.dialogRef.close(saved),
-      error: (error: unknown) => {
-        this.saving.set(false);
-        this.problem.set(this.describe(error));
+    this.submit(
+      () => {
+        const value = this.form.getRawValue();
+        const scoped = {
+          hubIds: value.role === 'hub_manager' ? value.hubIds : [],
+          cityIds: value.role === 'city_liaison' ? value.cityIds : [],
+        };
+        const user = this.data.user;
+        return user
+          ? this.api.update(user.id, { version: this.version, name: value.name.trim(), role: value.role, language: value.language, ...scoped })
+          : this.api.create({ email: value.email.trim(), name: value.name.trim(), password: value.password, role: value.role, language: value.language, ...scoped });
       },
-    });
+      (saved) => this.dialogRef.close(saved),
+    );
   }
 
-  /** After a 409: show the other person's version; what was typed here is replaced only on request. */
-  protected reload(): void {
-    const user = this.data.user;
-    if (!user) return;
-    this.reloading.set(true);
-    this.api.get(user.id).subscribe({
-      next: (current) => {
-        this.reloading.set(false);
-        this.version = current.version;
-        this.form.patchValue({
-          name: current.name,
-          role: current.role,
-          hubIds: current.hubIds,
-          cityIds: current.cityIds,
-          language: current.language,
-        });
-        this.problem.set(null);
-      },
-      error: () => {
-        this.reloading.set(false);
-        this.problem.set('unexpected');
-      },
-    });
+  /** After a 409: the other person's version replaces what was typed here, only on request. */
+  protected override fill(current: User): void {
+    this.form.patchValue({ name: current.name, role: current.role, hubIds: current.hubIds, cityIds: current.cityIds, language: current.language });
   }
 
-  private describe(error: unknown): Problem {
-    if (!(error instanceof HttpErrorResponse)) return 'unexpected';
-    switch (error.status) {
-      case 0:
-        return 'offline';
-      case 403:
-        return 'forbidden';
-      case 409:
-        if (this.editing) return 'conflict';
-        this.form.controls.email.setErrors({ taken: true });
-        this.form.controls.email.markAsTouched();
-        return 'invalid';
-      case 400:
-        this.markFieldErrors((error.error as ApiError | null)?.details);
-        return 'invalid';
-      default:
-        return 'unexpected';
-    }
+  protected override fetch(): Observable<User> | null {
+    return this.data.user ? this.api.get(this.data.user.id) : null;
   }
 
-  private markFieldErrors(details: unknown): void {
-    if (!Array.isArray(details)) return;
-    for (const detail of details as FieldError[]) {
-      const control = this.form.get(detail.field);
-      if (control) {
-        control.setErrors({ server: true });
-        control.markAsTouched();
-      }
-    }
+  /** A 409 on a new user means the e-mail address is taken. */
+  protected override conflict(error: HttpErrorResponse): Problem {
+    if (this.editing) return super.conflict(error);
+    this.form.controls.email.setErrors({ taken: true });
+    this.form.controls.email.markAsTouched();
+    return 'invalid';
   }
 }

@@ -1,115 +1,58 @@
-import { BreakpointObserver } from '@angular/cdk/layout';
+import { NgTemplateOutlet } from '@angular/common';
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { rxResource, takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSnackBar } from '@angular/material/snack-bar';
-import { MatTableModule } from '@angular/material/table';
-import { MatTooltipModule } from '@angular/material/tooltip';
-import { Router } from '@angular/router';
-import { City, Hub, MAX_PAGE_SIZE, User } from '@impact/contracts';
+import { City, Hub, ListQuery, User } from '@impact/contracts';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { debounceTime, distinctUntilChanged, filter, map, skip } from 'rxjs';
 import { AuthService } from '../core/auth/auth.service';
 import { LocaleDatePipe } from '../core/i18n/locale.pipes';
-import { ConfirmDialog, ConfirmDialogData } from '../shared/ui/confirm-dialog';
-import { EmptyState } from '../shared/ui/empty-state';
-import { PageHeader } from '../shared/ui/page-header';
+import { ListCard, ListColumn, ListPage, ListView } from '../shared/list/list-page';
+import { RecordList } from '../shared/list/list-state';
+import { RecordDialogs } from '../shared/forms/dialogs';
+import { Notices } from '../shared/ui/notices';
 import { UsersApi } from './data-access/users.api';
 import { UserDialog, UserDialogData } from './user-dialog';
+import { RowAction } from '../shared/ui/row-action';
 
-const PAGE_SIZES = [10, 25, 50, 100];
-
-function positiveInt(value: string | undefined, fallback: number, max: number): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n >= 1 ? Math.min(n, max) : fallback;
-}
+const USERS_VIEW: ListView = {
+  heading: 'nav.users', search: 'users.search', caption: 'users.caption',
+  emptyIcon: 'group', emptyTitle: 'users.empty.none', emptyBody: 'users.empty.noneBody',
+  // The page is the admins' only: no permission check for "add".
+  add: { label: 'users.add', icon: 'person_add' },
+  states: {
+    failedHeading: 'users.errors.load', failedBody: 'users.errors.loadBody',
+    noMatchIcon: 'person_search', noMatchHeading: 'users.empty.noMatch', noMatchBody: 'users.empty.noMatchBody', clearLabel: 'users.clearSearch',
+  },
+  cardsBelow: 'tablet',
+};
 
 /** Admin's list of users: search and page live in the URL, so a view can be shared. */
 @Component({
   selector: 'it-users-page',
-  imports: [
-    EmptyState,
-    LocaleDatePipe,
-    MatButtonModule,
-    MatFormFieldModule,
-    MatIconModule,
-    MatInputModule,
-    MatPaginatorModule,
-    MatProgressBarModule,
-    MatTableModule,
-    MatTooltipModule,
-    PageHeader,
-    TranslocoPipe,
-  ],
+  imports: [ListCard, ListColumn, ListPage, LocaleDatePipe, MatButtonModule, MatIconModule, NgTemplateOutlet, RowAction, TranslocoPipe],
   templateUrl: './users.page.html',
   styleUrl: './users.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class UsersPage {
   private readonly api = inject(UsersApi);
-  private readonly router = inject(Router);
-  private readonly dialog = inject(MatDialog);
-  private readonly snackBar = inject(MatSnackBar);
+  private readonly dialogs = inject(RecordDialogs);
+  private readonly notices = inject(Notices);
   private readonly transloco = inject(TranslocoService);
   protected readonly auth = inject(AuthService);
 
-  /** Query parameters (bound by the router). */
-  readonly q = input<string>();
-  readonly page = input<string>();
-  readonly pageSize = input<string>();
-
-  protected readonly pageSizes = PAGE_SIZES;
-  protected readonly columns = ['name', 'email', 'role', 'scope', 'language', 'status', 'createdAt', 'actions'];
-  protected readonly cards = toSignal(
-    inject(BreakpointObserver)
-      .observe('(max-width: 959.98px)')
-      .pipe(map((s) => s.matches)),
-    { initialValue: false },
-  );
-
-  protected readonly query = computed(() => ({
-    page: positiveInt(this.page(), 1, Number.MAX_SAFE_INTEGER),
-    pageSize: positiveInt(this.pageSize(), 25, MAX_PAGE_SIZE),
-    q: this.q()?.trim() || undefined,
-  }));
-
-  protected readonly users = rxResource({ params: () => this.query(), stream: ({ params }) => this.api.list(params) });
+  // Searched by name or e-mail; not sortable.
+  protected readonly list = new RecordList<ListQuery, User>({ filters: {}, sortable: [] }, this.api);
   private readonly hubsResource = rxResource({ stream: () => this.api.hubs() });
   private readonly citiesResource = rxResource({ stream: () => this.api.cities() });
   protected readonly hubs = computed<Hub[]>(() => (this.hubsResource.hasValue() ? this.hubsResource.value() : []));
   protected readonly cities = computed<City[]>(() => (this.citiesResource.hasValue() ? this.citiesResource.value() : []));
   private readonly hubNames = computed(() => new Map(this.hubs().map((h) => [h.id, h.name])));
   private readonly cityNames = computed(() => new Map(this.cities().map((c) => [c.id, c.name])));
-
-  protected readonly items = computed<User[]>(() => (this.users.hasValue() ? this.users.value().items : []));
-  protected readonly total = computed(() => (this.users.hasValue() ? this.users.value().total : 0));
-  protected readonly forbidden = computed(() => {
-    const error = this.users.error();
-    return error instanceof HttpErrorResponse && error.status === 403;
-  });
-
-  /** What is typed in the search box; the URL follows after a pause. */
-  protected readonly search = signal(this.q() ?? '');
-
-  constructor() {
-    toObservable(this.search)
-      .pipe(skip(1), debounceTime(350), map((v) => v.trim()), distinctUntilChanged(), filter((q) => q !== (this.q() ?? '').trim()), takeUntilDestroyed())
-      .subscribe((q) => this.navigate({ q: q || null, page: null }));
-    // Keep the box in step when the URL changes (back button, shared link).
-    toObservable(this.q)
-      .pipe(
-        filter((q) => (q ?? '') !== this.search().trim()),
-        takeUntilDestroyed(),
-      )
-      .subscribe((q) => this.search.set(q ?? ''));
-  }
+  protected readonly view = USERS_VIEW;
+  protected readonly inactive = (user: User) => ({ 'it-inactive': !user.active });
 
   protected scopeOf(user: User): string {
     const t = (key: string, params?: Record<string, unknown>) => this.transloco.translate(key, params);
@@ -122,14 +65,6 @@ export class UsersPage {
     return t('users.scope.everything');
   }
 
-  protected onPage(event: PageEvent): void {
-    this.navigate({ page: event.pageIndex + 1, pageSize: event.pageSize });
-  }
-
-  protected clearSearch(): void {
-    this.search.set('');
-  }
-
   protected openCreate(): void {
     this.openDialog({ hubs: this.hubs, cities: this.cities }, 'users.saved.created');
   }
@@ -139,61 +74,40 @@ export class UsersPage {
   }
 
   protected setActive(user: User, active: boolean): void {
-    const t = (key: string) => this.transloco.translate(key, { name: user.name });
-    const confirm = () =>
+    const change = () =>
       this.api.update(user.id, { version: user.version, active }).subscribe({
         next: () => {
-          this.snack(active ? 'users.saved.reactivated' : 'users.saved.deactivated', user.name);
-          this.users.reload();
+          this.notices.say(active ? 'users.saved.reactivated' : 'users.saved.deactivated', { name: user.name });
+          this.list.result.reload();
         },
         error: (error: unknown) => {
           const conflict = error instanceof HttpErrorResponse && error.status === 409;
-          this.snack(conflict ? 'users.errors.conflict' : 'errors.unexpected', user.name);
-          if (conflict) this.users.reload();
+          this.notices.say(conflict ? 'users.errors.conflict' : 'errors.unexpected', { name: user.name });
+          if (conflict) this.list.result.reload();
         },
       });
     if (active) {
-      confirm();
+      change();
       return;
     }
-    this.dialog
-      .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, {
-        data: {
-          title: t('users.deactivate.title'),
-          message: t('users.deactivate.message'),
-          confirm: t('users.deactivate.confirm'),
-          cancel: t('common.cancel'),
-        },
-        autoFocus: 'dialog',
-      })
-      .afterClosed()
-      .subscribe((yes) => {
-        if (yes) confirm();
-      });
+    const keys = { title: 'users.deactivate.title', message: 'users.deactivate.message', confirm: 'users.deactivate.confirm' };
+    this.dialogs.confirm(keys, user.name, change, { autoFocus: 'dialog' });
   }
 
   private openDialog(data: UserDialogData, savedKey: string): void {
-    this.dialog
-      .open<UserDialog, UserDialogData, User>(UserDialog, { data, width: '560px', maxWidth: '95vw', autoFocus: 'first-tabbable' })
-      .afterClosed()
-      .subscribe((saved) => {
-        if (saved) {
-          this.snack(savedKey, saved.name);
-          this.users.reload();
-        }
-      });
-  }
-
-  private snack(key: string, name: string): void {
-    this.snackBar.open(this.transloco.translate(key, { name }), this.transloco.translate('common.close'), { duration: 5000 });
+    const config = { width: '560px', maxWidth: '95vw', disableClose: false };
+    this.dialogs.open(
+      UserDialog,
+      data,
+      (saved: User) => {
+        this.notices.say(savedKey, { name: saved.name });
+        this.list.result.reload();
+      },
+      config,
+    );
   }
 
   private names(ids: readonly string[], lookup: Map<string, string>): string {
     return ids.map((id) => lookup.get(id) ?? this.transloco.translate('users.scope.unknown')).join(', ');
   }
-
-  private navigate(queryParams: Record<string, string | number | null>): void {
-    void this.router.navigate([], { queryParams, queryParamsHandling: 'merge', replaceUrl: 'q' in queryParams });
-  }
-
 }

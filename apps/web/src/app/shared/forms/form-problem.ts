@@ -20,6 +20,10 @@ import { Problem } from './record-form';
     }
   `,
   styles: `
+    /* Takes no room (not even a gap in a flex form) until there is something to say. */
+    :host {
+      display: contents;
+    }
     .it-banner {
       display: flex;
       align-items: center;

@@ -1,6 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { signal } from '@angular/core';
+import { Directive, OnInit, inject, signal } from '@angular/core';
 import { FormGroup } from '@angular/forms';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { ApiError, FieldError } from '@impact/contracts';
 import { Observable } from 'rxjs';
 
@@ -118,6 +119,13 @@ export abstract class RecordForm<T extends Versioned> {
     this.problem.set(null);
   }
 
+  /** A 409: someone else saved first; their version (when the answer carries it) is kept for `reload`. */
+  protected conflict(error: HttpErrorResponse): Problem {
+    const details = (error.error as ApiError | null)?.details as { current?: T } | undefined;
+    this.current = details && typeof details === 'object' && 'current' in details ? (details.current ?? null) : null;
+    return 'conflict';
+  }
+
   private describe(error: unknown): Problem {
     if (!(error instanceof HttpErrorResponse)) return 'unexpected';
     switch (error.status) {
@@ -127,11 +135,8 @@ export abstract class RecordForm<T extends Versioned> {
         return 'forbidden';
       case 404:
         return 'notFound';
-      case 409: {
-        const details = (error.error as ApiError | null)?.details as { current?: T } | undefined;
-        this.current = details && typeof details === 'object' && 'current' in details ? (details.current ?? null) : null;
-        return 'conflict';
-      }
+      case 409:
+        return this.conflict(error);
       case 400: {
         let placed = false;
         for (const { field, message } of fieldErrors(error)) {
@@ -151,5 +156,59 @@ export abstract class RecordForm<T extends Versioned> {
       default:
         return 'unexpected';
     }
+  }
+}
+
+/** What a record form needs of its API (a `RecordsApi`). */
+export interface RecordCalls<T, B> {
+  get(id: string): Observable<T>;
+  create(body: B): Observable<T>;
+  update(id: string, body: Partial<B> & { version: number }): Observable<T>;
+}
+
+/**
+ * A record form in a dialog: with a record it edits it (a PATCH of what changed, with the version
+ * read), without one it creates one; either way the dialog closes with the saved record.
+ */
+@Directive()
+export abstract class RecordDialogForm<T extends Versioned, B extends object, D = unknown> extends RecordForm<T> implements OnInit {
+  private readonly dialogRef = inject<MatDialogRef<unknown, T>>(MatDialogRef);
+  /** What the page opened the form with. */
+  protected readonly data = inject<D>(MAT_DIALOG_DATA);
+  /** The record being edited; none when creating one. */
+  protected abstract readonly record: T | undefined;
+  protected abstract readonly api: RecordCalls<T, B>;
+  /** The request body from the form's values. */
+  protected abstract body(): B;
+
+  protected get editing(): boolean {
+    return !!this.record;
+  }
+
+  ngOnInit(): void {
+    const record = this.record;
+    if (!record) return;
+    this.version = record.version;
+    this.fill(record);
+    this.afterFill();
+  }
+
+  protected override afterFill(): void {
+    this.markBaseline(this.body());
+  }
+
+  protected override fetch(): Observable<T> | null {
+    return this.record ? this.api.get(this.record.id) : null;
+  }
+
+  protected save(): void {
+    this.submit(
+      () => {
+        const body = this.body();
+        const record = this.record;
+        return record ? this.api.update(record.id, { ...this.changes(body), version: this.version }) : this.api.create(body);
+      },
+      (saved) => this.dialogRef.close(saved),
+    );
   }
 }

@@ -9,9 +9,11 @@ import { MatInputModule } from '@angular/material/input';
 import { Ref } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Observable, catchError, debounceTime, distinctUntilChanged, of, switchMap, tap } from 'rxjs';
+import { LookupsApi } from '../data/lookups.api';
 import { FieldErrorPipe } from './field-error.pipe';
 
-export type RefSearch = (q: string) => Observable<(Ref & { hint?: string })[]>;
+/** What a picker searches (a `LookupsApi` search). */
+export type Lookup = 'cities' | 'partners' | 'people' | 'engagements' | 'commitments';
 
 /** Text typed in a single picker but never picked from the list. */
 export function picked(control: AbstractControl): ValidationErrors | null {
@@ -99,9 +101,10 @@ export function picked(control: AbstractControl): ValidationErrors | null {
 })
 export class RefPicker implements OnInit {
   private readonly destroyRef = inject(DestroyRef);
+  private readonly lookups = inject(LookupsApi);
   readonly control = input.required<FormControl<Ref | null> | FormControl<Ref[]>>();
   readonly label = input.required<string>();
-  readonly search = input.required<RefSearch>();
+  readonly lookup = input.required<Lookup>();
   readonly multiple = input(false);
   readonly required = input(false);
   readonly hint = input('');
@@ -121,7 +124,7 @@ export class RefPicker implements OnInit {
         debounceTime(250),
         distinctUntilChanged(),
         tap(() => this.searching.set(true)),
-        switchMap((q) => this.search()(q.trim()).pipe(catchError(() => of([])))),
+        switchMap((q) => (this.lookups[this.lookup()](q.trim()) as Observable<(Ref & { hint?: string })[]>).pipe(catchError(() => of([])))),
         takeUntilDestroyed(),
       )
       .subscribe((options) => {

@@ -1,14 +1,23 @@
-import { ChangeDetectionStrategy, Component, input, model, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, model, output, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatSelectModule } from '@angular/material/select';
 import { HttpErrorResponse } from '@angular/common/http';
+import { ListQuery, MAX_LENGTH } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Observable } from 'rxjs';
+import { fromIsoDate, toIsoDate } from '../forms/dates';
+import { FIELD_STYLES } from '../forms/fields';
+import { LOCALE_DATE_PROVIDERS } from '../forms/locale-date-adapter';
+import { LookupsApi } from '../data/lookups.api';
 import { EmptyState } from '../ui/empty-state';
+import { ListState } from './list-state';
 
 /** The list's search box; the list state debounces what is typed. */
 @Component({
@@ -18,7 +27,7 @@ import { EmptyState } from '../ui/empty-state';
     <mat-form-field appearance="outline" subscriptSizing="dynamic" class="it-search">
       <mat-label>{{ label() }}</mat-label>
       <mat-icon matPrefix aria-hidden="true">search</mat-icon>
-      <input matInput type="search" dir="auto" autocomplete="off" [value]="value()" (input)="value.set($any($event.target).value)" />
+      <input matInput type="search" dir="auto" autocomplete="off" [attr.maxlength]="maxLength" [value]="value()" (input)="value.set($any($event.target).value)" />
       @if (value()) {
         <button mat-icon-button matSuffix type="button" [attr.aria-label]="'list.clearSearch' | transloco" (click)="value.set('')">
           <mat-icon aria-hidden="true">close</mat-icon>
@@ -41,6 +50,7 @@ import { EmptyState } from '../ui/empty-state';
 export class SearchBox {
   readonly label = input.required<string>();
   readonly value = model('');
+  protected readonly maxLength = MAX_LENGTH.search;
 }
 
 /** Exports the list as it is filtered; shows progress and says when it failed. */
@@ -94,6 +104,15 @@ export class CsvButton {
   }
 }
 
+/** Words of a list's states that a page may say its own way (translated); the rest are the lists' common ones. */
+export interface ListStateTexts {
+  failedHeading?: string;
+  failedBody?: string;
+  noMatchHeading?: string;
+  noMatchBody?: string;
+  clearLabel?: string;
+}
+
 /**
  * The designed states of a list: loading (first load), error (with retry), forbidden, nothing yet
  * (with the next step projected), nothing matching (with "clear filters").
@@ -106,7 +125,7 @@ export class CsvButton {
       @if (status() === 403) {
         <it-empty-state icon="block" [heading]="'errors.forbidden' | transloco" />
       } @else {
-        <it-empty-state icon="cloud_off" [heading]="'list.loadFailed' | transloco" [body]="'list.loadFailedBody' | transloco">
+        <it-empty-state icon="cloud_off" [heading]="texts().failedHeading ?? ('list.loadFailed' | transloco)" [body]="texts().failedBody ?? ('list.loadFailedBody' | transloco)">
           <button mat-stroked-button type="button" (click)="retry.emit()">{{ 'common.retry' | transloco }}</button>
         </it-empty-state>
       }
@@ -119,8 +138,12 @@ export class CsvButton {
       <p class="it-visually-hidden" role="status">{{ 'common.loading' | transloco }}</p>
     } @else if (empty()) {
       @if (narrowed()) {
-        <it-empty-state icon="filter_alt_off" [heading]="'list.noMatch' | transloco" [body]="'list.noMatchBody' | transloco">
-          <button mat-stroked-button type="button" (click)="clear.emit()">{{ 'list.clearFilters' | transloco }}</button>
+        <it-empty-state
+          [icon]="noMatchIcon()"
+          [heading]="texts().noMatchHeading ?? ('list.noMatch' | transloco)"
+          [body]="texts().noMatchBody ?? ('list.noMatchBody' | transloco)"
+        >
+          <button mat-stroked-button type="button" (click)="clear.emit()">{{ texts().clearLabel ?? ('list.clearFilters' | transloco) }}</button>
         </it-empty-state>
       } @else {
         <it-empty-state [icon]="icon()" [heading]="emptyHeading()" [body]="emptyBody()"><ng-content /></it-empty-state>
@@ -149,6 +172,8 @@ export class ListStates {
   readonly icon = input('inbox');
   readonly emptyHeading = input.required<string>();
   readonly emptyBody = input('');
+  readonly noMatchIcon = input('filter_alt_off');
+  readonly texts = input<ListStateTexts>({});
   readonly retry = output<void>();
   readonly clear = output<void>();
   protected readonly rows = [1, 2, 3, 4, 5];
@@ -170,7 +195,7 @@ export class ListStates {
     <mat-form-field appearance="outline" subscriptSizing="dynamic">
       <mat-label>{{ label() }}</mat-label>
       <mat-select [value]="value() ?? null" (selectionChange)="picked.emit($event.value)">
-        <mat-option [value]="null">{{ 'list.any' | transloco }}</mat-option>
+        <mat-option [value]="null">{{ anyLabel() ?? ('list.any' | transloco) }}</mat-option>
         @for (option of options(); track option) {
           <mat-option [value]="option">{{ labelKey() + option | transloco }}</mat-option>
         }
@@ -180,14 +205,7 @@ export class ListStates {
       </mat-select>
     </mat-form-field>
   `,
-  styles: `
-    :host {
-      display: block;
-    }
-    mat-form-field {
-      inline-size: 100%;
-    }
-  `,
+  styles: FIELD_STYLES,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class FilterSelect {
@@ -197,5 +215,97 @@ export class FilterSelect {
   /** Translation-key prefix of the options, e.g. `enums.engagementType.`. */
   readonly labelKey = input('');
   readonly refs = input<readonly { id: string; name: string }[]>([]);
+  /** The label of "no filter" (default: "Any"). */
+  readonly anyLabel = input<string>();
   readonly picked = output<string | null>();
+}
+
+/** A date filter of a list: a calendar field that emits the picked day as `YYYY-MM-DD` (null when cleared). */
+@Component({
+  selector: 'it-date-filter',
+  imports: [MatDatepickerModule, MatFormFieldModule, MatInputModule, TranslocoPipe],
+  providers: [LOCALE_DATE_PROVIDERS],
+  template: `
+    <mat-form-field appearance="outline" subscriptSizing="dynamic">
+      <mat-label>{{ label() }}</mat-label>
+      <input matInput [matDatepicker]="picker" [value]="date()" (dateChange)="picked.emit(toIsoDate($event.value))" autocomplete="off" />
+      <mat-datepicker-toggle matIconSuffix [for]="picker" [attr.aria-label]="'form.openCalendar' | transloco" />
+      <mat-datepicker #picker />
+    </mat-form-field>
+  `,
+  styles: FIELD_STYLES,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class DateFilter {
+  readonly label = input.required<string>();
+  /** The day as the URL holds it, `YYYY-MM-DD`. */
+  readonly value = input<string | null | undefined>(null);
+  readonly picked = output<string | null>();
+  protected readonly date = computed(() => fromIsoDate(this.value()));
+  protected readonly toIsoDate = toIsoDate;
+}
+
+/** One filter control of a list, over a filter of its `ListConfig` (labels are translation keys). */
+export type FilterControl =
+  | { kind: 'hub'; key: string; label: string; any?: string }
+  | { kind: 'select'; key: string; label: string; options: readonly string[]; labelKey: string; any?: string }
+  | { kind: 'date'; key: string; label: string }
+  | { kind: 'flag'; key: string; label: string };
+
+/** Every record list narrows by hub (`hubId`). */
+export const HUB_FILTER = { kind: 'hub', key: 'hubId', label: 'fields.hub' } as const satisfies FilterControl;
+
+/** A date range (`from`, `to`). */
+export const DATE_RANGE_FILTERS: FilterControl[] = [
+  { kind: 'date', key: 'from', label: 'list.from' },
+  { kind: 'date', key: 'to', label: 'list.to' },
+];
+
+/** The filter controls of a list, each bound to its filter in the URL; they sit in the row of the parent's filters. */
+@Component({
+  selector: 'it-list-filters',
+  imports: [DateFilter, FilterSelect, MatCheckboxModule, TranslocoPipe],
+  template: `
+    @for (control of controls(); track control.key) {
+      @switch (control.kind) {
+        @case ('hub') {
+          <it-filter-select class="it-filter" [label]="control.label | transloco" [value]="list().value(control.key)" [refs]="hubs.value() ?? []" [anyLabel]="control.any ? (control.any | transloco) : undefined" (picked)="list().pick(control.key, $event)" />
+        }
+        @case ('select') {
+          <it-filter-select class="it-filter" [label]="control.label | transloco" [value]="list().value(control.key)" [options]="control.options" [labelKey]="control.labelKey" [anyLabel]="control.any ? (control.any | transloco) : undefined" (picked)="list().pick(control.key, $event)" />
+        }
+        @case ('date') {
+          <it-date-filter class="it-filter" [label]="control.label | transloco" [value]="$any(list().value(control.key))" (picked)="list().pick(control.key, $event)" />
+        }
+        @case ('flag') {
+          <mat-checkbox [checked]="!!list().value(control.key)" (change)="list().pick(control.key, $event.checked)">{{ control.label | transloco }}</mat-checkbox>
+        }
+      }
+    }
+  `,
+  styles: `
+    :host {
+      display: contents;
+    }
+    .it-filter {
+      inline-size: 180px;
+    }
+    /* On a phone the filters sit two to a row. */
+    @media (max-width: 839.98px) {
+      .it-filter {
+        inline-size: calc(50% - 6px);
+      }
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ListFilters {
+  private readonly lookups = inject(LookupsApi);
+  readonly list = input.required<ListState<ListQuery>>();
+  readonly controls = input.required<readonly FilterControl[]>();
+  /** The hubs, fetched only for a list that filters by hub. */
+  protected readonly hubs = rxResource({
+    params: () => (this.controls().some((c) => c.kind === 'hub') ? true : undefined),
+    stream: () => this.lookups.hubs(),
+  });
 }

@@ -1,19 +1,19 @@
-import { DestroyRef, Signal, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { DestroyRef, ResourceRef, Signal, computed, inject, signal } from '@angular/core';
+import { rxResource, takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { PageEvent } from '@angular/material/paginator';
 import { Sort, SortDirection } from '@angular/material/sort';
 import { ActivatedRoute, Params, Router } from '@angular/router';
-import { ListQuery, MAX_PAGE_SIZE } from '@impact/contracts';
-import { debounceTime, distinctUntilChanged, filter, map, skip } from 'rxjs';
+import { BOUNDS, ListQuery, Page } from '@impact/contracts';
+import { Observable, debounceTime, distinctUntilChanged, filter, map, skip } from 'rxjs';
 
 /** How a filter is read from the URL: free text, `true` or nothing, or a `YYYY-MM-DD` day. */
 export type FilterKind = 'text' | 'flag' | 'date';
 
 export interface ListConfig {
   filters: Readonly<Record<string, FilterKind>>;
-  /** The API's sort allow-list for this list. */
+  /** The API's sort allow-list for this list (none: the list is not sortable, and no sort is sent). */
   sortable: readonly string[];
-  defaultSort: string;
+  defaultSort?: string;
   defaultPageSize?: number;
   /**
    * Filters with no control on the page (set by a link: a city's page, a dashboard figure). While one is
@@ -49,10 +49,11 @@ export function readListQuery<F extends ListQuery>(params: Params, config: ListC
   const sort = single(params['sort']);
   const [field, dir] = (sort ?? '').split(':');
   const query: ListParams = {
-    page: positiveInt(single(params['page']), 1, Number.MAX_SAFE_INTEGER),
-    pageSize: positiveInt(single(params['pageSize']), config.defaultPageSize ?? 25, MAX_PAGE_SIZE),
-    sort: config.sortable.includes(field) && (dir === 'asc' || dir === 'desc') ? `${field}:${dir}` : config.defaultSort,
+    page: positiveInt(single(params['page']), 1, BOUNDS.page.max),
+    pageSize: positiveInt(single(params['pageSize']), config.defaultPageSize ?? 25, BOUNDS.pageSize.max),
   };
+  const sorted = config.sortable.includes(field) && (dir === 'asc' || dir === 'desc') ? `${field}:${dir}` : config.defaultSort;
+  if (sorted) query.sort = sorted;
   const q = single(params['q'])?.trim();
   if (q) query.q = q;
   for (const [key, kind] of Object.entries(config.filters)) {
@@ -154,6 +155,11 @@ export class ListState<F extends ListQuery = ListParams> {
     return (this.query() as unknown as ListParams)[key];
   }
 
+  /** A filter control's pick (null: any). */
+  pick(key: string, value: unknown): void {
+    this.set({ [key]: (value as string | boolean | null | undefined) ?? null });
+  }
+
   onSort(sort: Sort): void {
     const value = sort.direction ? `${sort.active}:${sort.direction}` : null;
     this.set({ sort: value === this.config.defaultSort ? null : value });
@@ -175,5 +181,31 @@ export class ListState<F extends ListQuery = ListParams> {
     const params = toUrlParams(cleared);
     // Back to the list as it first opens, defaults included.
     void this.router.navigate([], { relativeTo: this.route, queryParams: { ...params, page: null }, queryParamsHandling: 'merge' });
+  }
+}
+
+/** The list calls of a records API (`RecordsApi`): a page of the list and, for most, the same list as CSV. */
+export interface ListCalls<F, T> {
+  list(query: F): Observable<Page<T>>;
+  exportCsv?(query: F, filename?: string): Observable<void>;
+}
+
+/**
+ * A record list: its URL state, the page it loads for that state and, when the API has one, the same
+ * list as CSV (saved as `csvName`). Create it in a component's field initialiser.
+ */
+export class RecordList<F extends ListQuery, T> extends ListState<F> {
+  readonly result: ResourceRef<Page<T> | undefined>;
+  readonly items: Signal<T[]>;
+  readonly total: Signal<number>;
+  readonly exportCsv?: () => Observable<void>;
+
+  constructor(config: ListConfig, api: ListCalls<F, T>, csvName?: string) {
+    super(config);
+    this.result = rxResource({ params: () => this.query(), stream: ({ params }) => api.list(params) });
+    this.items = computed(() => (this.result.hasValue() ? this.result.value().items : []));
+    this.total = computed(() => (this.result.hasValue() ? this.result.value().total : 0));
+    const exportCsv = api.exportCsv?.bind(api);
+    if (exportCsv && csvName) this.exportCsv = () => exportCsv(this.query(), csvName);
   }
 }

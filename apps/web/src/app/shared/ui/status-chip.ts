@@ -31,6 +31,24 @@ export const STATUS_ICONS: Readonly<Record<ChipStatus, string>> = {
   overdue: 'alarm',
 };
 
+/** The shape of every status chip: a pill with an icon and a word. */
+export const CHIP_STYLES = `
+  :host {
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+    padding-block: 2px;
+    border-radius: 999px;
+    font: var(--mat-sys-label-medium);
+    white-space: nowrap;
+  }
+  mat-icon {
+    font-size: 16px;
+    inline-size: 16px;
+    block-size: 16px;
+  }
+`;
+
 /** `<it-status-chip status="stalled" />`; `kind="followUp"` for follow-up statuses. */
 @Component({
   selector: 'it-status-chip',
@@ -43,28 +61,21 @@ export const STATUS_ICONS: Readonly<Record<ChipStatus, string>> = {
     '[style.--it-chip-fg]': 'colours().fg',
     '[style.--it-chip-accent]': 'colours().accent',
   },
-  styles: `
-    :host {
-      display: inline-flex;
-      align-items: center;
-      gap: 4px;
-      padding-block: 2px;
-      padding-inline: 6px 10px;
-      border-radius: 999px;
-      background: var(--it-chip-bg);
-      color: var(--it-chip-fg);
-      border: 1px solid var(--it-chip-accent);
-      font: var(--mat-sys-label-medium);
-      white-space: nowrap;
-      vertical-align: middle;
-    }
-    mat-icon {
-      font-size: 16px;
-      inline-size: 16px;
-      block-size: 16px;
-      color: var(--it-chip-accent);
-    }
-  `,
+  styles: [
+    CHIP_STYLES,
+    `
+      :host {
+        padding-inline: 6px 10px;
+        background: var(--it-chip-bg);
+        color: var(--it-chip-fg);
+        border: 1px solid var(--it-chip-accent);
+        vertical-align: middle;
+      }
+      mat-icon {
+        color: var(--it-chip-accent);
+      }
+    `,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class StatusChip {

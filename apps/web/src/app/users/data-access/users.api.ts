@@ -1,14 +1,8 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { City, CreateUserRequest, Hub, MAX_PAGE_SIZE, Page, ROUTES, UpdateUserRequest, User } from '@impact/contracts';
+import { City, CreateUserRequest, Hub, ListQuery, MAX_PAGE_SIZE, Page, ROUTES, UpdateUserRequest, User } from '@impact/contracts';
 import { Observable, map } from 'rxjs';
 import { API, itemsOf, toParams } from '../../core/http/api';
-
-export interface UserListQuery {
-  page: number;
-  pageSize: number;
-  q?: string;
-}
 
 /** Admin's user management (API.md `/api/users`) and the hubs and cities a scope is chosen from. */
 @Injectable({ providedIn: 'root' })
@@ -16,7 +10,7 @@ export class UsersApi {
   private readonly http = inject(HttpClient);
   private readonly url = `${API}/${ROUTES.users}`;
 
-  list(query: UserListQuery): Observable<Page<User>> {
+  list(query: ListQuery): Observable<Page<User>> {
     return this.http.get<Page<User>>(this.url, { params: toParams({ ...query }) });
   }
 

@@ -1,0 +1,85 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { Router } from '@angular/router';
+import { DashboardFilters } from '@impact/contracts';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { LookupsApi } from '../../shared/data/lookups.api';
+
+export const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** `?hubId=all`: every hub, said out loud (a hub manager's own hub is the default otherwise). */
+export const ALL_HUBS = 'all';
+
+/** The dashboard's hub and date range (in the URL), and printing. */
+@Component({
+  selector: 'it-dashboard-filters',
+  imports: [MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSelectModule, TranslocoPipe],
+  template: `
+    <form class="filters" role="search" [attr.aria-label]="'dashboard.filters.label' | transloco" (submit)="$event.preventDefault()">
+      <mat-form-field appearance="outline" subscriptSizing="dynamic">
+        <mat-label>{{ 'dashboard.filters.hub' | transloco }}</mat-label>
+        <mat-select [value]="hubChoice()" (selectionChange)="set({ hubId: $event.value })" data-testid="hub-filter">
+          <mat-option value="all">{{ 'dashboard.filters.allHubs' | transloco }}</mat-option>
+          @for (hub of hubs(); track hub.id) {
+            <mat-option [value]="hub.id"><bdi>{{ hub.name }}</bdi></mat-option>
+          }
+        </mat-select>
+      </mat-form-field>
+      <mat-form-field appearance="outline" subscriptSizing="dynamic">
+        <mat-label>{{ 'dashboard.filters.from' | transloco }}</mat-label>
+        <input matInput type="date" [value]="filters().from ?? ''" [max]="filters().to ?? ''" (change)="setDate('from', $any($event.target).value)" />
+      </mat-form-field>
+      <mat-form-field appearance="outline" subscriptSizing="dynamic">
+        <mat-label>{{ 'dashboard.filters.to' | transloco }}</mat-label>
+        <input matInput type="date" [value]="filters().to ?? ''" [min]="filters().from ?? ''" (change)="setDate('to', $any($event.target).value)" />
+      </mat-form-field>
+      @if (filters().from || filters().to) {
+        <button mat-stroked-button type="button" (click)="set({ from: null, to: null })">{{ 'dashboard.filters.allTime' | transloco }}</button>
+      }
+      <span class="spacer"></span>
+      <button mat-stroked-button type="button" (click)="print()">
+        <mat-icon aria-hidden="true">print</mat-icon>{{ 'dashboard.print' | transloco }}
+      </button>
+    </form>
+  `,
+  styles: `
+    .filters {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 8px 12px;
+      margin-block-end: 8px;
+    }
+    .spacer {
+      flex: 1;
+    }
+    @media print {
+      .filters {
+        display: none;
+      }
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class DashboardFiltersBar {
+  private readonly router = inject(Router);
+  readonly filters = input.required<DashboardFilters>();
+  protected readonly hubs = toSignal(inject(LookupsApi).hubs(), { initialValue: [] });
+  protected readonly hubChoice = computed(() => this.filters().hubId ?? ALL_HUBS);
+
+  protected setDate(key: 'from' | 'to', value: string): void {
+    this.set({ [key]: DAY.test(value) ? value : null });
+  }
+
+  protected set(queryParams: Record<string, string | null>): void {
+    void this.router.navigate([], { queryParams, queryParamsHandling: 'merge' });
+  }
+
+  protected print(): void {
+    window.print();
+  }
+}
