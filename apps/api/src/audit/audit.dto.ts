@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { MAX_PAGE_SIZE, type AuditQuery } from '@impact/contracts';
+import { BOUNDS, type AuditQuery } from '@impact/contracts';
 
 /** The record kinds the services write to the audit log (`entity`). */
 export const AUDITED_ENTITIES = ['hub', 'city', 'partner', 'engagement', 'commitment', 'followUp', 'outcome', 'story', 'user'] as const;
@@ -13,6 +13,6 @@ export class AuditQueryDto implements AuditQuery {
   entity?: string;
 
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() entityId?: string;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000) page?: number;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE_SIZE) pageSize?: number;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(BOUNDS.page.min) @Max(BOUNDS.page.max) page?: number;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(BOUNDS.pageSize.min) @Max(BOUNDS.pageSize.max) pageSize?: number;
 }

@@ -1,20 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import type { Language } from '@impact/contracts';
+import { UserEntity } from '../users/user.entity';
+import { withScope, type ScopedUser } from '../users/users.repository';
 import type { AuthUser } from './auth-user';
-
-interface Row {
-  id: string;
-  email: string;
-  name: string;
-  role: AuthUser['role'];
-  language: AuthUser['language'];
-  active: boolean;
-  token_version: number;
-  password_hash: string;
-  hub_ids: string[];
-  city_ids: string[];
-}
+import { RefreshTokenEntity } from './refresh-token.entity';
 
 export interface AuthUserRecord extends AuthUser {
   active: boolean;
@@ -22,57 +13,82 @@ export interface AuthUserRecord extends AuthUser {
   passwordHash: string;
 }
 
-/** Loads a user with its hub and city scope in one query (every authenticated request does this). */
+function toRecord({ user: u, hubIds, cityIds }: ScopedUser): AuthUserRecord {
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    language: u.language,
+    active: u.active,
+    tokenVersion: u.tokenVersion,
+    passwordHash: u.passwordHash,
+    hubIds,
+    cityIds,
+  };
+}
+
+/** The users table as sign-in sees it: a user with its hub and city scope, in one query (every authenticated request does this). */
 @Injectable()
 export class AuthUsersRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
 
-  private static readonly SELECT = `
-    SELECT u.id, u.email, u.name, u.role, u.language, u.active, u.token_version, u.password_hash,
-           COALESCE((SELECT array_agg(uh.hub_id ORDER BY uh.hub_id) FROM user_hubs uh WHERE uh.user_id = u.id), '{}') AS hub_ids,
-           COALESCE((SELECT array_agg(cl.city_id ORDER BY cl.city_id) FROM city_liaisons cl WHERE cl.user_id = u.id), '{}') AS city_ids
-      FROM users u`;
+  private select(m?: EntityManager): SelectQueryBuilder<UserEntity> {
+    return (m ? m.getRepository(UserEntity) : this.users)
+      .createQueryBuilder('u')
+      .select(['u.id', 'u.email', 'u.name', 'u.role', 'u.language', 'u.active', 'u.tokenVersion', 'u.passwordHash']);
+  }
 
-  async byId(id: string, manager: EntityManager = this.dataSource.manager): Promise<AuthUserRecord | null> {
-    const rows: Row[] = await manager.query(`${AuthUsersRepository.SELECT} WHERE u.id = $1`, [id]);
-    return rows[0] ? AuthUsersRepository.map(rows[0]) : null;
+  private async one(qb: SelectQueryBuilder<UserEntity>): Promise<AuthUserRecord | null> {
+    const [found] = await withScope(qb);
+    return found ? toRecord(found) : null;
+  }
+
+  byId(id: string, m?: EntityManager): Promise<AuthUserRecord | null> {
+    return this.one(this.select(m).where('u.id = :id', { id }));
   }
 
   /**
    * The user of an access token, only while its session is live: the newest refresh token of the
    * family is neither revoked nor expired. One query, so every request still makes one round trip.
    */
-  async bySession(id: string, sessionId: string): Promise<AuthUserRecord | null> {
-    const rows: Row[] = await this.dataSource.query(
-      `${AuthUsersRepository.SELECT}
-         JOIN LATERAL (SELECT rt.revoked_at, rt.expires_at FROM refresh_tokens rt
-                        WHERE rt.family_id = $2 AND rt.user_id = u.id
-                        ORDER BY rt.created_at DESC, rt.id DESC LIMIT 1) s
-           ON s.revoked_at IS NULL AND s.expires_at > now()
-        WHERE u.id = $1`,
-      [id, sessionId],
-    );
-    return rows[0] ? AuthUsersRepository.map(rows[0]) : null;
+  bySession(id: string, sessionId: string): Promise<AuthUserRecord | null> {
+    const newest = this.select()
+      .innerJoin(
+        (sq) =>
+          sq
+            .select('rt.userId', 'user_id')
+            .addSelect('rt.revokedAt', 'revoked_at')
+            .addSelect('rt.expiresAt', 'expires_at')
+            .from(RefreshTokenEntity, 'rt')
+            .where('rt.familyId = :sessionId AND rt.userId = :id')
+            .orderBy('rt.createdAt', 'DESC')
+            .addOrderBy('rt.id', 'DESC')
+            .limit(1),
+        's',
+        's.user_id = u.id AND s.revoked_at IS NULL AND s.expires_at > now()',
+      )
+      .where('u.id = :id', { id, sessionId });
+    return this.one(newest);
   }
 
-  async byEmail(email: string): Promise<AuthUserRecord | null> {
-    const rows: Row[] = await this.dataSource.query(`${AuthUsersRepository.SELECT} WHERE u.email = $1`, [email]);
-    return rows[0] ? AuthUsersRepository.map(rows[0]) : null;
+  byEmail(email: string): Promise<AuthUserRecord | null> {
+    return this.one(this.select().where('u.email = :email', { email }));
   }
 
-  private static map(r: Row): AuthUserRecord {
-    return {
-      id: r.id,
-      email: r.email,
-      name: r.name,
-      role: r.role,
-      language: r.language,
-      active: r.active,
-      tokenVersion: r.token_version,
-      passwordHash: r.password_hash,
-      hubIds: r.hub_ids,
-      cityIds: r.city_ids,
-    };
+  /** Replaces the hash, only if nobody changed the password meanwhile. Not an edit: version and updated_at stay. */
+  async rehash(m: EntityManager, id: string, oldHash: string, newHash: string): Promise<void> {
+    await m
+      .createQueryBuilder()
+      .update(UserEntity)
+      .set({ passwordHash: newHash, version: () => 'version', updatedAt: () => 'updated_at' })
+      .where('id = :id AND password_hash = :oldHash', { id, oldHash })
+      .execute();
+  }
+
+  /** The user's preferred language (an edit of the record: the version moves). */
+  async setLanguage(m: EntityManager, id: string, language: Language): Promise<void> {
+    await m.createQueryBuilder().update(UserEntity).set({ language }).where('id = :id', { id }).execute();
   }
 }
 

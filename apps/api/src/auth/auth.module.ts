@@ -9,7 +9,9 @@ import { AuthService } from './auth.service';
 import { AuthUsersRepository } from './auth-users.repository';
 import { JwtStrategy } from './jwt.strategy';
 import { LoginLimiter } from './login-limiter';
+import { UserEntity } from '../users/user.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
 
 /**
  * Sign-in, tokens and the two global guards (JWT first, then the permission matrix).
@@ -17,16 +19,17 @@ import { RefreshTokenEntity } from './refresh-token.entity';
  */
 @Global()
 @Module({
-  imports: [PassportModule, JwtModule.register({}), TypeOrmModule.forFeature([RefreshTokenEntity])],
+  imports: [PassportModule, JwtModule.register({}), TypeOrmModule.forFeature([RefreshTokenEntity, UserEntity])],
   controllers: [AuthController],
   providers: [
     AuthService,
     AuthUsersRepository,
+    RefreshTokensRepository,
     JwtStrategy,
     LoginLimiter,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: PermissionGuard },
   ],
-  exports: [AuthService, AuthUsersRepository, TypeOrmModule],
+  exports: [AuthService, AuthUsersRepository, RefreshTokensRepository, TypeOrmModule],
 })
 export class AuthModule {}

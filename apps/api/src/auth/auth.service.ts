@@ -12,8 +12,8 @@ import { AuthUsersRepository, toAuthUser, type AuthUserRecord } from './auth-use
 import { JWT_ALGORITHM } from './jwt.strategy';
 import { LoginLimiter } from './login-limiter';
 import { hashPassword, needsRehash, verifyPassword } from './passwords';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
 
-export const REFRESH_TOKEN_TTL_DAYS = 14;
 const INVALID_LOGIN = 'E-mail or password is incorrect.';
 const INVALID_REFRESH = 'Your session has ended. Sign in again.';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -32,6 +32,7 @@ export class AuthService implements OnModuleInit {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jwt: JwtService,
     private readonly users: AuthUsersRepository,
+    private readonly tokens: RefreshTokensRepository,
     private readonly limiter: LoginLimiter,
     private readonly audit: AuditService,
   ) {}
@@ -57,8 +58,7 @@ export class AuthService implements OnModuleInit {
     const rehashed = needsRehash(user.passwordHash) ? await hashPassword(password) : null;
     return this.dataSource.transaction(async (manager) => {
       if (rehashed) {
-        // Only if nobody changed the password meanwhile.
-        await manager.query('UPDATE users SET password_hash = $2 WHERE id = $1 AND password_hash = $3', [user.id, rehashed, user.passwordHash]);
+        await this.users.rehash(manager, user.id, user.passwordHash, rehashed);
       }
       const pair = await this.issue(manager, user, randomUUID());
       await this.audit.record(manager, {
@@ -80,26 +80,24 @@ export class AuthService implements OnModuleInit {
     const [id, secret] = token.split('.');
     if (!id || !secret || !UUID.test(id)) throw new UnauthorizedError(INVALID_REFRESH);
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const rows: { id: string; user_id: string; family_id: string; token_hash: string; expires_at: Date; used_at: Date | null; revoked_at: Date | null }[] =
-        await manager.query('SELECT * FROM refresh_tokens WHERE id = $1 FOR UPDATE', [id]);
-      const row = rows[0];
-      if (!row || !safeEqual(row.token_hash, sha256(secret))) return null;
-      if (row.used_at || row.revoked_at) {
-        await manager.query('UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL', [row.family_id]);
+      const row = await this.tokens.findForUpdate(manager, id);
+      if (!row || !safeEqual(row.tokenHash, sha256(secret))) return null;
+      if (row.usedAt || row.revokedAt) {
+        await this.tokens.revokeFamily(manager, row.familyId);
         await this.audit.record(manager, {
-          actorId: row.user_id,
+          actorId: row.userId,
           entity: 'user',
-          entityId: row.user_id,
+          entityId: row.userId,
           action: 'refresh_token_reuse',
           note: 'A spent refresh token was presented again; its family was revoked.',
         });
         return 'reused' as const;
       }
-      if (row.expires_at.getTime() <= Date.now()) return null;
-      const user = await this.users.byId(row.user_id, manager);
+      if (row.expiresAt.getTime() <= Date.now()) return null;
+      const user = await this.users.byId(row.userId, manager);
       if (!user || !user.active) return null;
-      await manager.query('UPDATE refresh_tokens SET used_at = now() WHERE id = $1', [row.id]);
-      return this.issue(manager, user, row.family_id);
+      await this.tokens.markUsed(manager, row.id);
+      return this.issue(manager, user, row.familyId);
     });
     if (!outcome || outcome === 'reused') throw new UnauthorizedError(INVALID_REFRESH);
     return outcome;
@@ -113,12 +111,7 @@ export class AuthService implements OnModuleInit {
     const id = refreshToken?.split('.')[0];
     const tokenId = id && UUID.test(id) ? id : null;
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `UPDATE refresh_tokens SET revoked_at = now()
-          WHERE revoked_at IS NULL AND user_id = $2
-            AND (family_id = $3 OR family_id = (SELECT family_id FROM refresh_tokens WHERE id = $1 AND user_id = $2))`,
-        [tokenId, user.id, user.sessionId],
-      );
+      await this.tokens.revokeSessions(manager, user.id, user.sessionId, tokenId);
       await this.audit.record(manager, { actorId: user.id, entity: 'user', entityId: user.id, action: 'sign_out' });
     });
   }
@@ -127,7 +120,7 @@ export class AuthService implements OnModuleInit {
   async updatePreferences(user: AuthUser, language: Language): Promise<AuthUser> {
     if (language === user.language) return user;
     await this.dataSource.transaction(async (manager) => {
-      await manager.query('UPDATE users SET language = $2, version = version + 1, updated_at = now() WHERE id = $1', [user.id, language]);
+      await this.users.setLanguage(manager, user.id, language);
       await this.audit.record(manager, {
         actorId: user.id,
         entity: 'user',
@@ -151,11 +144,7 @@ export class AuthService implements OnModuleInit {
     });
     const id = randomUUID();
     const secret = randomBytes(32).toString('base64url');
-    await manager.query(
-      `INSERT INTO refresh_tokens (id, user_id, family_id, token_hash, expires_at)
-       VALUES ($1, $2, $3, $4, now() + make_interval(days => $5))`,
-      [id, user.id, familyId, sha256(secret), REFRESH_TOKEN_TTL_DAYS],
-    );
+    await this.tokens.insert(manager, { id, userId: user.id, familyId, tokenHash: sha256(secret) });
     return { accessToken, refreshToken: `${id}.${secret}`, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
   }
 }

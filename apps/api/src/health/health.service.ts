@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { HealthRepository } from './health.repository';
 
 const TIMEOUT_MS = 3000;
 
 @Injectable()
 export class HealthService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly db: HealthRepository) {}
 
   /** True when a `SELECT 1` answers within 3 s. A broken pooled connection is replaced by the pool. */
   async databaseUp(): Promise<boolean> {
@@ -13,8 +13,8 @@ export class HealthService {
     const timeout = new Promise<boolean>((resolve) => {
       timer = setTimeout(() => resolve(false), TIMEOUT_MS);
     });
-    const probe = this.dataSource
-      .query('SELECT 1')
+    const probe = this.db
+      .ping()
       .then(() => true)
       .catch(() => false);
     try {

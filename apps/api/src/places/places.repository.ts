@@ -1,9 +1,36 @@
 import { Injectable } from '@nestjs/common';
 import { commitmentPlace, engagementPlace, type RecordPlace } from '@impact/contracts';
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { CityEntity } from '../cities/city.entity';
 import { CommitmentEntity } from '../commitments/commitment.entity';
 import { EngagementEntity } from '../engagements/engagement.entity';
+import { FollowUpEntity } from '../follow-ups/follow-up.entity';
+import { HubEntity } from '../hubs/hub.entity';
+import { OutcomeEntity } from '../outcomes/outcome.entity';
+import { StoryEntity } from '../stories/story.entity';
+
+/** The record kinds (as the audit trail names them) that sit in a hub. */
+const HUB_RECORD_KINDS = ['hub', 'city', 'engagement', 'commitment', 'followUp', 'outcome', 'story'] as const;
+export type HubRecordKind = (typeof HUB_RECORD_KINDS)[number];
+
+export const isHubRecordKind = (kind: string | undefined): kind is HubRecordKind => (HUB_RECORD_KINDS as readonly (string | undefined)[]).includes(kind);
+
+/** Per kind: a query over the record (archived or not) selecting its hub as `hub_id`. */
+const HUB_OF: Record<HubRecordKind, (m: EntityManager) => SelectQueryBuilder<object>> = {
+  hub: (m) => m.getRepository(HubEntity).createQueryBuilder('r').select('r.id', 'hub_id'),
+  city: (m) => m.getRepository(CityEntity).createQueryBuilder('r').select('r.hubId', 'hub_id'),
+  engagement: (m) => m.getRepository(EngagementEntity).createQueryBuilder('r').select('r.hubId', 'hub_id'),
+  commitment: (m) => m.getRepository(CommitmentEntity).createQueryBuilder('r').select('r.hubId', 'hub_id'),
+  followUp: (m) =>
+    m
+      .getRepository(FollowUpEntity)
+      .createQueryBuilder('r')
+      .leftJoin(CommitmentEntity, 'c', 'c.id = r.commitmentId')
+      .leftJoin(EngagementEntity, 'e', 'e.id = r.engagementId')
+      .select('COALESCE(c.hub_id, e.hub_id)', 'hub_id'),
+  outcome: (m) => m.getRepository(OutcomeEntity).createQueryBuilder('r').innerJoin(CityEntity, 'ci', 'ci.id = r.cityId').select('ci.hubId', 'hub_id'),
+  story: (m) => m.getRepository(StoryEntity).createQueryBuilder('r').select('r.hubId', 'hub_id'),
+};
 
 /** The places of a follow-up's parents; null where no id was given or no such record was found. */
 export interface FollowUpParentPlaces {
@@ -80,5 +107,11 @@ export class PlacesRepository {
     if (live) qb.andWhere('e.archived_at IS NULL');
     const e = await qb.getOne();
     return e ? engagementPlace({ ...e, participatingCityIds: (e.participatingCities ?? []).map((c) => c.id) }) : null;
+  }
+
+  /** The hub a record of `kind` sits in (archived records too: their history stays readable), or null when there is no such record. */
+  async hubOfRecord(m: EntityManager, kind: HubRecordKind, id: string): Promise<{ hubId: string | null } | null> {
+    const row = await HUB_OF[kind](m).where('r.id = :id', { id }).getRawOne<{ hub_id: string | null }>();
+    return row ? { hubId: row.hub_id } : null;
   }
 }

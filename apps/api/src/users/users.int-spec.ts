@@ -348,9 +348,10 @@ describe('the last active admin', () => {
       let waiting = 0;
       for (let i = 0; i < 200 && waiting < 2; i++) {
         await new Promise((r) => setTimeout(r, 50));
+        // Waiting in the admin-set lock itself (a SELECT … FOR UPDATE of users), not in a later UPDATE.
         [{ n: waiting }] = await t.dataSource.query(
           `SELECT count(*)::int AS n FROM pg_stat_activity
-            WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%role = ''admin'' AND active%FOR UPDATE%'`,
+            WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'SELECT%"users"%FOR UPDATE%'`,
         );
       }
       expect(waiting).toBe(2);

@@ -1,17 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { LANGUAGES, type Language, type LoginRequest, type RefreshRequest } from '@impact/contracts';
+import { LANGUAGES, MAX_LENGTH, type Language, type LoginRequest, type RefreshRequest } from '@impact/contracts';
 
 export class LoginDto implements LoginRequest {
   @ApiProperty({ example: 'leadership@impact.test' })
   @IsEmail({}, { message: 'Enter a valid e-mail address.' })
-  @MaxLength(254)
+  @MaxLength(MAX_LENGTH.login.email)
   email!: string;
 
   @ApiProperty({ example: 'correct horse battery staple' })
   @IsString()
   @MinLength(1, { message: 'Enter your password.' })
-  @MaxLength(1024)
+  @MaxLength(MAX_LENGTH.login.password)
   password!: string;
 }
 
@@ -19,7 +19,7 @@ export class RefreshDto implements RefreshRequest {
   @ApiProperty()
   @IsString()
   @MinLength(1)
-  @MaxLength(512)
+  @MaxLength(MAX_LENGTH.login.refreshToken)
   refreshToken!: string;
 }
 
@@ -27,7 +27,7 @@ export class LogoutDto {
   @ApiProperty({ required: false, description: 'A refresh token whose session ends too; the session of the access token sent always ends.' })
   @IsOptional()
   @IsString()
-  @MaxLength(512)
+  @MaxLength(MAX_LENGTH.login.refreshToken)
   refreshToken?: string;
 }
 

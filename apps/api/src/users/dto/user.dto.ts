@@ -16,9 +16,11 @@ import {
   MinLength,
 } from 'class-validator';
 import {
+  BOUNDS,
   LANGUAGES,
-  MAX_PAGE_SIZE,
-  PASSWORD_MIN_LENGTH,
+  MAX_ITEMS,
+  MAX_LENGTH,
+  MIN_LENGTH,
   ROLES,
   type CreateUserRequest,
   type Language,
@@ -27,48 +29,49 @@ import {
 } from '@impact/contracts';
 import { IsNotCommonPassword } from '../../auth/common-passwords';
 import { Line } from '../../common/dto';
+import type { UserFilters } from '../users.repository';
 
-const PASSWORD_MESSAGE = `Use at least ${PASSWORD_MIN_LENGTH} characters.`;
+const PASSWORD_MESSAGE = `Use at least ${MIN_LENGTH.user.password} characters.`;
 
 export class CreateUserDto implements CreateUserRequest {
-  @ApiProperty() @IsEmail({}, { message: 'Enter a valid e-mail address.' }) @MaxLength(254) email!: string;
-  @ApiProperty() @IsString() @MinLength(1, { message: 'Enter a name.' }) @Line(200) name!: string;
-  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH })
+  @ApiProperty() @IsEmail({}, { message: 'Enter a valid e-mail address.' }) @MaxLength(MAX_LENGTH.user.email) email!: string;
+  @ApiProperty() @IsString() @MinLength(1, { message: 'Enter a name.' }) @Line(MAX_LENGTH.user.name) name!: string;
+  @ApiProperty({ minLength: MIN_LENGTH.user.password })
   @IsString()
-  @MinLength(PASSWORD_MIN_LENGTH, { message: PASSWORD_MESSAGE })
-  @MaxLength(256)
+  @MinLength(MIN_LENGTH.user.password, { message: PASSWORD_MESSAGE })
+  @MaxLength(MAX_LENGTH.user.password)
   @IsNotCommonPassword()
   password!: string;
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role!: Role;
-  @ApiProperty({ type: [String] }) @IsArray() @IsUUID('all', { each: true }) @ArrayMaxSize(50) hubIds!: string[];
-  @ApiProperty({ type: [String] }) @IsArray() @IsUUID('all', { each: true }) @ArrayMaxSize(500) cityIds!: string[];
+  @ApiProperty({ type: [String] }) @IsArray() @IsUUID('all', { each: true }) @ArrayMaxSize(MAX_ITEMS.user.hubIds) hubIds!: string[];
+  @ApiProperty({ type: [String] }) @IsArray() @IsUUID('all', { each: true }) @ArrayMaxSize(MAX_ITEMS.user.cityIds) cityIds!: string[];
   @ApiPropertyOptional({ enum: LANGUAGES }) @IsOptional() @IsIn(LANGUAGES) language?: Language;
 }
 
 export class UpdateUserDto implements UpdateUserRequest {
-  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) @Max(2_147_483_647) version!: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @Line(200) name?: string;
+  @ApiProperty() @Type(() => Number) @IsInt() @Min(BOUNDS.version.min) @Max(BOUNDS.version.max) version!: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @Line(MAX_LENGTH.user.name) name?: string;
   @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @IsUUID('all', { each: true }) @ArrayMaxSize(50) hubIds?: string[];
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @IsUUID('all', { each: true }) @ArrayMaxSize(500) cityIds?: string[];
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @IsUUID('all', { each: true }) @ArrayMaxSize(MAX_ITEMS.user.hubIds) hubIds?: string[];
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @IsUUID('all', { each: true }) @ArrayMaxSize(MAX_ITEMS.user.cityIds) cityIds?: string[];
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
   @ApiPropertyOptional({ enum: LANGUAGES }) @IsOptional() @IsIn(LANGUAGES) language?: Language;
-  @ApiPropertyOptional({ minLength: PASSWORD_MIN_LENGTH })
+  @ApiPropertyOptional({ minLength: MIN_LENGTH.user.password })
   @IsOptional()
   @IsString()
-  @MinLength(PASSWORD_MIN_LENGTH, { message: PASSWORD_MESSAGE })
-  @MaxLength(256)
+  @MinLength(MIN_LENGTH.user.password, { message: PASSWORD_MESSAGE })
+  @MaxLength(MAX_LENGTH.user.password)
   @IsNotCommonPassword()
   password?: string;
 }
 
-export class ListUsersDto {
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000) page?: number;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE_SIZE) pageSize?: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) q?: string;
+export class ListUsersDto implements UserFilters {
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(BOUNDS.page.min) @Max(BOUNDS.page.max) page?: number;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(BOUNDS.pageSize.min) @Max(BOUNDS.pageSize.max) pageSize?: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(MAX_LENGTH.search) q?: string;
   @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
 }
 
 export class LookupUsersDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) q?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(MAX_LENGTH.search) q?: string;
 }
