@@ -12,7 +12,7 @@ import type {
 } from '@impact/contracts';
 
 /*
- * The demo data set: the network's impact stories (DOMAIN.md "Demo data"), told in our own words.
+ * The demo data set: the network's published impact stories, retold in our own words.
  * Records refer to each other by key; the seeder turns keys into ids. Months are the first of the month.
  */
 

@@ -3,7 +3,7 @@ import { CityFilters, CityListItem, CityTimeline, CreateCityRequest, ROUTES, Upd
 import { Observable } from 'rxjs';
 import { RecordsApi } from '../../shared/data/records-api';
 
-/** `/api/cities` (API.md) and the city's timeline. */
+/** `/api/cities` (docs/api.md) and the city's timeline. */
 @Injectable({ providedIn: 'root' })
 export class CitiesApi extends RecordsApi<CityListItem, CityFilters, CreateCityRequest, UpdateCityRequest> {
   protected readonly path = ROUTES.cities;

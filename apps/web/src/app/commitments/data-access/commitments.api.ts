@@ -12,7 +12,7 @@ import {
 import { Observable } from 'rxjs';
 import { RecordsApi } from '../../shared/data/records-api';
 
-/** `/api/commitments` (API.md), its workflow and its history. */
+/** `/api/commitments` (docs/api.md), its workflow and its history. */
 @Injectable({ providedIn: 'root' })
 export class CommitmentsApi extends RecordsApi<CommitmentListItem, CommitmentFilters, CreateCommitmentRequest, UpdateCommitmentRequest> {
   protected readonly path = ROUTES.commitments;

@@ -3,7 +3,7 @@ import { CreateFollowUpRequest, FollowUp, FollowUpFilters, FollowUpListItem, ROU
 import { Observable } from 'rxjs';
 import { RecordsApi } from '../../shared/data/records-api';
 
-/** `/api/follow-ups` (API.md). */
+/** `/api/follow-ups` (docs/api.md). */
 @Injectable({ providedIn: 'root' })
 export class FollowUpsApi extends RecordsApi<FollowUpListItem, FollowUpFilters, CreateFollowUpRequest, UpdateFollowUpRequest> {
   protected readonly path = ROUTES.followUps;

@@ -8,7 +8,7 @@ import { CsvDownload } from './csv-download';
 type Params = Record<string, string | number | boolean | null | undefined>;
 
 /**
- * The five calls every record list of the API answers the same way (API.md):
+ * The five calls every record list of the API answers the same way (docs/api.md):
  * paged list with filters, one record, create (201), update with `version` (409 when stale),
  * archive (204), and the list as CSV.
  */

@@ -4,7 +4,7 @@ import { City, CreateUserRequest, Hub, ListQuery, MAX_PAGE_SIZE, Page, ROUTES, U
 import { Observable, map } from 'rxjs';
 import { API, itemsOf, toParams } from '../../core/http/api';
 
-/** Admin's user management (API.md `/api/users`) and the hubs and cities a scope is chosen from. */
+/** Admin's user management (`/api/users`, docs/api.md) and the hubs and cities a scope is chosen from. */
 @Injectable({ providedIn: 'root' })
 export class UsersApi {
   private readonly http = inject(HttpClient);
