@@ -1,26 +1,33 @@
 /**
- * The floor for a list endpoint: node:http + pg, no framework, running exactly the SQL the API's
- * commitments list runs (handed over by bench.ts), mapping rows the same way and answering JSON.
+ * The floor for a list endpoint: node:http + pg, no framework and no ORM, sending exactly the
+ * statements the API's commitments list sends (recorded by bench.ts): the page's ids and the total
+ * together, then the read models of those ids; it answers the rows as JSON without shaping them.
  */
 import { createServer } from 'node:http';
 import { Pool } from 'pg';
-import { toCommitmentListItem, type CommitmentRow } from '../src/commitments/commitment.read';
+import type { Statement } from './bench';
 
-const { sql, params, page, pageSize } = JSON.parse(process.env.BENCH_LIST_QUERY as string) as {
-  sql: string;
-  params: unknown[];
+const { ids, total, load, page, pageSize } = JSON.parse(process.env.BENCH_LIST_QUERY as string) as {
+  ids: Statement;
+  total: Statement;
+  load: Statement;
   page: number;
   pageSize: number;
 };
 const pool = new Pool({ connectionString: process.env.BENCH_DATABASE_URL, max: 10 });
 pool.on('error', () => undefined);
 
+async function answer(): Promise<string> {
+  const [idRows, totalRows] = await Promise.all([pool.query<{ id: string }>(ids.sql, ids.params), pool.query<{ total: number }>(total.sql, total.params)]);
+  const pageIds = idRows.rows.map((r) => r.id);
+  // The read-model statement binds one parameter per id of the page, in order.
+  const items = pageIds.length ? (await pool.query(load.sql, pageIds)).rows : [];
+  return JSON.stringify({ items, total: totalRows.rows[0]?.total ?? 0, page, pageSize });
+}
+
 createServer((req, res) => {
-  pool
-    .query(sql, params)
-    .then(({ rows }) => {
-      const total = rows.length ? Number(rows[0].__total) : 0;
-      const body = JSON.stringify({ items: (rows as CommitmentRow[]).map(toCommitmentListItem), total, page, pageSize });
+  answer()
+    .then((body) => {
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
       res.end(body);
     })

@@ -14,13 +14,15 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
-import type { EntityManager, DataSource } from 'typeorm';
-import type { DashboardSummary } from '@impact/contracts';
+import { DataSource, type Logger } from 'typeorm';
+import type { DashboardFilters, DashboardSummary } from '@impact/contracts';
 import type { AuthUser } from '../src/auth/auth-user';
-import { commitmentQuery } from '../src/commitments/commitment.read';
-import { pagedQuery } from '../src/common/list';
-import { DashboardService } from '../src/dashboard/dashboard.service';
+import { CommitmentEntity } from '../src/commitments/commitment.entity';
+import { CommitmentsRepository } from '../src/commitments/commitments.repository';
+import { DashboardFiguresRepository } from '../src/dashboard/dashboard-figures.repository';
 import { DASHBOARD_VIEWS } from '../src/dashboard/dashboard-refresher';
+import { dashboardScope } from '../src/dashboard/dashboard-scope';
+import { dataSourceOptions } from '../src/database/data-source-options';
 import { atRiskSql, cityActiveSql, engagementLedToCommitmentSql, followUpOverdueSql } from '../src/rules';
 import { argValue, dataDir, freePort, freshDatabase, log, scaleArg } from './common';
 import { BENCH_TABLES } from './generate';
@@ -99,14 +101,29 @@ const stopChild = (child: ChildProcess) =>
     setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
   });
 
-/** The SQL a service would send, captured with a stand-in data source. */
-function captureSql(): { ds: DataSource & EntityManager; last: () => { sql: string; params: unknown[] } } {
-  let last = { sql: '', params: [] as unknown[] };
-  const query = async (sql: string, params: unknown[] = []) => {
-    last = { sql, params };
-    return [{}];
+/** One statement as the API sends it. */
+export interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * The API's own TypeORM set-up on the bench database, recording every statement it sends: the
+ * repositories run here exactly as in the API, and the floors replay what they sent through `pg`.
+ */
+async function recordingDataSource(url: string): Promise<{ ds: DataSource; sent: Statement[] }> {
+  const sent: Statement[] = [];
+  const ignore = () => undefined;
+  const logger: Logger = {
+    logQuery: (sql, params) => void sent.push({ sql, params: Array.isArray(params) ? params : [] }),
+    logQueryError: ignore,
+    logQuerySlow: ignore,
+    logSchemaBuild: ignore,
+    logMigration: ignore,
+    log: ignore,
   };
-  return { ds: { query } as unknown as DataSource & EntityManager, last: () => last };
+  const ds = await new DataSource({ ...dataSourceOptions(url, { logErrors: false }), logging: ['query'], logger }).initialize();
+  return { ds, sent };
 }
 
 const f1 = (n: number) => n.toFixed(1);
@@ -183,7 +200,9 @@ async function main() {
     const hubId: string = busiest.hub_id;
 
     // Dashboard summary: API vs the same SQL straight through pg.
-    const cases = [
+    const orm = await recordingDataSource(db.appUrl);
+    const figures = new DashboardFiguresRepository(orm.ds);
+    const cases: { name: string; token: string; user: AuthUser; filters: DashboardFilters }[] = [
       { name: 'whole network', token: admin.accessToken, user: adminUser, filters: {} },
       { name: 'one hub', token: admin.accessToken, user: adminUser, filters: { hubId } },
       { name: `one city (${busiest.name}, ${busiest.n} engagements)`, token: liaison.accessToken, user: liaisonUser, filters: {} },
@@ -195,9 +214,7 @@ async function main() {
       const check = await httpJson<DashboardSummary>(apiPort, 'GET', path, c.token);
       if (check.status !== 200) throw new Error(`${path}: ${check.status}`);
       const api = await timeIt(RUNS, () => httpJson(apiPort, 'GET', path, c.token));
-      const cap = captureSql();
-      await new DashboardService(cap.ds).summary(c.user, c.filters);
-      const { sql, params } = cap.last();
+      const [sql, params] = figures.summaryStatement(dashboardScope(c.user), c.filters);
       const floor = await timeIt(RUNS, () => pg.query(sql, params));
       summaryRows.push({ name: c.name, api, floor });
       log(`  summary ${c.name}: API p50 ${f1(api.p50)} ms p95 ${f1(api.p95)} ms | SQL floor p50 ${f1(floor.p50)} ms p95 ${f1(floor.p95)} ms | ${(api.p50 / floor.p50).toFixed(2)}×  (engagements ${check.body.totals.engagements})`);
@@ -217,13 +234,18 @@ async function main() {
 
     // List endpoint: the API vs a bare node:http + pg handler with the same SQL, 32 connections.
     const listFilters = { hubId, status: 'in_progress' as const, sort: 'targetDate:asc', page: 1, pageSize: 50 };
-    const cap = captureSql();
-    await pagedQuery(cap.ds, commitmentQuery(adminUser, listFilters), 1, 50);
+    // The list's statements as the API sends them: the page's ids and the total (together), then the
+    // read models of those ids.
+    orm.sent.length = 0;
+    await new CommitmentsRepository(orm.ds.getRepository(CommitmentEntity)).list(adminUser, listFilters);
+    const [first, second, load] = orm.sent;
+    const [ids, total] = first.sql.includes('"total"') ? [second, first] : [first, second];
+    await orm.ds.destroy();
     const barePort = await freePort();
     const bare = await startChild('bare-server.ts', {
       BENCH_DATABASE_URL: db.appUrl,
       BENCH_PORT: String(barePort),
-      BENCH_LIST_QUERY: JSON.stringify({ ...cap.last(), page: 1, pageSize: 50 }),
+      BENCH_LIST_QUERY: JSON.stringify({ ids, total, load, page: 1, pageSize: 50 }),
     });
     children.push(bare);
     const listPath = `/api/commitments?hubId=${hubId}&status=in_progress&sort=targetDate:asc&pageSize=50`;

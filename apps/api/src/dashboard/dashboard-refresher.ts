@@ -3,7 +3,7 @@ import { Interval } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { DASHBOARD_REFRESH_FUNCTION } from '../database/roles';
+import { DashboardRollupsRepository } from './dashboard-rollups.repository';
 
 /** The rollups, in the order they are rebuilt. */
 export const DASHBOARD_VIEWS = [
@@ -51,16 +51,19 @@ export class DashboardRefresher implements OnApplicationBootstrap, OnApplication
   private listener: Client | null = null;
   private closed = false;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly rollups: DashboardRollupsRepository,
+  ) {}
 
   /**
    * Never built (a new or freshly seeded database): build before serving, so the first figures are
    * right. Built before: serve the previous figures (the page says how old) and rebuild meanwhile.
    */
   async onApplicationBootstrap(): Promise<void> {
-    const [state] = await this.dataSource.query(`SELECT refreshed_at FROM dashboard_refresh WHERE id = 1`).catch(() => [undefined]);
+    const builtAt = await this.rollups.refreshedAt();
     const rebuild = this.refresh().catch((e) => this.logger.error(`Dashboard rollups could not be built at start: ${(e as Error).message}`));
-    if (!state?.refreshed_at) await rebuild;
+    if (!builtAt) await rebuild;
     await this.listen();
   }
 
@@ -97,10 +100,10 @@ export class DashboardRefresher implements OnApplicationBootstrap, OnApplication
             for (const view of batch) {
               if (this.closed) return false;
               // REFRESH needs the owner; the app may only call the owner's function that does exactly this.
-              await manager.query(`SELECT ${DASHBOARD_REFRESH_FUNCTION}($1)`, [view]);
+              await this.rollups.rebuild(manager, view);
             }
             // The figures are as fresh as the records at the start of this pass.
-            await manager.query(`UPDATE dashboard_refresh SET refreshed_at = $1 WHERE id = 1`, [new Date(started)]);
+            await this.rollups.setRefreshedAt(manager, new Date(started));
             return true;
           });
           if (!done) return;

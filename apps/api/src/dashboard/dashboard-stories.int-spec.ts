@@ -78,19 +78,39 @@ describe('dashboard stories (demo data)', () => {
   });
 
   it('gives a liaison its cities only', async () => {
+    // One achieved commitment in Nansana and one elsewhere wait for a story again (their stories
+    // archived), so the network's list holds both and a liaison's list has something to get wrong.
+    for (const [where, ids] of [
+      ['c.city_id = $1', [cities['Nansana']]],
+      ['c.city_id <> $1', [cities['Nansana']]],
+    ] as const) {
+      const [achieved] = await t.dataSource.query(
+        `SELECT c.id FROM commitments c WHERE c.archived_at IS NULL AND c.status = 'achieved' AND ${where} ORDER BY c.id LIMIT 1`,
+        [...ids],
+      );
+      expect(achieved).toBeDefined();
+      await t.dataSource.query(
+        `UPDATE stories SET archived_at = now() WHERE archived_at IS NULL AND id IN (SELECT story_id FROM story_commitments WHERE commitment_id = $1)`,
+        [achieved.id],
+      );
+    }
     const mine = await get<DashboardStories>(NANSANA, '/api/dashboard/stories');
-    expect(mine.achievedWithoutStory.every((c) => c.cityId === cities['Nansana'])).toBe(true);
+    // Exactly the achieved commitments of Nansana that wait for a story; the network's list holds
+    // others too, so a liaison shown them would fail here.
+    const nansanaWaiting: { id: string }[] = await t.dataSource.query(`SELECT w.id FROM (${withoutStorySql}) w JOIN commitments c USING (id) WHERE c.city_id = $1`, [
+      cities['Nansana'],
+    ]);
+    expect(nansanaWaiting.length).toBeGreaterThan(0);
+    expect(nansanaWaiting.length).toBeLessThanOrEqual(50);
+    expect(mine.achievedWithoutStory.map((c) => c.id).sort()).toEqual(nansanaWaiting.map((c) => c.id).sort());
+    const network = await get<DashboardStories>(LEAD, '/api/dashboard/stories');
+    expect(network.achievedWithoutStory.some((c) => c.cityId !== cities['Nansana'])).toBe(true);
     const [{ n }] = await t.dataSource.query(
       `SELECT count(*)::int AS n FROM stories s WHERE s.archived_at IS NULL AND s.status <> 'archived'
           AND EXISTS (SELECT 1 FROM story_cities sc WHERE sc.story_id = s.id AND sc.city_id = $1)`,
       [cities['Nansana']],
     );
     expect(mine.byCategoryAndStatus.reduce((s, c) => s + c.count, 0)).toBe(n);
-    const [{ m }] = await t.dataSource.query(`SELECT count(*)::int AS m FROM (${withoutStorySql}) w JOIN commitments c USING (id) WHERE c.city_id = $1`, [
-      cities['Nansana'],
-    ]);
-    expect(mine.achievedWithoutStory.length).toBe(Math.min(50, m));
-    const all = await get<DashboardStories>(LEAD, '/api/dashboard/stories');
-    expect(all.byCategoryAndStatus.reduce((s, c) => s + c.count, 0)).toBeGreaterThanOrEqual(n);
+    expect(network.byCategoryAndStatus.reduce((s, c) => s + c.count, 0)).toBeGreaterThan(n);
   });
 });

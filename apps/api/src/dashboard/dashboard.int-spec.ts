@@ -1,4 +1,4 @@
-import type { DashboardGraph, DashboardSummary } from '@impact/contracts';
+import type { DashboardAtRisk, DashboardGraph, DashboardSummary } from '@impact/contracts';
 import { demoSignIn } from '../../test/demo-sign-in';
 import { createTestApp, type TestApp } from '../../test/test-app';
 
@@ -38,23 +38,43 @@ describe('dashboard (demo data)', () => {
   it('gives a liaison the figures of its cities only, equal to what its lists hold', async () => {
     const who = 'nansana.liaison@impact.test';
     const s = await get<DashboardSummary>(who, '/api/dashboard/summary');
+    // Per hub: the liaison's rows hold exactly what its own lists hold for that hub, and a hub its
+    // records do not reach has no row (other hubs' figures would make a row, or a bigger one).
+    const total = async (path: string) => (await get<{ total: number }>(who, path)).total;
+    const reached: string[] = [];
+    for (const hubId of Object.values(hubs)) {
+      const engagements = await total(`/api/engagements?pageSize=1&hubId=${hubId}`);
+      const commitments = await total(`/api/commitments?pageSize=1&hubId=${hubId}`);
+      const row = s.byHub.find((h) => h.hubId === hubId);
+      expect({ hubId, engagements: row?.engagements ?? 0, commitments: Object.values(row?.commitmentsByStatus ?? {}).reduce((a, b) => a + b, 0) }).toEqual({
+        hubId,
+        engagements,
+        commitments,
+      });
+      if (engagements + commitments > 0) reached.push(hubId);
+    }
+    expect(reached).toContain(hubs['esa']);
+    expect(s.byHub.map((h) => h.hubId).sort()).toEqual(reached.sort());
+    expect(s.byHub.length).toBeLessThan(Object.keys(hubs).length);
+
     expect(s.totals.activeCities).toBe(1);
     const lead = await get<DashboardSummary>('leadership@impact.test', '/api/dashboard/summary');
     expect(s.totals.engagements).toBeLessThan(lead.totals.engagements);
-    const engagements = await get<{ total: number }>(who, '/api/engagements?pageSize=1');
-    expect(s.totals.engagements).toBe(engagements.total);
-    const commitments = await get<{ total: number }>(who, '/api/commitments?pageSize=1');
-    expect(Object.values(s.totals.commitmentsByStatus).reduce((a, b) => a + b, 0)).toBe(commitments.total);
-    const atRisk = await get<{ total: number }>(who, '/api/commitments?pageSize=1&atRisk=true');
-    expect(s.totals.commitmentsAtRisk).toBe(atRisk.total);
-    const overdue = await get<{ total: number }>(who, '/api/follow-ups?pageSize=1&overdue=true');
-    expect(s.totals.followUpsOverdue).toBe(overdue.total);
-    // Other hubs' figures do not reach a liaison.
-    expect(s.byHub.every((h) => h.hubId === hubs['esa'] || h.engagements > 0)).toBe(true);
+    expect(s.totals.engagements).toBe(await total('/api/engagements?pageSize=1'));
+    expect(Object.values(s.totals.commitmentsByStatus).reduce((a, b) => a + b, 0)).toBe(await total('/api/commitments?pageSize=1'));
+    expect(s.totals.commitmentsAtRisk).toBe(await total('/api/commitments?pageSize=1&atRisk=true'));
+    expect(s.totals.followUpsOverdue).toBe(await total('/api/follow-ups?pageSize=1&overdue=true'));
     const map = await get<{ cities: { id: string }[] }>(who, '/api/dashboard/map');
     expect(map.cities.map((c) => c.id)).toEqual([cities['Nansana']]);
-    const risk = await get<{ commitments: { cityId: string }[] }>(who, '/api/dashboard/at-risk');
-    expect(risk.commitments.every((c) => c.cityId === cities['Nansana'])).toBe(true);
+
+    // The at-risk panel lists the liaison's own at-risk commitments (all of them, 20 at most), none of
+    // the network's others, which exist outside Nansana.
+    const risk = await get<DashboardAtRisk>(who, '/api/dashboard/at-risk');
+    const own = await get<{ items: { id: string }[]; total: number }>(who, '/api/commitments?pageSize=100&atRisk=true');
+    expect(own.total).toBeLessThanOrEqual(20);
+    expect(risk.commitments.map((c) => c.id).sort()).toEqual(own.items.map((c) => c.id).sort());
+    const network = await get<DashboardAtRisk>('leadership@impact.test', '/api/dashboard/at-risk');
+    expect(network.commitments.some((c) => c.cityId !== cities['Nansana'])).toBe(true);
   });
 
   it('draws the peer-learning edges of the seed', async () => {

@@ -1,4 +1,4 @@
-import { medianOf } from './dashboard.service';
+import { medianOf } from './figures';
 
 describe('median days to achievement', () => {
   it('reads the median from a histogram as percentile_cont(0.5) does', () => {
