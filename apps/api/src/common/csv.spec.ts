@@ -1,6 +1,8 @@
 import { csvCell, toCsv } from './csv';
 import { isRealDate } from './dto';
-import { likePattern, orderBy, sortFields } from './list';
+import { DataSource } from 'typeorm';
+import { ValidationFailedError } from './errors';
+import { applySort, likePattern, listSorts } from './list-query';
 
 describe('csv', () => {
   it('quotes commas, quotes and line breaks', () => {
@@ -30,13 +32,17 @@ describe('list helpers', () => {
     expect(likePattern('  ')).toBeNull();
   });
 
-  it('sorts only on the allow-list', () => {
-    const sorts = sortFields({ name: 'c.name' });
-    expect(orderBy('name:desc', sorts, 'c.name', 'c.id')).toBe('c.name DESC NULLS LAST, c.id DESC');
-    expect(() => orderBy('password:asc', sorts, 'c.name', 'c.id')).toThrow();
+  // A query builder writes SQL without a connection, so the ORDER BY can be read as PostgreSQL gets it.
+  const cities = () => new DataSource({ type: 'postgres' }).createQueryBuilder().select('c.id').from('cities', 'c');
+  const sorts = listSorts({ name: 'c.name' }, [['c.created_at', 'DESC']], 'c.id');
+
+  it('sorts only on the allow-list, the id breaking ties', () => {
+    expect(applySort(cities(), 'name:desc', sorts).getSql()).toContain('ORDER BY c.name DESC NULLS LAST, c.id DESC');
+    expect(applySort(cities(), undefined, sorts).getSql()).toContain('ORDER BY c.created_at DESC NULLS LAST, c.id DESC');
+    expect(() => applySort(cities(), 'password:asc', sorts)).toThrow(ValidationFailedError);
     // Object.prototype's members are no sort fields.
     for (const name of ['constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf']) {
-      expect(() => orderBy(name, sorts, 'c.name', 'c.id')).toThrow(expect.objectContaining({ fieldErrors: [expect.objectContaining({ field: 'sort' })] }));
+      expect(() => applySort(cities(), name, sorts)).toThrow(expect.objectContaining({ fieldErrors: [expect.objectContaining({ field: 'sort' })] }));
     }
   });
 });
