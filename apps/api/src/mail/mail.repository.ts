@@ -63,7 +63,7 @@ export class MailRepository {
       .update(MailOutboxEntity)
       .set({ status: 'sending', claimedAt: () => 'now()', attempts: () => 'attempts + 1' })
       .where(`id = :id AND (status = 'queued' OR (status = 'sending' AND claimed_at < now() - make_interval(secs => :lease)))`, { id, lease: leaseSeconds })
-      .returning(['id', 'to_address', 'subject', 'text', 'html', 'language', 'attempts'])
+      .returning('id, to_address, subject, text, html, language, attempts')
       .execute();
     const row = (result.raw as { id: string; to_address: string; subject: string; text: string; html: string; language: Language; attempts: number }[])[0];
     return row ? { id: row.id, toAddress: row.to_address, subject: row.subject, text: row.text, html: row.html, language: row.language, attempts: row.attempts } : null;
