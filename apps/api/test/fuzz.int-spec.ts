@@ -312,6 +312,9 @@ const VALID: Record<string, Valid> = {
     body: () => ({ email: LOGIN_USER, password: password(LOGIN_USER) }),
     who: 'anonymous',
   },
+  'POST /api/notifications/read': { path: () => '/api/notifications/read', body: () => ({ all: true }) },
+  'PATCH /api/notification-settings': { path: () => '/api/notification-settings', body: () => ({ email: 'daily' }) },
+  'POST /api/reminders/run': { path: () => '/api/reminders/run', body: () => ({ asOf: '2026-01-05' }) },
 };
 /** Run apart: they end sessions or count failed sign-ins, which the other routes must not feel. */
 const SESSION_ROUTES = [

@@ -9,3 +9,4 @@ export * from './lib/stories';
 export * from './lib/kpis';
 export * from './lib/limits';
 export * from './lib/place';
+export * from './lib/notifications';

@@ -15,6 +15,9 @@ import { HubsModule } from '../hubs/hubs.module';
 import { OutcomesModule } from '../outcomes/outcomes.module';
 import { PartnersModule } from '../partners/partners.module';
 import { JobsModule } from '../jobs/jobs.module';
+import { MailModule } from '../mail/mail.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { RemindersModule } from '../reminders/reminders.module';
 import { PlacesModule } from '../places/places.module';
 import { StoriesModule } from '../stories/stories.module';
 import { UsersModule } from '../users/users.module';
@@ -73,6 +76,9 @@ export class AppModule {
         OutcomesModule,
         StoriesModule,
         DashboardModule,
+        MailModule,
+        NotificationsModule,
+        RemindersModule,
         ...extraModules,
       ],
     };

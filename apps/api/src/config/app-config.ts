@@ -39,6 +39,15 @@ export interface AppConfig {
   apiDocs: boolean;
   /** Folder for local state (`.data`): embedded PostgreSQL and the generated JWT secret. */
   dataDir: string;
+  mail: {
+    /** Null: mail stays queued in the outbox. */
+    smtpUrl: string | null;
+    from: string;
+    /** The base of links in mails, without a trailing slash. */
+    publicUrl: string;
+  };
+  /** The UTC hour of the daily reminder run. */
+  reminderHour: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -90,6 +99,12 @@ export function buildConfig(
       : join(options.bundleDir ?? __dirname, '../web/browser'),
     apiDocs: env.API_DOCS ?? nodeEnv !== 'production',
     dataDir,
+    mail: {
+      smtpUrl: env.SMTP_URL ?? null,
+      from: env.MAIL_FROM ?? 'Impact Tracker <no-reply@localhost>',
+      publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, ''),
+    },
+    reminderHour: env.REMINDER_HOUR ?? 6,
   };
 }
 

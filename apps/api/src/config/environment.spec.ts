@@ -45,6 +45,12 @@ describe('environment validation', () => {
     [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY'],
     [{ TRUST_PROXY: 'loopback,,10.0.0.1' }, 'TRUST_PROXY'],
     [{ TRUST_PROXY: '-1' }, 'TRUST_PROXY'],
+    [{ SMTP_URL: 'mail.example.org:25' }, 'SMTP_URL'],
+    [{ SMTP_URL: 'http://mail.example.org' }, 'SMTP_URL'],
+    [{ MAIL_FROM: 'not an address' }, 'MAIL_FROM'],
+    [{ PUBLIC_URL: 'impact.example.org' }, 'PUBLIC_URL'],
+    [{ REMINDER_HOUR: '24' }, 'REMINDER_HOUR'],
+    [{ REMINDER_HOUR: 'six' }, 'REMINDER_HOUR'],
   ])('refuses %j naming %s', (env, variable) => {
     expect(fail(env)).toMatch(
       new RegExp(`^Invalid configuration: ${variable} `),
@@ -105,6 +111,26 @@ describe('environment validation', () => {
       corsOrigins: ['https://a.example', 'https://b.example'],
       admin: { email: 'boss@example.org', password: 'long-enough-password' },
       jwt: { secretSource: 'env' },
+    });
+  });
+});
+
+describe('mail and reminders', () => {
+  it('keep mail queued without SMTP_URL, link to localhost:PORT and remind at 06:00 UTC by default', () => {
+    expect(loadConfig({ PORT: '8080' }, { cwd: '/tmp' })).toMatchObject({
+      mail: { smtpUrl: null, from: 'Impact Tracker <no-reply@localhost>', publicUrl: 'http://localhost:8080' },
+      reminderHour: 6,
+    });
+  });
+
+  it('read SMTP_URL, MAIL_FROM, PUBLIC_URL (without its trailing slash) and REMINDER_HOUR', () => {
+    const config = loadConfig(
+      { SMTP_URL: 'smtps://user:pw@mail.example.org:465', MAIL_FROM: 'Impact Tracker <tracker@example.org>', PUBLIC_URL: 'https://impact.example.org/', REMINDER_HOUR: '0' },
+      { cwd: '/tmp' },
+    );
+    expect(config).toMatchObject({
+      mail: { smtpUrl: 'smtps://user:pw@mail.example.org:465', from: 'Impact Tracker <tracker@example.org>', publicUrl: 'https://impact.example.org' },
+      reminderHour: 0,
     });
   });
 });

@@ -187,6 +187,32 @@ export class EnvironmentVariables {
     },
   })
   TRUST_PROXY?: string;
+
+  /** Where mail goes; empty keeps every mail queued in the outbox (nothing is lost). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL (smtp://user:pass@host:587)' })
+  SMTP_URL?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^(?:[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, {
+    message: 'must be an address such as tracker@example.org or "Impact Tracker <tracker@example.org>"',
+  })
+  MAIL_FROM?: string;
+
+  /** The base of every link in a mail. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, { message: 'must be an http(s) URL such as https://impact.example.org' })
+  PUBLIC_URL?: string;
+
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt({ message: 'must be an hour from 0 to 23 (UTC)' })
+  @Min(0, { message: 'must be an hour from 0 to 23 (UTC)' })
+  @Max(23, { message: 'must be an hour from 0 to 23 (UTC)' })
+  REMINDER_HOUR?: number;
 }
 
 /** A configuration error: its message is the one line printed before the process stops. */

@@ -6,8 +6,12 @@ import { CommitmentEntity } from '../commitments/commitment.entity';
 import { EngagementEntity } from '../engagements/engagement.entity';
 import { FollowUpEntity } from '../follow-ups/follow-up.entity';
 import { HubEntity } from '../hubs/hub.entity';
+import { MailOutboxEntity } from '../mail/mail-outbox.entity';
+import { NotificationSettingsEntity } from '../notifications/notification-settings.entity';
+import { NotificationEntity } from '../notifications/notification.entity';
 import { OutcomeEntity } from '../outcomes/outcome.entity';
 import { PartnerEntity } from '../partners/partner.entity';
+import { ReminderRunEntity } from '../reminders/reminder-run.entity';
 import { StoryEntity } from '../stories/story.entity';
 import { UserEntity } from '../users/user.entity';
 
@@ -25,4 +29,8 @@ export const ENTITIES = [
   OutcomeEntity,
   StoryEntity,
   AuditLogEntity,
+  MailOutboxEntity,
+  NotificationEntity,
+  NotificationSettingsEntity,
+  ReminderRunEntity,
 ];

@@ -73,7 +73,7 @@ describe('the app database role', () => {
     expect(granted['audit_log']).toBe('SELECT,INSERT');
     expect(granted['migrations']).toBe('');
     for (const view of DASHBOARD_VIEWS) expect(granted[view]).toBe('SELECT');
-    for (const table of ['users', 'commitments', 'follow_ups', 'engagements', 'stories', 'refresh_tokens', 'dashboard_refresh']) {
+    for (const table of ['users', 'commitments', 'follow_ups', 'engagements', 'stories', 'refresh_tokens', 'dashboard_refresh', 'mail_outbox', 'notifications', 'notification_settings', 'reminder_runs']) {
       expect(granted[table]).toBe('SELECT,INSERT,UPDATE,DELETE');
     }
     // No TRUNCATE, REFERENCES or TRIGGER anywhere.

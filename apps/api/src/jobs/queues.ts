@@ -10,6 +10,14 @@ export const JOBS_SCHEMA = 'pgboss';
 export const JOB_QUEUES: readonly PgBoss.Queue[] = [
   /** A self-check: the jobs integration test sends and works it as the app role. */
   { name: 'jobs-probe', retryLimit: 2, retryDelay: 1, retryBackoff: false },
+  /**
+   * One outbox mail to send (data: the outbox id). Retries with backoff (30 s, 1, 2, 4, 8 min); a job
+   * whose worker died expires after 2 minutes and is retried, and the outbox row's claim keeps two
+   * senders off the same mail.
+   */
+  { name: 'mail-send', retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
+  /** The daily reminder rules (data: `{ asOf? }`), fired by the schedule at REMINDER_HOUR. */
+  { name: 'reminders-daily', retryLimit: 3, retryDelay: 300, retryBackoff: true, expireInSeconds: 900 },
 ];
 
 export type JobQueueName = (typeof JOB_QUEUES)[number]['name'];

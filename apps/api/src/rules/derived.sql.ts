@@ -26,9 +26,12 @@ export function inRange(column: string, from: string | null, to: string | null):
   return parts.length ? parts.join(' AND ') : 'TRUE';
 }
 
-/** isFollowUpOverdue: still open and its due date has passed. `f` is the follow_ups alias. */
-export const followUpOverdueSql = (f: string): string =>
-  `(${f}.status = 'open' AND ${f}.due_date IS NOT NULL AND ${f}.due_date < ${SQL_TODAY})`;
+/**
+ * isFollowUpOverdue: still open and its due date has passed. `f` is the follow_ups alias; `today` a
+ * date expression (the reminder rules pass the day they run for).
+ */
+export const followUpOverdueSql = (f: string, today: string = SQL_TODAY): string =>
+  `(${f}.status = 'open' AND ${f}.due_date IS NOT NULL AND ${f}.due_date < ${today})`;
 
 /** isCommitmentAtRisk over a status and a target-date expression. */
 export const atRiskSql = (status: string, targetDate: string): string =>
@@ -37,9 +40,9 @@ export const atRiskSql = (status: string, targetDate: string): string =>
 /** isCommitmentAtRisk for commitments alias `c`. */
 export const commitmentAtRiskSql = (c: string): string => atRiskSql(`${c}.status`, `${c}.target_date`);
 
-/** Open work past its target date (the commitments list's `overdue` filter). */
-export const commitmentOverdueSql = (c: string): string =>
-  `(${c}.status IN ('pledged', 'in_progress', 'stalled') AND ${c}.target_date IS NOT NULL AND ${c}.target_date < ${SQL_TODAY})`;
+/** Open work past its target date (the commitments list's `overdue` filter); `today` as above. */
+export const commitmentOverdueSql = (c: string, today: string = SQL_TODAY): string =>
+  `(${c}.status IN ('pledged', 'in_progress', 'stalled') AND ${c}.target_date IS NOT NULL AND ${c}.target_date < ${today})`;
 
 /** The engagement (alias `e`) concerns one of the cities in the uuid[] `p`: host, place or participant. */
 export const engagementConcernsCities = (e: string, p: string): string =>

@@ -29,4 +29,12 @@ describe('permission matrix', () => {
     expect(may('leadership', 'stories', 'create')).toBe(false);
     expect(may('hub_manager', 'stories', 'publish')).toBe(false);
   });
+  it('lets every role read and mark its own notifications, and only admins run the rules and read the outbox', () => {
+    for (const role of ['admin', 'leadership', 'hub_manager', 'city_liaison'] as const) {
+      expect(may(role, 'notifications', 'read')).toBe(true);
+      expect(may(role, 'notifications', 'update')).toBe(true);
+      expect(may(role, 'reminders', 'create')).toBe(role === 'admin');
+      expect(may(role, 'outbox', 'read')).toBe(role === 'admin');
+    }
+  });
 });

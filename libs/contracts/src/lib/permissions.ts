@@ -21,6 +21,11 @@ export const RESOURCES = [
   'users',
   'audit',
   'dashboard',
+  // The caller's own notifications and settings: every role, its own rows only (the API filters by user).
+  'notifications',
+  // Running the daily rules by hand, and reading the mail outbox: admins.
+  'reminders',
+  'outbox',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -34,6 +39,7 @@ type Matrix = Record<Role, Record<Resource, Grants>>;
 
 const ALL: Grants = { read: 'all', create: 'all', update: 'all', archive: 'all', transition: 'all', publish: 'all' };
 const READ_ALL: Grants = { read: 'all' };
+const OWN_NOTIFICATIONS: Grants = { read: 'all', update: 'all' };
 
 export const PERMISSIONS: Readonly<Matrix> = {
   admin: {
@@ -48,6 +54,9 @@ export const PERMISSIONS: Readonly<Matrix> = {
     users: ALL,
     audit: READ_ALL,
     dashboard: READ_ALL,
+    notifications: OWN_NOTIFICATIONS,
+    reminders: { create: 'all' },
+    outbox: READ_ALL,
   },
   leadership: {
     hubs: READ_ALL,
@@ -62,6 +71,9 @@ export const PERMISSIONS: Readonly<Matrix> = {
     users: {},
     audit: READ_ALL,
     dashboard: READ_ALL,
+    notifications: OWN_NOTIFICATIONS,
+    reminders: {},
+    outbox: {},
   },
   hub_manager: {
     hubs: READ_ALL,
@@ -75,6 +87,9 @@ export const PERMISSIONS: Readonly<Matrix> = {
     users: {},
     audit: { read: 'hub' },
     dashboard: READ_ALL,
+    notifications: OWN_NOTIFICATIONS,
+    reminders: {},
+    outbox: {},
   },
   city_liaison: {
     hubs: READ_ALL,
@@ -88,6 +103,9 @@ export const PERMISSIONS: Readonly<Matrix> = {
     users: {},
     audit: {},
     dashboard: { read: 'city' },
+    notifications: OWN_NOTIFICATIONS,
+    reminders: {},
+    outbox: {},
   },
 };
 

@@ -16,6 +16,10 @@ export const ROUTES = {
   publicStories: 'public/stories',
   dashboard: 'dashboard',
   audit: 'audit',
+  notifications: 'notifications',
+  notificationSettings: 'notification-settings',
+  reminders: 'reminders',
+  outbox: 'outbox',
 } as const;
 
 /** Access tokens live 15 minutes. */

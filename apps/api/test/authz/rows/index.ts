@@ -7,6 +7,7 @@ import { dashboardRows } from './dashboard.rows';
 import { engagementsRows } from './engagements.rows';
 import { followUpsRows } from './follow-ups.rows';
 import { hubsRows } from './hubs.rows';
+import { notificationsRows } from './notifications.rows';
 import { outcomesRows } from './outcomes.rows';
 import { partnersRows } from './partners.rows';
 import { storiesRows } from './stories.rows';
@@ -23,4 +24,5 @@ export const MATRIX_ROWS: MatrixRow[] = [...authRows, ...usersRows, ...dashboard
   ...outcomesRows,
   ...auditRows,
   ...storiesRows,
+  ...notificationsRows,
 ];

@@ -1,0 +1,57 @@
+import { RTL_LANGUAGES, type Language } from '@impact/contracts';
+import { fill, MAIL_WORDS } from './mail-messages';
+
+/** One item of a mail: a notification's title, body and link (absolute). */
+export interface MailItem {
+  title: string;
+  body: string;
+  url: string;
+}
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const escapeHtml = (s: string): string =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+
+/**
+ * A mail in the recipient's language, as plain text and as HTML (`lang` and `dir` on the root, so
+ * Arabic reads right to left in every client). Only logical alignment (`start`), never left/right.
+ */
+export function renderMail(language: Language, mail: { subject: string; name: string; intro?: string; items: MailItem[]; settingsUrl: string }): RenderedMail {
+  const w = MAIL_WORDS[language];
+  const dir = RTL_LANGUAGES.includes(language) ? 'rtl' : 'ltr';
+  const greeting = fill(w.greeting, { name: mail.name });
+  const text = [
+    greeting,
+    '',
+    ...(mail.intro ? [mail.intro, ''] : []),
+    ...mail.items.flatMap((i) => [i.title, i.body, `${w.open}: ${i.url}`, '']),
+    '--',
+    w.footer,
+    `${w.settings}: ${mail.settingsUrl}`,
+    '',
+  ].join('\n');
+  const items = mail.items
+    .map(
+      (i) =>
+        `<div style="margin-block-end:16px"><p style="margin:0;font-weight:bold">${escapeHtml(i.title)}</p>` +
+        `<p style="margin:4px 0">${escapeHtml(i.body)}</p><p style="margin:0"><a href="${escapeHtml(i.url)}">${escapeHtml(w.open)}</a></p></div>`,
+    )
+    .join('\n');
+  const html = `<!DOCTYPE html>
+<html lang="${language}" dir="${dir}">
+<head><meta charset="utf-8"><title>${escapeHtml(mail.subject)}</title></head>
+<body dir="${dir}" style="font-family:sans-serif;text-align:start">
+<p>${escapeHtml(greeting)}</p>
+${mail.intro ? `<p>${escapeHtml(mail.intro)}</p>\n` : ''}${items}
+<hr>
+<p style="font-size:small">${escapeHtml(w.footer)} <a href="${escapeHtml(mail.settingsUrl)}">${escapeHtml(w.settings)}</a></p>
+</body>
+</html>
+`;
+  return { subject: mail.subject, text, html };
+}

@@ -1,0 +1,48 @@
+import type { Language, NotificationKind } from '@impact/contracts';
+
+/**
+ * Title and body of each notification kind in the four languages, as PostgreSQL `format()` strings:
+ * the reminder rules write them set-based in the recipient's language. Arguments, by position:
+ * 1 the record's title, 2 the date the rule is about (due, target, stalled since), 3 a number of days,
+ * 4 the city (or, for a follow-up without a commitment, its engagement's host city or hub).
+ */
+export type NotificationTemplates = Record<Language, { title: string; body: string }>;
+
+export const NOTIFICATION_MESSAGES: Record<NotificationKind, NotificationTemplates> = {
+  follow_up_due_soon: {
+    en: { title: 'Follow-up due in 7 days: %1$s', body: '“%1$s” (%4$s) is due on %2$s.' },
+    fr: { title: 'Suivi à rendre dans 7 jours : %1$s', body: '« %1$s » (%4$s) est à rendre le %2$s.' },
+    ar: { title: 'متابعة مستحقة خلال 7 أيام: %1$s', body: 'موعد استحقاق «%1$s» (%4$s) هو %2$s.' },
+    es: { title: 'Seguimiento con vencimiento en 7 días: %1$s', body: '«%1$s» (%4$s) vence el %2$s.' },
+  },
+  follow_up_due_tomorrow: {
+    en: { title: 'Follow-up due tomorrow: %1$s', body: '“%1$s” (%4$s) is due tomorrow, %2$s.' },
+    fr: { title: 'Suivi à rendre demain : %1$s', body: '« %1$s » (%4$s) est à rendre demain, le %2$s.' },
+    ar: { title: 'متابعة مستحقة غدًا: %1$s', body: 'موعد استحقاق «%1$s» (%4$s) هو غدًا، %2$s.' },
+    es: { title: 'Seguimiento que vence mañana: %1$s', body: '«%1$s» (%4$s) vence mañana, %2$s.' },
+  },
+  follow_up_overdue: {
+    en: { title: 'Overdue follow-up: %1$s', body: '“%1$s” (%4$s) was due on %2$s and is still open: %3$s days late.' },
+    fr: { title: 'Suivi en retard : %1$s', body: '« %1$s » (%4$s) était à rendre le %2$s et reste ouvert : %3$s jours de retard.' },
+    ar: { title: 'متابعة متأخرة: %1$s', body: 'كان موعد استحقاق «%1$s» (%4$s) هو %2$s وما زالت مفتوحة: متأخرة %3$s يومًا.' },
+    es: { title: 'Seguimiento atrasado: %1$s', body: '«%1$s» (%4$s) vencía el %2$s y sigue abierto: %3$s días de retraso.' },
+  },
+  follow_up_escalated: {
+    en: { title: 'Escalation: follow-up overdue for %3$s days in %4$s', body: '“%1$s” was due on %2$s and is still open. Its owner has been reminded; please step in.' },
+    fr: { title: 'Escalade : suivi en retard de %3$s jours à %4$s', body: '« %1$s » était à rendre le %2$s et reste ouvert. Son responsable a été relancé ; merci d’intervenir.' },
+    ar: { title: 'تصعيد: متابعة متأخرة %3$s يومًا في %4$s', body: 'كان موعد استحقاق «%1$s» هو %2$s وما زالت مفتوحة. تم تذكير المسؤول عنها؛ يرجى التدخل.' },
+    es: { title: 'Escalamiento: seguimiento con %3$s días de retraso en %4$s', body: '«%1$s» vencía el %2$s y sigue abierto. Se recordó a su responsable; por favor, intervenga.' },
+  },
+  commitment_past_target: {
+    en: { title: 'Commitment past its target date: %1$s', body: '“%1$s” (%4$s) had a target date of %2$s and is not achieved yet.' },
+    fr: { title: 'Engagement ayant dépassé sa date cible : %1$s', body: '« %1$s » (%4$s) avait pour date cible le %2$s et n’est pas encore atteint.' },
+    ar: { title: 'التزام تجاوز تاريخه المستهدف: %1$s', body: 'كان التاريخ المستهدف لـ«%1$s» (%4$s) هو %2$s ولم يتحقق بعد.' },
+    es: { title: 'Compromiso que superó su fecha objetivo: %1$s', body: '«%1$s» (%4$s) tenía como fecha objetivo el %2$s y aún no se ha cumplido.' },
+  },
+  commitment_stalled: {
+    en: { title: 'Commitment stalled for %3$s days: %1$s', body: '“%1$s” (%4$s) has been stalled since %2$s.' },
+    fr: { title: 'Engagement bloqué depuis %3$s jours : %1$s', body: '« %1$s » (%4$s) est bloqué depuis le %2$s.' },
+    ar: { title: 'التزام متعثر منذ %3$s يومًا: %1$s', body: '«%1$s» (%4$s) متعثر منذ %2$s.' },
+    es: { title: 'Compromiso estancado desde hace %3$s días: %1$s', body: '«%1$s» (%4$s) está estancado desde el %2$s.' },
+  },
+};

@@ -1,0 +1,96 @@
+import type { IsoDate, IsoInstant } from './models';
+
+/** What a notification is about; each kind is one rule of the daily reminders. */
+export const NOTIFICATION_KINDS = [
+  'follow_up_due_soon',
+  'follow_up_due_tomorrow',
+  'follow_up_overdue',
+  'follow_up_escalated',
+  'commitment_past_target',
+  'commitment_stalled',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** How a user wants notifications by e-mail: one mail each, one digest a day, or none. */
+export const EMAIL_PREFERENCES = ['immediate', 'daily', 'off'] as const;
+export type EmailPreference = (typeof EMAIL_PREFERENCES)[number];
+export const DEFAULT_EMAIL_PREFERENCE: EmailPreference = 'daily';
+
+export interface NotificationItem {
+  id: string;
+  kind: NotificationKind;
+  /** In the recipient's language, written when the notification was made. */
+  title: string;
+  body: string;
+  /** A path of the web app (`/commitments/…`), relative to its origin. */
+  link: string;
+  createdAt: IsoInstant;
+  readAt: IsoInstant | null;
+}
+
+/** `GET /api/notifications`: a page of the caller's notifications and how many are unread in all. */
+export interface NotificationPage {
+  items: NotificationItem[];
+  total: number;
+  unread: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface NotificationListQuery {
+  unread?: boolean;
+  page?: number;
+  pageSize?: number;
+}
+
+/** `POST /api/notifications/read`: some by id, or every one of the caller's. */
+export interface MarkNotificationsReadRequest {
+  ids?: string[];
+  all?: boolean;
+}
+
+export interface MarkNotificationsReadResult {
+  /** How many changed from unread to read. */
+  marked: number;
+  unread: number;
+}
+
+export interface NotificationSettings {
+  email: EmailPreference;
+}
+
+export const MAIL_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
+export type MailStatus = (typeof MAIL_STATUSES)[number];
+
+/** One mail of the outbox, as admins read it. */
+export interface OutboxItem {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  language: string;
+  status: MailStatus;
+  attempts: number;
+  createdAt: IsoInstant;
+  sentAt: IsoInstant | null;
+  error: string | null;
+}
+
+export interface OutboxListQuery {
+  status?: MailStatus;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface RunRemindersRequest {
+  /** The day to run the rules for (UTC); today when absent. */
+  asOf?: IsoDate;
+}
+
+/** What one run of the daily rules did: new notifications per rule, and mails queued. */
+export interface ReminderRunResult {
+  asOf: IsoDate;
+  notifications: Record<NotificationKind, number>;
+  /** Immediate mails plus daily digests queued by this run. */
+  mails: number;
+}
