@@ -23,7 +23,10 @@ test('compose has a PostgreSQL service with a persistent volume and a health che
   const db = compose.services?.db;
   assert.ok(db, 'service db');
   assert.match(db.image, /^postgres:\d+/);
-  assert.ok(db.volumes?.some((v) => String(v).startsWith('db-data:')), 'db-data volume mounted');
+  assert.ok(
+    db.volumes?.some((v) => String(v).startsWith('db-data:')),
+    'db-data volume mounted',
+  );
   assert.ok(compose.volumes && 'db-data' in compose.volumes, 'db-data volume declared');
   assert.ok(db.healthcheck?.test?.join(' ').includes('pg_isready'), 'pg_isready health check');
 });
@@ -127,62 +130,75 @@ function asUser(cmd, args, { cwd, env, timeout = 30 * 60_000 }) {
 /** As root, a system user with no home and no login, created once. */
 function ensureCiUser() {
   if (!isRoot || spawnSync('id', ['-u', CI_USER]).status === 0) return;
-  const r = spawnSync('useradd', ['--system', '--user-group', '--no-create-home', '--home-dir', '/nonexistent', '--shell', '/usr/sbin/nologin', CI_USER], {
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    'useradd',
+    ['--system', '--user-group', '--no-create-home', '--home-dir', '/nonexistent', '--shell', '/usr/sbin/nologin', CI_USER],
+    {
+      encoding: 'utf8',
+    },
+  );
   assert.equal(r.status, 0, `useradd ${CI_USER}: ${r.stderr}`);
 }
 
-test('npm ci on a fresh clone works as a non-root user with a fresh HOME and npm cache, no compiler and no node-gyp build', { timeout: 35 * 60_000 }, (t) => {
-  ensureCiUser();
-  const base = mkdtempSync(join(tmpdir(), 'impact-npm-ci-'));
-  try {
-    chmodSync(base, 0o755);
-    const repo = join(base, 'repo');
-    const home = join(base, 'home');
-    mkdirSync(home);
-    const clone = spawnSync('git', ['clone', '--quiet', '--no-hardlinks', root, repo], { encoding: 'utf8' });
-    assert.equal(clone.status, 0, `git clone: ${clone.stderr}`);
-    const bin = pathWithoutCompiler(join(base, 'bin'));
-    if (isRoot) assert.equal(spawnSync('chown', ['-R', `${CI_USER}:${CI_USER}`, base]).status, 0, 'chown');
+test(
+  'npm ci on a fresh clone works as a non-root user with a fresh HOME and npm cache, no compiler and no node-gyp build',
+  { timeout: 35 * 60_000 },
+  (t) => {
+    ensureCiUser();
+    const base = mkdtempSync(join(tmpdir(), 'impact-npm-ci-'));
+    try {
+      chmodSync(base, 0o755);
+      const repo = join(base, 'repo');
+      const home = join(base, 'home');
+      mkdirSync(home);
+      const clone = spawnSync('git', ['clone', '--quiet', '--no-hardlinks', root, repo], { encoding: 'utf8' });
+      assert.equal(clone.status, 0, `git clone: ${clone.stderr}`);
+      const bin = pathWithoutCompiler(join(base, 'bin'));
+      if (isRoot) assert.equal(spawnSync('chown', ['-R', `${CI_USER}:${CI_USER}`, base]).status, 0, 'chown');
 
-    // Nothing of the caller's npm set-up applies: a fresh HOME (so no ~/.npmrc, whose nodedir or cache
-    // would hide a missing header download) and only the variables the network needs.
-    const env = { HOME: home, PATH: bin, LANG: 'C.UTF-8', npm_config_cache: join(home, '.npm'), npm_config_update_notifier: 'false' };
-    for (const [k, v] of Object.entries(process.env)) {
-      if (/^(https?_proxy|no_proxy|NODE_EXTRA_CA_CERTS|SSL_CERT_FILE|SSL_CERT_DIR)$/i.test(k)) env[k] = v;
+      // Nothing of the caller's npm set-up applies: a fresh HOME (so no ~/.npmrc, whose nodedir or cache
+      // would hide a missing header download) and only the variables the network needs.
+      const env = { HOME: home, PATH: bin, LANG: 'C.UTF-8', npm_config_cache: join(home, '.npm'), npm_config_update_notifier: 'false' };
+      for (const [k, v] of Object.entries(process.env)) {
+        if (/^(https?_proxy|no_proxy|NODE_EXTRA_CA_CERTS|SSL_CERT_FILE|SSL_CERT_DIR)$/i.test(k)) env[k] = v;
+      }
+      // A package that falls back to compiling fails here instead of fetching Node's headers.
+      env.npm_config_nodedir = '/nonexistent';
+
+      const who = asUser('sh', ['-c', 'id -u; command -v cc gcc g++ make python3 python || true'], { cwd: repo, env });
+      const [uid, ...tools] = who.output.trim().split('\n');
+      assert.notEqual(uid, '0', 'runs as an ordinary user');
+      assert.deepEqual(tools, [], 'no compiler, make or Python on PATH');
+
+      const npmVersion = asUser('npm', ['--version'], { cwd: repo, env }).output.trim();
+      const started = Date.now();
+      const ci = asUser('npm', ['ci', '--foreground-scripts', '--no-audit', '--no-fund'], { cwd: repo, env });
+      const seconds = ((Date.now() - started) / 1000).toFixed(0);
+      mkdirSync(join(root, 'tmp'), { recursive: true });
+      writeFileSync(join(root, 'tmp', 'npm-ci-as-user.log'), ci.output);
+      t.diagnostic(
+        `npm ci (npm ${npmVersion}) as uid ${uid}, fresh HOME and cache, no compiler: ${seconds} s (log: tmp/npm-ci-as-user.log)`,
+      );
+      console.log(`# npm ci as uid ${uid} (npm ${npmVersion}) on a fresh clone took ${seconds} s`);
+      assert.equal(ci.status, 0, `npm ci failed:\n${ci.output.split('\n').slice(-30).join('\n')}`);
+      assert.doesNotMatch(ci.output, /\bgyp (info|ERR!|WARN)|node-gyp rebuild/, 'no package was compiled with node-gyp');
+
+      // The password library loads its prebuilt binary and hashes.
+      const argon = asUser(
+        'node',
+        [
+          '-e',
+          "const a = require('@node-rs/argon2'); a.hash('correct horse battery').then(async (h) => console.log(h.startsWith('$argon2id$') && (await a.verify(h, 'correct horse battery')) && !(await a.verify(h, 'wrong')) ? 'argon2 ok' : 'argon2 wrong'))",
+        ],
+        { cwd: repo, env },
+      );
+      assert.match(argon.output, /^argon2 ok$/m, argon.output);
+    } finally {
+      // Deleting a full node_modules takes minutes on a busy disk; nothing waits for it.
+      spawn('rm', ['-rf', base], { detached: true, stdio: 'ignore' }).unref();
     }
-    // A package that falls back to compiling fails here instead of fetching Node's headers.
-    env.npm_config_nodedir = '/nonexistent';
-
-    const who = asUser('sh', ['-c', 'id -u; command -v cc gcc g++ make python3 python || true'], { cwd: repo, env });
-    const [uid, ...tools] = who.output.trim().split('\n');
-    assert.notEqual(uid, '0', 'runs as an ordinary user');
-    assert.deepEqual(tools, [], 'no compiler, make or Python on PATH');
-
-    const npmVersion = asUser('npm', ['--version'], { cwd: repo, env }).output.trim();
-    const started = Date.now();
-    const ci = asUser('npm', ['ci', '--foreground-scripts', '--no-audit', '--no-fund'], { cwd: repo, env });
-    const seconds = ((Date.now() - started) / 1000).toFixed(0);
-    mkdirSync(join(root, 'tmp'), { recursive: true });
-    writeFileSync(join(root, 'tmp', 'npm-ci-as-user.log'), ci.output);
-    t.diagnostic(`npm ci (npm ${npmVersion}) as uid ${uid}, fresh HOME and cache, no compiler: ${seconds} s (log: tmp/npm-ci-as-user.log)`);
-    console.log(`# npm ci as uid ${uid} (npm ${npmVersion}) on a fresh clone took ${seconds} s`);
-    assert.equal(ci.status, 0, `npm ci failed:\n${ci.output.split('\n').slice(-30).join('\n')}`);
-    assert.doesNotMatch(ci.output, /\bgyp (info|ERR!|WARN)|node-gyp rebuild/, 'no package was compiled with node-gyp');
-
-    // The password library loads its prebuilt binary and hashes.
-    const argon = asUser(
-      'node',
-      ['-e', "const a = require('@node-rs/argon2'); a.hash('correct horse battery').then(async (h) => console.log(h.startsWith('$argon2id$') && (await a.verify(h, 'correct horse battery')) && !(await a.verify(h, 'wrong')) ? 'argon2 ok' : 'argon2 wrong'))"],
-      { cwd: repo, env },
-    );
-    assert.match(argon.output, /^argon2 ok$/m, argon.output);
-  } finally {
-    // Deleting a full node_modules takes minutes on a busy disk; nothing waits for it.
-    spawn('rm', ['-rf', base], { detached: true, stdio: 'ignore' }).unref();
-  }
-});
+  },
+);
 
 // ---- production start on a fresh embedded database --------------------------------------------------
 
@@ -196,51 +212,75 @@ const freePort = () =>
     });
   });
 
-test('NODE_ENV=production on a fresh embedded database: no demo data, no demo sign-ins, and how to create the first admin', { timeout: 10 * 60_000 }, async (t) => {
-  // The built API as it ships (Nx reuses the cached build when nothing changed).
-  const build = spawnSync(join(root, 'node_modules', '.bin', 'nx'), ['run', 'api:build', '--outputStyle=static'], {
-    cwd: root,
-    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
-    encoding: 'utf8',
-  });
-  assert.equal(build.status, 0, `api build failed:\n${build.stdout}${build.stderr}`);
-
-  const base = mkdtempSync(join(tmpdir(), 'impact-prod-'));
-  chmodSync(base, 0o755); // the embedded server runs as the OS user `postgres` when started by root
-  const port = await freePort();
-  const env = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', PORT: String(port), EMBEDDED_PG_PORT: String(await freePort()), EMBEDDED_PG_DIR: join(base, 'postgres'), JWT_SECRET: 'deploy-check-secret-that-is-long-enough-0123', LOG_LEVEL: 'warn', WEB_DIST: join(base, 'no-web') };
-  const app = spawn(process.execPath, [join(root, 'dist', 'apps', 'api', 'main.js')], { cwd: base, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const exited = new Promise((ok) => app.on('exit', ok));
-  try {
-    await new Promise((ok, fail) => {
-      const timer = setTimeout(() => fail(new Error(`no start within 120 s:\n${output}`)), 120_000);
-      const onData = (d) => {
-        output += d;
-        if (output.includes('Impact Tracker is running') && /\n\n$/.test(output)) {
-          clearTimeout(timer);
-          ok();
-        }
-      };
-      app.stdout.on('data', onData);
-      app.stderr.on('data', (d) => (output += d));
-      app.on('exit', (code) => fail(new Error(`exited with ${code}:\n${output}`)));
+test(
+  'NODE_ENV=production on a fresh embedded database: no demo data, no demo sign-ins, and how to create the first admin',
+  { timeout: 10 * 60_000 },
+  async (t) => {
+    // The built API as it ships (Nx reuses the cached build when nothing changed).
+    const build = spawnSync(join(root, 'node_modules', '.bin', 'nx'), ['run', 'api:build', '--outputStyle=static'], {
+      cwd: root,
+      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
+      encoding: 'utf8',
     });
-    t.diagnostic(output.trim().split('\n').filter((l) => /running|admin|demo/i.test(l)).join(' | '));
-    assert.doesNotMatch(output, /Demo (data|sign-ins)|@impact\.test/, 'no demo data and no demo sign-ins printed');
-    assert.match(output, /No active admin yet: set ADMIN_EMAIL and ADMIN_PASSWORD/);
+    assert.equal(build.status, 0, `api build failed:\n${build.stdout}${build.stderr}`);
 
-    const url = `http://127.0.0.1:${port}/api`;
-    assert.equal((await fetch(`${url}/health`)).status, 200);
-    const login = await fetch(`${url}/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'admin@impact.test', password: 'admin-demo-2026' }),
+    const base = mkdtempSync(join(tmpdir(), 'impact-prod-'));
+    chmodSync(base, 0o755); // the embedded server runs as the OS user `postgres` when started by root
+    const port = await freePort();
+    const env = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      EMBEDDED_PG_PORT: String(await freePort()),
+      EMBEDDED_PG_DIR: join(base, 'postgres'),
+      JWT_SECRET: 'deploy-check-secret-that-is-long-enough-0123',
+      LOG_LEVEL: 'warn',
+      WEB_DIST: join(base, 'no-web'),
+    };
+    const app = spawn(process.execPath, [join(root, 'dist', 'apps', 'api', 'main.js')], {
+      cwd: base,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
-    assert.equal(login.status, 401, 'the published demo admin cannot sign in');
-  } finally {
-    app.kill('SIGTERM');
-    await exited;
-    rmSync(base, { recursive: true, force: true });
-  }
-});
+    let output = '';
+    const exited = new Promise((ok) => app.on('exit', ok));
+    try {
+      await new Promise((ok, fail) => {
+        const timer = setTimeout(() => fail(new Error(`no start within 120 s:\n${output}`)), 120_000);
+        const onData = (d) => {
+          output += d;
+          if (output.includes('Impact Tracker is running') && /\n\n$/.test(output)) {
+            clearTimeout(timer);
+            ok();
+          }
+        };
+        app.stdout.on('data', onData);
+        app.stderr.on('data', (d) => (output += d));
+        app.on('exit', (code) => fail(new Error(`exited with ${code}:\n${output}`)));
+      });
+      t.diagnostic(
+        output
+          .trim()
+          .split('\n')
+          .filter((l) => /running|admin|demo/i.test(l))
+          .join(' | '),
+      );
+      assert.doesNotMatch(output, /Demo (data|sign-ins)|@impact\.test/, 'no demo data and no demo sign-ins printed');
+      assert.match(output, /No active admin yet: set ADMIN_EMAIL and ADMIN_PASSWORD/);
+
+      const url = `http://127.0.0.1:${port}/api`;
+      assert.equal((await fetch(`${url}/health`)).status, 200);
+      const login = await fetch(`${url}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'admin@impact.test', password: 'admin-demo-2026' }),
+      });
+      assert.equal(login.status, 401, 'the published demo admin cannot sign in');
+    } finally {
+      app.kill('SIGTERM');
+      await exited;
+      rmSync(base, { recursive: true, force: true });
+    }
+  },
+);

@@ -10,11 +10,15 @@ const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: '
 
 if (process.env.SKIP_BUILD !== 'true') {
   console.log('Building the API and the web app (cached builds are reused)…');
-  const build = spawnSync(join(root, 'node_modules', '.bin', 'nx'), ['run-many', '-t', 'build', '-p', 'api', 'web', '--outputStyle=static'], {
-    cwd: root,
-    env,
-    stdio: 'inherit',
-  });
+  const build = spawnSync(
+    join(root, 'node_modules', '.bin', 'nx'),
+    ['run-many', '-t', 'build', '-p', 'api', 'web', '--outputStyle=static'],
+    {
+      cwd: root,
+      env,
+      stdio: 'inherit',
+    },
+  );
   if (build.status !== 0) {
     console.error('The build failed; see the messages above.');
     process.exit(build.status ?? 1);

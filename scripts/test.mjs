@@ -166,11 +166,22 @@ if (wants('deploy')) {
   banner('deployment (docker-compose.yml, Dockerfile, npm ci as a non-root user, production start)');
   const started = Date.now();
   const file = join(out, 'deploy.json');
-  const r = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-reporter=tap', '--test-reporter-destination=stdout', `--test-reporter-destination=${file}`, 'scripts/deploy.test.mjs'], {
-    cwd: root,
-    env: baseEnv,
-    stdio: 'inherit',
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--test',
+      '--test-reporter=spec',
+      '--test-reporter=tap',
+      '--test-reporter-destination=stdout',
+      `--test-reporter-destination=${file}`,
+      'scripts/deploy.test.mjs',
+    ],
+    {
+      cwd: root,
+      env: baseEnv,
+      stdio: 'inherit',
+    },
+  );
   let tap = '';
   try {
     tap = readFileSync(file, 'utf8');

@@ -3,10 +3,7 @@ module.exports = {
   displayName: 'api-int',
   preset: '../../jest.preset.js',
   testEnvironment: 'node',
-  testMatch: [
-    '<rootDir>/src/**/*.int-spec.ts',
-    '<rootDir>/test/**/*.int-spec.ts',
-  ],
+  testMatch: ['<rootDir>/src/**/*.int-spec.ts', '<rootDir>/test/**/*.int-spec.ts'],
   transform: {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },

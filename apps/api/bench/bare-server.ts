@@ -18,7 +18,10 @@ const pool = new Pool({ connectionString: process.env.BENCH_DATABASE_URL, max: 1
 pool.on('error', () => undefined);
 
 async function answer(): Promise<string> {
-  const [idRows, totalRows] = await Promise.all([pool.query<{ id: string }>(ids.sql, ids.params), pool.query<{ total: number }>(total.sql, total.params)]);
+  const [idRows, totalRows] = await Promise.all([
+    pool.query<{ id: string }>(ids.sql, ids.params),
+    pool.query<{ total: number }>(total.sql, total.params),
+  ]);
   const pageIds = idRows.rows.map((r) => r.id);
   // The read-model statement binds one parameter per id of the page, in order.
   const items = pageIds.length ? (await pool.query(load.sql, pageIds)).rows : [];

@@ -17,7 +17,10 @@ async function main() {
     ADMIN_EMAIL: process.env.BENCH_ADMIN_EMAIL ?? '',
     ADMIN_PASSWORD: process.env.BENCH_ADMIN_PASSWORD ?? '',
   });
-  await prepareAsOwner({ appUrl: config.databaseUrl as string, ownerUrl: config.migrationDatabaseUrl }, config, { embedded: false, logErrors: false });
+  await prepareAsOwner({ appUrl: config.databaseUrl as string, ownerUrl: config.migrationDatabaseUrl }, config, {
+    embedded: false,
+    logErrors: false,
+  });
   const app = await createApp(config, config.databaseUrl as string, { serveWeb: false, docs: false, bufferLogs: false });
   await app.listen(Number(process.env.BENCH_PORT), '127.0.0.1');
   process.send?.('ready');

@@ -27,7 +27,9 @@ import { atRiskSql, cityActiveSql, engagementLedToCommitmentSql, followUpOverdue
 import { argValue, dataDir, freePort, freshDatabase, log, scaleArg } from './common';
 import { BENCH_TABLES } from './generate';
 
-const autocannon = require('autocannon') as (opts: Record<string, unknown>) => Promise<{ requests: { average: number }; latency: { p50: number; p97_5: number }; non2xx: number; errors: number }>;
+const autocannon = require('autocannon') as (
+  opts: Record<string, unknown>,
+) => Promise<{ requests: { average: number }; latency: { p50: number; p97_5: number }; non2xx: number; errors: number }>;
 
 const root = resolve(__dirname, '../../..');
 const ADMIN = { email: 'bench-admin@bench.test', password: 'bench-admin-password-2026' };
@@ -217,7 +219,9 @@ async function main() {
       const [sql, params] = figures.summaryStatement(dashboardScope(c.user), c.filters);
       const floor = await timeIt(RUNS, () => pg.query(sql, params));
       summaryRows.push({ name: c.name, api, floor });
-      log(`  summary ${c.name}: API p50 ${f1(api.p50)} ms p95 ${f1(api.p95)} ms | SQL floor p50 ${f1(floor.p50)} ms p95 ${f1(floor.p95)} ms | ${(api.p50 / floor.p50).toFixed(2)}×  (engagements ${check.body.totals.engagements})`);
+      log(
+        `  summary ${c.name}: API p50 ${f1(api.p50)} ms p95 ${f1(api.p95)} ms | SQL floor p50 ${f1(floor.p50)} ms p95 ${f1(floor.p95)} ms | ${(api.p50 / floor.p50).toFixed(2)}×  (engagements ${check.body.totals.engagements})`,
+      );
     }
 
     // For reference: the network figures without rollups (the KPI SQL over the records).
@@ -261,7 +265,9 @@ async function main() {
     const apiList = await cannon(apiPort, { authorization: `Bearer ${admin.accessToken}` });
     const bareList = await cannon(barePort, {});
     const ratio = apiList.requests.average / bareList.requests.average;
-    log(`  list (${listCheck.body.total} matching, 50 rows): API ${f1(apiList.requests.average)} req/s (p50 ${apiList.latency.p50} ms, non-2xx ${apiList.non2xx}) | bare ${f1(bareList.requests.average)} req/s (p50 ${bareList.latency.p50} ms) | ${(ratio * 100).toFixed(0)} %`);
+    log(
+      `  list (${listCheck.body.total} matching, 50 rows): API ${f1(apiList.requests.average)} req/s (p50 ${apiList.latency.p50} ms, non-2xx ${apiList.non2xx}) | bare ${f1(bareList.requests.average)} req/s (p50 ${bareList.latency.p50} ms) | ${(ratio * 100).toFixed(0)} %`,
+    );
 
     const seconds = (Date.now() - started) / 1000;
     const result = {
@@ -284,7 +290,9 @@ async function main() {
     log(`| case | API p50 | API p95 | SQL floor p50 | floor p95 | API / floor (p50) |`);
     log(`|---|---:|---:|---:|---:|---:|`);
     for (const r of summaryRows) {
-      log(`| summary, ${r.name} | ${f1(r.api.p50)} ms | ${f1(r.api.p95)} ms | ${f1(r.floor.p50)} ms | ${f1(r.floor.p95)} ms | ${(r.api.p50 / r.floor.p50).toFixed(2)}× |`);
+      log(
+        `| summary, ${r.name} | ${f1(r.api.p50)} ms | ${f1(r.api.p95)} ms | ${f1(r.floor.p50)} ms | ${f1(r.floor.p95)} ms | ${(r.api.p50 / r.floor.p50).toFixed(2)}× |`,
+      );
     }
     log('');
     log(`| list endpoint (32 connections, ${DURATION} s) | req/s |`);
@@ -293,7 +301,9 @@ async function main() {
     log(`| bare node:http + pg, same SQL | ${f1(bareList.requests.average)} |`);
     log(`| API / bare | ${(ratio * 100).toFixed(0)} % |`);
     log('');
-    log(`Done in ${f1(seconds)} s (load ${f1(loadSeconds)} s, API start with rollups ${f1(bootSeconds)} s). Figures also in tmp/bench-scale-${scale}.json`);
+    log(
+      `Done in ${f1(seconds)} s (load ${f1(loadSeconds)} s, API start with rollups ${f1(bootSeconds)} s). Figures also in tmp/bench-scale-${scale}.json`,
+    );
     await pg.end();
   } finally {
     for (const c of children) await stopChild(c);

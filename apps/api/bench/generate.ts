@@ -67,10 +67,7 @@ export async function generate(db: Client, sizes: BenchSizes, log: (m: string) =
   // Triggers (dashboard NOTIFY) and foreign keys are not needed while the generator writes consistent data.
   await db.query(`SET session_replication_role = replica`);
 
-  await step(
-    'hubs',
-    `INSERT INTO hubs (code, name) VALUES ${HUBS.map(([c, n]) => `('${c}', '${n.replace(/'/g, "''")}')`).join(', ')}`,
-  );
+  await step('hubs', `INSERT INTO hubs (code, name) VALUES ${HUBS.map(([c, n]) => `('${c}', '${n.replace(/'/g, "''")}')`).join(', ')}`);
   await db.query(`CREATE UNLOGGED TABLE bench_hub AS
     SELECT (row_number() OVER (ORDER BY code) - 1)::int AS idx, id, code FROM hubs`);
   await step(

@@ -1,11 +1,6 @@
 import request from 'supertest';
 import { createTestApp, type TestApp } from './test-app';
-import {
-  PRINCIPALS,
-  type MatrixRow,
-  type MatrixWorld,
-  type PrincipalName,
-} from './authz/matrix';
+import { PRINCIPALS, type MatrixRow, type MatrixWorld, type PrincipalName } from './authz/matrix';
 import { MATRIX_ROWS } from './authz/rows';
 import { demoSignIn } from './demo-sign-in';
 
@@ -26,13 +21,9 @@ let counter = 0;
 
 beforeAll(async () => {
   t = await createTestApp({ demo: true });
-  const ids = async (sql: string, params: unknown[]) =>
-    ((await t.dataSource.query(sql, params)) as { id: string }[])[0]?.id;
+  const ids = async (sql: string, params: unknown[]) => ((await t.dataSource.query(sql, params)) as { id: string }[])[0]?.id;
   const userIds = {} as MatrixWorld['userIds'];
-  for (const [who, email] of Object.entries(CAST) as [
-    Exclude<PrincipalName, 'anonymous'>,
-    string,
-  ][]) {
+  for (const [who, email] of Object.entries(CAST) as [Exclude<PrincipalName, 'anonymous'>, string][]) {
     const session = await demoSignIn(t.http, email);
     tokens[who] = session.accessToken;
     userIds[who] = session.user.id;
@@ -53,16 +44,9 @@ afterAll(async () => {
   await t?.close();
 });
 
-function send(
-  row: MatrixRow,
-  method: string,
-  req: { path: string; body?: unknown },
-  token?: string,
-) {
+function send(row: MatrixRow, method: string, req: { path: string; body?: unknown }, token?: string) {
   const agent = request(t.app.getHttpServer());
-  const call = (
-    agent as unknown as Record<string, (path: string) => request.Test>
-  )[method.toLowerCase()](req.path);
+  const call = (agent as unknown as Record<string, (path: string) => request.Test>)[method.toLowerCase()](req.path);
   if (token) call.set('Authorization', `Bearer ${token}`);
   return req.body === undefined ? call : call.send(req.body as object);
 }
@@ -87,26 +71,17 @@ describe('authorization matrix', () => {
     expect(new Set(listed).size).toBe(listed.length);
   });
 
-  describe.each(MATRIX_ROWS.map((row) => [row.route, row] as const))(
-    '%s',
-    (_route, row) => {
-      it.each(PRINCIPALS.map((p) => [p, row.expect[p]] as const))(
-        '%s → %i',
-        async (who, status) => {
-          const [method] = row.route.split(' ');
-          const req = await row.request(world, who);
-          const res = await send(row, method, req, req.token ?? tokens[who]);
-          if (res.status !== status) {
-            // Say what came back, so a failing cell explains itself.
-            throw new Error(
-              `${row.route} as ${who}: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`,
-            );
-          }
-          expect(res.status).toBe(status);
-          if (status >= 400)
-            expect(res.body).toMatchObject({ statusCode: status });
-        },
-      );
-    },
-  );
+  describe.each(MATRIX_ROWS.map((row) => [row.route, row] as const))('%s', (_route, row) => {
+    it.each(PRINCIPALS.map((p) => [p, row.expect[p]] as const))('%s → %i', async (who, status) => {
+      const [method] = row.route.split(' ');
+      const req = await row.request(world, who);
+      const res = await send(row, method, req, req.token ?? tokens[who]);
+      if (res.status !== status) {
+        // Say what came back, so a failing cell explains itself.
+        throw new Error(`${row.route} as ${who}: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
+      }
+      expect(res.status).toBe(status);
+      if (status >= 400) expect(res.body).toMatchObject({ statusCode: status });
+    });
+  });
 });

@@ -28,7 +28,8 @@ export interface World {
   tokens: Record<Person, string>;
 }
 
-const one = async (db: DataSource, sql: string, params: unknown[]): Promise<string> => ((await db.query(sql, params)) as { id: string }[])[0].id;
+const one = async (db: DataSource, sql: string, params: unknown[]): Promise<string> =>
+  ((await db.query(sql, params)) as { id: string }[])[0].id;
 
 export async function followThroughWorld(t: TestApp): Promise<World> {
   const users = {} as Record<Person, string>;
@@ -59,20 +60,21 @@ export async function insertCommitment(
     [c.title, c.cityId, c.ownerId, c.status ?? 'in_progress', c.targetDate ?? null],
   );
   if (c.stalledSince) {
-    await db.query(`INSERT INTO commitment_status_changes (commitment_id, from_status, to_status, at) VALUES ($1, 'in_progress', 'stalled', $2::date + time '12:00')`, [
-      id,
-      c.stalledSince,
-    ]);
+    await db.query(
+      `INSERT INTO commitment_status_changes (commitment_id, from_status, to_status, at) VALUES ($1, 'in_progress', 'stalled', $2::date + time '12:00')`,
+      [id, c.stalledSince],
+    );
   }
   return id;
 }
 
-export async function insertFollowUp(db: DataSource, f: { title: string; commitmentId: string; ownerId: string | null; dueDate: string; status?: string }): Promise<string> {
-  return one(db, `INSERT INTO follow_ups (commitment_id, title, kind, owner_id, due_date, status) VALUES ($1, $2, 'check_in', $3, $4, $5) RETURNING id`, [
-    f.commitmentId,
-    f.title,
-    f.ownerId,
-    f.dueDate,
-    f.status ?? 'open',
-  ]);
+export async function insertFollowUp(
+  db: DataSource,
+  f: { title: string; commitmentId: string; ownerId: string | null; dueDate: string; status?: string },
+): Promise<string> {
+  return one(
+    db,
+    `INSERT INTO follow_ups (commitment_id, title, kind, owner_id, due_date, status) VALUES ($1, $2, 'check_in', $3, $4, $5) RETURNING id`,
+    [f.commitmentId, f.title, f.ownerId, f.dueDate, f.status ?? 'open'],
+  );
 }

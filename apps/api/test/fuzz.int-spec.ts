@@ -15,9 +15,7 @@ import { createTestApp, type TestApp } from './test-app';
  * prints where the time went, by route.
  */
 
-const SEED = process.env['FUZZ_SEED']
-  ? Number(process.env['FUZZ_SEED'])
-  : Math.floor(Math.random() * 2 ** 31);
+const SEED = process.env['FUZZ_SEED'] ? Number(process.env['FUZZ_SEED']) : Math.floor(Math.random() * 2 ** 31);
 /** Runs per property; together well over 5,000 requests. */
 const RUNS = { get: 2800, body: 2200, session: 120, login: 40 };
 
@@ -65,10 +63,7 @@ const next = () => `${Date.now().toString(36)}${(unique++).toString(36)}`;
 const ids: Record<string, string> = {};
 const one = async (sql: string, params: unknown[] = []): Promise<string> =>
   ((await t.dataSource.query(sql, params)) as { id: string }[])[0].id;
-const password = (email: string) =>
-  (demoUsers as { email: string; password: string }[]).find(
-    (u) => u.email === email,
-  )?.password as string;
+const password = (email: string) => (demoUsers as { email: string; password: string }[]).find((u) => u.email === email)?.password as string;
 
 /** Signed-in sessions of demo users the fuzz may end (logout, refresh), apart from admin and liaison. */
 const SESSION_USER = 'trincomalee.liaison@impact.test';
@@ -88,9 +83,7 @@ interface Valid {
 }
 
 const versionOf = async (table: string, id: string): Promise<number> =>
-  (
-    await t.dataSource.query(`SELECT version FROM ${table} WHERE id = $1`, [id])
-  )[0].version;
+  (await t.dataSource.query(`SELECT version FROM ${table} WHERE id = $1`, [id]))[0].version;
 
 const cityBody = () => ({
   name: `Fuzz city ${next()}`,
@@ -317,39 +310,12 @@ const VALID: Record<string, Valid> = {
   'POST /api/reminders/run': { path: () => '/api/reminders/run', body: () => ({ asOf: '2026-01-05' }) },
 };
 /** Run apart: they end sessions or count failed sign-ins, which the other routes must not feel. */
-const SESSION_ROUTES = [
-  'POST /api/auth/refresh',
-  'POST /api/auth/logout',
-  'PATCH /api/auth/me',
-];
+const SESSION_ROUTES = ['POST /api/auth/refresh', 'POST /api/auth/logout', 'PATCH /api/auth/me'];
 const LOGIN_ROUTE = 'POST /api/auth/login';
 
 // ---------------------------------------------------------------- hostile values
-const CONTROLS = [
-  '\u0000',
-  '\u0001',
-  '\u0007',
-  '\u0008',
-  '\u000b',
-  '\u001b',
-  '\u001f',
-  '\u007f',
-  '\t',
-  '\n',
-  '\r',
-];
-const INVISIBLE = [
-  '\u200b',
-  '\u200c',
-  '\u200d',
-  '\u202e',
-  '\u2066',
-  '\ufeff',
-  '\u00ad',
-  '\u3164',
-  '\u2800',
-  '\u00a0',
-];
+const CONTROLS = ['\u0000', '\u0001', '\u0007', '\u0008', '\u000b', '\u001b', '\u001f', '\u007f', '\t', '\n', '\r'];
+const INVISIBLE = ['\u200b', '\u200c', '\u200d', '\u202e', '\u2066', '\ufeff', '\u00ad', '\u3164', '\u2800', '\u00a0'];
 const LONE = ['\ud800', '\udbff', '\udc00', '\udfff'];
 const PROTO = [
   'constructor',
@@ -450,18 +416,7 @@ const unicodeText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 12 }),
   fc.string({ unit: 'grapheme', maxLength: 12 }),
   fc.string({
-    unit: fc.constantFrom(
-      ...CONTROLS,
-      ...INVISIBLE,
-      ...LONE,
-      'a',
-      ' ',
-      'é',
-      '😀',
-      '\u2764',
-      '\ufe0f',
-      'ب',
-    ),
+    unit: fc.constantFrom(...CONTROLS, ...INVISIBLE, ...LONE, 'a', ' ', 'é', '😀', '\u2764', '\ufe0f', 'ب'),
     maxLength: 12,
   }),
 );
@@ -477,29 +432,16 @@ const hostileText = (enums: string[] = []): fc.Arbitrary<string> =>
     { weight: 1, arbitrary: fc.constantFrom(...LONG) },
     {
       weight: 2,
-      arbitrary: fc.constantFrom(
-        ...PLAUSIBLE,
-        ...(enums.length ? enums : ['x']),
-      ),
+      arbitrary: fc.constantFrom(...PLAUSIBLE, ...(enums.length ? enums : ['x'])),
     },
     {
       weight: 1,
-      arbitrary: fc.constantFrom(
-        ...INVISIBLE,
-        ' ',
-        '  \t ',
-        INVISIBLE.join(''),
-      ),
+      arbitrary: fc.constantFrom(...INVISIBLE, ' ', '  \t ', INVISIBLE.join('')),
     },
     { weight: 1, arbitrary: fc.uuid() },
     {
       weight: 1,
-      arbitrary: fc
-        .tuple(
-          fc.constantFrom(...PLAUSIBLE),
-          fc.constantFrom(...CONTROLS, ...LONE),
-        )
-        .map(([a, b]) => `${a}${b}`),
+      arbitrary: fc.tuple(fc.constantFrom(...PLAUSIBLE), fc.constantFrom(...CONTROLS, ...LONE)).map(([a, b]) => `${a}${b}`),
     },
   );
 
@@ -507,11 +449,7 @@ const hostileText = (enums: string[] = []): fc.Arbitrary<string> =>
  * A JSON value for one field, raw JSON text (numbers JSON.stringify cannot write, prototype keys,
  * depth), the field removed, or its valid value in the wrong shape (`[v]` for `v`, `v` for `[v]`).
  */
-type Mutant =
-  | { json: unknown }
-  | { raw: string }
-  | { remove: true }
-  | { reshape: true };
+type Mutant = { json: unknown } | { raw: string } | { remove: true } | { reshape: true };
 
 const uuids = (n: number) => Array.from({ length: n }, () => randomUUID());
 const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
@@ -547,15 +485,11 @@ const hostileValue: fc.Arbitrary<Mutant> = fc.oneof(
   },
   {
     weight: 2,
-    arbitrary: fc
-      .oneof(fc.integer(), fc.double(), fc.boolean())
-      .map((json) => ({ json })),
+    arbitrary: fc.oneof(fc.integer(), fc.double(), fc.boolean()).map((json) => ({ json })),
   },
   {
     weight: 2,
-    arbitrary: fc
-      .array(hostileText(), { maxLength: 4 })
-      .map((json) => ({ json })),
+    arbitrary: fc.array(hostileText(), { maxLength: 4 }).map((json) => ({ json })),
   },
   {
     weight: 1,
@@ -577,9 +511,7 @@ const hostileValue: fc.Arbitrary<Mutant> = fc.oneof(
         nested(31),
         nested(40),
         JSON.stringify(uuids(501)),
-        JSON.stringify(
-          Array.from({ length: 60 }, () => ({ text: 'q', attribution: 'a' })),
-        ),
+        JSON.stringify(Array.from({ length: 60 }, () => ({ text: 'q', attribution: 'a' }))),
       )
       .map((raw) => ({ raw })),
   },
@@ -588,8 +520,7 @@ const hostileValue: fc.Arbitrary<Mutant> = fc.oneof(
 );
 
 // ---------------------------------------------------------------- sending and checking
-const STACK =
-  /\n\s+at |\bat [\w$.<>[\]]+ \(|\.(?:ts|js|mjs):\d+(?::\d+)?|node_modules|\/work\/|\/src\//;
+const STACK = /\n\s+at |\bat [\w$.<>[\]]+ \(|\.(?:ts|js|mjs):\d+(?::\d+)?|node_modules|\/work\/|\/src\//;
 let SQL: RegExp;
 
 function encode(text: string): string {
@@ -597,17 +528,11 @@ function encode(text: string): string {
     return encodeURIComponent(text);
   } catch {
     // A lone surrogate has no UTF-8 form: send the bytes a careless client would (CESU-8).
-    return [...text]
-      .map((c) =>
-        /[\ud800-\udfff]/.test(c) ? '%ED%A0%80' : encodeURIComponent(c),
-      )
-      .join('');
+    return [...text].map((c) => (/[\ud800-\udfff]/.test(c) ? '%ED%A0%80' : encodeURIComponent(c))).join('');
   }
 }
 
-async function send(
-  req: Sent,
-): Promise<{ status: number; text: string; json: unknown }> {
+async function send(req: Sent): Promise<{ status: number; text: string; json: unknown }> {
   const headers: Record<string, string> = {};
   const token = req.who === 'anonymous' ? undefined : tokens[req.who];
   if (token) headers['authorization'] = `Bearer ${token}`;
@@ -627,8 +552,7 @@ async function send(
   profile.set(key, (profile.get(key) ?? 0) + performance.now() - started);
   statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
   let json: unknown;
-  if ((res.headers.get('content-type') ?? '').includes('json') && text)
-    json = JSON.parse(text);
+  if ((res.headers.get('content-type') ?? '').includes('json') && text) json = JSON.parse(text);
   return { status: res.status, text, json };
 }
 
@@ -643,13 +567,8 @@ let lastSnapshot = '';
 const profile = new Map<string, number>();
 const snapshot = async (): Promise<string> => {
   const started = performance.now();
-  const { rows } = await db.query(
-    `SELECT coalesce(json_object_agg(tbl, n ORDER BY tbl), '{}')::text AS n FROM fuzz_writes`,
-  );
-  profile.set(
-    'snapshot',
-    (profile.get('snapshot') ?? 0) + performance.now() - started,
-  );
+  const { rows } = await db.query(`SELECT coalesce(json_object_agg(tbl, n ORDER BY tbl), '{}')::text AS n FROM fuzz_writes`);
+  profile.set('snapshot', (profile.get('snapshot') ?? 0) + performance.now() - started);
   return rows[0].n;
 };
 
@@ -658,8 +577,7 @@ async function check(req: Sent): Promise<{ status: number; json: unknown }> {
   const about = () =>
     `${req.method} ${req.path.slice(0, 300)} as ${req.who} ${req.body ? `body ${req.body.slice(0, 300)}` : ''} → ${res.status} ${res.text.slice(0, 300)}`;
   if (res.status >= 500) throw new Error(`answered ≥ 500: ${about()}`);
-  if (STACK.test(res.text))
-    throw new Error(`stack trace or file path in the body: ${about()}`);
+  if (STACK.test(res.text)) throw new Error(`stack trace or file path in the body: ${about()}`);
   if (res.status >= 400) {
     // A 409 for a stale version carries the current record, whose text may be anything a client stored.
     const body = res.json as { details?: { current?: unknown } } | undefined;
@@ -670,14 +588,7 @@ async function check(req: Sent): Promise<{ status: number; json: unknown }> {
         })
       : res.text;
     if (SQL.test(shown)) throw new Error(`SQL in an error body: ${about()}`);
-    if (
-      res.text &&
-      !(
-        res.json &&
-        typeof res.json === 'object' &&
-        (res.json as { statusCode?: number }).statusCode === res.status
-      )
-    ) {
+    if (res.text && !(res.json && typeof res.json === 'object' && (res.json as { statusCode?: number }).statusCode === res.status)) {
       throw new Error(`an error not in the API error shape: ${about()}`);
     }
   }
@@ -693,26 +604,16 @@ async function check(req: Sent): Promise<{ status: number; json: unknown }> {
 /** Paths to every field of a body, nested ones too (`participants.total`, `quotes.0.text`). */
 function fieldPaths(value: unknown, prefix: string[] = []): string[][] {
   if (value === null || typeof value !== 'object') return [prefix];
-  const entries = Array.isArray(value)
-    ? value.map((v, i) => [String(i), v] as const)
-    : Object.entries(value);
-  return [
-    ...(prefix.length ? [prefix] : []),
-    ...entries.flatMap(([k, v]) => fieldPaths(v, [...prefix, k])),
-  ];
+  const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
+  return [...(prefix.length ? [prefix] : []), ...entries.flatMap(([k, v]) => fieldPaths(v, [...prefix, k]))];
 }
 
 const RAW = '\u0000raw\u0000';
 /** The body with one field changed (or removed, or one unknown field added), as JSON text. */
-function mutate(
-  body: Record<string, unknown>,
-  path: string[],
-  mutant: Mutant,
-): string {
+function mutate(body: Record<string, unknown>, path: string[], mutant: Mutant): string {
   const copy = JSON.parse(JSON.stringify(body)) as Record<string, unknown>;
   let parent: Record<string, unknown> = copy;
-  for (const key of path.slice(0, -1))
-    parent = parent[key] as Record<string, unknown>;
+  for (const key of path.slice(0, -1)) parent = parent[key] as Record<string, unknown>;
   const last = path[path.length - 1];
   if ('remove' in mutant) {
     if (Array.isArray(parent)) parent.splice(Number(last), 1);
@@ -726,31 +627,12 @@ function mutate(
   }
   parent[last] = 'raw' in mutant ? RAW : mutant.json;
   const text = JSON.stringify(copy);
-  return 'raw' in mutant
-    ? text.replace(JSON.stringify(RAW), () => mutant.raw)
-    : text;
+  return 'raw' in mutant ? text.replace(JSON.stringify(RAW), () => mutant.raw) : text;
 }
 
-const UNKNOWN_FIELDS = [
-  'extra',
-  'id',
-  'version2',
-  'isAdmin',
-  'role',
-  'hubId',
-  'archivedAt',
-  'createdAt',
-  'a.b',
-  'a[b]',
-  '',
-  ' ',
-  'é',
-];
+const UNKNOWN_FIELDS = ['extra', 'id', 'version2', 'isAdmin', 'role', 'hubId', 'archivedAt', 'createdAt', 'a.b', 'a[b]', '', ' ', 'é'];
 /** Mostly a field of the valid body; now and then one it does not have. */
-const unknownField = fc.oneof(
-  { weight: 7, arbitrary: fc.constant(null) },
-  { weight: 1, arbitrary: fc.constantFrom(...UNKNOWN_FIELDS) },
-);
+const unknownField = fc.oneof({ weight: 7, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom(...UNKNOWN_FIELDS) });
 
 // ---------------------------------------------------------------- set-up
 beforeAll(async () => {
@@ -760,9 +642,7 @@ beforeAll(async () => {
   doc = (await fetch(`${base}/api/docs-json`).then((r) => r.json())) as OpenApi;
 
   tokens.admin = (await demoSignIn(t.http, 'admin@impact.test')).accessToken;
-  tokens.liaison = (
-    await demoSignIn(t.http, 'nansana.liaison@impact.test')
-  ).accessToken;
+  tokens.liaison = (await demoSignIn(t.http, 'nansana.liaison@impact.test')).accessToken;
   refreshToken = (await demoSignIn(t.http, REFRESH_USER)).refreshToken;
 
   ids.esa = await one(`SELECT id FROM hubs WHERE code = 'esa'`);
@@ -771,12 +651,8 @@ beforeAll(async () => {
     `SELECT id FROM commitments WHERE city_id = $1 AND status IN ('achieved', 'in_progress') ORDER BY title LIMIT 1`,
     [ids.nansana],
   );
-  ids.published = await one(
-    `SELECT id FROM stories WHERE status = 'published' ORDER BY title LIMIT 1`,
-  );
-  ids.admin = await one(
-    `SELECT id FROM users WHERE email = 'admin@impact.test'`,
-  );
+  ids.published = await one(`SELECT id FROM stories WHERE status = 'published' ORDER BY title LIMIT 1`);
+  ids.admin = await one(`SELECT id FROM users WHERE email = 'admin@impact.test'`);
 
   // The targets of the PATCH routes, made through the API with the valid bodies (which proves them valid).
   const create = async (route: string): Promise<string> => {
@@ -787,10 +663,7 @@ beforeAll(async () => {
       body: JSON.stringify(await v.body()),
       who: 'admin',
     });
-    if (res.status !== 201)
-      throw new Error(
-        `the valid body of ${route} answered ${res.status}: ${res.text}`,
-      );
+    if (res.status !== 201) throw new Error(`the valid body of ${route} answered ${res.status}: ${res.text}`);
     return (res.json as { id: string }).id;
   };
   ids.hub = await create('POST /api/hubs');
@@ -811,10 +684,7 @@ beforeAll(async () => {
 
   // Count the writes to every table but background bookkeeping, as the database owner.
   db = new Client({
-    connectionString: (process.env['IMPACT_TEST_PG_URL'] as string).replace(
-      /\/[^/]*$/,
-      new URL(t.databaseUrl).pathname,
-    ),
+    connectionString: (process.env['IMPACT_TEST_PG_URL'] as string).replace(/\/[^/]*$/, new URL(t.databaseUrl).pathname),
   });
   await db.connect();
   const columns: { table_name: string; column_name: string }[] = (
@@ -825,25 +695,15 @@ beforeAll(async () => {
     )
   ).rows;
   const tables = new Map<string, Set<string>>();
-  for (const c of columns)
-    tables.set(
-      c.table_name,
-      (tables.get(c.table_name) ?? new Set()).add(c.column_name),
-    );
+  for (const c of columns) tables.set(c.table_name, (tables.get(c.table_name) ?? new Set()).add(c.column_name));
   const counted = [...tables]
     .filter(
       ([name, cols]) =>
-        ![
-          'dashboard_refresh',
-          'refresh_tokens',
-          'migrations',
-          'typeorm_metadata',
-        ].includes(name) && !(cols.has('key') && cols.has('points')),
+        !['dashboard_refresh', 'refresh_tokens', 'migrations', 'typeorm_metadata'].includes(name) &&
+        !(cols.has('key') && cols.has('points')),
     )
     .map(([name]) => name);
-  await db.query(
-    `CREATE TABLE fuzz_writes (tbl text PRIMARY KEY, n bigint NOT NULL)`,
-  );
+  await db.query(`CREATE TABLE fuzz_writes (tbl text PRIMARY KEY, n bigint NOT NULL)`);
   await db.query(`CREATE FUNCTION fuzz_count_write() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
     BEGIN INSERT INTO fuzz_writes VALUES (TG_TABLE_NAME, 1) ON CONFLICT (tbl) DO UPDATE SET n = fuzz_writes.n + 1; RETURN NULL; END $$`);
   for (const name of counted) {
@@ -851,15 +711,7 @@ beforeAll(async () => {
       `CREATE TRIGGER fuzz_count_write AFTER INSERT OR UPDATE OR DELETE ON "${name}" FOR EACH ROW EXECUTE FUNCTION fuzz_count_write()`,
     );
   }
-  expect(counted).toEqual(
-    expect.arrayContaining([
-      'audit_log',
-      'cities',
-      'engagements',
-      'stories',
-      'users',
-    ]),
-  );
+  expect(counted).toEqual(expect.arrayContaining(['audit_log', 'cities', 'engagements', 'stories', 'users']));
   // The counter sees a write through the app's own connection, and not a rolled-back one.
   const before = await snapshot();
   await t.dataSource
@@ -869,14 +721,10 @@ beforeAll(async () => {
     })
     .catch(() => undefined);
   expect(await snapshot()).toBe(before);
-  await t.dataSource.query(`UPDATE hubs SET name = name WHERE id = $1`, [
-    ids.hub,
-  ]);
+  await t.dataSource.query(`UPDATE hubs SET name = name WHERE id = $1`, [ids.hub]);
   expect(await snapshot()).not.toBe(before);
   // SQL keywords as SQL writes them, PostgreSQL's own words, and table names no message would use.
-  const tableNames = [...tables.keys()]
-    .filter((n) => n.includes('_'))
-    .join('|');
+  const tableNames = [...tables.keys()].filter((n) => n.includes('_')).join('|');
   SQL = new RegExp(
     `\\bSELECT\\b|\\bINSERT INTO\\b|\\bUPDATE \\S+ SET\\b|\\bDELETE FROM\\b|syntax error|QueryFailedError|violates|duplicate key|invalid input syntax|relation "|\\b(${tableNames})\\b`,
   );
@@ -906,16 +754,13 @@ afterAll(async () => {
 
 const routesOf = (method: string) =>
   Object.entries(doc.paths).flatMap(([path, ops]) =>
-    ops[method]
-      ? [{ route: `${method.toUpperCase()} ${path}`, path, op: ops[method] }]
-      : [],
+    ops[method] ? [{ route: `${method.toUpperCase()} ${path}`, path, op: ops[method] }] : [],
   );
 
 /** A real id for a path parameter, by the collection it follows. */
 function realId(path: string, param: string): string {
   const before = path.split(`{${param}}`)[0];
-  if (param === 'commitmentId' || before.endsWith('/commitments/'))
-    return ids.commitment;
+  if (param === 'commitmentId' || before.endsWith('/commitments/')) return ids.commitment;
   if (before.endsWith('/stories/')) return ids.published;
   const byCollection: Record<string, string> = {
     '/api/cities/': ids.nansana,
@@ -926,46 +771,21 @@ function realId(path: string, param: string): string {
     '/api/users/': ids.admin,
     '/api/hubs/': ids.esa,
   };
-  return (
-    Object.entries(byCollection).find(([suffix]) =>
-      before.endsWith(suffix),
-    )?.[1] ?? randomUUID()
-  );
+  return Object.entries(byCollection).find(([suffix]) => before.endsWith(suffix))?.[1] ?? randomUUID();
 }
 
-const QUERY_EXTRAS = [
-  'q',
-  'sort',
-  'page',
-  'pageSize',
-  '__proto__',
-  'constructor',
-  'toString',
-  'a[b]',
-  'q[]',
-  'unknown',
-  '\u0000',
-  'é',
-];
+const QUERY_EXTRAS = ['q', 'sort', 'page', 'pageSize', '__proto__', 'constructor', 'toString', 'a[b]', 'q[]', 'unknown', '\u0000', 'é'];
 
 describe('fuzz', () => {
   it('has a valid body for every POST and PATCH route of the API', () => {
-    const writes = [...routesOf('post'), ...routesOf('patch')].map(
-      (r) => r.route,
-    );
+    const writes = [...routesOf('post'), ...routesOf('patch')].map((r) => r.route);
     expect(writes.filter((r) => !VALID[r]).sort()).toEqual([]);
     expect(Object.keys(VALID).filter((r) => !writes.includes(r))).toEqual([]);
   });
 
   it('answers hostile query strings and path segments on every GET route below 500, and writes nothing', async () => {
     const gets = routesOf('get');
-    expect(gets.map((g) => g.route)).toEqual(
-      expect.arrayContaining([
-        'GET /api/cities',
-        'GET /api/cities/export.csv',
-        'GET /api/audit',
-      ]),
-    );
+    expect(gets.map((g) => g.route)).toEqual(expect.arrayContaining(['GET /api/cities', 'GET /api/cities/export.csv', 'GET /api/audit']));
     const route = fc.constantFrom(...gets);
     const request = route.chain((g) => {
       const declared = (g.op.parameters ?? []).filter((p) => p.in === 'query');
@@ -973,9 +793,7 @@ describe('fuzz', () => {
       const names = fc.oneof(
         {
           weight: 4,
-          arbitrary: fc.constantFrom(
-            ...(declared.length ? declared.map((p) => p.name) : ['q']),
-          ),
+          arbitrary: fc.constantFrom(...(declared.length ? declared.map((p) => p.name) : ['q'])),
         },
         { weight: 1, arbitrary: fc.constantFrom(...QUERY_EXTRAS) },
       );
@@ -983,18 +801,7 @@ describe('fuzz', () => {
         { weight: 5, arbitrary: hostileText(enums).map(encode) },
         {
           weight: 1,
-          arbitrary: fc.constantFrom(
-            '%',
-            '%zz',
-            '%E0%A4',
-            '%00',
-            '%C0%80',
-            '%ED%A0%80',
-            '+',
-            '%2B',
-            '&',
-            '=',
-          ),
+          arbitrary: fc.constantFrom('%', '%zz', '%E0%A4', '%00', '%C0%80', '%ED%A0%80', '+', '%2B', '&', '='),
         },
       );
       const params = [...g.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
@@ -1004,16 +811,7 @@ describe('fuzz', () => {
         { weight: 2, arbitrary: hostileText().map(encode) },
         {
           weight: 1,
-          arbitrary: fc.constantFrom(
-            '%00',
-            '..',
-            '%2E%2E',
-            '%2F',
-            'constructor',
-            '__proto__',
-            '%',
-            'x'.repeat(20_000),
-          ),
+          arbitrary: fc.constantFrom('%00', '..', '%2E%2E', '%2F', 'constructor', '__proto__', '%', 'x'.repeat(20_000)),
         },
       );
       return fc.record({
@@ -1023,22 +821,13 @@ describe('fuzz', () => {
           minLength: params.length,
           maxLength: params.length,
         }),
-        who: fc.constantFrom<Who>(
-          'admin',
-          'admin',
-          'admin',
-          'liaison',
-          'anonymous',
-        ),
+        who: fc.constantFrom<Who>('admin', 'admin', 'admin', 'liaison', 'anonymous'),
       });
     });
     await fc.assert(
       fc.asyncProperty(request, async ({ g, pairs, segments, who }) => {
         let i = 0;
-        const path = g.path.replace(
-          /\{(\w+)\}/g,
-          (_m, p: string) => segments[i++] ?? realId(g.path, p),
-        );
+        const path = g.path.replace(/\{(\w+)\}/g, (_m, p: string) => segments[i++] ?? realId(g.path, p));
         const query = pairs.map(([k, v]) => `${encode(k)}=${v}`).join('&');
         await check({
           method: 'GET',
@@ -1051,9 +840,7 @@ describe('fuzz', () => {
   }, 300_000);
 
   it('answers single-field mutations of valid bodies on every create and update route below 500; a 4xx writes nothing', async () => {
-    const writes = [...routesOf('post'), ...routesOf('patch')].filter(
-      (r) => !SESSION_ROUTES.includes(r.route) && r.route !== LOGIN_ROUTE,
-    );
+    const writes = [...routesOf('post'), ...routesOf('patch')].filter((r) => !SESSION_ROUTES.includes(r.route) && r.route !== LOGIN_ROUTE);
     const request = fc.record({
       route: fc.constantFrom(...writes.map((w) => w.route)),
       pick: fc.nat(),
@@ -1062,22 +849,18 @@ describe('fuzz', () => {
       who: fc.constantFrom<Who>('admin', 'admin', 'admin', 'liaison'),
     });
     await fc.assert(
-      fc.asyncProperty(
-        request,
-        async ({ route, pick, unknownField, mutant, who }) => {
-          const valid = VALID[route];
-          const body = await valid.body();
-          const paths = fieldPaths(body);
-          const path =
-            unknownField !== null ? [unknownField] : paths[pick % paths.length];
-          await check({
-            method: route.split(' ')[0],
-            path: valid.path(),
-            body: mutate(body, path, mutant),
-            who,
-          });
-        },
-      ),
+      fc.asyncProperty(request, async ({ route, pick, unknownField, mutant, who }) => {
+        const valid = VALID[route];
+        const body = await valid.body();
+        const paths = fieldPaths(body);
+        const path = unknownField !== null ? [unknownField] : paths[pick % paths.length];
+        await check({
+          method: route.split(' ')[0],
+          path: valid.path(),
+          body: mutate(body, path, mutant),
+          who,
+        });
+      }),
       { seed: SEED + 1, numRuns: RUNS.body, endOnFailure: true },
     );
   }, 300_000);
@@ -1097,28 +880,22 @@ describe('fuzz', () => {
       unknownField: unknownField,
     });
     await fc.assert(
-      fc.asyncProperty(
-        request,
-        async ({ route, pick, mutant, unknownField }) => {
-          const valid = VALID[route];
-          if (valid.who === 'session' && !sessionLive) await signInSession();
-          const body = await valid.body();
-          const paths = fieldPaths(body);
-          const path =
-            unknownField !== null ? [unknownField] : paths[pick % paths.length];
-          const res = await check({
-            method: route.split(' ')[0],
-            path: valid.path(),
-            body: mutate(body, path, mutant),
-            who: valid.who ?? 'admin',
-          });
-          // A logout ends the session; a refresh spends the token and hands out the next one.
-          if (route === 'POST /api/auth/logout' && res.status < 300)
-            sessionLive = false;
-          if (route === 'POST /api/auth/refresh' && res.status === 200)
-            refreshToken = (res.json as { refreshToken: string }).refreshToken;
-        },
-      ),
+      fc.asyncProperty(request, async ({ route, pick, mutant, unknownField }) => {
+        const valid = VALID[route];
+        if (valid.who === 'session' && !sessionLive) await signInSession();
+        const body = await valid.body();
+        const paths = fieldPaths(body);
+        const path = unknownField !== null ? [unknownField] : paths[pick % paths.length];
+        const res = await check({
+          method: route.split(' ')[0],
+          path: valid.path(),
+          body: mutate(body, path, mutant),
+          who: valid.who ?? 'admin',
+        });
+        // A logout ends the session; a refresh spends the token and hands out the next one.
+        if (route === 'POST /api/auth/logout' && res.status < 300) sessionLive = false;
+        if (route === 'POST /api/auth/refresh' && res.status === 200) refreshToken = (res.json as { refreshToken: string }).refreshToken;
+      }),
       { seed: SEED + 2, numRuns: RUNS.session, endOnFailure: true },
     );
   }, 300_000);

@@ -38,14 +38,7 @@ export default async function globalSetup() {
     authMethod: 'scram-sha-256',
     persistent: false,
     createPostgresUser: true,
-    postgresFlags: [
-      '-c',
-      'listen_addresses=127.0.0.1',
-      '-c',
-      'fsync=off',
-      '-c',
-      'max_connections=200',
-    ],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=200'],
     onLog: (m) => logs.push(String(m)),
     onError: (m) => logs.push(String(m)),
   });
@@ -53,9 +46,7 @@ export default async function globalSetup() {
     await pg.initialise();
     await pg.start();
   } catch (e) {
-    throw new Error(
-      `Embedded PostgreSQL for the tests did not start: ${logs.slice(-5).join(' | ')} ${e ?? ''}`,
-    );
+    throw new Error(`Embedded PostgreSQL for the tests did not start: ${logs.slice(-5).join(' | ')} ${e ?? ''}`);
   }
   globalThis.__IMPACT_TEST_PG__ = { pg, base };
 
@@ -102,7 +93,5 @@ export default async function globalSetup() {
   process.env.IMPACT_TEST_APP_URL = appUrl;
   process.env.IMPACT_TEST_TEMPLATE_DB = 'impact_template';
   process.env.IMPACT_TEST_DEMO_TEMPLATE_DB = 'impact_demo_template';
-  process.stdout.write(
-    `\n[int-test] PostgreSQL on port ${port}, templates ready in ${Date.now() - started} ms\n`,
-  );
+  process.stdout.write(`\n[int-test] PostgreSQL on port ${port}, templates ready in ${Date.now() - started} ms\n`);
 }

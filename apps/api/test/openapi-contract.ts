@@ -8,7 +8,9 @@ import type { NextFunction, Request, Response } from 'express';
  * and `TestApp.close()` fails the test file on any mismatch. So the document cannot drift from what
  * the code sends.
  */
-type OpenApiDoc = { paths: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> }>> };
+type OpenApiDoc = {
+  paths: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> }>>;
+};
 
 export interface ContractViolation {
   method: string;
@@ -26,7 +28,12 @@ const toOpenApiPath = (expressPath: string) => expressPath.replace(/:([A-Za-z0-9
 function absoluteRefs(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(absoluteRefs);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === '$ref' && typeof v === 'string' && v.startsWith('#/') ? `${DOC_ID}${v}` : absoluteRefs(v)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [
+        k,
+        k === '$ref' && typeof v === 'string' && v.startsWith('#/') ? `${DOC_ID}${v}` : absoluteRefs(v),
+      ]),
+    );
   }
   return value;
 }
@@ -76,11 +83,13 @@ export class OpenApiContract {
     if (!key) return void this.violations.push({ ...where, problem: `status ${status} is not documented` });
     const content = responses[key].content;
     if (!content) {
-      if (body !== undefined && body !== '') this.violations.push({ ...where, problem: `documented without a body, but sent ${contentType}` });
+      if (body !== undefined && body !== '')
+        this.violations.push({ ...where, problem: `documented without a body, but sent ${contentType}` });
       return;
     }
     const media = content[contentType];
-    if (!media) return void this.violations.push({ ...where, problem: `sent ${contentType}; documented: ${Object.keys(content).join(', ')}` });
+    if (!media)
+      return void this.violations.push({ ...where, problem: `sent ${contentType}; documented: ${Object.keys(content).join(', ')}` });
     if (contentType !== 'application/json' || !media.schema) return;
     const id = `${method} ${path} ${key}`;
     let validate = this.validators.get(id);
@@ -89,7 +98,12 @@ export class OpenApiContract {
       this.validators.set(id, validate);
     }
     if (!validate(JSON.parse(JSON.stringify(body)))) {
-      const errors = (validate.errors ?? []).slice(0, 5).map((e) => `${e.instancePath || '/'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params['additionalProperty'])})` : ''}`);
+      const errors = (validate.errors ?? [])
+        .slice(0, 5)
+        .map(
+          (e) =>
+            `${e.instancePath || '/'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params['additionalProperty'])})` : ''}`,
+        );
       this.violations.push({ ...where, problem: `the body does not match the schema: ${errors.join('; ')}` });
     }
   }
@@ -98,6 +112,8 @@ export class OpenApiContract {
   assertClean(): void {
     if (!this.violations.length) return;
     const unique = [...new Map(this.violations.map((v) => [`${v.method} ${v.route} ${v.status} ${v.problem}`, v])).values()];
-    throw new Error(`Answers that differ from the OpenAPI document (${unique.length}):\n${unique.map((v) => `  ${v.method} ${v.route} → ${v.status}: ${v.problem}`).join('\n')}`);
+    throw new Error(
+      `Answers that differ from the OpenAPI document (${unique.length}):\n${unique.map((v) => `  ${v.method} ${v.route} → ${v.status}: ${v.problem}`).join('\n')}`,
+    );
   }
 }

@@ -53,10 +53,7 @@ export const TEST_JWT_SECRET = 'integration-tests-only-secret-0123456789abcdef';
 
 function env(name: string): string {
   const value = process.env[name];
-  if (!value)
-    throw new Error(
-      `${name} is not set: run integration tests with \`npx nx run api:int-test\`.`,
-    );
+  if (!value) throw new Error(`${name} is not set: run integration tests with \`npx nx run api:int-test\`.`);
   return value;
 }
 /** The superuser: creates and drops the test databases. */
@@ -86,23 +83,14 @@ export async function createTestDatabase(demo = false): Promise<{
   name: string;
   drop(): Promise<void>;
 }> {
-  const template = demo
-    ? process.env.IMPACT_TEST_DEMO_TEMPLATE_DB
-    : process.env.IMPACT_TEST_TEMPLATE_DB;
+  const template = demo ? process.env.IMPACT_TEST_DEMO_TEMPLATE_DB : process.env.IMPACT_TEST_TEMPLATE_DB;
   const name = `t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-  await admin((c) =>
-    c.query(
-      `CREATE DATABASE "${name}" TEMPLATE "${template}" OWNER "${ownerRole()}"`,
-    ),
-  );
+  await admin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}" OWNER "${ownerRole()}"`));
   return {
     name,
     url: withDb(env('IMPACT_TEST_APP_URL'), name),
     ownerUrl: withDb(env('IMPACT_TEST_OWNER_URL'), name),
-    drop: () =>
-      admin((c) =>
-        c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
-      ).then(() => undefined),
+    drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
   };
 }
 
@@ -120,15 +108,10 @@ export function testConfig(env: Record<string, string> = {}): AppConfig {
  * The real Nest app, configured exactly as main.ts does (prefix, helmet, body limit, validation,
  * error filter, OpenAPI), on a database of its own. Call `close()` in `afterAll`.
  */
-export async function createTestApp(
-  options: TestAppOptions = {},
-): Promise<TestApp> {
-  const database = options.databaseUrl
-    ? null
-    : await createTestDatabase(options.demo ?? false);
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const database = options.databaseUrl ? null : await createTestDatabase(options.demo ?? false);
   const databaseUrl = options.databaseUrl ?? (database?.url as string);
-  const ownerUrl =
-    database?.ownerUrl ?? options.migrationUrl ?? (options.databaseUrl as string);
+  const ownerUrl = database?.ownerUrl ?? options.migrationUrl ?? (options.databaseUrl as string);
   const config = testConfig(options.env);
   // As in production: the owner migrates and grants, then the app connects as its own role.
   await prepareAsOwner({ appUrl: databaseUrl, ownerUrl }, config, {
@@ -158,10 +141,7 @@ export async function createTestApp(
     databaseUrl,
     contract,
     ownerUrl,
-    ownerDataSource: () =>
-      (owner ??= new DataSource(
-        dataSourceOptions(ownerUrl, { logErrors: false }),
-      ).initialize()),
+    ownerDataSource: () => (owner ??= new DataSource(dataSourceOptions(ownerUrl, { logErrors: false })).initialize()),
     async close() {
       await app.close();
       if (owner) await (await owner).destroy();

@@ -24,7 +24,9 @@ function toComponentRefs(value: unknown): unknown {
     return Object.fromEntries(
       Object.entries(value).map(([k, v]) => [
         k,
-        k === '$ref' && typeof v === 'string' ? `#/components/schemas/${componentName(decodeURIComponent(v.replace('#/definitions/', '')))}` : toComponentRefs(v),
+        k === '$ref' && typeof v === 'string'
+          ? `#/components/schemas/${componentName(decodeURIComponent(v.replace('#/definitions/', '')))}`
+          : toComponentRefs(v),
       ]),
     );
   }
@@ -49,7 +51,9 @@ export function generateContractSchemas(): Record<string, Schema> {
   // and mapped helper types are not schemas.)
   const names = generator
     .getSymbols()
-    .filter((ref) => ref.symbol.declarations?.some((d) => ts.isInterfaceDeclaration(d) && d.getSourceFile().fileName.includes('/libs/contracts/')))
+    .filter((ref) =>
+      ref.symbol.declarations?.some((d) => ts.isInterfaceDeclaration(d) && d.getSourceFile().fileName.includes('/libs/contracts/')),
+    )
     .filter((ref) => !(ref.symbol.declarations?.[0] as ts.InterfaceDeclaration).typeParameters?.length)
     .map((ref) => ref.name)
     .sort();

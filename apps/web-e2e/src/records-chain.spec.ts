@@ -120,7 +120,9 @@ test.describe('the records chain: engagement → commitment → follow-up → ou
     for (const note of ['The mayor asked for technical assistance; work started.', 'The pilot runs in Gombe Division.']) {
       await expect(history.getByRole('listitem').filter({ hasText: note })).toContainText('Grace Nakato');
     }
-    await expect(history.getByRole('listitem').filter({ hasText: 'The pilot runs in Gombe Division.' })).toContainText(/In progress.*to.*Achieved/);
+    await expect(history.getByRole('listitem').filter({ hasText: 'The pilot runs in Gombe Division.' })).toContainText(
+      /In progress.*to.*Achieved/,
+    );
     await expect(history.getByRole('listitem').filter({ hasText: 'Recorded' })).toContainText('Amani Otieno');
     await shot(liaison, 'chain-commitment-achieved-en');
     await liaisonContext.close();
@@ -140,7 +142,9 @@ test.describe('the records chain: engagement → commitment → follow-up → ou
     await achieve.getByLabel('Why? (required)').fill('Done, we think.');
     await achieve.getByRole('button', { name: 'Mark as achieved' }).click();
 
-    await expect(achieve.getByRole('alert')).toHaveText(/A commitment can be marked achieved only once at least one outcome is recorded on it\./);
+    await expect(achieve.getByRole('alert')).toHaveText(
+      /A commitment can be marked achieved only once at least one outcome is recorded on it\./,
+    );
     await expect(achieve.getByLabel('Why? (required)')).toHaveValue('Done, we think.');
     await shot(page, 'chain-achieve-refused-en');
     await achieve.getByRole('button', { name: 'Cancel' }).click();

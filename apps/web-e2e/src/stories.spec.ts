@@ -98,7 +98,9 @@ test.describe('impact stories: draft, review, publish, read', () => {
     await expect(reader.getByRole('heading', { level: 1, name: 'قصص الأثر' })).toBeVisible();
     const categories = reader.getByRole('navigation', { name: 'الفئات' });
     for (const name of CATEGORIES_AR) await expect(categories.getByRole('link', { name, exact: true })).toBeVisible();
-    const arabicCard = reader.getByRole('region', { name: new RegExp(escape(CATEGORY_AR)) }).getByRole('link', { name: new RegExp(escape(title)) });
+    const arabicCard = reader
+      .getByRole('region', { name: new RegExp(escape(CATEGORY_AR)) })
+      .getByRole('link', { name: new RegExp(escape(title)) });
     await expect(arabicCard).toBeVisible();
     // An English story inside the Arabic page keeps its own language and direction.
     await expect(arabicCard).toHaveAttribute('lang', 'en');

@@ -45,11 +45,7 @@ export interface AppModuleOptions {
 
 @Module({})
 export class AppModule {
-  static register({
-    config,
-    databaseUrl,
-    extraModules = [],
-  }: AppModuleOptions): DynamicModule {
+  static register({ config, databaseUrl, extraModules = [] }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [

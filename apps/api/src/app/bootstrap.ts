@@ -4,11 +4,7 @@ import { PASSWORD_MIN_LENGTH } from '@impact/contracts';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, ConfigError, loadConfig } from '../config';
 import { demoSignInLines } from '../database/demo/demo-sign-ins';
-import {
-  EmbeddedPostgresError,
-  EmbeddedPostgresHandle,
-  startEmbeddedPostgres,
-} from '../database/embedded-postgres';
+import { EmbeddedPostgresError, EmbeddedPostgresHandle, startEmbeddedPostgres } from '../database/embedded-postgres';
 import { OwnerPrepareResult, prepareAsOwner } from '../database/prepare-as-owner';
 import { DatabaseRoleError } from '../database/roles';
 import { AppModule, AppModuleOptions } from './app.module';
@@ -34,11 +30,7 @@ export async function createApp(
     {
       bodyParser: false,
       bufferLogs: options.bufferLogs ?? true,
-      ...(options.logger
-        ? { logger: options.logger }
-        : config.logLevel === 'silent'
-          ? { logger: false }
-          : {}),
+      ...(options.logger ? { logger: options.logger } : config.logLevel === 'silent' ? { logger: false } : {}),
     },
   );
   app.useLogger(options.logger ?? app.get(Logger));
@@ -91,9 +83,7 @@ export async function bootstrap(): Promise<void> {
     }
     databaseUrl = embedded.url;
     migrationUrl = embedded.migrationUrl;
-    log.log(
-      `Embedded PostgreSQL running on port ${embedded.port}, data in ${embedded.dir}`,
-    );
+    log.log(`Embedded PostgreSQL running on port ${embedded.port}, data in ${embedded.dir}`);
   }
 
   let stopping = false;
@@ -118,17 +108,17 @@ export async function bootstrap(): Promise<void> {
   try {
     // The owner's connection migrates, grants, seeds and bootstraps the admin, and is closed before
     // the app connects with its own role.
-    prepared = await prepareAsOwner(
-      { appUrl: databaseUrl, ownerUrl: migrationUrl },
-      config,
-      { embedded: embedded !== null, logErrors: config.logLevel !== 'silent' },
-    );
+    prepared = await prepareAsOwner({ appUrl: databaseUrl, ownerUrl: migrationUrl }, config, {
+      embedded: embedded !== null,
+      logErrors: config.logLevel !== 'silent',
+    });
     if (prepared.grants?.appIsSuperuser)
-      log.warn(`The app's database role ${prepared.grants.appRole} is a superuser: grants do not restrict it. Use a role without SUPERUSER in DATABASE_URL.`);
+      log.warn(
+        `The app's database role ${prepared.grants.appRole} is a superuser: grants do not restrict it. Use a role without SUPERUSER in DATABASE_URL.`,
+      );
     else if (prepared.grants?.sameRole)
       log.warn('DATABASE_URL and MIGRATION_DATABASE_URL sign in as the same role: the app can change the schema and the audit log.');
-    for (const skipped of prepared.grants?.skipped ?? [])
-      log.warn(`Not applied (the migration role does not own it): ${skipped}`);
+    for (const skipped of prepared.grants?.skipped ?? []) log.warn(`Not applied (the migration role does not own it): ${skipped}`);
     app = await createApp(config, databaseUrl);
     await app.listen(config.port);
   } catch (e) {
@@ -136,14 +126,8 @@ export async function bootstrap(): Promise<void> {
     await stopEmbedded();
     const err = e as NodeJS.ErrnoException;
     if (e instanceof DatabaseRoleError) die(e.message);
-    if (err?.code === 'EADDRINUSE')
-      die(`Port ${config.port} is already in use: set PORT to a free port.`);
-    if (
-      err?.code === 'ECONNREFUSED' ||
-      err?.code === 'ENOTFOUND' ||
-      err?.code === '28P01' ||
-      err?.code === '3D000'
-    ) {
+    if (err?.code === 'EADDRINUSE') die(`Port ${config.port} is already in use: set PORT to a free port.`);
+    if (err?.code === 'ECONNREFUSED' || err?.code === 'ENOTFOUND' || err?.code === '28P01' || err?.code === '3D000') {
       die(
         `Cannot connect to the database in ${migrationUrl && migrationUrl !== databaseUrl ? 'DATABASE_URL or MIGRATION_DATABASE_URL' : 'DATABASE_URL'} (${err.code}): ${err.message}`,
       );
@@ -151,10 +135,8 @@ export async function bootstrap(): Promise<void> {
     throw e;
   }
 
-  if (prepared.migrations.length)
-    log.log(`Applied migrations: ${prepared.migrations.join(', ')}`);
-  if (prepared.admin)
-    log.log(`Admin account ${config.admin?.email}: ${prepared.admin}`);
+  if (prepared.migrations.length) log.log(`Applied migrations: ${prepared.migrations.join(', ')}`);
+  if (prepared.admin) log.log(`Admin account ${config.admin?.email}: ${prepared.admin}`);
   const url = `http://localhost:${config.port}`;
   const lines = [
     '',

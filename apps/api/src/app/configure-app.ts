@@ -1,12 +1,7 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { API_PREFIX } from '@impact/contracts';
-import express, {
-  NextFunction,
-  Request,
-  RequestHandler,
-  Response,
-} from 'express';
+import express, { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -72,11 +67,7 @@ const docsHelmet = helmet({
 function bodyParser(parser: RequestHandler, maxDepth?: number): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) =>
     parser(req, res, (err?: unknown) => {
-      if (
-        !err &&
-        maxDepth !== undefined &&
-        nestedDeeperThan(req.body, maxDepth)
-      ) {
+      if (!err && maxDepth !== undefined && nestedDeeperThan(req.body, maxDepth)) {
         err = new ValidationFailedError(
           [
             {
@@ -105,11 +96,7 @@ export interface ConfigureAppOptions {
  * request id, helmet, body limit, CORS, /api prefix, validation, the error filter, OpenAPI, SPA.
  * Call it before `app.init()` / `app.listen()`; the app must be created with `bodyParser: false`.
  */
-export function configureApp(
-  app: INestApplication,
-  config: AppConfig,
-  options: ConfigureAppOptions = {},
-): void {
+export function configureApp(app: INestApplication, config: AppConfig, options: ConfigureAppOptions = {}): void {
   const logger = new Logger('Bootstrap');
   const http = app.getHttpAdapter().getInstance() as express.Express;
   http.disable('x-powered-by');
@@ -117,18 +104,10 @@ export function configureApp(
 
   app.use(requestIdMiddleware);
   app.use((req: Request, res: Response, next: NextFunction) =>
-    (req.path === `/${DOCS_PATH}` || req.path.startsWith(`/${DOCS_PATH}/`)
-      ? docsHelmet
-      : appHelmet)(req, res, next),
+    (req.path === `/${DOCS_PATH}` || req.path.startsWith(`/${DOCS_PATH}/`) ? docsHelmet : appHelmet)(req, res, next),
   );
-  app.use(
-    bodyParser(express.json({ limit: config.bodyLimit }), MAX_JSON_DEPTH),
-  );
-  app.use(
-    bodyParser(
-      express.urlencoded({ extended: false, limit: config.bodyLimit }),
-    ),
-  );
+  app.use(bodyParser(express.json({ limit: config.bodyLimit }), MAX_JSON_DEPTH));
+  app.use(bodyParser(express.urlencoded({ extended: false, limit: config.bodyLimit })));
 
   if (config.corsOrigins.length > 0) {
     app.enableCors({
@@ -148,13 +127,11 @@ export function configureApp(
         app,
         new DocumentBuilder()
           .setOpenAPIVersion('3.1.0')
-        .setTitle('Impact Tracker API')
-        .setDescription(
-          'Engagements, commitments, follow-ups, outcomes and impact stories of the city network.',
-        )
-        .setVersion('1.0')
-        .addBearerAuth()
-        .build(),
+          .setTitle('Impact Tracker API')
+          .setDescription('Engagements, commitments, follow-ups, outcomes and impact stories of the city network.')
+          .setVersion('1.0')
+          .addBearerAuth()
+          .build(),
       ),
     );
     SwaggerModule.setup(DOCS_PATH, app, document, {
@@ -167,16 +144,10 @@ export function configureApp(
 }
 
 /** Serves the built Angular app at `/`, with index.html for every non-API path (SPA fallback). */
-function serveWeb(
-  app: INestApplication,
-  webDist: string,
-  logger: Logger,
-): void {
+function serveWeb(app: INestApplication, webDist: string, logger: Logger): void {
   const index = join(webDist, 'index.html');
   if (!existsSync(index)) {
-    logger.warn(
-      `Web app not found at ${webDist} (build it with "npx nx run web:build"); serving the API only.`,
-    );
+    logger.warn(`Web app not found at ${webDist} (build it with "npx nx run web:build"); serving the API only.`);
     return;
   }
   app.use(
@@ -184,21 +155,12 @@ function serveWeb(
       index: false,
       setHeaders: (res, path) => {
         // Hashed bundles can be cached for ever; index.html never.
-        res.setHeader(
-          'Cache-Control',
-          /\.[0-9a-z]{8,}\.(js|css|woff2?)$/i.test(path)
-            ? 'public, max-age=31536000, immutable'
-            : 'no-cache',
-        );
+        res.setHeader('Cache-Control', /\.[0-9a-z]{8,}\.(js|css|woff2?)$/i.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     }),
   );
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (
-      (req.method !== 'GET' && req.method !== 'HEAD') ||
-      req.path === `/${API_PREFIX}` ||
-      req.path.startsWith(`/${API_PREFIX}/`)
-    ) {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path === `/${API_PREFIX}` || req.path.startsWith(`/${API_PREFIX}/`)) {
       return next();
     }
     res.setHeader('Cache-Control', 'no-cache');

@@ -18,27 +18,14 @@ export const REDACTED_PATHS = [
 ];
 
 /** JSON request logs, one line per request, with the request id. */
-export function pinoHttpOptions(
-  config: Pick<AppConfig, 'logLevel' | 'nodeEnv'>,
-): Options {
+export function pinoHttpOptions(config: Pick<AppConfig, 'logLevel' | 'nodeEnv'>): Options {
   return {
     level: config.logLevel,
-    genReqId: (req: IncomingMessage & { id?: unknown }) =>
-      typeof req.id === 'string' ? req.id : requestIdFor(req),
+    genReqId: (req: IncomingMessage & { id?: unknown }) => (typeof req.id === 'string' ? req.id : requestIdFor(req)),
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-    customLogLevel: (_req, res, err) =>
-      err || res.statusCode >= 500
-        ? 'error'
-        : res.statusCode >= 400
-          ? 'warn'
-          : 'info',
+    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
     serializers: {
-      req: (req: {
-        id: string;
-        method: string;
-        url: string;
-        headers: Record<string, unknown>;
-      }) => ({
+      req: (req: { id: string; method: string; url: string; headers: Record<string, unknown> }) => ({
         id: req.id,
         method: req.method,
         url: req.url,

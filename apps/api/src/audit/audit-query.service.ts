@@ -24,8 +24,10 @@ export class AuditQueryService {
 
   private async checkHubRecord(user: AuthUser, query: AuditQueryDto): Promise<void> {
     const errors: FieldError[] = [];
-    if (!query.entity) errors.push({ field: 'entity', message: 'A hub manager reads the history of one record: give entity and entityId.' });
-    if (!query.entityId) errors.push({ field: 'entityId', message: 'A hub manager reads the history of one record: give entity and entityId.' });
+    if (!query.entity)
+      errors.push({ field: 'entity', message: 'A hub manager reads the history of one record: give entity and entityId.' });
+    if (!query.entityId)
+      errors.push({ field: 'entityId', message: 'A hub manager reads the history of one record: give entity and entityId.' });
     if (errors.length) throw new ValidationFailedError(errors);
     // Records of no hub (users, partners) are not hub-scoped.
     if (!isHubRecordKind(query.entity)) throw new ForbiddenError('This history is not kept by hub.');

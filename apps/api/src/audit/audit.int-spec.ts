@@ -26,10 +26,7 @@ describe('audit log', () => {
         entity: 'commitment',
         entityId,
         action: 'update',
-        changes: diffObjects(
-          { status: 'pledged', progress: 0 },
-          { status: 'in_progress', progress: 10 },
-        ),
+        changes: diffObjects({ status: 'pledged', progress: 0 }, { status: 'in_progress', progress: 10 }),
         note: 'started',
       }),
     );
@@ -62,12 +59,8 @@ describe('audit log', () => {
       await expect(ds.query(sql)).rejects.toThrow(/permission denied/);
     }
     const owner = await t.ownerDataSource();
-    await expect(
-      owner.query(`UPDATE audit_log SET note = 'rewritten'`),
-    ).rejects.toThrow(/append-only/);
-    await expect(owner.query(`DELETE FROM audit_log`)).rejects.toThrow(
-      /append-only/,
-    );
+    await expect(owner.query(`UPDATE audit_log SET note = 'rewritten'`)).rejects.toThrow(/append-only/);
+    await expect(owner.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
     await expect(owner.query(`TRUNCATE audit_log`)).rejects.toThrow(/append-only/);
     await expect(ds.getRepository(AuditLogEntity).count()).resolves.toBe(1);
   });
@@ -82,9 +75,15 @@ describe('GET /api/audit for a hub manager: one record at a time, of its hubs', 
     ['city', `SELECT c.id FROM cities c JOIN hubs h ON h.id = c.hub_id WHERE (h.code = $1) = $2`],
     ['engagement', `SELECT e.id FROM engagements e JOIN hubs h ON h.id = e.hub_id WHERE e.archived_at IS NULL AND (h.code = $1) = $2`],
     ['commitment', `SELECT c.id FROM commitments c JOIN hubs h ON h.id = c.hub_id WHERE (h.code = $1) = $2`],
-    ['followUp', `SELECT f.id FROM follow_ups f JOIN commitments c ON c.id = f.commitment_id JOIN hubs h ON h.id = c.hub_id WHERE (h.code = $1) = $2`],
-    ['followUp', `SELECT f.id FROM follow_ups f JOIN engagements e ON e.id = f.engagement_id JOIN hubs h ON h.id = e.hub_id
-                   WHERE f.commitment_id IS NULL AND (h.code = $1) = $2`],
+    [
+      'followUp',
+      `SELECT f.id FROM follow_ups f JOIN commitments c ON c.id = f.commitment_id JOIN hubs h ON h.id = c.hub_id WHERE (h.code = $1) = $2`,
+    ],
+    [
+      'followUp',
+      `SELECT f.id FROM follow_ups f JOIN engagements e ON e.id = f.engagement_id JOIN hubs h ON h.id = e.hub_id
+                   WHERE f.commitment_id IS NULL AND (h.code = $1) = $2`,
+    ],
     ['outcome', `SELECT o.id FROM outcomes o JOIN cities c ON c.id = o.city_id JOIN hubs h ON h.id = c.hub_id WHERE (h.code = $1) = $2`],
     ['story', `SELECT s.id FROM stories s JOIN hubs h ON h.id = s.hub_id WHERE (h.code = $1) = $2`],
   ];

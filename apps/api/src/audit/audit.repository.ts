@@ -18,7 +18,14 @@ export const toAuditEntry = (a: AuditLogEntity): AuditEntry => ({
 });
 
 /** Newest first; the trail has no other order. */
-const SORTS = listSorts({}, [['a.at', 'DESC'], ['a.id', 'ASC']], 'a.id');
+const SORTS = listSorts(
+  {},
+  [
+    ['a.at', 'DESC'],
+    ['a.id', 'ASC'],
+  ],
+  'a.id',
+);
 
 /** Reads of the audit trail (writes go through AuditService, inside the writer's transaction). */
 @Injectable()

@@ -4,13 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { UserEntity } from '../users/user.entity';
 import { AuditChanges, AuditLogEntity } from './audit-log.entity';
 
-export type AuditAction =
-  | 'create'
-  | 'update'
-  | 'archive'
-  | 'transition'
-  | 'publish'
-  | (string & {});
+export type AuditAction = 'create' | 'update' | 'archive' | 'transition' | 'publish' | (string & {});
 
 export interface AuditRecord {
   actorId: string | null;
@@ -28,10 +22,7 @@ export interface AuditRecord {
  */
 @Injectable()
 export class AuditService {
-  async record(
-    manager: EntityManager,
-    entry: AuditRecord,
-  ): Promise<AuditLogEntity> {
+  async record(manager: EntityManager, entry: AuditRecord): Promise<AuditLogEntity> {
     const row = manager.create(AuditLogEntity, {
       actorId: entry.actorId,
       entity: entry.entity,

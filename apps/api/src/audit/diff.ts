@@ -14,13 +14,7 @@ const normalise = (value: unknown): unknown => {
 };
 
 /** Fields never written to the audit log, whatever the entity. */
-export const AUDIT_IGNORED_FIELDS = [
-  'version',
-  'createdAt',
-  'updatedAt',
-  'passwordHash',
-  'tokenHash',
-] as const;
+export const AUDIT_IGNORED_FIELDS = ['version', 'createdAt', 'updatedAt', 'passwordHash', 'tokenHash'] as const;
 
 export interface DiffOptions {
   /** Extra fields to leave out. */
@@ -39,24 +33,16 @@ export function diffObjects(
   after: Record<string, unknown> | null | undefined,
   options: DiffOptions = {},
 ): AuditChanges | null {
-  const ignore = new Set<string>([
-    ...AUDIT_IGNORED_FIELDS,
-    ...(options.ignore ?? []),
-  ]);
+  const ignore = new Set<string>([...AUDIT_IGNORED_FIELDS, ...(options.ignore ?? [])]);
   const redact = new Set(options.redact ?? []);
-  const keys = new Set([
-    ...Object.keys(before ?? {}),
-    ...Object.keys(after ?? {}),
-  ]);
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   const changes: AuditChanges = {};
   for (const key of [...keys].sort()) {
     if (ignore.has(key)) continue;
     const oldValue = normalise(before?.[key]);
     const newValue = normalise(after?.[key]);
     if (JSON.stringify(oldValue) === JSON.stringify(newValue)) continue;
-    changes[key] = redact.has(key)
-      ? { old: '[redacted]', new: '[redacted]' }
-      : { old: oldValue, new: newValue };
+    changes[key] = redact.has(key) ? { old: '[redacted]', new: '[redacted]' } : { old: oldValue, new: newValue };
   }
   return Object.keys(changes).length ? changes : null;
 }

@@ -61,5 +61,13 @@ export class AuthController {
 }
 
 function toSummary(user: AuthUser): UserSummary {
-  return { id: user.id, email: user.email, name: user.name, role: user.role, hubIds: user.hubIds, cityIds: user.cityIds, language: user.language };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    hubIds: user.hubIds,
+    cityIds: user.cityIds,
+    language: user.language,
+  };
 }

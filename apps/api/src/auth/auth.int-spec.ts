@@ -32,8 +32,7 @@ function claimsOf(token: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
 }
 
-const me = (token: string) =>
-  t.http.get('/api/auth/me').set('Authorization', `Bearer ${token}`);
+const me = (token: string) => t.http.get('/api/auth/me').set('Authorization', `Bearer ${token}`);
 
 describe('sign-in', () => {
   it('returns a 15-minute access token, a refresh token and the user, never a hash', async () => {
@@ -58,12 +57,8 @@ describe('sign-in', () => {
   });
 
   it('answers an unknown e-mail and a wrong password with the same 401', async () => {
-    const unknown = await t.http
-      .post('/api/auth/login')
-      .send({ email: 'nobody@impact.test', password: 'whatever-password' });
-    const wrong = await t.http
-      .post('/api/auth/login')
-      .send({ email: 'admin@impact.test', password: 'whatever-password' });
+    const unknown = await t.http.post('/api/auth/login').send({ email: 'nobody@impact.test', password: 'whatever-password' });
+    const wrong = await t.http.post('/api/auth/login').send({ email: 'admin@impact.test', password: 'whatever-password' });
     expect(unknown.status).toBe(401);
     expect(wrong.status).toBe(401);
     const strip = (b: Record<string, unknown>) => ({
@@ -76,25 +71,15 @@ describe('sign-in', () => {
   it('treats the e-mail case-insensitively', async () => {
     const s = await demoSignIn(t.http, 'admin@impact.test');
     expect(s.user.role).toBe('admin');
-    const demo = await t.http
-      .post('/api/auth/login')
-      .send({ email: 'ADMIN@Impact.Test', password: 'x' });
+    const demo = await t.http.post('/api/auth/login').send({ email: 'ADMIN@Impact.Test', password: 'x' });
     expect(demo.status).toBe(401); // wrong password, but the account is found: same body as above
   });
 
   it('names the fields of a malformed sign-in', async () => {
-    const res = await t.http
-      .post('/api/auth/login')
-      .send({ email: 'not-an-email', extra: 1 })
-      .expect(400);
-    const fields = (res.body.details as { field: string }[]).map(
-      (d) => d.field,
-    );
-    expect(fields).toEqual(
-      expect.arrayContaining(['email', 'password', 'extra']),
-    );
+    const res = await t.http.post('/api/auth/login').send({ email: 'not-an-email', extra: 1 }).expect(400);
+    const fields = (res.body.details as { field: string }[]).map((d) => d.field);
+    expect(fields).toEqual(expect.arrayContaining(['email', 'password', 'extra']));
   });
-
 });
 
 describe('access tokens', () => {
@@ -117,34 +102,19 @@ describe('access tokens', () => {
   it('refuses an expired token', async () => {
     const c = claimsOf(good);
     const now = Math.floor(Date.now() / 1000);
-    await me(
-      forge(
-        { alg: 'HS256', typ: 'JWT' },
-        { ...c, iat: now - 1000, exp: now - 10 },
-      ),
-    ).expect(401);
+    await me(forge({ alg: 'HS256', typ: 'JWT' }, { ...c, iat: now - 1000, exp: now - 10 })).expect(401);
   });
 
   it('refuses a wrong audience and a wrong issuer', async () => {
     const c = claimsOf(good);
-    await me(
-      forge({ alg: 'HS256', typ: 'JWT' }, { ...c, aud: 'someone-else' }),
-    ).expect(401);
-    await me(
-      forge({ alg: 'HS256', typ: 'JWT' }, { ...c, iss: 'someone-else' }),
-    ).expect(401);
+    await me(forge({ alg: 'HS256', typ: 'JWT' }, { ...c, aud: 'someone-else' })).expect(401);
+    await me(forge({ alg: 'HS256', typ: 'JWT' }, { ...c, iss: 'someone-else' })).expect(401);
     // The same claims, correctly signed, pass: the forge itself is sound.
     await me(forge({ alg: 'HS256', typ: 'JWT' }, c)).expect(200);
   });
 
   it('refuses a token signed with another key or algorithm', async () => {
-    await me(
-      forge(
-        { alg: 'HS256', typ: 'JWT' },
-        claimsOf(good),
-        'another-secret-of-sufficient-length-123',
-      ),
-    ).expect(401);
+    await me(forge({ alg: 'HS256', typ: 'JWT' }, claimsOf(good), 'another-secret-of-sufficient-length-123')).expect(401);
     await me(forge({ alg: 'HS512', typ: 'JWT' }, claimsOf(good))).expect(401);
   });
 
@@ -171,33 +141,20 @@ describe('access tokens', () => {
 
   it('refuses a token without typ access', async () => {
     const c = claimsOf(good);
-    await me(
-      forge({ alg: 'HS256', typ: 'JWT' }, { ...c, typ: 'refresh' }),
-    ).expect(401);
+    await me(forge({ alg: 'HS256', typ: 'JWT' }, { ...c, typ: 'refresh' })).expect(401);
   });
 });
 
 describe('refresh tokens', () => {
   it('rotates: a refresh token is spent on use, and re-use revokes the whole family', async () => {
     const first = await demoSignIn(t.http, 'capetown.liaison@impact.test');
-    const second = (
-      await t.http
-        .post('/api/auth/refresh')
-        .send({ refreshToken: first.refreshToken })
-        .expect(200)
-    ).body;
+    const second = (await t.http.post('/api/auth/refresh').send({ refreshToken: first.refreshToken }).expect(200)).body;
     expect(second.refreshToken).not.toBe(first.refreshToken);
     await me(second.accessToken).expect(200);
 
     // The spent token comes back (a thief's copy): 401, and the family dies with it.
-    await t.http
-      .post('/api/auth/refresh')
-      .send({ refreshToken: first.refreshToken })
-      .expect(401);
-    await t.http
-      .post('/api/auth/refresh')
-      .send({ refreshToken: second.refreshToken })
-      .expect(401);
+    await t.http.post('/api/auth/refresh').send({ refreshToken: first.refreshToken }).expect(401);
+    await t.http.post('/api/auth/refresh').send({ refreshToken: second.refreshToken }).expect(401);
 
     const [row] = await t.dataSource.query(
       `SELECT count(*) FILTER (WHERE revoked_at IS NULL)::int AS live FROM refresh_tokens WHERE id = $1`,
@@ -208,19 +165,13 @@ describe('refresh tokens', () => {
 
   it('refuses an access token presented as a refresh token', async () => {
     const s = await demoSignIn(t.http, 'capetown.liaison@impact.test');
-    await t.http
-      .post('/api/auth/refresh')
-      .send({ refreshToken: s.accessToken })
-      .expect(401);
+    await t.http.post('/api/auth/refresh').send({ refreshToken: s.accessToken }).expect(401);
   });
 
   it('stores only a hash of the refresh token', async () => {
     const s = await demoSignIn(t.http, 'capetown.liaison@impact.test');
     const [id, secretPart] = s.refreshToken.split('.');
-    const [row] = await t.dataSource.query(
-      'SELECT token_hash FROM refresh_tokens WHERE id = $1',
-      [id],
-    );
+    const [row] = await t.dataSource.query('SELECT token_hash FROM refresh_tokens WHERE id = $1', [id]);
     expect(row.token_hash).not.toContain(secretPart);
     expect(row.token_hash).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -232,16 +183,16 @@ describe('refresh tokens', () => {
       .set('Authorization', `Bearer ${s.accessToken}`)
       .send({ refreshToken: s.refreshToken })
       .expect(204);
-    await t.http
-      .post('/api/auth/refresh')
-      .send({ refreshToken: s.refreshToken })
-      .expect(401);
+    await t.http.post('/api/auth/refresh').send({ refreshToken: s.refreshToken }).expect(401);
   });
 });
 
 describe('sessions', () => {
   const logout = (accessToken: string, refreshToken?: string) =>
-    t.http.post('/api/auth/logout').set('Authorization', `Bearer ${accessToken}`).send(refreshToken ? { refreshToken } : {});
+    t.http
+      .post('/api/auth/logout')
+      .set('Authorization', `Bearer ${accessToken}`)
+      .send(refreshToken ? { refreshToken } : {});
 
   it('logout ends the access token too, and only that session of the user', async () => {
     const laptop = await demoSignIn(t.http, 'balkans.manager@impact.test');
@@ -305,7 +256,14 @@ describe('password hashes', () => {
     await t.http
       .post('/api/users')
       .set('Authorization', `Bearer ${admin.accessToken}`)
-      .send({ email: 'new.colleague@example.org', name: 'New Colleague', password: 'a-fresh-long-passphrase-2026', role: 'leadership', hubIds: [], cityIds: [] })
+      .send({
+        email: 'new.colleague@example.org',
+        name: 'New Colleague',
+        password: 'a-fresh-long-passphrase-2026',
+        role: 'leadership',
+        hubIds: [],
+        cityIds: [],
+      })
       .expect(201);
     const rows: { email: string; password_hash: string }[] = await t.dataSource.query(
       `SELECT email, password_hash FROM users WHERE email LIKE '%@impact.test' OR email IN ($1, 'new.colleague@example.org')`,
@@ -360,7 +318,8 @@ describe('common passwords', () => {
   });
 
   it('refuses a common password on update, and accepts an uncommon one', async () => {
-    const user = (await t.http.get('/api/users').query({ q: 'esa.manager' }).set('Authorization', `Bearer ${admin}`).expect(200)).body.items[0];
+    const user = (await t.http.get('/api/users').query({ q: 'esa.manager' }).set('Authorization', `Bearer ${admin}`).expect(200)).body
+      .items[0];
     const res = await t.http
       .patch(`/api/users/${user.id}`)
       .set('Authorization', `Bearer ${admin}`)
@@ -381,30 +340,17 @@ describe('changes to a user take effect at once', () => {
     const admin = await demoSignIn(t.http, 'admin@impact.test');
     const victim = await demoSignIn(t.http, 'mena.manager@impact.test');
     await me(victim.accessToken).expect(200);
-    await t.http
-      .delete(`/api/users/${victim.user.id}`)
-      .set('Authorization', `Bearer ${admin.accessToken}`)
-      .expect(204);
+    await t.http.delete(`/api/users/${victim.user.id}`).set('Authorization', `Bearer ${admin.accessToken}`).expect(204);
     await me(victim.accessToken).expect(401);
-    await t.http
-      .post('/api/auth/refresh')
-      .send({ refreshToken: victim.refreshToken })
-      .expect(401);
-    const again = await t.http
-      .post('/api/auth/login')
-      .send({ email: 'mena.manager@impact.test', password: 'x'.repeat(12) });
+    await t.http.post('/api/auth/refresh').send({ refreshToken: victim.refreshToken }).expect(401);
+    const again = await t.http.post('/api/auth/login').send({ email: 'mena.manager@impact.test', password: 'x'.repeat(12) });
     expect(again.status).toBe(401);
   });
 
   it('a change of role ends the tokens issued under the old role', async () => {
     const admin = await demoSignIn(t.http, 'admin@impact.test');
     const user = await demoSignIn(t.http, 'southasia.manager@impact.test');
-    const current = (
-      await t.http
-        .get(`/api/users/${user.user.id}`)
-        .set('Authorization', `Bearer ${admin.accessToken}`)
-        .expect(200)
-    ).body;
+    const current = (await t.http.get(`/api/users/${user.user.id}`).set('Authorization', `Bearer ${admin.accessToken}`).expect(200)).body;
     await t.http
       .patch(`/api/users/${user.user.id}`)
       .set('Authorization', `Bearer ${admin.accessToken}`)
@@ -420,9 +366,15 @@ describe('own preferences', () => {
     const res = await t.http.patch('/api/auth/me').set('Authorization', `Bearer ${s.accessToken}`).send({ language: 'ar' }).expect(200);
     expect(res.body.language).toBe('ar');
     expect((await me(s.accessToken).expect(200)).body.language).toBe('ar');
-    const bad = await t.http.patch('/api/auth/me').set('Authorization', `Bearer ${s.accessToken}`).send({ language: 'de', role: 'admin' }).expect(400);
+    const bad = await t.http
+      .patch('/api/auth/me')
+      .set('Authorization', `Bearer ${s.accessToken}`)
+      .send({ language: 'de', role: 'admin' })
+      .expect(400);
     expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['language', 'role']);
-    const audit = await t.dataSource.query(`SELECT changes FROM audit_log WHERE entity = 'user' AND entity_id = $1 AND action = 'update'`, [s.user.id]);
+    const audit = await t.dataSource.query(`SELECT changes FROM audit_log WHERE entity = 'user' AND entity_id = $1 AND action = 'update'`, [
+      s.user.id,
+    ]);
     expect(audit[0].changes).toEqual({ language: { old: 'en', new: 'ar' } });
   });
 });

@@ -79,7 +79,12 @@ describe('failed sign-in limit (TRUST_PROXY=loopback, the default)', () => {
 
   it('spares an office: four colleagues mistyping 9 times each do not lock a fifth out', async () => {
     const office = '203.0.113.10';
-    const colleagues = ['esa.manager@impact.test', 'mena.manager@impact.test', 'balkans.manager@impact.test', 'danilovgrad.liaison@impact.test'];
+    const colleagues = [
+      'esa.manager@impact.test',
+      'mena.manager@impact.test',
+      'balkans.manager@impact.test',
+      'danilovgrad.liaison@impact.test',
+    ];
     const codes = await statuses(
       colleagues.flatMap((email) => Array.from({ length: 9 }, (_, i) => () => login(base, email, `mistyped-${i}`, office))),
     );
@@ -120,7 +125,10 @@ describe('failed sign-in limit (TRUST_PROXY=loopback, the default)', () => {
     const address = '198.51.100.7';
     // Unknown e-mails count like wrong passwords (the answer must not tell them apart).
     const codes = await statuses(
-      Array.from({ length: MAX_FAILED_LOGINS_PER_ADDRESS }, (_, i) => () => login(base, `nobody-${i}@example.org`, 'wrong-password', address)),
+      Array.from(
+        { length: MAX_FAILED_LOGINS_PER_ADDRESS },
+        (_, i) => () => login(base, `nobody-${i}@example.org`, 'wrong-password', address),
+      ),
     );
     expect(codes).toEqual(Array(MAX_FAILED_LOGINS_PER_ADDRESS).fill(401));
     const blocked = await login(base, 'southasia.manager@impact.test', 'manager-demo-2026', address);

@@ -30,12 +30,22 @@ export class RefreshTokensRepository {
 
   /** Ends the session: every live token of the family is revoked. */
   async revokeFamily(m: EntityManager, familyId: string): Promise<void> {
-    await m.createQueryBuilder().update(RefreshTokenEntity).set({ revokedAt: now }).where('family_id = :familyId AND revoked_at IS NULL', { familyId }).execute();
+    await m
+      .createQueryBuilder()
+      .update(RefreshTokenEntity)
+      .set({ revokedAt: now })
+      .where('family_id = :familyId AND revoked_at IS NULL', { familyId })
+      .execute();
   }
 
   /** Ends every session of the user. */
   async revokeAllOf(m: EntityManager, userId: string): Promise<void> {
-    await m.createQueryBuilder().update(RefreshTokenEntity).set({ revokedAt: now }).where('user_id = :userId AND revoked_at IS NULL', { userId }).execute();
+    await m
+      .createQueryBuilder()
+      .update(RefreshTokenEntity)
+      .set({ revokedAt: now })
+      .where('user_id = :userId AND revoked_at IS NULL', { userId })
+      .execute();
   }
 
   /**
@@ -54,7 +64,11 @@ export class RefreshTokensRepository {
       .createQueryBuilder()
       .update(RefreshTokenEntity)
       .set({ revokedAt: now })
-      .where(`revoked_at IS NULL AND user_id = :userId AND (family_id = :familyId OR family_id = ${familyOfToken})`, { userId, familyId, tokenId })
+      .where(`revoked_at IS NULL AND user_id = :userId AND (family_id = :familyId OR family_id = ${familyOfToken})`, {
+        userId,
+        familyId,
+        tokenId,
+      })
       .execute();
   }
 }

@@ -38,7 +38,11 @@ export class CitiesController {
   @Can('cities', 'read')
   @Get(CSV_EXPORT_SUFFIX)
   @ApiCsv()
-  async export(@CurrentUser() user: AuthUser, @Query() query: CityListQueryDto, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async export(
+    @CurrentUser() user: AuthUser,
+    @Query() query: CityListQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
     const rows = await this.cities.export(user, query);
     csvDownload(res, 'cities');
     return toCsv(CSV, rows);

@@ -28,7 +28,15 @@ afterAll(async () => {
 
 const as = (who: string) => ({ Authorization: `Bearer ${token[who]}` });
 const count = async (sql: string, params: unknown[] = []) => (await t.dataSource.query(sql, params))[0].n as number;
-const newCity = { name: 'Mombasa', countryCode: 'ke', kind: 'city', membershipStatus: 'member', memberSince: '2021-06-01', latitude: -4.04, longitude: 39.67 };
+const newCity = {
+  name: 'Mombasa',
+  countryCode: 'ke',
+  kind: 'city',
+  membershipStatus: 'member',
+  memberSince: '2021-06-01',
+  latitude: -4.04,
+  longitude: 39.67,
+};
 
 describe('hubs', () => {
   it('lists hubs as a plain array to every signed-in user; admins write, with audit', async () => {
@@ -47,9 +55,25 @@ describe('hubs', () => {
 
 describe('cities', () => {
   it('creates a city in the manager’s hub (country upper-cased), refuses another hub with 403', async () => {
-    const res = await t.http.post('/api/cities').set(as('esa')).send({ ...newCity, hubId: esa }).expect(201);
-    expect(res.body).toMatchObject({ name: 'Mombasa', countryCode: 'KE', hubId: esa, hubName: 'East & Southern Africa', memberSince: '2021-06-01', liaisonIds: [], version: 1 });
-    await t.http.post('/api/cities').set(as('balkans')).send({ ...newCity, hubId: esa }).expect(403);
+    const res = await t.http
+      .post('/api/cities')
+      .set(as('esa'))
+      .send({ ...newCity, hubId: esa })
+      .expect(201);
+    expect(res.body).toMatchObject({
+      name: 'Mombasa',
+      countryCode: 'KE',
+      hubId: esa,
+      hubName: 'East & Southern Africa',
+      memberSince: '2021-06-01',
+      liaisonIds: [],
+      version: 1,
+    });
+    await t.http
+      .post('/api/cities')
+      .set(as('balkans'))
+      .send({ ...newCity, hubId: esa })
+      .expect(403);
     await t.http.patch(`/api/cities/${res.body.id}`).set(as('balkans')).send({ version: 1, name: 'x' }).expect(403);
     // Moving the city to a hub the manager does not keep is refused too.
     await t.http.patch(`/api/cities/${res.body.id}`).set(as('esa')).send({ version: 1, hubId: balkans }).expect(403);
@@ -60,11 +84,24 @@ describe('cities', () => {
     const res = await t.http
       .post('/api/cities')
       .set(as('esa'))
-      .send({ name: '', countryCode: 'XX', hubId: esa, kind: 'village', membershipStatus: 'member', memberSince: '2024-02-30', latitude: 91, extra: 1 })
+      .send({
+        name: '',
+        countryCode: 'XX',
+        hubId: esa,
+        kind: 'village',
+        membershipStatus: 'member',
+        memberSince: '2024-02-30',
+        latitude: 91,
+        extra: 1,
+      })
       .expect(400);
     const fields = (res.body.details as { field: string }[]).map((d) => d.field);
     expect(fields).toEqual(expect.arrayContaining(['name', 'countryCode', 'kind', 'memberSince', 'latitude', 'extra']));
-    const missingHub = await t.http.post('/api/cities').set(as('admin')).send({ ...newCity, hubId: '00000000-0000-4000-8000-000000000000' }).expect(400);
+    const missingHub = await t.http
+      .post('/api/cities')
+      .set(as('admin'))
+      .send({ ...newCity, hubId: '00000000-0000-4000-8000-000000000000' })
+      .expect(400);
     expect(missingHub.body.details).toEqual([{ field: 'hubId', message: expect.any(String) }]);
     expect(await count(`SELECT count(*)::int AS n FROM cities`)).toBe(before);
   });
@@ -78,8 +115,15 @@ describe('cities', () => {
   });
 
   it('filters, sorts and pages with true totals; q finds an Arabic name', async () => {
-    const arabic = await t.http.post('/api/cities').set(as('admin')).send({ ...newCity, name: 'الرباط الجديدة', countryCode: 'MA', hubId: esa }).expect(201);
-    const q = await t.http.get(`/api/cities?q=${encodeURIComponent('الرباط')}`).set(as('esa')).expect(200);
+    const arabic = await t.http
+      .post('/api/cities')
+      .set(as('admin'))
+      .send({ ...newCity, name: 'الرباط الجديدة', countryCode: 'MA', hubId: esa })
+      .expect(201);
+    const q = await t.http
+      .get(`/api/cities?q=${encodeURIComponent('الرباط')}`)
+      .set(as('esa'))
+      .expect(200);
     expect(q.body.items.map((c: { id: string }) => c.id)).toEqual([arabic.body.id]);
     const expected = await count(`SELECT count(*)::int AS n FROM cities WHERE hub_id = $1 AND archived_at IS NULL`, [esa]);
     const page = await t.http.get(`/api/cities?hubId=${esa}&pageSize=3&page=2&sort=name:desc`).set(as('esa')).expect(200);
@@ -102,7 +146,10 @@ describe('cities', () => {
   });
 
   it('exports CSV with BOM, header and Arabic intact', async () => {
-    const res = await t.http.get(`/api/cities/export.csv?q=${encodeURIComponent('الرباط')}`).set(as('esa')).expect(200);
+    const res = await t.http
+      .get(`/api/cities/export.csv?q=${encodeURIComponent('الرباط')}`)
+      .set(as('esa'))
+      .expect(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="cities-/);
     expect(res.text.charCodeAt(0)).toBe(0xfeff);
@@ -113,7 +160,11 @@ describe('cities', () => {
   });
 
   it('answers a stale version with 409 and the current city', async () => {
-    const c = await t.http.post('/api/cities').set(as('esa')).send({ ...newCity, name: 'Kisumu', hubId: esa }).expect(201);
+    const c = await t.http
+      .post('/api/cities')
+      .set(as('esa'))
+      .send({ ...newCity, name: 'Kisumu', hubId: esa })
+      .expect(201);
     await t.http.patch(`/api/cities/${c.body.id}`).set(as('esa')).send({ version: 1, leadOfficial: 'Mayor A' }).expect(200);
     const stale = await t.http.patch(`/api/cities/${c.body.id}`).set(as('esa')).send({ version: 1, leadOfficial: 'Mayor B' }).expect(409);
     expect(stale.body.details.current).toMatchObject({ leadOfficial: 'Mayor A', version: 2 });
@@ -133,7 +184,10 @@ describe('cities', () => {
     expect(Array.isArray(res.body.taught)).toBe(true);
     expect(Array.isArray(res.body.learnedFrom)).toBe(true);
     for (const key of ['liaisons', 'commitments', 'followUps', 'outcomes']) expect(Array.isArray(res.body[key])).toBe(true);
-    const outcomes: { id: string }[] = await t.dataSource.query(`SELECT id FROM outcomes WHERE city_id = $1 AND archived_at IS NULL ORDER BY date, id`, [capeTown]);
+    const outcomes: { id: string }[] = await t.dataSource.query(
+      `SELECT id FROM outcomes WHERE city_id = $1 AND archived_at IS NULL ORDER BY date, id`,
+      [capeTown],
+    );
     expect(outcomes.length).toBeGreaterThan(0);
     expect(res.body.outcomes.map((o: { id: string }) => o.id)).toEqual(outcomes.map((o) => o.id));
   });
@@ -154,13 +208,20 @@ describe('cities', () => {
     const teacherTimeline = await t.http.get(`/api/cities/${teacher}/timeline`).set(as('admin')).expect(200);
     const taught = pairs.filter((p) => p.teacher === teacher).map((p) => `${p.learner}/${p.engagement}`);
     expect(teacherTimeline.body.taught.map(key).sort()).toEqual(taught.sort());
-    expect(teacherTimeline.body.taught[0]).toEqual({ city: { id: expect.any(String), name: expect.any(String) }, engagement: { id: expect.any(String), name: expect.any(String) } });
+    expect(teacherTimeline.body.taught[0]).toEqual({
+      city: { id: expect.any(String), name: expect.any(String) },
+      engagement: { id: expect.any(String), name: expect.any(String) },
+    });
   });
 });
 
 describe('partners', () => {
   it('lets hub managers add and edit partners, only admins archive', async () => {
-    const p = await t.http.post('/api/partners').set(as('balkans')).send({ name: 'OSCE Mission', kind: 'international_organisation', countryCode: 'me' }).expect(201);
+    const p = await t.http
+      .post('/api/partners')
+      .set(as('balkans'))
+      .send({ name: 'OSCE Mission', kind: 'international_organisation', countryCode: 'me' })
+      .expect(201);
     expect(p.body).toMatchObject({ countryCode: 'ME', version: 1 });
     await t.http.patch(`/api/partners/${p.body.id}`).set(as('esa')).send({ version: 1, countryCode: null }).expect(200);
     await t.http.delete(`/api/partners/${p.body.id}`).set(as('esa')).expect(403);

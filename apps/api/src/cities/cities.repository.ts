@@ -13,7 +13,10 @@ import { CityEntity } from './city.entity';
 
 /** The columns a create or an edit may set. */
 export type CityValues = Partial<
-  Pick<CityEntity, 'name' | 'countryCode' | 'hubId' | 'kind' | 'membershipStatus' | 'memberSince' | 'leadOfficial' | 'latitude' | 'longitude'>
+  Pick<
+    CityEntity,
+    'name' | 'countryCode' | 'hubId' | 'kind' | 'membershipStatus' | 'memberSince' | 'leadOfficial' | 'latitude' | 'longitude'
+  >
 >;
 
 /** One peer-learning link of a city's timeline: the other city and the engagement that joins them. */
@@ -31,7 +34,10 @@ interface LinkRow {
   engagement_title: string;
 }
 
-const toLink = (r: LinkRow): LearningLink => ({ city: { id: r.city_id, name: r.city_name }, engagement: { id: r.engagement_id, name: r.engagement_title } });
+const toLink = (r: LinkRow): LearningLink => ({
+  city: { id: r.city_id, name: r.city_name },
+  engagement: { id: r.engagement_id, name: r.engagement_title },
+});
 
 /** Every query of the cities table (and of its liaisons join table). */
 @Injectable()
@@ -67,7 +73,12 @@ export class CitiesRepository {
 
   /** Cities with their hub's name and their liaisons' ids (the read model). */
   private readQuery(m?: EntityManager): SelectQueryBuilder<CityEntity> {
-    return this.repo(m).createQueryBuilder('c').innerJoin('c.hub', 'h').addSelect(['h.id', 'h.name']).leftJoin('c.liaisons', 'l').addSelect('l.id');
+    return this.repo(m)
+      .createQueryBuilder('c')
+      .innerJoin('c.hub', 'h')
+      .addSelect(['h.id', 'h.name'])
+      .leftJoin('c.liaisons', 'l')
+      .addSelect('l.id');
   }
 
   /** The read models of `ids` (live or not), in no particular order. */
@@ -82,7 +93,10 @@ export class CitiesRepository {
     return found ? toCityListItem(found) : null;
   }
 
-  async insert(m: EntityManager, values: CityValues & Pick<CityEntity, 'name' | 'countryCode' | 'hubId' | 'kind' | 'membershipStatus'>): Promise<string> {
+  async insert(
+    m: EntityManager,
+    values: CityValues & Pick<CityEntity, 'name' | 'countryCode' | 'hubId' | 'kind' | 'membershipStatus'>,
+  ): Promise<string> {
     const result = await m.getRepository(CityEntity).insert(values);
     return result.identifiers[0]['id'] as string;
   }
@@ -120,7 +134,13 @@ export class CitiesRepository {
         .createQueryBuilder(CommitmentEntity, 'c')
         .innerJoin('c.inspiredBy', 'e')
         .innerJoin(CityEntity, 'other', side === 'learned' ? 'other.id = e.host_city_id' : 'other.id = c.city_id')
-        .select(['other.id AS city_id', 'other.name AS city_name', 'e.id AS engagement_id', 'e.title AS engagement_title', 'e.start_date AS start_date'])
+        .select([
+          'other.id AS city_id',
+          'other.name AS city_name',
+          'e.id AS engagement_id',
+          'e.title AS engagement_title',
+          'e.start_date AS start_date',
+        ])
         .distinct(true)
         .where('c.archived_at IS NULL AND e.archived_at IS NULL');
       if (side === 'learned') qb.andWhere('c.city_id = :id AND e.host_city_id <> :id', { id });

@@ -70,7 +70,13 @@ export class CitiesService {
         longitude: dto.longitude ?? null,
       });
       const created = await this.load(id, m);
-      await this.audit.record(m, { actorId: user.id, entity: 'city', entityId: id, action: 'create', changes: diffObjects(null, { ...cityRecord(created) }) });
+      await this.audit.record(m, {
+        actorId: user.id,
+        entity: 'city',
+        entityId: id,
+        action: 'create',
+        changes: diffObjects(null, { ...cityRecord(created) }),
+      });
       return created;
     });
   }

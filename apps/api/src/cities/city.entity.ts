@@ -1,13 +1,5 @@
 import type { CityKind, MembershipStatus } from '@impact/contracts';
-import {
-  Column,
-  Entity,
-  Index,
-  JoinColumn,
-  JoinTable,
-  ManyToMany,
-  ManyToOne,
-} from 'typeorm';
+import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne } from 'typeorm';
 import { DATE, RecordEntity } from '../database/record.entity';
 import { HubEntity } from '../hubs/hub.entity';
 import { UserEntity } from '../users/user.entity';

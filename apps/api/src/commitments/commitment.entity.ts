@@ -1,13 +1,5 @@
 import type { CommitmentKind, CommitmentStatus } from '@impact/contracts';
-import {
-  Column,
-  Entity,
-  Index,
-  JoinColumn,
-  JoinTable,
-  ManyToMany,
-  ManyToOne,
-} from 'typeorm';
+import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne } from 'typeorm';
 import { CityEntity } from '../cities/city.entity';
 import { DATE, RecordEntity } from '../database/record.entity';
 import { EngagementEntity } from '../engagements/engagement.entity';

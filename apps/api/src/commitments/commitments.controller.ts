@@ -41,7 +41,11 @@ export class CommitmentsController {
   @Can('commitments', 'read')
   @Get(CSV_EXPORT_SUFFIX)
   @ApiCsv()
-  async export(@CurrentUser() user: AuthUser, @Query() query: CommitmentListQueryDto, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async export(
+    @CurrentUser() user: AuthUser,
+    @Query() query: CommitmentListQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
     const rows = await this.commitments.export(user, query);
     csvDownload(res, 'commitments');
     return toCsv(CSV, rows);
@@ -72,15 +76,26 @@ export class CommitmentsController {
   @Can('commitments', 'transition')
   @Post(':id/transitions')
   @HttpCode(200)
-  @ApiOk('CommitmentListItem', 'The commitment after the step (422 when the current status does not allow it, or achieving without an outcome)')
-  transition(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: CommitmentTransitionDto): Promise<CommitmentListItem> {
+  @ApiOk(
+    'CommitmentListItem',
+    'The commitment after the step (422 when the current status does not allow it, or achieving without an outcome)',
+  )
+  transition(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: CommitmentTransitionDto,
+  ): Promise<CommitmentListItem> {
     return this.commitments.transition(user, id, body);
   }
 
   @Can('commitments', 'update')
   @Patch(':id')
   @ApiOk('CommitmentListItem')
-  update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateCommitmentDto): Promise<CommitmentListItem> {
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateCommitmentDto,
+  ): Promise<CommitmentListItem> {
     return this.commitments.update(user, id, body);
   }
 

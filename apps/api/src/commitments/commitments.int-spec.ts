@@ -59,7 +59,9 @@ describe('commitments', () => {
       inspiredBy: [{ id: engagement.id, name: engagement.title }],
       partners: [{ id: partner.id, name: partner.name }],
     });
-    expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'commitment' AND entity_id = $1 AND action = 'create'`, [c.id])).toBe(1);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'commitment' AND entity_id = $1 AND action = 'create'`, [c.id]),
+    ).toBe(1);
   });
 
   it('refuses invalid input with every field named, and writes nothing', async () => {
@@ -95,7 +97,9 @@ describe('commitments', () => {
     await t.http.post('/api/commitments').set(as('balkans')).send({ title: 'x', kind: 'other', cityId: nansana }).expect(403);
     // Exactly the live commitments of the liaison's city, and some: an empty list (or one with
     // another city's commitments) fails here.
-    const own: { id: string }[] = await t.dataSource.query(`SELECT id FROM commitments WHERE city_id = $1 AND archived_at IS NULL`, [nansana]);
+    const own: { id: string }[] = await t.dataSource.query(`SELECT id FROM commitments WHERE city_id = $1 AND archived_at IS NULL`, [
+      nansana,
+    ]);
     expect(own.map((r) => r.id)).toContain(c.id);
     const list = await t.http.get('/api/commitments?pageSize=200').set(as('nansana')).expect(200);
     expect(list.body.total).toBe(own.length);
@@ -135,7 +139,12 @@ describe('commitments', () => {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const started = Date.now();
     const results = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => request(base).patch(`/api/commitments/${c.id}`).set(as('esa')).send({ version: 1, progress: i % 100 })),
+      Array.from({ length: 200 }, (_, i) =>
+        request(base)
+          .patch(`/api/commitments/${c.id}`)
+          .set(as('esa'))
+          .send({ version: 1, progress: i % 100 }),
+      ),
     );
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
@@ -148,18 +157,34 @@ describe('commitments', () => {
 
   it('moves along the workflow only: 422 on an illegal step, and on achieving without an outcome', async () => {
     const c = await create();
-    const illegal = await t.http.post(`/api/commitments/${c.id}/transitions`).set(as('esa')).send({ to: 'achieved', note: 'Done' }).expect(422);
+    const illegal = await t.http
+      .post(`/api/commitments/${c.id}/transitions`)
+      .set(as('esa'))
+      .send({ to: 'achieved', note: 'Done' })
+      .expect(422);
     expect(illegal.body.details).toEqual({ from: 'pledged', to: 'achieved' });
     await t.http.post(`/api/commitments/${c.id}/transitions`).set(as('esa')).send({ to: 'in_progress' }).expect(400);
-    await t.http.post(`/api/commitments/${c.id}/transitions`).set(as('nansana')).send({ to: 'in_progress', note: 'Pilot began in Gombe' }).expect(200);
-    const noOutcome = await t.http.post(`/api/commitments/${c.id}/transitions`).set(as('esa')).send({ to: 'achieved', note: 'Done' }).expect(422);
+    await t.http
+      .post(`/api/commitments/${c.id}/transitions`)
+      .set(as('nansana'))
+      .send({ to: 'in_progress', note: 'Pilot began in Gombe' })
+      .expect(200);
+    const noOutcome = await t.http
+      .post(`/api/commitments/${c.id}/transitions`)
+      .set(as('esa'))
+      .send({ to: 'achieved', note: 'Done' })
+      .expect(422);
     expect(noOutcome.body.message).toMatch(/outcome/);
     await t.http
       .post('/api/outcomes')
       .set(as('nansana'))
       .send({ cityId: nansana, commitmentId: c.id, date: '2024-05-01', type: 'people_trained', value: 150, unit: 'people' })
       .expect(201);
-    const achieved = await t.http.post(`/api/commitments/${c.id}/transitions`).set(as('esa')).send({ to: 'achieved', note: 'Watch running citywide' }).expect(200);
+    const achieved = await t.http
+      .post(`/api/commitments/${c.id}/transitions`)
+      .set(as('esa'))
+      .send({ to: 'achieved', note: 'Watch running citywide' })
+      .expect(200);
     expect(achieved.body).toMatchObject({ status: 'achieved', progress: 100 });
     await t.http.post(`/api/commitments/${c.id}/transitions`).set(as('esa')).send({ to: 'stalled', note: 'x' }).expect(422);
     expect(await count(`SELECT count(*)::int AS n FROM commitment_status_changes WHERE commitment_id = $1`, [c.id])).toBe(3);
@@ -167,12 +192,20 @@ describe('commitments', () => {
     const history = await t.http.get(`/api/commitments/${c.id}/history`).set(as('nansana')).expect(200);
     expect(history.body.map((h: { action: string }) => h.action)).toEqual(['create', 'transition', 'transition']);
     expect(history.body[1]).toMatchObject({ from: 'pledged', to: 'in_progress', note: 'Pilot began in Gombe', actorName: 'Grace Nakato' });
-    expect(history.body[2]).toMatchObject({ from: 'in_progress', to: 'achieved', note: 'Watch running citywide', actorName: 'Amani Otieno' });
+    expect(history.body[2]).toMatchObject({
+      from: 'in_progress',
+      to: 'achieved',
+      note: 'Watch running citywide',
+      actorName: 'Amani Otieno',
+    });
   });
 
   it('filters, sorts and pages with a true total, and finds an Arabic title', async () => {
     const arabic = await create({ title: 'مجلس الشباب في المدينة', kind: 'youth_council', targetDate: '2020-01-01' });
-    const found = await t.http.get(`/api/commitments?q=${encodeURIComponent('الشباب')}`).set(as('esa')).expect(200);
+    const found = await t.http
+      .get(`/api/commitments?q=${encodeURIComponent('الشباب')}`)
+      .set(as('esa'))
+      .expect(200);
     expect(found.body.items.map((i: { id: string }) => i.id)).toContain(arabic.id);
     const atRisk = await t.http.get(`/api/commitments?atRisk=true&cityId=${nansana}&pageSize=200`).set(as('esa')).expect(200);
     expect(atRisk.body.items.map((i: { id: string }) => i.id)).toContain(arabic.id);
@@ -190,11 +223,15 @@ describe('commitments', () => {
 
   it('exports the filtered list as CSV with a BOM, and Arabic round-trips', async () => {
     const c = await create({ title: '=مرصد الحي', description: 'منع التطرف' });
-    const res = await t.http.get(`/api/commitments/export.csv?cityId=${nansana}`).set(as('esa')).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (d: Buffer) => chunks.push(d));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const res = await t.http
+      .get(`/api/commitments/export.csv?cityId=${nansana}`)
+      .set(as('esa'))
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (d: Buffer) => chunks.push(d));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="commitments-\d{4}-\d{2}-\d{2}\.csv"$/);

@@ -21,7 +21,9 @@ import { CommitmentStatusChangeEntity } from './commitment-status-change.entity'
 import { CommitmentEntity } from './commitment.entity';
 
 /** The columns a create or an edit may set (status moves only by transitions). */
-export type CommitmentValues = Partial<Pick<CommitmentEntity, 'title' | 'kind' | 'cityId' | 'hubId' | 'ownerId' | 'targetDate' | 'progress' | 'description'>>;
+export type CommitmentValues = Partial<
+  Pick<CommitmentEntity, 'title' | 'kind' | 'cityId' | 'hubId' | 'ownerId' | 'targetDate' | 'progress' | 'description'>
+>;
 
 const SORTS = listSorts(
   { title: 'c.title', targetDate: 'c.target_date', status: 'c.status', progress: 'c.progress', createdAt: 'c.created_at' },
@@ -36,7 +38,13 @@ const INSPIRED_BY: LinkTable = {
   otherTable: 'engagements',
   field: 'inspiredByEngagementIds',
 };
-const PARTNERS: LinkTable = { table: 'commitment_partners', ownerColumn: 'commitment_id', otherColumn: 'partner_id', otherTable: 'partners', field: 'partnerIds' };
+const PARTNERS: LinkTable = {
+  table: 'commitment_partners',
+  ownerColumn: 'commitment_id',
+  otherColumn: 'partner_id',
+  otherTable: 'partners',
+  field: 'partnerIds',
+};
 
 const byName = (a: Ref, b: Ref) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
 
@@ -89,7 +97,10 @@ export class CommitmentsRepository {
   /** Live commitments the caller may read that match the filters (base table only; see listPage). */
   private filtered(user: AuthUser, f: CommitmentFilters): SelectQueryBuilder<CommitmentEntity> {
     const qb = this.commitments.createQueryBuilder('c').where('c.archived_at IS NULL');
-    andWhereInScope(qb, user, 'commitments', 'read', { hub: (p) => `c.hub_id = ANY(${p}::uuid[])`, city: (p) => `c.city_id = ANY(${p}::uuid[])` });
+    andWhereInScope(qb, user, 'commitments', 'read', {
+      hub: (p) => `c.hub_id = ANY(${p}::uuid[])`,
+      city: (p) => `c.city_id = ANY(${p}::uuid[])`,
+    });
     andWhereGiven(qb, f.hubId, 'c.hub_id = :hubId', { hubId: f.hubId });
     andWhereGiven(qb, f.cityId, 'c.city_id = :cityId', { cityId: f.cityId });
     andWhereGiven(qb, f.status, 'c.status = :status', { status: f.status });
@@ -145,7 +156,10 @@ export class CommitmentsRepository {
     return found ? toCommitmentListItem(found) : null;
   }
 
-  async insert(m: EntityManager, values: CommitmentValues & Pick<CommitmentEntity, 'title' | 'kind' | 'cityId' | 'hubId'>): Promise<string> {
+  async insert(
+    m: EntityManager,
+    values: CommitmentValues & Pick<CommitmentEntity, 'title' | 'kind' | 'cityId' | 'hubId'>,
+  ): Promise<string> {
     const result = await m.getRepository(CommitmentEntity).insert({ ...values, status: 'pledged' });
     return result.identifiers[0]['id'] as string;
   }
@@ -165,7 +179,11 @@ export class CommitmentsRepository {
   }
 
   /** Moves the status (achieving sets progress to 100) and keeps the step in the status history. */
-  async moveStatus(m: EntityManager, id: string, step: { from: CommitmentStatus | null; to: CommitmentStatus; actorId: string; note?: string | null }): Promise<void> {
+  async moveStatus(
+    m: EntityManager,
+    id: string,
+    step: { from: CommitmentStatus | null; to: CommitmentStatus; actorId: string; note?: string | null },
+  ): Promise<void> {
     await m
       .createQueryBuilder()
       .update(CommitmentEntity)
@@ -176,8 +194,14 @@ export class CommitmentsRepository {
   }
 
   /** The first status (at creation) or a later step. */
-  async recordStatus(m: EntityManager, id: string, step: { from: CommitmentStatus | null; to: CommitmentStatus; actorId: string; note?: string | null }): Promise<void> {
-    await m.getRepository(CommitmentStatusChangeEntity).insert({ commitmentId: id, fromStatus: step.from, toStatus: step.to, actorId: step.actorId, note: step.note ?? null });
+  async recordStatus(
+    m: EntityManager,
+    id: string,
+    step: { from: CommitmentStatus | null; to: CommitmentStatus; actorId: string; note?: string | null },
+  ): Promise<void> {
+    await m
+      .getRepository(CommitmentStatusChangeEntity)
+      .insert({ commitmentId: id, fromStatus: step.from, toStatus: step.to, actorId: step.actorId, note: step.note ?? null });
   }
 
   /**

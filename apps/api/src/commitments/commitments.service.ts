@@ -76,10 +76,19 @@ export class CommitmentsService {
         progress: dto.progress ?? 0,
         description: dto.description?.trim() ?? '',
       });
-      await this.commitments.setLinks(m, id, { inspiredByEngagementIds: dto.inspiredByEngagementIds ?? [], partnerIds: dto.partnerIds ?? [] });
+      await this.commitments.setLinks(m, id, {
+        inspiredByEngagementIds: dto.inspiredByEngagementIds ?? [],
+        partnerIds: dto.partnerIds ?? [],
+      });
       await this.commitments.recordStatus(m, id, { from: null, to: 'pledged', actorId: user.id });
       const created = await this.load(id, m);
-      await this.audit.record(m, { actorId: user.id, entity: 'commitment', entityId: id, action: 'create', changes: diffObjects(null, { ...commitmentRecord(created) }) });
+      await this.audit.record(m, {
+        actorId: user.id,
+        entity: 'commitment',
+        entityId: id,
+        action: 'create',
+        changes: diffObjects(null, { ...commitmentRecord(created) }),
+      });
       return created;
     });
   }
@@ -95,7 +104,8 @@ export class CommitmentsService {
       if (user.role === 'city_liaison') {
         const allowed: readonly string[] = ['version', ...LIAISON_COMMITMENT_FIELDS];
         const refused = Object.keys(dto).filter((k) => dto[k as keyof UpdateCommitmentDto] !== undefined && !allowed.includes(k));
-        if (refused.length) throw new ForbiddenError(`A city liaison may change only ${LIAISON_COMMITMENT_FIELDS.join(' and ')}; not ${refused.join(', ')}.`);
+        if (refused.length)
+          throw new ForbiddenError(`A city liaison may change only ${LIAISON_COMMITMENT_FIELDS.join(' and ')}; not ${refused.join(', ')}.`);
       }
       let hubId = before.hubId;
       if (dto.cityId !== undefined && dto.cityId !== before.cityId) {
@@ -140,7 +150,11 @@ export class CommitmentsService {
       requireAccess(user, 'commitments', 'transition', commitmentPlace(before), () => new NotFoundError('Commitment', id));
       if (!canTransitionCommitment(before.status, dto.to)) throw new WorkflowError(before.status, dto.to);
       if (dto.to === 'achieved' && (await this.commitments.countOutcomes(m, id)) === 0) {
-        throw new WorkflowError(before.status, dto.to, 'A commitment can be marked achieved only once at least one outcome is recorded on it.');
+        throw new WorkflowError(
+          before.status,
+          dto.to,
+          'A commitment can be marked achieved only once at least one outcome is recorded on it.',
+        );
       }
       await this.commitments.moveStatus(m, id, { from: before.status, to: dto.to, actorId: user.id, note: dto.note });
       const after = await this.load(id, m);

@@ -19,11 +19,8 @@ beforeAll(async () => {
   })) {
     token[who] = (await demoSignIn(t.http, email)).accessToken;
   }
-  esa = (await t.dataSource.query(`SELECT id FROM hubs WHERE code = 'esa'`))[0]
-    .id;
-  nansana = (
-    await t.dataSource.query(`SELECT id FROM cities WHERE name = 'Nansana'`)
-  )[0].id;
+  esa = (await t.dataSource.query(`SELECT id FROM hubs WHERE code = 'esa'`))[0].id;
+  nansana = (await t.dataSource.query(`SELECT id FROM cities WHERE name = 'Nansana'`))[0].id;
 }, 120_000);
 
 afterAll(async () => {
@@ -31,28 +28,18 @@ afterAll(async () => {
 });
 
 const as = (who: string) => ({ Authorization: `Bearer ${token[who]}` });
-const auditRows = async (): Promise<number> =>
-  (await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_log`))[0].n;
+const auditRows = async (): Promise<number> => (await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_log`))[0].n;
 
 /** A 400 in the error shape, naming `field`, with no stack trace or SQL in it. */
 function expect400(res: Response, field: string): void {
-  if (res.status !== 400)
-    throw new Error(
-      `expected 400 naming ${field}, got ${res.status} ${JSON.stringify(res.body)}`,
-    );
+  if (res.status !== 400) throw new Error(`expected 400 naming ${field}, got ${res.status} ${JSON.stringify(res.body)}`);
   expect(res.body).toMatchObject({
     statusCode: 400,
     error: 'Bad Request',
     message: expect.any(String),
   });
-  expect(res.body.details).toEqual(
-    expect.arrayContaining([
-      expect.objectContaining({ field, message: expect.any(String) }),
-    ]),
-  );
-  expect(JSON.stringify(res.body)).not.toMatch(
-    /\bat \S+ \(|\.ts:\d+|node_modules|SELECT|INSERT|syntax error/,
-  );
+  expect(res.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field, message: expect.any(String) })]));
+  expect(JSON.stringify(res.body)).not.toMatch(/\bat \S+ \(|\.ts:\d+|node_modules|SELECT|INSERT|syntax error/);
 }
 
 const newCity = () => ({
@@ -70,18 +57,9 @@ const newCommitment = () => ({
 
 describe('control characters', () => {
   it('refuses a NUL byte in q on a list and on its CSV export', async () => {
-    expect400(
-      await t.http.get('/api/cities?q=Nan%00sana').set(as('admin')),
-      'q',
-    );
-    expect400(
-      await t.http.get('/api/engagements/export.csv?q=%00').set(as('admin')),
-      'q',
-    );
-    expect400(
-      await t.http.get('/api/users/lookup?q=a%00').set(as('admin')),
-      'q',
-    );
+    expect400(await t.http.get('/api/cities?q=Nan%00sana').set(as('admin')), 'q');
+    expect400(await t.http.get('/api/engagements/export.csv?q=%00').set(as('admin')), 'q');
+    expect400(await t.http.get('/api/users/lookup?q=a%00').set(as('admin')), 'q');
   });
 
   it('refuses a NUL byte in a title and writes nothing', async () => {
@@ -105,20 +83,14 @@ describe('control characters', () => {
       startDate: '2025-01-10',
       summary: 'Line one\nline\u0000two',
     };
-    expect400(
-      await t.http.post('/api/engagements').set(as('admin')).send(engagement),
-      'summary',
-    );
+    expect400(await t.http.post('/api/engagements').set(as('admin')).send(engagement), 'summary');
     const story = {
       title: 'A story',
       category: 'youth',
       cityIds: [nansana],
       quotes: [{ text: 'We\u0000met', attribution: 'A mayor' }],
     };
-    expect400(
-      await t.http.post('/api/stories').set(as('admin')).send(story),
-      'quotes.0.text',
-    );
+    expect400(await t.http.post('/api/stories').set(as('admin')).send(story), 'quotes.0.text');
     expect(await auditRows()).toBe(before);
   });
 
@@ -133,17 +105,8 @@ describe('control characters', () => {
     expect400(await t.http.get('/api/partners?q=%7F').set(as('admin')), 'q');
     // A JSON escape is the one way a lone surrogate arrives; PostgreSQL would store U+FFFD instead.
     const loneSurrogate =
-      '{"name":"Half \\ud800 a pair","countryCode":"KE","hubId":"' +
-      esa +
-      '","kind":"city","membershipStatus":"member"}';
-    expect400(
-      await t.http
-        .post('/api/cities')
-        .set(as('admin'))
-        .set('Content-Type', 'application/json')
-        .send(loneSurrogate),
-      'name',
-    );
+      '{"name":"Half \\ud800 a pair","countryCode":"KE","hubId":"' + esa + '","kind":"city","membershipStatus":"member"}';
+    expect400(await t.http.post('/api/cities').set(as('admin')).set('Content-Type', 'application/json').send(loneSurrogate), 'name');
     expect400(await t.http.get('/api/cities/%00').set(as('admin')), 'id');
   });
 
@@ -171,14 +134,7 @@ describe('control characters', () => {
 });
 
 describe('sort names that are Object.prototype members', () => {
-  const lists = [
-    'cities',
-    'engagements',
-    'commitments',
-    'follow-ups',
-    'outcomes',
-    'partners',
-  ];
+  const lists = ['cities', 'engagements', 'commitments', 'follow-ups', 'outcomes', 'partners'];
   const routes = [
     ...lists.map((l) => `/api/${l}`),
     ...lists.map((l) => `/api/${l}/export.csv`),
@@ -186,67 +142,30 @@ describe('sort names that are Object.prototype members', () => {
     '/api/users',
     '/api/audit',
   ];
-  const names = [
-    'constructor',
-    'toString',
-    'hasOwnProperty',
-    '__proto__',
-    'valueOf',
-    'constructor:desc',
-  ];
+  const names = ['constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf', 'constructor:desc'];
 
-  it.each(routes)(
-    '%s answers 400 naming sort for each of them',
-    async (route) => {
-      for (const name of names)
-        expect400(
-          await t.http.get(`${route}?sort=${name}`).set(as('admin')),
-          'sort',
-        );
-    },
-  );
+  it.each(routes)('%s answers 400 naming sort for each of them', async (route) => {
+    for (const name of names) expect400(await t.http.get(`${route}?sort=${name}`).set(as('admin')), 'sort');
+  });
 
   it('still sorts by a real field', async () => {
-    const res = await t.http
-      .get('/api/cities?sort=name:desc&pageSize=3')
-      .set(as('admin'))
-      .expect(200);
+    const res = await t.http.get('/api/cities?sort=name:desc&pageSize=3').set(as('admin')).expect(200);
     const names = res.body.items.map((c: { name: string }) => c.name);
     expect(names).toEqual([...names].sort().reverse());
   });
 
   it('/api/audit answers 400 naming entity for entity=constructor, for an admin and for a hub manager', async () => {
-    expect400(
-      await t.http.get('/api/audit?entity=constructor').set(as('admin')),
-      'entity',
-    );
-    expect400(
-      await t.http
-        .get(`/api/audit?entity=constructor&entityId=${nansana}`)
-        .set(as('esa')),
-      'entity',
-    );
-    expect400(
-      await t.http
-        .get(`/api/audit?entity=__proto__&entityId=${nansana}`)
-        .set(as('esa')),
-      'entity',
-    );
-    await t.http
-      .get(`/api/audit?entity=city&entityId=${nansana}`)
-      .set(as('esa'))
-      .expect(200);
+    expect400(await t.http.get('/api/audit?entity=constructor').set(as('admin')), 'entity');
+    expect400(await t.http.get(`/api/audit?entity=constructor&entityId=${nansana}`).set(as('esa')), 'entity');
+    expect400(await t.http.get(`/api/audit?entity=__proto__&entityId=${nansana}`).set(as('esa')), 'entity');
+    await t.http.get(`/api/audit?entity=city&entityId=${nansana}`).set(as('esa')).expect(200);
   });
 });
 
 describe('deeply nested JSON', () => {
   it('answers a body nested 5,000 levels deep with 400 before anything else runs', async () => {
     const deep = '{"a":'.repeat(5000) + '1' + '}'.repeat(5000);
-    const res = await t.http
-      .post('/api/cities')
-      .set(as('admin'))
-      .set('Content-Type', 'application/json')
-      .send(deep);
+    const res = await t.http.post('/api/cities').set(as('admin')).set('Content-Type', 'application/json').send(deep);
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({
       statusCode: 400,
@@ -279,9 +198,7 @@ describe('deeply nested JSON', () => {
 
 describe('text is validated after trimming', () => {
   it('refuses a city named " " with 400 naming name, and stores nothing', async () => {
-    const before = (
-      await t.dataSource.query(`SELECT count(*)::int AS n FROM cities`)
-    )[0].n;
+    const before = (await t.dataSource.query(`SELECT count(*)::int AS n FROM cities`))[0].n;
     expect400(
       await t.http
         .post('/api/cities')
@@ -296,19 +213,11 @@ describe('text is validated after trimming', () => {
         .send({ ...newCity(), name: ' \t ' }),
       'name',
     );
-    expect(
-      (await t.dataSource.query(`SELECT count(*)::int AS n FROM cities`))[0].n,
-    ).toBe(before);
+    expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM cities`))[0].n).toBe(before);
   });
 
   it('refuses a name made only of invisible or formatting characters (U+200B, U+202E, U+FEFF …)', async () => {
-    for (const name of [
-      '\u200B',
-      '\u202E',
-      '\uFEFF',
-      '\u200B\u200C\u200D\u2060',
-      ' \u00AD\u3164 ',
-    ]) {
+    for (const name of ['\u200B', '\u202E', '\uFEFF', '\u200B\u200C\u200D\u2060', ' \u00AD\u3164 ']) {
       expect400(
         await t.http
           .post('/api/cities')
@@ -322,13 +231,7 @@ describe('text is validated after trimming', () => {
       .set(as('admin'))
       .send({ ...newCity(), name: 'Kisumu' })
       .expect(201);
-    expect400(
-      await t.http
-        .patch(`/api/cities/${city.body.id}`)
-        .set(as('admin'))
-        .send({ version: 1, name: '\u200B' }),
-      'name',
-    );
+    expect400(await t.http.patch(`/api/cities/${city.body.id}`).set(as('admin')).send({ version: 1, name: '\u200B' }), 'name');
     expect400(
       await t.http
         .post('/api/stories')
@@ -369,10 +272,7 @@ describe('text is validated after trimming', () => {
       })
       .expect(201);
     await t.http.post('/api/auth/login').send({ email, password }).expect(200);
-    await t.http
-      .post('/api/auth/login')
-      .send({ email, password: password.trim() })
-      .expect(401);
+    await t.http.post('/api/auth/login').send({ email, password: password.trim() }).expect(401);
   });
 });
 
@@ -450,29 +350,16 @@ describe('nested objects in the wrong shape', () => {
         .send({ ...story, quotes: [null] }),
       'quotes',
     );
-    const created = await t.http
-      .post('/api/stories')
-      .set(as('admin'))
-      .send(story)
-      .expect(201);
+    const created = await t.http.post('/api/stories').set(as('admin')).send(story).expect(201);
+    expect400(await t.http.patch(`/api/stories/${created.body.id}`).set(as('admin')).send({ version: 1, sensitivity: [] }), 'sensitivity');
     expect400(
-      await t.http
-        .patch(`/api/stories/${created.body.id}`)
-        .set(as('admin'))
-        .send({ version: 1, sensitivity: [] }),
-      'sensitivity',
-    );
-    expect400(
-      await t.http
-        .post('/api/engagements')
-        .set(as('admin'))
-        .send({
-          title: 'Shapes',
-          type: 'roundtable',
-          hubId: esa,
-          startDate: '2025-01-10',
-          participants: [],
-        }),
+      await t.http.post('/api/engagements').set(as('admin')).send({
+        title: 'Shapes',
+        type: 'roundtable',
+        hubId: esa,
+        startDate: '2025-01-10',
+        participants: [],
+      }),
       'participants',
     );
   });

@@ -18,10 +18,7 @@ describe('CORS', () => {
       .set('Access-Control-Request-Method', 'GET');
     expect(allowed.headers['access-control-allow-origin']).toBe('https://partner.example.org');
 
-    const other = await t.http
-      .options('/api/health')
-      .set('Origin', 'https://evil.example.com')
-      .set('Access-Control-Request-Method', 'GET');
+    const other = await t.http.options('/api/health').set('Origin', 'https://evil.example.com').set('Access-Control-Request-Method', 'GET');
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
 });

@@ -42,7 +42,9 @@ describe('list helpers', () => {
     expect(() => applySort(cities(), 'password:asc', sorts)).toThrow(ValidationFailedError);
     // Object.prototype's members are no sort fields.
     for (const name of ['constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf']) {
-      expect(() => applySort(cities(), name, sorts)).toThrow(expect.objectContaining({ fieldErrors: [expect.objectContaining({ field: 'sort' })] }));
+      expect(() => applySort(cities(), name, sorts)).toThrow(
+        expect.objectContaining({ fieldErrors: [expect.objectContaining({ field: 'sort' })] }),
+      );
     }
   });
 });

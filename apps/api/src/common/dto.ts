@@ -105,8 +105,7 @@ export const Line = (max: number): PropertyDecorator => applyDecorators(SingleLi
  * A nested object validated as `type`. `@ValidateNested` alone lets an array through (it validates
  * the array's items instead), so `participants: []` would reach the service as an array.
  */
-export const NestedObject = (type: () => new () => object): PropertyDecorator =>
-  applyDecorators(IsObject(), ValidateNested(), Type(type));
+export const NestedObject = (type: () => new () => object): PropertyDecorator => applyDecorators(IsObject(), ValidateNested(), Type(type));
 
 /** A list of at most `max` nested objects, each validated as `type` (`[[]]` is refused, not passed on). */
 export const NestedObjects = (type: () => new () => object, max: number): PropertyDecorator =>

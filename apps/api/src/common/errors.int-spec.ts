@@ -18,16 +18,11 @@ describe('error responses', () => {
       message: expect.any(String),
     });
     expect(body['requestId']).toEqual(expect.any(String));
-    expect(JSON.stringify(body)).not.toMatch(
-      /at .*\.(ts|js):\d+|stack|SELECT|INSERT/,
-    );
+    expect(JSON.stringify(body)).not.toMatch(/at .*\.(ts|js):\d+|stack|SELECT|INSERT/);
   };
 
   it('answers an unknown API route with a JSON 404 carrying the request id', async () => {
-    const res = await t.http
-      .get('/api/no-such-thing')
-      .set('x-request-id', 'req-404')
-      .expect(404);
+    const res = await t.http.get('/api/no-such-thing').set('x-request-id', 'req-404').expect(404);
     expect(res.headers['content-type']).toMatch(/json/);
     expectShape(res.body, 404);
     expect(res.body).toEqual({
@@ -47,22 +42,14 @@ describe('error responses', () => {
   });
 
   it('refuses malformed JSON with 400', async () => {
-    const res = await t.http
-      .post('/api/health')
-      .set('content-type', 'application/json')
-      .send('{"a":')
-      .expect(400);
+    const res = await t.http.post('/api/health').set('content-type', 'application/json').send('{"a":').expect(400);
     expectShape(res.body, 400);
   });
 
   it('sets the security headers', async () => {
     const res = await t.http.get('/api/health');
-    expect(res.headers['strict-transport-security']).toMatch(
-      /max-age=31536000/,
-    );
-    expect(res.headers['content-security-policy']).toContain(
-      "script-src 'self'",
-    );
+    expect(res.headers['strict-transport-security']).toMatch(/max-age=31536000/);
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
     expect(res.headers['x-powered-by']).toBeUndefined();
   });
 

@@ -1,12 +1,6 @@
 import { BadRequestException, NotFoundException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
-import {
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  StaleVersionError,
-  WorkflowError,
-} from './errors';
+import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, WorkflowError } from './errors';
 import { toApiError } from './filters/all-exceptions.filter';
 
 describe('toApiError', () => {
@@ -19,9 +13,7 @@ describe('toApiError', () => {
     });
     expect(toApiError(new ForbiddenError()).statusCode).toBe(403);
     expect(toApiError(new ConflictError('taken')).statusCode).toBe(409);
-    expect(
-      toApiError(new StaleVersionError({ id: 'c1', version: 3 })),
-    ).toMatchObject({
+    expect(toApiError(new StaleVersionError({ id: 'c1', version: 3 }))).toMatchObject({
       statusCode: 409,
       details: { current: { id: 'c1', version: 3 } },
     });
@@ -32,11 +24,7 @@ describe('toApiError', () => {
   });
 
   it('maps a unique violation to 409 without SQL', () => {
-    const err = new QueryFailedError(
-      'INSERT INTO users ...',
-      [],
-      Object.assign(new Error('duplicate key'), { code: '23505' }),
-    );
+    const err = new QueryFailedError('INSERT INTO users ...', [], Object.assign(new Error('duplicate key'), { code: '23505' }));
     const body = toApiError(err);
     expect(body.statusCode).toBe(409);
     expect(JSON.stringify(body)).not.toMatch(/INSERT|duplicate/);
@@ -61,9 +49,7 @@ describe('toApiError', () => {
 
   it('keeps Nest HTTP exceptions and hides unknown errors', () => {
     expect(toApiError(new BadRequestException('nope')).message).toBe('nope');
-    expect(toApiError(new NotFoundException('Cannot GET /api/x')).message).toBe(
-      'No such route.',
-    );
+    expect(toApiError(new NotFoundException('Cannot GET /api/x')).message).toBe('No such route.');
     const body = toApiError(new Error('connection string postgres://secret'));
     expect(body).toMatchObject({
       statusCode: 500,

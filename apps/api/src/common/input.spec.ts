@@ -1,19 +1,11 @@
 import { ValidationFailedError } from './errors';
-import {
-  charLength,
-  cleanInput,
-  MAX_JSON_DEPTH,
-  nestedDeeperThan,
-  normaliseText,
-  textProblem,
-} from './input';
+import { charLength, cleanInput, MAX_JSON_DEPTH, nestedDeeperThan, normaliseText, textProblem } from './input';
 
 const fieldsOf = (fn: () => unknown): string[] => {
   try {
     fn();
   } catch (e) {
-    if (e instanceof ValidationFailedError)
-      return e.fieldErrors.map((f) => f.field);
+    if (e instanceof ValidationFailedError) return e.fieldErrors.map((f) => f.field);
     throw e;
   }
   throw new Error('expected a ValidationFailedError');
@@ -21,23 +13,12 @@ const fieldsOf = (fn: () => unknown): string[] => {
 
 describe('textProblem', () => {
   it('refuses C0 controls, DEL and lone surrogates; tab and line breaks only in multi-line text', () => {
-    for (const bad of [
-      'a\u0000b',
-      '\u0001',
-      '\u0007',
-      '\u001b[31m',
-      '\u007f',
-      'x\ud800',
-      '\udc00x',
-      '\ud800\ud800\udc00',
-    ]) {
+    for (const bad of ['a\u0000b', '\u0001', '\u0007', '\u001b[31m', '\u007f', 'x\ud800', '\udc00x', '\ud800\ud800\udc00']) {
       expect(textProblem(bad, true)).not.toBeNull();
     }
     expect(textProblem('a\tb\r\nc', true)).toBeNull();
     expect(textProblem('a\nb', false)).toBe('must be a single line');
-    expect(textProblem('a\u0000b', false)).toBe(
-      'must not contain control characters (found U+0000)',
-    );
+    expect(textProblem('a\u0000b', false)).toBe('must not contain control characters (found U+0000)');
     expect(textProblem('Ūnicode 😀 \u00e9 \u200f \u0085', false)).toBeNull();
   });
 });
@@ -76,12 +57,7 @@ describe('nestedDeeperThan', () => {
   it('measures depth without recursion', () => {
     expect(nestedDeeperThan({ a: [{ b: 1 }] }, 3)).toBe(false);
     expect(nestedDeeperThan({ a: [{ b: {} }] }, 3)).toBe(true);
-    expect(
-      nestedDeeperThan(
-        JSON.parse('['.repeat(100_000) + ']'.repeat(100_000)),
-        MAX_JSON_DEPTH,
-      ),
-    ).toBe(true);
+    expect(nestedDeeperThan(JSON.parse('['.repeat(100_000) + ']'.repeat(100_000)), MAX_JSON_DEPTH)).toBe(true);
     expect(nestedDeeperThan('text', 0)).toBe(false);
   });
 });
@@ -119,23 +95,14 @@ describe('cleanInput', () => {
         ),
       ),
     ).toEqual(['title', 'participants.note', 'quotes.1.text']);
-    expect(
-      fieldsOf(() => cleanInput({ q: 'a\u0000', page: '1' }, 'query')),
-    ).toEqual(['q']);
-    expect(fieldsOf(() => cleanInput({ q: ['a', 'b\n'] }, 'query'))).toEqual([
-      'q.1',
-    ]);
+    expect(fieldsOf(() => cleanInput({ q: 'a\u0000', page: '1' }, 'query'))).toEqual(['q']);
+    expect(fieldsOf(() => cleanInput({ q: ['a', 'b\n'] }, 'query'))).toEqual(['q.1']);
     expect(fieldsOf(() => cleanInput('\u0000', 'param', 'id'))).toEqual(['id']);
-    expect(fieldsOf(() => cleanInput({ 'a\u0000': 1 }, 'body'))).toEqual([
-      'a\u0000',
-    ]);
+    expect(fieldsOf(() => cleanInput({ 'a\u0000': 1 }, 'body'))).toEqual(['a\u0000']);
   });
 
   it('keeps a __proto__ key an own property instead of setting the prototype', () => {
-    const cleaned = cleanInput(
-      JSON.parse('{"__proto__": {"admin": true}}'),
-      'body',
-    ) as Record<string, unknown>;
+    const cleaned = cleanInput(JSON.parse('{"__proto__": {"admin": true}}'), 'body') as Record<string, unknown>;
     expect(Object.getPrototypeOf(cleaned)).toBe(Object.prototype);
     expect(Object.keys(cleaned)).toEqual(['__proto__']);
     expect((cleaned as { admin?: boolean }).admin).toBeUndefined();

@@ -16,8 +16,7 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 // eslint-disable-next-line no-control-regex -- as above
 const CONTROL_OR_BREAK = /[\u0000-\u001F\u007F]/;
 /** Half a UTF-16 surrogate pair (it can arrive as a `\ud800` JSON escape); it is no character at all. */
-const LONE_SURROGATE =
-  /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 /**
  * Text that shows nothing: white space, format characters (U+200B, U+202E, U+FEFF …), other
  * default-ignorable code points (U+00AD, U+3164 …) and the blank braille pattern.
@@ -26,19 +25,15 @@ const INVISIBLE_ONLY = /^[\s\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]*$/u;
 /** A password is taken exactly as typed: spaces around it are part of it. */
 const KEPT_AS_TYPED = /password/i;
 
-const codePoint = (c: string) =>
-  `U+${(c.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}`;
+const codePoint = (c: string) => `U+${(c.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** Why `text` may not be taken, or null. `multiline` allows tab and line breaks. */
 export function textProblem(text: string, multiline: boolean): string | null {
   const control = (multiline ? CONTROL : CONTROL_OR_BREAK).exec(text);
   if (control) {
-    return /[\t\n\r]/.test(control[0])
-      ? 'must be a single line'
-      : `must not contain control characters (found ${codePoint(control[0])})`;
+    return /[\t\n\r]/.test(control[0]) ? 'must be a single line' : `must not contain control characters (found ${codePoint(control[0])})`;
   }
-  if (LONE_SURROGATE.test(text))
-    return 'must not contain half of a surrogate pair (malformed UTF-16)';
+  if (LONE_SURROGATE.test(text)) return 'must not contain half of a surrogate pair (malformed UTF-16)';
   return null;
 }
 
@@ -70,8 +65,7 @@ export function nestedDeeperThan(value: unknown, max: number): boolean {
     if (v === null || typeof v !== 'object') continue;
     if (depth + 1 > max) return true;
     for (const child of Object.values(v as object)) {
-      if (child !== null && typeof child === 'object')
-        stack.push([child, depth + 1]);
+      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
     }
   }
   return false;
@@ -95,22 +89,12 @@ const MAX_REPORTED = 20;
  * (`quotes.0.text`, `q`, `id`). `name` is the parameter's name when the handler took one
  * (`@Param('id')`, `@Query('q')`).
  */
-export function cleanInput(
-  value: unknown,
-  source: InputSource,
-  name?: string,
-): unknown {
+export function cleanInput(value: unknown, source: InputSource, name?: string): unknown {
   const problems: FieldError[] = [];
   const multiline = source === 'body';
-  const join = (path: string, key: string | number) =>
-    path ? `${path}.${key}` : String(key);
+  const join = (path: string, key: string | number) => (path ? `${path}.${key}` : String(key));
 
-  const visit = (
-    v: unknown,
-    path: string,
-    depth: number,
-    asTyped: boolean,
-  ): unknown => {
+  const visit = (v: unknown, path: string, depth: number, asTyped: boolean): unknown => {
     if (problems.length >= MAX_REPORTED) return v;
     const field = path || name || source;
     if (typeof v === 'string') {
@@ -126,8 +110,7 @@ export function cleanInput(
       problems.push({ field, message: `${field} is nested too deeply` });
       return v;
     }
-    if (Array.isArray(v))
-      return v.map((item, i) => visit(item, join(path, i), depth + 1, asTyped));
+    if (Array.isArray(v)) return v.map((item, i) => visit(item, join(path, i), depth + 1, asTyped));
     if (!isPlainObject(v)) return v;
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(v)) {
@@ -139,12 +122,7 @@ export function cleanInput(
         });
       // defineProperty: a `__proto__` key from JSON stays an own property (the pipe then strips it).
       Object.defineProperty(out, key, {
-        value: visit(
-          v[key],
-          join(path, key),
-          depth + 1,
-          asTyped || KEPT_AS_TYPED.test(key),
-        ),
+        value: visit(v[key], join(path, key), depth + 1, asTyped || KEPT_AS_TYPED.test(key)),
         enumerable: true,
         writable: true,
         configurable: true,
@@ -153,12 +131,7 @@ export function cleanInput(
     return out;
   };
 
-  const cleaned = visit(
-    value,
-    name ?? '',
-    0,
-    name !== undefined && KEPT_AS_TYPED.test(name),
-  );
+  const cleaned = visit(value, name ?? '', 0, name !== undefined && KEPT_AS_TYPED.test(name));
   if (problems.length) throw new ValidationFailedError(problems);
   return cleaned;
 }

@@ -27,9 +27,15 @@ export function listSorts(fields: Record<string, string>, fallback: ListSorts['f
 }
 
 /** ORDER BY for a `field:dir` sort; an unknown field is a 400 naming `sort`. */
-export function applySort<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, sort: string | undefined, sorts: ListSorts): SelectQueryBuilder<T> {
+export function applySort<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  sort: string | undefined,
+  sorts: ListSorts,
+): SelectQueryBuilder<T> {
   if (!sort) {
-    sorts.fallback.forEach(([expression, direction], i) => (i === 0 ? qb.orderBy(expression, direction, 'NULLS LAST') : qb.addOrderBy(expression, direction, 'NULLS LAST')));
+    sorts.fallback.forEach(([expression, direction], i) =>
+      i === 0 ? qb.orderBy(expression, direction, 'NULLS LAST') : qb.addOrderBy(expression, direction, 'NULLS LAST'),
+    );
     return qb.addOrderBy(sorts.id, sorts.fallback[sorts.fallback.length - 1]?.[1] ?? 'ASC');
   }
   const [field, dir = 'asc'] = sort.split(':');
@@ -53,7 +59,11 @@ export function andWhereGiven<T extends ObjectLiteral>(
 }
 
 /** For a `true`/`false` filter: `condition` when true, its negation when false, nothing when absent. */
-export function andWhereFlag<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, flag: boolean | undefined, condition: string): SelectQueryBuilder<T> {
+export function andWhereFlag<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  flag: boolean | undefined,
+  condition: string,
+): SelectQueryBuilder<T> {
   if (flag === undefined) return qb;
   return qb.andWhere(flag ? condition : `NOT ${condition}`);
 }
@@ -65,7 +75,11 @@ export function likePattern(q: string | null | undefined): string | null {
 }
 
 /** Text search: any of `columns` contains `q` (trigram indexes serve ILIKE). Binds `:q`. */
-export function andWhereText<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, q: string | undefined, columns: readonly string[]): SelectQueryBuilder<T> {
+export function andWhereText<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  q: string | undefined,
+  columns: readonly string[],
+): SelectQueryBuilder<T> {
   const pattern = likePattern(q);
   if (!pattern) return qb;
   return qb.andWhere(`(${columns.map((c) => `${c} ILIKE :q`).join(' OR ')})`, { q: pattern });
@@ -100,7 +114,10 @@ export async function listPage<E extends ObjectLiteral, T extends { id: string }
   const ids = applySort(filtered.clone().select(sorts.id, 'id'), query.sort, sorts)
     .offset((page - 1) * pageSize)
     .limit(pageSize);
-  const [rows, counted] = await Promise.all([ids.getRawMany<{ id: string }>(), filtered.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>()]);
+  const [rows, counted] = await Promise.all([
+    ids.getRawMany<{ id: string }>(),
+    filtered.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>(),
+  ]);
   const pageIds = rows.map((r) => r.id);
   const items = pageIds.length ? inOrder(pageIds, await load(pageIds)) : [];
   return { items, total: counted?.total ?? 0, page, pageSize };

@@ -1,31 +1,20 @@
-import {
-  ArgumentMetadata,
-  ValidationError,
-  ValidationPipe,
-} from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import type { FieldError } from '@impact/contracts';
 import { ValidationFailedError } from './errors';
 import { cleanInput } from './input';
 
 /** Flattens class-validator errors into `{ field, message }` with dotted paths (`participants.total`). */
-export function toFieldErrors(
-  errors: ValidationError[],
-  parent = '',
-): FieldError[] {
+export function toFieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
   const out: FieldError[] = [];
   for (const error of errors) {
     const field = parent ? `${parent}.${error.property}` : error.property;
     for (const message of Object.values(error.constraints ?? {})) {
       out.push({
         field,
-        message: message.replace(
-          /^property (\S+) should not exist$/,
-          'is not an accepted field',
-        ),
+        message: message.replace(/^property (\S+) should not exist$/, 'is not an accepted field'),
       });
     }
-    if (error.children?.length)
-      out.push(...toFieldErrors(error.children, field));
+    if (error.children?.length) out.push(...toFieldErrors(error.children, field));
   }
   return out;
 }
@@ -38,16 +27,9 @@ export function toFieldErrors(
  * DTO instances.
  */
 export class InputValidationPipe extends ValidationPipe {
-  override async transform(
-    value: unknown,
-    metadata: ArgumentMetadata,
-  ): Promise<unknown> {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     // `custom` arguments (the signed-in user) are made by the server, not sent by the client.
-    if (
-      metadata.type === 'body' ||
-      metadata.type === 'query' ||
-      metadata.type === 'param'
-    ) {
+    if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
       value = cleanInput(value, metadata.type, metadata.data);
     }
     return super.transform(value, metadata);
@@ -60,7 +42,6 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) =>
-      new ValidationFailedError(toFieldErrors(errors)),
+    exceptionFactory: (errors) => new ValidationFailedError(toFieldErrors(errors)),
   });
 }

@@ -1,10 +1,5 @@
 import { isAbsolute, join, resolve } from 'node:path';
-import {
-  EnvironmentVariables,
-  LogLevel,
-  NodeEnv,
-  validateEnvironment,
-} from './environment';
+import { EnvironmentVariables, LogLevel, NodeEnv, validateEnvironment } from './environment';
 import { loadOrCreateJwtSecret } from './jwt-secret';
 import { parseTrustProxy, TrustProxy } from './trust-proxy';
 
@@ -58,10 +53,7 @@ export interface LoadConfigOptions {
   bundleDir?: string;
 }
 
-export function buildConfig(
-  env: EnvironmentVariables,
-  options: LoadConfigOptions = {},
-): AppConfig {
+export function buildConfig(env: EnvironmentVariables, options: LoadConfigOptions = {}): AppConfig {
   const cwd = options.cwd ?? process.cwd();
   const dataDir = join(cwd, '.data');
   const nodeEnv = env.NODE_ENV ?? 'development';
@@ -83,10 +75,7 @@ export function buildConfig(
       audience: env.JWT_AUDIENCE ?? 'impact-tracker-web',
       secretSource: jwtFromEnv ? 'env' : 'file',
     },
-    admin:
-      env.ADMIN_EMAIL && env.ADMIN_PASSWORD
-        ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }
-        : null,
+    admin: env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : null,
     logLevel: env.LOG_LEVEL ?? 'info',
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')
@@ -94,9 +83,7 @@ export function buildConfig(
       .filter(Boolean),
     bodyLimit: env.BODY_LIMIT ?? '1mb',
     trustProxy: parseTrustProxy(env.TRUST_PROXY ?? 'loopback') ?? ['loopback'],
-    webDist: env.WEB_DIST
-      ? abs(env.WEB_DIST)
-      : join(options.bundleDir ?? __dirname, '../web/browser'),
+    webDist: env.WEB_DIST ? abs(env.WEB_DIST) : join(options.bundleDir ?? __dirname, '../web/browser'),
     apiDocs: env.API_DOCS ?? nodeEnv !== 'production',
     dataDir,
     mail: {
@@ -109,9 +96,6 @@ export function buildConfig(
 }
 
 /** Validates `process.env` (or the given one) and fills the defaults. Throws `ConfigError`. */
-export function loadConfig(
-  raw: NodeJS.ProcessEnv = process.env,
-  options: LoadConfigOptions = {},
-): AppConfig {
+export function loadConfig(raw: NodeJS.ProcessEnv = process.env, options: LoadConfigOptions = {}): AppConfig {
   return buildConfig(validateEnvironment(raw), options);
 }

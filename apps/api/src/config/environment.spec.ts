@@ -37,10 +37,7 @@ describe('environment validation', () => {
     [{ NODE_ENV: 'production', JWT_SECRET: 'short' }, 'JWT_SECRET'],
     [{ ADMIN_EMAIL: 'boss@example.org' }, 'ADMIN_PASSWORD'],
     [{ ADMIN_PASSWORD: 'long-enough-password' }, 'ADMIN_EMAIL'],
-    [
-      { ADMIN_EMAIL: 'boss@example.org', ADMIN_PASSWORD: 'short' },
-      'ADMIN_PASSWORD',
-    ],
+    [{ ADMIN_EMAIL: 'boss@example.org', ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD'],
     [{ TRUST_PROXY: 'yes please' }, 'TRUST_PROXY'],
     [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY'],
     [{ TRUST_PROXY: 'loopback,,10.0.0.1' }, 'TRUST_PROXY'],
@@ -52,9 +49,7 @@ describe('environment validation', () => {
     [{ REMINDER_HOUR: '24' }, 'REMINDER_HOUR'],
     [{ REMINDER_HOUR: 'six' }, 'REMINDER_HOUR'],
   ])('refuses %j naming %s', (env, variable) => {
-    expect(fail(env)).toMatch(
-      new RegExp(`^Invalid configuration: ${variable} `),
-    );
+    expect(fail(env)).toMatch(new RegExp(`^Invalid configuration: ${variable} `));
   });
 
   it('fills the defaults', () => {
@@ -81,9 +76,7 @@ describe('environment validation', () => {
       apiDocs: true,
     });
     // The generated secret is kept, so sessions survive a restart.
-    expect(readFileSync(join(cwd, '.data/jwt-secret'), 'utf8').trim()).toBe(
-      config.jwt.secret,
-    );
+    expect(readFileSync(join(cwd, '.data/jwt-secret'), 'utf8').trim()).toBe(config.jwt.secret);
     expect(loadConfig({}, { cwd }).jwt.secret).toBe(config.jwt.secret);
   });
 
@@ -125,11 +118,20 @@ describe('mail and reminders', () => {
 
   it('read SMTP_URL, MAIL_FROM, PUBLIC_URL (without its trailing slash) and REMINDER_HOUR', () => {
     const config = loadConfig(
-      { SMTP_URL: 'smtps://user:pw@mail.example.org:465', MAIL_FROM: 'Impact Tracker <tracker@example.org>', PUBLIC_URL: 'https://impact.example.org/', REMINDER_HOUR: '0' },
+      {
+        SMTP_URL: 'smtps://user:pw@mail.example.org:465',
+        MAIL_FROM: 'Impact Tracker <tracker@example.org>',
+        PUBLIC_URL: 'https://impact.example.org/',
+        REMINDER_HOUR: '0',
+      },
       { cwd: '/tmp' },
     );
     expect(config).toMatchObject({
-      mail: { smtpUrl: 'smtps://user:pw@mail.example.org:465', from: 'Impact Tracker <tracker@example.org>', publicUrl: 'https://impact.example.org' },
+      mail: {
+        smtpUrl: 'smtps://user:pw@mail.example.org:465',
+        from: 'Impact Tracker <tracker@example.org>',
+        publicUrl: 'https://impact.example.org',
+      },
       reminderHour: 0,
     });
   });

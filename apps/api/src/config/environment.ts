@@ -21,30 +21,16 @@ import { parseTrustProxy, TRUST_PROXY_MESSAGE } from './trust-proxy';
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
-export const LOG_LEVELS = [
-  'fatal',
-  'error',
-  'warn',
-  'info',
-  'debug',
-  'trace',
-  'silent',
-] as const;
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 const PORT_MESSAGE = 'must be a port number from 1 to 65535';
 
-const emptyToUndefined = ({ value }: { value: unknown }) =>
-  typeof value === 'string' && value.trim() === '' ? undefined : value;
+const emptyToUndefined = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const toInt = ({ value }: { value: unknown }) =>
-  typeof value === 'string' &&
-  value.trim() !== '' &&
-  /^-?\d+$/.test(value.trim())
-    ? Number(value)
-    : emptyToUndefined({ value });
+  typeof value === 'string' && value.trim() !== '' && /^-?\d+$/.test(value.trim()) ? Number(value) : emptyToUndefined({ value });
 const toBool = ({ value }: { value: unknown }) => {
-  if (typeof value !== 'string' || value.trim() === '')
-    return emptyToUndefined({ value });
+  if (typeof value !== 'string' || value.trim() === '') return emptyToUndefined({ value });
   const v = value.trim().toLowerCase();
   if (['true', '1', 'yes'].includes(v)) return true;
   if (['false', '0', 'no'].includes(v)) return false;
@@ -101,10 +87,7 @@ export class EnvironmentVariables {
   EMBEDDED_PG_PORT?: number;
 
   @Transform(emptyToUndefined)
-  @ValidateIf(
-    (o: EnvironmentVariables) =>
-      o.NODE_ENV === 'production' || o.JWT_SECRET !== undefined,
-  )
+  @ValidateIf((o: EnvironmentVariables) => o.NODE_ENV === 'production' || o.JWT_SECRET !== undefined)
   @IsString({ message: 'is required when NODE_ENV=production' })
   @MinLength(32, { message: 'must be at least 32 characters' })
   JWT_SECRET?: string;
@@ -120,24 +103,17 @@ export class EnvironmentVariables {
   JWT_AUDIENCE?: string;
 
   @Transform(emptyToUndefined)
-  @ValidateIf(
-    (o: EnvironmentVariables) =>
-      o.ADMIN_EMAIL !== undefined || o.ADMIN_PASSWORD !== undefined,
-  )
+  @ValidateIf((o: EnvironmentVariables) => o.ADMIN_EMAIL !== undefined || o.ADMIN_PASSWORD !== undefined)
   @IsEmail(
     {},
     {
-      message:
-        'must be an e-mail address (ADMIN_EMAIL and ADMIN_PASSWORD go together)',
+      message: 'must be an e-mail address (ADMIN_EMAIL and ADMIN_PASSWORD go together)',
     },
   )
   ADMIN_EMAIL?: string;
 
   @Transform(emptyToUndefined)
-  @ValidateIf(
-    (o: EnvironmentVariables) =>
-      o.ADMIN_EMAIL !== undefined || o.ADMIN_PASSWORD !== undefined,
-  )
+  @ValidateIf((o: EnvironmentVariables) => o.ADMIN_EMAIL !== undefined || o.ADMIN_PASSWORD !== undefined)
   @IsString({
     message: 'is required when ADMIN_EMAIL is set (they go together)',
   })
@@ -181,8 +157,7 @@ export class EnvironmentVariables {
   @ValidateBy({
     name: 'isTrustProxy',
     validator: {
-      validate: (value: unknown) =>
-        typeof value === 'string' && parseTrustProxy(value) !== null,
+      validate: (value: unknown) => typeof value === 'string' && parseTrustProxy(value) !== null,
       defaultMessage: () => TRUST_PROXY_MESSAGE,
     },
   })
@@ -227,48 +202,28 @@ export class ConfigError extends Error {
 }
 
 /** Validates a raw environment; throws `ConfigError` naming the first bad variable. */
-export function validateEnvironment(
-  raw: NodeJS.ProcessEnv | Record<string, string | undefined>,
-): EnvironmentVariables {
+export function validateEnvironment(raw: NodeJS.ProcessEnv | Record<string, string | undefined>): EnvironmentVariables {
   if (raw['NODE_ENV'] === 'production' && !raw['JWT_SECRET']?.trim()) {
-    throw new ConfigError(
-      'JWT_SECRET',
-      'is required when NODE_ENV=production (at least 32 characters)',
-    );
+    throw new ConfigError('JWT_SECRET', 'is required when NODE_ENV=production (at least 32 characters)');
   }
-  const env = plainToInstance(
-    EnvironmentVariables,
-    { ...raw },
-    { excludeExtraneousValues: false },
-  );
+  const env = plainToInstance(EnvironmentVariables, { ...raw }, { excludeExtraneousValues: false });
   const errors = validateSync(env, {
     skipMissingProperties: false,
     whitelist: false,
   });
   if (errors.length > 0) {
     const first: ValidationError = errors[0];
-    const message = Object.values(
-      first.constraints ?? { invalid: 'is invalid' },
-    )[0];
+    const message = Object.values(first.constraints ?? { invalid: 'is invalid' })[0];
     throw new ConfigError(first.property, message);
   }
   if (env.MIGRATION_DATABASE_URL !== undefined && env.DATABASE_URL === undefined) {
-    throw new ConfigError(
-      'MIGRATION_DATABASE_URL',
-      'needs DATABASE_URL too (the embedded database creates its own owner and app roles)',
-    );
+    throw new ConfigError('MIGRATION_DATABASE_URL', 'needs DATABASE_URL too (the embedded database creates its own owner and app roles)');
   }
   if (env.ADMIN_EMAIL !== undefined && env.ADMIN_PASSWORD === undefined) {
-    throw new ConfigError(
-      'ADMIN_PASSWORD',
-      'is required when ADMIN_EMAIL is set (they go together)',
-    );
+    throw new ConfigError('ADMIN_PASSWORD', 'is required when ADMIN_EMAIL is set (they go together)');
   }
   if (env.ADMIN_PASSWORD !== undefined && env.ADMIN_EMAIL === undefined) {
-    throw new ConfigError(
-      'ADMIN_EMAIL',
-      'is required when ADMIN_PASSWORD is set (they go together)',
-    );
+    throw new ConfigError('ADMIN_EMAIL', 'is required when ADMIN_PASSWORD is set (they go together)');
   }
   return env;
 }

@@ -2,7 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { COMMITMENT_STATUSES, type CommitmentStatus } from '@impact/contracts';
-import { atRiskSql, commitmentAtRiskSql, engagementConcernsCities, engagementLedToCommitmentSql, followUpInCitiesSql, followUpOverdueSql, inRange, SQL_TODAY } from '../rules';
+import {
+  atRiskSql,
+  commitmentAtRiskSql,
+  engagementConcernsCities,
+  engagementLedToCommitmentSql,
+  followUpInCitiesSql,
+  followUpOverdueSql,
+  inRange,
+  SQL_TODAY,
+} from '../rules';
 import type { DashboardRange, DashboardScope } from './dashboard-scope';
 import { bindNamed, placeholder } from './named-sql';
 
@@ -57,11 +66,13 @@ const PARTICIPANT_SUMS = (e: string) =>
    sum(${e}participants_officials)::bigint AS p_officials, sum(${e}participants_youth)::bigint AS p_youth,
    sum(${e}participants_women)::bigint AS p_women, sum(${e}participants_community_leaders)::bigint AS p_community`;
 const ROLLED_UP_ENGAGEMENTS = `sum(engagements)::int AS engagements, ${PARTICIPANT_SUMS('')}, sum(led_to_commitment)::int AS led`;
-const STATUS_SUMS = (column: string) => COMMITMENT_STATUSES.map((s) => `sum(${column}) FILTER (WHERE status = '${s}')::int AS ${s}`).join(', ');
+const STATUS_SUMS = (column: string) =>
+  COMMITMENT_STATUSES.map((s) => `sum(${column}) FILTER (WHERE status = '${s}')::int AS ${s}`).join(', ');
 const STATUS_COUNTS = COMMITMENT_STATUSES.map((s) => `count(*) FILTER (WHERE c.status = '${s}')::int AS ${s}`).join(', ');
 
 /** Achieved in the range (by the rollup's day of the move to achieved); without a range every achieved commitment. */
-const achievedInRange = (from: string | null, to: string | null) => (from || to ? `achieved_on IS NOT NULL AND ${inRange('achieved_on', from, to)}` : 'TRUE');
+const achievedInRange = (from: string | null, to: string | null) =>
+  from || to ? `achieved_on IS NOT NULL AND ${inRange('achieved_on', from, to)}` : 'TRUE';
 
 /**
  * The rollups hold open follow-ups with a due date, per due date: the rest of isFollowUpOverdue

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import type { DashboardAtRiskCommitment, DashboardCommitmentWithoutStory, DashboardOverdueFollowUp, DashboardStoryCount } from '@impact/contracts';
+import type {
+  DashboardAtRiskCommitment,
+  DashboardCommitmentWithoutStory,
+  DashboardOverdueFollowUp,
+  DashboardStoryCount,
+} from '@impact/contracts';
 import { CityEntity } from '../cities/city.entity';
 import { CommitmentEntity } from '../commitments/commitment.entity';
 import { andWhereGiven } from '../common/list-query';
@@ -55,7 +60,11 @@ export class DashboardListsRepository {
       .where('c.archived_at IS NULL')
       .andWhere(commitmentAtRiskSql('c'));
     andWhereGiven(qb, hubId, 'c.hub_id = :hubId', { hubId });
-    return andCommitmentInScope(qb, scope).orderBy('c.target_date', 'ASC', 'NULLS LAST').addOrderBy('c.id').limit(AT_RISK_ROWS).getRawMany();
+    return andCommitmentInScope(qb, scope)
+      .orderBy('c.target_date', 'ASC', 'NULLS LAST')
+      .addOrderBy('c.id')
+      .limit(AT_RISK_ROWS)
+      .getRawMany();
   }
 
   /**
@@ -96,7 +105,9 @@ export class DashboardListsRepository {
       .where(`s.archived_at IS NULL AND s.status <> 'archived'`);
     andWhereGiven(qb, hubId, 's.hub_id = :hubId', { hubId });
     if (scope.kind === 'cities') {
-      qb.andWhere('EXISTS (SELECT 1 FROM story_cities sc WHERE sc.story_id = s.id AND sc.city_id = ANY(:cities::uuid[]))', { cities: scope.cityIds });
+      qb.andWhere('EXISTS (SELECT 1 FROM story_cities sc WHERE sc.story_id = s.id AND sc.city_id = ANY(:cities::uuid[]))', {
+        cities: scope.cityIds,
+      });
     }
     return qb.groupBy('s.category').addGroupBy('s.status').orderBy('s.category').addOrderBy('s.status').getRawMany();
   }
@@ -124,6 +135,10 @@ export class DashboardListsRepository {
       .addOrderBy('c.id')
       .limit(WITHOUT_STORY_ROWS)
       .getRawMany<WithoutStoryRow>();
-    return rows.map((r) => ({ ...r, achievedAt: r.achievedAt ? new Date(r.achievedAt).toISOString() : null, updatedAt: new Date(r.updatedAt).toISOString() }));
+    return rows.map((r) => ({
+      ...r,
+      achievedAt: r.achievedAt ? new Date(r.achievedAt).toISOString() : null,
+      updatedAt: new Date(r.updatedAt).toISOString(),
+    }));
   }
 }

@@ -20,7 +20,13 @@ type View = (typeof DASHBOARD_VIEWS)[number];
 
 /** Which rollups read which table: a write refreshes only those (a follow-up's new due date skips the big views). */
 export const VIEWS_OF_TABLE: Readonly<Record<string, readonly View[]>> = {
-  engagements: ['dashboard_engagement_days', 'dashboard_city_activity', 'dashboard_achievements', 'dashboard_follow_up_due', 'dashboard_city_follow_up_due'],
+  engagements: [
+    'dashboard_engagement_days',
+    'dashboard_city_activity',
+    'dashboard_achievements',
+    'dashboard_follow_up_due',
+    'dashboard_city_follow_up_due',
+  ],
   engagement_cities: ['dashboard_city_activity', 'dashboard_city_follow_up_due'],
   commitments: DASHBOARD_VIEWS,
   commitment_engagements: ['dashboard_engagement_days', 'dashboard_city_activity', 'dashboard_achievements'],
@@ -62,7 +68,9 @@ export class DashboardRefresher implements OnApplicationBootstrap, OnApplication
    */
   async onApplicationBootstrap(): Promise<void> {
     const builtAt = await this.rollups.refreshedAt();
-    const rebuild = this.refresh().catch((e) => this.logger.error(`Dashboard rollups could not be built at start: ${(e as Error).message}`));
+    const rebuild = this.refresh().catch((e) =>
+      this.logger.error(`Dashboard rollups could not be built at start: ${(e as Error).message}`),
+    );
     if (!builtAt) await rebuild;
     await this.listen();
   }

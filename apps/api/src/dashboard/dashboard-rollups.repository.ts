@@ -13,7 +13,9 @@ export class DashboardRollupsRepository {
 
   /** When the rollups were last rebuilt; null when never (or when the table cannot be read yet). */
   async refreshedAt(): Promise<Date | null> {
-    const rows: { refreshed_at: Date | null }[] = await this.dataSource.query(`SELECT refreshed_at FROM dashboard_refresh WHERE id = 1`).catch(() => []);
+    const rows: { refreshed_at: Date | null }[] = await this.dataSource
+      .query(`SELECT refreshed_at FROM dashboard_refresh WHERE id = 1`)
+      .catch(() => []);
     return rows[0]?.refreshed_at ?? null;
   }
 

@@ -19,8 +19,12 @@ describe('dashboard stories (demo data)', () => {
   beforeAll(async () => {
     t = await createTestApp({ demo: true });
     for (const email of [LEAD, ESA, NANSANA]) tokens[email] = (await demoSignIn(t.http, email)).accessToken;
-    hubs = Object.fromEntries((await t.dataSource.query(`SELECT code, id FROM hubs`)).map((h: { code: string; id: string }) => [h.code, h.id]));
-    cities = Object.fromEntries((await t.dataSource.query(`SELECT name, id FROM cities`)).map((c: { name: string; id: string }) => [c.name, c.id]));
+    hubs = Object.fromEntries(
+      (await t.dataSource.query(`SELECT code, id FROM hubs`)).map((h: { code: string; id: string }) => [h.code, h.id]),
+    );
+    cities = Object.fromEntries(
+      (await t.dataSource.query(`SELECT name, id FROM cities`)).map((c: { name: string; id: string }) => [c.name, c.id]),
+    );
   });
   afterAll(() => t?.close());
 
@@ -97,9 +101,10 @@ describe('dashboard stories (demo data)', () => {
     const mine = await get<DashboardStories>(NANSANA, '/api/dashboard/stories');
     // Exactly the achieved commitments of Nansana that wait for a story; the network's list holds
     // others too, so a liaison shown them would fail here.
-    const nansanaWaiting: { id: string }[] = await t.dataSource.query(`SELECT w.id FROM (${withoutStorySql}) w JOIN commitments c USING (id) WHERE c.city_id = $1`, [
-      cities['Nansana'],
-    ]);
+    const nansanaWaiting: { id: string }[] = await t.dataSource.query(
+      `SELECT w.id FROM (${withoutStorySql}) w JOIN commitments c USING (id) WHERE c.city_id = $1`,
+      [cities['Nansana']],
+    );
     expect(nansanaWaiting.length).toBeGreaterThan(0);
     expect(nansanaWaiting.length).toBeLessThanOrEqual(50);
     expect(mine.achievedWithoutStory.map((c) => c.id).sort()).toEqual(nansanaWaiting.map((c) => c.id).sort());

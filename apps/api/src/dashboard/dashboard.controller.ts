@@ -50,7 +50,10 @@ export class DashboardController {
 
   @Get('stories')
   @Can('dashboard', 'read')
-  @ApiOk('DashboardStories', 'Stories by category and status, and achieved commitments no story tells yet (newest first, 50 at most); the date range does not apply')
+  @ApiOk(
+    'DashboardStories',
+    'Stories by category and status, and achieved commitments no story tells yet (newest first, 50 at most); the date range does not apply',
+  )
   stories(@CurrentUser() user: AuthUser, @Query() query: DashboardQueryDto): Promise<DashboardStories> {
     return this.dashboard.stories(user, query);
   }

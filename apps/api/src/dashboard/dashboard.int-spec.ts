@@ -18,8 +18,12 @@ describe('dashboard (demo data)', () => {
     for (const email of ['leadership@impact.test', 'nansana.liaison@impact.test', 'esa.manager@impact.test']) {
       tokens[email] = (await demoSignIn(t.http, email)).accessToken;
     }
-    hubs = Object.fromEntries((await t.dataSource.query(`SELECT code, id FROM hubs`)).map((h: { code: string; id: string }) => [h.code, h.id]));
-    cities = Object.fromEntries((await t.dataSource.query(`SELECT name, id FROM cities`)).map((c: { name: string; id: string }) => [c.name, c.id]));
+    hubs = Object.fromEntries(
+      (await t.dataSource.query(`SELECT code, id FROM hubs`)).map((h: { code: string; id: string }) => [h.code, h.id]),
+    );
+    cities = Object.fromEntries(
+      (await t.dataSource.query(`SELECT name, id FROM cities`)).map((c: { name: string; id: string }) => [c.name, c.id]),
+    );
   });
   afterAll(() => t?.close());
 
@@ -46,7 +50,11 @@ describe('dashboard (demo data)', () => {
       const engagements = await total(`/api/engagements?pageSize=1&hubId=${hubId}`);
       const commitments = await total(`/api/commitments?pageSize=1&hubId=${hubId}`);
       const row = s.byHub.find((h) => h.hubId === hubId);
-      expect({ hubId, engagements: row?.engagements ?? 0, commitments: Object.values(row?.commitmentsByStatus ?? {}).reduce((a, b) => a + b, 0) }).toEqual({
+      expect({
+        hubId,
+        engagements: row?.engagements ?? 0,
+        commitments: Object.values(row?.commitmentsByStatus ?? {}).reduce((a, b) => a + b, 0),
+      }).toEqual({
         hubId,
         engagements,
         commitments,
@@ -90,7 +98,10 @@ describe('dashboard (demo data)', () => {
       `/api/dashboard/trends?hubId=${hubs['esa']}&from=2023-01-01&to=2023-12-31`,
     );
     expect(tr.months.map((m) => m.month)).toEqual(Array.from({ length: 12 }, (_, i) => `2023-${String(i + 1).padStart(2, '0')}`));
-    const s = await get<DashboardSummary>('esa.manager@impact.test', `/api/dashboard/summary?hubId=${hubs['esa']}&from=2023-01-01&to=2023-12-31`);
+    const s = await get<DashboardSummary>(
+      'esa.manager@impact.test',
+      `/api/dashboard/summary?hubId=${hubs['esa']}&from=2023-01-01&to=2023-12-31`,
+    );
     expect(tr.months.reduce((n, m) => n + m.engagements, 0)).toBe(s.totals.engagements);
   });
 
@@ -113,7 +124,9 @@ describe('dashboard (demo data)', () => {
   });
 
   it('refuses a range that ends before it starts', async () => {
-    const res = await t.http.get('/api/dashboard/summary?from=2024-02-01&to=2024-01-01').set('Authorization', `Bearer ${tokens['leadership@impact.test']}`);
+    const res = await t.http
+      .get('/api/dashboard/summary?from=2024-02-01&to=2024-01-01')
+      .set('Authorization', `Bearer ${tokens['leadership@impact.test']}`);
     expect(res.status).toBe(400);
   });
 });

@@ -11,7 +11,14 @@ import { DashboardService } from './dashboard.service';
 @Module({
   imports: [ScheduleModule.forRoot()],
   controllers: [DashboardController],
-  providers: [DashboardService, DashboardFiguresRepository, DashboardChartsRepository, DashboardListsRepository, DashboardRollupsRepository, DashboardRefresher],
+  providers: [
+    DashboardService,
+    DashboardFiguresRepository,
+    DashboardChartsRepository,
+    DashboardListsRepository,
+    DashboardRollupsRepository,
+    DashboardRefresher,
+  ],
   exports: [DashboardService, DashboardRefresher],
 })
 export class DashboardModule {}

@@ -161,8 +161,12 @@ describe('dashboard figures equal their drill-down lists (property)', () => {
     const engagementStart = new Map<string, string>();
     const achievedOn = new Map<string, string>();
     // TRUNCATE is the owner's: the app role has row rights only.
-    await (await t.ownerDataSource()).transaction(async (m) => {
-      await m.query(`TRUNCATE engagements, engagement_cities, commitments, commitment_engagements, commitment_status_changes, follow_ups CASCADE`);
+    await (
+      await t.ownerDataSource()
+    ).transaction(async (m) => {
+      await m.query(
+        `TRUNCATE engagements, engagement_cities, commitments, commitment_engagements, commitment_status_changes, follow_ups CASCADE`,
+      );
       const engagementIds: string[] = [];
       for (const [i, e] of data.engagements.entries()) {
         const [{ id }] = await m.query(
@@ -182,7 +186,8 @@ describe('dashboard figures equal their drill-down lists (property)', () => {
         );
         engagementIds.push(id);
         engagementStart.set(id, dayIso(e.day));
-        for (const c of e.participating) await m.query(`INSERT INTO engagement_cities (engagement_id, city_id) VALUES ($1, $2)`, [id, cityIds[c]]);
+        for (const c of e.participating)
+          await m.query(`INSERT INTO engagement_cities (engagement_id, city_id) VALUES ($1, $2)`, [id, cityIds[c]]);
       }
       const commitmentIds: string[] = [];
       for (const [i, c] of data.commitments.entries()) {
@@ -201,20 +206,23 @@ describe('dashboard figures equal their drill-down lists (property)', () => {
         );
         commitmentIds.push(id);
         for (const k of c.inspiredBy) {
-          if (engagementIds[k]) await m.query(`INSERT INTO commitment_engagements (commitment_id, engagement_id) VALUES ($1, $2)`, [id, engagementIds[k]]);
+          if (engagementIds[k])
+            await m.query(`INSERT INTO commitment_engagements (commitment_id, engagement_id) VALUES ($1, $2)`, [id, engagementIds[k]]);
         }
-        await m.query(`INSERT INTO commitment_status_changes (commitment_id, from_status, to_status, at) VALUES ($1, NULL, 'pledged', $2)`, [
-          id,
-          new Date(BASE + c.created * DAY + 23 * 3_600_000), // late in the UTC day: the UTC calendar day decides
-        ]);
+        await m.query(
+          `INSERT INTO commitment_status_changes (commitment_id, from_status, to_status, at) VALUES ($1, NULL, 'pledged', $2)`,
+          [
+            id,
+            new Date(BASE + c.created * DAY + 23 * 3_600_000), // late in the UTC day: the UTC calendar day decides
+          ],
+        );
         const changes = c.status === 'achieved' && !c.withAchievedHistory ? [] : c.changes;
         for (const [j, day] of changes.entries()) {
           const to = j === changes.length - 1 ? c.status : 'in_progress';
-          await m.query(`INSERT INTO commitment_status_changes (commitment_id, from_status, to_status, at) VALUES ($1, 'pledged', $2, $3)`, [
-            id,
-            to,
-            new Date(BASE + day * DAY + 60_000),
-          ]);
+          await m.query(
+            `INSERT INTO commitment_status_changes (commitment_id, from_status, to_status, at) VALUES ($1, 'pledged', $2, $3)`,
+            [id, to, new Date(BASE + day * DAY + 60_000)],
+          );
           if (to === 'achieved') achievedOn.set(id, dayIso(day));
         }
       }
@@ -262,11 +270,25 @@ describe('dashboard figures equal their drill-down lists (property)', () => {
           const sum = (k: keyof EngagementListItem['participants']) => engagements.items.reduce((n, e) => n + e.participants[k], 0);
           expect([context, s.participants]).toEqual([
             context,
-            { total: sum('total'), mayors: sum('mayors'), officials: sum('officials'), youth: sum('youth'), women: sum('women'), communityLeaders: sum('communityLeaders') },
+            {
+              total: sum('total'),
+              mayors: sum('mayors'),
+              officials: sum('officials'),
+              youth: sum('youth'),
+              women: sum('women'),
+              communityLeaders: sum('communityLeaders'),
+            },
           ]);
-          expect([context, s.engagementsLedToCommitment]).toEqual([context, (await list(q.who, 'engagementsLedToCommitment', filters)).total]);
+          expect([context, s.engagementsLedToCommitment]).toEqual([
+            context,
+            (await list(q.who, 'engagementsLedToCommitment', filters)).total,
+          ]);
           for (const status of COMMITMENT_STATUSES) {
-            expect([context, status, s.commitmentsByStatus[status]]).toEqual([context, status, (await list(q.who, 'commitmentsByStatus', filters, status)).total]);
+            expect([context, status, s.commitmentsByStatus[status]]).toEqual([
+              context,
+              status,
+              (await list(q.who, 'commitmentsByStatus', filters, status)).total,
+            ]);
           }
           const achieved = await list<CommitmentListItem>(q.who, 'commitmentsAchieved', filters);
           expect([context, s.commitmentsAchieved]).toEqual([context, achieved.total]);
@@ -276,18 +298,26 @@ describe('dashboard figures equal their drill-down lists (property)', () => {
           // The median, recomputed from the drill-down list and the data set.
           const days = achieved.items
             .map((c) => {
-              const starts = c.inspiredByEngagementIds.map((id) => engagementStart.get(id)).filter((d): d is string => !!d).sort();
+              const starts = c.inspiredByEngagementIds
+                .map((id) => engagementStart.get(id))
+                .filter((d): d is string => !!d)
+                .sort();
               const on = achievedOn.get(c.id);
               return starts.length && on ? (Date.parse(on) - Date.parse(starts[0])) / DAY : null;
             })
             .filter((d): d is number => d !== null)
             .sort((a, b) => a - b);
-          const median = days.length ? (days.length % 2 ? days[(days.length - 1) / 2] : (days[days.length / 2 - 1] + days[days.length / 2]) / 2) : null;
+          const median = days.length
+            ? days.length % 2
+              ? days[(days.length - 1) / 2]
+              : (days[days.length / 2 - 1] + days[days.length / 2]) / 2
+            : null;
           expect([context, s.medianDaysToAchievement]).toEqual([context, median]);
 
           // Per hub, side by side: the hubs' figures add up to the network's.
           if (!filters.hubId) {
-            const add = (k: 'engagements' | 'activeCities' | 'followUpsOverdue' | 'commitmentsAtRisk') => summary.byHub.reduce((n, h) => n + h[k], 0);
+            const add = (k: 'engagements' | 'activeCities' | 'followUpsOverdue' | 'commitmentsAtRisk') =>
+              summary.byHub.reduce((n, h) => n + h[k], 0);
             expect([context, add('engagements'), add('activeCities'), add('followUpsOverdue'), add('commitmentsAtRisk')]).toEqual([
               context,
               s.engagements,

@@ -99,7 +99,10 @@ export class DashboardService {
   /** Stalled or overdue commitments and the oldest overdue follow-ups, with owners. */
   async atRisk(user: AuthUser, filters: DashboardFilters): Promise<DashboardAtRisk> {
     const scope = dashboardScope(user);
-    const [commitments, followUps] = await Promise.all([this.lists.atRiskCommitments(scope, filters.hubId), this.lists.overdueFollowUps(scope, filters.hubId)]);
+    const [commitments, followUps] = await Promise.all([
+      this.lists.atRiskCommitments(scope, filters.hubId),
+      this.lists.overdueFollowUps(scope, filters.hubId),
+    ]);
     return { commitments, followUps };
   }
 

@@ -14,4 +14,5 @@ export function bindNamed(dataSource: DataSource, sql: string, params: NamedPara
 }
 
 /** The placeholder of an optional value: `:name` when the value is given, null (no bound) otherwise. */
-export const placeholder = (name: string, value: unknown): string | null => (value === undefined || value === null || value === '' ? null : `:${name}`);
+export const placeholder = (name: string, value: unknown): string | null =>
+  value === undefined || value === null || value === '' ? null : `:${name}`;

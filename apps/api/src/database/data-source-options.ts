@@ -5,10 +5,7 @@ import { SafeQueryLogger } from './query-logger';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** The one place TypeORM is configured: the app, the tests and the migration check all use it. */
-export function dataSourceOptions(
-  url: string,
-  options: { logErrors?: boolean } = {},
-): DataSourceOptions {
+export function dataSourceOptions(url: string, options: { logErrors?: boolean } = {}): DataSourceOptions {
   return {
     type: 'postgres',
     url,

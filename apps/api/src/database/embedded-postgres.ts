@@ -5,11 +5,7 @@ import { arch, platform } from 'node:os';
 import { dirname, join, parse } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
-import type {
-  EmbeddedPostgresCtor,
-  EmbeddedPostgresInstance,
-  PostgresBinaries,
-} from './embedded-postgres.types';
+import type { EmbeddedPostgresCtor, EmbeddedPostgresInstance, PostgresBinaries } from './embedded-postgres.types';
 import { ensureRoles, quoteIdent, takeOverOwnership } from './roles';
 
 const execFileAsync = promisify(execFile);
@@ -19,9 +15,9 @@ const execFileAsync = promisify(execFile);
  * taken from `process.getBuiltinModule`, which neither webpack (the bundle) nor Jest (the tests, whose
  * VM-module `import()` breaks when two test files of one worker load it) rewrites.
  */
-const nativeRequire = (
-  process as unknown as { getBuiltinModule(id: 'node:module'): typeof import('node:module') }
-).getBuiltinModule('node:module').createRequire(join(__dirname, 'embedded-postgres.js'));
+const nativeRequire = (process as unknown as { getBuiltinModule(id: 'node:module'): typeof import('node:module') })
+  .getBuiltinModule('node:module')
+  .createRequire(join(__dirname, 'embedded-postgres.js'));
 const importEsm = async (specifier: string): Promise<unknown> => nativeRequire(specifier);
 
 export const EMBEDDED_PG_USER = 'postgres';
@@ -63,13 +59,10 @@ export class EmbeddedPostgresError extends Error {
   }
 }
 
-const isRoot = () =>
-  typeof process.getuid === 'function' && process.getuid() === 0;
+const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 
 async function loadBinaries(): Promise<PostgresBinaries> {
-  const mod = (await importEsm(
-    `@embedded-postgres/${platform()}-${arch()}`,
-  )) as PostgresBinaries & {
+  const mod = (await importEsm(`@embedded-postgres/${platform()}-${arch()}`)) as PostgresBinaries & {
     default?: PostgresBinaries;
   };
   return mod.default ?? mod;
@@ -86,12 +79,8 @@ async function postgresIds(): Promise<{ uid: number; gid: number } | null> {
   if (!isRoot()) return null;
   try {
     const [uid, gid] = await Promise.all([
-      execFileAsync('id', ['-u', EMBEDDED_PG_USER]).then((r) =>
-        Number.parseInt(r.stdout, 10),
-      ),
-      execFileAsync('id', ['-g', EMBEDDED_PG_USER]).then((r) =>
-        Number.parseInt(r.stdout, 10),
-      ),
+      execFileAsync('id', ['-u', EMBEDDED_PG_USER]).then((r) => Number.parseInt(r.stdout, 10)),
+      execFileAsync('id', ['-g', EMBEDDED_PG_USER]).then((r) => Number.parseInt(r.stdout, 10)),
     ]);
     return { uid, gid };
   } catch {
@@ -103,22 +92,14 @@ async function postgresIds(): Promise<{ uid: number; gid: number } | null> {
  * As root the server runs as the OS user `postgres`, which must be able to reach the data folder:
  * every existing parent must be traversable by "others" (or owned by that user).
  */
-export function checkTraversable(
-  dir: string,
-  ids: { uid: number; gid: number } | null,
-): void {
+export function checkTraversable(dir: string, ids: { uid: number; gid: number } | null): void {
   if (!ids) return;
   let current = dirname(dir);
   const root = parse(dir).root;
   while (current && current !== root) {
     if (existsSync(current)) {
       const st = statSync(current);
-      const ok =
-        st.uid === ids.uid
-          ? (st.mode & 0o100) !== 0
-          : st.gid === ids.gid
-            ? (st.mode & 0o010) !== 0
-            : (st.mode & 0o001) !== 0;
+      const ok = st.uid === ids.uid ? (st.mode & 0o100) !== 0 : st.gid === ids.gid ? (st.mode & 0o010) !== 0 : (st.mode & 0o001) !== 0;
       if (!ok) {
         throw new EmbeddedPostgresError(
           `Embedded PostgreSQL runs as OS user "${EMBEDDED_PG_USER}", which cannot enter ${current} ` +
@@ -144,31 +125,17 @@ function isAlive(pid: number): boolean {
  * After `kill -9` of Node the server keeps running, holding the port and `postmaster.pid`.
  * Stop such an orphan with the bundled `pg_ctl` before starting our own.
  */
-async function stopOrphan(
-  dir: string,
-  bins: PostgresBinaries,
-  ids: { uid: number; gid: number } | null,
-  log: (l: string) => void,
-) {
+async function stopOrphan(dir: string, bins: PostgresBinaries, ids: { uid: number; gid: number } | null, log: (l: string) => void) {
   const pidFile = join(dir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
-  const pid = Number.parseInt(
-    readFileSync(pidFile, 'utf8').split('\n')[0] ?? '',
-    10,
-  );
+  const pid = Number.parseInt(readFileSync(pidFile, 'utf8').split('\n')[0] ?? '', 10);
   if (!Number.isFinite(pid) || !isAlive(pid)) return; // a stale file of a dead server: PostgreSQL handles it
-  log(
-    `Embedded PostgreSQL: found a server left running (pid ${pid}) on ${dir}; stopping it first.`,
-  );
+  log(`Embedded PostgreSQL: found a server left running (pid ${pid}) on ${dir}; stopping it first.`);
   try {
-    await execFileAsync(
-      bins.pg_ctl,
-      ['stop', '-D', dir, '-m', 'fast', '-w', '-t', '30'],
-      {
-        ...(ids ?? {}),
-        env: { ...process.env, LC_MESSAGES: 'C' },
-      },
-    );
+    await execFileAsync(bins.pg_ctl, ['stop', '-D', dir, '-m', 'fast', '-w', '-t', '30'], {
+      ...(ids ?? {}),
+      env: { ...process.env, LC_MESSAGES: 'C' },
+    });
   } catch (e) {
     const err = e as { stderr?: string; message: string };
     throw new EmbeddedPostgresError(
@@ -177,7 +144,10 @@ async function stopOrphan(
   }
 }
 
-async function withClient<T>(url: string, fn: (query: (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>) => Promise<T>): Promise<T> {
+async function withClient<T>(
+  url: string,
+  fn: (query: (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>) => Promise<T>,
+): Promise<T> {
   const client = new Client({ connectionString: url });
   client.on('error', () => undefined);
   await client.connect();
@@ -200,13 +170,20 @@ async function ensureRolesAndDatabase(
   log: (line: string) => void,
 ): Promise<void> {
   await withClient(superuserUrl('postgres'), async (query) => {
-    await ensureRoles(query, { name: EMBEDDED_OWNER_ROLE, password: passwords.owner }, { name: EMBEDDED_APP_ROLE, password: passwords.app });
+    await ensureRoles(
+      query,
+      { name: EMBEDDED_OWNER_ROLE, password: passwords.owner },
+      { name: EMBEDDED_APP_ROLE, password: passwords.app },
+    );
     const found = await query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
     if (found.length === 0) await query(`CREATE DATABASE ${quoteIdent(database)} OWNER ${quoteIdent(EMBEDDED_OWNER_ROLE)}`);
   });
   // A data folder from before the two roles: the superuser owned everything. Hand it over, once.
   const moved = await withClient(superuserUrl(database), (query) => takeOverOwnership(query, EMBEDDED_OWNER_ROLE));
-  if (moved > 0) log(`Embedded PostgreSQL: ${moved} objects of database "${database}" now belong to ${EMBEDDED_OWNER_ROLE} (the app connects as ${EMBEDDED_APP_ROLE}).`);
+  if (moved > 0)
+    log(
+      `Embedded PostgreSQL: ${moved} objects of database "${database}" now belong to ${EMBEDDED_OWNER_ROLE} (the app connects as ${EMBEDDED_APP_ROLE}).`,
+    );
 }
 
 export function embeddedUrl(port: number, database: string, user = EMBEDDED_PG_USER, password = EMBEDDED_PG_PASSWORD): string {
@@ -218,9 +195,7 @@ export function embeddedUrl(port: number, database: string, user = EMBEDDED_PG_U
  * first use, recovers an orphan left by a crash, creates the owner and app roles and the database
  * (owned by the owner role) and returns the URLs of both roles.
  */
-export async function startEmbeddedPostgres(
-  options: StartEmbeddedPostgresOptions,
-): Promise<EmbeddedPostgresHandle> {
+export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
   const { dir, port } = options;
   const database = options.database ?? 'impact';
   const log = options.log ?? (() => undefined);
@@ -236,10 +211,7 @@ export async function startEmbeddedPostgres(
   const ids = await postgresIds();
   checkTraversable(dir, ids);
 
-  const [EmbeddedPostgres, bins] = await Promise.all([
-    loadCtor(),
-    loadBinaries(),
-  ]);
+  const [EmbeddedPostgres, bins] = await Promise.all([loadCtor(), loadBinaries()]);
   const pg: EmbeddedPostgresInstance = new EmbeddedPostgres({
     databaseDir: dir,
     port,
@@ -261,9 +233,7 @@ export async function startEmbeddedPostgres(
       await pg.initialise();
     } catch (e) {
       remember(e);
-      throw new EmbeddedPostgresError(
-        `Embedded PostgreSQL: initdb failed in ${dir}: ${recent.slice(-3).join(' | ')}`,
-      );
+      throw new EmbeddedPostgresError(`Embedded PostgreSQL: initdb failed in ${dir}: ${recent.slice(-3).join(' | ')}`);
     }
   } else {
     await stopOrphan(dir, bins, ids, log);

@@ -19,9 +19,7 @@ export interface EmbeddedPostgresInstance {
   stop(): Promise<void>;
 }
 
-export type EmbeddedPostgresCtor = new (
-  options?: Partial<EmbeddedPostgresOptions>,
-) => EmbeddedPostgresInstance;
+export type EmbeddedPostgresCtor = new (options?: Partial<EmbeddedPostgresOptions>) => EmbeddedPostgresInstance;
 
 export interface PostgresBinaries {
   postgres: string;

@@ -16,17 +16,7 @@ const productionConfig = (env: Record<string, string> = {}) =>
 
 /** Rows in the tables the demo data fills. */
 async function rowCounts(ds: DataSource): Promise<Record<string, number>> {
-  const tables = [
-    'users',
-    'hubs',
-    'cities',
-    'partners',
-    'engagements',
-    'commitments',
-    'follow_ups',
-    'outcomes',
-    'stories',
-  ];
+  const tables = ['users', 'hubs', 'cities', 'partners', 'engagements', 'commitments', 'follow_ups', 'outcomes', 'stories'];
   const counts: Record<string, number> = {};
   for (const t of tables) {
     const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM ${t}`);
@@ -53,9 +43,7 @@ describe('prepareDatabase: production never loads the demo data unless asked', (
   /** A fresh, migrated database with nothing in it. */
   async function freshDatabase(): Promise<DataSource> {
     const db = await createTestDatabase(false);
-    const ds = await new DataSource(
-      dataSourceOptions(db.ownerUrl, { logErrors: false }),
-    ).initialize();
+    const ds = await new DataSource(dataSourceOptions(db.ownerUrl, { logErrors: false })).initialize();
     opened.push({ ds, drop: db.drop });
     return ds;
   }
@@ -69,27 +57,15 @@ describe('prepareDatabase: production never loads the demo data unless asked', (
 
   it('decides from NODE_ENV and an explicit SEED_DEMO only', () => {
     const due = (env: Record<string, string>, embedded: boolean) =>
-      demoDataDue(
-        loadConfig({ JWT_SECRET: TEST_JWT_SECRET, ...env }),
-        embedded,
-      );
+      demoDataDue(loadConfig({ JWT_SECRET: TEST_JWT_SECRET, ...env }), embedded);
     expect({
       productionEmbedded: due({ NODE_ENV: 'production' }, true),
       productionExternal: due({ NODE_ENV: 'production' }, false),
-      productionSeedFalse: due(
-        { NODE_ENV: 'production', SEED_DEMO: 'false' },
-        true,
-      ),
-      productionSeedTrue: due(
-        { NODE_ENV: 'production', SEED_DEMO: 'true' },
-        true,
-      ),
+      productionSeedFalse: due({ NODE_ENV: 'production', SEED_DEMO: 'false' }, true),
+      productionSeedTrue: due({ NODE_ENV: 'production', SEED_DEMO: 'true' }, true),
       developmentEmbedded: due({ NODE_ENV: 'development' }, true),
       developmentExternal: due({ NODE_ENV: 'development' }, false),
-      developmentExternalSeed: due(
-        { NODE_ENV: 'development', SEED_DEMO: 'true' },
-        false,
-      ),
+      developmentExternalSeed: due({ NODE_ENV: 'development', SEED_DEMO: 'true' }, false),
     }).toEqual({
       productionEmbedded: false,
       productionExternal: false,
@@ -136,27 +112,17 @@ describe('prepareDatabase: production never loads the demo data unless asked', (
       activeDemoUsers: 0,
     });
     expect(await rowCounts(ds)).toEqual({ ...empty, users: 1 });
-    const users: { email: string; role: string }[] = await ds.query(
-      'SELECT email, role FROM users',
-    );
-    expect(users).toEqual([
-      { email: 'first.admin@example.org', role: 'admin' },
-    ]);
+    const users: { email: string; role: string }[] = await ds.query('SELECT email, role FROM users');
+    expect(users).toEqual([{ email: 'first.admin@example.org', role: 'admin' }]);
   });
 
   it('production loads the demo data only with SEED_DEMO=true set explicitly, and counts its accounts', async () => {
     const ds = await freshDatabase();
-    const result = await prepareDatabase(
-      ds,
-      productionConfig({ SEED_DEMO: 'true' }),
-      { embedded: false },
-    );
+    const result = await prepareDatabase(ds, productionConfig({ SEED_DEMO: 'true' }), { embedded: false });
     expect(result.seeded?.cities).toBeGreaterThan(0);
     expect(result.activeDemoUsers).toBe(DEMO_USERS.length);
     expect(result.activeAdmins).toBeGreaterThan(0);
-    const [{ n }] = await ds.query(
-      `SELECT count(*)::int AS n FROM users WHERE email = 'admin@impact.test'`,
-    );
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM users WHERE email = 'admin@impact.test'`);
     expect(n).toBe(1);
   });
 });

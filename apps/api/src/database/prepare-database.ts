@@ -3,11 +3,7 @@ import type { AppConfig } from '../config';
 import { UserEntity } from '../users/user.entity';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import { DEMO_USERS } from './demo/demo-sign-ins';
-import {
-  isDatabaseEmpty,
-  seedDemoData,
-  SeedSummary,
-} from './demo/seed-demo';
+import { isDatabaseEmpty, seedDemoData, SeedSummary } from './demo/seed-demo';
 
 export interface PrepareResult {
   migrations: string[];
@@ -24,10 +20,7 @@ export interface PrepareResult {
  * SEED_DEMO=true is set explicitly, embedded database or not: the demo passwords are published.
  * Elsewhere the embedded database loads it on its first start, and SEED_DEMO=true loads it anywhere.
  */
-export function demoDataDue(
-  config: Pick<AppConfig, 'nodeEnv' | 'seedDemo'>,
-  embedded: boolean,
-): boolean {
+export function demoDataDue(config: Pick<AppConfig, 'nodeEnv' | 'seedDemo'>, embedded: boolean): boolean {
   if (config.nodeEnv === 'production') return config.seedDemo;
   return embedded || config.seedDemo;
 }
@@ -43,15 +36,10 @@ export async function prepareDatabase(
 ): Promise<PrepareResult> {
   const ran = await dataSource.runMigrations({ transaction: 'all' });
   let seeded: SeedSummary | null = null;
-  if (
-    demoDataDue(config, options.embedded) &&
-    (await isDatabaseEmpty(dataSource))
-  ) {
+  if (demoDataDue(config, options.embedded) && (await isDatabaseEmpty(dataSource))) {
     seeded = await seedDemoData(dataSource);
   }
-  const admin = config.admin
-    ? await ensureAdmin(dataSource, config.admin.email, config.admin.password)
-    : null;
+  const admin = config.admin ? await ensureAdmin(dataSource, config.admin.email, config.admin.password) : null;
   const [counts] = await dataSource.query(
     `SELECT count(*) FILTER (WHERE role = 'admin') AS admins,
             count(*) FILTER (WHERE email = ANY($1::citext[])) AS demo
@@ -68,21 +56,11 @@ export async function prepareDatabase(
 }
 
 /** The production bootstrap: an active admin with exactly this password. */
-export async function ensureAdmin(
-  dataSource: DataSource,
-  email: string,
-  password: string,
-): Promise<'created' | 'updated' | 'unchanged'> {
+export async function ensureAdmin(dataSource: DataSource, email: string, password: string): Promise<'created' | 'updated' | 'unchanged'> {
   const users = dataSource.getRepository(UserEntity);
   const existing = await users.findOne({ where: { email } });
-  if (
-    existing &&
-    existing.role === 'admin' &&
-    existing.active &&
-    !existing.archivedAt
-  ) {
-    if (await verifyPassword(existing.passwordHash, password))
-      return 'unchanged';
+  if (existing && existing.role === 'admin' && existing.active && !existing.archivedAt) {
+    if (await verifyPassword(existing.passwordHash, password)) return 'unchanged';
   }
   const passwordHash = await hashPassword(password);
   if (existing) {

@@ -47,7 +47,9 @@ class SqlProbeModule {}
 class CapturingLogger implements LoggerService {
   readonly lines: string[] = [];
   private keep(level: string, args: unknown[]) {
-    this.lines.push(`${level} ${JSON.stringify(args, (_k, v) => (v instanceof Error ? { name: v.name, message: v.message, stack: v.stack } : v))}`);
+    this.lines.push(
+      `${level} ${JSON.stringify(args, (_k, v) => (v instanceof Error ? { name: v.name, message: v.message, stack: v.stack } : v))}`,
+    );
   }
   log(...args: unknown[]) {
     this.keep('log', args);

@@ -73,7 +73,19 @@ describe('the app database role', () => {
     expect(granted['audit_log']).toBe('SELECT,INSERT');
     expect(granted['migrations']).toBe('');
     for (const view of DASHBOARD_VIEWS) expect(granted[view]).toBe('SELECT');
-    for (const table of ['users', 'commitments', 'follow_ups', 'engagements', 'stories', 'refresh_tokens', 'dashboard_refresh', 'mail_outbox', 'notifications', 'notification_settings', 'reminder_runs']) {
+    for (const table of [
+      'users',
+      'commitments',
+      'follow_ups',
+      'engagements',
+      'stories',
+      'refresh_tokens',
+      'dashboard_refresh',
+      'mail_outbox',
+      'notifications',
+      'notification_settings',
+      'reminder_runs',
+    ]) {
       expect(granted[table]).toBe('SELECT,INSERT,UPDATE,DELETE');
     }
     // No TRUNCATE, REFERENCES or TRIGGER anywhere.
@@ -87,9 +99,11 @@ describe('the app database role', () => {
     expect(await sqlState(app.query(`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_delete`))).toBe('42501');
     expect(await sqlState(app.query(`ALTER TABLE audit_log DISABLE TRIGGER ALL`))).toBe('42501');
     expect(await sqlState(app.query(`DROP TRIGGER audit_log_no_update_delete ON audit_log`))).toBe('42501');
-    expect(await sqlState(app.query(`INSERT INTO audit_log (actor_id, entity, entity_id, action) VALUES (NULL, 'user', gen_random_uuid(), 'update')`))).toBe(
-      'succeeded',
-    );
+    expect(
+      await sqlState(
+        app.query(`INSERT INTO audit_log (actor_id, entity, entity_id, action) VALUES (NULL, 'user', gen_random_uuid(), 'update')`),
+      ),
+    ).toBe('succeeded');
   });
 
   it('cannot create or change anything in the schema', async () => {
@@ -135,8 +149,16 @@ describe('the app database role', () => {
 
   it('stops with a clear error when the app role in DATABASE_URL does not exist', async () => {
     const appUrl = t.databaseUrl.replace(/\/\/[^@]*@/, '//nobody_here:x@');
-    await expect(prepareAsOwner({ appUrl, ownerUrl: t.ownerUrl }, { admin: null, nodeEnv: 'test', seedDemo: false }, { embedded: false, logErrors: false })).rejects.toThrow(
-      new DatabaseRoleError(`The app's database role "nobody_here" (the user in DATABASE_URL) does not exist: create it first (see README).`),
+    await expect(
+      prepareAsOwner(
+        { appUrl, ownerUrl: t.ownerUrl },
+        { admin: null, nodeEnv: 'test', seedDemo: false },
+        { embedded: false, logErrors: false },
+      ),
+    ).rejects.toThrow(
+      new DatabaseRoleError(
+        `The app's database role "nobody_here" (the user in DATABASE_URL) does not exist: create it first (see README).`,
+      ),
     );
   });
 
@@ -194,7 +216,11 @@ describe('the embedded database roles', () => {
     await pg.stop();
 
     pg = await startEmbeddedPostgres({ dir: join(dir, 'pg'), port, database: 'impact' });
-    const result = await prepareAsOwner({ appUrl: pg.url, ownerUrl: pg.migrationUrl }, { admin: null, nodeEnv: 'test', seedDemo: false }, { embedded: false });
+    const result = await prepareAsOwner(
+      { appUrl: pg.url, ownerUrl: pg.migrationUrl },
+      { admin: null, nodeEnv: 'test', seedDemo: false },
+      { embedded: false },
+    );
     expect(result.grants).toMatchObject({ sameRole: false, appIsSuperuser: false, appRole: EMBEDDED_APP_ROLE, skipped: [] });
 
     const leftover = await as(pg.superuserUrl, (su) =>

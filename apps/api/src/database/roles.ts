@@ -81,7 +81,9 @@ export async function grantWith(query: Query, appRole: string): Promise<GrantRes
   );
   const [role] = await query(`SELECT rolsuper FROM pg_roles WHERE rolname = $1`, [appRole]);
   if (!role) {
-    throw new DatabaseRoleError(`The app's database role "${appRole}" (the user in DATABASE_URL) does not exist: create it first (see README).`);
+    throw new DatabaseRoleError(
+      `The app's database role "${appRole}" (the user in DATABASE_URL) does not exist: create it first (see README).`,
+    );
   }
   const result: GrantResult = { sameRole: me['role'] === appRole, appRole, appIsSuperuser: role['rolsuper'] === true, skipped: [] };
   if (result.sameRole) return result;

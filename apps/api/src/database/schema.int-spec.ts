@@ -9,9 +9,7 @@ describe('schema', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     // As the owner: the migrations table and the schema diff are the migration role's business.
-    ds = await new DataSource(
-      dataSourceOptions(db.ownerUrl, { logErrors: false }),
-    ).initialize();
+    ds = await new DataSource(dataSourceOptions(db.ownerUrl, { logErrors: false })).initialize();
   });
   afterAll(async () => {
     await ds?.destroy();
@@ -43,10 +41,7 @@ describe('schema', () => {
 
   it('treats e-mail addresses as unique whatever their case', async () => {
     const insert = (email: string) =>
-      ds.query(
-        `INSERT INTO users (email, name, role, password_hash) VALUES ($1, 'x', 'admin', 'x')`,
-        [email],
-      );
+      ds.query(`INSERT INTO users (email, name, role, password_hash) VALUES ($1, 'x', 'admin', 'x')`, [email]);
     await insert('Case@Example.test');
     await expect(insert('case@example.TEST')).rejects.toMatchObject({
       driverError: { code: '23505' },

@@ -46,7 +46,11 @@ export class EngagementsController {
   @Can('engagements', 'read')
   @Get(CSV_EXPORT_SUFFIX)
   @ApiCsv()
-  async export(@CurrentUser() user: AuthUser, @Query() query: EngagementListQueryDto, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async export(
+    @CurrentUser() user: AuthUser,
+    @Query() query: EngagementListQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
     const rows = await this.engagements.export(user, query);
     csvDownload(res, 'engagements');
     return toCsv(CSV, rows);
@@ -69,7 +73,11 @@ export class EngagementsController {
   @Can('engagements', 'update')
   @Patch(':id')
   @ApiOk('EngagementListItem')
-  update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateEngagementDto): Promise<EngagementListItem> {
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateEngagementDto,
+  ): Promise<EngagementListItem> {
     return this.engagements.update(user, id, body);
   }
 

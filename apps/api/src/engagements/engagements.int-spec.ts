@@ -88,7 +88,9 @@ describe('engagements', () => {
       })
       .expect(400);
     const fields = (res.body.details as { field: string }[]).map((d) => d.field);
-    expect(fields).toEqual(expect.arrayContaining(['endDate', 'participants.total', 'participants.officials', 'evidenceLinks', 'hostCityId']));
+    expect(fields).toEqual(
+      expect.arrayContaining(['endDate', 'participants.total', 'participants.officials', 'evidenceLinks', 'hostCityId']),
+    );
   });
 
   it('shows a liaison the engagements its city took part in, and no others', async () => {
@@ -113,14 +115,24 @@ describe('engagements', () => {
       .set(as('esa'))
       .send({ ...base(), title: 'حوار وطني محلي في كمبالا', type: 'national_local_dialogue', startDate: '2031-04-01', endDate: null })
       .expect(201);
-    const q = await t.http.get(`/api/engagements?q=${encodeURIComponent('حوار وطني')}`).set(as('esa')).expect(200);
+    const q = await t.http
+      .get(`/api/engagements?q=${encodeURIComponent('حوار وطني')}`)
+      .set(as('esa'))
+      .expect(200);
     expect(q.body.items.map((e: { id: string }) => e.id)).toEqual([created.body.id]);
-    const byDate = await t.http.get(`/api/engagements?from=2031-01-01&to=2031-12-31&type=national_local_dialogue&cityId=${nansana}`).set(as('esa')).expect(200);
+    const byDate = await t.http
+      .get(`/api/engagements?from=2031-01-01&to=2031-12-31&type=national_local_dialogue&cityId=${nansana}`)
+      .set(as('esa'))
+      .expect(200);
     expect(byDate.body).toMatchObject({ total: 1, items: [{ id: created.body.id }] });
     await t.http.get('/api/engagements?from=2031-02-30').set(as('esa')).expect(400);
     await t.http.patch(`/api/engagements/${created.body.id}`).set(as('esa')).send({ version: 1, endDate: '2031-03-01' }).expect(400);
     await t.http.patch(`/api/engagements/${created.body.id}`).set(as('esa')).send({ version: 1, endDate: '2031-04-02' }).expect(200);
-    const stale = await t.http.patch(`/api/engagements/${created.body.id}`).set(as('esa')).send({ version: 1, summary: 'late' }).expect(409);
+    const stale = await t.http
+      .patch(`/api/engagements/${created.body.id}`)
+      .set(as('esa'))
+      .send({ version: 1, summary: 'late' })
+      .expect(409);
     expect(stale.body.details.current).toMatchObject({ endDate: '2031-04-02', version: 2 });
   });
 });

@@ -13,7 +13,20 @@ import { toEngagementListItem } from './engagement.read';
 
 /** The columns a create or an edit may set. */
 export type EngagementValues = Partial<
-  Pick<EngagementEntity, 'title' | 'type' | 'hubId' | 'startDate' | 'endDate' | 'locationCityId' | 'online' | 'hostCityId' | 'summary' | 'evidenceLinks' | 'participants'>
+  Pick<
+    EngagementEntity,
+    | 'title'
+    | 'type'
+    | 'hubId'
+    | 'startDate'
+    | 'endDate'
+    | 'locationCityId'
+    | 'online'
+    | 'hostCityId'
+    | 'summary'
+    | 'evidenceLinks'
+    | 'participants'
+  >
 >;
 
 const SORTS = listSorts(
@@ -25,8 +38,20 @@ const SORTS = listSorts(
   'e.id',
 );
 
-const CITIES: LinkTable = { table: 'engagement_cities', ownerColumn: 'engagement_id', otherColumn: 'city_id', otherTable: 'cities', field: 'participatingCityIds' };
-const PARTNERS: LinkTable = { table: 'engagement_partners', ownerColumn: 'engagement_id', otherColumn: 'partner_id', otherTable: 'partners', field: 'partnerIds' };
+const CITIES: LinkTable = {
+  table: 'engagement_cities',
+  ownerColumn: 'engagement_id',
+  otherColumn: 'city_id',
+  otherTable: 'cities',
+  field: 'participatingCityIds',
+};
+const PARTNERS: LinkTable = {
+  table: 'engagement_partners',
+  ownerColumn: 'engagement_id',
+  otherColumn: 'partner_id',
+  otherTable: 'partners',
+  field: 'partnerIds',
+};
 
 /** Every query of the engagements table and its link tables (participating cities, partners). */
 @Injectable()
@@ -43,7 +68,10 @@ export class EngagementsRepository {
    */
   private filtered(user: AuthUser, f: EngagementFilters): SelectQueryBuilder<EngagementEntity> {
     const qb = this.engagements.createQueryBuilder('e').where('e.archived_at IS NULL');
-    andWhereInScope(qb, user, 'engagements', 'read', { hub: (p) => `e.hub_id = ANY(${p}::uuid[])`, city: (p) => engagementConcernsCities('e', p) });
+    andWhereInScope(qb, user, 'engagements', 'read', {
+      hub: (p) => `e.hub_id = ANY(${p}::uuid[])`,
+      city: (p) => engagementConcernsCities('e', p),
+    });
     andWhereGiven(qb, f.hubId, 'e.hub_id = :hubId', { hubId: f.hubId });
     andWhereGiven(qb, f.cityId, engagementConcernsCities('e', 'ARRAY[:cityId]'), { cityId: f.cityId });
     andWhereGiven(qb, f.type, 'e.type = :type', { type: f.type });
@@ -90,7 +118,10 @@ export class EngagementsRepository {
     return found ? toEngagementListItem(found) : null;
   }
 
-  async insert(m: EntityManager, values: EngagementValues & Pick<EngagementEntity, 'title' | 'type' | 'hubId' | 'startDate'>): Promise<string> {
+  async insert(
+    m: EntityManager,
+    values: EngagementValues & Pick<EngagementEntity, 'title' | 'type' | 'hubId' | 'startDate'>,
+  ): Promise<string> {
     const result = await m.getRepository(EngagementEntity).insert(values);
     return result.identifiers[0]['id'] as string;
   }

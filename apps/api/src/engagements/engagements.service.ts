@@ -79,7 +79,13 @@ export class EngagementsService {
       });
       await this.engagements.setLinks(m, id, { participatingCityIds: dto.participatingCityIds ?? [], partnerIds: dto.partnerIds ?? [] });
       const created = await this.load(id, m);
-      await this.audit.record(m, { actorId: user.id, entity: 'engagement', entityId: id, action: 'create', changes: diffObjects(null, { ...engagementRecord(created) }) });
+      await this.audit.record(m, {
+        actorId: user.id,
+        entity: 'engagement',
+        entityId: id,
+        action: 'create',
+        changes: diffObjects(null, { ...engagementRecord(created) }),
+      });
       return created;
     });
   }
@@ -88,10 +94,12 @@ export class EngagementsService {
     return this.dataSource.transaction(async (m) => {
       const before = await this.load(id, m);
       requireAccess(user, 'engagements', 'update', engagementPlace(before), () => new NotFoundError('Engagement', id));
-      if (dto.hubId !== undefined && dto.hubId !== before.hubId) requireAccess(user, 'engagements', 'create', { hubIds: [dto.hubId], cityIds: [] });
+      if (dto.hubId !== undefined && dto.hubId !== before.hubId)
+        requireAccess(user, 'engagements', 'create', { hubIds: [dto.hubId], cityIds: [] });
       const startDate = dto.startDate ?? before.startDate;
       const endDate = dto.endDate === undefined ? before.endDate : dto.endDate;
-      if (endDate && endDate < startDate) throw new ValidationFailedError([{ field: 'endDate', message: 'endDate must not be before startDate' }]);
+      if (endDate && endDate < startDate)
+        throw new ValidationFailedError([{ field: 'endDate', message: 'endDate must not be before startDate' }]);
       await requireRefs(m, refs(dto));
       if (before.version !== dto.version) throw new StaleVersionError(before);
       const { version, participatingCityIds, partnerIds, participants, ...fields } = dto;

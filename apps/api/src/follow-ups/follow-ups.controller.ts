@@ -39,7 +39,11 @@ export class FollowUpsController {
   @Can('followUps', 'read')
   @Get(CSV_EXPORT_SUFFIX)
   @ApiCsv()
-  async export(@CurrentUser() user: AuthUser, @Query() query: FollowUpListQueryDto, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async export(
+    @CurrentUser() user: AuthUser,
+    @Query() query: FollowUpListQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
     const rows = await this.followUps.export(user, query);
     csvDownload(res, 'follow-ups');
     return toCsv(CSV, rows);
@@ -62,7 +66,11 @@ export class FollowUpsController {
   @Can('followUps', 'update')
   @Patch(':id')
   @ApiOk('FollowUpListItem')
-  update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateFollowUpDto): Promise<FollowUpListItem> {
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateFollowUpDto,
+  ): Promise<FollowUpListItem> {
     return this.followUps.update(user, id, body);
   }
 

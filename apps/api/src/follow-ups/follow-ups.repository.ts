@@ -11,7 +11,9 @@ import { FollowUpEntity } from './follow-up.entity';
 import { toFollowUpListItem } from './follow-up.read';
 
 /** The columns a create or an edit may set (`completedAt` follows the status, see below). */
-export type FollowUpValues = Partial<Pick<FollowUpEntity, 'commitmentId' | 'engagementId' | 'title' | 'kind' | 'ownerId' | 'dueDate' | 'status' | 'note'>>;
+export type FollowUpValues = Partial<
+  Pick<FollowUpEntity, 'commitmentId' | 'engagementId' | 'title' | 'kind' | 'ownerId' | 'dueDate' | 'status' | 'note'>
+>;
 
 const SORTS = listSorts({ dueDate: 'f.due_date', title: 'f.title', status: 'f.status' }, [['f.due_date', 'ASC']], 'f.id');
 
@@ -35,8 +37,15 @@ export class FollowUpsRepository {
    * follow-up has at most one commitment and one engagement), so they never repeat a row.
    */
   private filtered(user: AuthUser, f: FollowUpFilters): SelectQueryBuilder<FollowUpEntity> {
-    const qb = this.followUps.createQueryBuilder('f').leftJoin('f.commitment', 'c').leftJoin('f.engagement', 'e').where('f.archived_at IS NULL');
-    andWhereInScope(qb, user, 'followUps', 'read', { hub: (p) => `${HUB} = ANY(${p}::uuid[])`, city: (p) => followUpInCitiesSql('c', 'e', p) });
+    const qb = this.followUps
+      .createQueryBuilder('f')
+      .leftJoin('f.commitment', 'c')
+      .leftJoin('f.engagement', 'e')
+      .where('f.archived_at IS NULL');
+    andWhereInScope(qb, user, 'followUps', 'read', {
+      hub: (p) => `${HUB} = ANY(${p}::uuid[])`,
+      city: (p) => followUpInCitiesSql('c', 'e', p),
+    });
     andWhereGiven(qb, f.hubId, `${HUB} = :hubId`, { hubId: f.hubId });
     andWhereGiven(qb, f.cityId, followUpInCitiesSql('c', 'e', 'ARRAY[:cityId]'), { cityId: f.cityId });
     andWhereGiven(qb, f.ownerId, 'f.owner_id = :ownerId', { ownerId: f.ownerId });
@@ -95,7 +104,13 @@ export class FollowUpsRepository {
 
   /** False when `version` is stale or the follow-up is archived. A status change also sets `completedAt`. */
   update(m: EntityManager, id: string, version: number, values: FollowUpValues): Promise<boolean> {
-    return updateVersioned(m, FollowUpEntity, id, version, values.status === undefined ? values : { ...values, completedAt: completedAtFor(values.status) });
+    return updateVersioned(
+      m,
+      FollowUpEntity,
+      id,
+      version,
+      values.status === undefined ? values : { ...values, completedAt: completedAtFor(values.status) },
+    );
   }
 
   archive(m: EntityManager, id: string): Promise<boolean> {

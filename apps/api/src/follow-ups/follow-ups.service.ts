@@ -69,15 +69,23 @@ export class FollowUpsService {
     }
     const found = await this.places.ofFollowUpParents(m, parents, true);
     const errors: FieldError[] = [];
-    if (parents.commitmentId && !(found.commitment && mayOnRecord(user, 'commitments', 'read', found.commitment))) errors.push(missing('commitmentId'));
-    if (parents.engagementId && !(found.engagement && mayOnRecord(user, 'engagements', 'read', found.engagement))) errors.push(missing('engagementId'));
+    if (parents.commitmentId && !(found.commitment && mayOnRecord(user, 'commitments', 'read', found.commitment)))
+      errors.push(missing('commitmentId'));
+    if (parents.engagementId && !(found.engagement && mayOnRecord(user, 'engagements', 'read', found.engagement)))
+      errors.push(missing('engagementId'));
     if (errors.length) throw new ValidationFailedError(errors);
     return followUpPlace(found) as RecordPlace;
   }
 
   async get(user: AuthUser, id: string): Promise<FollowUpListItem> {
     const followUp = await this.load(id);
-    requireAccess(user, 'followUps', 'read', await this.placeOf(this.dataSource.manager, followUp), () => new NotFoundError('Follow-up', id));
+    requireAccess(
+      user,
+      'followUps',
+      'read',
+      await this.placeOf(this.dataSource.manager, followUp),
+      () => new NotFoundError('Follow-up', id),
+    );
     return followUp;
   }
 
@@ -97,7 +105,13 @@ export class FollowUpsService {
         note: trimmed(dto.note) ?? null,
       });
       const created = await this.load(id, m);
-      await this.audit.record(m, { actorId: user.id, entity: 'followUp', entityId: id, action: 'create', changes: diffObjects(null, { ...followUpRecord(created) }) });
+      await this.audit.record(m, {
+        actorId: user.id,
+        entity: 'followUp',
+        entityId: id,
+        action: 'create',
+        changes: diffObjects(null, { ...followUpRecord(created) }),
+      });
       return created;
     });
   }

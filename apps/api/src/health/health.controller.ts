@@ -15,7 +15,10 @@ export class HealthController {
   @Public()
   @Get()
   @ApiOk('Health', 'The API and its database are up: `{ status: "ok", db: "up" }`')
-  @ApiServiceUnavailableResponse({ description: 'The database is unreachable: `{ status: "error", db: "down" }`', content: { 'application/json': { schema: { $ref: '#/components/schemas/Health' } } } })
+  @ApiServiceUnavailableResponse({
+    description: 'The database is unreachable: `{ status: "error", db: "down" }`',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Health' } } },
+  })
   async check(@Res({ passthrough: true }) res: Response): Promise<Health> {
     const up = await this.health.databaseUp();
     res.setHeader('Cache-Control', 'no-store');

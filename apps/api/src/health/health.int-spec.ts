@@ -3,10 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestApp, type TestApp } from '../../test/test-app';
-import {
-  EmbeddedPostgresHandle,
-  startEmbeddedPostgres,
-} from '../database/embedded-postgres';
+import { EmbeddedPostgresHandle, startEmbeddedPostgres } from '../database/embedded-postgres';
 
 describe('GET /api/health', () => {
   let t: TestApp;
@@ -22,10 +19,7 @@ describe('GET /api/health', () => {
   });
 
   it('echoes an incoming x-request-id', async () => {
-    const res = await t.http
-      .get('/api/health')
-      .set('x-request-id', 'trace-123')
-      .expect(200);
+    const res = await t.http.get('/api/health').set('x-request-id', 'trace-123').expect(200);
     expect(res.headers['x-request-id']).toBe('trace-123');
   });
 });

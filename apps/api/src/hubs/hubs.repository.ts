@@ -20,7 +20,10 @@ export class HubsRepository {
   }
 
   async findLive(id: string, m?: EntityManager): Promise<Hub | null> {
-    const hub = await (m ? m.getRepository(HubEntity) : this.hubs).createQueryBuilder('h').where('h.id = :id AND h.archived_at IS NULL', { id }).getOne();
+    const hub = await (m ? m.getRepository(HubEntity) : this.hubs)
+      .createQueryBuilder('h')
+      .where('h.id = :id AND h.archived_at IS NULL', { id })
+      .getOne();
     return hub ? toHub(hub) : null;
   }
 

@@ -34,7 +34,13 @@ export class HubsService {
       await this.checkCode(m, dto.code, null);
       const id = await this.hubs.insert(m, { code: dto.code, name: dto.name.trim() });
       const created = await this.get(id, m);
-      await this.audit.record(m, { actorId: actor.id, entity: 'hub', entityId: id, action: 'create', changes: diffObjects(null, { ...created }) });
+      await this.audit.record(m, {
+        actorId: actor.id,
+        entity: 'hub',
+        entityId: id,
+        action: 'create',
+        changes: diffObjects(null, { ...created }),
+      });
       return created;
     });
   }
@@ -48,7 +54,13 @@ export class HubsService {
         throw new StaleVersionError(await this.get(id, m));
       }
       const after = await this.get(id, m);
-      await this.audit.record(m, { actorId: actor.id, entity: 'hub', entityId: id, action: 'update', changes: diffObjects({ ...before }, { ...after }) });
+      await this.audit.record(m, {
+        actorId: actor.id,
+        entity: 'hub',
+        entityId: id,
+        action: 'update',
+        changes: diffObjects({ ...before }, { ...after }),
+      });
       return after;
     });
   }

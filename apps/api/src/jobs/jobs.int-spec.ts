@@ -25,7 +25,9 @@ const until = async (check: () => boolean | Promise<boolean>, ms = 30_000) => {
 
 describe('jobs on PostgreSQL (pg-boss), run as the app role', () => {
   it('the app connects as a role that may use the job tables but not create a queue table', async () => {
-    const [me] = await first.dataSource.query(`SELECT current_user AS role, has_schema_privilege($1, 'CREATE') AS can_create`, [JOBS_SCHEMA]);
+    const [me] = await first.dataSource.query(`SELECT current_user AS role, has_schema_privilege($1, 'CREATE') AS can_create`, [
+      JOBS_SCHEMA,
+    ]);
     expect(me).toEqual({ role: 'impact_app', can_create: false });
     await expect(first.dataSource.query(`SELECT ${JOBS_SCHEMA}.create_queue('sneaky', '{}'::json)`)).rejects.toThrow(/permission denied/);
   });
@@ -60,7 +62,9 @@ describe('jobs on PostgreSQL (pg-boss), run as the app role', () => {
     ).rejects.toThrow('the change failed');
     expect(kept).toEqual(expect.any(String));
     expect(dropped).toEqual(expect.any(String));
-    const [{ n }] = await first.dataSource.query(`SELECT count(*)::int AS n FROM ${JOBS_SCHEMA}.job WHERE id = ANY($1::uuid[])`, [[kept, dropped]]);
+    const [{ n }] = await first.dataSource.query(`SELECT count(*)::int AS n FROM ${JOBS_SCHEMA}.job WHERE id = ANY($1::uuid[])`, [
+      [kept, dropped],
+    ]);
     expect(n).toBe(1);
   });
 });

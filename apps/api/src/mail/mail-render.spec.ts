@@ -3,12 +3,18 @@ import { NOTIFICATION_MESSAGES } from '../notifications/notification-messages';
 import { MAIL_WORDS } from './mail-messages';
 import { renderMail } from './mail-render';
 
-const mail = { subject: 'Due <soon>', name: 'Amira & co', items: [{ title: 'Send "the plan"', body: 'Due <b>tomorrow</b>', url: 'https://impact.example.org/commitments/1?a=1&b=2' }], settingsUrl: 'https://impact.example.org/s' };
+const mail = {
+  subject: 'Due <soon>',
+  name: 'Amira & co',
+  items: [{ title: 'Send "the plan"', body: 'Due <b>tomorrow</b>', url: 'https://impact.example.org/commitments/1?a=1&b=2' }],
+  settingsUrl: 'https://impact.example.org/s',
+};
 
 describe('renderMail', () => {
   it('writes Arabic right to left and the other languages left to right', () => {
     expect(renderMail('ar', mail).html).toContain('<html lang="ar" dir="rtl">');
-    for (const language of ['en', 'fr', 'es'] as const) expect(renderMail(language, mail).html).toContain(`<html lang="${language}" dir="ltr">`);
+    for (const language of ['en', 'fr', 'es'] as const)
+      expect(renderMail(language, mail).html).toContain(`<html lang="${language}" dir="ltr">`);
   });
 
   it('escapes what it puts into HTML, and keeps the plain text as written', () => {

@@ -21,7 +21,10 @@ const escapeHtml = (s: string): string =>
  * A mail in the recipient's language, as plain text and as HTML (`lang` and `dir` on the root, so
  * Arabic reads right to left in every client). Only logical alignment (`start`), never left/right.
  */
-export function renderMail(language: Language, mail: { subject: string; name: string; intro?: string; items: MailItem[]; settingsUrl: string }): RenderedMail {
+export function renderMail(
+  language: Language,
+  mail: { subject: string; name: string; intro?: string; items: MailItem[]; settingsUrl: string },
+): RenderedMail {
   const w = MAIL_WORDS[language];
   const dir = RTL_LANGUAGES.includes(language) ? 'rtl' : 'ltr';
   const greeting = fill(w.greeting, { name: mail.name });

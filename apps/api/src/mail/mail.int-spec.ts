@@ -48,13 +48,28 @@ const until = async (check: () => boolean | Promise<boolean>, ms = 40_000) => {
   }
 };
 const to = (address: string) => received.filter((m) => m.to && !Array.isArray(m.to) && m.to.value.some((a) => a.address === address));
-const statusOf = async (id: string) => ((await holder.dataSource.query(`SELECT status, error, attempts, sent_at FROM mail_outbox WHERE id = $1`, [id])) as { status: string; error: string | null; attempts: number; sent_at: Date | null }[])[0];
+const statusOf = async (id: string) =>
+  (
+    (await holder.dataSource.query(`SELECT status, error, attempts, sent_at FROM mail_outbox WHERE id = $1`, [id])) as {
+      status: string;
+      error: string | null;
+      attempts: number;
+      sent_at: Date | null;
+    }[]
+  )[0];
 
 /** Writes a mail to the outbox through the holder, in a transaction, as a domain would. */
 async function enqueue(address: string, subject: string, language: 'en' | 'ar' = 'en'): Promise<string> {
   const mail = holder.app.get(MailService);
-  const rendered = renderMail(language, { subject, name: 'Test', items: [{ title: subject, body: 'Body', url: 'https://impact.example.org/x' }], settingsUrl: 'https://impact.example.org/s' });
-  const id = await holder.dataSource.transaction((m) => mail.enqueue(m, { dedupeKey: `test:${subject}`, to: address, language, ...rendered }));
+  const rendered = renderMail(language, {
+    subject,
+    name: 'Test',
+    items: [{ title: subject, body: 'Body', url: 'https://impact.example.org/x' }],
+    settingsUrl: 'https://impact.example.org/s',
+  });
+  const id = await holder.dataSource.transaction((m) =>
+    mail.enqueue(m, { dedupeKey: `test:${subject}`, to: address, language, ...rendered }),
+  );
   if (!id) throw new Error('not enqueued');
   return id;
 }
@@ -62,7 +77,11 @@ async function enqueue(address: string, subject: string, language: 'en' | 'ar' =
 beforeAll(async () => {
   await new Promise<void>((ok) => smtp.listen(0, '127.0.0.1', ok));
   const { port } = smtp.server.address() as AddressInfo;
-  smtpEnv = { SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'Impact Tracker <tracker@impact.example.org>', PUBLIC_URL: 'https://impact.example.org' };
+  smtpEnv = {
+    SMTP_URL: `smtp://127.0.0.1:${port}`,
+    MAIL_FROM: 'Impact Tracker <tracker@impact.example.org>',
+    PUBLIC_URL: 'https://impact.example.org',
+  };
   // The holder owns the database and sends nothing (no SMTP_URL), like the embedded default.
   holder = await createTestApp({ demo: true, env: { PUBLIC_URL: 'https://impact.example.org' } });
   w = await followThroughWorld(holder);
@@ -92,10 +111,18 @@ describe('mail through the outbox, over real SMTP', () => {
   it('sends what the reminders write, in the recipient’s language: text and HTML, Arabic right to left', async () => {
     const db = holder.dataSource;
     await db.query(`UPDATE users SET language = 'ar' WHERE id = $1`, [w.users.managerX]);
-    await holder.http.patch('/api/notification-settings').set({ Authorization: `Bearer ${w.tokens.managerX}` }).send({ email: 'immediate' }).expect(200);
+    await holder.http
+      .patch('/api/notification-settings')
+      .set({ Authorization: `Bearer ${w.tokens.managerX}` })
+      .send({ email: 'immediate' })
+      .expect(200);
     const work = await insertCommitment(db, { title: 'Youth desk', cityId: w.cityA, ownerId: w.users.liaisonA });
     await insertFollowUp(db, { title: 'Report to council', commitmentId: work, ownerId: w.users.liaisonA, dueDate: addDays(AS_OF, -15) });
-    await holder.http.post('/api/reminders/run').set({ Authorization: `Bearer ${w.tokens.admin}` }).send({ asOf: AS_OF }).expect(200);
+    await holder.http
+      .post('/api/reminders/run')
+      .set({ Authorization: `Bearer ${w.tokens.admin}` })
+      .send({ asOf: AS_OF })
+      .expect(200);
 
     const escalation = () => to('esa.manager@impact.test').find((m) => m.text?.includes('Report to council'));
     await until(() => escalation() !== undefined);
@@ -115,17 +142,43 @@ describe('mail through the outbox, over real SMTP', () => {
     expect(digests[0].text).toContain('Overdue follow-up: Report to council');
     expect(digests[0].html).toMatch(/<html lang="en" dir="ltr">/);
 
-    const outbox = (await holder.http.get('/api/outbox?status=sent&pageSize=200').set({ Authorization: `Bearer ${w.tokens.admin}` }).expect(200)).body as Page<OutboxItem>;
-    expect(outbox.items.find((m) => m.subject === ar.subject)).toMatchObject({ to: 'esa.manager@impact.test', status: 'sent', language: 'ar', sentAt: expect.any(String), error: null });
+    const outbox = (
+      await holder.http
+        .get('/api/outbox?status=sent&pageSize=200')
+        .set({ Authorization: `Bearer ${w.tokens.admin}` })
+        .expect(200)
+    ).body as Page<OutboxItem>;
+    expect(outbox.items.find((m) => m.subject === ar.subject)).toMatchObject({
+      to: 'esa.manager@impact.test',
+      status: 'sent',
+      language: 'ar',
+      sentAt: expect.any(String),
+      error: null,
+    });
   }, 60_000);
 
   it('records a permanent refusal as failed with the error, and a temporary one as queued for a retry', async () => {
     const bounced = await enqueue('bounce@example.org', 'To nobody');
     const busy = await enqueue('busy@example.org', 'To a busy server');
-    await until(async () => (await statusOf(bounced)).status === 'failed' && (await statusOf(busy)).attempts === 1 && (await statusOf(busy)).status === 'queued');
-    expect(await statusOf(bounced)).toMatchObject({ status: 'failed', attempts: 1, sent_at: null, error: expect.stringContaining('No such mailbox') });
+    await until(
+      async () =>
+        (await statusOf(bounced)).status === 'failed' &&
+        (await statusOf(busy)).attempts === 1 &&
+        (await statusOf(busy)).status === 'queued',
+    );
+    expect(await statusOf(bounced)).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      sent_at: null,
+      error: expect.stringContaining('No such mailbox'),
+    });
     expect(await statusOf(busy)).toMatchObject({ status: 'queued', sent_at: null, error: expect.stringContaining('Try again later') });
-    const failed = (await holder.http.get('/api/outbox?status=failed').set({ Authorization: `Bearer ${w.tokens.admin}` }).expect(200)).body as Page<OutboxItem>;
+    const failed = (
+      await holder.http
+        .get('/api/outbox?status=failed')
+        .set({ Authorization: `Bearer ${w.tokens.admin}` })
+        .expect(200)
+    ).body as Page<OutboxItem>;
     expect(failed.items.map((m) => m.to)).toEqual(['bounce@example.org']);
   }, 60_000);
 
@@ -142,14 +195,20 @@ describe('mail through the outbox, over real SMTP', () => {
     expect(sentBeforeRestart).toBeLessThan(subjects.length);
     // A sender that died after claiming a mail, before SMTP took it: its claim is old, the mail unsent.
     const orphan = await enqueue('restart@example.org', 'Claimed by a sender that died');
-    await holder.dataSource.query(`UPDATE mail_outbox SET status = 'sending', attempts = 1, claimed_at = now() - interval '10 minutes' WHERE id = $1`, [orphan]);
+    await holder.dataSource.query(
+      `UPDATE mail_outbox SET status = 'sending', attempts = 1, claimed_at = now() - interval '10 minutes' WHERE id = $1`,
+      [orphan],
+    );
     // And a mail already sent whose job comes again: not sent twice.
     const sent = ids[0];
     await holder.app.get(JobsService).send('mail-send', { id: sent });
 
     sender = await startSender();
     await until(async () => {
-      const rows = (await holder.dataSource.query(`SELECT count(*)::int AS n FROM mail_outbox WHERE id = ANY($1::uuid[]) AND status = 'sent'`, [[...ids, orphan]])) as { n: number }[];
+      const rows = (await holder.dataSource.query(
+        `SELECT count(*)::int AS n FROM mail_outbox WHERE id = ANY($1::uuid[]) AND status = 'sent'`,
+        [[...ids, orphan]],
+      )) as { n: number }[];
       return rows[0].n === ids.length + 1;
     });
     await new Promise((r) => setTimeout(r, 2_500)); // time for a duplicate to show, if any

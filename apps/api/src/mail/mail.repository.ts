@@ -45,7 +45,14 @@ export class MailRepository {
       .createQueryBuilder()
       .insert()
       .into(MailOutboxEntity)
-      .values({ dedupeKey: mail.dedupeKey, toAddress: mail.to, language: mail.language, subject: mail.subject, text: mail.text, html: mail.html })
+      .values({
+        dedupeKey: mail.dedupeKey,
+        toAddress: mail.to,
+        language: mail.language,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+      })
       .orIgnore()
       .returning(['id'])
       .execute();
@@ -62,11 +69,26 @@ export class MailRepository {
       .createQueryBuilder()
       .update(MailOutboxEntity)
       .set({ status: 'sending', claimedAt: () => 'now()', attempts: () => 'attempts + 1' })
-      .where(`id = :id AND (status = 'queued' OR (status = 'sending' AND claimed_at < now() - make_interval(secs => :lease)))`, { id, lease: leaseSeconds })
+      .where(`id = :id AND (status = 'queued' OR (status = 'sending' AND claimed_at < now() - make_interval(secs => :lease)))`, {
+        id,
+        lease: leaseSeconds,
+      })
       .returning('id, to_address, subject, text, html, language, attempts')
       .execute();
-    const row = (result.raw as { id: string; to_address: string; subject: string; text: string; html: string; language: Language; attempts: number }[])[0];
-    return row ? { id: row.id, toAddress: row.to_address, subject: row.subject, text: row.text, html: row.html, language: row.language, attempts: row.attempts } : null;
+    const row = (
+      result.raw as { id: string; to_address: string; subject: string; text: string; html: string; language: Language; attempts: number }[]
+    )[0];
+    return row
+      ? {
+          id: row.id,
+          toAddress: row.to_address,
+          subject: row.subject,
+          text: row.text,
+          html: row.html,
+          language: row.language,
+          attempts: row.attempts,
+        }
+      : null;
   }
 
   async statusOf(id: string): Promise<MailStatus | null> {
@@ -99,7 +121,9 @@ export class MailRepository {
     const rows = await this.outbox
       .createQueryBuilder('o')
       .select('o.id', 'id')
-      .where(`o.status = 'queued' OR (o.status = 'sending' AND o.claimed_at < now() - make_interval(secs => :lease))`, { lease: leaseSeconds })
+      .where(`o.status = 'queued' OR (o.status = 'sending' AND o.claimed_at < now() - make_interval(secs => :lease))`, {
+        lease: leaseSeconds,
+      })
       .orderBy('o.created_at', 'ASC')
       .limit(limit)
       .getRawMany<{ id: string }>();
@@ -109,6 +133,8 @@ export class MailRepository {
   list(q: OutboxListQuery): Promise<Page<OutboxItem>> {
     const qb = this.outbox.createQueryBuilder('o');
     andWhereGiven(qb, q.status, 'o.status = :status', { status: q.status });
-    return listPage(qb, q, SORTS, async (ids) => (await this.outbox.createQueryBuilder('o').where('o.id IN (:...ids)', { ids }).getMany()).map(toOutboxItem));
+    return listPage(qb, q, SORTS, async (ids) =>
+      (await this.outbox.createQueryBuilder('o').where('o.id IN (:...ids)', { ids }).getMany()).map(toOutboxItem),
+    );
   }
 }

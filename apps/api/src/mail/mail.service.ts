@@ -62,7 +62,8 @@ export class MailService implements OnModuleInit, OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (!this.transport) return;
     try {
-      for (const id of await this.mails.waiting(MAIL_CLAIM_LEASE_SECONDS, SWEEP_LIMIT)) await this.jobs.send('mail-send', { id } satisfies MailJob);
+      for (const id of await this.mails.waiting(MAIL_CLAIM_LEASE_SECONDS, SWEEP_LIMIT))
+        await this.jobs.send('mail-send', { id } satisfies MailJob);
     } catch (e) {
       this.logger.error({ err: { message: (e as Error).message } }, 'could not queue the waiting mail');
     }

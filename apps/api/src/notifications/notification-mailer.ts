@@ -39,7 +39,10 @@ export class NotificationMailer {
       });
       if (await this.mail.enqueue(m, { dedupeKey: `notification:${n.id}`, to: n.email, language: n.language, ...rendered })) queued++;
     }
-    await this.notifications.markMailed(m, due.map((n) => n.id));
+    await this.notifications.markMailed(
+      m,
+      due.map((n) => n.id),
+    );
     return queued;
   }
 
@@ -58,8 +61,12 @@ export class NotificationMailer {
         items: items.map((n) => ({ title: n.title, body: n.body, url: this.url(n.link) })),
         settingsUrl: this.url('/notifications/settings'),
       });
-      if (await this.mail.enqueue(m, { dedupeKey: `digest:${userId}:${day}`, to: first.email, language: first.language, ...rendered })) queued++;
-      await this.notifications.markMailed(m, items.map((n) => n.id));
+      if (await this.mail.enqueue(m, { dedupeKey: `digest:${userId}:${day}`, to: first.email, language: first.language, ...rendered }))
+        queued++;
+      await this.notifications.markMailed(
+        m,
+        items.map((n) => n.id),
+      );
     }
     return queued;
   }

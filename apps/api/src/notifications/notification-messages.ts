@@ -28,16 +28,34 @@ export const NOTIFICATION_MESSAGES: Record<NotificationKind, NotificationTemplat
     es: { title: 'Seguimiento atrasado: %1$s', body: '«%1$s» (%4$s) vencía el %2$s y sigue abierto: %3$s días de retraso.' },
   },
   follow_up_escalated: {
-    en: { title: 'Escalation: follow-up overdue for %3$s days in %4$s', body: '“%1$s” was due on %2$s and is still open. Its owner has been reminded; please step in.' },
-    fr: { title: 'Escalade : suivi en retard de %3$s jours à %4$s', body: '« %1$s » était à rendre le %2$s et reste ouvert. Son responsable a été relancé ; merci d’intervenir.' },
-    ar: { title: 'تصعيد: متابعة متأخرة %3$s يومًا في %4$s', body: 'كان موعد استحقاق «%1$s» هو %2$s وما زالت مفتوحة. تم تذكير المسؤول عنها؛ يرجى التدخل.' },
-    es: { title: 'Escalamiento: seguimiento con %3$s días de retraso en %4$s', body: '«%1$s» vencía el %2$s y sigue abierto. Se recordó a su responsable; por favor, intervenga.' },
+    en: {
+      title: 'Escalation: follow-up overdue for %3$s days in %4$s',
+      body: '“%1$s” was due on %2$s and is still open. Its owner has been reminded; please step in.',
+    },
+    fr: {
+      title: 'Escalade : suivi en retard de %3$s jours à %4$s',
+      body: '« %1$s » était à rendre le %2$s et reste ouvert. Son responsable a été relancé ; merci d’intervenir.',
+    },
+    ar: {
+      title: 'تصعيد: متابعة متأخرة %3$s يومًا في %4$s',
+      body: 'كان موعد استحقاق «%1$s» هو %2$s وما زالت مفتوحة. تم تذكير المسؤول عنها؛ يرجى التدخل.',
+    },
+    es: {
+      title: 'Escalamiento: seguimiento con %3$s días de retraso en %4$s',
+      body: '«%1$s» vencía el %2$s y sigue abierto. Se recordó a su responsable; por favor, intervenga.',
+    },
   },
   commitment_past_target: {
     en: { title: 'Commitment past its target date: %1$s', body: '“%1$s” (%4$s) had a target date of %2$s and is not achieved yet.' },
-    fr: { title: 'Engagement ayant dépassé sa date cible : %1$s', body: '« %1$s » (%4$s) avait pour date cible le %2$s et n’est pas encore atteint.' },
+    fr: {
+      title: 'Engagement ayant dépassé sa date cible : %1$s',
+      body: '« %1$s » (%4$s) avait pour date cible le %2$s et n’est pas encore atteint.',
+    },
     ar: { title: 'التزام تجاوز تاريخه المستهدف: %1$s', body: 'كان التاريخ المستهدف لـ«%1$s» (%4$s) هو %2$s ولم يتحقق بعد.' },
-    es: { title: 'Compromiso que superó su fecha objetivo: %1$s', body: '«%1$s» (%4$s) tenía como fecha objetivo el %2$s y aún no se ha cumplido.' },
+    es: {
+      title: 'Compromiso que superó su fecha objetivo: %1$s',
+      body: '«%1$s» (%4$s) tenía como fecha objetivo el %2$s y aún no se ha cumplido.',
+    },
   },
   commitment_stalled: {
     en: { title: 'Commitment stalled for %3$s days: %1$s', body: '“%1$s” (%4$s) has been stalled since %2$s.' },

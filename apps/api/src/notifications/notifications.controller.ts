@@ -37,7 +37,7 @@ export class NotificationSettingsController {
 
   @Can('notifications', 'read')
   @Get()
-  @ApiOk('NotificationSettings', 'The caller\'s settings (e-mail: daily unless changed)')
+  @ApiOk('NotificationSettings', "The caller's settings (e-mail: daily unless changed)")
   get(@CurrentUser() user: AuthUser): Promise<NotificationSettings> {
     return this.notifications.settings(user);
   }

@@ -18,7 +18,15 @@ import { NotificationEntity } from './notification.entity';
 const SORTS = listSorts({ createdAt: 'n.created_at' }, [['n.created_at', 'DESC']], 'n.id');
 
 export function toNotificationItem(n: NotificationEntity): NotificationItem {
-  return { id: n.id, kind: n.kind, title: n.title, body: n.body, link: n.link, createdAt: n.createdAt.toISOString(), readAt: n.readAt?.toISOString() ?? null };
+  return {
+    id: n.id,
+    kind: n.kind,
+    title: n.title,
+    body: n.body,
+    link: n.link,
+    createdAt: n.createdAt.toISOString(),
+    readAt: n.readAt?.toISOString() ?? null,
+  };
 }
 
 /** A notification not yet mailed, with what its mail needs to know about the recipient. */
@@ -47,7 +55,9 @@ export class NotificationsRepository {
     const qb = this.notifications.createQueryBuilder('n').where('n.user_id = :userId', { userId });
     andWhereFlag(qb, q.unread, 'n.read_at IS NULL');
     const [page, unread] = await Promise.all([
-      listPage(qb, q, SORTS, async (ids) => (await this.notifications.createQueryBuilder('n').where('n.id IN (:...ids)', { ids }).getMany()).map(toNotificationItem)),
+      listPage(qb, q, SORTS, async (ids) =>
+        (await this.notifications.createQueryBuilder('n').where('n.id IN (:...ids)', { ids }).getMany()).map(toNotificationItem),
+      ),
       this.unreadCount(userId),
     ]);
     return { ...page, unread };
@@ -69,7 +79,9 @@ export class NotificationsRepository {
   }
 
   async preference(userId: string, m?: EntityManager): Promise<EmailPreference> {
-    return (await (m ? m.getRepository(NotificationSettingsEntity) : this.settings).findOneBy({ userId }))?.email ?? DEFAULT_EMAIL_PREFERENCE;
+    return (
+      (await (m ? m.getRepository(NotificationSettingsEntity) : this.settings).findOneBy({ userId }))?.email ?? DEFAULT_EMAIL_PREFERENCE
+    );
   }
 
   async setPreference(m: EntityManager, userId: string, email: EmailPreference): Promise<void> {
@@ -101,6 +113,11 @@ export class NotificationsRepository {
 
   async markMailed(m: EntityManager, ids: string[]): Promise<void> {
     if (!ids.length) return;
-    await m.createQueryBuilder().update(NotificationEntity).set({ mailedAt: () => 'now()' }).where('id = ANY(:ids::uuid[])', { ids }).execute();
+    await m
+      .createQueryBuilder()
+      .update(NotificationEntity)
+      .set({ mailedAt: () => 'now()' })
+      .where('id = ANY(:ids::uuid[])', { ids })
+      .execute();
   }
 }

@@ -46,7 +46,8 @@ export class NotificationsService {
       const before = await this.notifications.preference(user.id, m);
       await this.notifications.setPreference(m, user.id, dto.email);
       const changes = diffObjects({ email: before }, { email: dto.email });
-      if (changes) await this.audit.record(m, { actorId: user.id, entity: 'notification_settings', entityId: user.id, action: 'update', changes });
+      if (changes)
+        await this.audit.record(m, { actorId: user.id, entity: 'notification_settings', entityId: user.id, action: 'update', changes });
     });
     return { email: dto.email };
   }

@@ -29,7 +29,11 @@ describe('the OpenAPI document describes answers, not only requests', () => {
       .filter(({ op }) => {
         const success = Object.entries(op.responses ?? {}).filter(([status]) => /^2\d\d$/.test(status));
         if (!success.length) return true;
-        return success.some(([status, r]) => status !== '204' && !Object.values(r.content ?? {}).some((media) => media.schema && ('$ref' in media.schema || 'type' in media.schema)));
+        return success.some(
+          ([status, r]) =>
+            status !== '204' &&
+            !Object.values(r.content ?? {}).some((media) => media.schema && ('$ref' in media.schema || 'type' in media.schema)),
+        );
       })
       .map(({ name }) => name);
     expect(untyped).toEqual([]);
@@ -50,6 +54,9 @@ describe('the OpenAPI document describes answers, not only requests', () => {
 
   it('types a list answer as a page of its items', async () => {
     const list = doc.paths['/api/commitments']['get'].responses?.['200'].content?.['application/json'].schema;
-    expect(list).toMatchObject({ required: ['items', 'total', 'page', 'pageSize'], properties: { items: { items: { $ref: '#/components/schemas/CommitmentListItem' } } } });
+    expect(list).toMatchObject({
+      required: ['items', 'total', 'page', 'pageSize'],
+      properties: { items: { items: { $ref: '#/components/schemas/CommitmentListItem' } } },
+    });
   });
 });

@@ -31,10 +31,12 @@ export const pageSchema = (name: ContractName): JsonSchema => ({
 export const ApiOk = (name: ContractName, description = 'OK') => ApiOkResponse({ description, schema: ref(name) });
 
 /** 200 with an array of `name`. */
-export const ApiOkArray = (name: ContractName, description = 'OK') => ApiOkResponse({ description, schema: { type: 'array', items: ref(name) } });
+export const ApiOkArray = (name: ContractName, description = 'OK') =>
+  ApiOkResponse({ description, schema: { type: 'array', items: ref(name) } });
 
 /** 200 with a page of `name`. */
-export const ApiOkPage = (name: ContractName, description = 'One page of the list') => ApiOkResponse({ description, schema: pageSchema(name) });
+export const ApiOkPage = (name: ContractName, description = 'One page of the list') =>
+  ApiOkResponse({ description, schema: pageSchema(name) });
 
 /** 201 with the created `name`. */
 export const ApiCreated = (name: ContractName, description = 'Created') => ApiCreatedResponse({ description, schema: ref(name) });
@@ -60,7 +62,10 @@ const ERROR_RESPONSE = {
  * a client generated from it types every answer.
  */
 export function withContractSchemas(document: OpenAPIObject): OpenAPIObject {
-  document.components = { ...document.components, schemas: { ...(contractSchemas as Record<string, JsonSchema>), ...document.components?.schemas } };
+  document.components = {
+    ...document.components,
+    schemas: { ...(contractSchemas as Record<string, JsonSchema>), ...document.components?.schemas },
+  };
   for (const item of Object.values(document.paths)) {
     for (const method of ['get', 'post', 'put', 'patch', 'delete'] as const) {
       const operation = item[method];

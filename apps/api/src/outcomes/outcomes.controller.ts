@@ -38,7 +38,11 @@ export class OutcomesController {
   @Can('outcomes', 'read')
   @Get(CSV_EXPORT_SUFFIX)
   @ApiCsv()
-  async export(@CurrentUser() user: AuthUser, @Query() query: OutcomeListQueryDto, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async export(
+    @CurrentUser() user: AuthUser,
+    @Query() query: OutcomeListQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
     const rows = await this.outcomes.export(user, query);
     csvDownload(res, 'outcomes');
     return toCsv(CSV, rows);

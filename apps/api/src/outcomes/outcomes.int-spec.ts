@@ -45,8 +45,15 @@ describe('outcomes', () => {
     expect(byHub.body.total).toBe(inEsa.length);
     expect(ids(byHub.body.items)).toEqual(ids(inEsa));
     expect(byHub.body.items).toEqual(inEsa.map(() => expect.objectContaining({ hubId: esa })));
-    await t.http.post('/api/outcomes').set(as('nansana')).send({ cityId: nansana, date: '2025-02-01', type: 'other', description: 'Dialogue circle' }).expect(201);
-    const own: { id: string }[] = await t.dataSource.query(`SELECT id FROM outcomes WHERE city_id = $1 AND archived_at IS NULL ORDER BY date DESC, id DESC`, [nansana]);
+    await t.http
+      .post('/api/outcomes')
+      .set(as('nansana'))
+      .send({ cityId: nansana, date: '2025-02-01', type: 'other', description: 'Dialogue circle' })
+      .expect(201);
+    const own: { id: string }[] = await t.dataSource.query(
+      `SELECT id FROM outcomes WHERE city_id = $1 AND archived_at IS NULL ORDER BY date DESC, id DESC`,
+      [nansana],
+    );
     const mine = await t.http.get('/api/outcomes?pageSize=200').set(as('nansana')).expect(200);
     expect(mine.body.total).toBe(own.length);
     expect(ids(mine.body.items)).toEqual(ids(own));
@@ -64,14 +71,30 @@ describe('outcomes', () => {
     const created = await t.http
       .post('/api/outcomes')
       .set(as('esa'))
-      .send({ cityId: masaka, date: '2025-03-02', type: 'other', value: 7, unit: 'kiosques_50%', description: 'Sept kiosques de médiation' })
+      .send({
+        cityId: masaka,
+        date: '2025-03-02',
+        type: 'other',
+        value: 7,
+        unit: 'kiosques_50%',
+        description: 'Sept kiosques de médiation',
+      })
       .expect(201);
-    const byUnit = await t.http.get(`/api/outcomes?q=${encodeURIComponent('kiosques_50%')}`).set(as('esa')).expect(200);
+    const byUnit = await t.http
+      .get(`/api/outcomes?q=${encodeURIComponent('kiosques_50%')}`)
+      .set(as('esa'))
+      .expect(200);
     expect(ids(byUnit.body.items)).toEqual([created.body.id]);
-    const byDescription = await t.http.get(`/api/outcomes?q=${encodeURIComponent('médiation')}`).set(as('esa')).expect(200);
+    const byDescription = await t.http
+      .get(`/api/outcomes?q=${encodeURIComponent('médiation')}`)
+      .set(as('esa'))
+      .expect(200);
     expect(ids(byDescription.body.items)).toEqual([created.body.id]);
     // The wildcard is a character, not "anything".
-    const wildcard = await t.http.get(`/api/outcomes?q=${encodeURIComponent('kiosques%50')}`).set(as('esa')).expect(200);
+    const wildcard = await t.http
+      .get(`/api/outcomes?q=${encodeURIComponent('kiosques%50')}`)
+      .set(as('esa'))
+      .expect(200);
     expect(wildcard.body.total).toBe(0);
   });
 
@@ -81,22 +104,43 @@ describe('outcomes', () => {
       .set(as('esa'))
       .send({ cityId: nansana, date: '2025-01-15', type: 'people_trained', value: 40, unit: ' people ', verified: true })
       .expect(201);
-    expect(created.body).toMatchObject({ unit: 'people', verifiedByName: 'Amani Otieno', commitmentId: null, commitmentTitle: null, version: 1 });
+    expect(created.body).toMatchObject({
+      unit: 'people',
+      verifiedByName: 'Amani Otieno',
+      commitmentId: null,
+      commitmentTitle: null,
+      version: 1,
+    });
     expect(created.body.verifiedAt).toMatch(/Z$/);
-    const linked = await t.http.patch(`/api/outcomes/${created.body.id}`).set(as('esa')).send({ version: 1, commitmentId: commitment, verified: false }).expect(200);
-    expect(linked.body).toMatchObject({ commitmentId: commitment, commitmentTitle: 'Peace clubs', verifiedById: null, verifiedAt: null, verifiedByName: null, version: 2 });
+    const linked = await t.http
+      .patch(`/api/outcomes/${created.body.id}`)
+      .set(as('esa'))
+      .send({ version: 1, commitmentId: commitment, verified: false })
+      .expect(200);
+    expect(linked.body).toMatchObject({
+      commitmentId: commitment,
+      commitmentTitle: 'Peace clubs',
+      verifiedById: null,
+      verifiedAt: null,
+      verifiedByName: null,
+      version: 2,
+    });
     const moved = await t.http.patch(`/api/outcomes/${created.body.id}`).set(as('esa')).send({ version: 2, cityId: masaka }).expect(400);
     expect(moved.body.details).toEqual([{ field: 'commitmentId', message: expect.any(String) }]);
     const stale = await t.http.patch(`/api/outcomes/${created.body.id}`).set(as('esa')).send({ version: 1, value: 41 }).expect(409);
     expect(stale.body.details.current).toMatchObject({ version: 2, commitmentId: commitment });
-    const byCommitment = await t.http.get(`/api/outcomes?commitmentId=${commitment}&from=2025-01-15&to=2025-01-15`).set(as('nansana')).expect(200);
+    const byCommitment = await t.http
+      .get(`/api/outcomes?commitmentId=${commitment}&from=2025-01-15&to=2025-01-15`)
+      .set(as('nansana'))
+      .expect(200);
     expect(byCommitment.body).toMatchObject({ total: 1, items: [{ id: created.body.id }] });
     await t.http.delete(`/api/outcomes/${created.body.id}`).set(as('nansana')).expect(403);
     await t.http.delete(`/api/outcomes/${created.body.id}`).set(as('esa')).expect(204);
     await t.http.get(`/api/outcomes/${created.body.id}`).set(as('esa')).expect(404);
-    const audit: { action: string }[] = await t.dataSource.query(`SELECT action FROM audit_log WHERE entity = 'outcome' AND entity_id = $1 ORDER BY at, id`, [
-      created.body.id,
-    ]);
+    const audit: { action: string }[] = await t.dataSource.query(
+      `SELECT action FROM audit_log WHERE entity = 'outcome' AND entity_id = $1 ORDER BY at, id`,
+      [created.body.id],
+    );
     expect(audit.map((a) => a.action)).toEqual(['create', 'update', 'archive']);
   });
 

@@ -51,21 +51,29 @@ export class OutcomesService {
    * The place of an outcome in `cityId` (a 400 when the city does not exist or the user may not read
    * it), and its commitment, which must be one of that city's.
    */
-  private async checkPlace(m: EntityManager, user: AuthUser, cityId: string, commitmentId: string | null | undefined): Promise<RecordPlace> {
+  private async checkPlace(
+    m: EntityManager,
+    user: AuthUser,
+    cityId: string,
+    commitmentId: string | null | undefined,
+  ): Promise<RecordPlace> {
     const city = await this.places.ofCity(m, cityId);
     const place: RecordPlace | null = city ? { hubIds: city.hubIds, cityIds: city.cityIds } : null;
     if (!place || !mayOnRecord(user, 'cities', 'read', place)) throw doesNotExist('cityId');
     if (commitmentId) {
       const c = await this.places.ofCommitment(m, commitmentId);
-      if (!c || !mayOnRecord(user, 'commitments', 'read', { hubIds: place.hubIds, cityIds: [c.cityId] })) throw doesNotExist('commitmentId');
-      if (c.cityId !== cityId) throw new ValidationFailedError([{ field: 'commitmentId', message: 'commitmentId must be a commitment of the same city' }]);
+      if (!c || !mayOnRecord(user, 'commitments', 'read', { hubIds: place.hubIds, cityIds: [c.cityId] }))
+        throw doesNotExist('commitmentId');
+      if (c.cityId !== cityId)
+        throw new ValidationFailedError([{ field: 'commitmentId', message: 'commitmentId must be a commitment of the same city' }]);
     }
     return place;
   }
 
   /** Verifying evidence is the hub's word, not the city's own: liaisons may not set `verified`. */
   private checkVerifier(user: AuthUser, verified: boolean | undefined): void {
-    if (verified !== undefined && user.role === 'city_liaison') throw new ForbiddenError('Only a hub manager or an admin verifies an outcome.');
+    if (verified !== undefined && user.role === 'city_liaison')
+      throw new ForbiddenError('Only a hub manager or an admin verifies an outcome.');
   }
 
   async create(user: AuthUser, dto: CreateOutcomeDto): Promise<OutcomeListItem> {
@@ -85,7 +93,13 @@ export class OutcomesService {
         verifiedById: dto.verified === true ? user.id : null,
       });
       const created = await this.load(id, m);
-      await this.audit.record(m, { actorId: user.id, entity: 'outcome', entityId: id, action: 'create', changes: diffObjects(null, { ...outcomeRecord(created) }) });
+      await this.audit.record(m, {
+        actorId: user.id,
+        entity: 'outcome',
+        entityId: id,
+        action: 'create',
+        changes: diffObjects(null, { ...outcomeRecord(created) }),
+      });
       return created;
     });
   }

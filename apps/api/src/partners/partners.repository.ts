@@ -9,7 +9,13 @@ import { PartnerEntity } from './partner.entity';
 /** The columns a create or an edit may set. */
 export type PartnerValues = Partial<Pick<PartnerEntity, 'name' | 'kind' | 'countryCode'>>;
 
-export const toPartner = (p: PartnerEntity): Partner => ({ id: p.id, name: p.name, kind: p.kind, countryCode: p.countryCode, version: p.version });
+export const toPartner = (p: PartnerEntity): Partner => ({
+  id: p.id,
+  name: p.name,
+  kind: p.kind,
+  countryCode: p.countryCode,
+  version: p.version,
+});
 
 const SORTS = listSorts({ name: 'p.name', kind: 'p.kind', countryCode: 'p.country_code' }, [['p.name', 'ASC']], 'p.id');
 

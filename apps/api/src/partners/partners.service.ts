@@ -37,7 +37,13 @@ export class PartnersService {
     return this.dataSource.transaction(async (m) => {
       const id = await this.partners.insert(m, { name: dto.name.trim(), kind: dto.kind, countryCode: dto.countryCode ?? null });
       const created = await this.get(id, m);
-      await this.audit.record(m, { actorId: user.id, entity: 'partner', entityId: id, action: 'create', changes: diffObjects(null, { ...created }) });
+      await this.audit.record(m, {
+        actorId: user.id,
+        entity: 'partner',
+        entityId: id,
+        action: 'create',
+        changes: diffObjects(null, { ...created }),
+      });
       return created;
     });
   }
@@ -49,7 +55,13 @@ export class PartnersService {
       const values = given({ name: trimmed(dto.name), kind: dto.kind, countryCode: dto.countryCode });
       if (!(await this.partners.update(m, id, dto.version, values))) throw new StaleVersionError(await this.get(id, m));
       const after = await this.get(id, m);
-      await this.audit.record(m, { actorId: user.id, entity: 'partner', entityId: id, action: 'update', changes: diffObjects({ ...before }, { ...after }) });
+      await this.audit.record(m, {
+        actorId: user.id,
+        entity: 'partner',
+        entityId: id,
+        action: 'update',
+        changes: diffObjects({ ...before }, { ...after }),
+      });
       return after;
     });
   }

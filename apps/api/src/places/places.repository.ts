@@ -13,7 +13,8 @@ import { StoryEntity } from '../stories/story.entity';
 const HUB_RECORD_KINDS = ['hub', 'city', 'engagement', 'commitment', 'followUp', 'outcome', 'story'] as const;
 export type HubRecordKind = (typeof HUB_RECORD_KINDS)[number];
 
-export const isHubRecordKind = (kind: string | undefined): kind is HubRecordKind => (HUB_RECORD_KINDS as readonly (string | undefined)[]).includes(kind);
+export const isHubRecordKind = (kind: string | undefined): kind is HubRecordKind =>
+  (HUB_RECORD_KINDS as readonly (string | undefined)[]).includes(kind);
 
 /** Per kind: a query over the record (archived or not) selecting its hub as `hub_id`. */
 const HUB_OF: Record<HubRecordKind, (m: EntityManager) => SelectQueryBuilder<object>> = {
@@ -28,7 +29,8 @@ const HUB_OF: Record<HubRecordKind, (m: EntityManager) => SelectQueryBuilder<obj
       .leftJoin(CommitmentEntity, 'c', 'c.id = r.commitmentId')
       .leftJoin(EngagementEntity, 'e', 'e.id = r.engagementId')
       .select('COALESCE(c.hub_id, e.hub_id)', 'hub_id'),
-  outcome: (m) => m.getRepository(OutcomeEntity).createQueryBuilder('r').innerJoin(CityEntity, 'ci', 'ci.id = r.cityId').select('ci.hubId', 'hub_id'),
+  outcome: (m) =>
+    m.getRepository(OutcomeEntity).createQueryBuilder('r').innerJoin(CityEntity, 'ci', 'ci.id = r.cityId').select('ci.hubId', 'hub_id'),
   story: (m) => m.getRepository(StoryEntity).createQueryBuilder('r').select('r.hubId', 'hub_id'),
 };
 
@@ -90,7 +92,11 @@ export class PlacesRepository {
   }
 
   private async commitmentPlace(m: EntityManager, id: string, live: boolean): Promise<RecordPlace | null> {
-    const qb = m.getRepository(CommitmentEntity).createQueryBuilder('c').select(['c.id', 'c.hubId', 'c.cityId']).where('c.id = :id', { id });
+    const qb = m
+      .getRepository(CommitmentEntity)
+      .createQueryBuilder('c')
+      .select(['c.id', 'c.hubId', 'c.cityId'])
+      .where('c.id = :id', { id });
     if (live) qb.andWhere('c.archived_at IS NULL');
     const c = await qb.getOne();
     return c ? commitmentPlace(c) : null;

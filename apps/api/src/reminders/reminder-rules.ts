@@ -67,9 +67,15 @@ export const REMINDER_RULES: readonly ReminderRule[] = [
   // Overdue: every day while it stays open (the key's day is the run's), mailed in the daily digest.
   { kind: 'follow_up_overdue', sql: toFollowUpOwner(followUpOverdueSql('f', AS_OF), AS_OF) },
   // Overdue by 14 days or more: the hub's managers, once per due date.
-  { kind: 'follow_up_escalated', sql: toFollowUpHubManagers(`${followUpOverdueSql('f', AS_OF)} AND f.due_date <= ${AS_OF} - 14`, 'f.due_date') },
+  {
+    kind: 'follow_up_escalated',
+    sql: toFollowUpHubManagers(`${followUpOverdueSql('f', AS_OF)} AND f.due_date <= ${AS_OF} - 14`, 'f.due_date'),
+  },
   // Past its target date and not achieved (nor cancelled): once per target date.
   { kind: 'commitment_past_target', sql: toCommitmentOwnerAndManagers(commitmentOverdueSql('c', AS_OF), 'c.target_date') },
   // Stalled for 30 days: once per time it became stalled.
-  { kind: 'commitment_stalled', sql: toCommitmentOwnerAndManagers(`c.status = 'stalled' AND ${STALLED_SINCE} <= ${AS_OF} - 30`, STALLED_SINCE) },
+  {
+    kind: 'commitment_stalled',
+    sql: toCommitmentOwnerAndManagers(`c.status = 'stalled' AND ${STALLED_SINCE} <= ${AS_OF} - 30`, STALLED_SINCE),
+  },
 ];

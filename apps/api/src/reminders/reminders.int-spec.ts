@@ -17,7 +17,9 @@ const run = async (asOf: string): Promise<ReminderRunResult> =>
 async function fired(): Promise<string[]> {
   const byId = new Map(Object.entries(ids).map(([name, id]) => [id, name]));
   const byUser = new Map(Object.entries(w.users).map(([who, id]) => [id, who]));
-  const rows = (await t.dataSource.query(`SELECT kind, record_id, user_id, key_day FROM notifications WHERE record_id = ANY($1::uuid[])`, [Object.values(ids)])) as {
+  const rows = (await t.dataSource.query(`SELECT kind, record_id, user_id, key_day FROM notifications WHERE record_id = ANY($1::uuid[])`, [
+    Object.values(ids),
+  ])) as {
     kind: string;
     record_id: string;
     user_id: string;
@@ -35,11 +37,41 @@ beforeAll(async () => {
   await t.http.patch('/api/notification-settings').set(as('liaisonB')).send({ email: 'off' }).expect(200);
 
   ids.work = await insertCommitment(db, { title: 'Youth desk', cityId: w.cityA, ownerId: w.users.liaisonA });
-  ids.late = await insertCommitment(db, { title: 'Safety council', cityId: w.cityA, ownerId: w.users.liaisonA, status: 'pledged', targetDate: addDays(AS_OF, -1) });
-  ids.stalled = await insertCommitment(db, { title: 'Watch scheme', cityId: w.cityA, ownerId: null, status: 'stalled', stalledSince: addDays(AS_OF, -31) });
-  ids.stalledRecently = await insertCommitment(db, { title: 'Mediation', cityId: w.cityA, ownerId: null, status: 'stalled', stalledSince: addDays(AS_OF, -29) });
-  ids.achieved = await insertCommitment(db, { title: 'Done pledge', cityId: w.cityA, ownerId: w.users.liaisonA, status: 'achieved', targetDate: addDays(AS_OF, -40) });
-  ids.inB = await insertCommitment(db, { title: 'City B desk', cityId: w.cityB, ownerId: w.users.liaisonB, status: 'pledged', targetDate: addDays(AS_OF, -2) });
+  ids.late = await insertCommitment(db, {
+    title: 'Safety council',
+    cityId: w.cityA,
+    ownerId: w.users.liaisonA,
+    status: 'pledged',
+    targetDate: addDays(AS_OF, -1),
+  });
+  ids.stalled = await insertCommitment(db, {
+    title: 'Watch scheme',
+    cityId: w.cityA,
+    ownerId: null,
+    status: 'stalled',
+    stalledSince: addDays(AS_OF, -31),
+  });
+  ids.stalledRecently = await insertCommitment(db, {
+    title: 'Mediation',
+    cityId: w.cityA,
+    ownerId: null,
+    status: 'stalled',
+    stalledSince: addDays(AS_OF, -29),
+  });
+  ids.achieved = await insertCommitment(db, {
+    title: 'Done pledge',
+    cityId: w.cityA,
+    ownerId: w.users.liaisonA,
+    status: 'achieved',
+    targetDate: addDays(AS_OF, -40),
+  });
+  ids.inB = await insertCommitment(db, {
+    title: 'City B desk',
+    cityId: w.cityB,
+    ownerId: w.users.liaisonB,
+    status: 'pledged',
+    targetDate: addDays(AS_OF, -2),
+  });
   const fu = (title: string, dueIn: number, ownerId: string | null, status = 'open', commitmentId = ids.work) =>
     insertFollowUp(db, { title, commitmentId, ownerId, dueDate: addDays(AS_OF, dueIn), status });
   ids.in7 = await fu('Send the plan', 7, w.users.liaisonA);
@@ -78,7 +110,8 @@ describe('the daily reminder rules, against a clock we set', () => {
         'follow_up_overdue late3 liaisonA',
       ].sort(),
     );
-    for (const kind of Object.keys(first.notifications) as (keyof ReminderRunResult['notifications'])[]) expect(first.notifications[kind]).toBeGreaterThanOrEqual(0);
+    for (const kind of Object.keys(first.notifications) as (keyof ReminderRunResult['notifications'])[])
+      expect(first.notifications[kind]).toBeGreaterThanOrEqual(0);
     expect(first.notifications.follow_up_escalated).toBeGreaterThanOrEqual(1);
   });
 
@@ -101,7 +134,11 @@ describe('the daily reminder rules, against a clock we set', () => {
     const added = [...(await fired())];
     for (const x of before) added.splice(added.indexOf(x), 1);
     // …and the commitment stalled 29 days ago reaches 30 days today.
-    expect(added.sort()).toEqual(['commitment_stalled stalledRecently managerX', 'follow_up_overdue late20 liaisonA', 'follow_up_overdue late3 liaisonA']);
+    expect(added.sort()).toEqual([
+      'commitment_stalled stalledRecently managerX',
+      'follow_up_overdue late20 liaisonA',
+      'follow_up_overdue late3 liaisonA',
+    ]);
   });
 
   it('writes each notification in its recipient’s language, with a link into the app', async () => {
@@ -164,13 +201,28 @@ describe('the notifications API', () => {
     const y = (await t.http.get('/api/notifications?unread=true').set(as('managerY')).expect(200)).body as NotificationPage;
     expect(x.unread).toBeGreaterThan(1);
     // managerY cannot mark managerX's notification read.
-    expect((await t.http.post('/api/notifications/read').set(as('managerY')).send({ ids: [x.items[0].id] }).expect(200)).body).toEqual({ marked: 0, unread: y.unread });
-    const res = await t.http.post('/api/notifications/read').set(as('managerX')).send({ ids: [x.items[0].id] }).expect(200);
+    expect(
+      (
+        await t.http
+          .post('/api/notifications/read')
+          .set(as('managerY'))
+          .send({ ids: [x.items[0].id] })
+          .expect(200)
+      ).body,
+    ).toEqual({ marked: 0, unread: y.unread });
+    const res = await t.http
+      .post('/api/notifications/read')
+      .set(as('managerX'))
+      .send({ ids: [x.items[0].id] })
+      .expect(200);
     expect(res.body).toEqual({ marked: 1, unread: x.unread - 1 });
     const read = (await t.http.get('/api/notifications?unread=false').set(as('managerX')).expect(200)).body as NotificationPage;
     expect(read.items.map((n) => n.id)).toEqual([x.items[0].id]);
     expect(read.items[0].readAt).toEqual(expect.any(String));
-    expect((await t.http.post('/api/notifications/read').set(as('managerX')).send({ all: true }).expect(200)).body).toEqual({ marked: x.unread - 1, unread: 0 });
+    expect((await t.http.post('/api/notifications/read').set(as('managerX')).send({ all: true }).expect(200)).body).toEqual({
+      marked: x.unread - 1,
+      unread: 0,
+    });
     expect(((await t.http.get('/api/notifications?unread=true').set(as('managerX')).expect(200)).body as NotificationPage).total).toBe(0);
   });
 
@@ -190,12 +242,21 @@ describe('the notifications API', () => {
     ['GET', '/api/notifications?unread=maybe&pageSize=0', undefined, ['unread', 'pageSize']],
     ['GET', '/api/outbox?status=lost', undefined, ['status']],
   ])('%s %s %j → 400 naming %j', async (method, path, body, fields) => {
-    const before = (await t.dataSource.query(`SELECT (SELECT count(*) FROM notifications) + (SELECT count(*) FROM mail_outbox) AS n`)) as { n: string }[];
-    const call = method === 'GET' ? t.http.get(path) : method === 'PATCH' ? t.http.patch(path).send(body as object) : t.http.post(path).send(body as object);
+    const before = (await t.dataSource.query(`SELECT (SELECT count(*) FROM notifications) + (SELECT count(*) FROM mail_outbox) AS n`)) as {
+      n: string;
+    }[];
+    const call =
+      method === 'GET'
+        ? t.http.get(path)
+        : method === 'PATCH'
+          ? t.http.patch(path).send(body as object)
+          : t.http.post(path).send(body as object);
     const res = await call.set(as('admin'));
     expect(res.status).toBe(400);
     expect([...new Set((res.body.details as { field: string }[]).map((d) => d.field))].sort()).toEqual([...fields].sort());
-    const after = (await t.dataSource.query(`SELECT (SELECT count(*) FROM notifications) + (SELECT count(*) FROM mail_outbox) AS n`)) as { n: string }[];
+    const after = (await t.dataSource.query(`SELECT (SELECT count(*) FROM notifications) + (SELECT count(*) FROM mail_outbox) AS n`)) as {
+      n: string;
+    }[];
     expect(after).toEqual(before);
   });
 });

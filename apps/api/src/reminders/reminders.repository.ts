@@ -31,11 +31,24 @@ export class RemindersRepository {
 
   /** The schedule's claim on a day: true for the first instance to ask, false for every other. */
   async claimScheduledDay(m: EntityManager, day: string): Promise<boolean> {
-    const result = await m.createQueryBuilder().insert().into(ReminderRunEntity).values({ day, trigger: 'schedule' }).orIgnore().returning(['day']).execute();
+    const result = await m
+      .createQueryBuilder()
+      .insert()
+      .into(ReminderRunEntity)
+      .values({ day, trigger: 'schedule' })
+      .orIgnore()
+      .returning(['day'])
+      .execute();
     return (result.raw as unknown[]).length === 1;
   }
 
   async finishScheduledDay(m: EntityManager, day: string, result: Record<string, unknown>): Promise<void> {
-    await m.createQueryBuilder().update(ReminderRunEntity).set({ finishedAt: () => 'now()', result: () => ':result::jsonb' }).where('day = :day', { day }).setParameter('result', JSON.stringify(result)).execute();
+    await m
+      .createQueryBuilder()
+      .update(ReminderRunEntity)
+      .set({ finishedAt: () => 'now()', result: () => ':result::jsonb' })
+      .where('day = :day', { day })
+      .setParameter('result', JSON.stringify(result))
+      .execute();
   }
 }

@@ -51,7 +51,14 @@ export class RemindersService implements OnModuleInit {
       }
       const result = await this.apply(m, asOf);
       await this.reminders.finishScheduledDay(m, asOf, { ...result });
-      await this.audit.record(m, { actorId: null, entity: 'reminders', entityId: randomUUID(), action: 'run', changes: null, note: `scheduled run for ${asOf}` });
+      await this.audit.record(m, {
+        actorId: null,
+        entity: 'reminders',
+        entityId: randomUUID(),
+        action: 'run',
+        changes: null,
+        note: `scheduled run for ${asOf}`,
+      });
       this.logger.log({ asOf, notifications: result.notifications, mails: result.mails }, 'daily reminders ran');
       return { asOf, ran: true, result };
     });
@@ -61,7 +68,14 @@ export class RemindersService implements OnModuleInit {
   async run(user: AuthUser, asOf: string = todayIso()): Promise<ReminderRunResult> {
     return this.dataSource.transaction(async (m) => {
       const result = await this.apply(m, asOf);
-      await this.audit.record(m, { actorId: user.id, entity: 'reminders', entityId: randomUUID(), action: 'run', changes: null, note: `run by hand for ${asOf}` });
+      await this.audit.record(m, {
+        actorId: user.id,
+        entity: 'reminders',
+        entityId: randomUUID(),
+        action: 'run',
+        changes: null,
+        note: `run by hand for ${asOf}`,
+      });
       return result;
     });
   }

@@ -1,4 +1,12 @@
-import { COMMITMENT_STATUSES, COMMITMENT_STATUS_RANK, isCommitmentAtRisk, isFollowUpOverdue, todayIso, type CommitmentStatus, type FollowUpStatus } from '@impact/contracts';
+import {
+  COMMITMENT_STATUSES,
+  COMMITMENT_STATUS_RANK,
+  isCommitmentAtRisk,
+  isFollowUpOverdue,
+  todayIso,
+  type CommitmentStatus,
+  type FollowUpStatus,
+} from '@impact/contracts';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { commitmentAtRiskSql, commitmentOverdueSql, followUpOverdueSql, inRange, statusOfRank, statusRankSql } from './derived.sql';
 
@@ -28,7 +36,8 @@ describe('rules: the SQL says what libs/contracts says', () => {
       [cases.map((c) => c.status), cases.map((c) => c.dueDate)],
     );
     expect(rows).toHaveLength(cases.length);
-    for (const r of rows) expect({ ...r, overdue: r.overdue }).toEqual({ ...r, overdue: isFollowUpOverdue({ status: r.status, dueDate: r.due }) });
+    for (const r of rows)
+      expect({ ...r, overdue: r.overdue }).toEqual({ ...r, overdue: isFollowUpOverdue({ status: r.status, dueDate: r.due }) });
   });
 
   it('commitment at risk agrees on every status × target date', async () => {
@@ -57,7 +66,13 @@ describe('rules: the SQL says what libs/contracts says', () => {
 
   it('a range keeps exactly the days between its bounds, each bound optional', async () => {
     const days = [shift(-3), shift(-2), shift(-1), shift(0), shift(1)];
-    const bounds: [string | null, string | null][] = [[null, null], [shift(-2), null], [null, shift(-1)], [shift(-2), shift(0)], [shift(1), shift(-1)]];
+    const bounds: [string | null, string | null][] = [
+      [null, null],
+      [shift(-2), null],
+      [null, shift(-1)],
+      [shift(-2), shift(0)],
+      [shift(1), shift(-1)],
+    ];
     for (const [from, to] of bounds) {
       const params: unknown[] = [days];
       const bind = (v: string | null) => (v === null ? null : `$${params.push(v)}`);

@@ -1,10 +1,25 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ROUTES, type HistoryEntry, type Page, type PublicStory, type PublicStoryList, type StoryDetail, type StoryListItem } from '@impact/contracts';
+import {
+  ROUTES,
+  type HistoryEntry,
+  type Page,
+  type PublicStory,
+  type PublicStoryList,
+  type StoryDetail,
+  type StoryListItem,
+} from '@impact/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { Can, CurrentUser, Public } from '../auth/auth.decorators';
-import { CreateStoryDto, DraftFromCommitmentDto, ListPublicStoriesDto, ListStoriesDto, StoryTransitionDto, UpdateStoryDto } from './dto/story.dto';
+import {
+  CreateStoryDto,
+  DraftFromCommitmentDto,
+  ListPublicStoriesDto,
+  ListStoriesDto,
+  StoryTransitionDto,
+  UpdateStoryDto,
+} from './dto/story.dto';
 import { PublicStoriesService } from './public-stories.service';
 import { StoriesService } from './stories.service';
 import { StoryDraftingService } from './story-drafting.service';
@@ -80,7 +95,11 @@ export class StoriesController {
   @Post(':id/transitions')
   @HttpCode(200)
   @ApiOk('StoryDetail')
-  transition(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: StoryTransitionDto): Promise<StoryDetail> {
+  transition(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: StoryTransitionDto,
+  ): Promise<StoryDetail> {
     return this.workflow.transition(user, id, body);
   }
 
@@ -94,14 +113,22 @@ export class StoriesController {
   @Can('stories', 'read')
   @Get(':id/export.md')
   @ApiFile('text/markdown', 'The story as a Markdown document')
-  async exportMarkdown(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async exportMarkdown(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
     return sendFile(res, await this.exports.export(user, id, 'md'), 'text/markdown', 'attachment');
   }
 
   @Can('stories', 'read')
   @Get(':id/export.html')
   @ApiFile('text/html', 'The story as a standalone, printable HTML page')
-  async exportHtml(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async exportHtml(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
     return sendFile(res, await this.exports.export(user, id, 'html'), 'text/html', 'attachment');
   }
 }

@@ -7,7 +7,8 @@ describe('impact stories', () => {
   const token: Record<string, string> = {};
   const as = (who: string) => ({ Authorization: `Bearer ${token[who]}` });
   const one = async (sql: string, params: unknown[] = []) => ((await t.dataSource.query(sql, params)) as { id: string }[])[0].id;
-  const auditCount = async (id: string) => Number((await t.dataSource.query(`SELECT count(*) AS n FROM audit_log WHERE entity = 'story' AND entity_id = $1`, [id]))[0].n);
+  const auditCount = async (id: string) =>
+    Number((await t.dataSource.query(`SELECT count(*) AS n FROM audit_log WHERE entity = 'story' AND entity_id = $1`, [id]))[0].n);
 
   beforeAll(async () => {
     t = await createTestApp({ demo: true, docs: false });
@@ -34,7 +35,10 @@ describe('impact stories', () => {
       await t.http
         .patch(`/api/stories/${s.id}`)
         .set(as(who))
-        .send({ version: s.version, sensitivity: { consentForNamedPeople: true, noDetailsExposingIndividuals: true, cityAgreedToPublication: true } })
+        .send({
+          version: s.version,
+          sensitivity: { consentForNamedPeople: true, noDetailsExposingIndividuals: true, cityAgreedToPublication: true },
+        })
         .expect(200)
     ).body as StoryDetail;
 
@@ -46,7 +50,10 @@ describe('impact stories', () => {
     const nansana = await one(`SELECT id FROM cities WHERE name = 'Nansana'`);
     const capeTown = await one(`SELECT id FROM cities WHERE name = 'Cape Town'`);
     expect(story.cityIds).toEqual(expect.arrayContaining([nansana, capeTown]));
-    const visit = await one(`SELECT id FROM engagements WHERE title = (SELECT e.title FROM engagements e JOIN commitment_engagements ce ON ce.engagement_id = e.id WHERE ce.commitment_id = $1 LIMIT 1)`, [commitmentId]);
+    const visit = await one(
+      `SELECT id FROM engagements WHERE title = (SELECT e.title FROM engagements e JOIN commitment_engagements ce ON ce.engagement_id = e.id WHERE ce.commitment_id = $1 LIMIT 1)`,
+      [commitmentId],
+    );
     expect(story.engagementIds).toContain(visit);
     const outcomes: { id: string }[] = await t.dataSource.query(`SELECT id FROM outcomes WHERE commitment_id = $1`, [commitmentId]);
     expect(story.outcomeIds.sort()).toEqual(outcomes.map((o) => o.id).sort());
@@ -108,7 +115,11 @@ describe('impact stories', () => {
     await t.http.post(`/api/stories/${story.id}/transitions`).set(as('liaison')).send({ to: 'published' }).expect(403);
     await t.http.post(`/api/stories/${story.id}/transitions`).set(as('leadership')).send({ to: 'draft' }).expect(400);
     const back = (
-      await t.http.post(`/api/stories/${story.id}/transitions`).set(as('leadership')).send({ to: 'draft', note: 'Name the partner municipality.' }).expect(200)
+      await t.http
+        .post(`/api/stories/${story.id}/transitions`)
+        .set(as('leadership'))
+        .send({ to: 'draft', note: 'Name the partner municipality.' })
+        .expect(200)
     ).body as StoryDetail;
     expect(back.status).toBe('draft');
     const seen = (await t.http.get(`/api/stories/${story.id}`).set(as('esa')).expect(200)).body as StoryDetail;
@@ -118,7 +129,9 @@ describe('impact stories', () => {
     const { story: second } = await draftNansanaWatch();
     await confirmChecklist(second);
     await t.http.post(`/api/stories/${second.id}/transitions`).set(as('esa')).send({ to: 'in_review' }).expect(200);
-    const published = (await t.http.post(`/api/stories/${second.id}/transitions`).set(as('leadership')).send({ to: 'published' }).expect(200)).body as StoryDetail;
+    const published = (
+      await t.http.post(`/api/stories/${second.id}/transitions`).set(as('leadership')).send({ to: 'published' }).expect(200)
+    ).body as StoryDetail;
     expect(published.status).toBe('published');
     expect(published.approvedById).toBeTruthy();
     expect(published.publishedAt).toBeTruthy();
@@ -133,9 +146,15 @@ describe('impact stories', () => {
 
   it('refuses a stale version with 409 and the current story, writing nothing', async () => {
     const { story } = await draftNansanaWatch();
-    const first = (await t.http.patch(`/api/stories/${story.id}`).set(as('esa')).send({ version: story.version, title: 'First title' }).expect(200)).body as StoryDetail;
+    const first = (
+      await t.http.patch(`/api/stories/${story.id}`).set(as('esa')).send({ version: story.version, title: 'First title' }).expect(200)
+    ).body as StoryDetail;
     const before = await auditCount(story.id);
-    const stale = await t.http.patch(`/api/stories/${story.id}`).set(as('esa')).send({ version: story.version, title: 'Second title' }).expect(409);
+    const stale = await t.http
+      .patch(`/api/stories/${story.id}`)
+      .set(as('esa'))
+      .send({ version: story.version, title: 'Second title' })
+      .expect(409);
     expect(stale.body.details.current).toMatchObject({ id: story.id, title: 'First title', version: first.version });
     expect(await auditCount(story.id)).toBe(before);
   });
@@ -146,12 +165,22 @@ describe('impact stories', () => {
       await t.http
         .post('/api/stories')
         .set(as('esa'))
-        .send({ title: 'Masaka listens to its young people', category: 'youth', cityIds: [cityId], body: 'Draft.', quotes: [{ text: 'We were heard.', attribution: 'A youth council member' }] })
+        .send({
+          title: 'Masaka listens to its young people',
+          category: 'youth',
+          cityIds: [cityId],
+          body: 'Draft.',
+          quotes: [{ text: 'We were heard.', attribution: 'A youth council member' }],
+        })
         .expect(201)
     ).body as StoryDetail;
     expect(await auditCount(created.id)).toBe(1);
     const edited = (
-      await t.http.patch(`/api/stories/${created.id}`).set(as('esa')).send({ version: created.version, body: 'A longer draft.', quotes: [] }).expect(200)
+      await t.http
+        .patch(`/api/stories/${created.id}`)
+        .set(as('esa'))
+        .send({ version: created.version, body: 'A longer draft.', quotes: [] })
+        .expect(200)
     ).body as StoryDetail;
     expect(edited.quotes).toEqual([]);
     const [row] = await t.dataSource.query(`SELECT changes FROM audit_log WHERE entity_id = $1 AND action = 'update'`, [created.id]);
@@ -164,17 +193,27 @@ describe('impact stories', () => {
   it('links language versions as translations of one story, one per language', async () => {
     const { story } = await draftNansanaWatch();
     const fr = (
-      await t.http.post('/api/stories').set(as('esa')).send({ title: 'Version française', category: story.category, cityIds: story.cityIds, language: 'fr', translationOf: story.id }).expect(201)
+      await t.http
+        .post('/api/stories')
+        .set(as('esa'))
+        .send({ title: 'Version française', category: story.category, cityIds: story.cityIds, language: 'fr', translationOf: story.id })
+        .expect(201)
     ).body as StoryDetail;
     expect(fr.translationOf).toBe(story.id);
     expect(fr.translations.map((x) => x.id)).toEqual([story.id]);
-    await t.http.post('/api/stories').set(as('esa')).send({ title: 'Encore', category: 'youth', cityIds: story.cityIds, language: 'fr', translationOf: story.id }).expect(409);
+    await t.http
+      .post('/api/stories')
+      .set(as('esa'))
+      .send({ title: 'Encore', category: 'youth', cityIds: story.cityIds, language: 'fr', translationOf: story.id })
+      .expect(409);
     const original = (await t.http.get(`/api/stories/${story.id}`).set(as('esa')).expect(200)).body as StoryDetail;
     expect(original.translations).toEqual([expect.objectContaining({ id: fr.id, language: 'fr' })]);
   });
 
   it('lists with filters and scope in SQL: a liaison sees only its cities’ stories', async () => {
-    const published = (await t.http.get('/api/stories?status=published&category=national_local&pageSize=200').set(as('leadership')).expect(200)).body as Page<StoryListItem>;
+    const published = (
+      await t.http.get('/api/stories?status=published&category=national_local&pageSize=200').set(as('leadership')).expect(200)
+    ).body as Page<StoryListItem>;
     expect(published.items.length).toBeGreaterThanOrEqual(4);
     expect(published.items.every((s) => s.status === 'published' && s.category === 'national_local')).toBe(true);
     const nansana = await one(`SELECT id FROM cities WHERE name = 'Nansana'`);
@@ -182,7 +221,8 @@ describe('impact stories', () => {
     expect(mine.items.length).toBeGreaterThan(0);
     expect(mine.items.every((s) => s.cityIds.includes(nansana))).toBe(true);
     // Exactly the live Arabic stories (leadership reads all): an empty answer or one that ignores the filter fails.
-    const arabic = (await t.http.get('/api/stories?language=ar&pageSize=200').set(as('leadership')).expect(200)).body as Page<StoryListItem>;
+    const arabic = (await t.http.get('/api/stories?language=ar&pageSize=200').set(as('leadership')).expect(200))
+      .body as Page<StoryListItem>;
     const arabicIds: { id: string }[] = await t.dataSource.query(`SELECT id FROM stories WHERE language = 'ar' AND archived_at IS NULL`);
     expect(arabicIds.length).toBeGreaterThan(0);
     expect(arabic.items.map((s) => s.id).sort()).toEqual(arabicIds.map((r) => r.id).sort());
@@ -195,13 +235,18 @@ describe('impact stories', () => {
   it('publishes only published stories, with no personal or internal data', async () => {
     const list = (await t.http.get('/api/public/stories').expect(200)).body as PublicStoryList;
     expect(list.total).toBeGreaterThanOrEqual(15);
-    const statuses: { id: string; status: string }[] = await t.dataSource.query(`SELECT id, status FROM stories WHERE id = ANY($1::uuid[])`, [list.items.map((s) => s.id)]);
+    const statuses: { id: string; status: string }[] = await t.dataSource.query(
+      `SELECT id, status FROM stories WHERE id = ANY($1::uuid[])`,
+      [list.items.map((s) => s.id)],
+    );
     expect(statuses.every((s) => s.status === 'published')).toBe(true);
     const drafts: { id: string }[] = await t.dataSource.query(`SELECT id FROM stories WHERE status <> 'published'`);
     expect(drafts.length).toBeGreaterThan(0);
     for (const d of drafts.slice(0, 5)) await t.http.get(`/api/public/stories/${d.id}`).expect(404);
 
-    const users: { id: string; email: string; name: string }[] = await t.dataSource.query(`SELECT id, email::text AS email, name FROM users`);
+    const users: { id: string; email: string; name: string }[] = await t.dataSource.query(
+      `SELECT id, email::text AS email, name FROM users`,
+    );
     const json = JSON.stringify(list);
     for (const u of users) {
       expect(json).not.toContain(u.id);
@@ -209,7 +254,21 @@ describe('impact stories', () => {
       expect(json).not.toContain(u.name);
     }
     expect(json).not.toMatch(/@impact\.test|sensitivity|authorId|approvedById|confirmed|"note"|sentBack|"version"|"status"/);
-    for (const key of ['id', 'title', 'category', 'language', 'hub', 'cities', 'summary', 'body', 'bodyHtml', 'quotes', 'figures', 'publishedAt', 'translations']) {
+    for (const key of [
+      'id',
+      'title',
+      'category',
+      'language',
+      'hub',
+      'cities',
+      'summary',
+      'body',
+      'bodyHtml',
+      'quotes',
+      'figures',
+      'publishedAt',
+      'translations',
+    ]) {
       expect(Object.keys(list.items[0])).toContain(key);
     }
     expect(Object.keys(list.items[0])).toHaveLength(13);
@@ -236,7 +295,8 @@ describe('impact stories', () => {
     const story = (await t.http.get(`/api/public/stories/${nansanaAr.id}`).expect(200)).body as PublicStory;
     expect(story.translations.map((x) => x.language).sort()).toEqual(['en', 'fr']);
 
-    const en = (await t.http.get(`/api/public/stories/${story.translations.find((x) => x.language === 'en')?.id}`).expect(200)).body as PublicStory;
+    const en = (await t.http.get(`/api/public/stories/${story.translations.find((x) => x.language === 'en')?.id}`).expect(200))
+      .body as PublicStory;
     expect(en.figures.some((f) => f.value === 150)).toBe(true);
 
     // A story with hostile text: the HTML export escapes it all.

@@ -14,7 +14,15 @@ import { StoryEntity } from './story.entity';
 @Module({
   imports: [TypeOrmModule.forFeature([StoryEntity]), CommitmentsModule],
   controllers: [StoriesController, PublicStoriesController],
-  providers: [StoriesRepository, StorySourcesRepository, StoriesService, StoryWorkflowService, StoryDraftingService, PublicStoriesService, StoryExportService],
+  providers: [
+    StoriesRepository,
+    StorySourcesRepository,
+    StoriesService,
+    StoryWorkflowService,
+    StoryDraftingService,
+    PublicStoriesService,
+    StoryExportService,
+  ],
   exports: [TypeOrmModule, StoriesRepository, StoriesService],
 })
 export class StoriesModule {}

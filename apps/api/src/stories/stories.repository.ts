@@ -10,7 +10,10 @@ import { toLoadedStory, type LoadedStory, type StoryLinkIds } from './story.mapp
 import { StoryEntity } from './story.entity';
 
 /** The columns a create sets (status starts as draft, the checklist unanswered). */
-export type StoryInsert = Pick<StoryEntity, 'title' | 'category' | 'hubId' | 'body' | 'quotes' | 'language' | 'translationOfId' | 'authorId'>;
+export type StoryInsert = Pick<
+  StoryEntity,
+  'title' | 'category' | 'hubId' | 'body' | 'quotes' | 'language' | 'translationOfId' | 'authorId'
+>;
 
 /** What an edit sets: the content given, the three checklist answers, and who confirmed them when they changed. */
 export interface StoryEdit {
@@ -76,7 +79,9 @@ export class StoriesRepository {
   private andWhereFilters(qb: SelectQueryBuilder<StoryEntity>, f: PublicStoryFilters): SelectQueryBuilder<StoryEntity> {
     andWhereGiven(qb, f.category, 's.category = :category', { category: f.category });
     andWhereGiven(qb, f.hubId, 's.hub_id = :hubId', { hubId: f.hubId });
-    andWhereGiven(qb, f.cityId, 'EXISTS (SELECT 1 FROM story_cities x WHERE x.story_id = s.id AND x.city_id = :cityId)', { cityId: f.cityId });
+    andWhereGiven(qb, f.cityId, 'EXISTS (SELECT 1 FROM story_cities x WHERE x.story_id = s.id AND x.city_id = :cityId)', {
+      cityId: f.cityId,
+    });
     return andWhereGiven(qb, f.language, 's.language = :language', { language: f.language });
   }
 
@@ -119,7 +124,10 @@ export class StoriesRepository {
   async load(ids: string[], m?: EntityManager): Promise<LoadedStory[]> {
     if (!ids.length) return [];
     const rows = await this.readQuery(m).where('s.id IN (:...ids)', { ids }).getMany();
-    const links = await this.linkIds(rows.map((s) => s.id), m);
+    const links = await this.linkIds(
+      rows.map((s) => s.id),
+      m,
+    );
     return rows.map((s) => toLoadedStory(s, links(s.id)));
   }
 
@@ -158,7 +166,11 @@ export class StoriesRepository {
     const engagements = await read('story_engagements', 'engagement_id');
     const commitments = await read('story_commitments', 'commitment_id');
     const outcomes = await read('story_outcomes', 'outcome_id');
-    return (id) => ({ engagementIds: engagements.get(id) ?? [], commitmentIds: commitments.get(id) ?? [], outcomeIds: outcomes.get(id) ?? [] });
+    return (id) => ({
+      engagementIds: engagements.get(id) ?? [],
+      commitmentIds: commitments.get(id) ?? [],
+      outcomeIds: outcomes.get(id) ?? [],
+    });
   }
 
   async insert(m: EntityManager, values: StoryInsert): Promise<string> {
@@ -213,7 +225,12 @@ export class StoriesRepository {
 
   /** The live story `id` as an original to translate: its hub, the original it translates, and its cities. */
   async findOriginal(m: EntityManager, id: string): Promise<{ id: string; hubId: string; translationOfId: string | null } | null> {
-    return m.getRepository(StoryEntity).createQueryBuilder('s').select(['s.id', 's.hubId', 's.translationOfId']).where('s.id = :id AND s.archived_at IS NULL', { id }).getOne();
+    return m
+      .getRepository(StoryEntity)
+      .createQueryBuilder('s')
+      .select(['s.id', 's.hubId', 's.translationOfId'])
+      .where('s.id = :id AND s.archived_at IS NULL', { id })
+      .getOne();
   }
 
   async cityIdsOf(m: EntityManager, storyId: string): Promise<string[]> {
@@ -240,7 +257,10 @@ export class StoriesRepository {
    * Each story's family of language versions (the original and every story translating it, the story
    * itself left out), by language. One query for all the stories given.
    */
-  async translationsOf(m: EntityManager | undefined, stories: readonly Pick<StoryListItem, 'id' | 'translationOf'>[]): Promise<Map<string, StoryTranslationRef[]>> {
+  async translationsOf(
+    m: EntityManager | undefined,
+    stories: readonly Pick<StoryListItem, 'id' | 'translationOf'>[],
+  ): Promise<Map<string, StoryTranslationRef[]>> {
     const rootOf = (s: { id: string; translationOf: string | null }) => s.translationOf ?? s.id;
     const roots = unique(stories.map(rootOf));
     const family = roots.length

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { storyPlace, type HistoryEntry, type Language, type Page, type Quote, type Ref, type StoryDetail, type StoryListItem } from '@impact/contracts';
+import {
+  storyPlace,
+  type HistoryEntry,
+  type Language,
+  type Page,
+  type Quote,
+  type Ref,
+  type StoryDetail,
+  type StoryListItem,
+} from '@impact/contracts';
 import { AuditService } from '../audit/audit.service';
 import { diffObjects } from '../audit/diff';
 import { requireAccess } from '../auth/access';
@@ -66,7 +75,8 @@ export class StoriesService {
       await this.checkLinks(m, links);
       const hubId = dto.hubId ?? (cityIds[0] ? (await this.places.ofCity(m, cityIds[0]))?.hubId : undefined);
       if (!hubId) throw new ValidationFailedError([{ field: 'hubId', message: 'Choose a hub or at least one city.' }]);
-      if (!(await this.sources.hubExists(m, hubId))) throw new ValidationFailedError([{ field: 'hubId', message: 'This hub does not exist.' }]);
+      if (!(await this.sources.hubExists(m, hubId)))
+        throw new ValidationFailedError([{ field: 'hubId', message: 'This hub does not exist.' }]);
       requireAccess(user, 'stories', 'create', storyPlace({ hubId, cityIds }));
       const language = dto.language ?? 'en';
       const translationOfId = dto.translationOf ? await this.translationRoot(m, user, dto.translationOf, language, null) : null;
@@ -82,7 +92,13 @@ export class StoriesService {
       });
       await this.stories.setLinks(m, id, links);
       const created = await this.load(id, m);
-      await this.audit.record(m, { actorId: user.id, entity: 'story', entityId: id, action: 'create', changes: diffObjects(null, storyAudit(created)) });
+      await this.audit.record(m, {
+        actorId: user.id,
+        entity: 'story',
+        entityId: id,
+        action: 'create',
+        changes: diffObjects(null, storyAudit(created)),
+      });
       return this.detail(m, created);
     });
   }
@@ -128,7 +144,13 @@ export class StoriesService {
       }
       await this.stories.setLinks(m, id, links);
       const after = await this.load(id, m);
-      await this.audit.record(m, { actorId: user.id, entity: 'story', entityId: id, action: 'update', changes: diffObjects(storyAudit(before), storyAudit(after)) });
+      await this.audit.record(m, {
+        actorId: user.id,
+        entity: 'story',
+        entityId: id,
+        action: 'update',
+        changes: diffObjects(storyAudit(before), storyAudit(after)),
+      });
       return this.detail(m, after);
     });
   }
@@ -152,7 +174,10 @@ export class StoriesService {
     const outcomes = await this.sources.figures(m, { ids: s.outcomeIds });
     const names = await this.sources.userNames(m, [s.approvedById, s.sensitivity.confirmedById]);
     const translations = (await this.stories.translationsOf(m, [s])).get(s.id) ?? [];
-    const sentBack = s.status === 'draft' ? (await this.audit.historyOf(m, 'story', s.id)).filter((h) => h.action === 'transition' && h.to === 'draft').pop() : undefined;
+    const sentBack =
+      s.status === 'draft'
+        ? (await this.audit.historyOf(m, 'story', s.id)).filter((h) => h.action === 'transition' && h.to === 'draft').pop()
+        : undefined;
     const nameOf = (id: string | null) => (id ? (names.get(id) ?? null) : null);
     return {
       ...s,
@@ -169,7 +194,8 @@ export class StoriesService {
   /** Every linked id must name a live record; a 400 names each field that does not. */
   private async checkLinks(m: EntityManager, links: StoryLinks): Promise<void> {
     const missing = await this.sources.missingLinks(m, links);
-    if (missing.length) throw new ValidationFailedError(missing.map((field) => ({ field, message: 'One or more linked records do not exist.' })));
+    if (missing.length)
+      throw new ValidationFailedError(missing.map((field) => ({ field, message: 'One or more linked records do not exist.' })));
   }
 
   /** The original a new language version hangs on (a translation of a translation hangs on the original); one version per language. */
@@ -177,8 +203,15 @@ export class StoriesService {
     const original = await this.stories.findOriginal(m, of);
     if (!original) throw noOriginal();
     const root = original.translationOfId ?? original.id;
-    requireAccess(user, 'stories', 'read', storyPlace({ hubId: original.hubId, cityIds: await this.stories.cityIdsOf(m, root) }), noOriginal);
-    if (await this.stories.hasVersionIn(m, root, language, self)) throw new ConflictError('This story already has a version in that language.');
+    requireAccess(
+      user,
+      'stories',
+      'read',
+      storyPlace({ hubId: original.hubId, cityIds: await this.stories.cityIdsOf(m, root) }),
+      noOriginal,
+    );
+    if (await this.stories.hasVersionIn(m, root, language, self))
+      throw new ConflictError('This story already has a version in that language.');
     return root;
   }
 }

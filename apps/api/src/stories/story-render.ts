@@ -9,7 +9,8 @@ import { CATEGORY_LABELS, figureText, mdText, PHRASES } from './story-text';
 const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false });
 
 // Links leave the site in a new tab without handing it our window.
-const defaultLinkOpen = markdown.renderer.rules['link_open'] ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+const defaultLinkOpen =
+  markdown.renderer.rules['link_open'] ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
 markdown.renderer.rules['link_open'] = (tokens, idx, options, env, self) => {
   tokens[idx].attrSet('rel', 'noopener noreferrer nofollow');
   return defaultLinkOpen(tokens, idx, options, env, self);

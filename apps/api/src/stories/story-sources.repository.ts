@@ -59,7 +59,9 @@ export class StorySourcesRepository {
   /** users: the names of `ids` (blanks left out). */
   async userNames(m: EntityManager, ids: readonly (string | null)[]): Promise<Map<string, string>> {
     const wanted = ids.filter((id): id is string => !!id);
-    const users = wanted.length ? await m.getRepository(UserEntity).find({ select: { id: true, name: true }, where: { id: In(wanted) } }) : [];
+    const users = wanted.length
+      ? await m.getRepository(UserEntity).find({ select: { id: true, name: true }, where: { id: In(wanted) } })
+      : [];
     return new Map(users.map((u) => [u.id, u.name]));
   }
 

@@ -58,8 +58,10 @@ interface Phrases {
 
 const EN: Phrases = {
   intro: {
-    peer_learning: (c, e) => `${c} took part in ${e}, where cities compared what works against hate and extremism, and brought the lessons home.`,
-    multi_actor: (c, e) => `After ${e}, ${c} set out to bring local government, community leaders and residents together around prevention.`,
+    peer_learning: (c, e) =>
+      `${c} took part in ${e}, where cities compared what works against hate and extremism, and brought the lessons home.`,
+    multi_actor: (c, e) =>
+      `After ${e}, ${c} set out to bring local government, community leaders and residents together around prevention.`,
     youth: (c, e) => `Following ${e}, ${c} looked for ways to give young people a real voice in preventing hate and extremism.`,
     national_local: (c, e) => `${e} brought ${c} and its national government to the same table on prevention.`,
     global_crises: (c, e) => `As global crises made themselves felt in its neighbourhoods, ${c} joined ${e} to learn from other cities.`,
@@ -82,9 +84,12 @@ const EN: Phrases = {
 
 const FR: Phrases = {
   intro: {
-    peer_learning: (c, e) => `${c} a participé à ${e}, où des villes ont comparé ce qui fonctionne contre la haine et l’extrémisme, et en a rapporté des leçons.`,
-    multi_actor: (c, e) => `Après ${e}, ${c} a entrepris de réunir autorités locales, responsables communautaires et habitants autour de la prévention.`,
-    youth: (c, e) => `À la suite de ${e}, ${c} a cherché à donner aux jeunes une vraie place dans la prévention de la haine et de l’extrémisme.`,
+    peer_learning: (c, e) =>
+      `${c} a participé à ${e}, où des villes ont comparé ce qui fonctionne contre la haine et l’extrémisme, et en a rapporté des leçons.`,
+    multi_actor: (c, e) =>
+      `Après ${e}, ${c} a entrepris de réunir autorités locales, responsables communautaires et habitants autour de la prévention.`,
+    youth: (c, e) =>
+      `À la suite de ${e}, ${c} a cherché à donner aux jeunes une vraie place dans la prévention de la haine et de l’extrémisme.`,
     national_local: (c, e) => `${e} a réuni ${c} et son gouvernement national autour de la prévention.`,
     global_crises: (c, e) => `Face aux répercussions locales des crises mondiales, ${c} a rejoint ${e} pour apprendre d’autres villes.`,
   },
@@ -130,11 +135,14 @@ const AR: Phrases = {
 
 const ES: Phrases = {
   intro: {
-    peer_learning: (c, e) => `${c} participó en ${e}, donde las ciudades compararon lo que funciona contra el odio y el extremismo, y llevó esas lecciones a casa.`,
-    multi_actor: (c, e) => `Tras ${e}, ${c} se propuso reunir al gobierno local, a líderes comunitarios y a vecinos en torno a la prevención.`,
+    peer_learning: (c, e) =>
+      `${c} participó en ${e}, donde las ciudades compararon lo que funciona contra el odio y el extremismo, y llevó esas lecciones a casa.`,
+    multi_actor: (c, e) =>
+      `Tras ${e}, ${c} se propuso reunir al gobierno local, a líderes comunitarios y a vecinos en torno a la prevención.`,
     youth: (c, e) => `Después de ${e}, ${c} buscó maneras de dar a los jóvenes una voz real en la prevención del odio y el extremismo.`,
     national_local: (c, e) => `${e} sentó a ${c} y a su gobierno nacional a la misma mesa sobre la prevención.`,
-    global_crises: (c, e) => `Cuando las crisis globales se hicieron sentir en sus barrios, ${c} se sumó a ${e} para aprender de otras ciudades.`,
+    global_crises: (c, e) =>
+      `Cuando las crisis globales se hicieron sentir en sus barrios, ${c} se sumó a ${e} para aprender de otras ciudades.`,
   },
   introAlone: (c) => `${c} decidió actuar localmente contra el odio, el extremismo y la polarización.`,
   engagement: (t, w, p) => `«${t}» (${w}${p ? `, ${p}` : ''})`,
@@ -155,7 +163,9 @@ const ES: Phrases = {
 export const PHRASES: Record<Language, Phrases> = { en: EN, fr: FR, ar: AR, es: ES };
 
 export function monthYear(date: string, lang: Language): string {
-  return new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date.slice(0, 10)}T00:00:00Z`));
+  return new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${date.slice(0, 10)}T00:00:00Z`),
+  );
 }
 
 // Intl.ListFormat is in Node 20 but not in the workspace's TypeScript lib (es2020).
@@ -200,7 +210,15 @@ export function draftBody(source: StoryDraftSource, category: StoryCategory, lan
   paragraphs.push(commitment.join(' '));
 
   const support: string[] = [];
-  if (source.followUps.length) support.push(p.followUps(listOf(source.followUps.map((f) => mdText(f.title)), lang)));
+  if (source.followUps.length)
+    support.push(
+      p.followUps(
+        listOf(
+          source.followUps.map((f) => mdText(f.title)),
+          lang,
+        ),
+      ),
+    );
   if (source.partners.length) support.push(p.partners(listOf(source.partners.map(mdText), lang)));
   if (support.length) paragraphs.push(support.join(' '));
 

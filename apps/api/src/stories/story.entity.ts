@@ -1,18 +1,5 @@
-import type {
-  Language,
-  Quote,
-  StoryCategory,
-  StoryStatus,
-} from '@impact/contracts';
-import {
-  Column,
-  Entity,
-  Index,
-  JoinColumn,
-  JoinTable,
-  ManyToMany,
-  ManyToOne,
-} from 'typeorm';
+import type { Language, Quote, StoryCategory, StoryStatus } from '@impact/contracts';
+import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne } from 'typeorm';
 import { CityEntity } from '../cities/city.entity';
 import { CommitmentEntity } from '../commitments/commitment.entity';
 import { RecordEntity } from '../database/record.entity';

@@ -10,15 +10,8 @@ let cityId: string;
 beforeAll(async () => {
   t = await createTestApp({ demo: true });
   admin = (await demoSignIn(t.http, 'admin@impact.test')).accessToken;
-  hubId = (
-    await t.dataSource.query(`SELECT id FROM hubs ORDER BY name LIMIT 1`)
-  )[0].id;
-  cityId = (
-    await t.dataSource.query(
-      `SELECT id FROM cities WHERE hub_id = $1 LIMIT 1`,
-      [hubId],
-    )
-  )[0].id;
+  hubId = (await t.dataSource.query(`SELECT id FROM hubs ORDER BY name LIMIT 1`))[0].id;
+  cityId = (await t.dataSource.query(`SELECT id FROM cities WHERE hub_id = $1 LIMIT 1`, [hubId]))[0].id;
 }, 120_000);
 
 afterAll(async () => {
@@ -60,33 +53,23 @@ describe('users administration', () => {
       .expect(200);
     expect(login.body.user.cityIds).toEqual([cityId]);
 
-    const audit = await t.dataSource.query(
-      `SELECT action, changes FROM audit_log WHERE entity = 'user' AND entity_id = $1`,
-      [res.body.id],
-    );
+    const audit = await t.dataSource.query(`SELECT action, changes FROM audit_log WHERE entity = 'user' AND entity_id = $1`, [res.body.id]);
     expect(audit.map((a: { action: string }) => a.action)).toContain('create');
     expect(JSON.stringify(audit)).not.toMatch(/twelve-chars-at-least/);
   });
 
   it('refuses a second account with the same e-mail in another case (409), writing nothing', async () => {
-    const before = (
-      await t.dataSource.query(`SELECT count(*)::int AS n FROM users`)
-    )[0].n;
-    const res = await t.http
-      .post('/api/users')
-      .set(auth())
-      .send({
-        email: 'ADMIN@impact.test',
-        name: 'Clash',
-        password: 'twelve-chars-at-least',
-        role: 'leadership',
-        hubIds: [],
-        cityIds: [],
-      });
+    const before = (await t.dataSource.query(`SELECT count(*)::int AS n FROM users`))[0].n;
+    const res = await t.http.post('/api/users').set(auth()).send({
+      email: 'ADMIN@impact.test',
+      name: 'Clash',
+      password: 'twelve-chars-at-least',
+      role: 'leadership',
+      hubIds: [],
+      cityIds: [],
+    });
     expect(res.status).toBe(409);
-    expect(
-      (await t.dataSource.query(`SELECT count(*)::int AS n FROM users`))[0].n,
-    ).toBe(before);
+    expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM users`))[0].n).toBe(before);
   });
 
   it('names every field at fault in a 400', async () => {
@@ -103,19 +86,8 @@ describe('users administration', () => {
         passwordHash: 'x',
       })
       .expect(400);
-    const fields = (res.body.details as { field: string }[]).map(
-      (d) => d.field,
-    );
-    expect(fields).toEqual(
-      expect.arrayContaining([
-        'email',
-        'name',
-        'password',
-        'role',
-        'hubIds',
-        'passwordHash',
-      ]),
-    );
+    const fields = (res.body.details as { field: string }[]).map((d) => d.field);
+    expect(fields).toEqual(expect.arrayContaining(['email', 'name', 'password', 'role', 'hubIds', 'passwordHash']));
   });
 
   it('requires a hub for a hub manager and a city for a liaison', async () => {
@@ -131,9 +103,7 @@ describe('users administration', () => {
         cityIds: [],
       })
       .expect(400);
-    expect(res.body.details).toEqual([
-      { field: 'hubIds', message: expect.any(String) },
-    ]);
+    expect(res.body.details).toEqual([{ field: 'hubIds', message: expect.any(String) }]);
   });
 
   it('refuses a stale version with 409 and the current record, and writes nothing', async () => {
@@ -151,37 +121,23 @@ describe('users administration', () => {
         })
         .expect(201)
     ).body;
-    await t.http
-      .patch(`/api/users/${created.id}`)
-      .set(auth())
-      .send({ version: 1, name: 'First edit' })
-      .expect(200);
-    const stale = await t.http
-      .patch(`/api/users/${created.id}`)
-      .set(auth())
-      .send({ version: 1, name: 'Second edit' })
-      .expect(409);
+    await t.http.patch(`/api/users/${created.id}`).set(auth()).send({ version: 1, name: 'First edit' }).expect(200);
+    const stale = await t.http.patch(`/api/users/${created.id}`).set(auth()).send({ version: 1, name: 'Second edit' }).expect(409);
     expect(stale.body.details.current).toMatchObject({
       id: created.id,
       name: 'First edit',
       version: 2,
     });
-    const now = (
-      await t.http.get(`/api/users/${created.id}`).set(auth()).expect(200)
-    ).body;
+    const now = (await t.http.get(`/api/users/${created.id}`).set(auth()).expect(200)).body;
     expect(now.name).toBe('First edit');
   });
 
   it('lists users with search and paging', async () => {
-    const res = await t.http
-      .get('/api/users?q=manager&pageSize=2&page=1')
-      .set(auth())
-      .expect(200);
+    const res = await t.http.get('/api/users?q=manager&pageSize=2&page=1').set(auth()).expect(200);
     expect(res.body.pageSize).toBe(2);
     expect(res.body.items.length).toBeLessThanOrEqual(2);
     expect(res.body.total).toBeGreaterThanOrEqual(res.body.items.length);
-    for (const u of res.body.items)
-      expect(`${u.name} ${u.email}`.toLowerCase()).toContain('manager');
+    for (const u of res.body.items) expect(`${u.name} ${u.email}`.toLowerCase()).toContain('manager');
   });
 
   it('does not let an admin deactivate itself', async () => {
@@ -199,7 +155,9 @@ describe('people lookup', () => {
   const names = async (email: string, q: string) => (await lookup(email, q)).map((p) => p.name).sort();
 
   it('gives any signed-in user active names and roles, never e-mails', async () => {
-    expect(await lookup('nansana.liaison@impact.test', 'otieno')).toEqual([{ id: expect.any(String), name: 'Amani Otieno', role: 'hub_manager' }]);
+    expect(await lookup('nansana.liaison@impact.test', 'otieno')).toEqual([
+      { id: expect.any(String), name: 'Amani Otieno', role: 'hub_manager' },
+    ]);
   });
 
   it('shows a liaison the people of its cities and their hub managers, nobody else', async () => {
@@ -268,7 +226,9 @@ describe('the last active admin', () => {
   beforeAll(async () => {
     hash = await hashPassword(PASSWORD);
     // The demo admin steps aside so that each pair below is the whole admin set; it comes back after.
-    parked = (await t.dataSource.query(`UPDATE users SET active = false WHERE role = 'admin' AND active RETURNING id`)).map((r: { id: string }) => r.id);
+    parked = (await t.dataSource.query(`UPDATE users SET active = false WHERE role = 'admin' AND active RETURNING id`)).map(
+      (r: { id: string }) => r.id,
+    );
   });
   afterAll(async () => {
     await t.dataSource.query(`UPDATE users SET active = true WHERE id = ANY($1::uuid[])`, [parked]);
@@ -291,7 +251,9 @@ describe('the last active admin', () => {
       const login = await t.http.post('/api/auth/login').send({ email, password: PASSWORD }).expect(200);
       made.push({ id, token: login.body.accessToken });
     }
-    await t.dataSource.query(`UPDATE users SET active = false WHERE role = 'admin' AND active AND id <> ALL($1::uuid[])`, [made.map((a) => a.id)]);
+    await t.dataSource.query(`UPDATE users SET active = false WHERE role = 'admin' AND active AND id <> ALL($1::uuid[])`, [
+      made.map((a) => a.id),
+    ]);
     return [made[0], made[1]];
   }
 

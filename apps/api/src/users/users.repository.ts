@@ -29,8 +29,14 @@ interface ScopeColumns {
  */
 export async function withScope(qb: SelectQueryBuilder<UserEntity>): Promise<ScopedUser[]> {
   const { entities, raw } = await qb
-    .addSelect((sq) => sq.select(`COALESCE(array_agg(uh.hub_id ORDER BY uh.hub_id), '{}')`).from('user_hubs', 'uh').where('uh.user_id = u.id'), 'hub_ids')
-    .addSelect((sq) => sq.select(`COALESCE(array_agg(cl.city_id ORDER BY cl.city_id), '{}')`).from('city_liaisons', 'cl').where('cl.user_id = u.id'), 'city_ids')
+    .addSelect(
+      (sq) => sq.select(`COALESCE(array_agg(uh.hub_id ORDER BY uh.hub_id), '{}')`).from('user_hubs', 'uh').where('uh.user_id = u.id'),
+      'hub_ids',
+    )
+    .addSelect(
+      (sq) => sq.select(`COALESCE(array_agg(cl.city_id ORDER BY cl.city_id), '{}')`).from('city_liaisons', 'cl').where('cl.user_id = u.id'),
+      'city_ids',
+    )
     .getRawAndEntities<ScopeColumns>();
   const scope = new Map(raw.map((r) => [r.u_id, r]));
   return entities.map((user) => ({ user, hubIds: scope.get(user.id)?.hub_ids ?? [], cityIds: scope.get(user.id)?.city_ids ?? [] }));
@@ -64,7 +70,14 @@ export interface UserFilters extends ListQuery {
 const USER_COLUMNS = ['u.id', 'u.email', 'u.name', 'u.role', 'u.language', 'u.active', 'u.createdAt', 'u.version'];
 
 /** Active first, then by name. */
-const SORTS = listSorts({}, [['u.active', 'DESC'], ['u.name', 'ASC']], 'u.id');
+const SORTS = listSorts(
+  {},
+  [
+    ['u.active', 'DESC'],
+    ['u.name', 'ASC'],
+  ],
+  'u.id',
+);
 
 /** How many people an owner picker offers at once. */
 const LOOKUP_LIMIT = 20;
@@ -183,12 +196,20 @@ export class UsersRepository {
 
   /** How many of `ids` name hubs (archived ones too, as assigning a scope always allowed). */
   countHubs(m: EntityManager, ids: readonly string[]): Promise<number> {
-    return m.getRepository(HubEntity).createQueryBuilder('h').where('h.id IN (:...ids)', { ids: unique(ids) }).getCount();
+    return m
+      .getRepository(HubEntity)
+      .createQueryBuilder('h')
+      .where('h.id IN (:...ids)', { ids: unique(ids) })
+      .getCount();
   }
 
   /** How many of `ids` name live cities (counted here, so the users module needs nothing of the cities module). */
   countLiveCities(m: EntityManager, ids: readonly string[]): Promise<number> {
-    return m.getRepository(CityEntity).createQueryBuilder('c').where('c.id IN (:...ids) AND c.archived_at IS NULL', { ids: unique(ids) }).getCount();
+    return m
+      .getRepository(CityEntity)
+      .createQueryBuilder('c')
+      .where('c.id IN (:...ids) AND c.archived_at IS NULL', { ids: unique(ids) })
+      .getCount();
   }
 
   /** Replaces the user's hubs and cities (each only when given). */
@@ -198,7 +219,13 @@ export class UsersRepository {
   }
 }
 
-async function replaceRows(m: EntityManager, table: 'user_hubs' | 'city_liaisons', column: string, userId: string, ids: readonly string[]): Promise<void> {
+async function replaceRows(
+  m: EntityManager,
+  table: 'user_hubs' | 'city_liaisons',
+  column: string,
+  userId: string,
+  ids: readonly string[],
+): Promise<void> {
   await m.createQueryBuilder().delete().from(table).where('user_id = :userId', { userId }).execute();
   if (!ids.length) return;
   await m

@@ -62,7 +62,13 @@ export class UsersService {
       });
       await this.users.replaceScope(m, id, dto.hubIds, dto.cityIds);
       const created = await this.get(id, m);
-      await this.audit.record(m, { actorId: actor.id, entity: 'user', entityId: id, action: 'create', changes: diffObjects(null, auditable(created)) });
+      await this.audit.record(m, {
+        actorId: actor.id,
+        entity: 'user',
+        entityId: id,
+        action: 'create',
+        changes: diffObjects(null, auditable(created)),
+      });
       return created;
     });
   }
@@ -89,7 +95,13 @@ export class UsersService {
         !sameSet(cityIds, before.cityIds) ||
         (dto.active !== undefined && dto.active !== before.active) ||
         passwordHash !== null;
-      const values = given({ name: dto.name?.trim(), role, language: dto.language, active: dto.active, passwordHash: passwordHash ?? undefined });
+      const values = given({
+        name: dto.name?.trim(),
+        role,
+        language: dto.language,
+        active: dto.active,
+        passwordHash: passwordHash ?? undefined,
+      });
       if (!(await this.users.update(m, id, dto.version, { ...values, revokes }))) throw new StaleVersionError(before);
       await this.users.replaceScope(m, id, dto.hubIds, dto.cityIds);
       if (revokes) await this.tokens.revokeAllOf(m, id);
@@ -111,7 +123,13 @@ export class UsersService {
       this.keepOneAdmin(admins, before);
       await this.users.deactivate(m, id);
       await this.tokens.revokeAllOf(m, id);
-      await this.audit.record(m, { actorId: actor.id, entity: 'user', entityId: id, action: 'deactivate', changes: { active: { old: true, new: false } } });
+      await this.audit.record(m, {
+        actorId: actor.id,
+        entity: 'user',
+        entityId: id,
+        action: 'deactivate',
+        changes: { active: { old: true, new: false } },
+      });
     });
   }
 
@@ -125,7 +143,8 @@ export class UsersService {
   private checkScope(role: Role, hubIds: readonly string[], cityIds: readonly string[]): void {
     const details: { field: string; message: string }[] = [];
     if (role === 'hub_manager' && hubIds.length === 0) details.push({ field: 'hubIds', message: 'A hub manager needs at least one hub.' });
-    if (role === 'city_liaison' && cityIds.length === 0) details.push({ field: 'cityIds', message: 'A city liaison needs at least one city.' });
+    if (role === 'city_liaison' && cityIds.length === 0)
+      details.push({ field: 'cityIds', message: 'A city liaison needs at least one city.' });
     if (details.length) throw new ValidationFailedError(details);
   }
 

@@ -98,7 +98,9 @@ export class Api {
 
   /** A story drafted from a commitment, its checklist confirmed and sent to review. */
   async storyInReview(commitmentId: string, title: string): Promise<string> {
-    const draft = await this.call<{ id: string; version: number }>('POST', `stories/draft-from-commitment/${commitmentId}`, { language: 'en' });
+    const draft = await this.call<{ id: string; version: number }>('POST', `stories/draft-from-commitment/${commitmentId}`, {
+      language: 'en',
+    });
     await this.call('PATCH', `stories/${draft.id}`, {
       version: draft.version,
       title,

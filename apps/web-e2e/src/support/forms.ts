@@ -10,7 +10,12 @@ export async function choose(scope: Locator, label: string, option: string | Reg
 }
 
 /** Types into a search-as-you-type picker and picks the matching suggestion (single or chips). */
-export async function pick(scope: Locator, label: string, text: string, option: string | RegExp = new RegExp(`^${escape(text)}`)): Promise<void> {
+export async function pick(
+  scope: Locator,
+  label: string,
+  text: string,
+  option: string | RegExp = new RegExp(`^${escape(text)}`),
+): Promise<void> {
   const input = scope.getByRole('combobox', { name: label, exact: true });
   await input.fill(text);
   await scope.page().getByRole('option', { name: option }).first().click();

@@ -42,7 +42,10 @@ export type Lang = keyof typeof LANGUAGE_NAMES;
 
 /** Picks a language from the switcher in the toolbar or on the sign-in page. */
 export async function chooseLanguage(page: Page, lang: Lang): Promise<void> {
-  await page.getByRole('button', { name: /^(Language|Langue|اللغة|Idioma)/ }).first().click();
+  await page
+    .getByRole('button', { name: /^(Language|Langue|اللغة|Idioma)/ })
+    .first()
+    .click();
   await page.getByRole('menuitemradio', { name: LANGUAGE_NAMES[lang] }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', lang);
 }

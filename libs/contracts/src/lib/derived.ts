@@ -11,10 +11,7 @@ export function isFollowUpOverdue(f: { status: FollowUpStatus; dueDate: string |
 }
 
 /** A commitment is at risk when it is stalled, or still open work past its target date. */
-export function isCommitmentAtRisk(
-  c: { status: CommitmentStatus; targetDate: string | null },
-  today = todayIso(),
-): boolean {
+export function isCommitmentAtRisk(c: { status: CommitmentStatus; targetDate: string | null }, today = todayIso()): boolean {
   if (c.status === 'stalled') return true;
   const open = c.status === 'pledged' || c.status === 'in_progress';
   return open && c.targetDate !== null && c.targetDate < today;

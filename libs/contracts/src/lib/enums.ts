@@ -60,14 +60,7 @@ export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
 export const FOLLOW_UP_STATUSES = ['open', 'done', 'cancelled'] as const;
 export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
 
-export const FOLLOW_UP_KINDS = [
-  'technical_assistance',
-  'training',
-  'check_in',
-  'workshop',
-  'peer_introduction',
-  'other',
-] as const;
+export const FOLLOW_UP_KINDS = ['technical_assistance', 'training', 'check_in', 'workshop', 'peer_introduction', 'other'] as const;
 export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
 
 export const OUTCOME_TYPES = [

@@ -6,9 +6,15 @@ import { furthestStatus, KPI_IDS, KPIS, kpiListRoute, share, STATUSES_BY_RANK } 
 /** The web's translation files: a KPI's keys must name real text there, in every language. */
 const LANGUAGES = ['en', 'fr', 'ar', 'es'] as const;
 const translations = Object.fromEntries(
-  LANGUAGES.map((lang) => [lang, JSON.parse(readFileSync(join(__dirname, '../../../../apps/web/public/i18n', `${lang}.json`), 'utf8')) as unknown]),
+  LANGUAGES.map((lang) => [
+    lang,
+    JSON.parse(readFileSync(join(__dirname, '../../../../apps/web/public/i18n', `${lang}.json`), 'utf8')) as unknown,
+  ]),
 );
-const lookUp = (tree: unknown, key: string): unknown => key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), tree);
+const lookUp = (tree: unknown, key: string): unknown =>
+  key
+    .split('.')
+    .reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), tree);
 
 describe('KPI definitions', () => {
   it('gives every KPI its own label and tooltip, translated into every language', () => {
@@ -16,7 +22,10 @@ describe('KPI definitions', () => {
     const keys = KPI_IDS.flatMap((id) => [KPIS[id].labelKey, KPIS[id].descriptionKey]);
     expect(new Set(keys).size).toBe(keys.length);
     for (const lang of LANGUAGES) {
-      const texts = KPI_IDS.map((id) => [lookUp(translations[lang], KPIS[id].labelKey), lookUp(translations[lang], KPIS[id].descriptionKey)]);
+      const texts = KPI_IDS.map((id) => [
+        lookUp(translations[lang], KPIS[id].labelKey),
+        lookUp(translations[lang], KPIS[id].descriptionKey),
+      ]);
       for (const [label, description] of texts) {
         expect(typeof label === 'string' && label.trim().length > 0).toBe(true);
         expect(typeof description === 'string' && description.trim().length > 0).toBe(true);
@@ -29,9 +38,17 @@ describe('KPI definitions', () => {
 
   it('drills down with only the filters that are set', () => {
     expect(KPIS.engagements.drillDown({})).toEqual({});
-    expect(KPIS.engagements.drillDown({ hubId: 'h', from: '2024-01-01', to: '2024-12-31' })).toEqual({ hubId: 'h', from: '2024-01-01', to: '2024-12-31' });
+    expect(KPIS.engagements.drillDown({ hubId: 'h', from: '2024-01-01', to: '2024-12-31' })).toEqual({
+      hubId: 'h',
+      from: '2024-01-01',
+      to: '2024-12-31',
+    });
     expect(KPIS.participants.drillDown({ to: '2024-12-31' })).toEqual({ to: '2024-12-31' });
-    expect(KPIS.activeCities.drillDown({ hubId: 'h', from: '2024-01-01' })).toEqual({ hubId: 'h', active: 'true', activeFrom: '2024-01-01' });
+    expect(KPIS.activeCities.drillDown({ hubId: 'h', from: '2024-01-01' })).toEqual({
+      hubId: 'h',
+      active: 'true',
+      activeFrom: '2024-01-01',
+    });
     expect(KPIS.commitmentsAchieved.drillDown({ to: '2024-12-31' })).toEqual({ status: 'achieved', achievedTo: '2024-12-31' });
     expect(KPIS.medianDaysToAchievement.drillDown({ hubId: 'h', from: '2024-01-01', to: '2024-06-30' })).toEqual({
       hubId: 'h',

@@ -24,7 +24,12 @@ describe("a record's place", () => {
   });
 
   it('puts an engagement in every city it concerns: host, place and participants', () => {
-    const place = engagementPlace({ hubId: 'hub-1', hostCityId: 'host', locationCityId: null, participatingCityIds: ['p-1', 'host', 'p-2'] });
+    const place = engagementPlace({
+      hubId: 'hub-1',
+      hostCityId: 'host',
+      locationCityId: null,
+      participatingCityIds: ['p-1', 'host', 'p-2'],
+    });
     expect(place).toEqual({ hubIds: ['hub-1'], cityIds: ['host', 'p-1', 'p-2'] });
     // So a liaison of a city that only took part may read it, and one of another city may not.
     expect(mayOnRecord(liaison('p-2'), 'engagements', 'read', place)).toBe(true);
@@ -36,7 +41,7 @@ describe("a record's place", () => {
     expect(outcomePlace({ hubId: 'hub-2', cityId: 'c-9' })).toEqual({ hubIds: ['hub-2'], cityIds: ['c-9'] });
   });
 
-  it("puts a follow-up where its commitment is, else where its engagement is", () => {
+  it('puts a follow-up where its commitment is, else where its engagement is', () => {
     const commitment = commitmentPlace({ hubId: 'hub-1', cityId: 'c-1' });
     const engagement = engagementPlace({ hubId: 'hub-2', hostCityId: 'c-7', locationCityId: 'c-8', participatingCityIds: [] });
     expect(followUpPlace({ commitment, engagement })).toBe(commitment);

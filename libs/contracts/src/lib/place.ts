@@ -13,7 +13,12 @@ export function cityPlace(city: { id: string; hubId: string }): RecordPlace {
 }
 
 /** An engagement: its hub, and every city it concerns (host, place and participants). */
-export function engagementPlace(e: { hubId: string; hostCityId: Id; locationCityId: Id; participatingCityIds: readonly string[] }): RecordPlace {
+export function engagementPlace(e: {
+  hubId: string;
+  hostCityId: Id;
+  locationCityId: Id;
+  participatingCityIds: readonly string[];
+}): RecordPlace {
   return placeIn(e.hubId, [e.hostCityId, e.locationCityId, ...e.participatingCityIds]);
 }
 

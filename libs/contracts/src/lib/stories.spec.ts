@@ -4,7 +4,9 @@ describe('stories', () => {
   it('needs all three checklist answers before review', () => {
     expect(sensitivityComplete(null)).toBe(false);
     expect(sensitivityComplete({ consentForNamedPeople: true, noDetailsExposingIndividuals: true })).toBe(false);
-    expect(sensitivityComplete({ consentForNamedPeople: true, noDetailsExposingIndividuals: true, cityAgreedToPublication: true })).toBe(true);
+    expect(sensitivityComplete({ consentForNamedPeople: true, noDetailsExposingIndividuals: true, cityAgreedToPublication: true })).toBe(
+      true,
+    );
   });
 
   it('asks a reason only for a send-back', () => {

@@ -180,7 +180,10 @@ export function suggestStoryCategory(engagementTypes: readonly EngagementType[],
   if (engagementTypes.includes('webinar') && !engagementTypes.some((t) => t === 'learning_visit' || t === 'regional_workshop')) {
     return 'global_crises';
   }
-  if (PEER_KINDS.includes(kind) || engagementTypes.some((t) => ['learning_visit', 'regional_workshop', 'summit', 'transatlantic_dialogue', 'roundtable'].includes(t))) {
+  if (
+    PEER_KINDS.includes(kind) ||
+    engagementTypes.some((t) => ['learning_visit', 'regional_workshop', 'summit', 'transatlantic_dialogue', 'roundtable'].includes(t))
+  ) {
     return 'peer_learning';
   }
   return 'multi_actor';

@@ -24,7 +24,10 @@ export class RefreshDto implements RefreshRequest {
 }
 
 export class LogoutDto {
-  @ApiProperty({ required: false, description: 'A refresh token whose session ends too; the session of the access token sent always ends.' })
+  @ApiProperty({
+    required: false,
+    description: 'A refresh token whose session ends too; the session of the access token sent always ends.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(MAX_LENGTH.login.refreshToken)

@@ -27,8 +27,17 @@ export class CreateCityDto implements CreateCityRequest {
   @ApiProperty({ enum: CITY_KINDS }) @IsIn(CITY_KINDS) kind!: CityKind;
   @ApiProperty({ enum: MEMBERSHIP_STATUSES }) @IsIn(MEMBERSHIP_STATUSES) membershipStatus!: MembershipStatus;
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true }) @IsOptional() @IsDateOnly() memberSince?: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: MAX_LENGTH.city.leadOfficial }) @IsOptional() @IsString() @Line(MAX_LENGTH.city.leadOfficial) leadOfficial?: string | null;
-  @ApiPropertyOptional({ type: Number, nullable: true, minimum: LAT.min, maximum: LAT.max }) @IsOptional() @IsNumber() @Min(LAT.min) @Max(LAT.max) latitude?: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: MAX_LENGTH.city.leadOfficial })
+  @IsOptional()
+  @IsString()
+  @Line(MAX_LENGTH.city.leadOfficial)
+  leadOfficial?: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: LAT.min, maximum: LAT.max })
+  @IsOptional()
+  @IsNumber()
+  @Min(LAT.min)
+  @Max(LAT.max)
+  latitude?: number | null;
   @ApiPropertyOptional({ type: Number, nullable: true, minimum: LNG.min, maximum: LNG.max })
   @IsOptional()
   @IsNumber()
@@ -39,13 +48,22 @@ export class CreateCityDto implements CreateCityRequest {
 
 export class UpdateCityDto implements UpdateCityRequest {
   @ApiProperty() @IsInt() @Min(BOUNDS.version.min) @Max(BOUNDS.version.max) version!: number;
-  @ApiPropertyOptional({ maxLength: MAX_LENGTH.city.name }) @OptionalNotNull() @IsString() @MinLength(1) @Line(MAX_LENGTH.city.name) name?: string;
+  @ApiPropertyOptional({ maxLength: MAX_LENGTH.city.name })
+  @OptionalNotNull()
+  @IsString()
+  @MinLength(1)
+  @Line(MAX_LENGTH.city.name)
+  name?: string;
   @ApiPropertyOptional({ example: 'UG' }) @OptionalNotNull() @upper() @IsISO31661Alpha2() countryCode?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @OptionalNotNull() @IsUUID() hubId?: string;
   @ApiPropertyOptional({ enum: CITY_KINDS }) @OptionalNotNull() @IsIn(CITY_KINDS) kind?: CityKind;
   @ApiPropertyOptional({ enum: MEMBERSHIP_STATUSES }) @OptionalNotNull() @IsIn(MEMBERSHIP_STATUSES) membershipStatus?: MembershipStatus;
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true }) @IsOptional() @IsDateOnly() memberSince?: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: MAX_LENGTH.city.leadOfficial }) @IsOptional() @IsString() @Line(MAX_LENGTH.city.leadOfficial) leadOfficial?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: MAX_LENGTH.city.leadOfficial })
+  @IsOptional()
+  @IsString()
+  @Line(MAX_LENGTH.city.leadOfficial)
+  leadOfficial?: string | null;
   @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsNumber() @Min(LAT.min) @Max(LAT.max) latitude?: number | null;
   @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsNumber() @Min(LNG.min) @Max(LNG.max) longitude?: number | null;
 }
@@ -55,7 +73,9 @@ export class CityListQueryDto extends ListQueryDto implements CityFilters {
   @ApiPropertyOptional({ example: 'UG' }) @IsOptional() @upper() @IsISO31661Alpha2() countryCode?: string;
   @ApiPropertyOptional({ enum: MEMBERSHIP_STATUSES }) @IsOptional() @IsIn(MEMBERSHIP_STATUSES) membershipStatus?: MembershipStatus;
   @ApiPropertyOptional({ description: 'had an engagement or a commitment status change in [activeFrom, activeTo] (dashboard drill-down)' })
-  @IsOptional() @QueryBoolean() active?: boolean;
+  @IsOptional()
+  @QueryBoolean()
+  active?: boolean;
   @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsDateOnly() activeFrom?: string;
   @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsDateOnly() activeTo?: string;
 }

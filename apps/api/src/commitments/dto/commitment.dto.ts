@@ -67,8 +67,17 @@ export class CommitmentListQueryDto extends ListQueryDto implements CommitmentFi
   @ApiPropertyOptional({ enum: COMMITMENT_STATUSES }) @IsOptional() @IsIn(COMMITMENT_STATUSES) status?: CommitmentStatus;
   @ApiPropertyOptional({ enum: COMMITMENT_KINDS }) @IsOptional() @IsIn(COMMITMENT_KINDS) kind?: CommitmentKind;
   @ApiPropertyOptional({ description: 'open work past its target date' }) @IsOptional() @QueryBoolean() overdue?: boolean;
-  @ApiPropertyOptional({ description: 'stalled, or pledged / in progress past its target date' }) @IsOptional() @QueryBoolean() atRisk?: boolean;
+  @ApiPropertyOptional({ description: 'stalled, or pledged / in progress past its target date' })
+  @IsOptional()
+  @QueryBoolean()
+  atRisk?: boolean;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() ownerId?: string;
-  @ApiPropertyOptional({ format: 'date', description: 'achieved on or after (dashboard drill-down)' }) @IsOptional() @IsDateOnly() achievedFrom?: string;
-  @ApiPropertyOptional({ format: 'date', description: 'achieved on or before (dashboard drill-down)' }) @IsOptional() @IsDateOnly() achievedTo?: string;
+  @ApiPropertyOptional({ format: 'date', description: 'achieved on or after (dashboard drill-down)' })
+  @IsOptional()
+  @IsDateOnly()
+  achievedFrom?: string;
+  @ApiPropertyOptional({ format: 'date', description: 'achieved on or before (dashboard drill-down)' })
+  @IsOptional()
+  @IsDateOnly()
+  achievedTo?: string;
 }

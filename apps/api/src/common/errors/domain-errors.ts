@@ -70,10 +70,7 @@ export class ConflictError extends DomainError {
 export class StaleVersionError extends ConflictError {
   override readonly code = 'stale_version';
 
-  constructor(
-    current: unknown,
-    message = 'The record was changed by someone else. Reload it and try again.',
-  ) {
+  constructor(current: unknown, message = 'The record was changed by someone else. Reload it and try again.') {
     super(message, { current });
   }
 }

@@ -1,11 +1,4 @@
-import {
-  ArgumentsHost,
-  Catch,
-  ExceptionFilter,
-  HttpException,
-  HttpStatus,
-  Logger,
-} from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { ApiError } from '@impact/contracts';
 import { STATUS_CODES } from 'node:http';
 import { QueryFailedError } from 'typeorm';
@@ -25,8 +18,7 @@ interface ResponseLike {
 
 const GENERIC_500 = 'Something went wrong on our side. Try again later.';
 
-const sqlState = (e: QueryFailedError): string | undefined =>
-  (e.driverError as { code?: string } | undefined)?.code;
+const sqlState = (e: QueryFailedError): string | undefined => (e.driverError as { code?: string } | undefined)?.code;
 
 /** PostgreSQL's words for a value it refused, by SQLSTATE; never its message, which quotes the value. */
 const REFUSED_VALUES: ReadonlyMap<string, string> = new Map([
@@ -48,19 +40,12 @@ const REFUSED_VALUES: ReadonlyMap<string, string> = new Map([
  */
 function refusedValue(code: string | undefined): string | null {
   if (!code) return null;
-  return (
-    REFUSED_VALUES.get(code) ??
-    (code.startsWith('22') ? 'A value is not accepted.' : null)
-  );
+  return REFUSED_VALUES.get(code) ?? (code.startsWith('22') ? 'A value is not accepted.' : null);
 }
 
 /** Maps any thrown value to the one error body of docs/api.md. No stack trace or SQL ever leaves. */
 export function toApiError(exception: unknown, requestId?: string): ApiError {
-  const body = (
-    statusCode: number,
-    message: string,
-    details?: unknown,
-  ): ApiError => ({
+  const body = (statusCode: number, message: string, details?: unknown): ApiError => ({
     statusCode,
     error: STATUS_CODES[statusCode] ?? 'Error',
     message,
@@ -68,40 +53,25 @@ export function toApiError(exception: unknown, requestId?: string): ApiError {
     ...(details !== undefined ? { details } : {}),
   });
 
-  if (exception instanceof DomainError)
-    return body(exception.status, exception.message, exception.details);
+  if (exception instanceof DomainError) return body(exception.status, exception.message, exception.details);
 
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const response = exception.getResponse();
     let message = exception.message;
-    if (
-      typeof response === 'object' &&
-      response !== null &&
-      'message' in response
-    ) {
+    if (typeof response === 'object' && response !== null && 'message' in response) {
       const m = (response as { message: unknown }).message;
       message = Array.isArray(m) ? m.join('; ') : String(m);
     }
-    if (
-      status === 404 &&
-      /^Cannot (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /.test(message)
-    )
-      message = 'No such route.';
+    if (status === 404 && /^Cannot (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /.test(message)) message = 'No such route.';
     return body(status, status >= 500 ? GENERIC_500 : message);
   }
 
   if (exception instanceof QueryFailedError) {
     const code = sqlState(exception);
-    if (code === '23505')
-      return body(409, 'A record with the same unique value already exists.');
-    if (code === '23503')
-      return body(
-        409,
-        'The record refers to, or is referred to by, another record.',
-      );
-    if (code === '40001')
-      return body(409, 'The record was changed at the same time. Try again.');
+    if (code === '23505') return body(409, 'A record with the same unique value already exists.');
+    if (code === '23503') return body(409, 'The record refers to, or is referred to by, another record.');
+    if (code === '40001') return body(409, 'The record was changed at the same time. Try again.');
     const refused = refusedValue(code);
     if (refused) return body(400, refused);
   }
@@ -116,16 +86,9 @@ export function toApiError(exception: unknown, requestId?: string): ApiError {
   };
   const status = e?.status ?? e?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    if (e.type === 'entity.too.large')
-      return body(413, 'The request body is too large.');
-    if (e.type === 'entity.parse.failed')
-      return body(400, 'The request body is not valid JSON.');
-    return body(
-      status,
-      e.expose && e.message
-        ? e.message
-        : (STATUS_CODES[status] ?? 'Bad request'),
-    );
+    if (e.type === 'entity.too.large') return body(413, 'The request body is too large.');
+    if (e.type === 'entity.parse.failed') return body(400, 'The request body is not valid JSON.');
+    return body(status, e.expose && e.message ? e.message : (STATUS_CODES[status] ?? 'Bad request'));
   }
 
   return body(HttpStatus.INTERNAL_SERVER_ERROR, GENERIC_500);
@@ -145,9 +108,7 @@ function loggable(exception: unknown): unknown {
   if (e && typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) && typeof e.severity === 'string') {
     return { name: 'DatabaseError', ...describeDatabaseError(exception) };
   }
-  return exception instanceof Error
-    ? { message: exception.message, stack: exception.stack }
-    : exception;
+  return exception instanceof Error ? { message: exception.message, stack: exception.stack } : exception;
 }
 
 @Catch()
@@ -168,10 +129,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (error.statusCode >= 500) {
       // The detail goes to the log (with the request id), never to the client.
-      this.logger.error(
-        { requestId: req?.id, err: loggable(exception) },
-        `${req?.method} ${req?.url} failed`,
-      );
+      this.logger.error({ requestId: req?.id, err: loggable(exception) }, `${req?.method} ${req?.url} failed`);
     }
     if (res.headersSent) return;
     res.status(error.statusCode).json(error);

@@ -15,11 +15,7 @@ export function requestIdFor(req: IncomingMessage): string {
  * First middleware of the app: gives every request its id and echoes it, before body parsing, so
  * even a refused body (413) answers with a request id. pino-http reuses `req.id`.
  */
-export function requestIdMiddleware(
-  req: IncomingMessage & { id?: string },
-  res: ServerResponse,
-  next: () => void,
-) {
+export function requestIdMiddleware(req: IncomingMessage & { id?: string }, res: ServerResponse, next: () => void) {
   req.id = requestIdFor(req);
   res.setHeader(REQUEST_ID_HEADER, req.id);
   next();

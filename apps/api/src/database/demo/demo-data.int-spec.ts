@@ -1,11 +1,5 @@
 import { createTestApp, type TestApp } from '../../../test/test-app';
-import {
-  DEMO_CITIES,
-  DEMO_COMMITMENTS,
-  DEMO_FOLLOW_UPS,
-  DEMO_HUBS,
-  DEMO_OUTCOMES,
-} from './demo-data';
+import { DEMO_CITIES, DEMO_COMMITMENTS, DEMO_FOLLOW_UPS, DEMO_HUBS, DEMO_OUTCOMES } from './demo-data';
 import { DEMO_USERS } from './demo-sign-ins';
 
 describe('demo data', () => {
@@ -15,10 +9,7 @@ describe('demo data', () => {
   });
   afterAll(() => t?.close());
 
-  const count = async (table: string) =>
-    Number(
-      (await t.dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n,
-    );
+  const count = async (table: string) => Number((await t.dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
 
   it('loads every record of the demo set', async () => {
     expect(await count('hubs')).toBe(DEMO_HUBS.length);
@@ -72,9 +63,7 @@ describe('demo data', () => {
   });
 
   it('stores only argon2id hashes and gives liaisons and managers their scope', async () => {
-    const users = await t.dataSource.query(
-      `SELECT email, password_hash FROM users`,
-    );
+    const users = await t.dataSource.query(`SELECT email, password_hash FROM users`);
     for (const u of users) expect(u.password_hash).toMatch(/^\$argon2id\$/);
     const [scope] = await t.dataSource.query(
       `SELECT (SELECT count(*) FROM city_liaisons) AS liaisons, (SELECT count(*) FROM user_hubs) AS managers`,

@@ -148,33 +148,17 @@ export const DEMO_CITIES: DemoCity[] = [
   city('arusha', 'Arusha', 'TZ', 'esa', -3.3869, 36.683, {
     memberSince: '2022-11-01',
   }),
-  city(
-    'zanzibar',
-    'Zanzibar Urban Municipal Council',
-    'TZ',
-    'esa',
-    -6.1659,
-    39.2026,
-    {
-      kind: 'urban_council',
-      memberSince: '2022-05-01',
-    },
-  ),
+  city('zanzibar', 'Zanzibar Urban Municipal Council', 'TZ', 'esa', -6.1659, 39.2026, {
+    kind: 'urban_council',
+    memberSince: '2022-05-01',
+  }),
   city('lilongwe', 'Lilongwe', 'MW', 'esa', -13.9626, 33.7741, {
     membershipStatus: 'joining',
   }),
-  city(
-    'border-wg',
-    'Border Municipalities Working Group',
-    'KE',
-    'esa',
-    0.4608,
-    34.1115,
-    {
-      kind: 'working_group',
-      memberSince: '2023-06-01',
-    },
-  ),
+  city('border-wg', 'Border Municipalities Working Group', 'KE', 'esa', 0.4608, 34.1115, {
+    kind: 'working_group',
+    memberSince: '2023-06-01',
+  }),
   // Middle East & North Africa
   city('rabat', 'Rabat', 'MA', 'mena', 34.0209, -6.8416, {
     memberSince: '2023-03-01',
@@ -254,18 +238,10 @@ export const DEMO_CITIES: DemoCity[] = [
     membershipStatus: 'engaged',
     kind: 'municipality',
   }),
-  city(
-    'kordelio-evosmos',
-    'Kordelio-Evosmos',
-    'GR',
-    'europe',
-    40.6667,
-    22.9167,
-    {
-      membershipStatus: 'engaged',
-      kind: 'municipality',
-    },
-  ),
+  city('kordelio-evosmos', 'Kordelio-Evosmos', 'GR', 'europe', 40.6667, 22.9167, {
+    membershipStatus: 'engaged',
+    kind: 'municipality',
+  }),
   city('montpellier', 'Montpellier', 'FR', 'europe', 43.6108, 3.8767, {
     membershipStatus: 'engaged',
   }),
@@ -390,8 +366,7 @@ export const DEMO_ENGAGEMENTS: DemoEngagement[] = [
       women: 14,
       communityLeaders: 5,
     },
-    summary:
-      'Cape Town walked peer municipalities through how its prevention strategy sits inside city safety and security work.',
+    summary: 'Cape Town walked peer municipalities through how its prevention strategy sits inside city safety and security work.',
   },
   {
     key: 'johannesburg-workshop',
@@ -410,13 +385,11 @@ export const DEMO_ENGAGEMENTS: DemoEngagement[] = [
       women: 21,
       communityLeaders: 9,
     },
-    summary:
-      'Border cities of Kenya, Tanzania and Uganda agreed to work together as a Border Municipalities Working Group.',
+    summary: 'Border cities of Kenya, Tanzania and Uganda agreed to work together as a Border Municipalities Working Group.',
   },
   {
     key: 'cape-town-learning-visit',
-    title:
-      'Learning visit to Cape Town for East & Southern African mayors and officials',
+    title: 'Learning visit to Cape Town for East & Southern African mayors and officials',
     type: 'learning_visit',
     hub: 'esa',
     startDate: '2023-12-01',
@@ -450,8 +423,7 @@ export const DEMO_ENGAGEMENTS: DemoEngagement[] = [
       women: 15,
       communityLeaders: 8,
     },
-    summary:
-      'The group, now including cities from Burundi, DR Congo, Malawi, Mozambique and Somalia, planned cross-border dialogues.',
+    summary: 'The group, now including cities from Burundi, DR Congo, Malawi, Mozambique and Somalia, planned cross-border dialogues.',
   },
   {
     key: 'mombasa-learning-visit',
@@ -463,8 +435,7 @@ export const DEMO_ENGAGEMENTS: DemoEngagement[] = [
     host: 'mombasa',
     cities: ['zanzibar'],
     participants: { total: 18, mayors: 1, officials: 11, youth: 4, women: 8 },
-    summary:
-      'Zanzibar officials learnt how Mombasa involves youth-led groups in its prevention work.',
+    summary: 'Zanzibar officials learnt how Mombasa involves youth-led groups in its prevention work.',
   },
   {
     key: 'nansana-neighbourhood-watch-training',
@@ -523,8 +494,7 @@ export const DEMO_ENGAGEMENTS: DemoEngagement[] = [
       women: 18,
       communityLeaders: 10,
     },
-    summary:
-      'Following the dialogue the national government started to extend Peace and Unity Committees to cities.',
+    summary: 'Following the dialogue the national government started to extend Peace and Unity Committees to cities.',
   },
   // Europe & North America
   {
@@ -536,8 +506,7 @@ export const DEMO_ENGAGEMENTS: DemoEngagement[] = [
     online: true,
     cities: ['strasbourg', 'highland-park', 'madrid', 'berlin'],
     participants: { total: 74, mayors: 10, officials: 51, women: 33 },
-    summary:
-      'European and North American cities swapped approaches to polarisation ahead of the Global Summit.',
+    summary: 'European and North American cities swapped approaches to polarisation ahead of the Global Summit.',
   },
   {
     key: 'oslo-conference',
@@ -575,31 +544,20 @@ export const DEMO_ENGAGEMENTS: DemoEngagement[] = [
       women: 150,
       communityLeaders: 20,
     },
-    summary:
-      'Mayors from every hub met; Strasbourg took part as a newer member.',
+    summary: 'Mayors from every hub met; Strasbourg took part as a newer member.',
   },
   {
     key: 'european-parliament-dialogue',
-    title:
-      'Transatlantic dialogue at the European Parliament, co-hosted by Strasbourg',
+    title: 'Transatlantic dialogue at the European Parliament, co-hosted by Strasbourg',
     type: 'transatlantic_dialogue',
     hub: 'europe',
     startDate: '2024-05-01',
     location: 'strasbourg',
     host: 'strasbourg',
-    cities: [
-      'strasbourg',
-      'kalamaria',
-      'kordelio-evosmos',
-      'montpellier',
-      'dijon',
-      'murcia',
-      'madrid',
-    ],
+    cities: ['strasbourg', 'kalamaria', 'kordelio-evosmos', 'montpellier', 'dijon', 'murcia', 'madrid'],
     partners: ['european-parliament'],
     participants: { total: 95, mayors: 14, officials: 60, youth: 6, women: 44 },
-    summary:
-      'After the dialogue five more European cities asked to join the work, and Madrid offered to host the next one.',
+    summary: 'After the dialogue five more European cities asked to join the work, and Madrid offered to host the next one.',
   },
   {
     key: 'young-cities-berlin',
@@ -610,8 +568,7 @@ export const DEMO_ENGAGEMENTS: DemoEngagement[] = [
     location: 'berlin',
     cities: ['liege'],
     participants: { total: 10, youth: 10, women: 5 },
-    summary:
-      'A grant paid for ten young people from Liège to take part in a youth programme in Berlin.',
+    summary: 'A grant paid for ten young people from Liège to take part in a youth programme in Berlin.',
   },
   {
     key: 'transatlantic-webinars',
@@ -645,8 +602,7 @@ export const DEMO_ENGAGEMENTS: DemoEngagement[] = [
       women: 26,
       communityLeaders: 8,
     },
-    summary:
-      'First workshop of the South Asia hub; Trincomalee and Rajshahi left with concrete prevention plans.',
+    summary: 'First workshop of the South Asia hub; Trincomalee and Rajshahi left with concrete prevention plans.',
   },
   {
     key: 'rajshahi-workshop',
@@ -680,8 +636,7 @@ export const DEMO_ENGAGEMENTS: DemoEngagement[] = [
     location: 'danilovgrad',
     cities: ['danilovgrad'],
     participants: { total: 12, mayors: 1, officials: 9, women: 5 },
-    summary:
-      'A series of meetings to understand local risks and what a prevention body could look like in Danilovgrad.',
+    summary: 'A series of meetings to understand local risks and what a prevention body could look like in Danilovgrad.',
   },
   {
     key: 'kumanovo-roundtable',
@@ -719,8 +674,7 @@ export const DEMO_ENGAGEMENTS: DemoEngagement[] = [
       women: 28,
       communityLeaders: 7,
     },
-    summary:
-      "The hub's opening workshop, after which Danilovgrad decided to set up a Local Safety Council.",
+    summary: "The hub's opening workshop, after which Danilovgrad decided to set up a Local Safety Council.",
   },
   {
     key: 'danilovgrad-practitioners-workshop',
@@ -732,8 +686,7 @@ export const DEMO_ENGAGEMENTS: DemoEngagement[] = [
     host: 'kumanovo',
     cities: ['danilovgrad', 'kumanovo'],
     participants: { total: 25, officials: 18, women: 11, communityLeaders: 7 },
-    summary:
-      "Kumanovo's prevention experts helped Danilovgrad practitioners design the council's membership and mandate.",
+    summary: "Kumanovo's prevention experts helped Danilovgrad practitioners design the council's membership and mandate.",
   },
   // Middle East & North Africa
   {
@@ -753,8 +706,7 @@ export const DEMO_ENGAGEMENTS: DemoEngagement[] = [
       women: 24,
       communityLeaders: 9,
     },
-    summary:
-      'Opening of the MENA hub; Rabat, Marrakesh and Oujda joined the network soon after.',
+    summary: 'Opening of the MENA hub; Rabat, Marrakesh and Oujda joined the network soon after.',
   },
   {
     key: 'baghdad-roundtable',
@@ -762,15 +714,7 @@ export const DEMO_ENGAGEMENTS: DemoEngagement[] = [
     type: 'national_local_dialogue',
     hub: 'mena',
     startDate: '2023-05-01',
-    cities: [
-      'fallujah',
-      'halabja',
-      'hawija',
-      'mosul-south',
-      'mosul-west',
-      'tal-afar',
-      'zubair',
-    ],
+    cities: ['fallujah', 'halabja', 'hawija', 'mosul-south', 'mosul-west', 'tal-afar', 'zubair'],
     partners: ['iraq-cve', 'euam-iraq'],
     participants: {
       total: 58,
@@ -784,21 +728,12 @@ export const DEMO_ENGAGEMENTS: DemoEngagement[] = [
   },
   {
     key: 'iraq-local-plans-support',
-    title:
-      'Support to seven Iraqi local governments on prevention plans (with IOM)',
+    title: 'Support to seven Iraqi local governments on prevention plans (with IOM)',
     type: 'technical_assistance',
     hub: 'mena',
     startDate: '2023-10-01',
     endDate: '2024-12-31',
-    cities: [
-      'fallujah',
-      'halabja',
-      'hawija',
-      'mosul-south',
-      'mosul-west',
-      'tal-afar',
-      'zubair',
-    ],
+    cities: ['fallujah', 'halabja', 'hawija', 'mosul-south', 'mosul-west', 'tal-afar', 'zubair'],
     partners: ['iom'],
     participants: { total: 84, officials: 63, women: 22, communityLeaders: 21 },
     summary:
@@ -837,8 +772,7 @@ export const DEMO_COMMITMENTS: DemoCommitment[] = [
     pledgedOn: '2022-06-15',
     targetDate: '2023-06-30',
     inspiredBy: ['nairobi-workshop'],
-    description:
-      'Write a city prevention strategy and anchor it in the existing safety and security structures.',
+    description: 'Write a city prevention strategy and anchor it in the existing safety and security structures.',
   },
   {
     key: 'cape-town-peer-host',
@@ -850,8 +784,7 @@ export const DEMO_COMMITMENTS: DemoCommitment[] = [
     pledgedOn: '2023-07-01',
     targetDate: '2023-12-31',
     inspiredBy: ['nairobi-workshop'],
-    description:
-      'Co-host a roundtable for South African cities and a learning visit for mayors and officials of the region.',
+    description: 'Co-host a roundtable for South African cities and a learning visit for mayors and officials of the region.',
   },
   {
     key: 'nansana-neighbourhood-watch',
@@ -864,8 +797,7 @@ export const DEMO_COMMITMENTS: DemoCommitment[] = [
     targetDate: '2027-06-30',
     inspiredBy: ['cape-town-learning-visit'],
     partners: ['stellenbosch'],
-    description:
-      'Pilot a Neighbourhood Watch in Gombe Division, modelled on Cape Town, then extend it to the whole city.',
+    description: 'Pilot a Neighbourhood Watch in Gombe Division, modelled on Cape Town, then extend it to the whole city.',
   },
   {
     key: 'nansana-youth-desk',
@@ -877,8 +809,7 @@ export const DEMO_COMMITMENTS: DemoCommitment[] = [
     pledgedOn: '2023-06-01',
     targetDate: '2024-03-31',
     inspiredBy: ['uganda-dialogue'],
-    description:
-      'Open a youth desk so young residents have a door into city prevention work.',
+    description: 'Open a youth desk so young residents have a door into city prevention work.',
   },
   {
     key: 'masaka-councils',
@@ -890,8 +821,7 @@ export const DEMO_COMMITMENTS: DemoCommitment[] = [
     pledgedOn: '2023-06-01',
     targetDate: '2024-06-30',
     inspiredBy: ['uganda-dialogue'],
-    description:
-      'Set up councils for people with disabilities, women and youth, and hold a first youth dialogue.',
+    description: 'Set up councils for people with disabilities, women and youth, and hold a first youth dialogue.',
   },
   {
     key: 'border-wg-widening',
@@ -903,8 +833,7 @@ export const DEMO_COMMITMENTS: DemoCommitment[] = [
     pledgedOn: '2023-06-15',
     targetDate: '2024-05-31',
     inspiredBy: ['johannesburg-workshop', 'cape-town-learning-visit'],
-    description:
-      'Bring border cities of Burundi, DR Congo, Malawi, Mozambique and Somalia into the group.',
+    description: 'Bring border cities of Burundi, DR Congo, Malawi, Mozambique and Somalia into the group.',
   },
   {
     key: 'nebbi-border-dialogues',
@@ -916,8 +845,7 @@ export const DEMO_COMMITMENTS: DemoCommitment[] = [
     pledgedOn: '2024-05-15',
     targetDate: '2027-05-31',
     inspiredBy: ['arusha-meeting'],
-    description:
-      'Start regular dialogues with the cities across the border on shared risks.',
+    description: 'Start regular dialogues with the cities across the border on shared risks.',
   },
   {
     key: 'zanzibar-youth-dialogue',
@@ -929,8 +857,7 @@ export const DEMO_COMMITMENTS: DemoCommitment[] = [
     pledgedOn: '2023-11-20',
     targetDate: '2027-02-28',
     inspiredBy: ['mombasa-learning-visit'],
-    description:
-      'Hold dialogues between the municipal council and youth-led organisations, starting with a first one early in 2024.',
+    description: 'Hold dialogues between the municipal council and youth-led organisations, starting with a first one early in 2024.',
   },
   {
     key: 'lilongwe-peace-committee',
@@ -943,8 +870,7 @@ export const DEMO_COMMITMENTS: DemoCommitment[] = [
     targetDate: '2027-04-30',
     inspiredBy: ['lilongwe-dialogue'],
     partners: ['malawi-gov'],
-    description:
-      'Set up the city committee as the national roll-out reaches Lilongwe; the network supports the ministry with a roadmap.',
+    description: 'Set up the city committee as the national roll-out reaches Lilongwe; the network supports the ministry with a roadmap.',
   },
   {
     key: 'strasbourg-host',
@@ -957,8 +883,7 @@ export const DEMO_COMMITMENTS: DemoCommitment[] = [
     targetDate: '2024-05-31',
     inspiredBy: ['transatlantic-dialogue-2023', 'global-summit-4'],
     partners: ['european-parliament'],
-    description:
-      'Open the European Parliament to a transatlantic exchange among city leaders.',
+    description: 'Open the European Parliament to a transatlantic exchange among city leaders.',
   },
   {
     key: 'madrid-host',
@@ -982,8 +907,7 @@ export const DEMO_COMMITMENTS: DemoCommitment[] = [
     pledgedOn: '2023-06-01',
     targetDate: '2027-07-04',
     inspiredBy: ['oslo-conference'],
-    description:
-      'Design places of remembrance with the community, drawing on what Oslo and Utøya learnt.',
+    description: 'Design places of remembrance with the community, drawing on what Oslo and Utøya learnt.',
   },
   {
     key: 'liege-youth-remembrance',
@@ -995,8 +919,7 @@ export const DEMO_COMMITMENTS: DemoCommitment[] = [
     pledgedOn: '2023-09-01',
     targetDate: '2024-05-31',
     inspiredBy: ['young-cities-berlin'],
-    description:
-      'Give the young people back from Berlin a place in the city’s official remembrance.',
+    description: 'Give the young people back from Berlin a place in the city’s official remembrance.',
   },
   {
     key: 'trincomalee-committee',
@@ -1008,8 +931,7 @@ export const DEMO_COMMITMENTS: DemoCommitment[] = [
     pledgedOn: '2023-08-20',
     targetDate: '2024-06-30',
     inspiredBy: ['colombo-workshop'],
-    description:
-      'Bring community leaders, clergy and young people together in a standing prevention committee.',
+    description: 'Bring community leaders, clergy and young people together in a standing prevention committee.',
   },
   {
     key: 'trincomalee-risk-profile',
@@ -1021,8 +943,7 @@ export const DEMO_COMMITMENTS: DemoCommitment[] = [
     pledgedOn: '2023-08-20',
     targetDate: '2024-09-30',
     inspiredBy: ['colombo-workshop'],
-    description:
-      'Map local risks of hate and violence with data, to steer the committee’s work.',
+    description: 'Map local risks of hate and violence with data, to steer the committee’s work.',
   },
   {
     key: 'rajshahi-tlcc',
@@ -1035,8 +956,7 @@ export const DEMO_COMMITMENTS: DemoCommitment[] = [
     targetDate: '2026-12-31',
     inspiredBy: ['colombo-workshop', 'rajshahi-workshop'],
     partners: ['mahc', 'aid-foundation'],
-    description:
-      'Each of the ten municipalities puts hate, extremism and polarisation on its TLCC agenda.',
+    description: 'Each of the ten municipalities puts hate, extremism and polarisation on its TLCC agenda.',
   },
   {
     key: 'rajshahi-youth-platform',
@@ -1049,8 +969,7 @@ export const DEMO_COMMITMENTS: DemoCommitment[] = [
     targetDate: '2025-12-31',
     inspiredBy: ['rajshahi-workshop'],
     partners: ['mahc'],
-    description:
-      'Create a platform where young people of the ten municipalities take part in prevention; funding is still missing.',
+    description: 'Create a platform where young people of the ten municipalities take part in prevention; funding is still missing.',
   },
   {
     key: 'singra-tlcc',
@@ -1063,8 +982,7 @@ export const DEMO_COMMITMENTS: DemoCommitment[] = [
     targetDate: '2027-01-31',
     inspiredBy: ['rajshahi-workshop'],
     partners: ['mahc'],
-    description:
-      'Singra, co-organiser of the Rajshahi workshop, tables prevention at its own coordination committee.',
+    description: 'Singra, co-organiser of the Rajshahi workshop, tables prevention at its own coordination committee.',
   },
   {
     key: 'kumanovo-peer-support',
@@ -1076,8 +994,7 @@ export const DEMO_COMMITMENTS: DemoCommitment[] = [
     pledgedOn: '2023-06-15',
     targetDate: '2027-06-30',
     inspiredBy: ['kumanovo-roundtable'],
-    description:
-      "Kumanovo's practitioners coach peer municipalities building their own prevention bodies.",
+    description: "Kumanovo's practitioners coach peer municipalities building their own prevention bodies.",
   },
   {
     key: 'danilovgrad-safety-council',
@@ -1089,8 +1006,7 @@ export const DEMO_COMMITMENTS: DemoCommitment[] = [
     pledgedOn: '2023-10-15',
     targetDate: '2026-12-31',
     inspiredBy: ['sarajevo-workshop', 'kumanovo-roundtable'],
-    description:
-      'Create a Local Safety Council, prepared in a practitioners’ workshop with Kumanovo experts.',
+    description: 'Create a Local Safety Council, prepared in a practitioners’ workshop with Kumanovo experts.',
   },
   {
     key: 'danilovgrad-action-plan',
@@ -1102,8 +1018,7 @@ export const DEMO_COMMITMENTS: DemoCommitment[] = [
     pledgedOn: '2024-02-15',
     targetDate: '2027-03-31',
     inspiredBy: ['danilovgrad-practitioners-workshop'],
-    description:
-      'Draft a prevention action plan that fits the national strategies.',
+    description: 'Draft a prevention action plan that fits the national strategies.',
   },
   {
     key: 'rabat-mou',
@@ -1116,8 +1031,7 @@ export const DEMO_COMMITMENTS: DemoCommitment[] = [
     targetDate: '2024-06-30',
     inspiredBy: ['morocco-roundtable'],
     partners: ['morocco-presidents'],
-    description:
-      'Sign a memorandum so that prevention work reaches Moroccan communes through their presidents.',
+    description: 'Sign a memorandum so that prevention work reaches Moroccan communes through their presidents.',
   },
   ...(
     [
@@ -1141,8 +1055,7 @@ export const DEMO_COMMITMENTS: DemoCommitment[] = [
       targetDate: '2027-03-31',
       inspiredBy: ['baghdad-roundtable', 'iraq-local-plans-support'],
       partners: ['iom', 'euam-iraq'],
-      description:
-        'Draft and adopt a local prevention plan with the support of the joint initiative with IOM.',
+      description: 'Draft and adopt a local prevention plan with the support of the joint initiative with IOM.',
     }),
   ),
 ];
@@ -1291,8 +1204,7 @@ export const DEMO_OUTCOMES: DemoOutcome[] = [
     commitment: 'cape-town-strategy',
     date: '2023-03-01',
     type: 'policy_adopted',
-    description:
-      'Cape Town adopted its prevention strategy as part of its safety and security framework.',
+    description: 'Cape Town adopted its prevention strategy as part of its safety and security framework.',
     verified: true,
   },
   {
@@ -1302,8 +1214,7 @@ export const DEMO_OUTCOMES: DemoOutcome[] = [
     type: 'people_trained',
     value: 150,
     unit: 'people trained',
-    description:
-      'Municipal officials, community leaders and young people trained to run the Neighbourhood Watch.',
+    description: 'Municipal officials, community leaders and young people trained to run the Neighbourhood Watch.',
     verified: true,
   },
   {
@@ -1318,8 +1229,7 @@ export const DEMO_OUTCOMES: DemoOutcome[] = [
     city: 'nansana',
     date: '2023-06-01',
     type: 'national_policy_change',
-    description:
-      'After the national-local dialogue, local governments were invited onto the national P/CVE steering committee.',
+    description: 'After the national-local dialogue, local governments were invited onto the national P/CVE steering committee.',
   },
   {
     city: 'masaka',
@@ -1328,8 +1238,7 @@ export const DEMO_OUTCOMES: DemoOutcome[] = [
     type: 'institution_created',
     value: 3,
     unit: 'councils',
-    description:
-      "Disability, women's and youth councils set up, followed by a youth dialogue.",
+    description: "Disability, women's and youth councils set up, followed by a youth dialogue.",
     verified: true,
   },
   {
@@ -1338,16 +1247,14 @@ export const DEMO_OUTCOMES: DemoOutcome[] = [
     type: 'cities_joined',
     value: 5,
     unit: 'Ugandan cities',
-    description:
-      'Five Ugandan cities joined the network after the national-local dialogue.',
+    description: 'Five Ugandan cities joined the network after the national-local dialogue.',
   },
   {
     city: 'trincomalee',
     commitment: 'trincomalee-committee',
     date: '2024-03-01',
     type: 'institution_created',
-    description:
-      'Local Prevention Committee of community leaders, clergy and youth in place.',
+    description: 'Local Prevention Committee of community leaders, clergy and youth in place.',
     verified: true,
   },
   {
@@ -1364,16 +1271,14 @@ export const DEMO_OUTCOMES: DemoOutcome[] = [
     type: 'other',
     value: 10,
     unit: 'mayors committed',
-    description:
-      'Ten mayors committed to put prevention on their TLCC agendas.',
+    description: 'Ten mayors committed to put prevention on their TLCC agendas.',
   },
   {
     city: 'lilongwe',
     commitment: 'lilongwe-peace-committee',
     date: '2024-07-01',
     type: 'national_policy_change',
-    description:
-      'The national government began rolling out Peace and Unity Committees to cities.',
+    description: 'The national government began rolling out Peace and Unity Committees to cities.',
   },
   {
     city: 'rabat',
@@ -1381,8 +1286,7 @@ export const DEMO_OUTCOMES: DemoOutcome[] = [
     type: 'cities_joined',
     value: 5,
     unit: 'Moroccan cities',
-    description:
-      'Rabat, Marrakesh and Oujda, then Fez and Tangier joined the network.',
+    description: 'Rabat, Marrakesh and Oujda, then Fez and Tangier joined the network.',
     verified: true,
   },
   {
@@ -1390,8 +1294,7 @@ export const DEMO_OUTCOMES: DemoOutcome[] = [
     commitment: 'rabat-mou',
     date: '2024-05-01',
     type: 'policy_adopted',
-    description:
-      'MoU signed with the association of communal council presidents.',
+    description: 'MoU signed with the association of communal council presidents.',
   },
   {
     city: 'halabja',
@@ -1407,8 +1310,7 @@ export const DEMO_OUTCOMES: DemoOutcome[] = [
     type: 'youth_engaged',
     value: 10,
     unit: 'young people',
-    description:
-      'The mayor invited the ten Young Cities participants to the ceremony at the national resistance memorial.',
+    description: 'The mayor invited the ten Young Cities participants to the ceremony at the national resistance memorial.',
     verified: true,
   },
   {
@@ -1416,8 +1318,7 @@ export const DEMO_OUTCOMES: DemoOutcome[] = [
     commitment: 'zanzibar-youth-dialogue',
     date: '2024-02-01',
     type: 'youth_engaged',
-    description:
-      'First dialogue between the municipal council and youth-led organisations.',
+    description: 'First dialogue between the municipal council and youth-led organisations.',
   },
   {
     city: 'border-wg',
@@ -1426,8 +1327,7 @@ export const DEMO_OUTCOMES: DemoOutcome[] = [
     type: 'cities_joined',
     value: 5,
     unit: 'countries added',
-    description:
-      'Border cities of Burundi, DR Congo, Malawi, Mozambique and Somalia joined the working group.',
+    description: 'Border cities of Burundi, DR Congo, Malawi, Mozambique and Somalia joined the working group.',
   },
   {
     city: 'danilovgrad',

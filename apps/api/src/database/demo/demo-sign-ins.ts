@@ -20,7 +20,5 @@ export const DEMO_USERS: readonly DemoUser[] = demoUsers as DemoUser[];
 
 /** One line per demo sign-in, for the start-up banner. */
 export function demoSignInLines(): string[] {
-  return DEMO_USERS.map(
-    (u) => `  ${u.role.padEnd(13)} ${u.email.padEnd(34)} ${u.password}`,
-  );
+  return DEMO_USERS.map((u) => `  ${u.role.padEnd(13)} ${u.email.padEnd(34)} ${u.password}`);
 }

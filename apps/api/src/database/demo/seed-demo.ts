@@ -36,12 +36,8 @@ export interface SeedSummary {
 }
 
 /** True when the database holds no hubs and no users yet (a fresh install). */
-export async function isDatabaseEmpty(
-  dataSource: DataSource,
-): Promise<boolean> {
-  const [{ n }] = await dataSource.query(
-    'SELECT (SELECT count(*) FROM hubs) + (SELECT count(*) FROM users) AS n',
-  );
+export async function isDatabaseEmpty(dataSource: DataSource): Promise<boolean> {
+  const [{ n }] = await dataSource.query('SELECT (SELECT count(*) FROM hubs) + (SELECT count(*) FROM users) AS n');
   return Number(n) === 0;
 }
 
@@ -70,13 +66,10 @@ function addDays(date: string, days: number): string {
 }
 
 /** Loads the demo data set in one transaction. Call only on an empty database. */
-export async function seedDemoData(
-  dataSource: DataSource,
-): Promise<SeedSummary> {
+export async function seedDemoData(dataSource: DataSource): Promise<SeedSummary> {
   // Hash outside the transaction: argon2 is slow on purpose.
   const hashes = new Map<string, string>();
-  for (const password of new Set(DEMO_USERS.map((u) => u.password)))
-    hashes.set(password, await hashPassword(password));
+  for (const password of new Set(DEMO_USERS.map((u) => u.password))) hashes.set(password, await hashPassword(password));
 
   return dataSource.transaction(async (m: EntityManager) => {
     const hubIds = new Map<string, string>();
@@ -128,8 +121,7 @@ export async function seedDemoData(
       );
       partnerIds.set(p.key, saved.id);
     }
-    const partnerId = (key: string) =>
-      partnerIds.get(key) ?? fail(`partner ${key}`);
+    const partnerId = (key: string) => partnerIds.get(key) ?? fail(`partner ${key}`);
 
     const userIds = new Map<string, string>();
     const managerOfHub = new Map<string, string>();
@@ -180,12 +172,8 @@ export async function seedDemoData(
           locationCityId: e.location ? cityId(e.location) : null,
           online: e.online ?? false,
           hostCityId: e.host ? cityId(e.host) : null,
-          participatingCities: e.cities.map(
-            (c) => ({ id: cityId(c) }) as CityEntity,
-          ),
-          partners: (e.partners ?? []).map(
-            (p) => ({ id: partnerId(p) }) as PartnerEntity,
-          ),
+          participatingCities: e.cities.map((c) => ({ id: cityId(c) }) as CityEntity),
+          partners: (e.partners ?? []).map((p) => ({ id: partnerId(p) }) as PartnerEntity),
           participants: {
             total: e.participants.total ?? 0,
             mayors: e.participants.mayors ?? 0,
@@ -201,14 +189,12 @@ export async function seedDemoData(
       );
       engagementIds.set(e.key, saved.id);
     }
-    const engagementId = (key: string) =>
-      engagementIds.get(key) ?? fail(`engagement ${key}`);
+    const engagementId = (key: string) => engagementIds.get(key) ?? fail(`engagement ${key}`);
 
     const commitmentIds = new Map<string, string>();
     for (const c of DEMO_COMMITMENTS) {
       const hub = cityHub.get(c.city) ?? fail(`city ${c.city}`);
-      const ownerId =
-        liaisonOfCity.get(c.city) ?? managerOfHub.get(hub) ?? null;
+      const ownerId = liaisonOfCity.get(c.city) ?? managerOfHub.get(hub) ?? null;
       const saved = await m.save(
         CommitmentEntity,
         m.create(CommitmentEntity, {
@@ -221,12 +207,8 @@ export async function seedDemoData(
           progress: c.progress,
           status: c.status,
           description: c.description,
-          inspiredBy: c.inspiredBy.map(
-            (k) => ({ id: engagementId(k) }) as EngagementEntity,
-          ),
-          partners: (c.partners ?? []).map(
-            (p) => ({ id: partnerId(p) }) as PartnerEntity,
-          ),
+          inspiredBy: c.inspiredBy.map((k) => ({ id: engagementId(k) }) as EngagementEntity),
+          partners: (c.partners ?? []).map((p) => ({ id: partnerId(p) }) as PartnerEntity),
           createdAt: at(c.pledgedOn),
         }),
       );
@@ -242,33 +224,21 @@ export async function seedDemoData(
             fromStatus: previous,
             toStatus: step,
             actorId: managerOfHub.get(hub) ?? null,
-            note:
-              i === 0
-                ? 'Pledged after the engagement.'
-                : step === 'stalled'
-                  ? 'No funding found yet.'
-                  : null,
+            note: i === 0 ? 'Pledged after the engagement.' : step === 'stalled' ? 'No funding found yet.' : null,
             at: at(addDays(c.pledgedOn, i * 90)),
           }),
         );
         previous = step;
       }
     }
-    const commitmentId = (key: string) =>
-      commitmentIds.get(key) ?? fail(`commitment ${key}`);
+    const commitmentId = (key: string) => commitmentIds.get(key) ?? fail(`commitment ${key}`);
     const commitmentOwner = (key: string) => {
       const c = DEMO_COMMITMENTS.find((x) => x.key === key);
-      return c
-        ? (liaisonOfCity.get(c.city) ??
-            managerOfHub.get(cityHub.get(c.city) ?? '') ??
-            null)
-        : null;
+      return c ? (liaisonOfCity.get(c.city) ?? managerOfHub.get(cityHub.get(c.city) ?? '') ?? null) : null;
     };
 
     for (const f of DEMO_FOLLOW_UPS) {
-      const engagementHub = f.engagement
-        ? engagements.find((e) => e.key === f.engagement)?.hub
-        : undefined;
+      const engagementHub = f.engagement ? engagements.find((e) => e.key === f.engagement)?.hub : undefined;
       await m.save(
         FollowUpEntity,
         m.create(FollowUpEntity, {
@@ -276,9 +246,7 @@ export async function seedDemoData(
           commitmentId: f.commitment ? commitmentId(f.commitment) : null,
           engagementId: f.engagement ? engagementId(f.engagement) : null,
           kind: f.kind,
-          ownerId: f.commitment
-            ? commitmentOwner(f.commitment)
-            : (managerOfHub.get(engagementHub ?? '') ?? null),
+          ownerId: f.commitment ? commitmentOwner(f.commitment) : (managerOfHub.get(engagementHub ?? '') ?? null),
           dueDate: f.dueDate,
           status: f.status,
           completedAt: f.completedAt ? at(f.completedAt) : null,

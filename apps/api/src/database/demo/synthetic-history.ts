@@ -44,12 +44,7 @@ const LABEL: Record<EngagementType, string> = {
  * Extra engagements spread over 2022–2026 in every hub, so dashboards show monthly trends.
  * Deterministic: same seed, same engagements.
  */
-export function syntheticEngagements(
-  cities: DemoCity[],
-  hubs: string[],
-  until = '2026-11-01',
-  seed = 20261125,
-): DemoEngagement[] {
+export function syntheticEngagements(cities: DemoCity[], hubs: string[], until = '2026-11-01', seed = 20261125): DemoEngagement[] {
   const rand = prng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
   const types = ENGAGEMENT_TYPES.filter((t) => t !== 'summit' && t !== 'grant');
@@ -63,31 +58,17 @@ export function syntheticEngagements(
       const count = 1 + Math.floor(rand() * (2 + (year - 2022) * 0.4));
       for (let i = 0; i < count; i++) {
         const hub = pick(hubs);
-        const hubCities = cities.filter(
-          (c) => c.hub === hub && c.kind !== 'working_group',
-        );
+        const hubCities = cities.filter((c) => c.hub === hub && c.kind !== 'working_group');
         let type = pick(types);
-        if (type === 'transatlantic_dialogue' && hub !== 'europe')
-          type = 'webinar';
+        if (type === 'transatlantic_dialogue' && hub !== 'europe') type = 'webinar';
         const online = type === 'webinar';
         const host = online ? null : pick(hubCities);
-        const participating = [
-          ...new Set(
-            [host?.key, pick(hubCities).key, pick(hubCities).key].filter(
-              (k): k is string => !!k,
-            ),
-          ),
-        ];
-        const total = online
-          ? 30 + Math.floor(rand() * 120)
-          : 12 + Math.floor(rand() * 60);
+        const participating = [...new Set([host?.key, pick(hubCities).key, pick(hubCities).key].filter((k): k is string => !!k))];
+        const total = online ? 30 + Math.floor(rand() * 120) : 12 + Math.floor(rand() * 60);
         const mayors = Math.floor(total * (0.05 + rand() * 0.1));
         const youth = Math.floor(total * rand() * 0.25);
         const communityLeaders = Math.floor(total * rand() * 0.15);
-        const officials = Math.max(
-          0,
-          total - mayors - youth - communityLeaders,
-        );
+        const officials = Math.max(0, total - mayors - youth - communityLeaders);
         const theme = pick(THEMES);
         n++;
         out.push({

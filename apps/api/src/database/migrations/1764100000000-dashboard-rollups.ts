@@ -45,7 +45,9 @@ export class DashboardRollups1764100000000 implements MigrationInterface {
     await q.query(`CREATE MATERIALIZED VIEW dashboard_commitment_status AS
       SELECT hub_id, status, target_date, count(*)::int AS commitments
         FROM commitments WHERE archived_at IS NULL GROUP BY hub_id, status, target_date`);
-    await q.query(`CREATE UNIQUE INDEX dashboard_commitment_status_key ON dashboard_commitment_status (hub_id, status, target_date) NULLS NOT DISTINCT`);
+    await q.query(
+      `CREATE UNIQUE INDEX dashboard_commitment_status_key ON dashboard_commitment_status (hub_id, status, target_date) NULLS NOT DISTINCT`,
+    );
 
     // New commitments per hub and day (UTC).
     await q.query(`CREATE MATERIALIZED VIEW dashboard_commitment_days AS
@@ -62,7 +64,9 @@ export class DashboardRollups1764100000000 implements MigrationInterface {
         FROM commitments c WHERE c.archived_at IS NULL AND c.status = 'achieved'`);
     await q.query(`CREATE UNIQUE INDEX dashboard_achievements_key ON dashboard_achievements (commitment_id)`);
     await q.query(`CREATE INDEX dashboard_achievements_hub ON dashboard_achievements (hub_id, achieved_on) INCLUDE (first_engagement_on)`);
-    await q.query(`CREATE INDEX dashboard_achievements_city ON dashboard_achievements (city_id, achieved_on) INCLUDE (first_engagement_on)`);
+    await q.query(
+      `CREATE INDEX dashboard_achievements_city ON dashboard_achievements (city_id, achieved_on) INCLUDE (first_engagement_on)`,
+    );
 
     // Open follow-ups with a due date, by hub (their commitment's, else their engagement's) and due date.
     await q.query(`CREATE MATERIALIZED VIEW dashboard_follow_up_due AS
@@ -74,18 +78,41 @@ export class DashboardRollups1764100000000 implements MigrationInterface {
     // Writes to the records under the rollups wake the API's refresher (one notification per statement).
     await q.query(`CREATE FUNCTION dashboard_records_changed() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN PERFORM pg_notify('dashboard_records_changed', TG_TABLE_NAME); RETURN NULL; END $$`);
-    for (const table of ['engagements', 'engagement_cities', 'commitments', 'commitment_engagements', 'commitment_status_changes', 'follow_ups', 'cities']) {
+    for (const table of [
+      'engagements',
+      'engagement_cities',
+      'commitments',
+      'commitment_engagements',
+      'commitment_status_changes',
+      'follow_ups',
+      'cities',
+    ]) {
       await q.query(`CREATE TRIGGER dashboard_${table}_changed AFTER INSERT OR UPDATE OR DELETE ON "${table}"
         FOR EACH STATEMENT EXECUTE FUNCTION dashboard_records_changed()`);
     }
   }
 
   public async down(q: QueryRunner): Promise<void> {
-    for (const table of ['engagements', 'engagement_cities', 'commitments', 'commitment_engagements', 'commitment_status_changes', 'follow_ups', 'cities']) {
+    for (const table of [
+      'engagements',
+      'engagement_cities',
+      'commitments',
+      'commitment_engagements',
+      'commitment_status_changes',
+      'follow_ups',
+      'cities',
+    ]) {
       await q.query(`DROP TRIGGER IF EXISTS dashboard_${table}_changed ON "${table}"`);
     }
     await q.query(`DROP FUNCTION IF EXISTS dashboard_records_changed()`);
-    for (const view of ['dashboard_follow_up_due', 'dashboard_achievements', 'dashboard_commitment_days', 'dashboard_commitment_status', 'dashboard_city_activity', 'dashboard_engagement_days']) {
+    for (const view of [
+      'dashboard_follow_up_due',
+      'dashboard_achievements',
+      'dashboard_commitment_days',
+      'dashboard_commitment_status',
+      'dashboard_city_activity',
+      'dashboard_engagement_days',
+    ]) {
       await q.query(`DROP MATERIALIZED VIEW IF EXISTS ${view}`);
     }
     await q.query(`DROP TABLE IF EXISTS dashboard_refresh`);

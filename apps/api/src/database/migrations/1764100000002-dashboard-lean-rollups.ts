@@ -15,7 +15,9 @@ export class DashboardLeanRollups1764100000002 implements MigrationInterface {
     await q.query(`CREATE MATERIALIZED VIEW dashboard_commitment_status AS
       SELECT hub_id, status, CASE WHEN status IN ('pledged', 'in_progress') THEN target_date END AS target_date, count(*)::int AS commitments
         FROM commitments WHERE archived_at IS NULL GROUP BY 1, 2, 3`);
-    await q.query(`CREATE UNIQUE INDEX dashboard_commitment_status_key ON dashboard_commitment_status (hub_id, status, target_date) NULLS NOT DISTINCT`);
+    await q.query(
+      `CREATE UNIQUE INDEX dashboard_commitment_status_key ON dashboard_commitment_status (hub_id, status, target_date) NULLS NOT DISTINCT`,
+    );
 
     await q.query(`DROP MATERIALIZED VIEW dashboard_achievements`);
     await q.query(`CREATE MATERIALIZED VIEW dashboard_achievements AS
@@ -34,7 +36,9 @@ export class DashboardLeanRollups1764100000002 implements MigrationInterface {
     await q.query(`CREATE MATERIALIZED VIEW dashboard_commitment_status AS
       SELECT hub_id, status, target_date, count(*)::int AS commitments
         FROM commitments WHERE archived_at IS NULL GROUP BY hub_id, status, target_date`);
-    await q.query(`CREATE UNIQUE INDEX dashboard_commitment_status_key ON dashboard_commitment_status (hub_id, status, target_date) NULLS NOT DISTINCT`);
+    await q.query(
+      `CREATE UNIQUE INDEX dashboard_commitment_status_key ON dashboard_commitment_status (hub_id, status, target_date) NULLS NOT DISTINCT`,
+    );
     await q.query(`DROP MATERIALIZED VIEW dashboard_achievements`);
     await q.query(`CREATE MATERIALIZED VIEW dashboard_achievements AS
       SELECT c.id AS commitment_id, c.hub_id, c.city_id,
@@ -43,6 +47,8 @@ export class DashboardLeanRollups1764100000002 implements MigrationInterface {
         FROM commitments c WHERE c.archived_at IS NULL AND c.status = 'achieved'`);
     await q.query(`CREATE UNIQUE INDEX dashboard_achievements_key ON dashboard_achievements (commitment_id)`);
     await q.query(`CREATE INDEX dashboard_achievements_hub ON dashboard_achievements (hub_id, achieved_on) INCLUDE (first_engagement_on)`);
-    await q.query(`CREATE INDEX dashboard_achievements_city ON dashboard_achievements (city_id, achieved_on) INCLUDE (first_engagement_on)`);
+    await q.query(
+      `CREATE INDEX dashboard_achievements_city ON dashboard_achievements (city_id, achieved_on) INCLUDE (first_engagement_on)`,
+    );
   }
 }

@@ -73,7 +73,10 @@ const uuids = (max: number) => (target: object, key: string | symbol) => {
 
 const links = () => (target: object, key: string | symbol) => {
   IsArray()(target, key);
-  IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { each: true, message: 'each evidence link must be an http(s) URL' })(target, key);
+  IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { each: true, message: 'each evidence link must be an http(s) URL' })(
+    target,
+    key,
+  );
   MaxChars(MAX_LENGTH.engagement.evidenceLink, { each: true })(target, key);
   ArrayMaxSize(MAX_ITEMS.engagement.evidenceLinks)(target, key);
   ApiPropertyOptional({ type: [String], description: 'http(s) URLs' })(target, key);
@@ -84,31 +87,48 @@ export class CreateEngagementDto implements CreateEngagementRequest {
   @ApiProperty({ enum: ENGAGEMENT_TYPES }) @IsIn(ENGAGEMENT_TYPES) type!: EngagementType;
   @ApiProperty({ format: 'uuid' }) @IsUUID() hubId!: string;
   @ApiProperty({ format: 'date' }) @IsDateOnly() startDate!: string;
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true }) @IsOptional() @IsDateOnly() @NotBefore('startDate') endDate?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true }) @IsOptional() @IsDateOnly() @NotBefore('startDate') endDate?:
+    | string
+    | null;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() locationCityId?: string | null;
   @ApiPropertyOptional() @OptionalNotNull() @IsBoolean() online?: boolean;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() hostCityId?: string | null;
   @OptionalNotNull() @uuids(MAX_ITEMS.engagement.participatingCityIds) participatingCityIds?: string[];
   @OptionalNotNull() @uuids(MAX_ITEMS.engagement.partnerIds) partnerIds?: string[];
   @ApiPropertyOptional({ type: ParticipantsDto }) @OptionalNotNull() @NestedObject(() => ParticipantsDto) participants?: ParticipantsDto;
-  @ApiPropertyOptional({ maxLength: MAX_LENGTH.engagement.summary }) @OptionalNotNull() @IsString() @MaxChars(MAX_LENGTH.engagement.summary) summary?: string;
+  @ApiPropertyOptional({ maxLength: MAX_LENGTH.engagement.summary })
+  @OptionalNotNull()
+  @IsString()
+  @MaxChars(MAX_LENGTH.engagement.summary)
+  summary?: string;
   @OptionalNotNull() @links() evidenceLinks?: string[];
 }
 
 export class UpdateEngagementDto implements UpdateEngagementRequest {
   @ApiProperty() @IsInt() @Min(BOUNDS.version.min) @Max(BOUNDS.version.max) version!: number;
-  @ApiPropertyOptional({ maxLength: MAX_LENGTH.engagement.title }) @OptionalNotNull() @IsString() @MinLength(1) @Line(MAX_LENGTH.engagement.title) title?: string;
+  @ApiPropertyOptional({ maxLength: MAX_LENGTH.engagement.title })
+  @OptionalNotNull()
+  @IsString()
+  @MinLength(1)
+  @Line(MAX_LENGTH.engagement.title)
+  title?: string;
   @ApiPropertyOptional({ enum: ENGAGEMENT_TYPES }) @OptionalNotNull() @IsIn(ENGAGEMENT_TYPES) type?: EngagementType;
   @ApiPropertyOptional({ format: 'uuid' }) @OptionalNotNull() @IsUUID() hubId?: string;
   @ApiPropertyOptional({ format: 'date' }) @OptionalNotNull() @IsDateOnly() startDate?: string;
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true }) @IsOptional() @IsDateOnly() @NotBefore('startDate') endDate?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true }) @IsOptional() @IsDateOnly() @NotBefore('startDate') endDate?:
+    | string
+    | null;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() locationCityId?: string | null;
   @ApiPropertyOptional() @OptionalNotNull() @IsBoolean() online?: boolean;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() hostCityId?: string | null;
   @OptionalNotNull() @uuids(MAX_ITEMS.engagement.participatingCityIds) participatingCityIds?: string[];
   @OptionalNotNull() @uuids(MAX_ITEMS.engagement.partnerIds) partnerIds?: string[];
   @ApiPropertyOptional({ type: ParticipantsDto }) @OptionalNotNull() @NestedObject(() => ParticipantsDto) participants?: ParticipantsDto;
-  @ApiPropertyOptional({ maxLength: MAX_LENGTH.engagement.summary }) @OptionalNotNull() @IsString() @MaxChars(MAX_LENGTH.engagement.summary) summary?: string;
+  @ApiPropertyOptional({ maxLength: MAX_LENGTH.engagement.summary })
+  @OptionalNotNull()
+  @IsString()
+  @MaxChars(MAX_LENGTH.engagement.summary)
+  summary?: string;
   @OptionalNotNull() @links() evidenceLinks?: string[];
 }
 
@@ -118,5 +138,8 @@ export class EngagementListQueryDto extends ListQueryDto implements EngagementFi
   @ApiPropertyOptional({ enum: ENGAGEMENT_TYPES }) @IsOptional() @IsIn(ENGAGEMENT_TYPES) type?: EngagementType;
   @ApiPropertyOptional({ format: 'date', description: 'start date on or after' }) @IsOptional() @IsDateOnly() from?: string;
   @ApiPropertyOptional({ format: 'date', description: 'start date on or before' }) @IsOptional() @IsDateOnly() to?: string;
-  @ApiPropertyOptional({ description: 'inspired at least one live commitment (dashboard drill-down)' }) @IsOptional() @QueryBoolean() ledToCommitment?: boolean;
+  @ApiPropertyOptional({ description: 'inspired at least one live commitment (dashboard drill-down)' })
+  @IsOptional()
+  @QueryBoolean()
+  ledToCommitment?: boolean;
 }

@@ -22,19 +22,32 @@ export class CreateFollowUpDto implements CreateFollowUpRequest {
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() ownerId?: string | null;
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true }) @IsOptional() @IsDateOnly() dueDate?: string | null;
   @ApiPropertyOptional({ enum: FOLLOW_UP_STATUSES, default: 'open' }) @OptionalNotNull() @IsIn(FOLLOW_UP_STATUSES) status?: FollowUpStatus;
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: MAX_LENGTH.followUp.note }) @IsOptional() @IsString() @MaxChars(MAX_LENGTH.followUp.note) note?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: MAX_LENGTH.followUp.note })
+  @IsOptional()
+  @IsString()
+  @MaxChars(MAX_LENGTH.followUp.note)
+  note?: string | null;
 }
 
 export class UpdateFollowUpDto implements UpdateFollowUpRequest {
   @ApiProperty() @IsInt() @Min(BOUNDS.version.min) @Max(BOUNDS.version.max) version!: number;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() commitmentId?: string | null;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() engagementId?: string | null;
-  @ApiPropertyOptional({ maxLength: MAX_LENGTH.followUp.title }) @OptionalNotNull() @IsString() @MinLength(1) @Line(MAX_LENGTH.followUp.title) title?: string;
+  @ApiPropertyOptional({ maxLength: MAX_LENGTH.followUp.title })
+  @OptionalNotNull()
+  @IsString()
+  @MinLength(1)
+  @Line(MAX_LENGTH.followUp.title)
+  title?: string;
   @ApiPropertyOptional({ enum: FOLLOW_UP_KINDS }) @OptionalNotNull() @IsIn(FOLLOW_UP_KINDS) kind?: FollowUpKind;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() ownerId?: string | null;
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true }) @IsOptional() @IsDateOnly() dueDate?: string | null;
   @ApiPropertyOptional({ enum: FOLLOW_UP_STATUSES }) @OptionalNotNull() @IsIn(FOLLOW_UP_STATUSES) status?: FollowUpStatus;
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: MAX_LENGTH.followUp.note }) @IsOptional() @IsString() @MaxChars(MAX_LENGTH.followUp.note) note?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: MAX_LENGTH.followUp.note })
+  @IsOptional()
+  @IsString()
+  @MaxChars(MAX_LENGTH.followUp.note)
+  note?: string | null;
 }
 
 export class FollowUpListQueryDto extends ListQueryDto implements FollowUpFilters {

@@ -21,11 +21,31 @@ export class CreateOutcomeDto implements CreateOutcomeRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID() cityId!: string;
   @ApiProperty({ format: 'date' }) @IsDateOnly() date!: string;
   @ApiProperty({ enum: OUTCOME_TYPES }) @IsIn(OUTCOME_TYPES) type!: OutcomeType;
-  @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(VALUE.min) @Max(VALUE.max) value?: number | null;
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: MAX_LENGTH.outcome.unit }) @IsOptional() @IsString() @Line(MAX_LENGTH.outcome.unit) unit?: string | null;
-  @ApiPropertyOptional({ maxLength: MAX_LENGTH.outcome.description }) @OptionalNotNull() @IsString() @MaxChars(MAX_LENGTH.outcome.description) description?: string;
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: MAX_LENGTH.outcome.evidenceUrl }) @IsOptional() @IsUrl(URL_OPTIONS, URL_MESSAGE) @MaxChars(MAX_LENGTH.outcome.evidenceUrl) evidenceUrl?: string | null;
-  @ApiPropertyOptional({ description: 'true records the caller as verifier (hub managers and admins)' }) @OptionalNotNull() @IsBoolean() verified?: boolean;
+  @ApiPropertyOptional({ type: Number, nullable: true })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(VALUE.min)
+  @Max(VALUE.max)
+  value?: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: MAX_LENGTH.outcome.unit })
+  @IsOptional()
+  @IsString()
+  @Line(MAX_LENGTH.outcome.unit)
+  unit?: string | null;
+  @ApiPropertyOptional({ maxLength: MAX_LENGTH.outcome.description })
+  @OptionalNotNull()
+  @IsString()
+  @MaxChars(MAX_LENGTH.outcome.description)
+  description?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: MAX_LENGTH.outcome.evidenceUrl })
+  @IsOptional()
+  @IsUrl(URL_OPTIONS, URL_MESSAGE)
+  @MaxChars(MAX_LENGTH.outcome.evidenceUrl)
+  evidenceUrl?: string | null;
+  @ApiPropertyOptional({ description: 'true records the caller as verifier (hub managers and admins)' })
+  @OptionalNotNull()
+  @IsBoolean()
+  verified?: boolean;
 }
 
 export class UpdateOutcomeDto implements UpdateOutcomeRequest {
@@ -34,10 +54,27 @@ export class UpdateOutcomeDto implements UpdateOutcomeRequest {
   @ApiPropertyOptional({ format: 'uuid' }) @OptionalNotNull() @IsUUID() cityId?: string;
   @ApiPropertyOptional({ format: 'date' }) @OptionalNotNull() @IsDateOnly() date?: string;
   @ApiPropertyOptional({ enum: OUTCOME_TYPES }) @OptionalNotNull() @IsIn(OUTCOME_TYPES) type?: OutcomeType;
-  @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(VALUE.min) @Max(VALUE.max) value?: number | null;
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: MAX_LENGTH.outcome.unit }) @IsOptional() @IsString() @Line(MAX_LENGTH.outcome.unit) unit?: string | null;
-  @ApiPropertyOptional({ maxLength: MAX_LENGTH.outcome.description }) @OptionalNotNull() @IsString() @MaxChars(MAX_LENGTH.outcome.description) description?: string;
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: MAX_LENGTH.outcome.evidenceUrl }) @IsOptional() @IsUrl(URL_OPTIONS, URL_MESSAGE) @MaxChars(MAX_LENGTH.outcome.evidenceUrl) evidenceUrl?: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(VALUE.min)
+  @Max(VALUE.max)
+  value?: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: MAX_LENGTH.outcome.unit })
+  @IsOptional()
+  @IsString()
+  @Line(MAX_LENGTH.outcome.unit)
+  unit?: string | null;
+  @ApiPropertyOptional({ maxLength: MAX_LENGTH.outcome.description })
+  @OptionalNotNull()
+  @IsString()
+  @MaxChars(MAX_LENGTH.outcome.description)
+  description?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: MAX_LENGTH.outcome.evidenceUrl })
+  @IsOptional()
+  @IsUrl(URL_OPTIONS, URL_MESSAGE)
+  @MaxChars(MAX_LENGTH.outcome.evidenceUrl)
+  evidenceUrl?: string | null;
   @ApiPropertyOptional() @OptionalNotNull() @IsBoolean() verified?: boolean;
 }
 

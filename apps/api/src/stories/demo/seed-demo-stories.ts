@@ -25,7 +25,11 @@ export async function seedDemoStories(m: EntityManager): Promise<number> {
   };
   const commitmentId = async (key: string) => {
     const c = DEMO_COMMITMENTS.find((x) => x.key === key);
-    return one('SELECT id FROM commitments WHERE title = $1 AND city_id = $2', [c?.title ?? key, await cityId(c?.city ?? key)], `commitment ${key}`);
+    return one(
+      'SELECT id FROM commitments WHERE title = $1 AND city_id = $2',
+      [c?.title ?? key, await cityId(c?.city ?? key)],
+      `commitment ${key}`,
+    );
   };
   const hubManager = (hub: string) =>
     one(
@@ -36,14 +40,10 @@ export async function seedDemoStories(m: EntityManager): Promise<number> {
     );
   const leadership = await one(`SELECT id FROM users WHERE role = 'leadership' ORDER BY email LIMIT 1`, [], 'leadership user');
   const audit = (actorId: string, entityId: string, action: string, when: Date, changes: unknown, note: string | null = null) =>
-    m.query(`INSERT INTO audit_log (at, actor_id, entity, entity_id, action, changes, note) VALUES ($1, $2, 'story', $3, $4, $5::jsonb, $6)`, [
-      when,
-      actorId,
-      entityId,
-      action,
-      changes === null ? null : JSON.stringify(changes),
-      note,
-    ]);
+    m.query(
+      `INSERT INTO audit_log (at, actor_id, entity, entity_id, action, changes, note) VALUES ($1, $2, 'story', $3, $4, $5::jsonb, $6)`,
+      [when, actorId, entityId, action, changes === null ? null : JSON.stringify(changes), note],
+    );
 
   let count = 0;
   for (const story of DEMO_STORIES) {
@@ -112,7 +112,10 @@ export async function seedDemoStories(m: EntityManager): Promise<number> {
       await audit(author, id, 'create', created, { title: { old: null, new: version.title }, status: { old: null, new: 'draft' } });
       if (confirmed) {
         await audit(author, id, 'update', at(story.date, 9), {
-          sensitivity: { old: null, new: { consentForNamedPeople: true, noDetailsExposingIndividuals: true, cityAgreedToPublication: true } },
+          sensitivity: {
+            old: null,
+            new: { consentForNamedPeople: true, noDetailsExposingIndividuals: true, cityAgreedToPublication: true },
+          },
         });
       }
       if (story.status !== 'draft' || story.sentBack) {

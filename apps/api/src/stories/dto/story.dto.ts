@@ -69,7 +69,12 @@ export class CreateStoryDto implements CreateStoryRequest {
 
 export class UpdateStoryDto implements UpdateStoryRequest {
   @ApiProperty() @Type(() => Number) @IsInt() @Min(BOUNDS.version.min) @Max(BOUNDS.version.max) version!: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1, { message: 'Enter a title.' }) @Line(MAX_LENGTH.story.title) title?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1, { message: 'Enter a title.' })
+  @Line(MAX_LENGTH.story.title)
+  title?: string;
   @ApiPropertyOptional({ enum: STORY_CATEGORIES }) @IsOptional() @IsIn(STORY_CATEGORIES) category?: StoryCategory;
   @ApiPropertyOptional({ type: [String] }) @Ids(MAX_ITEMS.story.cityIds) cityIds?: string[];
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxChars(MAX_LENGTH.story.body) body?: string;
@@ -100,7 +105,9 @@ export class ListStoriesDto implements StoryFilters {
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(BOUNDS.page.min) @Max(BOUNDS.page.max) page?: number;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(BOUNDS.pageSize.min) @Max(BOUNDS.pageSize.max) pageSize?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(MAX_LENGTH.search) q?: string;
-  @ApiPropertyOptional() @IsOptional() @IsIn(['updatedAt:desc', 'updatedAt:asc', 'title:asc', 'title:desc', 'publishedAt:desc', 'publishedAt:asc'])
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsIn(['updatedAt:desc', 'updatedAt:asc', 'title:asc', 'title:desc', 'publishedAt:desc', 'publishedAt:asc'])
   sort?: string;
   @ApiPropertyOptional({ enum: STORY_CATEGORIES }) @IsOptional() @IsIn(STORY_CATEGORIES) category?: StoryCategory;
   @ApiPropertyOptional({ enum: STORY_STATUSES }) @IsOptional() @IsIn(STORY_STATUSES) status?: StoryStatus;

@@ -52,8 +52,18 @@ export class UpdateUserDto implements UpdateUserRequest {
   @ApiProperty() @Type(() => Number) @IsInt() @Min(BOUNDS.version.min) @Max(BOUNDS.version.max) version!: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @Line(MAX_LENGTH.user.name) name?: string;
   @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @IsUUID('all', { each: true }) @ArrayMaxSize(MAX_ITEMS.user.hubIds) hubIds?: string[];
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @IsUUID('all', { each: true }) @ArrayMaxSize(MAX_ITEMS.user.cityIds) cityIds?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @IsUUID('all', { each: true })
+  @ArrayMaxSize(MAX_ITEMS.user.hubIds)
+  hubIds?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @IsUUID('all', { each: true })
+  @ArrayMaxSize(MAX_ITEMS.user.cityIds)
+  cityIds?: string[];
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
   @ApiPropertyOptional({ enum: LANGUAGES }) @IsOptional() @IsIn(LANGUAGES) language?: Language;
   @ApiPropertyOptional({ minLength: MIN_LENGTH.user.password })

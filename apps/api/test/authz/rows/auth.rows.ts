@@ -16,7 +16,11 @@ export const authRows: MatrixRow[] = [
   {
     route: 'POST /api/auth/logout',
     // Logout ends the session it is sent with: a session of its own, so the shared tokens live on.
-    request: async (world, who) => ({ path: '/api/auth/logout', body: {}, token: who === 'anonymous' ? undefined : await world.signIn(who) }),
+    request: async (world, who) => ({
+      path: '/api/auth/logout',
+      body: {},
+      token: who === 'anonymous' ? undefined : await world.signIn(who),
+    }),
     expect: signedIn(204),
   },
   { route: 'GET /api/auth/me', request: () => ({ path: '/api/auth/me' }), expect: signedIn(200) },

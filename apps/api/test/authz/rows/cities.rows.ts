@@ -20,7 +20,10 @@ export const citiesRows: MatrixRow[] = [
   { route: 'GET /api/cities/{id}/timeline', request: (w) => ({ path: `/api/cities/${w.cityA}/timeline` }), expect: readCityA },
   {
     route: 'POST /api/cities',
-    request: (w) => ({ path: '/api/cities', body: { name: `City ${w.unique()}`, countryCode: 'KE', hubId: w.hubX, kind: 'city', membershipStatus: 'joining' } }),
+    request: (w) => ({
+      path: '/api/cities',
+      body: { name: `City ${w.unique()}`, countryCode: 'KE', hubId: w.hubX, kind: 'city', membershipStatus: 'joining' },
+    }),
     expect: writeHubX(201),
   },
   {

@@ -19,7 +19,11 @@ export const commitmentsRows: MatrixRow[] = [
   { route: 'GET /api/commitments', request: () => ({ path: '/api/commitments' }), expect: signedIn(200) },
   { route: 'GET /api/commitments/export.csv', request: () => ({ path: '/api/commitments/export.csv' }), expect: signedIn(200) },
   { route: 'GET /api/commitments/{id}', request: async (w) => ({ path: `/api/commitments/${await freshCommitment(w)}` }), expect: readA },
-  { route: 'GET /api/commitments/{id}/history', request: async (w) => ({ path: `/api/commitments/${await freshCommitment(w)}/history` }), expect: readA },
+  {
+    route: 'GET /api/commitments/{id}/history',
+    request: async (w) => ({ path: `/api/commitments/${await freshCommitment(w)}/history` }),
+    expect: readA,
+  },
   {
     route: 'POST /api/commitments',
     request: (w) => ({ path: '/api/commitments', body: { title: `Pledge ${w.unique()}`, kind: 'youth_council', cityId: w.cityA } }),
@@ -32,8 +36,15 @@ export const commitmentsRows: MatrixRow[] = [
   },
   {
     route: 'POST /api/commitments/{id}/transitions',
-    request: async (w) => ({ path: `/api/commitments/${await freshCommitment(w)}/transitions`, body: { to: 'in_progress', note: 'Work started' } }),
+    request: async (w) => ({
+      path: `/api/commitments/${await freshCommitment(w)}/transitions`,
+      body: { to: 'in_progress', note: 'Work started' },
+    }),
     expect: liaisonAndHubX(200),
   },
-  { route: 'DELETE /api/commitments/{id}', request: async (w) => ({ path: `/api/commitments/${await freshCommitment(w)}` }), expect: hubX(204) },
+  {
+    route: 'DELETE /api/commitments/{id}',
+    request: async (w) => ({ path: `/api/commitments/${await freshCommitment(w)}` }),
+    expect: hubX(204),
+  },
 ];

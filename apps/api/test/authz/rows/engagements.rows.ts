@@ -21,7 +21,13 @@ export const engagementsRows: MatrixRow[] = [
     route: 'POST /api/engagements',
     request: (w) => ({
       path: '/api/engagements',
-      body: { title: `Workshop ${w.unique()}`, type: 'regional_workshop', hubId: w.hubX, startDate: '2024-06-01', participatingCityIds: [w.cityA] },
+      body: {
+        title: `Workshop ${w.unique()}`,
+        type: 'regional_workshop',
+        hubId: w.hubX,
+        startDate: '2024-06-01',
+        participatingCityIds: [w.cityA],
+      },
     }),
     expect: writeHubX(201),
   },
@@ -30,5 +36,9 @@ export const engagementsRows: MatrixRow[] = [
     request: async (w) => ({ path: `/api/engagements/${await freshEngagement(w)}`, body: { version: 1, summary: 'Notes' } }),
     expect: writeHubX(200),
   },
-  { route: 'DELETE /api/engagements/{id}', request: async (w) => ({ path: `/api/engagements/${await freshEngagement(w)}` }), expect: writeHubX(204) },
+  {
+    route: 'DELETE /api/engagements/{id}',
+    request: async (w) => ({ path: `/api/engagements/${await freshEngagement(w)}` }),
+    expect: writeHubX(204),
+  },
 ];

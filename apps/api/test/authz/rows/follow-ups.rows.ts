@@ -20,7 +20,10 @@ export const followUpsRows: MatrixRow[] = [
   {
     // liaisonB cannot read the commitment: it answers as for one that does not exist (400 on commitmentId).
     route: 'POST /api/follow-ups',
-    request: async (w) => ({ path: '/api/follow-ups', body: { commitmentId: await freshCommitment(w), title: 'Check in', kind: 'check_in' } }),
+    request: async (w) => ({
+      path: '/api/follow-ups',
+      body: { commitmentId: await freshCommitment(w), title: 'Check in', kind: 'check_in' },
+    }),
     expect: liaisonAndHubX(201, 400),
   },
   {

@@ -14,7 +14,10 @@ import { storiesRows } from './stories.rows';
 import { usersRows } from './users.rows';
 
 /** Every route of the API; a domain adds its rows file here. */
-export const MATRIX_ROWS: MatrixRow[] = [...authRows, ...usersRows, ...dashboardRows,
+export const MATRIX_ROWS: MatrixRow[] = [
+  ...authRows,
+  ...usersRows,
+  ...dashboardRows,
   ...hubsRows,
   ...citiesRows,
   ...partnersRows,

@@ -20,7 +20,10 @@ export const outcomesRows: MatrixRow[] = [
   {
     // liaisonB cannot read city A: it answers as for a city that does not exist (400 on cityId).
     route: 'POST /api/outcomes',
-    request: (w) => ({ path: '/api/outcomes', body: { cityId: w.cityA, date: '2024-07-01', type: 'people_trained', value: 150, unit: 'people' } }),
+    request: (w) => ({
+      path: '/api/outcomes',
+      body: { cityId: w.cityA, date: '2024-07-01', type: 'people_trained', value: 150, unit: 'people' },
+    }),
     expect: liaisonAndHubX(201, 400),
   },
   {

@@ -69,11 +69,27 @@ export const storiesRows: MatrixRow[] = [
     request: async (w) => ({ path: `/api/stories/${await freshDraft(w, true)}/transitions`, body: { to: 'in_review' } }),
     expect: { ...hubXWriters(200), leadership: 200 },
   },
-  { route: 'GET /api/stories/{id}/history', request: async (w) => ({ path: `/api/stories/${await publishedStoryOfCityA(w)}/history` }), expect: readCityA },
-  { route: 'GET /api/stories/{id}/export.md', request: async (w) => ({ path: `/api/stories/${await publishedStoryOfCityA(w)}/export.md` }), expect: readCityA },
-  { route: 'GET /api/stories/{id}/export.html', request: async (w) => ({ path: `/api/stories/${await publishedStoryOfCityA(w)}/export.html` }), expect: readCityA },
+  {
+    route: 'GET /api/stories/{id}/history',
+    request: async (w) => ({ path: `/api/stories/${await publishedStoryOfCityA(w)}/history` }),
+    expect: readCityA,
+  },
+  {
+    route: 'GET /api/stories/{id}/export.md',
+    request: async (w) => ({ path: `/api/stories/${await publishedStoryOfCityA(w)}/export.md` }),
+    expect: readCityA,
+  },
+  {
+    route: 'GET /api/stories/{id}/export.html',
+    request: async (w) => ({ path: `/api/stories/${await publishedStoryOfCityA(w)}/export.html` }),
+    expect: readCityA,
+  },
   { route: 'GET /api/public/stories', request: () => ({ path: '/api/public/stories' }), expect: everyone(200) },
-  { route: 'GET /api/public/stories/{id}', request: async (w) => ({ path: `/api/public/stories/${await publishedStoryOfCityA(w)}` }), expect: everyone(200) },
+  {
+    route: 'GET /api/public/stories/{id}',
+    request: async (w) => ({ path: `/api/public/stories/${await publishedStoryOfCityA(w)}` }),
+    expect: everyone(200),
+  },
   {
     route: 'GET /api/public/stories/{id}/export.md',
     request: async (w) => ({ path: `/api/public/stories/${await publishedStoryOfCityA(w)}/export.md` }),

@@ -20,7 +20,14 @@ export const usersRows: MatrixRow[] = [
     route: 'POST /api/users',
     request: (w) => ({
       path: '/api/users',
-      body: { email: `new-${w.unique()}@impact.test`, name: 'New colleague', password: 'a-long-enough-password', role: 'city_liaison', hubIds: [], cityIds: [w.cityA] },
+      body: {
+        email: `new-${w.unique()}@impact.test`,
+        name: 'New colleague',
+        password: 'a-long-enough-password',
+        role: 'city_liaison',
+        hubIds: [],
+        cityIds: [w.cityA],
+      },
     }),
     expect: adminOnly(201),
   },

@@ -21,8 +21,12 @@ export const CITIES_LIST: ListConfig = {
 };
 
 const CITIES_VIEW: ListView = {
-  heading: 'nav.cities', search: 'cities.search', caption: 'cities.caption',
-  emptyIcon: 'location_city', emptyTitle: 'pages.cities.emptyTitle', emptyBody: 'pages.cities.emptyBody',
+  heading: 'nav.cities',
+  search: 'cities.search',
+  caption: 'cities.caption',
+  emptyIcon: 'location_city',
+  emptyTitle: 'pages.cities.emptyTitle',
+  emptyBody: 'pages.cities.emptyBody',
   controls: [
     HUB_FILTER,
     { kind: 'select', key: 'membershipStatus', label: 'cities.membership', options: MEMBERSHIP_STATUSES, labelKey: 'enums.membership.' },

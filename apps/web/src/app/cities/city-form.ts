@@ -2,7 +2,16 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatDialogModule } from '@angular/material/dialog';
-import { BOUNDS, CITY_KINDS, CityKind, CityListItem, CreateCityRequest, MAX_LENGTH, MEMBERSHIP_STATUSES, MembershipStatus } from '@impact/contracts';
+import {
+  BOUNDS,
+  CITY_KINDS,
+  CityKind,
+  CityListItem,
+  CreateCityRequest,
+  MAX_LENGTH,
+  MEMBERSHIP_STATUSES,
+  MembershipStatus,
+} from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LookupsApi } from '../shared/data/lookups.api';
 import { fromIsoDate, toIsoDate } from '../shared/forms/dates';
@@ -31,12 +40,33 @@ const LIMIT = MAX_LENGTH.city;
         <it-form-problem [problem]="problem()" [message]="problemMessage()" [reloading]="reloading()" (reload)="reload()" />
         <div class="it-form-grid">
           <it-text-field [control]="form.controls.name" [label]="'fields.name' | transloco" textDir="auto" />
-          <it-text-field [control]="form.controls.countryCode" [label]="'cities.countryCode' | transloco" textDir="ltr" [maxLength]="countryCodeLength" [hint]="'cities.form.countryHint' | transloco" />
+          <it-text-field
+            [control]="form.controls.countryCode"
+            [label]="'cities.countryCode' | transloco"
+            textDir="ltr"
+            [maxLength]="countryCodeLength"
+            [hint]="'cities.form.countryHint' | transloco"
+          />
           <it-select-field [control]="form.controls.hubId" [label]="'fields.hub' | transloco" [refs]="hubs()" />
-          <it-select-field [control]="form.controls.kind" [label]="'fields.kind' | transloco" [options]="kinds" labelKey="enums.cityKind." />
-          <it-select-field [control]="form.controls.membershipStatus" [label]="'cities.membership' | transloco" [options]="memberships" labelKey="enums.membership." />
+          <it-select-field
+            [control]="form.controls.kind"
+            [label]="'fields.kind' | transloco"
+            [options]="kinds"
+            labelKey="enums.cityKind."
+          />
+          <it-select-field
+            [control]="form.controls.membershipStatus"
+            [label]="'cities.membership' | transloco"
+            [options]="memberships"
+            labelKey="enums.membership."
+          />
           <it-date-field [control]="form.controls.memberSince" [label]="'cities.memberSince' | transloco" />
-          <it-text-field class="it-span-2" [control]="form.controls.leadOfficial" [label]="'cities.leadOfficial' | transloco" textDir="auto" />
+          <it-text-field
+            class="it-span-2"
+            [control]="form.controls.leadOfficial"
+            [label]="'cities.leadOfficial' | transloco"
+            textDir="auto"
+          />
           <it-text-field [control]="form.controls.latitude" [label]="'cities.latitude' | transloco" type="number" step="any" />
           <it-text-field [control]="form.controls.longitude" [label]="'cities.longitude' | transloco" type="number" step="any" />
         </div>

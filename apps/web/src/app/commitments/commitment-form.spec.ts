@@ -74,7 +74,10 @@ describe('CommitmentForm', () => {
   });
 
   it('creates with every field, dates as YYYY-MM-DD and no status', async () => {
-    const { type, submit, http, fixture } = await render({ city: { id: 'city-ns', name: 'Nansana' }, inspiredBy: { id: 'e-ctv', name: 'Cape Town learning visit' } });
+    const { type, submit, http, fixture } = await render({
+      city: { id: 'city-ns', name: 'Nansana' },
+      inspiredBy: { id: 'e-ctv', name: 'Cape Town learning visit' },
+    });
     type('Title', 'Neighbourhood Watch as early warning');
     const form = (fixture.componentInstance as unknown as { form: { patchValue(v: object): void } }).form;
     form.patchValue({ kind: 'neighbourhood_watch', targetDate: new Date(2024, 11, 31) });
@@ -101,7 +104,10 @@ describe('CommitmentForm', () => {
     const theirs = { ...danilovgrad, title: 'Local Safety Council (launched)', progress: 90, version: 5 };
     http
       .expectOne('/api/commitments/c-dg')
-      .flush({ statusCode: 409, error: 'Conflict', message: 'Stale version', details: { current: theirs } }, { status: 409, statusText: 'Conflict' });
+      .flush(
+        { statusCode: 409, error: 'Conflict', message: 'Stale version', details: { current: theirs } },
+        { status: 409, statusText: 'Conflict' },
+      );
     await fixture.whenStable();
 
     expect(close).not.toHaveBeenCalled();
@@ -127,12 +133,15 @@ describe('CommitmentForm', () => {
     const { el, submit, http, fixture, close, type } = await render({ commitment: danilovgrad });
     type(PROGRESS, '80');
     await submit();
-    http
-      .expectOne('/api/commitments/c-dg')
-      .flush(
-        { statusCode: 400, error: 'Bad Request', message: 'Invalid', details: [{ field: 'targetDate', message: 'targetDate must be after the commitment was made' }] },
-        { status: 400, statusText: 'Bad Request' },
-      );
+    http.expectOne('/api/commitments/c-dg').flush(
+      {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'Invalid',
+        details: [{ field: 'targetDate', message: 'targetDate must be after the commitment was made' }],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
     await fixture.whenStable();
     expect(close).not.toHaveBeenCalled();
     const errors = [...el.querySelectorAll('mat-error')].map((e) => e.textContent?.trim());

@@ -47,7 +47,6 @@ export class CommitmentForm extends RecordDialogForm<CommitmentListItem, CreateC
   protected readonly kinds = COMMITMENT_KINDS;
   protected readonly progress = BOUNDS.commitment.progress;
 
-
   private readonly fb = inject(NonNullableFormBuilder);
   protected readonly form = this.fb.group({
     title: ['', text(LIMIT.title, { required: true })],

@@ -35,8 +35,12 @@ export const COMMITMENTS_LIST: ListConfig = {
 };
 
 const COMMITMENTS_VIEW: ListView = {
-  heading: 'nav.commitments', search: 'commitments.search', caption: 'commitments.caption',
-  emptyIcon: 'handshake', emptyTitle: 'pages.commitments.emptyTitle', emptyBody: 'pages.commitments.emptyBody',
+  heading: 'nav.commitments',
+  search: 'commitments.search',
+  caption: 'commitments.caption',
+  emptyIcon: 'handshake',
+  emptyTitle: 'pages.commitments.emptyTitle',
+  emptyBody: 'pages.commitments.emptyBody',
   controls: [
     HUB_FILTER,
     { kind: 'select', key: 'status', label: 'fields.status', options: COMMITMENT_STATUSES, labelKey: 'status.commitment.' },
@@ -71,10 +75,18 @@ const COMMITMENTS_VIEW: ListView = {
 export class CommitmentsPage {
   private readonly dialogs = inject(RecordDialogs);
   private readonly router = inject(Router);
-  protected readonly list = new RecordList<CommitmentFilters, CommitmentListItem>(COMMITMENTS_LIST, inject(CommitmentsApi), 'commitments.csv');
+  protected readonly list = new RecordList<CommitmentFilters, CommitmentListItem>(
+    COMMITMENTS_LIST,
+    inject(CommitmentsApi),
+    'commitments.csv',
+  );
   protected readonly view = COMMITMENTS_VIEW;
 
   protected create(): void {
-    this.dialogs.open(CommitmentForm, {} satisfies CommitmentFormData, (saved: CommitmentListItem) => void this.router.navigate(['/commitments', saved.id]));
+    this.dialogs.open(
+      CommitmentForm,
+      {} satisfies CommitmentFormData,
+      (saved: CommitmentListItem) => void this.router.navigate(['/commitments', saved.id]),
+    );
   }
 }

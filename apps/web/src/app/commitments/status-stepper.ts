@@ -52,7 +52,8 @@ export function pathFor(current: CommitmentStatus): CommitmentStatus[] {
       <div class="it-next" role="group" [attr.aria-label]="'commitments.stepper.next' | transloco">
         @for (to of next(); track to) {
           <button mat-stroked-button type="button" class="it-next-step" [attr.data-to]="to" (click)="step.emit(to)">
-            <mat-icon aria-hidden="true">{{ icons[to] }}</mat-icon>{{ stepLabel(status(), to) | transloco }}
+            <mat-icon aria-hidden="true">{{ icons[to] }}</mat-icon
+            >{{ stepLabel(status(), to) | transloco }}
           </button>
         }
       </div>

@@ -23,7 +23,17 @@ export interface TransitionDialogData {
 /** One step of the workflow, with the note every step needs; the server's refusal (422) is shown as it says it. */
 @Component({
   selector: 'it-transition-dialog',
-  imports: [FieldErrorPipe, FormProblem, FormActions, MatDialogModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule, StatusChip, TranslocoPipe],
+  imports: [
+    FieldErrorPipe,
+    FormProblem,
+    FormActions,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    ReactiveFormsModule,
+    StatusChip,
+    TranslocoPipe,
+  ],
   template: `
     <h2 mat-dialog-title>{{ 'commitments.transition.title' | transloco }}</h2>
     <form [formGroup]="form" (ngSubmit)="confirm()" novalidate>
@@ -67,7 +77,10 @@ export class TransitionDialog {
   private readonly dialogRef = inject<MatDialogRef<TransitionDialog, CommitmentListItem>>(MatDialogRef);
   private readonly api = inject(CommitmentsApi);
 
-  protected readonly note = new FormControl('', { nonNullable: true, validators: text(MAX_LENGTH.commitment.transitionNote, { required: true }) });
+  protected readonly note = new FormControl('', {
+    nonNullable: true,
+    validators: text(MAX_LENGTH.commitment.transitionNote, { required: true }),
+  });
   protected readonly form = new FormGroup({ note: this.note });
   protected readonly label = stepLabel(this.data.commitment.status, this.data.to);
   protected readonly saving = signal(false);
@@ -90,7 +103,9 @@ export class TransitionDialog {
         const status = error instanceof HttpErrorResponse ? error.status : -1;
         this.message.set(status === 422 || status === 409 ? serverMessage(error) : null);
         // No version is sent with a step, so a 409 is a refusal like a 422.
-        this.problem.set(status === 422 ? 'refused' : status === 403 ? 'forbidden' : status === 0 ? 'offline' : status === 409 ? 'refused' : 'unexpected');
+        this.problem.set(
+          status === 422 ? 'refused' : status === 403 ? 'forbidden' : status === 0 ? 'offline' : status === 409 ? 'refused' : 'unexpected',
+        );
       },
     });
   }

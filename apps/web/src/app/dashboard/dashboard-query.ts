@@ -32,8 +32,8 @@ export class DashboardQuery {
       const user = auth.user();
       const params = this.params();
       if (user?.role === 'hub_manager' && user.hubIds.length && !params.has('hubId')) {
-        untracked(() =>
-          void this.router.navigate([], { queryParams: { hubId: user.hubIds[0] }, queryParamsHandling: 'merge', replaceUrl: true }),
+        untracked(
+          () => void this.router.navigate([], { queryParams: { hubId: user.hubIds[0] }, queryParamsHandling: 'merge', replaceUrl: true }),
         );
       }
     });

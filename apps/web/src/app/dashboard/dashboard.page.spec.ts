@@ -112,12 +112,16 @@ describe('DashboardPage', () => {
     expect(link('engagements')?.textContent?.trim()).toBe('1,234');
     expect(link('engagements')?.getAttribute('href')).toBe('/engagements?hubId=hub-1&from=2024-01-01&to=2024-12-31');
     expect(link('activeCities')?.getAttribute('href')).toBe('/cities?hubId=hub-1&active=true&activeFrom=2024-01-01&activeTo=2024-12-31');
-    expect(link('commitmentsAchieved')?.getAttribute('href')).toBe('/commitments?hubId=hub-1&status=achieved&achievedFrom=2024-01-01&achievedTo=2024-12-31');
+    expect(link('commitmentsAchieved')?.getAttribute('href')).toBe(
+      '/commitments?hubId=hub-1&status=achieved&achievedFrom=2024-01-01&achievedTo=2024-12-31',
+    );
     expect(link('commitmentsAtRisk')?.getAttribute('href')).toBe('/commitments?hubId=hub-1&atRisk=true');
     expect(link('followUpsOverdue')?.getAttribute('href')).toBe('/follow-ups?hubId=hub-1&overdue=true');
     expect(link('engagementsLedToCommitment')?.textContent?.trim()).toBe('50%');
     expect(link('medianDaysToAchievement')?.textContent?.trim()).toBe('120.5 days');
-    const stalled = [...el.querySelectorAll<HTMLAnchorElement>('[data-kpi="commitmentsByStatus"] a')].find((a) => a.getAttribute('href')?.includes('status=stalled'));
+    const stalled = [...el.querySelectorAll<HTMLAnchorElement>('[data-kpi="commitmentsByStatus"] a')].find((a) =>
+      a.getAttribute('href')?.includes('status=stalled'),
+    );
     expect(stalled?.textContent?.trim()).toBe('3');
     expect(el.textContent).toContain('Figures as of');
   });
@@ -145,7 +149,9 @@ describe('DashboardPage', () => {
     const cells = [...el.querySelectorAll<HTMLAnchorElement>('[data-testid="stories-table"] td a')];
     const youthDraft = cells.find((a) => a.getAttribute('href') === '/story-desk?category=youth&status=draft&hubId=hub-1');
     expect(youthDraft?.textContent?.trim()).toBe('2');
-    expect(cells.find((a) => a.getAttribute('href') === '/story-desk?category=peer_learning&status=published&hubId=hub-1')?.textContent?.trim()).toBe('5');
+    expect(
+      cells.find((a) => a.getAttribute('href') === '/story-desk?category=peer_learning&status=published&hubId=hub-1')?.textContent?.trim(),
+    ).toBe('5');
     expect(cells.some((a) => a.getAttribute('href')?.includes('status=archived'))).toBe(false);
   });
 
@@ -164,7 +170,11 @@ describe('DashboardPage', () => {
   });
 
   it('keeps the list from a liaison, and says so kindly when there is nothing to show', async () => {
-    const { el } = await render(user('city_liaison', { cityIds: ['city-1'] }), {}, { stories: { byCategoryAndStatus: [], achievedWithoutStory: [] } });
+    const { el } = await render(
+      user('city_liaison', { cityIds: ['city-1'] }),
+      {},
+      { stories: { byCategoryAndStatus: [], achievedWithoutStory: [] } },
+    );
     expect(el.querySelector('[data-testid="without-story"]')).toBeNull();
     expect(el.querySelector('[data-testid="dashboard-stories"]')?.textContent).toContain('No stories yet');
   });

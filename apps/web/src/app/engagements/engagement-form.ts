@@ -52,7 +52,18 @@ function endAfterStart(group: AbstractControl): ValidationErrors | null {
 /** Log or edit an engagement: a workshop, learning visit, dialogue, webinar … */
 @Component({
   selector: 'it-engagement-form',
-  imports: [DateField, FormActions, FormProblem, MatCheckboxModule, MatDialogModule, ReactiveFormsModule, RefPicker, SelectField, TextField, TranslocoPipe],
+  imports: [
+    DateField,
+    FormActions,
+    FormProblem,
+    MatCheckboxModule,
+    MatDialogModule,
+    ReactiveFormsModule,
+    RefPicker,
+    SelectField,
+    TextField,
+    TranslocoPipe,
+  ],
   templateUrl: './engagement-form.html',
   styleUrl: '../shared/forms/form-dialog.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -65,7 +76,6 @@ export class EngagementForm extends RecordDialogForm<EngagementListItem, CreateE
   protected readonly groups = ['total', ...PARTICIPANT_GROUPS] as const;
   protected readonly people = PEOPLE;
   protected readonly hubs = toSignal(inject(LookupsApi).hubs(), { initialValue: [] });
-
 
   private readonly fb = inject(NonNullableFormBuilder);
   protected readonly form = this.fb.group(

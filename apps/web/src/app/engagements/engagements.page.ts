@@ -23,8 +23,12 @@ export const ENGAGEMENTS_LIST: ListConfig = {
 };
 
 const ENGAGEMENTS_VIEW: ListView = {
-  heading: 'nav.engagements', search: 'engagements.search', caption: 'engagements.caption',
-  emptyIcon: 'groups', emptyTitle: 'pages.engagements.emptyTitle', emptyBody: 'pages.engagements.emptyBody',
+  heading: 'nav.engagements',
+  search: 'engagements.search',
+  caption: 'engagements.caption',
+  emptyIcon: 'groups',
+  emptyTitle: 'pages.engagements.emptyTitle',
+  emptyBody: 'pages.engagements.emptyBody',
   controls: [
     HUB_FILTER,
     { kind: 'select', key: 'type', label: 'fields.type', options: ENGAGEMENT_TYPES, labelKey: 'enums.engagementType.' },
@@ -56,7 +60,11 @@ const ENGAGEMENTS_VIEW: ListView = {
 })
 export class EngagementsPage {
   private readonly dialogs = inject(RecordDialogs);
-  protected readonly list = new RecordList<EngagementFilters, EngagementListItem>(ENGAGEMENTS_LIST, inject(EngagementsApi), 'engagements.csv');
+  protected readonly list = new RecordList<EngagementFilters, EngagementListItem>(
+    ENGAGEMENTS_LIST,
+    inject(EngagementsApi),
+    'engagements.csv',
+  );
   protected readonly view = ENGAGEMENTS_VIEW;
   protected readonly place = engagementPlace;
 

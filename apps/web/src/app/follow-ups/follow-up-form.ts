@@ -1,7 +1,16 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatDialogModule } from '@angular/material/dialog';
-import { CreateFollowUpRequest, FOLLOW_UP_KINDS, FOLLOW_UP_STATUSES, FollowUpKind, FollowUpListItem, FollowUpStatus, MAX_LENGTH, Ref } from '@impact/contracts';
+import {
+  CreateFollowUpRequest,
+  FOLLOW_UP_KINDS,
+  FOLLOW_UP_STATUSES,
+  FollowUpKind,
+  FollowUpListItem,
+  FollowUpStatus,
+  MAX_LENGTH,
+  Ref,
+} from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { fromIsoDate, toIsoDate } from '../shared/forms/dates';
 import { DateField, SelectField, TextField } from '../shared/forms/fields';
@@ -35,10 +44,20 @@ const LIMIT = MAX_LENGTH.followUp;
           <it-text-field class="it-span-2" [control]="form.controls.title" [label]="'fields.title' | transloco" textDir="auto" />
           <it-ref-picker [control]="form.controls.commitmentId" [label]="'fields.commitment' | transloco" lookup="commitments" />
           <it-ref-picker [control]="form.controls.engagementId" [label]="'fields.engagement' | transloco" lookup="engagements" />
-          <it-select-field [control]="form.controls.kind" [label]="'fields.kind' | transloco" [options]="kinds" labelKey="enums.followUpKind." />
+          <it-select-field
+            [control]="form.controls.kind"
+            [label]="'fields.kind' | transloco"
+            [options]="kinds"
+            labelKey="enums.followUpKind."
+          />
           <it-ref-picker [control]="form.controls.ownerId" [label]="'fields.owner' | transloco" lookup="people" />
           <it-date-field [control]="form.controls.dueDate" [label]="'fields.dueDate' | transloco" />
-          <it-select-field [control]="form.controls.status" [label]="'fields.status' | transloco" [options]="statuses" labelKey="status.followUp." />
+          <it-select-field
+            [control]="form.controls.status"
+            [label]="'fields.status' | transloco"
+            [options]="statuses"
+            labelKey="status.followUp."
+          />
           <it-text-field class="it-span-2" [control]="form.controls.note" [label]="'fields.note' | transloco" textDir="auto" [rows]="3" />
         </div>
         @if (form.hasError('parent') && form.touched) {
@@ -56,7 +75,6 @@ export class FollowUpForm extends RecordDialogForm<FollowUpListItem, CreateFollo
   protected readonly api = inject(FollowUpsApi);
   protected readonly kinds = FOLLOW_UP_KINDS;
   protected readonly statuses = FOLLOW_UP_STATUSES;
-
 
   protected readonly form = inject(NonNullableFormBuilder).group(
     {

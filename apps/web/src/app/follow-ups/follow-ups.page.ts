@@ -28,8 +28,12 @@ export const FOLLOW_UPS_LIST: ListConfig = {
 };
 
 const FOLLOW_UPS_VIEW: ListView = {
-  heading: 'nav.followUps', search: 'followUps.search', caption: 'followUps.caption',
-  emptyIcon: 'event_upcoming', emptyTitle: 'pages.followUps.emptyTitle', emptyBody: 'pages.followUps.emptyBody',
+  heading: 'nav.followUps',
+  search: 'followUps.search',
+  caption: 'followUps.caption',
+  emptyIcon: 'event_upcoming',
+  emptyTitle: 'pages.followUps.emptyTitle',
+  emptyBody: 'pages.followUps.emptyBody',
   controls: [
     HUB_FILTER,
     { kind: 'select', key: 'status', label: 'fields.status', options: FOLLOW_UP_STATUSES, labelKey: 'status.followUp.' },

@@ -43,9 +43,17 @@ export class MyWorkPage {
   private readonly auth = inject(AuthService);
   private readonly me = computed(() => this.auth.user()?.id ?? null);
 
-  protected readonly followUps = rxResource({ params: () => this.me(), stream: ({ params }) => (params ? this.api.followUps(params) : of(null)) });
-  protected readonly commitments = rxResource({ params: () => this.me(), stream: ({ params }) => (params ? this.api.commitments(params) : of(null)) });
-  protected readonly followUpItems = computed<FollowUpListItem[]>(() => (this.followUps.hasValue() ? (this.followUps.value()?.items ?? []) : []));
+  protected readonly followUps = rxResource({
+    params: () => this.me(),
+    stream: ({ params }) => (params ? this.api.followUps(params) : of(null)),
+  });
+  protected readonly commitments = rxResource({
+    params: () => this.me(),
+    stream: ({ params }) => (params ? this.api.commitments(params) : of(null)),
+  });
+  protected readonly followUpItems = computed<FollowUpListItem[]>(() =>
+    this.followUps.hasValue() ? (this.followUps.value()?.items ?? []) : [],
+  );
   protected readonly commitmentItems = computed<CommitmentListItem[]>(() =>
     this.commitments.hasValue() ? (this.commitments.value()?.items ?? []) : [],
   );

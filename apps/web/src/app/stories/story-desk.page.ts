@@ -22,9 +22,23 @@ export const STORY_DESK_LIST: ListConfig = {
 };
 
 const DESK_FILTERS: FilterControl[] = [
-  { kind: 'select', key: 'category', label: 'stories.fields.category', options: STORY_CATEGORIES, labelKey: 'stories.category.', any: 'stories.desk.all' },
+  {
+    kind: 'select',
+    key: 'category',
+    label: 'stories.fields.category',
+    options: STORY_CATEGORIES,
+    labelKey: 'stories.category.',
+    any: 'stories.desk.all',
+  },
   { ...HUB_FILTER, any: 'stories.desk.all' },
-  { kind: 'select', key: 'language', label: 'stories.fields.language', options: LANGUAGES, labelKey: 'language.names.', any: 'stories.desk.all' },
+  {
+    kind: 'select',
+    key: 'language',
+    label: 'stories.fields.language',
+    options: LANGUAGES,
+    labelKey: 'language.names.',
+    any: 'stories.desk.all',
+  },
 ];
 
 /** The story desk: every story the user may read, filtered in the URL so a view can be shared. */

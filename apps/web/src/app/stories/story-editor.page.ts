@@ -219,7 +219,15 @@ export class StoryEditorPage {
       const current = this.story();
       if (!current) {
         const created = await firstValueFrom(
-          this.api.create({ title: d.title, category: d.category, language: d.language, body: d.body, quotes, translationOf: this.translationOf, ...links }),
+          this.api.create({
+            title: d.title,
+            category: d.category,
+            language: d.language,
+            body: d.body,
+            quotes,
+            translationOf: this.translationOf,
+            ...links,
+          }),
         );
         if (this.sensitivityTouched(d)) {
           this.adopt(await firstValueFrom(this.api.update(created.id, { version: created.version, sensitivity: d.sensitivity })));
@@ -228,7 +236,16 @@ export class StoryEditorPage {
         return;
       }
       const version = keepMine && this.conflictVersion ? this.conflictVersion : current.version;
-      const body: UpdateStoryRequest = { version, title: d.title, category: d.category, language: d.language, body: d.body, quotes, sensitivity: d.sensitivity, ...links };
+      const body: UpdateStoryRequest = {
+        version,
+        title: d.title,
+        category: d.category,
+        language: d.language,
+        body: d.body,
+        quotes,
+        sensitivity: d.sensitivity,
+        ...links,
+      };
       this.adopt(await firstValueFrom(this.api.update(current.id, body)));
       this.history.set(await firstValueFrom(this.api.history(current.id)));
     } catch (error) {

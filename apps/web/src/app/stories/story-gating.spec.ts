@@ -16,7 +16,12 @@ describe('submit for review gating', () => {
 
   it('asks to save first, and is not offered outside a draft or without the right', () => {
     expect(submitBlockers({ status: 'draft', sensitivity: yes, dirty: true, body: 'Text', mayTransition: true })).toEqual(['unsaved']);
-    expect(submitBlockers({ status: 'in_review', sensitivity: yes, dirty: false, body: 'Text', mayTransition: true })).toEqual(['notDraft']);
-    expect(submitBlockers({ status: 'draft', sensitivity: yes, dirty: false, body: ' ', mayTransition: false })).toEqual(['notAllowed', 'noBody']);
+    expect(submitBlockers({ status: 'in_review', sensitivity: yes, dirty: false, body: 'Text', mayTransition: true })).toEqual([
+      'notDraft',
+    ]);
+    expect(submitBlockers({ status: 'draft', sensitivity: yes, dirty: false, body: ' ', mayTransition: false })).toEqual([
+      'notAllowed',
+      'noBody',
+    ]);
   });
 });

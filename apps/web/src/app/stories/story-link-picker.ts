@@ -39,16 +39,27 @@ export type LinkKind = 'cities' | 'engagements' | 'commitments' | 'outcomes';
         <mat-icon matSuffix aria-hidden="true">search</mat-icon>
         <mat-autocomplete #auto="matAutocomplete" (optionSelected)="add($event.option.value); box.value = ''; query.set('')">
           @for (o of options(); track o.id) {
-            <mat-option [value]="o"><bdi>{{ o.name }}</bdi></mat-option>
+            <mat-option [value]="o"
+              ><bdi>{{ o.name }}</bdi></mat-option
+            >
           }
         </mat-autocomplete>
       </mat-form-field>
     }
   `,
   styles: `
-    :host { display: flex; flex-direction: column; gap: 8px; }
-    .it-none { font: var(--mat-sys-body-small); color: var(--mat-sys-on-surface-variant); }
-    .it-add { max-inline-size: 420px; }
+    :host {
+      display: flex;
+      flex-direction: column;
+      gap: 8px;
+    }
+    .it-none {
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .it-add {
+      max-inline-size: 420px;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -68,7 +79,10 @@ export class StoryLinkPicker {
       switchMap((q) =>
         this.api.search(this.kind(), q).pipe(
           map((page) =>
-            page.items.map((x) => ({ id: x.id, name: x.name ?? x.title ?? (x.description ? `${x.description}${x.cityName ? ` (${x.cityName})` : ''}` : x.id) })),
+            page.items.map((x) => ({
+              id: x.id,
+              name: x.name ?? x.title ?? (x.description ? `${x.description}${x.cityName ? ` (${x.cityName})` : ''}` : x.id),
+            })),
           ),
           catchError(() => of([] as Ref[])),
         ),

@@ -10,17 +10,32 @@ const ICONS: Record<StoryStatus, string> = { draft: 'edit_note', in_review: 'rat
 @Component({
   selector: 'it-story-status-chip',
   imports: [MatIconModule, TranslocoPipe],
-  template: `<mat-icon aria-hidden="true">{{ icon() }}</mat-icon><span>{{ 'stories.status.' + status() | transloco }}</span>`,
+  template: `<mat-icon aria-hidden="true">{{ icon() }}</mat-icon
+    ><span>{{ 'stories.status.' + status() | transloco }}</span>`,
   host: { '[class]': '"it-story-status it-story-status--" + status()' },
   styles: [
     CHIP_STYLES,
     `
-    :host { padding-inline: 8px 10px; }
-    :host(.it-story-status--draft) { background: #e7e8ec; color: #33343a; }
-    :host(.it-story-status--in_review) { background: #dbe6ff; color: #123a7a; }
-    :host(.it-story-status--published) { background: #d7f0dc; color: #145224; }
-    :host(.it-story-status--archived) { background: #f3e1e0; color: #6d2b28; }
-  `,
+      :host {
+        padding-inline: 8px 10px;
+      }
+      :host(.it-story-status--draft) {
+        background: #e7e8ec;
+        color: #33343a;
+      }
+      :host(.it-story-status--in_review) {
+        background: #dbe6ff;
+        color: #123a7a;
+      }
+      :host(.it-story-status--published) {
+        background: #d7f0dc;
+        color: #145224;
+      }
+      :host(.it-story-status--archived) {
+        background: #f3e1e0;
+        color: #6d2b28;
+      }
+    `,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

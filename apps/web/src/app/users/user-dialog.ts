@@ -25,7 +25,16 @@ export interface UserDialogData {
 /** Add a user, or change one's name, role, scope and language (the e-mail address stays). */
 @Component({
   selector: 'it-user-dialog',
-  imports: [FormActions, FormProblem, MatDialogModule, MatFormFieldModule, MatInputModule, MatSelectModule, ReactiveFormsModule, TranslocoPipe],
+  imports: [
+    FormActions,
+    FormProblem,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    ReactiveFormsModule,
+    TranslocoPipe,
+  ],
   templateUrl: './user-dialog.html',
   styleUrl: './user-dialog.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -44,7 +53,10 @@ export class UserDialog extends RecordForm<User> {
   protected readonly form = inject(NonNullableFormBuilder).group({
     email: [this.data.user?.email ?? '', this.editing ? [] : [Validators.required, Validators.email]],
     name: [this.data.user?.name ?? '', text(MAX_LENGTH.user.name, { required: true })],
-    password: ['', this.editing ? [] : [Validators.required, Validators.minLength(this.passwordMin), Validators.maxLength(this.passwordMax)]],
+    password: [
+      '',
+      this.editing ? [] : [Validators.required, Validators.minLength(this.passwordMin), Validators.maxLength(this.passwordMax)],
+    ],
     role: [this.data.user?.role ?? ('city_liaison' as Role), Validators.required],
     hubIds: [this.data.user?.hubIds ?? ([] as string[])],
     cityIds: [this.data.user?.cityIds ?? ([] as string[])],
@@ -78,8 +90,21 @@ export class UserDialog extends RecordForm<User> {
         };
         const user = this.data.user;
         return user
-          ? this.api.update(user.id, { version: this.version, name: value.name.trim(), role: value.role, language: value.language, ...scoped })
-          : this.api.create({ email: value.email.trim(), name: value.name.trim(), password: value.password, role: value.role, language: value.language, ...scoped });
+          ? this.api.update(user.id, {
+              version: this.version,
+              name: value.name.trim(),
+              role: value.role,
+              language: value.language,
+              ...scoped,
+            })
+          : this.api.create({
+              email: value.email.trim(),
+              name: value.name.trim(),
+              password: value.password,
+              role: value.role,
+              language: value.language,
+              ...scoped,
+            });
       },
       (saved) => this.dialogRef.close(saved),
     );
@@ -87,7 +112,13 @@ export class UserDialog extends RecordForm<User> {
 
   /** After a 409: the other person's version replaces what was typed here, only on request. */
   protected override fill(current: User): void {
-    this.form.patchValue({ name: current.name, role: current.role, hubIds: current.hubIds, cityIds: current.cityIds, language: current.language });
+    this.form.patchValue({
+      name: current.name,
+      role: current.role,
+      hubIds: current.hubIds,
+      cityIds: current.cityIds,
+      language: current.language,
+    });
   }
 
   protected override fetch(): Observable<User> | null {

@@ -17,13 +17,21 @@ import { UserDialog, UserDialogData } from './user-dialog';
 import { RowAction } from '../shared/ui/row-action';
 
 const USERS_VIEW: ListView = {
-  heading: 'nav.users', search: 'users.search', caption: 'users.caption',
-  emptyIcon: 'group', emptyTitle: 'users.empty.none', emptyBody: 'users.empty.noneBody',
+  heading: 'nav.users',
+  search: 'users.search',
+  caption: 'users.caption',
+  emptyIcon: 'group',
+  emptyTitle: 'users.empty.none',
+  emptyBody: 'users.empty.noneBody',
   // The page is the admins' only: no permission check for "add".
   add: { label: 'users.add', icon: 'person_add' },
   states: {
-    failedHeading: 'users.errors.load', failedBody: 'users.errors.loadBody',
-    noMatchIcon: 'person_search', noMatchHeading: 'users.empty.noMatch', noMatchBody: 'users.empty.noMatchBody', clearLabel: 'users.clearSearch',
+    failedHeading: 'users.errors.load',
+    failedBody: 'users.errors.loadBody',
+    noMatchIcon: 'person_search',
+    noMatchHeading: 'users.empty.noMatch',
+    noMatchBody: 'users.empty.noMatchBody',
+    clearLabel: 'users.clearSearch',
   },
   cardsBelow: 'tablet',
 };

@@ -18,7 +18,17 @@ describe('CommitmentsApi', () => {
 
   it('turns the filters into query parameters and leaves empty ones out', () => {
     api
-      .list({ page: 2, pageSize: 25, sort: 'targetDate:asc', q: 'Nansana', status: 'stalled', overdue: true, atRisk: true, ownerId: 'u1', hubId: undefined })
+      .list({
+        page: 2,
+        pageSize: 25,
+        sort: 'targetDate:asc',
+        q: 'Nansana',
+        status: 'stalled',
+        overdue: true,
+        atRisk: true,
+        ownerId: 'u1',
+        hubId: undefined,
+      })
       .subscribe();
     const req = http.expectOne((r) => r.url === '/api/commitments');
     expect(req.request.method).toBe('GET');
@@ -51,7 +61,9 @@ describe('CommitmentsApi', () => {
   it('downloads the filtered list as CSV with the same filters, without paging, and saves it', () => {
     const save = jest.spyOn(TestBed.inject(CsvDownload), 'save').mockImplementation(() => undefined);
     let done = false;
-    api.exportCsv({ page: 3, pageSize: 50, status: 'in_progress', atRisk: true, q: 'youth' }, 'commitments.csv').subscribe(() => (done = true));
+    api
+      .exportCsv({ page: 3, pageSize: 50, status: 'in_progress', atRisk: true, q: 'youth' }, 'commitments.csv')
+      .subscribe(() => (done = true));
     const req = http.expectOne((r) => r.url === '/api/commitments/export.csv');
     expect(req.request.responseType).toBe('blob');
     expect(req.request.params.keys().sort()).toEqual(['atRisk', 'q', 'status']);

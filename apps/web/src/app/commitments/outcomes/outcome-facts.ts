@@ -11,7 +11,9 @@ import { LocaleDatePipe, LocaleNumberPipe } from '../../core/i18n/locale.pipes';
     <span class="it-nowrap">{{ outcome().date | itDate }}</span>
     <span class="it-tag">{{ 'enums.outcomeType.' + outcome().type | transloco }}</span>
     @if (outcome().value !== null) {
-      <strong>{{ outcome().value | itNumber }} <bdi>{{ outcome().unit }}</bdi></strong>
+      <strong
+        >{{ outcome().value | itNumber }} <bdi>{{ outcome().unit }}</bdi></strong
+      >
     }
     <span class="it-row-main" dir="auto">{{ outcome().description }}</span>
   `,

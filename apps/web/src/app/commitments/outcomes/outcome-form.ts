@@ -26,7 +26,18 @@ const LIMIT = MAX_LENGTH.outcome;
 /** Record a result with its evidence: "150 people trained". */
 @Component({
   selector: 'it-outcome-form',
-  imports: [DateField, FormActions, FormProblem, MatCheckboxModule, MatDialogModule, ReactiveFormsModule, RefPicker, SelectField, TextField, TranslocoPipe],
+  imports: [
+    DateField,
+    FormActions,
+    FormProblem,
+    MatCheckboxModule,
+    MatDialogModule,
+    ReactiveFormsModule,
+    RefPicker,
+    SelectField,
+    TextField,
+    TranslocoPipe,
+  ],
   template: `
     <h2 mat-dialog-title>{{ (editing ? 'outcomes.form.editTitle' : 'outcomes.form.createTitle') | transloco }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate>
@@ -36,11 +47,39 @@ const LIMIT = MAX_LENGTH.outcome;
           <it-ref-picker [control]="form.controls.cityId" [label]="'fields.city' | transloco" lookup="cities" [required]="true" />
           <it-ref-picker [control]="form.controls.commitmentId" [label]="'fields.commitment' | transloco" lookup="commitments" />
           <it-date-field [control]="form.controls.date" [label]="'fields.date' | transloco" />
-          <it-select-field [control]="form.controls.type" [label]="'fields.type' | transloco" [options]="types" labelKey="enums.outcomeType." />
-          <it-text-field [control]="form.controls.value" [label]="'fields.value' | transloco" type="number" [min]="value.min" [max]="value.max" />
-          <it-text-field [control]="form.controls.unit" [label]="'fields.unit' | transloco" textDir="auto" [hint]="'outcomes.form.unitHint' | transloco" />
-          <it-text-field class="it-span-2" [control]="form.controls.description" [label]="'fields.description' | transloco" textDir="auto" [rows]="3" />
-          <it-text-field class="it-span-2" [control]="form.controls.evidenceUrl" [label]="'fields.evidenceUrl' | transloco" type="url" textDir="ltr" />
+          <it-select-field
+            [control]="form.controls.type"
+            [label]="'fields.type' | transloco"
+            [options]="types"
+            labelKey="enums.outcomeType."
+          />
+          <it-text-field
+            [control]="form.controls.value"
+            [label]="'fields.value' | transloco"
+            type="number"
+            [min]="value.min"
+            [max]="value.max"
+          />
+          <it-text-field
+            [control]="form.controls.unit"
+            [label]="'fields.unit' | transloco"
+            textDir="auto"
+            [hint]="'outcomes.form.unitHint' | transloco"
+          />
+          <it-text-field
+            class="it-span-2"
+            [control]="form.controls.description"
+            [label]="'fields.description' | transloco"
+            textDir="auto"
+            [rows]="3"
+          />
+          <it-text-field
+            class="it-span-2"
+            [control]="form.controls.evidenceUrl"
+            [label]="'fields.evidenceUrl' | transloco"
+            type="url"
+            textDir="ltr"
+          />
           @if (mayVerify) {
             <mat-checkbox formControlName="verified" class="it-span-2 it-check">{{ 'outcomes.form.verified' | transloco }}</mat-checkbox>
           }
@@ -57,7 +96,6 @@ export class OutcomeForm extends RecordDialogForm<OutcomeListItem, CreateOutcome
   protected readonly api = inject(OutcomesApi);
   protected readonly types = OUTCOME_TYPES;
   protected readonly value = BOUNDS.outcome.value;
-
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     cityId: new FormControl<Ref | null>(this.data.city ?? null, Validators.required),

@@ -11,11 +11,7 @@ import { SESSION_STORAGE_KEY, StoredSession, expiryOf } from './session-storage'
 function setup() {
   TestBed.configureTestingModule({
     imports: [translocoTesting()],
-    providers: [
-      provideRouter([]),
-      provideHttpClient(withInterceptors([authInterceptor])),
-      provideHttpClientTesting(),
-    ],
+    providers: [provideRouter([]), provideHttpClient(withInterceptors([authInterceptor])), provideHttpClientTesting()],
   });
   const router = TestBed.inject(Router);
   jest.spyOn(router, 'navigate').mockResolvedValue(true);
@@ -174,7 +170,7 @@ describe('AuthService', () => {
 describe('AuthService preferred language', () => {
   beforeEach(() => localStorage.clear());
 
-  it('saves a signed-in user\'s language choice on the server and keeps the answer', async () => {
+  it("saves a signed-in user's language choice on the server and keeps the answer", async () => {
     const { auth, http } = setup();
     const answer = loginResponse('city_liaison');
     const signedIn = new Promise((resolve) => auth.login('x@example.org', 'correct horse battery').subscribe(resolve));

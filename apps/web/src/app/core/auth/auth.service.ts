@@ -1,16 +1,7 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, OnDestroy, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
-import {
-  Action,
-  LoginResponse,
-  RecordPlace,
-  Resource,
-  TokenPair,
-  UserSummary,
-  may,
-  mayOnRecord,
-} from '@impact/contracts';
+import { Action, LoginResponse, RecordPlace, Resource, TokenPair, UserSummary, may, mayOnRecord } from '@impact/contracts';
 import { Observable, catchError, finalize, firstValueFrom, from, map, of, shareReplay, switchMap, tap, throwError } from 'rxjs';
 import { LanguageService } from '../i18n/language.service';
 import { SESSION_STORAGE_KEY, StoredSession, clearSession, expiryOf, readSession, writeSession } from './session-storage';

@@ -7,7 +7,9 @@ import { parse } from '@messageformat/parser';
 import { formatIcu, isIcuMessage } from './icu-transpiler';
 
 // The package is CommonJS: under Jest (no esModuleInterop) the namespace is the class itself.
-const MessageFormat = (messageformat as unknown as { default?: typeof messageformat.default }).default ?? (messageformat as unknown as typeof messageformat.default);
+const MessageFormat =
+  (messageformat as unknown as { default?: typeof messageformat.default }).default ??
+  (messageformat as unknown as typeof messageformat.default);
 
 type Tree = { [key: string]: string | Tree };
 
@@ -76,7 +78,9 @@ describe('translation files', () => {
   });
 
   it.each(LANGUAGES.filter((l) => l !== 'en'))('%s uses the same placeholders as en ({{name}} or ICU arguments alike)', (lang) => {
-    const mismatched = englishKeys.filter((key) => placeholders(flat[lang][key], lang).join() !== placeholders(flat['en'][key], 'en').join());
+    const mismatched = englishKeys.filter(
+      (key) => placeholders(flat[lang][key], lang).join() !== placeholders(flat['en'][key], 'en').join(),
+    );
     expect(mismatched).toEqual([]);
   });
 
@@ -122,7 +126,9 @@ describe('translation files', () => {
 
   it('writes every message with a count as an ICU plural', () => {
     // A count spliced into a sentence ("in {{minutes}} minutes") cannot agree with its number.
-    const counts = Object.entries(flat['en']).filter(([, text]) => /{{\s*(n|count|minutes|total|cities|stories|links|engagements|commitments|outcomes)\s*}}\s+[a-z]/i.test(text));
+    const counts = Object.entries(flat['en']).filter(([, text]) =>
+      /{{\s*(n|count|minutes|total|cities|stories|links|engagements|commitments|outcomes)\s*}}\s+[a-z]/i.test(text),
+    );
     expect(counts.map(([key]) => key)).toEqual([]);
   });
 
@@ -133,7 +139,10 @@ describe('translation files', () => {
       for (const m of text.matchAll(/'([a-zA-Z]+(?:\.[a-zA-Z]+)+)'\s*\|\s*transloco/g)) used.add(m[1]);
       for (const m of text.matchAll(/\b(?:translate|t)\('([a-zA-Z]+(?:\.[a-zA-Z]+)+)'/g)) used.add(m[1]);
       // Keys in objects: route titles, labels, and the words of a list page's view.
-      for (const m of text.matchAll(/(?:title|label|heading|search|caption|emptyTitle|emptyBody|failedHeading|failedBody|noMatchHeading|noMatchBody|clearLabel|any|back|notFound|notFoundBody): '([a-zA-Z]+(?:\.[a-zA-Z]+)+)'/g)) used.add(m[1]);
+      for (const m of text.matchAll(
+        /(?:title|label|heading|search|caption|emptyTitle|emptyBody|failedHeading|failedBody|noMatchHeading|noMatchBody|clearLabel|any|back|notFound|notFoundBody): '([a-zA-Z]+(?:\.[a-zA-Z]+)+)'/g,
+      ))
+        used.add(m[1]);
     }
     expect(used.size).toBeGreaterThan(50);
     expect([...used].filter((key) => !(key in flat['en']))).toEqual([]);

@@ -28,8 +28,12 @@ describe('ICU messages', () => {
   });
 
   it('takes 0 and 1 as singular in French, only 1 in Spanish', () => {
-    expect(say('fr', 'cities.countsValue', { engagements: 0, commitments: 1, outcomes: 2 })).toBe('0 activité · 1 engagement · 2 résultats');
-    expect(say('es', 'cities.countsValue', { engagements: 0, commitments: 1, outcomes: 2 })).toBe('0 actividades · 1 compromiso · 2 resultados');
+    expect(say('fr', 'cities.countsValue', { engagements: 0, commitments: 1, outcomes: 2 })).toBe(
+      '0 activité · 1 engagement · 2 résultats',
+    );
+    expect(say('es', 'cities.countsValue', { engagements: 0, commitments: 1, outcomes: 2 })).toBe(
+      '0 actividades · 1 compromiso · 2 resultados',
+    );
     expect(say('fr', 'dashboard.days', { n: 1.5 })).toBe('1,5 jour');
   });
 

@@ -56,7 +56,9 @@ function formatToken(token: Token, args: Args, locale: string, count: number | u
       const n = value - (token.pluralOffset ?? 0);
       const category = pluralRule(locale, token.type === 'selectordinal' ? 'ordinal' : 'cardinal').select(n);
       const chosen =
-        token.cases.find((c) => c.key === `=${value}`) ?? token.cases.find((c) => c.key === category) ?? token.cases.find((c) => c.key === 'other');
+        token.cases.find((c) => c.key === `=${value}`) ??
+        token.cases.find((c) => c.key === category) ??
+        token.cases.find((c) => c.key === 'other');
       return chosen ? formatIcu(chosen.tokens, args, locale, n) : '';
     }
   }

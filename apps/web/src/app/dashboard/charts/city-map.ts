@@ -25,7 +25,15 @@ const NO_STATUS = '#9e9e9e';
   imports: [NgxEchartsDirective],
   template: `
     @if (ready()) {
-      <div echarts class="chart" role="img" [attr.aria-label]="labels().description" [options]="options()" [autoResize]="true" (chartClick)="open($event)"></div>
+      <div
+        echarts
+        class="chart"
+        role="img"
+        [attr.aria-label]="labels().description"
+        [options]="options()"
+        [autoResize]="true"
+        (chartClick)="open($event)"
+      ></div>
     } @else {
       <div class="chart" aria-hidden="true"></div>
     }
@@ -80,7 +88,11 @@ export class CityMap {
             name: c.name,
             status: c.furthestStatus,
             value: [c.longitude, c.latitude, c.engagements],
-            itemStyle: { color: c.furthestStatus ? STATUS_COLOURS[c.furthestStatus].accent : NO_STATUS, borderColor: '#fff', borderWidth: 1 },
+            itemStyle: {
+              color: c.furthestStatus ? STATUS_COLOURS[c.furthestStatus].accent : NO_STATUS,
+              borderColor: '#fff',
+              borderWidth: 1,
+            },
           })),
           symbolSize: (v: number[]) => 6 + Math.round(22 * Math.sqrt(v[2] / max)),
           cursor: 'pointer',

@@ -7,6 +7,17 @@ import { AriaComponent, GeoComponent, GridComponent, LegendComponent, TooltipCom
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([BarChart, LineChart, GraphChart, ScatterChart, GridComponent, LegendComponent, TooltipComponent, GeoComponent, AriaComponent, CanvasRenderer]);
+echarts.use([
+  BarChart,
+  LineChart,
+  GraphChart,
+  ScatterChart,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  GeoComponent,
+  AriaComponent,
+  CanvasRenderer,
+]);
 
 export { echarts };

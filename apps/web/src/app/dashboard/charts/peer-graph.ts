@@ -14,7 +14,15 @@ const HUB_COLOURS = ['#5c6bc0', '#00897b', '#8e24aa', '#f4511e', '#6d4c41', '#39
 @Component({
   selector: 'it-peer-graph',
   imports: [NgxEchartsDirective],
-  template: `<div echarts class="chart" role="img" [attr.aria-label]="description()" [options]="options()" [autoResize]="true" (chartClick)="open($event)"></div>`,
+  template: `<div
+    echarts
+    class="chart"
+    role="img"
+    [attr.aria-label]="description()"
+    [options]="options()"
+    [autoResize]="true"
+    (chartClick)="open($event)"
+  ></div>`,
   styles: `
     .chart {
       block-size: 420px;

@@ -16,7 +16,14 @@ export interface TrendLabels {
 @Component({
   selector: 'it-trends-chart',
   imports: [NgxEchartsDirective],
-  template: `<div echarts class="chart" role="img" [attr.aria-label]="labels().description" [options]="options()" [autoResize]="true"></div>`,
+  template: `<div
+    echarts
+    class="chart"
+    role="img"
+    [attr.aria-label]="labels().description"
+    [options]="options()"
+    [autoResize]="true"
+  ></div>`,
   styles: `
     .chart {
       block-size: 300px;
@@ -47,7 +54,12 @@ export class TrendsChart {
       yAxis: { type: 'value', position: rtl ? 'right' : 'left', axisLabel: { formatter: (v: number) => fmt(v) } },
       series: [
         { name: l.engagements, type: 'bar', data: months.map((m) => m.engagements), itemStyle: { color: '#5c6bc0' } },
-        { name: l.newCommitments, type: 'line', data: months.map((m) => m.newCommitments), itemStyle: { color: STATUS_COLOURS.pledged.accent } },
+        {
+          name: l.newCommitments,
+          type: 'line',
+          data: months.map((m) => m.newCommitments),
+          itemStyle: { color: STATUS_COLOURS.pledged.accent },
+        },
         { name: l.achieved, type: 'line', data: months.map((m) => m.achieved), itemStyle: { color: STATUS_COLOURS.achieved.accent } },
       ],
     };

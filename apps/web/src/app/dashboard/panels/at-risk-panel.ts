@@ -19,7 +19,9 @@ import { StatusChip } from '../../shared/ui/status-chip';
           <ul class="risk-list" role="list">
             @for (c of atRisk.commitments; track c.id) {
               <li>
-                <a [routerLink]="['/commitments', c.id]"><bdi>{{ c.title }}</bdi></a>
+                <a [routerLink]="['/commitments', c.id]"
+                  ><bdi>{{ c.title }}</bdi></a
+                >
                 <span class="meta">
                   <it-city-link [id]="c.cityId" [name]="c.cityName" />
                   · <it-status-chip [status]="c.status" />
@@ -40,7 +42,9 @@ import { StatusChip } from '../../shared/ui/status-chip';
             @for (f of atRisk.followUps; track f.id) {
               <li>
                 @if (f.commitmentId) {
-                  <a [routerLink]="['/commitments', f.commitmentId]"><bdi>{{ f.title }}</bdi></a>
+                  <a [routerLink]="['/commitments', f.commitmentId]"
+                    ><bdi>{{ f.title }}</bdi></a
+                  >
                 } @else {
                   <bdi>{{ f.title }}</bdi>
                 }

@@ -78,7 +78,10 @@ export class MapPanel {
 
   protected readonly labels = computed<MapLabels>(() => {
     this.language.language();
-    const status = Object.fromEntries(COMMITMENT_STATUSES.map((s) => [s, this.transloco.translate(`status.commitment.${s}`)])) as Record<CommitmentStatus, string>;
+    const status = Object.fromEntries(COMMITMENT_STATUSES.map((s) => [s, this.transloco.translate(`status.commitment.${s}`)])) as Record<
+      CommitmentStatus,
+      string
+    >;
     return {
       engagements: this.transloco.translate('dashboard.map.engagements'),
       status,

@@ -25,20 +25,36 @@ export const ALL_HUBS = 'all';
         <mat-select [value]="hubChoice()" (selectionChange)="set({ hubId: $event.value })" data-testid="hub-filter">
           <mat-option value="all">{{ 'dashboard.filters.allHubs' | transloco }}</mat-option>
           @for (hub of hubs(); track hub.id) {
-            <mat-option [value]="hub.id"><bdi>{{ hub.name }}</bdi></mat-option>
+            <mat-option [value]="hub.id"
+              ><bdi>{{ hub.name }}</bdi></mat-option
+            >
           }
         </mat-select>
       </mat-form-field>
       <mat-form-field appearance="outline" subscriptSizing="dynamic">
         <mat-label>{{ 'dashboard.filters.from' | transloco }}</mat-label>
-        <input matInput type="date" [value]="filters().from ?? ''" [max]="filters().to ?? ''" (change)="setDate('from', $any($event.target).value)" />
+        <input
+          matInput
+          type="date"
+          [value]="filters().from ?? ''"
+          [max]="filters().to ?? ''"
+          (change)="setDate('from', $any($event.target).value)"
+        />
       </mat-form-field>
       <mat-form-field appearance="outline" subscriptSizing="dynamic">
         <mat-label>{{ 'dashboard.filters.to' | transloco }}</mat-label>
-        <input matInput type="date" [value]="filters().to ?? ''" [min]="filters().from ?? ''" (change)="setDate('to', $any($event.target).value)" />
+        <input
+          matInput
+          type="date"
+          [value]="filters().to ?? ''"
+          [min]="filters().from ?? ''"
+          (change)="setDate('to', $any($event.target).value)"
+        />
       </mat-form-field>
       @if (filters().from || filters().to) {
-        <button mat-stroked-button type="button" (click)="set({ from: null, to: null })">{{ 'dashboard.filters.allTime' | transloco }}</button>
+        <button mat-stroked-button type="button" (click)="set({ from: null, to: null })">
+          {{ 'dashboard.filters.allTime' | transloco }}
+        </button>
       }
       <span class="spacer"></span>
       <button mat-stroked-button type="button" (click)="print()">

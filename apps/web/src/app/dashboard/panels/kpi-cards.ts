@@ -59,7 +59,9 @@ export class KpiCards {
       card(
         'medianDaysToAchievement',
         t.medianDaysToAchievement,
-        t.medianDaysToAchievement === null ? '—' : this.transloco.translate('dashboard.days', { n: Math.round(t.medianDaysToAchievement * 10) / 10 }),
+        t.medianDaysToAchievement === null
+          ? '—'
+          : this.transloco.translate('dashboard.days', { n: Math.round(t.medianDaysToAchievement * 10) / 10 }),
       ),
       card('engagementsLedToCommitment', t.engagementsLedToCommitment, ratio === null ? '—' : percent.format(ratio)),
     ];

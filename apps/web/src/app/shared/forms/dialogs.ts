@@ -6,7 +6,12 @@ import { Observable } from 'rxjs';
 import { ConfirmDialog, ConfirmDialogData } from '../ui/confirm-dialog';
 
 /** Opens a record form as a dialog: wide enough for two columns, the whole screen width on a phone. */
-export function openForm<C, D, R>(dialog: MatDialog, component: ComponentType<C>, data: D, config: MatDialogConfig<D> = {}): Observable<R | undefined> {
+export function openForm<C, D, R>(
+  dialog: MatDialog,
+  component: ComponentType<C>,
+  data: D,
+  config: MatDialogConfig<D> = {},
+): Observable<R | undefined> {
   return dialog
     .open<C, D, R>(component, {
       data,

@@ -34,7 +34,14 @@ export const FIELD_STYLES = `
         <!-- A static type, so the control holds a number. -->
         <input matInput type="number" [formControl]="control()" [attr.min]="min()" [attr.max]="max()" [attr.step]="step()" />
       } @else {
-        <input matInput [formControl]="control()" [type]="type()" [attr.dir]="textDir()" [attr.maxlength]="maxLength()" autocomplete="off" />
+        <input
+          matInput
+          [formControl]="control()"
+          [type]="type()"
+          [attr.dir]="textDir()"
+          [attr.maxlength]="maxLength()"
+          autocomplete="off"
+        />
       }
       @if (hint()) {
         <mat-hint>{{ hint() }}</mat-hint>

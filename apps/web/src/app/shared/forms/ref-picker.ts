@@ -27,7 +27,16 @@ export function picked(control: AbstractControl): ValidationErrors | null {
  */
 @Component({
   selector: 'it-ref-picker',
-  imports: [FieldErrorPipe, MatAutocompleteModule, MatChipsModule, MatFormFieldModule, MatIconModule, MatInputModule, ReactiveFormsModule, TranslocoPipe],
+  imports: [
+    FieldErrorPipe,
+    MatAutocompleteModule,
+    MatChipsModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    ReactiveFormsModule,
+    TranslocoPipe,
+  ],
   template: `
     <mat-form-field appearance="outline" class="it-picker">
       <mat-label>{{ label() }}</mat-label>

@@ -31,16 +31,24 @@ const mayCreate = signal(true);
     <it-list-page [list]="list" [view]="view" [rowClass]="rowClass" (add)="added = added + 1">
       <button listActions type="button">Help</button>
       <ng-template itColumn="title" header="Title" sortable let-row>{{ row.title }}</ng-template>
-      <ng-template itColumn="actions" header="Actions" actions let-row><button type="button">Edit {{ row.title }}</button></ng-template>
-      <ng-template itCard let-row><h2>{{ row.title }}</h2></ng-template>
+      <ng-template itColumn="actions" header="Actions" actions let-row
+        ><button type="button">Edit {{ row.title }}</button></ng-template
+      >
+      <ng-template itCard let-row
+        ><h2>{{ row.title }}</h2></ng-template
+      >
     </it-list-page>
   `,
 })
 class Host {
   added = 0;
   readonly view: ListView = {
-    heading: 'nav.commitments', search: 'commitments.search', caption: 'commitments.caption',
-    emptyIcon: 'handshake', emptyTitle: 'pages.commitments.emptyTitle', emptyBody: 'pages.commitments.emptyBody',
+    heading: 'nav.commitments',
+    search: 'commitments.search',
+    caption: 'commitments.caption',
+    emptyIcon: 'handshake',
+    emptyTitle: 'pages.commitments.emptyTitle',
+    emptyBody: 'pages.commitments.emptyBody',
     controls: [
       { kind: 'select', key: 'status', label: 'fields.status', options: ['stalled', 'achieved'], labelKey: 'status.commitment.' },
       { kind: 'flag', key: 'late', label: 'commitments.atRiskOnly' },
@@ -99,7 +107,7 @@ describe('ListPage (the list page frame)', () => {
     expect(texts('td')).toEqual(['Youth council', 'Edit Youth council', 'Safety council', 'Edit Safety council']);
     expect(el.querySelectorAll('tr.it-done')).toHaveLength(1);
     expect(el.querySelector('td.it-actions-cell')).not.toBeNull();
-    expect(el.querySelector('caption')?.textContent).toBe('Commitments made by cities');
+    expect(el.querySelector('caption')?.textContent?.trim()).toBe('Commitments made by cities');
     expect(el.querySelector('.mat-mdc-paginator-range-label')?.textContent?.trim()).toBe('1 – 25 of 42');
 
     el.querySelector<HTMLInputElement>('[role=search] mat-checkbox input')?.click();

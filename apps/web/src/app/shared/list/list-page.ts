@@ -1,6 +1,18 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
 import { NgTemplateOutlet } from '@angular/common';
-import { ChangeDetectionStrategy, Component, Directive, TemplateRef, booleanAttribute, computed, contentChild, contentChildren, inject, input, output } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  Directive,
+  TemplateRef,
+  booleanAttribute,
+  computed,
+  contentChild,
+  contentChildren,
+  inject,
+  input,
+  output,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
@@ -59,7 +71,14 @@ export interface ListView {
   /** The empty list's next step on another page. */
   emptyLink?: { label: string; route: string };
   /** Words of the states said the page's own way (`noMatchHeading` may use `{{q}}`, the search). */
-  states?: { failedHeading?: string; failedBody?: string; noMatchIcon?: string; noMatchHeading?: string; noMatchBody?: string; clearLabel?: string };
+  states?: {
+    failedHeading?: string;
+    failedBody?: string;
+    noMatchIcon?: string;
+    noMatchHeading?: string;
+    noMatchBody?: string;
+    clearLabel?: string;
+  };
   /** Cards instead of the table below a phone's width (default) or a tablet's. */
   cardsBelow?: keyof typeof CARDS_BELOW;
 }

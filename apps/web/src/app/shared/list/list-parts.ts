@@ -27,7 +27,15 @@ import { ListState } from './list-state';
     <mat-form-field appearance="outline" subscriptSizing="dynamic" class="it-search">
       <mat-label>{{ label() }}</mat-label>
       <mat-icon matPrefix aria-hidden="true">search</mat-icon>
-      <input matInput type="search" dir="auto" autocomplete="off" [attr.maxlength]="maxLength" [value]="value()" (input)="value.set($any($event.target).value)" />
+      <input
+        matInput
+        type="search"
+        dir="auto"
+        autocomplete="off"
+        [attr.maxlength]="maxLength"
+        [value]="value()"
+        (input)="value.set($any($event.target).value)"
+      />
       @if (value()) {
         <button mat-icon-button matSuffix type="button" [attr.aria-label]="'list.clearSearch' | transloco" (click)="value.set('')">
           <mat-icon aria-hidden="true">close</mat-icon>
@@ -125,7 +133,11 @@ export interface ListStateTexts {
       @if (status() === 403) {
         <it-empty-state icon="block" [heading]="'errors.forbidden' | transloco" />
       } @else {
-        <it-empty-state icon="cloud_off" [heading]="texts().failedHeading ?? ('list.loadFailed' | transloco)" [body]="texts().failedBody ?? ('list.loadFailedBody' | transloco)">
+        <it-empty-state
+          icon="cloud_off"
+          [heading]="texts().failedHeading ?? ('list.loadFailed' | transloco)"
+          [body]="texts().failedBody ?? ('list.loadFailedBody' | transloco)"
+        >
           <button mat-stroked-button type="button" (click)="retry.emit()">{{ 'common.retry' | transloco }}</button>
         </it-empty-state>
       }
@@ -143,7 +155,9 @@ export interface ListStateTexts {
           [heading]="texts().noMatchHeading ?? ('list.noMatch' | transloco)"
           [body]="texts().noMatchBody ?? ('list.noMatchBody' | transloco)"
         >
-          <button mat-stroked-button type="button" (click)="clear.emit()">{{ texts().clearLabel ?? ('list.clearFilters' | transloco) }}</button>
+          <button mat-stroked-button type="button" (click)="clear.emit()">
+            {{ texts().clearLabel ?? ('list.clearFilters' | transloco) }}
+          </button>
         </it-empty-state>
       } @else {
         <it-empty-state [icon]="icon()" [heading]="emptyHeading()" [body]="emptyBody()"><ng-content /></it-empty-state>
@@ -269,16 +283,38 @@ export const DATE_RANGE_FILTERS: FilterControl[] = [
     @for (control of controls(); track control.key) {
       @switch (control.kind) {
         @case ('hub') {
-          <it-filter-select class="it-filter" [label]="control.label | transloco" [value]="list().value(control.key)" [refs]="hubs.value() ?? []" [anyLabel]="control.any ? (control.any | transloco) : undefined" (picked)="list().pick(control.key, $event)" />
+          <it-filter-select
+            class="it-filter"
+            [label]="control.label | transloco"
+            [value]="list().value(control.key)"
+            [refs]="hubs.value() ?? []"
+            [anyLabel]="control.any ? (control.any | transloco) : undefined"
+            (picked)="list().pick(control.key, $event)"
+          />
         }
         @case ('select') {
-          <it-filter-select class="it-filter" [label]="control.label | transloco" [value]="list().value(control.key)" [options]="control.options" [labelKey]="control.labelKey" [anyLabel]="control.any ? (control.any | transloco) : undefined" (picked)="list().pick(control.key, $event)" />
+          <it-filter-select
+            class="it-filter"
+            [label]="control.label | transloco"
+            [value]="list().value(control.key)"
+            [options]="control.options"
+            [labelKey]="control.labelKey"
+            [anyLabel]="control.any ? (control.any | transloco) : undefined"
+            (picked)="list().pick(control.key, $event)"
+          />
         }
         @case ('date') {
-          <it-date-filter class="it-filter" [label]="control.label | transloco" [value]="$any(list().value(control.key))" (picked)="list().pick(control.key, $event)" />
+          <it-date-filter
+            class="it-filter"
+            [label]="control.label | transloco"
+            [value]="$any(list().value(control.key))"
+            (picked)="list().pick(control.key, $event)"
+          />
         }
         @case ('flag') {
-          <mat-checkbox [checked]="!!list().value(control.key)" (change)="list().pick(control.key, $event.checked)">{{ control.label | transloco }}</mat-checkbox>
+          <mat-checkbox [checked]="!!list().value(control.key)" (change)="list().pick(control.key, $event.checked)">{{
+            control.label | transloco
+          }}</mat-checkbox>
         }
       }
     }

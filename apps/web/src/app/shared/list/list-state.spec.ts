@@ -15,12 +15,17 @@ const CONFIG: ListConfig = {
 describe('readListQuery (URL → filters)', () => {
   it('reads page, size, sort, search and the filters, typed', () => {
     expect(
-      readListQuery({ page: '3', pageSize: '10', sort: 'title:desc', q: ' Nansana ', status: 'stalled', overdue: 'true', from: '2024-01-01' }, CONFIG),
+      readListQuery(
+        { page: '3', pageSize: '10', sort: 'title:desc', q: ' Nansana ', status: 'stalled', overdue: 'true', from: '2024-01-01' },
+        CONFIG,
+      ),
     ).toEqual({ page: 3, pageSize: 10, sort: 'title:desc', q: 'Nansana', status: 'stalled', overdue: true, from: '2024-01-01' });
   });
 
   it('falls back to defaults for anything malformed or not on the allow-list', () => {
-    expect(readListQuery({ page: '-2', pageSize: '9999', sort: 'password:asc', overdue: 'yes', from: 'May 2024', q: '  ' }, CONFIG)).toEqual({
+    expect(
+      readListQuery({ page: '-2', pageSize: '9999', sort: 'password:asc', overdue: 'yes', from: 'May 2024', q: '  ' }, CONFIG),
+    ).toEqual({
       page: 1,
       pageSize: 200,
       sort: 'targetDate:asc',

@@ -71,7 +71,10 @@ export function readListQuery<F extends ListQuery>(params: Params, config: ListC
 }
 
 /** A change of the query → query parameters for `router.navigate` (`null` removes one). */
-export function toUrlParams(patch: Record<string, ListValue | null>, defaults: Readonly<Record<string, string>> = {}): Record<string, string | null> {
+export function toUrlParams(
+  patch: Record<string, ListValue | null>,
+  defaults: Readonly<Record<string, string>> = {},
+): Record<string, string | null> {
   const out: Record<string, string | null> = {};
   for (const [key, value] of Object.entries(patch)) {
     const empty = value === undefined || value === null || value === '' || value === false;

@@ -6,7 +6,13 @@ import { TranslocoPipe } from '@jsverse/transloco';
 @Component({
   selector: 'it-city-link',
   imports: [RouterLink],
-  template: `@if (id()) {<a [routerLink]="['/cities', id()]"><bdi>{{ name() }}</bdi></a>} @else {<bdi>{{ name() }}</bdi>}`,
+  template: `@if (id()) {
+      <a [routerLink]="['/cities', id()]"
+        ><bdi>{{ name() }}</bdi></a
+      >
+    } @else {
+      <bdi>{{ name() }}</bdi>
+    }`,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CityLink {
@@ -18,7 +24,9 @@ export class CityLink {
 @Component({
   selector: 'it-city-links',
   imports: [CityLink],
-  template: `@for (city of cities(); track city.id; let last = $last) {<it-city-link [id]="city.id" [name]="city.name" />{{ last ? '' : ', ' }}}`,
+  template: `@for (city of cities(); track city.id; let last = $last) {
+    <it-city-link [id]="city.id" [name]="city.name" />{{ last ? '' : ', ' }}
+  }`,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CityLinks {
@@ -29,7 +37,12 @@ export class CityLinks {
 @Component({
   selector: 'it-names',
   imports: [TranslocoPipe],
-  template: `@for (ref of names(); track ref.id; let last = $last) {<bdi>{{ ref.name }}</bdi>{{ last ? '' : ', ' }}} @empty {{{ 'common.none' | transloco }}}`,
+  template: `@for (ref of names(); track ref.id; let last = $last) {
+      <bdi>{{ ref.name }}</bdi
+      >{{ last ? '' : ', ' }}
+    } @empty {
+      {{ 'common.none' | transloco }}
+    }`,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class Names {

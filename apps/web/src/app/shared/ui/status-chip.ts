@@ -53,7 +53,8 @@ export const CHIP_STYLES = `
 @Component({
   selector: 'it-status-chip',
   imports: [MatIconModule, TranslocoPipe],
-  template: `<mat-icon aria-hidden="true">{{ icon() }}</mat-icon><span>{{ label() | transloco }}</span>`,
+  template: `<mat-icon aria-hidden="true">{{ icon() }}</mat-icon
+    ><span>{{ label() | transloco }}</span>`,
   host: {
     class: 'it-status-chip',
     '[attr.data-status]': 'status()',

@@ -60,9 +60,15 @@ export class StoriesApi {
   }
 
   /** Records to link, searched as the author types. */
-  search(kind: 'cities' | 'engagements' | 'commitments' | 'outcomes', q: string): Observable<Page<{ id: string; name?: string; title?: string; description?: string; cityName?: string }>> {
-    return this.http.get<Page<{ id: string; name?: string; title?: string; description?: string; cityName?: string }>>(`${API}/${ROUTES[kind]}`, {
-      params: toParams({ q, pageSize: 10 }),
-    });
+  search(
+    kind: 'cities' | 'engagements' | 'commitments' | 'outcomes',
+    q: string,
+  ): Observable<Page<{ id: string; name?: string; title?: string; description?: string; cityName?: string }>> {
+    return this.http.get<Page<{ id: string; name?: string; title?: string; description?: string; cityName?: string }>>(
+      `${API}/${ROUTES[kind]}`,
+      {
+        params: toParams({ q, pageSize: 10 }),
+      },
+    );
   }
 }

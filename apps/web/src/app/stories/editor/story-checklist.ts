@@ -14,12 +14,21 @@ import { IsolatePipe } from '../../shared/ui/isolate.pipe';
       <h2 id="checklist-title">{{ 'stories.checklist.title' | transloco }}</h2>
       <p class="it-small">{{ 'stories.checklist.intro' | transloco }}</p>
       @for (q of questions; track q) {
-        <mat-checkbox [name]="q" [disabled]="disabled()" [checked]="answers()[q]" (change)="answered.emit({ question: q, value: $event.checked })">
+        <mat-checkbox
+          [name]="q"
+          [disabled]="disabled()"
+          [checked]="answers()[q]"
+          (change)="answered.emit({ question: q, value: $event.checked })"
+        >
           {{ 'stories.checklist.' + q | transloco }}
         </mat-checkbox>
       }
       @if (confirmedBy(); as who) {
-        <p class="it-small">{{ 'stories.checklist.confirmedBy' | transloco: { name: (who | itIsolate), date: (confirmedAt() | itDate: 'medium' | itIsolate) } }}</p>
+        <p class="it-small">
+          {{
+            'stories.checklist.confirmedBy' | transloco: { name: (who | itIsolate), date: (confirmedAt() | itDate: 'medium' | itIsolate) }
+          }}
+        </p>
       }
     </section>
   `,

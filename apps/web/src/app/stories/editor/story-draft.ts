@@ -37,7 +37,10 @@ export function fromStory(s: StoryDetail): Draft {
     cities: s.cities,
     engagements: s.engagements,
     commitments: s.commitments,
-    outcomes: s.outcomes.map((o) => ({ id: o.id, name: o.value !== null ? `${o.value} ${o.unit ?? ''} — ${o.description}` : o.description })),
+    outcomes: s.outcomes.map((o) => ({
+      id: o.id,
+      name: o.value !== null ? `${o.value} ${o.unit ?? ''} — ${o.description}` : o.description,
+    })),
     sensitivity: {
       consentForNamedPeople: s.sensitivity.consentForNamedPeople,
       noDetailsExposingIndividuals: s.sensitivity.noDetailsExposingIndividuals,

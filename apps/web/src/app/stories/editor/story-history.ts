@@ -37,7 +37,12 @@ import { LocaleDatePipe } from '../../core/i18n/locale.pipes';
       display: flex;
       flex-direction: column;
       gap: 8px;
-      li { display: flex; flex-direction: column; border-inline-start: 2px solid var(--mat-sys-outline-variant); padding-inline-start: 8px; }
+      li {
+        display: flex;
+        flex-direction: column;
+        border-inline-start: 2px solid var(--mat-sys-outline-variant);
+        padding-inline-start: 8px;
+      }
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

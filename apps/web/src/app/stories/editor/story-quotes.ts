@@ -19,22 +19,43 @@ import { TranslocoPipe } from '@jsverse/transloco';
           <legend>{{ 'stories.editor.quoteN' | transloco: { n: i + 1 } }}</legend>
           <mat-form-field>
             <mat-label>{{ 'stories.editor.quoteText' | transloco }}</mat-label>
-            <textarea matInput rows="2" [name]="'quote' + i" [dir]="textDir()" [disabled]="disabled()" [attr.maxlength]="limit.quoteText" [ngModel]="q.text" (ngModelChange)="edit(i, 'text', $event)"></textarea>
+            <textarea
+              matInput
+              rows="2"
+              [name]="'quote' + i"
+              [dir]="textDir()"
+              [disabled]="disabled()"
+              [attr.maxlength]="limit.quoteText"
+              [ngModel]="q.text"
+              (ngModelChange)="edit(i, 'text', $event)"
+            ></textarea>
           </mat-form-field>
           <mat-form-field>
             <mat-label>{{ 'stories.editor.attribution' | transloco }}</mat-label>
-            <input matInput [name]="'attribution' + i" [dir]="textDir()" [disabled]="disabled()" [attr.maxlength]="limit.quoteAttribution" [ngModel]="q.attribution" (ngModelChange)="edit(i, 'attribution', $event)" />
+            <input
+              matInput
+              [name]="'attribution' + i"
+              [dir]="textDir()"
+              [disabled]="disabled()"
+              [attr.maxlength]="limit.quoteAttribution"
+              [ngModel]="q.attribution"
+              (ngModelChange)="edit(i, 'attribution', $event)"
+            />
             @if (q.text.trim() && !q.attribution.trim()) {
               <mat-hint class="it-warn">{{ 'stories.editor.attributionRequired' | transloco }}</mat-hint>
             }
           </mat-form-field>
           @if (!disabled()) {
-            <button mat-button type="button" (click)="remove(i)"><mat-icon aria-hidden="true">delete</mat-icon>{{ 'stories.editor.removeQuote' | transloco }}</button>
+            <button mat-button type="button" (click)="remove(i)">
+              <mat-icon aria-hidden="true">delete</mat-icon>{{ 'stories.editor.removeQuote' | transloco }}
+            </button>
           }
         </fieldset>
       }
       @if (!disabled() && quotes().length < maxQuotes) {
-        <button mat-stroked-button type="button" (click)="add()"><mat-icon aria-hidden="true">format_quote</mat-icon>{{ 'stories.editor.addQuote' | transloco }}</button>
+        <button mat-stroked-button type="button" (click)="add()">
+          <mat-icon aria-hidden="true">format_quote</mat-icon>{{ 'stories.editor.addQuote' | transloco }}
+        </button>
       }
     </section>
   `,
@@ -48,7 +69,9 @@ import { TranslocoPipe } from '@jsverse/transloco';
       padding: 8px 12px;
       margin-block-end: 8px;
     }
-    .it-warn { color: #8a5a00; }
+    .it-warn {
+      color: #8a5a00;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -34,7 +34,16 @@ import { StoryStatusChip } from '../story-status-chip';
   `,
   styleUrl: './editor-panel.scss',
   styles: `
-    .it-plain { list-style: none; padding: 0; margin: 0; li { display: flex; gap: 8px; align-items: center; } }
+    .it-plain {
+      list-style: none;
+      padding: 0;
+      margin: 0;
+      li {
+        display: flex;
+        gap: 8px;
+        align-items: center;
+      }
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

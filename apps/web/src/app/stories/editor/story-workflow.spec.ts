@@ -7,11 +7,18 @@ import { translocoTesting } from '../../testing/transloco-testing';
 import { SubmitBlocker } from '../story-gating';
 import { StoryWorkflow } from './story-workflow';
 
-const story = (status: StoryStatus) => ({ id: 's-1', status, hubId: 'hub-1', cityIds: [], publishedAt: null, approvedByName: null }) as unknown as StoryDetail;
+const story = (status: StoryStatus) =>
+  ({ id: 's-1', status, hubId: 'hub-1', cityIds: [], publishedAt: null, approvedByName: null }) as unknown as StoryDetail;
 
 @Component({
   imports: [StoryWorkflow],
-  template: `<it-story-workflow [story]="story()" [place]="{ hubIds: ['hub-1'], cityIds: [] }" [mayTransition]="true" [blockers]="blockers()" (move)="moves.push($event)" />`,
+  template: `<it-story-workflow
+    [story]="story()"
+    [place]="{ hubIds: ['hub-1'], cityIds: [] }"
+    [mayTransition]="true"
+    [blockers]="blockers()"
+    (move)="moves.push($event)"
+  />`,
 })
 class Host {
   readonly story = signal(story('in_review'));

@@ -14,13 +14,29 @@ import { SubmitBlocker } from '../story-gating';
 /** A story's next steps: submit for review (or why not yet), publish or send back, archive, and the exports. */
 @Component({
   selector: 'it-story-workflow',
-  imports: [CanDirective, FormsModule, LocaleDatePipe, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, RouterLink, TranslocoPipe],
+  imports: [
+    CanDirective,
+    FormsModule,
+    LocaleDatePipe,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    RouterLink,
+    TranslocoPipe,
+  ],
   template: `
     @let s = story();
     <section class="it-panel" aria-labelledby="workflow-title">
       <h2 id="workflow-title">{{ 'stories.workflow.title' | transloco }}</h2>
       @if (s.status === 'draft' && mayTransition()) {
-        <button mat-flat-button type="button" class="it-submit" [disabled]="busy() || blockers().length > 0" (click)="move.emit({ to: 'in_review' })">
+        <button
+          mat-flat-button
+          type="button"
+          class="it-submit"
+          [disabled]="busy() || blockers().length > 0"
+          (click)="move.emit({ to: 'in_review' })"
+        >
           <mat-icon aria-hidden="true">send</mat-icon>{{ 'stories.workflow.submit' | transloco }}
         </button>
         @for (b of blockers(); track b) {
@@ -29,7 +45,13 @@ import { SubmitBlocker } from '../story-gating';
       }
       @if (s.status === 'in_review' && mayTransition()) {
         <p class="it-small">{{ 'stories.workflow.reviewIntro' | transloco }}</p>
-        <button *itCan="'publish'; on: 'stories'" mat-flat-button type="button" [disabled]="busy()" (click)="move.emit({ to: 'published' })">
+        <button
+          *itCan="'publish'; on: 'stories'"
+          mat-flat-button
+          type="button"
+          [disabled]="busy()"
+          (click)="move.emit({ to: 'published' })"
+        >
           <mat-icon aria-hidden="true">public</mat-icon>{{ 'stories.workflow.publish' | transloco }}
         </button>
         <mat-form-field class="it-note">
@@ -41,24 +63,47 @@ import { SubmitBlocker } from '../story-gating';
         </button>
       }
       @if (s.status === 'published') {
-        <p class="it-small">{{ 'stories.workflow.publishedOn' | transloco: { date: (s.publishedAt | itDate: 'long'), name: s.approvedByName ?? '' } }}</p>
+        <p class="it-small">
+          {{ 'stories.workflow.publishedOn' | transloco: { date: (s.publishedAt | itDate: 'long'), name: s.approvedByName ?? '' } }}
+        </p>
         <a mat-stroked-button [routerLink]="['/stories', s.id]" target="_blank" rel="noopener">
           <mat-icon aria-hidden="true">open_in_new</mat-icon>{{ 'stories.workflow.viewPublic' | transloco }}
         </a>
-        <button *itCan="'archive'; on: 'stories'; record: place()" mat-button type="button" [disabled]="busy()" (click)="move.emit({ to: 'archived' })">
+        <button
+          *itCan="'archive'; on: 'stories'; record: place()"
+          mat-button
+          type="button"
+          [disabled]="busy()"
+          (click)="move.emit({ to: 'archived' })"
+        >
           <mat-icon aria-hidden="true">inventory_2</mat-icon>{{ 'stories.workflow.archive' | transloco }}
         </button>
       }
       <div class="it-row">
-        <button mat-button type="button" (click)="download.emit('md')"><mat-icon aria-hidden="true">download</mat-icon>{{ 'stories.export.md' | transloco }}</button>
-        <button mat-button type="button" (click)="download.emit('html')"><mat-icon aria-hidden="true">download</mat-icon>{{ 'stories.export.html' | transloco }}</button>
+        <button mat-button type="button" (click)="download.emit('md')">
+          <mat-icon aria-hidden="true">download</mat-icon>{{ 'stories.export.md' | transloco }}
+        </button>
+        <button mat-button type="button" (click)="download.emit('html')">
+          <mat-icon aria-hidden="true">download</mat-icon>{{ 'stories.export.html' | transloco }}
+        </button>
       </div>
     </section>
   `,
   styleUrl: './editor-panel.scss',
   styles: `
-    .it-note { inline-size: 100%; }
-    .it-blocker { display: flex; gap: 4px; align-items: center; mat-icon { font-size: 16px; inline-size: 16px; block-size: 16px; } }
+    .it-note {
+      inline-size: 100%;
+    }
+    .it-blocker {
+      display: flex;
+      gap: 4px;
+      align-items: center;
+      mat-icon {
+        font-size: 16px;
+        inline-size: 16px;
+        block-size: 16px;
+      }
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

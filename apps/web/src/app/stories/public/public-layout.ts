@@ -25,20 +25,64 @@ import { LanguageSwitcher } from '../../core/i18n/language-switcher';
     <footer class="it-public-foot">{{ 'stories.public.footer' | transloco }}</footer>
   `,
   styles: `
-    :host { display: flex; flex-direction: column; min-block-size: 100vh; background: var(--mat-sys-surface); }
-    .it-skip { position: absolute; inset-inline-start: -9999px; }
-    .it-skip:focus { inset-inline-start: 8px; inset-block-start: 8px; z-index: 10; background: var(--mat-sys-surface); padding: 8px; }
+    :host {
+      display: flex;
+      flex-direction: column;
+      min-block-size: 100vh;
+      background: var(--mat-sys-surface);
+    }
+    .it-skip {
+      position: absolute;
+      inset-inline-start: -9999px;
+    }
+    .it-skip:focus {
+      inset-inline-start: 8px;
+      inset-block-start: 8px;
+      z-index: 10;
+      background: var(--mat-sys-surface);
+      padding: 8px;
+    }
     .it-public-bar {
-      display: flex; align-items: center; gap: 8px; padding-block: 8px; padding-inline: 24px;
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      padding-block: 8px;
+      padding-inline: 24px;
       border-block-end: 1px solid var(--mat-sys-outline-variant);
     }
-    .it-brand { font: var(--mat-sys-title-large); color: var(--mat-sys-primary); text-decoration: none; }
-    .it-spacer { flex: 1; }
-    main { flex: 1; inline-size: 100%; max-inline-size: 1100px; margin-inline: auto; padding: 24px; box-sizing: border-box; outline: none; }
-    .it-public-foot { padding: 16px 24px; font: var(--mat-sys-body-small); color: var(--mat-sys-on-surface-variant); text-align: center; }
+    .it-brand {
+      font: var(--mat-sys-title-large);
+      color: var(--mat-sys-primary);
+      text-decoration: none;
+    }
+    .it-spacer {
+      flex: 1;
+    }
+    main {
+      flex: 1;
+      inline-size: 100%;
+      max-inline-size: 1100px;
+      margin-inline: auto;
+      padding: 24px;
+      box-sizing: border-box;
+      outline: none;
+    }
+    .it-public-foot {
+      padding: 16px 24px;
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+      text-align: center;
+    }
     @media print {
-      .it-public-bar, .it-public-foot, .it-skip { display: none; }
-      main { padding: 0; max-inline-size: none; }
+      .it-public-bar,
+      .it-public-foot,
+      .it-skip {
+        display: none;
+      }
+      main {
+        padding: 0;
+        max-inline-size: none;
+      }
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

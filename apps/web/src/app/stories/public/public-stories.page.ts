@@ -17,7 +17,16 @@ import { publicGroups } from './public-view';
 /** `/stories`: published impact stories grouped by the five categories, filtered in the URL. */
 @Component({
   selector: 'it-public-stories-page',
-  imports: [EmptyState, LocaleNumberPipe, MatButtonModule, MatFormFieldModule, MatProgressBarModule, MatSelectModule, RouterLink, TranslocoPipe],
+  imports: [
+    EmptyState,
+    LocaleNumberPipe,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    RouterLink,
+    TranslocoPipe,
+  ],
   templateUrl: './public-stories.page.html',
   styleUrl: './public-stories.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,7 +1,13 @@
 import { PublicStory } from '@impact/contracts';
 import { publicGroups } from './public-view';
 
-const story = (id: string, category: PublicStory['category'], language: PublicStory['language'], others: [string, PublicStory['language']][] = [], city = 'c1'): PublicStory => ({
+const story = (
+  id: string,
+  category: PublicStory['category'],
+  language: PublicStory['language'],
+  others: [string, PublicStory['language']][] = [],
+  city = 'c1',
+): PublicStory => ({
   id,
   title: `Story ${id}`,
   category,
@@ -20,9 +26,36 @@ const story = (id: string, category: PublicStory['category'], language: PublicSt
 describe('public page grouping', () => {
   const stories = [
     story('y1', 'youth', 'en'),
-    story('a-en', 'multi_actor', 'en', [['a-ar', 'ar'], ['a-fr', 'fr']], 'nansana'),
-    story('a-ar', 'multi_actor', 'ar', [['a-en', 'en'], ['a-fr', 'fr']], 'nansana'),
-    story('a-fr', 'multi_actor', 'fr', [['a-en', 'en'], ['a-ar', 'ar']], 'nansana'),
+    story(
+      'a-en',
+      'multi_actor',
+      'en',
+      [
+        ['a-ar', 'ar'],
+        ['a-fr', 'fr'],
+      ],
+      'nansana',
+    ),
+    story(
+      'a-ar',
+      'multi_actor',
+      'ar',
+      [
+        ['a-en', 'en'],
+        ['a-fr', 'fr'],
+      ],
+      'nansana',
+    ),
+    story(
+      'a-fr',
+      'multi_actor',
+      'fr',
+      [
+        ['a-en', 'en'],
+        ['a-ar', 'ar'],
+      ],
+      'nansana',
+    ),
     story('p1', 'peer_learning', 'en'),
     story('g1', 'global_crises', 'en'),
   ];
@@ -33,8 +66,16 @@ describe('public page grouping', () => {
   });
 
   it('shows one version per story, in the reader’s language when there is one', () => {
-    expect(publicGroups(stories, {}, 'ar').find((g) => g.category === 'multi_actor')?.stories.map((s) => s.id)).toEqual(['a-ar']);
-    expect(publicGroups(stories, {}, 'es').find((g) => g.category === 'multi_actor')?.stories.map((s) => s.id)).toEqual(['a-en']);
+    expect(
+      publicGroups(stories, {}, 'ar')
+        .find((g) => g.category === 'multi_actor')
+        ?.stories.map((s) => s.id),
+    ).toEqual(['a-ar']);
+    expect(
+      publicGroups(stories, {}, 'es')
+        .find((g) => g.category === 'multi_actor')
+        ?.stories.map((s) => s.id),
+    ).toEqual(['a-en']);
     // Stories without an Arabic version still show, in their original.
     expect(publicGroups(stories, {}, 'ar').flatMap((g) => g.stories.map((s) => s.id))).toContain('y1');
   });

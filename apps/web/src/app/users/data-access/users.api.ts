@@ -27,9 +27,7 @@ export class UsersApi {
   }
 
   hubs(): Observable<Hub[]> {
-    return this.http
-      .get<Page<Hub> | Hub[]>(`${API}/${ROUTES.hubs}`, { params: toParams({ pageSize: MAX_PAGE_SIZE }) })
-      .pipe(map(itemsOf));
+    return this.http.get<Page<Hub> | Hub[]>(`${API}/${ROUTES.hubs}`, { params: toParams({ pageSize: MAX_PAGE_SIZE }) }).pipe(map(itemsOf));
   }
 
   cities(): Observable<City[]> {
