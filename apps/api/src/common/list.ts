@@ -1,35 +1,38 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type ListQuery } from '@impact/contracts';
+import { BOUNDS, DEFAULT_PAGE_SIZE, MAX_LENGTH, type ListQuery } from '@impact/contracts';
 
-/** `page`, `pageSize`, `sort`, `q`: what every list takes (docs/api.md, "Lists"). */
-export class ListQueryDto implements ListQuery {
+/** `page` and `pageSize`: every list pages the same way. */
+export class PageQueryDto {
   @ApiPropertyOptional({ minimum: 1, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
-  @Min(1)
-  @Max(1_000_000)
+  @Min(BOUNDS.page.min)
+  @Max(BOUNDS.page.max)
   page?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
+  @ApiPropertyOptional({ minimum: BOUNDS.pageSize.min, maximum: BOUNDS.pageSize.max, default: DEFAULT_PAGE_SIZE })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
+  @Min(BOUNDS.pageSize.min)
+  @Max(BOUNDS.pageSize.max)
   pageSize?: number;
+}
 
+/** `page`, `pageSize`, `sort`, `q`: what every list takes (docs/api.md, "Lists"). */
+export class ListQueryDto extends PageQueryDto implements ListQuery {
   @ApiPropertyOptional({ description: '`<field>:<asc|desc>`' })
   @IsOptional()
   @IsString()
   @Matches(/^[A-Za-z]+(:(asc|desc))?$/, { message: 'sort must look like field:asc or field:desc' })
   sort?: string;
 
-  @ApiPropertyOptional({ description: 'Text search (any language); at most 200 characters.' })
+  @ApiPropertyOptional({ description: `Text search (any language); at most ${MAX_LENGTH.search} characters.` })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(MAX_LENGTH.search)
   q?: string;
 }

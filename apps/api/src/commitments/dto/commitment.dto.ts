@@ -1,8 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, Min, MinLength } from 'class-validator';
 import {
+  BOUNDS,
   COMMITMENT_KINDS,
   COMMITMENT_STATUSES,
+  MAX_ITEMS,
+  MAX_LENGTH,
   type CommitmentFilters,
   type CommitmentKind,
   type CommitmentStatus,
@@ -22,42 +25,55 @@ const uuids = (max: number) => (target: object, key: string | symbol) => {
 
 const progress = () => (target: object, key: string | symbol) => {
   IsInt()(target, key);
-  Min(0)(target, key);
-  Max(100)(target, key);
-  ApiPropertyOptional({ minimum: 0, maximum: 100 })(target, key);
+  Min(BOUNDS.commitment.progress.min)(target, key);
+  Max(BOUNDS.commitment.progress.max)(target, key);
+  ApiPropertyOptional({ minimum: BOUNDS.commitment.progress.min, maximum: BOUNDS.commitment.progress.max })(target, key);
 };
 
 export class CreateCommitmentDto implements CreateCommitmentRequest {
-  @ApiProperty({ maxLength: 300 }) @IsString() @MinLength(1) @Line(300) title!: string;
+  @ApiProperty({ maxLength: MAX_LENGTH.commitment.title }) @IsString() @MinLength(1) @Line(MAX_LENGTH.commitment.title) title!: string;
   @ApiProperty({ enum: COMMITMENT_KINDS }) @IsIn(COMMITMENT_KINDS) kind!: CommitmentKind;
   @ApiProperty({ format: 'uuid', description: "the commitment's hub is this city's hub" }) @IsUUID() cityId!: string;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() ownerId?: string | null;
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true }) @IsOptional() @IsDateOnly() targetDate?: string | null;
   @OptionalNotNull() @progress() progress?: number;
-  @OptionalNotNull() @uuids(100) inspiredByEngagementIds?: string[];
-  @OptionalNotNull() @uuids(100) partnerIds?: string[];
-  @ApiPropertyOptional({ maxLength: 20000 }) @OptionalNotNull() @IsString() @MaxChars(20_000) description?: string;
+  @OptionalNotNull() @uuids(MAX_ITEMS.commitment.inspiredByEngagementIds) inspiredByEngagementIds?: string[];
+  @OptionalNotNull() @uuids(MAX_ITEMS.commitment.partnerIds) partnerIds?: string[];
+  @ApiPropertyOptional({ maxLength: MAX_LENGTH.commitment.description })
+  @OptionalNotNull()
+  @IsString()
+  @MaxChars(MAX_LENGTH.commitment.description)
+  description?: string;
 }
 
 export class UpdateCommitmentDto implements UpdateCommitmentRequest {
-  @ApiProperty() @IsInt() @Min(1) @Max(2_147_483_647) version!: number;
-  @ApiPropertyOptional({ maxLength: 300 }) @OptionalNotNull() @IsString() @MinLength(1) @Line(300) title?: string;
+  @ApiProperty() @IsInt() @Min(BOUNDS.version.min) @Max(BOUNDS.version.max) version!: number;
+  @ApiPropertyOptional({ maxLength: MAX_LENGTH.commitment.title })
+  @OptionalNotNull()
+  @IsString()
+  @MinLength(1)
+  @Line(MAX_LENGTH.commitment.title)
+  title?: string;
   @ApiPropertyOptional({ enum: COMMITMENT_KINDS }) @OptionalNotNull() @IsIn(COMMITMENT_KINDS) kind?: CommitmentKind;
   @ApiPropertyOptional({ format: 'uuid' }) @OptionalNotNull() @IsUUID() cityId?: string;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() ownerId?: string | null;
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true }) @IsOptional() @IsDateOnly() targetDate?: string | null;
   @OptionalNotNull() @progress() progress?: number;
-  @OptionalNotNull() @uuids(100) inspiredByEngagementIds?: string[];
-  @OptionalNotNull() @uuids(100) partnerIds?: string[];
-  @ApiPropertyOptional({ maxLength: 20000 }) @OptionalNotNull() @IsString() @MaxChars(20_000) description?: string;
+  @OptionalNotNull() @uuids(MAX_ITEMS.commitment.inspiredByEngagementIds) inspiredByEngagementIds?: string[];
+  @OptionalNotNull() @uuids(MAX_ITEMS.commitment.partnerIds) partnerIds?: string[];
+  @ApiPropertyOptional({ maxLength: MAX_LENGTH.commitment.description })
+  @OptionalNotNull()
+  @IsString()
+  @MaxChars(MAX_LENGTH.commitment.description)
+  description?: string;
 }
 
 export class CommitmentTransitionDto implements CommitmentTransitionRequest {
   @ApiProperty({ enum: COMMITMENT_STATUSES }) @IsIn(COMMITMENT_STATUSES) to!: CommitmentStatus;
-  @ApiProperty({ minLength: 1, maxLength: 2000, description: 'why (kept in the history)' })
+  @ApiProperty({ minLength: 1, maxLength: MAX_LENGTH.commitment.transitionNote, description: 'why (kept in the history)' })
   @IsString()
-  @MinLength(1, { message: 'note must say why (1 to 2000 characters)' })
-  @MaxChars(2000)
+  @MinLength(1, { message: `note must say why (1 to ${MAX_LENGTH.commitment.transitionNote} characters)` })
+  @MaxChars(MAX_LENGTH.commitment.transitionNote)
   note!: string;
 }
 
