@@ -8,7 +8,7 @@ import type {
   OutcomeType,
   PartnerKind,
 } from './enums';
-import type { IsoDate, Participants } from './models';
+import type { Commitment, IsoDate, Participants } from './models';
 
 /*
  * What the API takes on POST and PATCH of the core records. A PATCH sends the `version` it read and
@@ -60,18 +60,17 @@ export interface CreateEngagementRequest {
 }
 export type UpdateEngagementRequest = Patch<CreateEngagementRequest>;
 
-/** The hub of a commitment is always its city's hub; status moves only by transitions. */
-export interface CreateCommitmentRequest {
-  title: string;
-  kind: CommitmentKind;
-  cityId: string;
-  ownerId?: string | null;
-  targetDate?: IsoDate | null;
-  progress?: number;
-  inspiredByEngagementIds?: string[];
-  partnerIds?: string[];
-  description?: string;
-}
+/** What the server decides about a commitment: never part of a request. */
+type CommitmentServerFields = 'id' | 'hubId' | 'status' | 'atRisk' | 'createdAt' | 'version';
+/** The fields a new commitment must have; every other field of `Commitment` that a client may set is optional. */
+type CommitmentRequiredFields = 'title' | 'kind' | 'cityId';
+
+/**
+ * Taken from `Commitment` itself, so a new field a client may set reaches the requests without another
+ * edit. The hub of a commitment is always its city's hub; status moves only by transitions.
+ */
+export type CreateCommitmentRequest = Pick<Commitment, CommitmentRequiredFields> &
+  Partial<Omit<Commitment, CommitmentServerFields | CommitmentRequiredFields>>;
 export type UpdateCommitmentRequest = Patch<CreateCommitmentRequest>;
 
 /** The fields of a commitment a city liaison may change (the rest belongs to the hub). */
