@@ -1,13 +1,4 @@
-import type {
-  CityKind,
-  CommitmentKind,
-  EngagementType,
-  FollowUpKind,
-  FollowUpStatus,
-  MembershipStatus,
-  OutcomeType,
-  PartnerKind,
-} from './enums';
+import type { CityKind, EngagementType, FollowUpKind, FollowUpStatus, MembershipStatus, OutcomeType, PartnerKind } from './enums';
 import type { Commitment, IsoDate, Participants } from './models';
 
 /*

@@ -1,0 +1,55 @@
+import type { CommitmentKind, CommitmentStatus, EngagementType, FollowUpStatus, MembershipStatus, OutcomeType } from './enums';
+import type { IsoDate, ListQuery } from './models';
+
+/** Extra list filters beyond the common ones of docs/api.md, shared by API and web. */
+export interface CommitmentFilters extends ListQuery {
+  hubId?: string;
+  cityId?: string;
+  status?: CommitmentStatus;
+  kind?: CommitmentKind;
+  overdue?: boolean;
+  atRisk?: boolean;
+  ownerId?: string;
+  /** Achieved, and the move to achieved fell on or after / on or before this day (dashboard drill-down). */
+  achievedFrom?: IsoDate;
+  achievedTo?: IsoDate;
+}
+
+export interface FollowUpFilters extends ListQuery {
+  hubId?: string;
+  cityId?: string;
+  ownerId?: string;
+  status?: FollowUpStatus;
+  overdue?: boolean;
+  commitmentId?: string;
+  engagementId?: string;
+}
+
+export interface EngagementFilters extends ListQuery {
+  hubId?: string;
+  cityId?: string;
+  type?: EngagementType;
+  from?: IsoDate;
+  to?: IsoDate;
+  /** Inspired at least one live commitment (dashboard drill-down). */
+  ledToCommitment?: boolean;
+}
+
+export interface CityFilters extends ListQuery {
+  hubId?: string;
+  countryCode?: string;
+  membershipStatus?: MembershipStatus;
+  /** Had activity (an engagement, a commitment status change) in [activeFrom, activeTo] (dashboard drill-down). */
+  active?: boolean;
+  activeFrom?: IsoDate;
+  activeTo?: IsoDate;
+}
+
+export interface OutcomeFilters extends ListQuery {
+  hubId?: string;
+  cityId?: string;
+  commitmentId?: string;
+  type?: OutcomeType;
+  from?: IsoDate;
+  to?: IsoDate;
+}
