@@ -78,7 +78,7 @@ test.describe('impact stories: draft, review, publish, read', () => {
     await leadership.goto(editorUrl);
     await expect(leadership.getByRole('heading', { level: 1 })).toHaveText(title);
     await leadership.getByRole('button', { name: 'Publish' }).click();
-    await expect(leadership.getByText(/^Published on .+ by Lena Leadership\.$/)).toBeVisible();
+    await expect(leadership.getByText(/^\s*Published on .+ by Lena Leadership\.\s*$/)).toBeVisible();
     await expect(leadership.getByRole('link', { name: 'View on the public page' })).toBeVisible();
     await shot(leadership, 'stories-editor-published-en');
     await leadershipContext.close();
