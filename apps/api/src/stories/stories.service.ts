@@ -164,20 +164,25 @@ export class StoriesService {
 
   /** The story with what the editor and the reviewer see beside it: linked records, names, versions, the last send-back. */
   async detail(m: EntityManager, s: StoryListItem): Promise<StoryDetail> {
-    // One after the other: inside a transaction every query shares one connection.
-    const engagements = await this.sources.engagementRefs(m, s.engagementIds);
-    const commitments: Ref[] = s.commitmentIds.length
-      ? (await this.commitments.load(s.commitmentIds, m))
-          .map((c) => ({ id: c.id, name: c.title }))
-          .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
-      : [];
-    const outcomes = await this.sources.figures(m, { ids: s.outcomeIds });
-    const names = await this.sources.userNames(m, [s.approvedById, s.sensitivity.confirmedById]);
-    const translations = (await this.stories.translationsOf(m, [s])).get(s.id) ?? [];
-    const sentBack =
+    const commitmentRefs = async (): Promise<Ref[]> =>
+      s.commitmentIds.length
+        ? (await this.commitments.load(s.commitmentIds, m))
+            .map((c) => ({ id: c.id, name: c.title }))
+            .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
+        : [];
+    const lastSendBack = async () =>
       s.status === 'draft'
         ? (await this.audit.historyOf(m, 'story', s.id)).filter((h) => h.action === 'transition' && h.to === 'draft').pop()
         : undefined;
+    const [engagements, commitments, outcomes, names, translationsByStory, sentBack] = await inTurnOrTogether(m, [
+      () => this.sources.engagementRefs(m, s.engagementIds),
+      commitmentRefs,
+      () => this.sources.figures(m, { ids: s.outcomeIds }),
+      () => this.sources.userNames(m, [s.approvedById, s.sensitivity.confirmedById]),
+      () => this.stories.translationsOf(m, [s]),
+      lastSendBack,
+    ] as const);
+    const translations = translationsByStory.get(s.id) ?? [];
     const nameOf = (id: string | null) => (id ? (names.get(id) ?? null) : null);
     return {
       ...s,
@@ -214,4 +219,17 @@ export class StoriesService {
       throw new ConflictError('This story already has a version in that language.');
     return root;
   }
+}
+
+type Results<T extends readonly (() => Promise<unknown>)[]> = { -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> };
+
+/**
+ * Runs independent reads together on the pool, or one after the other inside a transaction, where every
+ * query shares the transaction's one connection.
+ */
+async function inTurnOrTogether<T extends readonly (() => Promise<unknown>)[]>(m: EntityManager, reads: T): Promise<Results<T>> {
+  if (!m.queryRunner) return (await Promise.all(reads.map((read) => read()))) as Results<T>;
+  const out: unknown[] = [];
+  for (const read of reads) out.push(await read());
+  return out as Results<T>;
 }
