@@ -34,7 +34,7 @@ import {
   type StoryTransitionRequest,
   type UpdateStoryRequest,
 } from '@impact/contracts';
-import { Line, MaxChars, NestedObject, NestedObjects } from '../../common/dto';
+import { Line, MaxChars, NestedObject, NestedObjects, OptionalNotNull } from '../../common/dto';
 
 export class QuoteDto implements Quote {
   @ApiProperty() @IsString() @MinLength(1, { message: 'Enter the quote.' }) @MaxChars(MAX_LENGTH.story.quoteText) text!: string;
@@ -55,7 +55,7 @@ export class CreateStoryDto implements CreateStoryRequest {
   @ApiProperty({ enum: STORY_CATEGORIES }) @IsIn(STORY_CATEGORIES) category!: StoryCategory;
   @ApiPropertyOptional() @IsOptional() @IsUUID() hubId?: string;
   @ApiPropertyOptional({ type: [String] }) @Ids(MAX_ITEMS.story.cityIds) cityIds?: string[];
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxChars(MAX_LENGTH.story.body) body?: string;
+  @ApiPropertyOptional() @OptionalNotNull() @IsString() @MaxChars(MAX_LENGTH.story.body) body?: string;
   @ApiPropertyOptional({ type: [QuoteDto] })
   @IsOptional()
   @NestedObjects(() => QuoteDto, MAX_ITEMS.story.quotes)
@@ -63,7 +63,7 @@ export class CreateStoryDto implements CreateStoryRequest {
   @ApiPropertyOptional({ type: [String] }) @Ids(MAX_ITEMS.story.engagementIds) engagementIds?: string[];
   @ApiPropertyOptional({ type: [String] }) @Ids(MAX_ITEMS.story.commitmentIds) commitmentIds?: string[];
   @ApiPropertyOptional({ type: [String] }) @Ids(MAX_ITEMS.story.outcomeIds) outcomeIds?: string[];
-  @ApiPropertyOptional({ enum: LANGUAGES }) @IsOptional() @IsIn(LANGUAGES) language?: Language;
+  @ApiPropertyOptional({ enum: LANGUAGES }) @OptionalNotNull() @IsIn(LANGUAGES) language?: Language;
   @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsUUID() translationOf?: string | null;
 }
 
@@ -75,9 +75,9 @@ export class UpdateStoryDto implements UpdateStoryRequest {
   @MinLength(1, { message: 'Enter a title.' })
   @Line(MAX_LENGTH.story.title)
   title?: string;
-  @ApiPropertyOptional({ enum: STORY_CATEGORIES }) @IsOptional() @IsIn(STORY_CATEGORIES) category?: StoryCategory;
+  @ApiPropertyOptional({ enum: STORY_CATEGORIES }) @OptionalNotNull() @IsIn(STORY_CATEGORIES) category?: StoryCategory;
   @ApiPropertyOptional({ type: [String] }) @Ids(MAX_ITEMS.story.cityIds) cityIds?: string[];
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxChars(MAX_LENGTH.story.body) body?: string;
+  @ApiPropertyOptional() @OptionalNotNull() @IsString() @MaxChars(MAX_LENGTH.story.body) body?: string;
   @ApiPropertyOptional({ type: [QuoteDto] })
   @IsOptional()
   @NestedObjects(() => QuoteDto, MAX_ITEMS.story.quotes)
@@ -85,7 +85,7 @@ export class UpdateStoryDto implements UpdateStoryRequest {
   @ApiPropertyOptional({ type: [String] }) @Ids(MAX_ITEMS.story.engagementIds) engagementIds?: string[];
   @ApiPropertyOptional({ type: [String] }) @Ids(MAX_ITEMS.story.commitmentIds) commitmentIds?: string[];
   @ApiPropertyOptional({ type: [String] }) @Ids(MAX_ITEMS.story.outcomeIds) outcomeIds?: string[];
-  @ApiPropertyOptional({ enum: LANGUAGES }) @IsOptional() @IsIn(LANGUAGES) language?: Language;
+  @ApiPropertyOptional({ enum: LANGUAGES }) @OptionalNotNull() @IsIn(LANGUAGES) language?: Language;
   @ApiPropertyOptional({ type: SensitivityAnswersDto })
   @IsOptional()
   @NestedObject(() => SensitivityAnswersDto)

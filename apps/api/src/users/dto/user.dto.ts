@@ -28,7 +28,7 @@ import {
   type UpdateUserRequest,
 } from '@impact/contracts';
 import { IsNotCommonPassword } from '../../auth/common-passwords';
-import { Line } from '../../common/dto';
+import { Line, OptionalNotNull } from '../../common/dto';
 import type { UserFilters } from '../users.repository';
 
 const PASSWORD_MESSAGE = `Use at least ${MIN_LENGTH.user.password} characters.`;
@@ -45,7 +45,7 @@ export class CreateUserDto implements CreateUserRequest {
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role!: Role;
   @ApiProperty({ type: [String] }) @IsArray() @IsUUID('all', { each: true }) @ArrayMaxSize(MAX_ITEMS.user.hubIds) hubIds!: string[];
   @ApiProperty({ type: [String] }) @IsArray() @IsUUID('all', { each: true }) @ArrayMaxSize(MAX_ITEMS.user.cityIds) cityIds!: string[];
-  @ApiPropertyOptional({ enum: LANGUAGES }) @IsOptional() @IsIn(LANGUAGES) language?: Language;
+  @ApiPropertyOptional({ enum: LANGUAGES }) @OptionalNotNull() @IsIn(LANGUAGES) language?: Language;
 }
 
 export class UpdateUserDto implements UpdateUserRequest {
@@ -65,7 +65,7 @@ export class UpdateUserDto implements UpdateUserRequest {
   @ArrayMaxSize(MAX_ITEMS.user.cityIds)
   cityIds?: string[];
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
-  @ApiPropertyOptional({ enum: LANGUAGES }) @IsOptional() @IsIn(LANGUAGES) language?: Language;
+  @ApiPropertyOptional({ enum: LANGUAGES }) @OptionalNotNull() @IsIn(LANGUAGES) language?: Language;
   @ApiPropertyOptional({ minLength: MIN_LENGTH.user.password })
   @IsOptional()
   @IsString()
