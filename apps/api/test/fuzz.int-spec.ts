@@ -30,9 +30,11 @@ interface OpenApi {
           in: string;
           schema?: { enum?: string[] };
         }[];
+        requestBody?: { content?: Record<string, { schema?: { $ref?: string } }> };
       }
     >
   >;
+  components: { schemas: Record<string, { properties?: Record<string, { nullable?: boolean }> }> };
 }
 
 interface Sent {
@@ -863,6 +865,29 @@ describe('fuzz', () => {
       }),
       { seed: SEED + 1, numRuns: RUNS.body, endOnFailure: true },
     );
+  }, 300_000);
+
+  it('refuses null for every field the document does not mark nullable, on every create and update route: 400 naming it, nothing written', async () => {
+    const writes = [...routesOf('post'), ...routesOf('patch')].filter((r) => !SESSION_ROUTES.includes(r.route) && r.route !== LOGIN_ROUTE);
+    const refused: string[] = [];
+    let tried = 0;
+    for (const w of writes) {
+      const ref = w.op.requestBody?.content?.['application/json']?.schema?.$ref;
+      const properties = ref ? (doc.components.schemas[ref.split('/').pop() as string]?.properties ?? {}) : {};
+      for (const [field, schema] of Object.entries(properties)) {
+        if (schema.nullable) continue;
+        const valid = VALID[w.route];
+        const body = { ...(await valid.body()), [field]: null };
+        tried++;
+        const res = await check({ method: w.route.split(' ')[0], path: valid.path(), body: JSON.stringify(body), who: 'admin' }).catch(
+          (e: Error) => ({ status: 500, json: e.message }),
+        );
+        const named = JSON.stringify(res.json ?? '').includes(field);
+        if (res.status !== 400 || !named) refused.push(`${w.route} ${field}: ${res.status}`);
+      }
+    }
+    expect(tried).toBeGreaterThan(50);
+    expect(refused).toEqual([]);
   }, 300_000);
 
   it('does the same on the session routes (refresh, logout, my preferences), keeping a live session for each', async () => {

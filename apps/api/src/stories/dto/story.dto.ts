@@ -48,16 +48,16 @@ export class SensitivityAnswersDto implements Partial<SensitivityAnswers> {
 }
 
 /** An optional list of record ids. */
-const Ids = (max: number) => applyDecorators(IsOptional(), IsArray(), IsUUID('all', { each: true }), ArrayMaxSize(max));
+const Ids = (max: number) => applyDecorators(OptionalNotNull(), IsArray(), IsUUID('all', { each: true }), ArrayMaxSize(max));
 
 export class CreateStoryDto implements CreateStoryRequest {
   @ApiProperty() @IsString() @MinLength(1, { message: 'Enter a title.' }) @Line(MAX_LENGTH.story.title) title!: string;
   @ApiProperty({ enum: STORY_CATEGORIES }) @IsIn(STORY_CATEGORIES) category!: StoryCategory;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() hubId?: string;
+  @ApiPropertyOptional() @OptionalNotNull() @IsUUID() hubId?: string;
   @ApiPropertyOptional({ type: [String] }) @Ids(MAX_ITEMS.story.cityIds) cityIds?: string[];
   @ApiPropertyOptional() @OptionalNotNull() @IsString() @MaxChars(MAX_LENGTH.story.body) body?: string;
   @ApiPropertyOptional({ type: [QuoteDto] })
-  @IsOptional()
+  @OptionalNotNull()
   @NestedObjects(() => QuoteDto, MAX_ITEMS.story.quotes)
   quotes?: QuoteDto[];
   @ApiPropertyOptional({ type: [String] }) @Ids(MAX_ITEMS.story.engagementIds) engagementIds?: string[];
@@ -70,7 +70,7 @@ export class CreateStoryDto implements CreateStoryRequest {
 export class UpdateStoryDto implements UpdateStoryRequest {
   @ApiProperty() @Type(() => Number) @IsInt() @Min(BOUNDS.version.min) @Max(BOUNDS.version.max) version!: number;
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MinLength(1, { message: 'Enter a title.' })
   @Line(MAX_LENGTH.story.title)
@@ -79,7 +79,7 @@ export class UpdateStoryDto implements UpdateStoryRequest {
   @ApiPropertyOptional({ type: [String] }) @Ids(MAX_ITEMS.story.cityIds) cityIds?: string[];
   @ApiPropertyOptional() @OptionalNotNull() @IsString() @MaxChars(MAX_LENGTH.story.body) body?: string;
   @ApiPropertyOptional({ type: [QuoteDto] })
-  @IsOptional()
+  @OptionalNotNull()
   @NestedObjects(() => QuoteDto, MAX_ITEMS.story.quotes)
   quotes?: QuoteDto[];
   @ApiPropertyOptional({ type: [String] }) @Ids(MAX_ITEMS.story.engagementIds) engagementIds?: string[];
@@ -87,18 +87,18 @@ export class UpdateStoryDto implements UpdateStoryRequest {
   @ApiPropertyOptional({ type: [String] }) @Ids(MAX_ITEMS.story.outcomeIds) outcomeIds?: string[];
   @ApiPropertyOptional({ enum: LANGUAGES }) @OptionalNotNull() @IsIn(LANGUAGES) language?: Language;
   @ApiPropertyOptional({ type: SensitivityAnswersDto })
-  @IsOptional()
+  @OptionalNotNull()
   @NestedObject(() => SensitivityAnswersDto)
   sensitivity?: SensitivityAnswersDto;
 }
 
 export class StoryTransitionDto implements StoryTransitionRequest {
   @ApiProperty({ enum: STORY_STATUSES }) @IsIn(STORY_STATUSES) to!: StoryStatus;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxChars(MAX_LENGTH.story.transitionNote) note?: string;
+  @ApiPropertyOptional() @OptionalNotNull() @IsString() @MaxChars(MAX_LENGTH.story.transitionNote) note?: string;
 }
 
 export class DraftFromCommitmentDto implements DraftFromCommitmentRequest {
-  @ApiPropertyOptional({ enum: LANGUAGES }) @IsOptional() @IsIn(LANGUAGES) language?: Language;
+  @ApiPropertyOptional({ enum: LANGUAGES }) @OptionalNotNull() @IsIn(LANGUAGES) language?: Language;
 }
 
 export class ListStoriesDto implements StoryFilters {

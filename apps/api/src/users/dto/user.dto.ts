@@ -50,24 +50,24 @@ export class CreateUserDto implements CreateUserRequest {
 
 export class UpdateUserDto implements UpdateUserRequest {
   @ApiProperty() @Type(() => Number) @IsInt() @Min(BOUNDS.version.min) @Max(BOUNDS.version.max) version!: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @Line(MAX_LENGTH.user.name) name?: string;
-  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
+  @ApiPropertyOptional() @OptionalNotNull() @IsString() @MinLength(1) @Line(MAX_LENGTH.user.name) name?: string;
+  @ApiPropertyOptional({ enum: ROLES }) @OptionalNotNull() @IsIn(ROLES) role?: Role;
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @IsUUID('all', { each: true })
   @ArrayMaxSize(MAX_ITEMS.user.hubIds)
   hubIds?: string[];
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @IsUUID('all', { each: true })
   @ArrayMaxSize(MAX_ITEMS.user.cityIds)
   cityIds?: string[];
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional() @OptionalNotNull() @IsBoolean() active?: boolean;
   @ApiPropertyOptional({ enum: LANGUAGES }) @OptionalNotNull() @IsIn(LANGUAGES) language?: Language;
   @ApiPropertyOptional({ minLength: MIN_LENGTH.user.password })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MinLength(MIN_LENGTH.user.password, { message: PASSWORD_MESSAGE })
   @MaxLength(MAX_LENGTH.user.password)
