@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { FormControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatDialogModule } from '@angular/material/dialog';
+import { FormControl, NonNullableFormBuilder, Validators } from '@angular/forms';
 import {
   BOUNDS,
   COMMITMENT_KINDS,
@@ -11,14 +10,10 @@ import {
   MAX_LENGTH,
   Ref,
 } from '@impact/contracts';
-import { TranslocoPipe } from '@jsverse/transloco';
 import { AuthService } from '../core/auth/auth.service';
 import { fromIsoDate, toIsoDate } from '../shared/forms/dates';
-import { DateField, SelectField, TextField } from '../shared/forms/fields';
-import { FormActions } from '../shared/forms/form-actions';
-import { FormProblem } from '../shared/forms/form-problem';
+import { RECORD_FORM_IMPORTS } from '../shared/forms/record-dialog';
 import { RecordDialogForm } from '../shared/forms/record-form';
-import { RefPicker } from '../shared/forms/ref-picker';
 import { bounded, text } from '../shared/forms/validators';
 import { refOf, refsOf } from '../shared/forms/values';
 import { CommitmentsApi } from './data-access/commitments.api';
@@ -36,7 +31,7 @@ const LIMIT = MAX_LENGTH.commitment;
 /** Create or edit a commitment. Status moves through the workflow on the commitment page, not here. */
 @Component({
   selector: 'it-commitment-form',
-  imports: [DateField, FormActions, FormProblem, MatDialogModule, ReactiveFormsModule, RefPicker, SelectField, TextField, TranslocoPipe],
+  imports: [RECORD_FORM_IMPORTS],
   templateUrl: './commitment-form.html',
   styleUrl: '../shared/forms/form-dialog.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -4,6 +4,7 @@ import { FormGroup } from '@angular/forms';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { ApiError, FieldError } from '@impact/contracts';
 import { Observable } from 'rxjs';
+import type { DialogFormState } from './record-dialog';
 
 export type Problem = 'conflict' | 'offline' | 'forbidden' | 'invalid' | 'notFound' | 'refused' | 'unexpected';
 
@@ -171,7 +172,10 @@ export interface RecordCalls<T, B> {
  * read), without one it creates one; either way the dialog closes with the saved record.
  */
 @Directive()
-export abstract class RecordDialogForm<T extends Versioned, B extends object, D = unknown> extends RecordForm<T> implements OnInit {
+export abstract class RecordDialogForm<T extends Versioned, B extends object, D = unknown>
+  extends RecordForm<T>
+  implements OnInit, DialogFormState
+{
   private readonly dialogRef = inject<MatDialogRef<unknown, T>>(MatDialogRef);
   /** What the page opened the form with. */
   protected readonly data = inject<D>(MAT_DIALOG_DATA);
@@ -181,7 +185,7 @@ export abstract class RecordDialogForm<T extends Versioned, B extends object, D 
   /** The request body from the form's values. */
   protected abstract body(): B;
 
-  protected get editing(): boolean {
+  get editing(): boolean {
     return !!this.record;
   }
 
