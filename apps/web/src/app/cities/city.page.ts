@@ -21,6 +21,7 @@ import { EmptyState } from '../shared/ui/empty-state';
 import { RecordStates } from '../shared/ui/record-states';
 import { LocalePercentPipe } from '../shared/ui/percent.pipe';
 import { StatusChip } from '../shared/ui/status-chip';
+import { EditAction } from '../shared/ui/row-action';
 import { CityForm, CityFormData } from './city-form';
 import { CitiesApi } from './data-access/cities.api';
 import { buildTimeline } from './timeline';
@@ -33,6 +34,7 @@ const KIND_ICONS = { engagement: 'groups', commitment: 'handshake', followUp: 'e
   imports: [
     CanDirective,
     CityLink,
+    EditAction,
     EmptyState,
     LocaleDatePipe,
     LocaleNumberPipe,

@@ -15,6 +15,7 @@ import { Notices } from '../shared/ui/notices';
 import { RecordStates } from '../shared/ui/record-states';
 import { LocalePercentPipe } from '../shared/ui/percent.pipe';
 import { StatusChip } from '../shared/ui/status-chip';
+import { EditAction } from '../shared/ui/row-action';
 import { CommitmentForm, CommitmentFormData } from './commitment-form';
 import { CommitmentsApi } from './data-access/commitments.api';
 import { StatusStepper } from './status-stepper';
@@ -29,6 +30,7 @@ import { TransitionDialog, TransitionDialogData } from './transition-dialog';
   imports: [
     CanDirective,
     CityLink,
+    EditAction,
     LocaleDatePipe,
     LocalePercentPipe,
     MatButtonModule,
