@@ -1,8 +1,7 @@
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTooltipModule } from '@angular/material/tooltip';
-import { NgTemplateOutlet } from '@angular/common';
 import { TranslocoPipe } from '@jsverse/transloco';
 
 /** One action on a row of a list: an icon button named for the record it acts on, with its verb as a tooltip. */
@@ -28,35 +27,27 @@ export class RowAction {
 
 /**
  * "Edit" on a record: in a table row an icon button named for the record ("Edit Nansana"), with the verb
- * as a tooltip; on a card (`look="text"`) or a record page's heading (`look="stroked"`) a button that says "Edit".
+ * as a tooltip; on a card (`look="text"`) or a record page's heading (`look="outlined"`) a button that says "Edit".
  */
 @Component({
   selector: 'it-edit-action',
-  imports: [MatButtonModule, MatIconModule, NgTemplateOutlet, RowAction, TranslocoPipe],
+  imports: [MatButtonModule, MatIconModule, RowAction, TranslocoPipe],
   template: `
-    @switch (look()) {
-      @case ('icon') {
-        <it-row-action
-          icon="edit"
-          [tooltip]="'common.edit' | transloco"
-          [label]="'common.editNamed' | transloco: { name: name() }"
-          (act)="act.emit()"
-        />
-      }
-      @case ('text') {
-        <button mat-button type="button" (click)="act.emit()"><ng-container *ngTemplateOutlet="words" /></button>
-      }
-      @case ('stroked') {
-        <button mat-stroked-button type="button" (click)="act.emit()"><ng-container *ngTemplateOutlet="words" /></button>
-      }
+    @if (look() === 'icon') {
+      @let named = 'common.editNamed' | transloco: { name: name() };
+      <it-row-action icon="edit" [tooltip]="'common.edit' | transloco" [label]="named" (act)="act.emit()" />
+    } @else {
+      <button [matButton]="appearance()" type="button" (click)="act.emit()">
+        <mat-icon aria-hidden="true">edit</mat-icon>{{ 'common.edit' | transloco }}
+      </button>
     }
-    <ng-template #words><mat-icon aria-hidden="true">edit</mat-icon>{{ 'common.edit' | transloco }}</ng-template>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class EditAction {
   /** The record's name (for the icon button's label). */
   readonly name = input('');
-  readonly look = input<'icon' | 'text' | 'stroked'>('icon');
+  readonly look = input<'icon' | 'text' | 'outlined'>('icon');
   readonly act = output<void>();
+  protected readonly appearance = computed(() => (this.look() === 'outlined' ? 'outlined' : 'text'));
 }
