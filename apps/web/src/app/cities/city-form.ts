@@ -14,14 +14,12 @@ import {
 import { LookupsApi } from '../shared/data/lookups.api';
 import { fromIsoDate, toIsoDate } from '../shared/forms/dates';
 import { RECORD_FORM_IMPORTS } from '../shared/forms/record-dialog';
-import { RecordDialogForm } from '../shared/forms/record-form';
+import { RecordDialogData, RecordDialogForm } from '../shared/forms/record-form';
 import { bounded, countryCodeValidator, text } from '../shared/forms/validators';
 import { optionalNumber } from '../shared/forms/values';
 import { CitiesApi } from './data-access/cities.api';
 
-export interface CityFormData {
-  city?: CityListItem;
-}
+export type CityFormData = RecordDialogData<CityListItem>;
 
 const LIMIT = MAX_LENGTH.city;
 
@@ -55,11 +53,9 @@ const LIMIT = MAX_LENGTH.city;
       </div>
     </form>
   `,
-  styleUrl: '../shared/forms/form-dialog.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CityForm extends RecordDialogForm<CityListItem, CreateCityRequest, CityFormData> {
-  protected readonly record = this.data.city;
   protected readonly api = inject(CitiesApi);
   protected readonly kinds = CITY_KINDS;
   protected readonly memberships = MEMBERSHIP_STATUSES;

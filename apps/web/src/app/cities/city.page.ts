@@ -86,7 +86,7 @@ export class CityPage {
   }
 
   protected edit(): void {
-    this.open(CityForm, (city): CityFormData => ({ city }));
+    this.open(CityForm, (city): CityFormData => ({ record: city }));
   }
 
   protected addCommitment(): void {

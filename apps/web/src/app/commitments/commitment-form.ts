@@ -13,14 +13,12 @@ import {
 import { AuthService } from '../core/auth/auth.service';
 import { fromIsoDate, toIsoDate } from '../shared/forms/dates';
 import { RECORD_FORM_IMPORTS } from '../shared/forms/record-dialog';
-import { RecordDialogForm } from '../shared/forms/record-form';
+import { RecordDialogData, RecordDialogForm } from '../shared/forms/record-form';
 import { bounded, text } from '../shared/forms/validators';
 import { refOf, refsOf } from '../shared/forms/values';
 import { CommitmentsApi } from './data-access/commitments.api';
 
-export interface CommitmentFormData {
-  /** Absent: a new commitment. */
-  commitment?: CommitmentListItem;
+export interface CommitmentFormData extends RecordDialogData<CommitmentListItem> {
   /** Starting values for a new one (from a city or engagement page). */
   city?: Ref;
   inspiredBy?: Ref;
@@ -33,11 +31,9 @@ const LIMIT = MAX_LENGTH.commitment;
   selector: 'it-commitment-form',
   imports: [RECORD_FORM_IMPORTS],
   templateUrl: './commitment-form.html',
-  styleUrl: '../shared/forms/form-dialog.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CommitmentForm extends RecordDialogForm<CommitmentListItem, CreateCommitmentRequest, CommitmentFormData> {
-  protected readonly record = this.data.commitment;
   protected readonly api = inject(CommitmentsApi);
   protected readonly kinds = COMMITMENT_KINDS;
   protected readonly progress = BOUNDS.commitment.progress;

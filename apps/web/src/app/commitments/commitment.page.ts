@@ -88,7 +88,7 @@ export class CommitmentPage {
   protected edit(): void {
     const commitment = this.c();
     if (!commitment) return;
-    this.dialogs.open(CommitmentForm, { commitment } satisfies CommitmentFormData, (saved: CommitmentListItem) => {
+    this.dialogs.open(CommitmentForm, { record: commitment } satisfies CommitmentFormData, (saved: CommitmentListItem) => {
       this.commitment.set(saved);
       this.notices.say('form.saved', { name: saved.title });
     });

@@ -16,13 +16,12 @@ import {
 import { LookupsApi } from '../shared/data/lookups.api';
 import { fromIsoDate, toIsoDate } from '../shared/forms/dates';
 import { RECORD_FORM_IMPORTS } from '../shared/forms/record-dialog';
-import { RecordDialogForm } from '../shared/forms/record-form';
+import { RecordDialogData, RecordDialogForm } from '../shared/forms/record-form';
 import { bounded, text } from '../shared/forms/validators';
 import { lines, refOf, refsOf } from '../shared/forms/values';
 import { EngagementsApi } from './data-access/engagements.api';
 
-export interface EngagementFormData {
-  engagement?: EngagementListItem;
+export interface EngagementFormData extends RecordDialogData<EngagementListItem> {
   /** A new engagement hosted by this city. */
   hostCity?: Ref;
 }
@@ -49,11 +48,9 @@ function endAfterStart(group: AbstractControl): ValidationErrors | null {
   selector: 'it-engagement-form',
   imports: [RECORD_FORM_IMPORTS, MatCheckboxModule],
   templateUrl: './engagement-form.html',
-  styleUrl: '../shared/forms/form-dialog.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class EngagementForm extends RecordDialogForm<EngagementListItem, CreateEngagementRequest, EngagementFormData> {
-  protected readonly record = this.data.engagement;
   protected readonly api = inject(EngagementsApi);
   protected readonly types = ENGAGEMENT_TYPES;
   /** Everyone first, then each group. */

@@ -12,13 +12,12 @@ import {
 } from '@impact/contracts';
 import { fromIsoDate, toIsoDate } from '../shared/forms/dates';
 import { RECORD_FORM_IMPORTS } from '../shared/forms/record-dialog';
-import { RecordDialogForm } from '../shared/forms/record-form';
+import { RecordDialogData, RecordDialogForm } from '../shared/forms/record-form';
 import { text } from '../shared/forms/validators';
 import { refOf } from '../shared/forms/values';
 import { FollowUpsApi } from './data-access/follow-ups.api';
 
-export interface FollowUpFormData {
-  followUp?: FollowUpListItem;
+export interface FollowUpFormData extends RecordDialogData<FollowUpListItem> {
   /** A new follow-up on this commitment or engagement. */
   commitment?: Ref;
   engagement?: Ref;
@@ -47,11 +46,9 @@ const LIMIT = MAX_LENGTH.followUp;
       }
     </form>
   `,
-  styleUrl: '../shared/forms/form-dialog.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class FollowUpForm extends RecordDialogForm<FollowUpListItem, CreateFollowUpRequest, FollowUpFormData> {
-  protected readonly record = this.data.followUp;
   protected readonly api = inject(FollowUpsApi);
   protected readonly kinds = FOLLOW_UP_KINDS;
   protected readonly statuses = FOLLOW_UP_STATUSES;

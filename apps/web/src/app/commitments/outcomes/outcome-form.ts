@@ -5,13 +5,12 @@ import { BOUNDS, CreateOutcomeRequest, MAX_LENGTH, OUTCOME_TYPES, OutcomeListIte
 import { AuthService } from '../../core/auth/auth.service';
 import { fromIsoDate, toIsoDate } from '../../shared/forms/dates';
 import { RECORD_FORM_IMPORTS } from '../../shared/forms/record-dialog';
-import { RecordDialogForm } from '../../shared/forms/record-form';
+import { RecordDialogData, RecordDialogForm } from '../../shared/forms/record-form';
 import { bounded, text, urlValidator } from '../../shared/forms/validators';
 import { optionalNumber, refOf } from '../../shared/forms/values';
 import { OutcomesApi } from './outcomes.api';
 
-export interface OutcomeFormData {
-  outcome?: OutcomeListItem;
+export interface OutcomeFormData extends RecordDialogData<OutcomeListItem> {
   commitment?: Ref;
   city?: Ref;
 }
@@ -39,11 +38,9 @@ const LIMIT = MAX_LENGTH.outcome;
       </div>
     </form>
   `,
-  styleUrl: '../../shared/forms/form-dialog.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class OutcomeForm extends RecordDialogForm<OutcomeListItem, CreateOutcomeRequest, OutcomeFormData> {
-  protected readonly record = this.data.outcome;
   protected readonly api = inject(OutcomesApi);
   protected readonly types = OUTCOME_TYPES;
   protected readonly value = BOUNDS.outcome.value;

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, Signal, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, Signal, ViewEncapsulation, input } from '@angular/core';
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatDialogModule } from '@angular/material/dialog';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -37,6 +37,9 @@ export interface DialogFormState {
     </mat-dialog-content>
     <it-form-actions [saving]="o.saving()" />
   `,
+  styleUrl: './record-dialog.scss',
+  encapsulation: ViewEncapsulation.None,
+  host: { class: 'it-record-dialog' },
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class RecordDialogFrame {

@@ -167,12 +167,17 @@ export interface RecordCalls<T, B> {
   update(id: string, body: Partial<B> & { version: number }): Observable<T>;
 }
 
+/** What a record form dialog opens with: the record to edit (none: a new one); a form may add starting values. */
+export interface RecordDialogData<T> {
+  record?: T;
+}
+
 /**
  * A record form in a dialog: with a record it edits it (a PATCH of what changed, with the version
  * read), without one it creates one; either way the dialog closes with the saved record.
  */
 @Directive()
-export abstract class RecordDialogForm<T extends Versioned, B extends object, D = unknown>
+export abstract class RecordDialogForm<T extends Versioned, B extends object, D extends RecordDialogData<T> = RecordDialogData<T>>
   extends RecordForm<T>
   implements OnInit, DialogFormState
 {
@@ -180,7 +185,7 @@ export abstract class RecordDialogForm<T extends Versioned, B extends object, D 
   /** What the page opened the form with. */
   protected readonly data = inject<D>(MAT_DIALOG_DATA);
   /** The record being edited; none when creating one. */
-  protected abstract readonly record: T | undefined;
+  protected readonly record: T | undefined = this.data.record;
   protected abstract readonly api: RecordCalls<T, B>;
   /** The request body from the form's values. */
   protected abstract body(): B;
