@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -12,7 +11,7 @@ import { LocaleDatePipe } from '../core/i18n/locale.pipes';
 import { RecordDialogs } from '../shared/forms/dialogs';
 import { CityLink, Names } from '../shared/ui/city-link';
 import { Notices } from '../shared/ui/notices';
-import { RecordStates } from '../shared/ui/record-states';
+import { RecordStates, routeRecord } from '../shared/ui/record-states';
 import { LocalePercentPipe } from '../shared/ui/percent.pipe';
 import { StatusChip } from '../shared/ui/status-chip';
 import { EditAction } from '../shared/ui/row-action';
@@ -61,9 +60,8 @@ export class CommitmentPage {
   /** Route parameter. */
   readonly id = input.required<string>();
 
-  protected readonly commitment = rxResource({ params: () => this.id(), stream: ({ params }) => this.api.get(params) });
-
-  protected readonly c = computed<CommitmentListItem | null>(() => (this.commitment.hasValue() ? this.commitment.value() : null));
+  protected readonly commitment = routeRecord(this.id, (id) => this.api.get(id));
+  protected readonly c = this.commitment.current;
   protected readonly place = computed(() => {
     const c = this.c();
     return c ? commitmentPlace(c) : undefined;
