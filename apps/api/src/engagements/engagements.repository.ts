@@ -7,7 +7,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { andWhereFlag, andWhereGiven, andWhereText, listAll, listPage, listSorts } from '../common/list-query';
 import { archiveRecord, updateVersioned } from '../common/records';
 import { replaceLinks, type LinkTable } from '../common/refs';
-import { engagementConcernsCities, engagementLedToCommitmentSql, isoDate } from '../rules';
+import { engagementInCitiesSql, engagementLedToCommitmentSql, isoDate } from '../rules';
 import { EngagementEntity } from './engagement.entity';
 import { toEngagementListItem, type EngagementReadRow } from './engagement.read';
 
@@ -70,10 +70,10 @@ export class EngagementsRepository {
     const qb = this.engagements.createQueryBuilder('e').where('e.archived_at IS NULL');
     andWhereInScope(qb, user, 'engagements', 'read', {
       hub: (p) => `e.hub_id = ANY(${p}::uuid[])`,
-      city: (p) => engagementConcernsCities('e', p),
+      city: (p) => engagementInCitiesSql('e', p),
     });
     andWhereGiven(qb, f.hubId, 'e.hub_id = :hubId', { hubId: f.hubId });
-    andWhereGiven(qb, f.cityId, engagementConcernsCities('e', 'ARRAY[:cityId]'), { cityId: f.cityId });
+    andWhereGiven(qb, f.cityId, engagementInCitiesSql('e', 'ARRAY[:cityId]'), { cityId: f.cityId });
     andWhereGiven(qb, f.type, 'e.type = :type', { type: f.type });
     andWhereGiven(qb, f.from, 'e.start_date >= :from', { from: f.from });
     andWhereGiven(qb, f.to, 'e.start_date <= :to', { to: f.to });
