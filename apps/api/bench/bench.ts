@@ -224,6 +224,11 @@ async function main() {
       );
     }
 
+    // The fixed cost of any authenticated request (session check, guards, JSON; no other SQL): what the
+    // summaries' API time above their floors is made of, at least in part.
+    const me = await timeIt(RUNS, () => httpJson(apiPort, 'GET', '/api/auth/me', admin.accessToken));
+    log(`  GET /api/auth/me (session check only): API p50 ${f1(me.p50)} ms p95 ${f1(me.p95)} ms`);
+
     // For reference: the network figures without rollups (the KPI SQL over the records).
     const baseSql = `SELECT
       (SELECT count(*) FROM cities c WHERE c.archived_at IS NULL AND ${cityActiveSql('c', null, null)}) AS active,
@@ -279,6 +284,7 @@ async function main() {
       bootSeconds,
       refreshSeconds,
       summary: summaryRows,
+      authMeP50: me.p50,
       baseTablesNetworkP50: base.p50,
       list: { matching: listCheck.body.total, apiReqPerSec: apiList.requests.average, bareReqPerSec: bareList.requests.average, ratio },
       seconds,

@@ -1,8 +1,24 @@
-import type { City, CityListItem } from '@impact/contracts';
-import type { CityEntity } from './city.entity';
+import type { City, CityKind, CityListItem, MembershipStatus } from '@impact/contracts';
 
-/** The contract shape of a loaded city (with its hub and its liaisons' ids). */
-export function toCityListItem(c: CityEntity): CityListItem {
+/** A city's read model as one row: its columns, its hub's name and its liaisons' ids. */
+export interface CityReadRow {
+  id: string;
+  name: string;
+  countryCode: string;
+  hubId: string;
+  kind: CityKind;
+  membershipStatus: MembershipStatus;
+  memberSince: string | null;
+  leadOfficial: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  liaisonIds: string[];
+  version: number;
+  hubName: string;
+}
+
+/** The contract shape of a city's read row (with its hub and its liaisons' ids). */
+export function toCityListItem(c: CityReadRow): CityListItem {
   return {
     id: c.id,
     name: c.name,
@@ -15,9 +31,9 @@ export function toCityListItem(c: CityEntity): CityListItem {
     latitude: c.latitude,
     longitude: c.longitude,
     // uuid order in PostgreSQL is the order of the lower-case hex text.
-    liaisonIds: (c.liaisons ?? []).map((u) => u.id).sort(),
+    liaisonIds: [...c.liaisonIds].sort(),
     version: c.version,
-    hubName: c.hub?.name ?? '',
+    hubName: c.hubName,
   };
 }
 

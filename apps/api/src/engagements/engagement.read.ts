@@ -1,12 +1,33 @@
-import type { Engagement, EngagementListItem, Ref } from '@impact/contracts';
-import type { EngagementEntity } from './engagement.entity';
+import type { Engagement, EngagementListItem, EngagementType, Ref } from '@impact/contracts';
 
 const byName = (a: Ref, b: Ref) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
 
-/** The contract shape of a loaded engagement (with its hub, host and place cities, participants and partners). */
-export function toEngagementListItem(e: EngagementEntity): EngagementListItem {
-  const participatingCities = (e.participatingCities ?? []).map((c) => ({ id: c.id, name: c.name })).sort(byName);
-  const partners = (e.partners ?? []).map((p) => ({ id: p.id, name: p.name })).sort(byName);
+/** An engagement's read model as one row: its columns, names, and its links as JSON arrays. */
+export interface EngagementReadRow {
+  id: string;
+  title: string;
+  type: EngagementType;
+  hubId: string;
+  startDate: string;
+  endDate: string | null;
+  locationCityId: string | null;
+  online: boolean;
+  hostCityId: string | null;
+  participants: EngagementListItem['participants'];
+  summary: string;
+  evidenceLinks: string[];
+  version: number;
+  hubName: string;
+  hostCityName: string | null;
+  locationCityName: string | null;
+  participatingCities: Ref[];
+  partners: Ref[];
+}
+
+/** The contract shape of an engagement's read row (with its hub, host and place cities, participants and partners). */
+export function toEngagementListItem(e: EngagementReadRow): EngagementListItem {
+  const participatingCities = e.participatingCities.map((c) => ({ id: c.id, name: c.name })).sort(byName);
+  const partners = e.partners.map((p) => ({ id: p.id, name: p.name })).sort(byName);
   const p = e.participants;
   return {
     id: e.id,
@@ -31,9 +52,9 @@ export function toEngagementListItem(e: EngagementEntity): EngagementListItem {
     summary: e.summary,
     evidenceLinks: e.evidenceLinks,
     version: e.version,
-    hubName: e.hub?.name ?? '',
-    hostCityName: e.hostCity?.name ?? null,
-    locationCityName: e.locationCity?.name ?? null,
+    hubName: e.hubName,
+    hostCityName: e.hostCityName,
+    locationCityName: e.locationCityName,
     participatingCities,
     partners,
   };

@@ -6,9 +6,9 @@ import { andWhereInScope } from '../auth/access';
 import type { AuthUser } from '../auth/auth-user';
 import { andWhereFlag, andWhereGiven, andWhereText, listAll, listPage, listSorts } from '../common/list-query';
 import { archiveRecord, updateVersioned } from '../common/records';
-import { followUpInCitiesSql, followUpOverdueSql } from '../rules';
+import { followUpInCitiesSql, followUpOverdueSql, isoDate } from '../rules';
 import { FollowUpEntity } from './follow-up.entity';
-import { toFollowUpListItem } from './follow-up.read';
+import { toFollowUpListItem, type FollowUpReadRow } from './follow-up.read';
 
 /** The columns a create or an edit may set (`completedAt` follows the status, see below). */
 export type FollowUpValues = Partial<
@@ -65,33 +65,48 @@ export class FollowUpsRepository {
     return listAll(this.filtered(user, f), f, SORTS, (ids) => this.load(ids), cap);
   }
 
-  /** Follow-ups with their owner, commitment (and its city), engagement (and its host and place cities). */
+  /**
+   * Follow-ups with their owner, commitment (and its city), engagement (and its host and place cities):
+   * the read model as plain typed columns, one row per follow-up (no entity hydration).
+   */
   private readQuery(m?: EntityManager): SelectQueryBuilder<FollowUpEntity> {
     return this.repo(m)
       .createQueryBuilder('f')
       .leftJoin('f.owner', 'u')
-      .addSelect(['u.id', 'u.name'])
       .leftJoin('f.commitment', 'c')
-      .addSelect(['c.id', 'c.title', 'c.hubId', 'c.cityId'])
       .leftJoin('c.city', 'ci')
-      .addSelect(['ci.id', 'ci.name'])
       .leftJoin('f.engagement', 'e')
-      .addSelect(['e.id', 'e.title', 'e.hubId'])
       .leftJoin('e.hostCity', 'hc')
-      .addSelect(['hc.id', 'hc.name'])
       .leftJoin('e.locationCity', 'lc')
-      .addSelect(['lc.id', 'lc.name']);
+      .select('f.id', 'id')
+      .addSelect('f.commitment_id', 'commitmentId')
+      .addSelect('f.engagement_id', 'engagementId')
+      .addSelect('f.title', 'title')
+      .addSelect('f.kind', 'kind')
+      .addSelect('f.owner_id', 'ownerId')
+      .addSelect(isoDate('f.due_date'), 'dueDate')
+      .addSelect('f.status', 'status')
+      .addSelect('f.completed_at', 'completedAt')
+      .addSelect('f.note', 'note')
+      .addSelect('f.version', 'version')
+      .addSelect('CASE WHEN c.id IS NOT NULL THEN ci.id WHEN hc.id IS NOT NULL THEN hc.id ELSE lc.id END', 'cityId')
+      .addSelect('CASE WHEN c.id IS NOT NULL THEN ci.name WHEN hc.id IS NOT NULL THEN hc.name ELSE lc.name END', 'cityName')
+      .addSelect('c.hub_id', 'commitmentHubId')
+      .addSelect('e.hub_id', 'engagementHubId')
+      .addSelect('u.name', 'ownerName')
+      .addSelect('c.title', 'commitmentTitle')
+      .addSelect('e.title', 'engagementTitle');
   }
 
   /** The read models of `ids` (live or not), in no particular order. */
   async load(ids: string[], m?: EntityManager): Promise<FollowUpListItem[]> {
-    const rows = await this.readQuery(m).where('f.id IN (:...ids)', { ids }).getMany();
+    const rows = await this.readQuery(m).where('f.id IN (:...ids)', { ids }).getRawMany<FollowUpReadRow>();
     return rows.map(toFollowUpListItem);
   }
 
   /** One live follow-up, or null. */
   async findLive(id: string, m?: EntityManager): Promise<FollowUpListItem | null> {
-    const found = await this.readQuery(m).where('f.id = :id AND f.archived_at IS NULL', { id }).getOne();
+    const found = await this.readQuery(m).where('f.id = :id AND f.archived_at IS NULL', { id }).getRawOne<FollowUpReadRow>();
     return found ? toFollowUpListItem(found) : null;
   }
 
