@@ -25,6 +25,11 @@ async function dueTomorrowNotification(request: Parameters<typeof Api.as>[0]): P
   return title;
 }
 
+/** The bell's accessible name in English for a count, as the ICU message words it. */
+function bellLabel(count: number): string {
+  return count === 0 ? 'Notifications, none unread' : `Notifications, ${count} unread`;
+}
+
 async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, `${name}.png`) });
@@ -55,7 +60,7 @@ test.describe('notifications', () => {
     await expect(page.getByText('Marked as read.')).toBeVisible();
     // Read now: gone from the unread list, and the bell counts one fewer.
     await expect(item).toHaveCount(0);
-    const after = before - 1 === 0 ? 'Notifications, none unread' : `Notifications, ${before - 1} unread`;
+    const after = bellLabel(before - 1);
     await expect(page.getByRole('button', { name: after, exact: true })).toBeVisible();
 
     // In Arabic, right to left, with the count in Arabic words.
