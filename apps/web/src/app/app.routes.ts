@@ -69,6 +69,17 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./users/users.routes').then((m) => m.USERS_ROUTES),
       },
       {
+        path: 'notifications',
+        canActivate: [canGuard('notifications')],
+        title: 'notifications.title',
+        loadChildren: () => import('./notifications/notifications.routes').then((m) => m.NOTIFICATIONS_ROUTES),
+      },
+      {
+        path: 'admin',
+        canActivate: [canGuard('outbox')],
+        loadChildren: () => import('./admin/admin.routes').then((m) => m.ADMIN_ROUTES),
+      },
+      {
         path: '**',
         title: 'notFound.title',
         loadComponent: () => import('./core/layout/not-found').then((m) => m.NotFound),
