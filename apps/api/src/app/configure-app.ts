@@ -19,45 +19,28 @@ export const DOCS_JSON_PATH = `${API_PREFIX}/docs-json`;
 
 const ONE_YEAR = 365 * 24 * 60 * 60;
 
-/** Strict CSP for the Angular app: own scripts only; inline styles for Angular Material. */
-const appHelmet = helmet({
-  hsts: { maxAge: ONE_YEAR, includeSubDomains: true },
-  contentSecurityPolicy: {
-    useDefaults: false,
-    directives: {
-      defaultSrc: ["'self'"],
-      scriptSrc: ["'self'"],
-      styleSrc: ["'self'", "'unsafe-inline'"],
-      fontSrc: ["'self'"],
-      imgSrc: ["'self'", 'data:'],
-      connectSrc: ["'self'"],
-      objectSrc: ["'none'"],
-      baseUri: ["'self'"],
-      formAction: ["'self'"],
-      frameAncestors: ["'none'"],
-      upgradeInsecureRequests: null,
-    },
-  },
-});
+/** The one security-header set; only the Content-Security-Policy directives differ between the app and the docs. */
+const helmetWithCsp = (directives: Record<string, string[] | null>) =>
+  helmet({ hsts: { maxAge: ONE_YEAR, includeSubDomains: true }, contentSecurityPolicy: { useDefaults: false, directives } });
 
-/** Swagger UI loads its scripts from /api/docs but needs inline styles and data: fonts: relaxed there only. */
-const docsHelmet = helmet({
-  hsts: { maxAge: ONE_YEAR, includeSubDomains: true },
-  contentSecurityPolicy: {
-    useDefaults: false,
-    directives: {
-      defaultSrc: ["'self'"],
-      scriptSrc: ["'self'"],
-      styleSrc: ["'self'", "'unsafe-inline'"],
-      imgSrc: ["'self'", 'data:'],
-      fontSrc: ["'self'", 'data:'],
-      connectSrc: ["'self'"],
-      objectSrc: ["'none'"],
-      frameAncestors: ["'none'"],
-      upgradeInsecureRequests: null,
-    },
-  },
-});
+/** The directives the app and the docs share: own scripts only; inline styles (Angular Material, Swagger UI). */
+const SHARED_CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  fontSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  frameAncestors: ["'none'"],
+  upgradeInsecureRequests: null,
+};
+
+/** Strict CSP for the Angular app, which also pins its base URI and form targets. */
+const appHelmet = helmetWithCsp({ ...SHARED_CSP, baseUri: ["'self'"], formAction: ["'self'"] });
+
+/** Swagger UI at /api/docs also needs data: fonts: relaxed there only. */
+const docsHelmet = helmetWithCsp({ ...SHARED_CSP, fontSrc: ["'self'", 'data:'] });
 
 /**
  * Body parsers whose errors (413, bad JSON, too deep) answer in the API error shape, not Express's

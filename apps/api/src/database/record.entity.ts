@@ -1,4 +1,15 @@
-import { Column, CreateDateColumn, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+  type JoinTableOptions,
+  type ObjectType,
+} from 'typeorm';
 
 /**
  * Columns every record table has: uuid id, optimistic-lock `version`, timestamps and `archivedAt`
@@ -23,3 +34,26 @@ export abstract class RecordEntity {
 
 /** `date` columns travel as `YYYY-MM-DD` strings, never shifted by a time zone. */
 export const DATE = { type: 'date' } as const;
+
+/** The join table of a many-to-many link: `name (ownColumn, otherColumn)`. */
+export const linkTable = (name: string, ownColumn: string, otherColumn: string): JoinTableOptions => ({
+  name,
+  joinColumn: { name: ownColumn },
+  inverseJoinColumn: { name: otherColumn },
+});
+
+/** A uuid column holding another record's id (`…Id`), indexed unless `index: false`; `@RefTo` declares the relation over it. */
+export const RefColumn =
+  ({ nullable = false, index = true }: { nullable?: boolean; index?: boolean } = {}): PropertyDecorator =>
+  (target, key) => {
+    Column({ type: 'uuid', nullable })(target, key);
+    if (index) Index()(target, key);
+  };
+
+/** The record a `…_id` column points at (loaded only when a query joins it), and what a delete of that record does here. */
+export const RefTo =
+  <T>(entity: () => ObjectType<T>, column: string, onDelete: 'RESTRICT' | 'SET NULL' | 'CASCADE'): PropertyDecorator =>
+  (target, key) => {
+    ManyToOne(entity, { onDelete })(target, key);
+    JoinColumn({ name: column })(target, key);
+  };

@@ -1,35 +1,12 @@
-import { createTestApp, type TestApp } from '../../test/test-app';
-import { demoSignIn } from '../../test/demo-sign-in';
-
-let t: TestApp;
-const token: Record<string, string> = {};
-let esa: string;
-let nansana: string;
-let capeTown: string;
-let partner: string;
-
+import { demoSpec } from '../../test/demo-spec';
+const t = demoSpec('esa', 'balkans', 'nansana', 'danilovgrad');
+const { as, count } = t;
+let esa: string, nansana: string, capeTown: string, partner: string;
 beforeAll(async () => {
-  t = await createTestApp({ demo: true });
-  for (const [who, email] of Object.entries({
-    esa: 'esa.manager@impact.test',
-    balkans: 'balkans.manager@impact.test',
-    nansana: 'nansana.liaison@impact.test',
-    danilovgrad: 'danilovgrad.liaison@impact.test',
-  })) {
-    token[who] = (await demoSignIn(t.http, email)).accessToken;
-  }
-  esa = (await t.dataSource.query(`SELECT id FROM hubs WHERE code = 'esa'`))[0].id;
-  nansana = (await t.dataSource.query(`SELECT id FROM cities WHERE name = 'Nansana'`))[0].id;
-  capeTown = (await t.dataSource.query(`SELECT id FROM cities WHERE name = 'Cape Town'`))[0].id;
+  [esa, nansana, capeTown] = [t.hub('esa'), t.city('Nansana'), t.city('Cape Town')];
   partner = (await t.dataSource.query(`SELECT id FROM partners ORDER BY name LIMIT 1`))[0].id;
-}, 120_000);
-
-afterAll(async () => {
-  await t?.close();
 });
 
-const as = (who: string) => ({ Authorization: `Bearer ${token[who]}` });
-const count = async (sql: string, params: unknown[] = []) => (await t.dataSource.query(sql, params))[0].n as number;
 const base = () => ({
   title: 'Learning visit to Cape Town',
   type: 'learning_visit',
