@@ -1,3 +1,4 @@
+import { EmptyState } from '../shared/ui/empty-state';
 import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
@@ -18,6 +19,7 @@ const PAGE_SIZE = 20;
 @Component({
   selector: 'it-outbox-page',
   imports: [
+    EmptyState,
     LocaleDatePipe,
     MatButtonModule,
     MatFormFieldModule,

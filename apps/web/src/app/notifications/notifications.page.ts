@@ -1,3 +1,4 @@
+import { EmptyState } from '../shared/ui/empty-state';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
@@ -19,6 +20,7 @@ const PAGE_SIZE = 20;
 @Component({
   selector: 'it-notifications-page',
   imports: [
+    EmptyState,
     LocaleDatePipe,
     MatButtonModule,
     MatButtonToggleModule,
