@@ -42,9 +42,9 @@ interface WithoutStoryRow extends Omit<DashboardCommitmentWithoutStory, 'achieve
 export class DashboardListsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Live commitments at risk, earliest target date first. */
-  atRiskCommitments(scope: DashboardScope, hubId: string | undefined): Promise<DashboardAtRiskCommitment[]> {
-    const qb = this.dataSource
+  /** Commitments (alias `c`) with their city (`ci`) and owner (`u`): the columns both commitment lists start with. */
+  private commitmentRows(): SelectQueryBuilder<CommitmentEntity> {
+    return this.dataSource
       .getRepository(CommitmentEntity)
       .createQueryBuilder('c')
       .innerJoin('c.city', 'ci')
@@ -52,7 +52,12 @@ export class DashboardListsRepository {
       .select('c.id', 'id')
       .addSelect('c.title', 'title')
       .addSelect('c.city_id', 'cityId')
-      .addSelect('ci.name', 'cityName')
+      .addSelect('ci.name', 'cityName');
+  }
+
+  /** Live commitments at risk, earliest target date first. */
+  atRiskCommitments(scope: DashboardScope, hubId: string | undefined): Promise<DashboardAtRiskCommitment[]> {
+    const qb = this.commitmentRows()
       .addSelect('c.status', 'status')
       .addSelect(isoDate('c.target_date'), 'targetDate')
       .addSelect('c.owner_id', 'ownerId')
@@ -114,15 +119,7 @@ export class DashboardListsRepository {
 
   /** Achieved live commitments that no live story links, newest achievement first. */
   async achievedWithoutStory(scope: DashboardScope, hubId: string | undefined): Promise<DashboardCommitmentWithoutStory[]> {
-    const qb = this.dataSource
-      .getRepository(CommitmentEntity)
-      .createQueryBuilder('c')
-      .innerJoin('c.city', 'ci')
-      .leftJoin('c.owner', 'u')
-      .select('c.id', 'id')
-      .addSelect('c.title', 'title')
-      .addSelect('c.city_id', 'cityId')
-      .addSelect('ci.name', 'cityName')
+    const qb = this.commitmentRows()
       .addSelect('c.hub_id', 'hubId')
       .addSelect(ACHIEVED_AT, 'achievedAt')
       .addSelect('c.updated_at', 'updatedAt')
