@@ -89,6 +89,10 @@ export class StoryEntity extends RecordEntity {
   @Column({ type: 'timestamptz', nullable: true })
   publishedAt!: Date | null;
 
+  /** Set (by a database trigger on outcomes) when a figure the current published revision cites changes; cleared by publishing. */
+  @Column({ type: 'timestamptz', nullable: true })
+  figuresChangedAt!: Date | null;
+
   @ManyToMany(() => CityEntity)
   @JoinTable({
     name: 'story_cities',

@@ -266,7 +266,7 @@ export class StoryEditorPage {
     this.busy.set(true);
     this.problem.set(null);
     try {
-      this.adopt(await firstValueFrom(this.api.transition(s.id, { to, note: to === 'draft' ? note : undefined })));
+      this.adopt(await firstValueFrom(this.api.transition(s.id, { to, note: to === 'draft' ? note : undefined, version: s.version })));
       this.history.set(await firstValueFrom(this.api.history(s.id)));
     } catch (error) {
       this.handle(error);
