@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { HistoryEntry, OutcomeListItem, PublicStory, PublicStoryList, StoryDetail } from '@impact/contracts';
+import type { DashboardStories, HistoryEntry, OutcomeListItem, PublicStory, PublicStoryList, StoryDetail } from '@impact/contracts';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { demoSignIn } from '../../test/demo-sign-in';
 
@@ -91,6 +91,8 @@ describe('published stories stay true', () => {
     expect(flagged.figuresChangedAt).toBeTruthy();
     const listed = (await t.http.get(`/api/stories?pageSize=200`).set(as('esa')).expect(200)).body.items as StoryDetail[];
     expect(listed.find((s) => s.id === published.id)?.figuresChangedAt).toBeTruthy();
+    const dashboard = (await t.http.get('/api/dashboard/stories').set(as('esa')).expect(200)).body as DashboardStories;
+    expect(dashboard.figuresChanged.map((s) => s.id)).toContain(published.id);
 
     // Publishing a new revision takes the new figure and clears the flag; the page says it was updated.
     const revising = (await patch(published.id, { version: flagged.version, title: 'Nansana trains its watch (revised)' }).expect(200))
