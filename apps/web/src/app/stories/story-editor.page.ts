@@ -112,7 +112,8 @@ export class StoryEditorPage {
   });
   protected readonly mayEdit = computed(() => {
     const s = this.story();
-    if (s && (s.status === 'published' || s.status === 'archived')) return false;
+    // A published story stays editable: saving starts its next revision, the published one stays live.
+    if (s?.status === 'archived') return false;
     return this.auth.can('stories', s ? 'update' : 'create', this.place());
   });
   protected readonly mayTransition = computed(() => !!this.story() && this.auth.can('stories', 'transition', this.place()));
