@@ -45,8 +45,9 @@ export class StoryWorkflowService {
     return this.dataSource.transaction(async (m) => {
       const before = await this.records.load(id, m, true);
       requireAccess(user, 'stories', 'transition', storyPlace(before), () => new NotFoundError('Story', id));
+      // The version comes first: leadership learns that the story changed since it read it (even if it went back to draft).
+      if (dto.to === 'published' && mayPublishStory(user.role)) await this.checkReadVersion(m, before, dto.version);
       const note = this.checkStep(user, before, dto.to, dto.note);
-      if (dto.to === 'published') await this.checkReadVersion(m, before, dto.version);
       await this.stories.moveStatus(m, id, dto.to, user.id);
       // Publishing freezes exactly what was approved: the public views read this revision only.
       const revision = dto.to === 'published' ? await this.publication.freeze(m, id, user.id) : null;
