@@ -6,6 +6,7 @@ import type {
   DashboardCommitmentWithoutStory,
   DashboardOverdueFollowUp,
   DashboardStoryCount,
+  DashboardStoryFiguresChanged,
 } from '@impact/contracts';
 import { CityEntity } from '../cities/city.entity';
 import { CommitmentEntity } from '../commitments/commitment.entity';
@@ -115,6 +116,23 @@ export class DashboardListsRepository {
       });
     }
     return qb.groupBy('s.category').addGroupBy('s.status').orderBy('s.category').addOrderBy('s.status').getRawMany();
+  }
+
+  /** Live stories flagged "figures changed since publication", newest change first; a liaison's: those about its cities. */
+  async storiesWithChangedFigures(scope: DashboardScope, hubId: string | undefined): Promise<DashboardStoryFiguresChanged[]> {
+    const qb = this.dataSource
+      .getRepository(StoryEntity)
+      .createQueryBuilder('s')
+      .select(['s.id', 's.title', 's.figuresChangedAt'])
+      .where('s.archived_at IS NULL AND s.figures_changed_at IS NOT NULL');
+    andWhereGiven(qb, hubId, 's.hub_id = :hubId', { hubId });
+    if (scope.kind === 'cities') {
+      qb.andWhere('EXISTS (SELECT 1 FROM story_cities sc WHERE sc.story_id = s.id AND sc.city_id = ANY(:cities::uuid[]))', {
+        cities: scope.cityIds,
+      });
+    }
+    const rows = await qb.orderBy('s.figures_changed_at', 'DESC').addOrderBy('s.id', 'ASC').limit(50).getMany();
+    return rows.map((s) => ({ id: s.id, title: s.title, figuresChangedAt: (s.figuresChangedAt as Date).toISOString() }));
   }
 
   /** Achieved live commitments that no live story links, newest achievement first. */

@@ -12,6 +12,7 @@ import { NotificationEntity } from '../notifications/notification.entity';
 import { OutcomeEntity } from '../outcomes/outcome.entity';
 import { PartnerEntity } from '../partners/partner.entity';
 import { ReminderRunEntity } from '../reminders/reminder-run.entity';
+import { StoryRevisionEntity } from '../stories/story-revision.entity';
 import { StoryEntity } from '../stories/story.entity';
 import { UserEntity } from '../users/user.entity';
 
@@ -28,6 +29,7 @@ export const ENTITIES = [
   FollowUpEntity,
   OutcomeEntity,
   StoryEntity,
+  StoryRevisionEntity,
   AuditLogEntity,
   MailOutboxEntity,
   NotificationEntity,

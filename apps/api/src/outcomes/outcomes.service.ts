@@ -116,7 +116,15 @@ export class OutcomesService {
       }
       if (before.version !== dto.version) throw new StaleVersionError(before);
       const { version, verified, ...fields } = dto;
-      const verifiedById = verified === undefined ? undefined : verified ? user.id : null;
+      const figure = given({
+        date: fields.date,
+        value: fields.value,
+        unit: trimmed(fields.unit),
+        description: trimmed(fields.description),
+      });
+      const figureChanged = (Object.keys(figure) as (keyof typeof figure)[]).some((k) => figure[k] !== before[k]);
+      // A changed figure is no longer the one verified: it must be verified again (unless this very edit verifies it).
+      const verifiedById = verified ? user.id : verified === false || figureChanged ? null : undefined;
       const values = given({ ...fields, unit: trimmed(fields.unit), description: trimmed(fields.description), verifiedById });
       if (!(await this.outcomes.update(m, id, version, values))) throw new StaleVersionError(await this.load(id, m));
       const after = await this.load(id, m);

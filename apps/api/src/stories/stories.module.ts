@@ -10,13 +10,16 @@ import { StoryExportService } from './story-export.service';
 import { StorySourcesRepository } from './story-sources.repository';
 import { StoryWorkflowService } from './story-workflow.service';
 import { StoryEntity } from './story.entity';
+import { StoryRevisionEntity } from './story-revision.entity';
+import { StoryRevisionsRepository } from './story-revisions.repository';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([StoryEntity]), CommitmentsModule],
+  imports: [TypeOrmModule.forFeature([StoryEntity, StoryRevisionEntity]), CommitmentsModule],
   controllers: [StoriesController, PublicStoriesController],
   providers: [
     StoriesRepository,
     StorySourcesRepository,
+    StoryRevisionsRepository,
     StoriesService,
     StoryWorkflowService,
     StoryDraftingService,

@@ -4,7 +4,7 @@ import type { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import type { Language, Page, PublicStoryFilters, StoryFilters, StoryListItem, StoryStatus, StoryTranslationRef } from '@impact/contracts';
 import { andWhereInScope, type ScopeColumns } from '../auth/access';
 import type { AuthUser } from '../auth/auth-user';
-import { andWhereGiven, andWhereText, listAll, listPage, listSorts } from '../common/list-query';
+import { andWhereGiven, andWhereText, listPage, listSorts } from '../common/list-query';
 import { updateVersioned } from '../common/records';
 import { toLoadedStory, type LoadedStory, type StoryLinkIds } from './story.mapper';
 import { StoryEntity } from './story.entity';
@@ -50,20 +50,6 @@ const SORTS = listSorts(
   's.id',
 );
 
-/** The public page: newest first, then by title. */
-const PUBLIC_SORTS = listSorts(
-  {},
-  [
-    ['s.published_at', 'DESC'],
-    ['s.title', 'ASC'],
-    ['s.id', 'ASC'],
-  ],
-  's.id',
-);
-
-/** The public page shows at most this many stories. */
-const PUBLIC_MAX = 500;
-
 const unique = (ids: readonly string[]) => [...new Set(ids)];
 
 /** Every query of the stories tables (`stories` and its four link tables). */
@@ -95,16 +81,17 @@ export class StoriesRepository {
     return listPage(qb, f, SORTS, async (ids) => (await this.load(ids)).map((s) => s.item));
   }
 
-  /** Published stories that match the filters, newest first, up to PUBLIC_MAX. */
-  published(f: PublicStoryFilters): Promise<LoadedStory[]> {
-    const qb = this.stories.createQueryBuilder('s').where(`s.status = 'published' AND s.archived_at IS NULL`);
-    return listAll(this.andWhereFilters(qb, f), {}, PUBLIC_SORTS, (ids) => this.load(ids), PUBLIC_MAX);
-  }
-
-  /** One published story, or null. */
-  async findPublished(id: string): Promise<LoadedStory | null> {
-    const found = await this.readQuery().where(`s.id = :id AND s.status = 'published' AND s.archived_at IS NULL`, { id }).getOne();
-    return found ? this.withLinks(found) : null;
+  /** Ids of published, live stories that have no published revision yet. */
+  async publishedWithoutRevision(m: EntityManager): Promise<string[]> {
+    const rows = await m
+      .getRepository(StoryEntity)
+      .createQueryBuilder('s')
+      .select('s.id')
+      .where(`s.status = 'published' AND s.archived_at IS NULL`)
+      .andWhere('NOT EXISTS (SELECT 1 FROM story_revisions r WHERE r.story_id = s.id)')
+      .orderBy('s.id', 'ASC')
+      .getMany();
+    return rows.map((s) => s.id);
   }
 
   /** Stories with their hub, author and cities (the read model); the cities in name order. */
@@ -186,11 +173,30 @@ export class StoriesRepository {
 
   /** Moves the status; publishing records who approved it and when. */
   async moveStatus(m: EntityManager, id: string, to: StoryStatus, actorId: string): Promise<void> {
-    const approval = to === 'published' ? { approvedById: actorId, publishedAt: () => 'now()' } : {};
+    const approval = to === 'published' ? { approvedById: actorId, publishedAt: () => 'now()', figuresChangedAt: null } : {};
     await m
       .createQueryBuilder()
       .update(StoryEntity)
       .set({ status: to, ...approval })
+      .where('id = :id', { id })
+      .execute();
+  }
+
+  /** Back to draft with the sensitivity checklist cleared: it must be confirmed again, by a person. */
+  async reopen(m: EntityManager, id: string): Promise<void> {
+    await m
+      .createQueryBuilder()
+      .update(StoryEntity)
+      .set({
+        status: 'draft',
+        sensitivity: {
+          consentForNamedPeople: false,
+          noDetailsExposingIndividuals: false,
+          cityAgreedToPublication: false,
+          confirmedById: null,
+          confirmedAt: null,
+        },
+      })
       .where('id = :id', { id })
       .execute();
   }

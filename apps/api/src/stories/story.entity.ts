@@ -81,6 +81,10 @@ export class StoryEntity extends HubRecordEntity {
   @Column({ type: 'timestamptz', nullable: true })
   publishedAt!: Date | null;
 
+  /** Set (by a database trigger on outcomes) when a figure the current published revision cites changes; cleared by publishing. */
+  @Column({ type: 'timestamptz', nullable: true })
+  figuresChangedAt!: Date | null;
+
   @ManyToMany(() => CityEntity)
   @JoinTable(linkTable('story_cities', 'story_id', 'city_id'))
   cities?: CityEntity[];

@@ -29,6 +29,8 @@ export function sensitivityComplete(s: Partial<SensitivityAnswers> | null | unde
 export interface StoryTransitionRequest {
   to: StoryStatus;
   note?: string;
+  /** The version the person read; required to publish, so only the text leadership approved goes live. */
+  version?: number;
 }
 
 /** True when this step needs a reason from the person taking it. */
@@ -89,6 +91,8 @@ export interface StoryListItem extends Story {
   cities: Ref[];
   authorName: string | null;
   updatedAt: IsoInstant;
+  /** Set when a figure the published revision cites changed afterwards: the story needs a new revision. */
+  figuresChangedAt: IsoInstant | null;
 }
 
 /** One story with everything the editor and the reviewer need. */
@@ -136,7 +140,12 @@ export interface PublicStory {
   bodyHtml: string;
   quotes: Quote[];
   figures: Omit<StoryFigure, 'id'>[];
+  /** When the story was first published. */
   publishedAt: IsoInstant;
+  /** When the revision shown was published, when it replaced an earlier one ("Updated on …"); null otherwise. */
+  updatedAt: IsoInstant | null;
+  /** The published revision shown (1 for the first). */
+  revision: number;
   /** Published language versions of the same story (this one excluded). */
   translations: { id: string; language: Language; title: string }[];
 }
@@ -151,6 +160,13 @@ export interface PublicStoryFilters {
 export interface PublicStoryList {
   items: PublicStory[];
   total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface PublicStoryQuery extends PublicStoryFilters {
+  page?: number;
+  pageSize?: number;
 }
 
 export interface StoryGroup<T> {

@@ -25,7 +25,7 @@ import {
   type CreateStoryRequest,
   type DraftFromCommitmentRequest,
   type Language,
-  type PublicStoryFilters,
+  type PublicStoryQuery,
   type Quote,
   type SensitivityAnswers,
   type StoryCategory,
@@ -89,6 +89,8 @@ export class UpdateStoryDto extends StoryContentDto implements UpdateStoryReques
 export class StoryTransitionDto implements StoryTransitionRequest {
   @ApiProperty({ enum: STORY_STATUSES }) @IsIn(STORY_STATUSES) to!: StoryStatus;
   @ApiPropertyOptional() @OptionalNotNull() @IsString() @MaxChars(MAX_LENGTH.story.transitionNote) note?: string;
+  /** Required to publish (checked by the workflow, which names the field). */
+  @ApiPropertyOptional() @OptionalNotNull() @Type(() => Number) @IsInt() @Min(BOUNDS.version.min) @Max(BOUNDS.version.max) version?: number;
 }
 
 export class DraftFromCommitmentDto implements DraftFromCommitmentRequest {
@@ -110,7 +112,9 @@ export class ListStoriesDto implements StoryFilters {
   @ApiPropertyOptional({ enum: LANGUAGES }) @IsOptional() @IsIn(LANGUAGES) language?: Language;
 }
 
-export class ListPublicStoriesDto implements PublicStoryFilters {
+export class ListPublicStoriesDto implements PublicStoryQuery {
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(BOUNDS.page.min) @Max(BOUNDS.page.max) page?: number;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(BOUNDS.pageSize.min) @Max(BOUNDS.pageSize.max) pageSize?: number;
   @ApiPropertyOptional({ enum: STORY_CATEGORIES }) @IsOptional() @IsIn(STORY_CATEGORIES) category?: StoryCategory;
   @ApiPropertyOptional() @IsOptional() @IsUUID() hubId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() cityId?: string;

@@ -112,7 +112,8 @@ export class StoryEditorPage {
   });
   protected readonly mayEdit = computed(() => {
     const s = this.story();
-    if (s && (s.status === 'published' || s.status === 'archived')) return false;
+    // A published story stays editable: saving starts its next revision, the published one stays live.
+    if (s?.status === 'archived') return false;
     return this.auth.can('stories', s ? 'update' : 'create', this.place());
   });
   protected readonly mayTransition = computed(() => !!this.story() && this.auth.can('stories', 'transition', this.place()));
@@ -266,7 +267,7 @@ export class StoryEditorPage {
     this.busy.set(true);
     this.problem.set(null);
     try {
-      this.adopt(await firstValueFrom(this.api.transition(s.id, { to, note: to === 'draft' ? note : undefined })));
+      this.adopt(await firstValueFrom(this.api.transition(s.id, { to, note: to === 'draft' ? note : undefined, version: s.version })));
       this.history.set(await firstValueFrom(this.api.history(s.id)));
     } catch (error) {
       this.handle(error);
