@@ -310,6 +310,15 @@ const VALID: Record<string, Valid> = {
   'POST /api/notifications/read': { path: () => '/api/notifications/read', body: () => ({ all: true }) },
   'PATCH /api/notification-settings': { path: () => '/api/notification-settings', body: () => ({ email: 'daily' }) },
   'POST /api/reminders/run': { path: () => '/api/reminders/run', body: () => ({ asOf: '2026-01-05' }) },
+  'POST /api/follow-ups/{id}/contact-links': {
+    path: () => `/api/follow-ups/${ids.followUp}/contact-links`,
+    body: () => ({ name: 'Fuzz contact', email: `fuzz-${next()}@city.test`, language: 'ar' }),
+  },
+  // No link has this token: the body is checked first (400), a valid one answers 404.
+  'POST /api/public/follow-up-links/{token}': {
+    path: () => `/api/public/follow-up-links/${'0'.repeat(43)}`,
+    body: () => ({ done: false, note: 'Not yet', proposedDueDate: '2031-01-05' }),
+  },
 };
 /** Run apart: they end sessions or count failed sign-ins, which the other routes must not feel. */
 const SESSION_ROUTES = ['POST /api/auth/refresh', 'POST /api/auth/logout', 'PATCH /api/auth/me'];

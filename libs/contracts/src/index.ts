@@ -11,3 +11,4 @@ export * from './lib/kpis';
 export * from './lib/limits';
 export * from './lib/place';
 export * from './lib/notifications';
+export * from './lib/contact-links';

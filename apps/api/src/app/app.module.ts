@@ -10,6 +10,7 @@ import { DashboardModule } from '../dashboard/dashboard.module';
 import { dataSourceOptions } from '../database/data-source-options';
 import { EngagementsModule } from '../engagements/engagements.module';
 import { FollowUpsModule } from '../follow-ups/follow-ups.module';
+import { ContactLinksModule } from '../follow-ups/contact-links/contact-links.module';
 import { HealthModule } from '../health/health.module';
 import { HubsModule } from '../hubs/hubs.module';
 import { OutcomesModule } from '../outcomes/outcomes.module';
@@ -69,6 +70,7 @@ export class AppModule {
         EngagementsModule,
         CommitmentsModule,
         FollowUpsModule,
+        ContactLinksModule,
         OutcomesModule,
         StoriesModule,
         DashboardModule,

@@ -1,3 +1,4 @@
+import { ContactLinkEntity } from '../follow-ups/contact-links/contact-link.entity';
 import { AuditLogEntity } from '../audit/audit-log.entity';
 import { RefreshTokenEntity } from '../auth/refresh-token.entity';
 import { CityEntity } from '../cities/city.entity';
@@ -35,4 +36,5 @@ export const ENTITIES = [
   NotificationEntity,
   NotificationSettingsEntity,
   ReminderRunEntity,
+  ContactLinkEntity,
 ];

@@ -1,4 +1,4 @@
-import type { Language, NotificationKind } from '@impact/contracts';
+import type { Language, ReminderKind } from '@impact/contracts';
 
 /**
  * Title and body of each notification kind in the four languages, as PostgreSQL `format()` strings:
@@ -8,7 +8,7 @@ import type { Language, NotificationKind } from '@impact/contracts';
  */
 export type NotificationTemplates = Record<Language, { title: string; body: string }>;
 
-export const NOTIFICATION_MESSAGES: Record<NotificationKind, NotificationTemplates> = {
+export const NOTIFICATION_MESSAGES: Record<ReminderKind, NotificationTemplates> = {
   follow_up_due_soon: {
     en: { title: 'Follow-up due in 7 days: %1$s', body: '“%1$s” (%4$s) is due on %2$s.' },
     fr: { title: 'Suivi à rendre dans 7 jours : %1$s', body: '« %1$s » (%4$s) est à rendre le %2$s.' },

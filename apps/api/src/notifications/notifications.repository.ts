@@ -111,6 +111,16 @@ export class NotificationsRepository {
     return qb.getRawMany<UnmailedNotification>();
   }
 
+  /** Adds notifications, each at most once per (kind, record, user, day); the ids of the new ones. */
+  async add(
+    m: EntityManager,
+    rows: Pick<NotificationEntity, 'userId' | 'kind' | 'recordId' | 'keyDay' | 'title' | 'body' | 'link'>[],
+  ): Promise<string[]> {
+    if (!rows.length) return [];
+    const result = await m.createQueryBuilder().insert().into(NotificationEntity).values(rows).orIgnore().returning(['id']).execute();
+    return (result.raw as { id: string }[]).map((r) => r.id);
+  }
+
   async markMailed(m: EntityManager, ids: string[]): Promise<void> {
     if (!ids.length) return;
     await m

@@ -1,4 +1,4 @@
-import type { NotificationKind } from '@impact/contracts';
+import type { ReminderKind } from '@impact/contracts';
 import { commitmentOverdueSql, followUpInCitiesSql, followUpOverdueSql, isoDate, utcDay } from '../rules';
 
 /**
@@ -7,7 +7,7 @@ import { commitmentOverdueSql, followUpInCitiesSql, followUpOverdueSql, isoDate,
  * in its cities). Inserted set-based by the reminders repository, once per unique key.
  */
 export interface ReminderRule {
-  kind: NotificationKind;
+  kind: ReminderKind;
   /** SELECT user_id, record_id, key_day, a1..a4, link. */
   sql: string;
 }

@@ -20,6 +20,7 @@ export const ROUTES = {
   notificationSettings: 'notification-settings',
   reminders: 'reminders',
   outbox: 'outbox',
+  publicFollowUpLinks: 'public/follow-up-links',
 } as const;
 
 /** Access tokens live 15 minutes. */

@@ -3,6 +3,7 @@ import { auditRows } from './audit.rows';
 import { authRows } from './auth.rows';
 import { citiesRows } from './cities.rows';
 import { commitmentsRows } from './commitments.rows';
+import { contactLinksRows } from './contact-links.rows';
 import { dashboardRows } from './dashboard.rows';
 import { engagementsRows } from './engagements.rows';
 import { followUpsRows } from './follow-ups.rows';
@@ -24,6 +25,7 @@ export const MATRIX_ROWS: MatrixRow[] = [
   ...engagementsRows,
   ...commitmentsRows,
   ...followUpsRows,
+  ...contactLinksRows,
   ...outcomesRows,
   ...auditRows,
   ...storiesRows,

@@ -1,0 +1,68 @@
+import type { Language } from '@impact/contracts';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { DATE } from '../../database/record.entity';
+import { UserEntity } from '../../users/user.entity';
+import { FollowUpEntity } from '../follow-up.entity';
+
+/**
+ * A link mailed to a city contact (no account) to confirm a follow-up. Only the SHA-256 of the token
+ * is kept: a copy of the database opens no link.
+ */
+@Entity('follow_up_contact_links')
+export class ContactLinkEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  followUpId!: string;
+
+  @ManyToOne(() => FollowUpEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'follow_up_id' })
+  followUp?: FollowUpEntity;
+
+  @Column({ type: 'varchar', length: 200 })
+  name!: string;
+
+  @Column({ type: 'varchar', length: 254 })
+  email!: string;
+
+  @Column({ type: 'varchar', length: 2 })
+  language!: Language;
+
+  /** Hex SHA-256 of the token. */
+  @Column({ type: 'varchar', length: 64, unique: true })
+  tokenHash!: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  createdById!: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'created_by_id' })
+  createdBy?: UserEntity | null;
+
+  @CreateDateColumn({ type: 'timestamptz', default: () => 'now()' })
+  createdAt!: Date;
+
+  @Column({ type: 'timestamptz' })
+  expiresAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  openedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  revokedAt!: Date | null;
+
+  /** The contact's last answer (null while none). */
+  @Column({ type: 'timestamptz', nullable: true })
+  answeredAt!: Date | null;
+
+  @Column({ type: 'boolean', nullable: true })
+  answerDone!: boolean | null;
+
+  @Column({ type: 'text', nullable: true })
+  answerNote!: string | null;
+
+  @Column({ ...DATE, nullable: true })
+  proposedDueDate!: string | null;
+}
