@@ -109,11 +109,11 @@ test.describe('contact links', () => {
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
     await shot(page, 'confirm-en-phone');
     await page.getByRole('radio', { name: 'New date' }).check();
-    await page.getByLabel('New date').fill(inDays(30));
+    await page.getByLabel('Proposed date').fill(inDays(30));
     await page.getByLabel('Note (optional)').fill('The council meets next month.');
     await page.getByRole('button', { name: 'Send my answer' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Thank you, your answer is recorded' })).toBeVisible();
-    await expect(page.getByText(/^You proposed .+ as the new date for/)).toBeVisible();
+    await expect(page.getByText(/You proposed .+ as the new date for/)).toBeVisible();
     await expect(page.getByText('The council meets next month.')).toBeVisible();
     await shot(page, 'recorded-en-phone');
     await context.close();

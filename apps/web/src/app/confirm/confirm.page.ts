@@ -11,7 +11,7 @@ import { ActivatedRoute } from '@angular/router';
 import { ContactLinkAnswerRequest, ContactLinkAnswerResult, PublicFollowUpLink } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LanguageSwitcher } from '../core/i18n/language-switcher';
-import { LanguageService } from '../core/i18n/language.service';
+import { LANGUAGE_STORAGE_KEY, LanguageService, isLanguage } from '../core/i18n/language.service';
 import { LocaleDatePipe } from '../core/i18n/locale.pipes';
 import { ConfirmApi } from './confirm.api';
 
@@ -25,6 +25,14 @@ type State =
   | { kind: 'ready'; link: PublicFollowUpLink }
   | { kind: 'recorded'; link: PublicFollowUpLink; result: ContactLinkAnswerResult }
   | { kind: 'failed'; failure: ConfirmFailure; reason: GoneReason | null; message: string | null };
+
+function readStored(): string | null {
+  try {
+    return localStorage.getItem(LANGUAGE_STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
 
 function failureOf(error: unknown): Extract<State, { kind: 'failed' }> {
   const status = error instanceof HttpErrorResponse ? error.status : 0;
@@ -77,8 +85,9 @@ export class ConfirmPage {
   constructor() {
     this.api.open(this.token).subscribe({
       next: (link) => {
-        // The link's language is the default; a language picked on this device still wins.
-        void this.language.useUserPreference(link.language);
+        // The link's language, remembered on this device so a reload (even of a spent link) keeps it;
+        // a language already picked on this device wins.
+        if (!isLanguage(readStored())) void this.language.choose(link.language);
         this.state.set({ kind: 'ready', link });
       },
       error: (error: unknown) => this.state.set(failureOf(error)),
