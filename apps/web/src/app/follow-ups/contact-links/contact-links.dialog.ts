@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, inject, signal, viewChild } from '@angular/core';
+import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -45,6 +45,8 @@ export class ContactLinksDialog {
   protected readonly data = inject<ContactLinksDialogData>(MAT_DIALOG_DATA);
   protected readonly languages = LANGUAGES;
 
+  // resetForm (not reset) also clears the submitted flag, so the emptied fields are not shown in error.
+  private readonly formDirective = viewChild.required(FormGroupDirective);
   protected readonly links = signal<ContactLink[] | null>(null);
   protected readonly loadFailed = signal(false);
   protected readonly sending = signal(false);
@@ -77,7 +79,7 @@ export class ContactLinksDialog {
       next: () => {
         this.sending.set(false);
         this.notices.say('contactLinks.sent', { name: name.trim(), email: email.trim() }, 6000);
-        this.form.reset({ name: '', email: '', language });
+        this.formDirective().resetForm({ name: '', email: '', language });
         this.load();
       },
       error: (error: { error?: { message?: unknown } }) => {
