@@ -10,7 +10,6 @@ import { MatRadioModule } from '@angular/material/radio';
 import { ActivatedRoute } from '@angular/router';
 import { ContactLinkAnswerRequest, ContactLinkAnswerResult, PublicFollowUpLink } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { LanguageSwitcher } from '../core/i18n/language-switcher';
 import { LANGUAGE_STORAGE_KEY, LanguageService, isLanguage } from '../core/i18n/language.service';
 import { LocaleDatePipe } from '../core/i18n/locale.pipes';
 import { ConfirmApi } from './confirm.api';
@@ -54,7 +53,6 @@ function failureOf(error: unknown): Extract<State, { kind: 'failed' }> {
 @Component({
   selector: 'it-confirm-page',
   imports: [
-    LanguageSwitcher,
     LocaleDatePipe,
     MatButtonModule,
     MatFormFieldModule,
