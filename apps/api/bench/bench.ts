@@ -73,20 +73,40 @@ function quantiles(ms: number[]): { p50: number; p95: number } {
 }
 
 async function timeIt(n: number, fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
-  for (let i = 0; i < WARMUP; i++) await fn();
-  const ms: number[] = [];
+  const [only] = await timeInTurns(n, [fn]);
+  return only;
+}
+
+/**
+ * Times several cases in turns (a, b, a, b … with the order swapped every round), so a slower or busier
+ * moment of the machine, or the database settling after a refresh, weighs on every case alike instead
+ * of on whichever ran first.
+ */
+async function timeInTurns(n: number, fns: (() => Promise<unknown>)[]): Promise<{ p50: number; p95: number }[]> {
+  for (let i = 0; i < WARMUP; i++) for (const fn of fns) await fn();
+  const ms: number[][] = fns.map(() => []);
   for (let i = 0; i < n; i++) {
-    const t = process.hrtime.bigint();
-    await fn();
-    ms.push(Number(process.hrtime.bigint() - t) / 1e6);
+    const order = i % 2 === 0 ? fns.map((_, k) => k) : fns.map((_, k) => fns.length - 1 - k);
+    for (const k of order) {
+      const t = process.hrtime.bigint();
+      await fns[k]();
+      ms[k].push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
   }
-  return quantiles(ms);
+  return ms.map(quantiles);
 }
 
 function startChild(script: string, env: Record<string, string>): Promise<ChildProcess> {
   return new Promise((ok, fail) => {
     const child = fork(join(__dirname, script), [], {
-      execArgv: ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register'],
+      // BENCH_CPU_PROF=<dir>: the API writes a V8 CPU profile there when it stops (for finding its own time).
+      execArgv: [
+        '-r',
+        'ts-node/register',
+        '-r',
+        'tsconfig-paths/register',
+        ...(process.env.BENCH_CPU_PROF && script === 'bench-api.ts' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+      ],
       env: { ...process.env, ...env },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
@@ -201,7 +221,11 @@ async function main() {
     const liaisonUser: AuthUser = { ...liaison.user, cityIds: [busiest.id], hubIds: [] };
     const hubId: string = busiest.hub_id;
 
-    // Dashboard summary: API vs the same SQL straight through pg.
+    // Dashboard summary: API vs the same SQL straight through pg, as the API's own database role. The
+    // rollups were just rebuilt: let the database settle them (vacuum, visibility) before timing anything.
+    await pg.query(`VACUUM ANALYZE ${DASHBOARD_VIEWS.join(', ')}`);
+    const appPg = new Client({ connectionString: db.appUrl });
+    await appPg.connect();
     const orm = await recordingDataSource(db.appUrl);
     const figures = new DashboardFiguresRepository(orm.ds);
     const cases: { name: string; token: string; user: AuthUser; filters: DashboardFilters }[] = [
@@ -215,9 +239,8 @@ async function main() {
       const path = `/api/dashboard/summary${qs ? `?${qs}` : ''}`;
       const check = await httpJson<DashboardSummary>(apiPort, 'GET', path, c.token);
       if (check.status !== 200) throw new Error(`${path}: ${check.status}`);
-      const api = await timeIt(RUNS, () => httpJson(apiPort, 'GET', path, c.token));
       const [sql, params] = figures.summaryStatement(dashboardScope(c.user), c.filters);
-      const floor = await timeIt(RUNS, () => pg.query(sql, params));
+      const [api, floor] = await timeInTurns(RUNS, [() => httpJson(apiPort, 'GET', path, c.token), () => appPg.query(sql, params)]);
       summaryRows.push({ name: c.name, api, floor });
       log(
         `  summary ${c.name}: API p50 ${f1(api.p50)} ms p95 ${f1(api.p95)} ms | SQL floor p50 ${f1(floor.p50)} ms p95 ${f1(floor.p95)} ms | ${(api.p50 / floor.p50).toFixed(2)}×  (engagements ${check.body.totals.engagements})`,
@@ -264,8 +287,10 @@ async function main() {
       await autocannon({ url: `http://127.0.0.1:${port}${listPath}`, connections: 32, duration: 3, headers });
       return autocannon({ url: `http://127.0.0.1:${port}${listPath}`, connections: 32, duration: DURATION, headers });
     };
-    const apiOne = await timeIt(50, () => httpJson(apiPort, 'GET', listPath, admin.accessToken));
-    const bareOne = await timeIt(50, () => httpJson(barePort, 'GET', listPath));
+    const [apiOne, bareOne] = await timeInTurns(50, [
+      () => httpJson(apiPort, 'GET', listPath, admin.accessToken),
+      () => httpJson(barePort, 'GET', listPath),
+    ]);
     log(`  list, one request at a time: API p50 ${f1(apiOne.p50)} ms, bare p50 ${f1(bareOne.p50)} ms`);
     const apiList = await cannon(apiPort, { authorization: `Bearer ${admin.accessToken}` });
     const bareList = await cannon(barePort, {});
@@ -310,6 +335,7 @@ async function main() {
     log(
       `Done in ${f1(seconds)} s (load ${f1(loadSeconds)} s, API start with rollups ${f1(bootSeconds)} s). Figures also in tmp/bench-scale-${scale}.json`,
     );
+    await appPg.end();
     await pg.end();
   } finally {
     for (const c of children) await stopChild(c);
