@@ -69,6 +69,9 @@ test.describe('contact links', () => {
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
     await expect(page.getByText('ما وضعها الآن؟')).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    // The public frame without the staff sign-in (a contact has no account), its bar on one line.
+    await expect(page.getByRole('link', { name: 'دخول الفريق' })).toHaveCount(0);
+    expect((await page.locator('header').boundingBox())?.height).toBeLessThan(64);
     await shot(page, 'confirm-ar-phone');
 
     // Sending without a choice says what is missing; then "done".

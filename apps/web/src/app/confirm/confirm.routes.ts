@@ -5,6 +5,7 @@ export const CONFIRM_ROUTES: Route[] = [
   {
     path: '',
     loadComponent: () => import('../stories/public/public-layout').then((m) => m.PublicLayout),
+    data: { staffLink: false },
     children: [{ path: ':token', title: 'confirm.title', loadComponent: () => import('./confirm.page').then((m) => m.ConfirmPage) }],
   },
 ];
