@@ -283,6 +283,11 @@ async function main() {
     const listPath = `/api/commitments?hubId=${hubId}&status=in_progress&sort=targetDate:asc&pageSize=50`;
     const listCheck = await httpJson<{ total: number; items: unknown[] }>(apiPort, 'GET', listPath, admin.accessToken);
     if (listCheck.status !== 200 || listCheck.body.items.length !== 50) throw new Error(`${listPath}: ${listCheck.status}`);
+    const [apiOne, bareOne] = await timeInTurns(50, [
+      () => httpJson(apiPort, 'GET', listPath, admin.accessToken),
+      () => httpJson(barePort, 'GET', listPath),
+    ]);
+    log(`  list, one request at a time: API p50 ${f1(apiOne.p50)} ms, bare p50 ${f1(bareOne.p50)} ms`);
     // Both servers under the same load in turns (API, bare, bare, API: each DURATION/2 s twice, after a
     // 3 s warm-up each), so a busier moment of the shared machine does not fall on one side only.
     type Cannon = Awaited<ReturnType<typeof autocannon>>;
