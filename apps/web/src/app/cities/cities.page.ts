@@ -44,6 +44,10 @@ export class CitiesPage {
   protected readonly view = CITIES_VIEW;
 
   protected create(): void {
-    this.dialogs.open(CityForm, {} satisfies CityFormData, (saved: CityListItem) => void this.router.navigate(['/cities', saved.id]));
+    this.dialogs.openRecordForm(
+      CityForm,
+      {} satisfies CityFormData,
+      (saved: CityListItem) => void this.router.navigate(['/cities', saved.id]),
+    );
   }
 }

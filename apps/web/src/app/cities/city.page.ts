@@ -103,6 +103,6 @@ export class CityPage {
   /** A form about this city; the timeline shows what was saved. */
   private open<C, D>(form: ComponentType<C>, data: (city: CityListItem) => D): void {
     const city = this.city();
-    if (city) this.dialogs.open(form, data(city), () => this.timeline.reload());
+    if (city) this.dialogs.openRecordForm(form, data(city), () => this.timeline.reload());
   }
 }

@@ -86,10 +86,9 @@ export class CommitmentPage {
   protected edit(): void {
     const commitment = this.c();
     if (!commitment) return;
-    this.dialogs.open(CommitmentForm, { record: commitment } satisfies CommitmentFormData, (saved: CommitmentListItem) => {
-      this.commitment.set(saved);
-      this.notices.say('form.saved', { name: saved.title });
-    });
+    this.dialogs.openRecordForm(CommitmentForm, { record: commitment } satisfies CommitmentFormData, (saved: CommitmentListItem) =>
+      this.commitment.set(saved),
+    );
   }
 
   protected archive(): void {

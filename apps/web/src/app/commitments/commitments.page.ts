@@ -78,7 +78,7 @@ export class CommitmentsPage {
   protected readonly view = COMMITMENTS_VIEW;
 
   protected create(): void {
-    this.dialogs.open(
+    this.dialogs.openRecordForm(
       CommitmentForm,
       {} satisfies CommitmentFormData,
       (saved: CommitmentListItem) => void this.router.navigate(['/commitments', saved.id]),

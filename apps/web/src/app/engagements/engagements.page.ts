@@ -65,6 +65,6 @@ export class EngagementsPage {
 
   /** Log a new engagement, or edit one; the list shows the result. */
   protected open(data: EngagementFormData): void {
-    this.dialogs.open(EngagementForm, data, () => this.list.result.reload());
+    this.dialogs.openRecordForm(EngagementForm, data, () => this.list.result.reload());
   }
 }

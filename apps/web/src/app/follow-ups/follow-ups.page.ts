@@ -81,6 +81,6 @@ export class FollowUpsPage {
 
   /** Add a follow-up, or edit one; the list shows the result. */
   protected open(data: FollowUpFormData): void {
-    this.dialogs.open(FollowUpForm, data, () => this.list.result.reload());
+    this.dialogs.openRecordForm(FollowUpForm, data, () => this.list.result.reload());
   }
 }
