@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { engagementPlace, type EngagementListItem, type Page } from '@impact/contracts';
 import { AuditService } from '../audit/audit.service';
-import { diffObjects } from '../audit/diff';
 import { requireAccess } from '../auth/access';
 import type { AuthUser } from '../auth/auth-user';
 import { NotFoundError, StaleVersionError, ValidationFailedError } from '../common/errors';
@@ -79,13 +78,7 @@ export class EngagementsService {
       });
       await this.engagements.setLinks(m, id, { participatingCityIds: dto.participatingCityIds ?? [], partnerIds: dto.partnerIds ?? [] });
       const created = await this.load(id, m);
-      await this.audit.record(m, {
-        actorId: user.id,
-        entity: 'engagement',
-        entityId: id,
-        action: 'create',
-        changes: diffObjects(null, { ...engagementRecord(created) }),
-      });
+      await this.audit.created(m, user.id, 'engagement', id, engagementRecord(created));
       return created;
     });
   }
@@ -112,13 +105,7 @@ export class EngagementsService {
       if (!(await this.engagements.update(m, id, version, values))) throw new StaleVersionError(await this.load(id, m));
       await this.engagements.setLinks(m, id, { participatingCityIds, partnerIds });
       const after = await this.load(id, m);
-      await this.audit.record(m, {
-        actorId: user.id,
-        entity: 'engagement',
-        entityId: id,
-        action: 'update',
-        changes: diffObjects({ ...engagementRecord(before) }, { ...engagementRecord(after) }),
-      });
+      await this.audit.updated(m, user.id, 'engagement', id, engagementRecord(before), engagementRecord(after));
       return after;
     });
   }

@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { mayOnRecord, type OutcomeListItem, type Page, type RecordPlace } from '@impact/contracts';
 import { AuditService } from '../audit/audit.service';
-import { diffObjects } from '../audit/diff';
 import { requireAccess } from '../auth/access';
 import type { AuthUser } from '../auth/auth-user';
 import { ForbiddenError, NotFoundError, StaleVersionError, ValidationFailedError } from '../common/errors';
@@ -93,13 +92,7 @@ export class OutcomesService {
         verifiedById: dto.verified === true ? user.id : null,
       });
       const created = await this.load(id, m);
-      await this.audit.record(m, {
-        actorId: user.id,
-        entity: 'outcome',
-        entityId: id,
-        action: 'create',
-        changes: diffObjects(null, { ...outcomeRecord(created) }),
-      });
+      await this.audit.created(m, user.id, 'outcome', id, outcomeRecord(created));
       return created;
     });
   }
@@ -128,13 +121,7 @@ export class OutcomesService {
       const values = given({ ...fields, unit: trimmed(fields.unit), description: trimmed(fields.description), verifiedById });
       if (!(await this.outcomes.update(m, id, version, values))) throw new StaleVersionError(await this.load(id, m));
       const after = await this.load(id, m);
-      await this.audit.record(m, {
-        actorId: user.id,
-        entity: 'outcome',
-        entityId: id,
-        action: 'update',
-        changes: diffObjects({ ...outcomeRecord(before) }, { ...outcomeRecord(after) }),
-      });
+      await this.audit.updated(m, user.id, 'outcome', id, outcomeRecord(before), outcomeRecord(after));
       return after;
     });
   }

@@ -12,7 +12,6 @@ import {
   type StoryListItem,
 } from '@impact/contracts';
 import { AuditService } from '../audit/audit.service';
-import { diffObjects } from '../audit/diff';
 import { requireAccess } from '../auth/access';
 import type { AuthUser } from '../auth/auth-user';
 import { CommitmentsRepository } from '../commitments/commitments.repository';
@@ -109,13 +108,7 @@ export class StoriesService {
       });
       await this.stories.setLinks(m, id, links);
       const created = await this.load(id, m);
-      await this.audit.record(m, {
-        actorId: user.id,
-        entity: 'story',
-        entityId: id,
-        action: 'create',
-        changes: diffObjects(null, storyAudit(created)),
-      });
+      await this.audit.created(m, user.id, 'story', id, storyAudit(created));
       return this.detail(m, created);
     });
   }
@@ -165,13 +158,7 @@ export class StoriesService {
       }
       await this.stories.setLinks(m, id, links);
       let after = await this.load(id, m);
-      await this.audit.record(m, {
-        actorId: user.id,
-        entity: 'story',
-        entityId: id,
-        action: 'update',
-        changes: diffObjects(storyAudit(before), storyAudit(after)),
-      });
+      await this.audit.updated(m, user.id, 'story', id, storyAudit(before), storyAudit(after));
       const reopen = reopenNote(before, after);
       if (reopen) {
         await this.stories.reopen(m, id);

@@ -62,13 +62,7 @@ export class UsersService {
       });
       await this.users.replaceScope(m, id, dto.hubIds, dto.cityIds);
       const created = await this.get(id, m);
-      await this.audit.record(m, {
-        actorId: actor.id,
-        entity: 'user',
-        entityId: id,
-        action: 'create',
-        changes: diffObjects(null, auditable(created)),
-      });
+      await this.audit.created(m, actor.id, 'user', id, auditable(created));
       return created;
     });
   }
