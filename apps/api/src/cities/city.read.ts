@@ -1,21 +1,7 @@
-import type { City, CityKind, CityListItem, MembershipStatus } from '@impact/contracts';
+import type { City, CityListItem } from '@impact/contracts';
 
 /** A city's read model as one row: its columns, its hub's name and its liaisons' ids. */
-export interface CityReadRow {
-  id: string;
-  name: string;
-  countryCode: string;
-  hubId: string;
-  kind: CityKind;
-  membershipStatus: MembershipStatus;
-  memberSince: string | null;
-  leadOfficial: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  liaisonIds: string[];
-  version: number;
-  hubName: string;
-}
+export type CityReadRow = CityListItem;
 
 /** The contract shape of a city's read row (with its hub and its liaisons' ids). */
 export function toCityListItem(c: CityReadRow): CityListItem {

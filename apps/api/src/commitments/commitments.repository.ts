@@ -5,7 +5,6 @@ import {
   isCommitmentAtRisk,
   type Commitment,
   type CommitmentFilters,
-  type CommitmentKind,
   type CommitmentListItem,
   type CommitmentStatus,
   type Page,
@@ -50,24 +49,12 @@ const PARTNERS: LinkTable = {
 const byName = (a: Ref, b: Ref) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
 
 /** A commitment's read model as one row: its columns, names, and its links as JSON arrays. */
-export interface CommitmentReadRow {
-  id: string;
-  title: string;
-  kind: CommitmentKind;
-  cityId: string;
-  hubId: string;
-  ownerId: string | null;
-  targetDate: string | null;
-  progress: number;
-  status: CommitmentStatus;
-  description: string;
+export interface CommitmentReadRow
+  extends Omit<Commitment, 'inspiredByEngagementIds' | 'partnerIds' | 'atRisk' | 'createdAt'>,
+    Pick<CommitmentListItem, 'cityName' | 'hubName' | 'ownerName' | 'partners'> {
+  /** The driver hands timestamps over as dates; the contract speaks ISO text. */
   createdAt: Date;
-  version: number;
-  cityName: string;
-  hubName: string;
-  ownerName: string | null;
   inspiredBy: { id: string; name: string; startDate: string }[];
-  partners: Ref[];
 }
 
 /** The contract shape of a commitment's read row. */

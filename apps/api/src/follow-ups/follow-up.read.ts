@@ -1,22 +1,13 @@
-import { isFollowUpOverdue, type FollowUp, type FollowUpKind, type FollowUpListItem, type FollowUpStatus } from '@impact/contracts';
+import { isFollowUpOverdue, type FollowUp, type FollowUpListItem } from '@impact/contracts';
 
 /**
  * A follow-up's read model as one row: its columns, its owner's name, its commitment's title and hub,
  * its engagement's title and hub, and its city (already chosen by the query: the commitment's city, or
  * without a commitment the engagement's host city, else its place).
  */
-export interface FollowUpReadRow {
-  id: string;
-  commitmentId: string | null;
-  engagementId: string | null;
-  title: string;
-  kind: FollowUpKind;
-  ownerId: string | null;
-  dueDate: string | null;
-  status: FollowUpStatus;
+export interface FollowUpReadRow extends Omit<FollowUp, 'completedAt' | 'overdue'> {
+  /** The driver hands timestamps over as dates; the contract speaks ISO text. */
   completedAt: Date | null;
-  note: string | null;
-  version: number;
   cityId: string | null;
   cityName: string | null;
   commitmentHubId: string | null;

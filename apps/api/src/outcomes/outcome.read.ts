@@ -1,23 +1,9 @@
-import type { Outcome, OutcomeListItem, OutcomeType } from '@impact/contracts';
+import type { Outcome, OutcomeListItem } from '@impact/contracts';
 
 /** An outcome's read model as one row: its columns, its city's name and hub, its commitment's title, its verifier's name. */
-export interface OutcomeReadRow {
-  id: string;
-  commitmentId: string | null;
-  cityId: string;
-  date: string;
-  type: OutcomeType;
-  value: number | null;
-  unit: string | null;
-  description: string;
-  evidenceUrl: string | null;
-  verifiedById: string | null;
+export interface OutcomeReadRow extends Omit<OutcomeListItem, 'verifiedAt'> {
+  /** The driver hands timestamps over as dates; the contract speaks ISO text. */
   verifiedAt: Date | null;
-  version: number;
-  cityName: string;
-  hubId: string;
-  commitmentTitle: string | null;
-  verifiedByName: string | null;
 }
 
 /** The contract shape of an outcome's read row (with its city, that city's hub, its commitment and verifier). */
