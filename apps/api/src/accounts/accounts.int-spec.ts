@@ -152,6 +152,19 @@ describe('invitations', () => {
     );
   }, 60_000);
 
+  it('a password an admin sets spends the pending invitation', async () => {
+    const email = 'admin-typed@impact.test';
+    const user = await createUser(email);
+    const { token } = await nthToken(email, 1);
+    await t.http
+      .patch(`/api/users/${user.id}`)
+      .set(asAdmin())
+      .send({ version: user.version, password: 'typed-later-by-admin-5' })
+      .expect(200);
+    await t.http.get(`/api/auth/password-links/${token}`).set(from()).expect(410);
+    await signIn(email, 'typed-later-by-admin-5').expect(200);
+  }, 60_000);
+
   it('refuses to invite a deactivated user (409) and an unknown one (404); only admins invite', async () => {
     const user = await createUser('gone@impact.test', { password: 'typed-by-the-admin-77' });
     await t.http.delete(`/api/users/${user.id}`).set(asAdmin()).expect(204);

@@ -85,6 +85,11 @@ export class PasswordLinksService {
     });
   }
 
+  /** A password set another way (an admin's edit): the user's unused links stop working. */
+  spendLinks(m: EntityManager, userId: string): Promise<void> {
+    return this.links.spendUnused(m, userId);
+  }
+
   /** What the set-password page shows: 404 unknown, 410 used, expired or the account is off. */
   async open(token: string): Promise<PasswordLink> {
     const { link, user } = await this.usable(token);

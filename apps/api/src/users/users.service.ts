@@ -110,6 +110,7 @@ export class UsersService {
       if (!(await this.users.update(m, id, dto.version, { ...values, revokes }))) throw new StaleVersionError(before);
       await this.users.replaceScope(m, id, dto.hubIds, dto.cityIds);
       if (revokes) await this.tokens.revokeAllOf(m, id);
+      if (passwordHash) await this.passwordLinks.spendLinks(m, id);
       const after = await this.get(id, m);
       const changes = diffObjects(auditable(before), auditable(after)) ?? {};
       if (passwordHash) changes['password'] = { old: '[redacted]', new: '[redacted]' };
