@@ -271,7 +271,7 @@ const VALID: Record<string, Valid> = {
     path: () => `/api/users/${ids.user}/invite`,
     body: () => ({ language: 'ar' }),
   },
-  // No account has this address: the same 202 as for a real one, and nothing is written.
+  // No account has this address: the same 204 as for a real one, and nothing is written.
   'POST /api/auth/password-reset': {
     path: () => '/api/auth/password-reset',
     body: () => ({ email: `nobody-${next()}@impact.test` }),

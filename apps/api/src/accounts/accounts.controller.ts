@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, HttpException, HttpStatus, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiGoneResponse, ApiNotFoundResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpException, HttpStatus, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiGoneResponse, ApiNotFoundResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ROUTES, type PasswordLink } from '@impact/contracts';
 import { Public } from '../auth/auth.decorators';
@@ -23,13 +23,12 @@ export class AccountsController {
   }
 
   /**
-   * The same 202 whether an account has this e-mail or not. Past the per-address limit: 429; past the
-   * per-e-mail limit: the same 202, but no more mail.
+   * The same 204 whether an account has this e-mail or not. Past the per-address limit: 429; past the
+   * per-e-mail limit: the same 204, but no more mail.
    */
   @Public()
   @Post(ROUTES.auth.passwordReset)
-  @HttpCode(202)
-  @ApiAcceptedResponse({ description: 'If an active account has this e-mail, a reset link valid for 1 hour is mailed to it' })
+  @ApiNoContent('The same answer for every address: if an active account has it, a reset link valid for 1 hour is mailed to it')
   @ApiTooManyRequestsResponse({ description: 'Too many requests from this address; see Retry-After' })
   async requestReset(@Body() body: PasswordResetDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     const wait = await this.limiter.resetFrom(req.ip ?? 'unknown');

@@ -179,8 +179,8 @@ describe('password reset', () => {
   it('answers the same for an unknown e-mail and mails nothing', async () => {
     const known = await t.http.post('/api/auth/password-reset').set(from()).send({ email: 'leadership@impact.test' });
     const unknown = await t.http.post('/api/auth/password-reset').set(from()).send({ email: 'nobody-here@impact.test' });
-    expect(known.status).toBe(202);
-    expect(unknown.status).toBe(202);
+    expect(known.status).toBe(204);
+    expect(unknown.status).toBe(204);
     expect(unknown.text).toBe(known.text);
     expect(Object.keys(unknown.headers).sort()).toEqual(Object.keys(known.headers).sort());
     await nthToken('leadership@impact.test', 1);
@@ -200,7 +200,7 @@ describe('password reset', () => {
     await t.http.get('/api/auth/me').set('Authorization', `Bearer ${phone.accessToken}`).expect(200);
 
     const before = Date.now();
-    await t.http.post('/api/auth/password-reset').set(from()).send({ email: 'RESET-me@impact.test' }).expect(202);
+    await t.http.post('/api/auth/password-reset').set(from()).send({ email: 'RESET-me@impact.test' }).expect(204);
     const { token, mail } = await nthToken(email, 1);
     expect(mail.subject).toBe('Restablecer su contraseña de Impact Tracker');
     expect(mail.text).not.toContain('the-old-passphrase-11');
@@ -226,7 +226,7 @@ describe('password reset', () => {
   it('refuses an expired link (410) and an unknown one (404); a weak password is refused and the link stays usable', async () => {
     const email = 'expired@impact.test';
     await createUser(email, { password: 'the-old-passphrase-11' });
-    await t.http.post('/api/auth/password-reset').set(from()).send({ email }).expect(202);
+    await t.http.post('/api/auth/password-reset').set(from()).send({ email }).expect(204);
     const { token } = await nthToken(email, 1);
 
     const weak = await t.http.post('/api/auth/password').set(from()).send({ token, password: 'short' }).expect(400);
@@ -255,9 +255,9 @@ describe('password reset', () => {
   it('a newer reset link replaces the earlier one', async () => {
     const email = 'twice@impact.test';
     await createUser(email, { password: 'the-old-passphrase-11' });
-    await t.http.post('/api/auth/password-reset').set(from()).send({ email }).expect(202);
+    await t.http.post('/api/auth/password-reset').set(from()).send({ email }).expect(204);
     const first = await nthToken(email, 1);
-    await t.http.post('/api/auth/password-reset').set(from()).send({ email }).expect(202);
+    await t.http.post('/api/auth/password-reset').set(from()).send({ email }).expect(204);
     const second = await nthToken(email, 2);
     await t.http.get(`/api/auth/password-links/${first.token}`).set(from()).expect(410);
     await t.http.post('/api/auth/password').set(from()).send({ token: second.token, password: NEW_PASSWORD }).expect(204);
@@ -267,7 +267,7 @@ describe('password reset', () => {
     const email = 'flooded@impact.test';
     await createUser(email, { password: 'the-old-passphrase-11' });
     for (let i = 0; i < MAX_RESET_MAILS_PER_EMAIL + 2; i++) {
-      await t.http.post('/api/auth/password-reset').set(from()).send({ email }).expect(202);
+      await t.http.post('/api/auth/password-reset').set(from()).send({ email }).expect(204);
     }
     await nthToken(email, MAX_RESET_MAILS_PER_EMAIL);
     const queued = (await t.dataSource.query(`SELECT count(*)::int AS n FROM mail_outbox WHERE to_address = $1`, [email])) as {
@@ -281,7 +281,7 @@ describe('password reset', () => {
         .post('/api/auth/password-reset')
         .set(one)
         .send({ email: `someone-${i}@impact.test` })
-        .expect(202);
+        .expect(204);
     }
     const refused = await t.http.post('/api/auth/password-reset').set(one).send({ email: 'someone-else@impact.test' }).expect(429);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);

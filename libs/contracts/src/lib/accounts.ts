@@ -18,7 +18,7 @@ export interface InviteSent {
   expiresAt: IsoInstant;
 }
 
-/** `POST /api/auth/password-reset`: the same 202 whether an account has this e-mail or not. */
+/** `POST /api/auth/password-reset`: the same 204 whether an account has this e-mail or not. */
 export interface PasswordResetRequest {
   email: string;
 }

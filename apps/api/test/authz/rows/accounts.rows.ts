@@ -28,9 +28,9 @@ export const accountsRows: MatrixRow[] = [
   },
   {
     route: 'POST /api/auth/password-reset',
-    // The same 202 for everyone, signed in or not, whether the address has an account or not.
+    // The same 204 for everyone, signed in or not, whether the address has an account or not.
     request: (w) => ({ path: '/api/auth/password-reset', body: { email: `nobody-${w.unique()}@impact.test` } }),
-    expect: everyone(202),
+    expect: everyone(204),
   },
   {
     route: 'GET /api/auth/password-links/{token}',
