@@ -119,6 +119,7 @@ test.describe('accounts by e-mail', () => {
     await page.setViewportSize(DESKTOP);
     await page.goto('/sign-in');
     await chooseLanguage(page, 'en');
+    await shot(page, 'sign-in-en-desktop');
     await page.getByRole('link', { name: 'Forgot your password?' }).click();
     await expect(page).toHaveURL(/\/forgot-password$/);
     await shot(page, 'forgot-password-en-desktop');
@@ -130,6 +131,12 @@ test.describe('accounts by e-mail', () => {
     await page.setViewportSize(DESKTOP);
     await shot(page, 'forgot-password-ar-desktop');
 
+    await page.getByRole('link', { name: 'العودة إلى تسجيل الدخول' }).click();
+    await expect(page).toHaveURL(/\/sign-in$/);
+    await page.setViewportSize(PHONE);
+    await shot(page, 'sign-in-ar-phone');
+    await page.getByRole('link', { name: 'هل نسيت كلمة المرور؟' }).click();
+    await page.setViewportSize(DESKTOP);
     await page.getByLabel('البريد الإلكتروني').fill('nobody-at-all@impact.test');
     await page.getByRole('button', { name: 'أرسل لي رابطًا' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'تحقق من بريدك الإلكتروني' })).toBeVisible();

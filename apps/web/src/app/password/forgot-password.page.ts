@@ -35,6 +35,11 @@ export class ForgotPasswordPage {
   protected readonly failure = signal<Failure | null>(null);
   protected readonly hours = PASSWORD_LINK_HOURS.reset;
 
+  /** The address kept whole and in its own direction inside a sentence of any language. */
+  protected isolated(email: string): string {
+    return `\u2068${email}\u2069`;
+  }
+
   protected submit(): void {
     if (this.form.invalid) {
       this.form.markAllAsTouched();
