@@ -267,6 +267,22 @@ const VALID: Record<string, Valid> = {
       language: 'es',
     }),
   },
+  'POST /api/users/{id}/invite': {
+    path: () => `/api/users/${ids.user}/invite`,
+    body: () => ({ language: 'ar' }),
+  },
+  // No account has this address: the same 204 as for a real one, and nothing is written.
+  'POST /api/auth/password-reset': {
+    path: () => '/api/auth/password-reset',
+    body: () => ({ email: `nobody-${next()}@impact.test` }),
+    who: 'anonymous',
+  },
+  // No link has this token: the body is checked first (400), a valid one answers 404.
+  'POST /api/auth/password': {
+    path: () => '/api/auth/password',
+    body: () => ({ token: '0'.repeat(43), password: 'Fuzz-passphrase-7Q2x' }),
+    who: 'anonymous',
+  },
   'POST /api/stories': { path: () => '/api/stories', body: storyBody },
   'PATCH /api/stories/{id}': {
     path: () => `/api/stories/${ids.story}`,

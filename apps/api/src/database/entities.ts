@@ -16,6 +16,7 @@ import { ReminderRunEntity } from '../reminders/reminder-run.entity';
 import { StoryRevisionEntity } from '../stories/story-revision.entity';
 import { StoryEntity } from '../stories/story.entity';
 import { UserEntity } from '../users/user.entity';
+import { PasswordLinkEntity } from '../accounts/password-link.entity';
 
 /** Every entity, listed by hand: the API is bundled by webpack, so no file globs. */
 export const ENTITIES = [
@@ -37,4 +38,5 @@ export const ENTITIES = [
   NotificationSettingsEntity,
   ReminderRunEntity,
   ContactLinkEntity,
+  PasswordLinkEntity,
 ];

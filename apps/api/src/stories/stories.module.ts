@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CommitmentsModule } from '../commitments/commitments.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { PublicStoriesService } from './public-stories.service';
 import { PublicStoriesController, StoriesController } from './stories.controller';
 import { StoriesRepository } from './stories.repository';
 import { StoriesService } from './stories.service';
 import { StoryDraftingService } from './story-drafting.service';
 import { StoryExportService } from './story-export.service';
+import { StoryNotifier } from './story-notifications';
 import { StorySourcesRepository } from './story-sources.repository';
 import { StoryWorkflowService } from './story-workflow.service';
 import { StoryEntity } from './story.entity';
@@ -14,7 +16,7 @@ import { StoryRevisionEntity } from './story-revision.entity';
 import { StoryRevisionsRepository } from './story-revisions.repository';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([StoryEntity, StoryRevisionEntity]), CommitmentsModule],
+  imports: [TypeOrmModule.forFeature([StoryEntity, StoryRevisionEntity]), CommitmentsModule, NotificationsModule],
   controllers: [StoriesController, PublicStoriesController],
   providers: [
     StoriesRepository,
@@ -25,6 +27,7 @@ import { StoryRevisionsRepository } from './story-revisions.repository';
     StoryDraftingService,
     PublicStoriesService,
     StoryExportService,
+    StoryNotifier,
   ],
   exports: [TypeOrmModule, StoriesRepository, StoriesService],
 })

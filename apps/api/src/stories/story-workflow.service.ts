@@ -19,6 +19,7 @@ import type { StoryTransitionDto } from './dto/story.dto';
 import { PublicStoriesService } from './public-stories.service';
 import { StoriesRepository } from './stories.repository';
 import { StoriesService } from './stories.service';
+import { StoryNotifier } from './story-notifications';
 
 /** The audit action a step is recorded as. */
 function auditAction(to: StoryStatus): AuditAction {
@@ -39,6 +40,7 @@ export class StoryWorkflowService {
     private readonly records: StoriesService,
     private readonly audit: AuditService,
     private readonly publication: PublicStoriesService,
+    private readonly notifier: StoryNotifier,
   ) {}
 
   async transition(user: AuthUser, id: string, dto: StoryTransitionDto): Promise<StoryDetail> {
@@ -51,7 +53,7 @@ export class StoryWorkflowService {
       await this.stories.moveStatus(m, id, dto.to, user.id);
       // Publishing freezes exactly what was approved: the public views read this revision only.
       const revision = dto.to === 'published' ? await this.publication.freeze(m, id, user.id) : null;
-      await this.audit.record(m, {
+      const step = await this.audit.record(m, {
         actorId: user.id,
         entity: 'story',
         entityId: id,
@@ -62,6 +64,7 @@ export class StoryWorkflowService {
         },
         note,
       });
+      await this.notifier.notify(m, user, before, dto.to, note, step.id);
       return this.records.detail(m, await this.records.load(id, m));
     });
   }

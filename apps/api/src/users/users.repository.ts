@@ -51,6 +51,7 @@ export function toUser({ user: u, hubIds, cityIds }: ScopedUser): User {
     role: u.role,
     language: u.language,
     active: u.active,
+    invitationPending: u.passwordHash === '',
     createdAt: u.createdAt.toISOString(),
     version: u.version,
     hubIds,
@@ -66,8 +67,8 @@ export interface UserFilters extends ListQuery {
   role?: Role;
 }
 
-/** The columns a user leaves the users module with (no hash, no token version). */
-const USER_COLUMNS = ['u.id', 'u.email', 'u.name', 'u.role', 'u.language', 'u.active', 'u.createdAt', 'u.version'];
+/** The columns a user is read with; the hash only to tell whether one is set (`toUser` never lets it out). */
+const USER_COLUMNS = ['u.id', 'u.email', 'u.name', 'u.role', 'u.language', 'u.active', 'u.passwordHash', 'u.createdAt', 'u.version'];
 
 /** Active first, then by name. */
 const SORTS = listSorts(

@@ -20,6 +20,15 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('./confirm/confirm.routes').then((m) => m.CONFIRM_ROUTES),
   },
   {
+    // Asking for a password reset link, and the page of a mailed set-password link: no sign-in.
+    path: 'forgot-password',
+    loadChildren: () => import('./password/password.routes').then((m) => m.FORGOT_PASSWORD_ROUTES),
+  },
+  {
+    path: 'set-password',
+    loadChildren: () => import('./password/password.routes').then((m) => m.SET_PASSWORD_ROUTES),
+  },
+  {
     path: '',
     canActivate: [signedInGuard],
     loadComponent: () => import('./core/layout/shell').then((m) => m.Shell),

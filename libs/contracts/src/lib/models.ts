@@ -67,6 +67,8 @@ export interface UserSummary {
 
 export interface User extends UserSummary {
   active: boolean;
+  /** True while an invited user has not yet chosen a password from the mailed link. */
+  invitationPending: boolean;
   createdAt: IsoInstant;
   version: number;
 }
@@ -94,7 +96,8 @@ export interface RefreshRequest {
 export interface CreateUserRequest {
   email: string;
   name: string;
-  password: string;
+  /** Left out, the user is invited: a set-password link is mailed (valid 72 hours). */
+  password?: string;
   role: Role;
   hubIds: string[];
   cityIds: string[];

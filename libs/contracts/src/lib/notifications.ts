@@ -11,8 +11,12 @@ export const REMINDER_KINDS = [
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
-/** What a notification is about: a reminder rule, or a city contact's answer through a link (done, or not yet). */
-export const NOTIFICATION_KINDS = [...REMINDER_KINDS, 'follow_up_confirmed', 'follow_up_not_done'] as const;
+/** The steps of the story workflow that tell someone: sent to review, sent back with a reason, published. */
+export const STORY_NOTIFICATION_KINDS = ['story_in_review', 'story_sent_back', 'story_published'] as const;
+export type StoryNotificationKind = (typeof STORY_NOTIFICATION_KINDS)[number];
+
+/** What a notification is about: a reminder rule, a city contact's answer through a link (done, or not yet), or a story's step. */
+export const NOTIFICATION_KINDS = [...REMINDER_KINDS, 'follow_up_confirmed', 'follow_up_not_done', ...STORY_NOTIFICATION_KINDS] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** How a user wants notifications by e-mail: one mail each, one digest a day, or none. */

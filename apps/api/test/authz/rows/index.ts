@@ -1,4 +1,5 @@
 import type { MatrixRow } from '../matrix';
+import { accountsRows } from './accounts.rows';
 import { auditRows } from './audit.rows';
 import { authRows } from './auth.rows';
 import { citiesRows } from './cities.rows';
@@ -18,6 +19,7 @@ import { usersRows } from './users.rows';
 export const MATRIX_ROWS: MatrixRow[] = [
   ...authRows,
   ...usersRows,
+  ...accountsRows,
   ...dashboardRows,
   ...hubsRows,
   ...citiesRows,

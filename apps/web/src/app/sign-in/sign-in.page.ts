@@ -6,7 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { Router } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AuthService } from '../core/auth/auth.service';
 import { LanguageSwitcher } from '../core/i18n/language-switcher';
@@ -25,6 +25,7 @@ type SignInError = { key: string; params?: Record<string, unknown> };
     MatProgressBarModule,
     TranslocoPipe,
     LanguageSwitcher,
+    RouterLink,
   ],
   templateUrl: './sign-in.page.html',
   styleUrl: './sign-in.page.scss',
