@@ -60,6 +60,15 @@ export class StoryRevisionsRepository {
     return { rows, total, page, pageSize };
   }
 
+  /** Every live published story for the sitemap: its id and when its current revision went live, in one query. */
+  sitemapEntries(): Promise<Pick<StoryRevisionEntity, 'storyId' | 'language' | 'publishedAt'>[]> {
+    return this.live()
+      .select(['r.storyId', 'r.language', 'r.publishedAt'])
+      .orderBy('r.publishedAt', 'DESC')
+      .addOrderBy('r.story_id', 'ASC')
+      .getMany();
+  }
+
   /** Published language versions of the families of `rows`, in one query. */
   async versionsOf(rows: readonly StoryRevisionEntity[]): Promise<Map<string, PublicStory['translations']>> {
     const roots = [...new Set(rows.map((r) => r.rootId))];
