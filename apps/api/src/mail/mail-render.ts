@@ -14,20 +14,35 @@ export interface RenderedMail {
   html: string;
 }
 
-const escapeHtml = (s: string): string =>
+export const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
+/** The greeting of every mail, in the recipient's language. */
+export const mailGreeting = (language: Language, name: string): string => fill(MAIL_WORDS[language].greeting, { name });
+
 /**
- * A mail in the recipient's language, as plain text and as HTML (`lang` and `dir` on the root, so
- * Arabic reads right to left in every client). Only logical alignment (`start`), never left/right.
+ * The HTML document around a mail's body: `lang` and `dir` on the root, so Arabic reads right to left
+ * in every client, and only logical alignment (`start`), never left/right.
  */
+export function mailDocument(language: Language, subject: string, body: string): string {
+  const dir = RTL_LANGUAGES.includes(language) ? 'rtl' : 'ltr';
+  return `<!DOCTYPE html>
+<html lang="${language}" dir="${dir}">
+<head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
+<body dir="${dir}" style="font-family:sans-serif;text-align:start">
+${body}
+</body>
+</html>
+`;
+}
+
+/** A notification mail in the recipient's language, as plain text and as HTML. */
 export function renderMail(
   language: Language,
   mail: { subject: string; name: string; intro?: string; items: MailItem[]; settingsUrl: string },
 ): RenderedMail {
   const w = MAIL_WORDS[language];
-  const dir = RTL_LANGUAGES.includes(language) ? 'rtl' : 'ltr';
-  const greeting = fill(w.greeting, { name: mail.name });
+  const greeting = mailGreeting(language, mail.name);
   const text = [
     greeting,
     '',
@@ -45,16 +60,13 @@ export function renderMail(
         `<p style="margin:4px 0">${escapeHtml(i.body)}</p><p style="margin:0"><a href="${escapeHtml(i.url)}">${escapeHtml(w.open)}</a></p></div>`,
     )
     .join('\n');
-  const html = `<!DOCTYPE html>
-<html lang="${language}" dir="${dir}">
-<head><meta charset="utf-8"><title>${escapeHtml(mail.subject)}</title></head>
-<body dir="${dir}" style="font-family:sans-serif;text-align:start">
-<p>${escapeHtml(greeting)}</p>
+  const html = mailDocument(
+    language,
+    mail.subject,
+    `<p>${escapeHtml(greeting)}</p>
 ${mail.intro ? `<p>${escapeHtml(mail.intro)}</p>\n` : ''}${items}
 <hr>
-<p style="font-size:small">${escapeHtml(w.footer)} <a href="${escapeHtml(mail.settingsUrl)}">${escapeHtml(w.settings)}</a></p>
-</body>
-</html>
-`;
+<p style="font-size:small">${escapeHtml(w.footer)} <a href="${escapeHtml(mail.settingsUrl)}">${escapeHtml(w.settings)}</a></p>`,
+  );
   return { subject: mail.subject, text, html };
 }

@@ -1,3 +1,4 @@
+import { activeUserSql } from '../rules';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, type EntityManager, type Repository } from 'typeorm';
@@ -96,7 +97,7 @@ export class NotificationsRepository {
     const qb = m
       .getRepository(NotificationEntity)
       .createQueryBuilder('n')
-      .innerJoin(UserEntity, 'u', 'u.id = n.user_id AND u.active AND u.archived_at IS NULL')
+      .innerJoin(UserEntity, 'u', `u.id = n.user_id AND ${activeUserSql('u')}`)
       .leftJoin(NotificationSettingsEntity, 's', 's.user_id = n.user_id')
       .select(['n.id AS id', 'n.user_id AS "userId"', 'n.kind AS kind', 'n.title AS title', 'n.body AS body', 'n.link AS link'])
       .addSelect(['u.email AS email', 'u.name AS name', 'u.language AS language'])

@@ -1,5 +1,5 @@
 import type { ReminderKind } from '@impact/contracts';
-import { commitmentOverdueSql, followUpInCitiesSql, followUpOverdueSql, isoDate, utcDay } from '../rules';
+import { activeUserSql as activeUser, commitmentOverdueSql, followUpInCitiesSql, followUpOverdueSql, isoDate, utcDay } from '../rules';
 
 /**
  * The daily rules as SQL: each selects (recipient, record, key day, format arguments, link) for the
@@ -14,7 +14,6 @@ export interface ReminderRule {
 
 const AS_OF = '$1::date';
 const liaisonCities = (u: string) => `ARRAY(SELECT kcl.city_id FROM city_liaisons kcl WHERE kcl.user_id = ${u}.id)`;
-const activeUser = (u: string) => `${u}.active AND ${u}.archived_at IS NULL`;
 
 /** Live follow-ups with their commitment or engagement, the place's name and the web link. */
 const FOLLOW_UPS = `

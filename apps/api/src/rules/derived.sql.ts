@@ -15,6 +15,9 @@ import { COMMITMENT_STATUS_RANK } from '@impact/contracts';
 export const SQL_TODAY = `(now() AT TIME ZONE 'UTC')::date`;
 
 /** A date column as `YYYY-MM-DD` text, never shifted by a time zone. */
+/** A user who may sign in and be told things: active and not archived (alias `u`). */
+export const activeUserSql = (u: string): string => `${u}.active AND ${u}.archived_at IS NULL`;
+
 export const isoDate = (column: string): string => `to_char(${column}, 'YYYY-MM-DD')`;
 
 /** The UTC calendar day of a timestamptz column. */

@@ -52,26 +52,31 @@ export class PublicStoriesService implements OnApplicationBootstrap {
     const [story] = await this.stories.load([id], m);
     if (!story) throw new NotFoundError('Story', id);
     const [view] = await this.views([story], false, m);
-    const previous = await this.revisions.current(id, m);
-    const firstPublishedAt = previous?.snapshot.publishedAt ?? story.item.publishedAt ?? new Date().toISOString();
-    return this.revisions.publish(m, {
-      storyId: id,
-      rootId: story.item.translationOf ?? id,
-      cityIds: story.item.cityIds,
-      outcomeIds: story.item.outcomeIds,
-      snapshot: toSnapshot(view, firstPublishedAt),
-      publishedById,
-    });
+    return this.freezeView(m, story, view, publishedById);
   }
 
   /** Published stories that have no revision yet (stories published before revisions existed, the demo data) get their first one. */
   async freezeUnfrozen(m: EntityManager): Promise<number> {
     const ids = await this.stories.publishedWithoutRevision(m);
-    for (const id of ids) {
-      const [story] = await this.stories.load([id], m);
-      await this.freeze(m, id, story?.item.approvedById ?? null);
-    }
-    return ids.length;
+    if (!ids.length) return 0;
+    const stories = await this.stories.load(ids, m);
+    const views = await this.views(stories, false, m);
+    for (const [i, story] of stories.entries()) await this.freezeView(m, story, views[i], story.item.approvedById ?? null);
+    return stories.length;
+  }
+
+  /** Stores `view` (what the public would see of `story` now) as the story's next revision. */
+  private async freezeView(m: EntityManager, story: LoadedStory, view: PublicStory, publishedById: string | null): Promise<number> {
+    const previous = await this.revisions.current(story.id, m);
+    const firstPublishedAt = previous?.snapshot.publishedAt ?? story.item.publishedAt ?? new Date().toISOString();
+    return this.revisions.publish(m, {
+      storyId: story.id,
+      rootId: story.item.translationOf ?? story.id,
+      cityIds: story.item.cityIds,
+      outcomeIds: story.item.outcomeIds,
+      snapshot: toSnapshot(view, firstPublishedAt),
+      publishedById,
+    });
   }
 
   /**

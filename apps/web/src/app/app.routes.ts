@@ -15,6 +15,11 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('./stories/public/public-stories.routes').then((m) => m.PUBLIC_STORIES_ROUTES),
   },
   {
+    // A city contact answers a follow-up from a mailed link: no sign-in, outside the staff shell.
+    path: 'confirm',
+    loadChildren: () => import('./confirm/confirm.routes').then((m) => m.CONFIRM_ROUTES),
+  },
+  {
     path: '',
     canActivate: [signedInGuard],
     loadComponent: () => import('./core/layout/shell').then((m) => m.Shell),

@@ -13,12 +13,12 @@ export class ContactLinkEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Index()
+  @Index('IDX_follow_up_contact_links_follow_up')
   @Column({ type: 'uuid' })
   followUpId!: string;
 
   @ManyToOne(() => FollowUpEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'follow_up_id' })
+  @JoinColumn({ name: 'follow_up_id', foreignKeyConstraintName: 'FK_follow_up_contact_links_follow_up' })
   followUp?: FollowUpEntity;
 
   @Column({ type: 'varchar', length: 200 })
@@ -38,7 +38,7 @@ export class ContactLinkEntity {
   createdById!: string | null;
 
   @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'created_by_id' })
+  @JoinColumn({ name: 'created_by_id', foreignKeyConstraintName: 'FK_follow_up_contact_links_created_by' })
   createdBy?: UserEntity | null;
 
   @CreateDateColumn({ type: 'timestamptz', default: () => 'now()' })

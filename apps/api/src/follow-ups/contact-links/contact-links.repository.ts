@@ -1,3 +1,4 @@
+import { activeUserSql } from '../../rules';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
@@ -115,7 +116,7 @@ export class ContactLinksRepository {
       .getRepository(UserEntity)
       .createQueryBuilder('u')
       .select(['u.id AS id', 'u.language AS language'])
-      .where('u.active AND u.archived_at IS NULL')
+      .where(activeUserSql('u'))
       .andWhere(
         `(u.id = :ownerId OR (u.role = 'hub_manager' AND EXISTS (SELECT 1 FROM user_hubs uh WHERE uh.user_id = u.id AND uh.hub_id = :hubId)))`,
         { ownerId, hubId },

@@ -13,6 +13,7 @@ import { HUB_FILTER } from '../shared/list/list-parts';
 import { ListConfig, RecordList } from '../shared/list/list-state';
 import { CityLink } from '../shared/ui/city-link';
 import { StatusChip } from '../shared/ui/status-chip';
+import { ContactLinksAction } from './contact-links/contact-links.action';
 import { FollowUpsApi } from './data-access/follow-ups.api';
 import { FollowUpForm, FollowUpFormData } from './follow-up-form';
 import { MarkDone } from './mark-done';
@@ -44,6 +45,7 @@ const FOLLOW_UPS_VIEW = recordListView('followUps', {
   imports: [
     CanDirective,
     CityLink,
+    ContactLinksAction,
     ListCard,
     ListColumn,
     ListPage,
