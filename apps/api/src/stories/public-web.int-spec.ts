@@ -35,6 +35,19 @@ describe('public feed, sitemap and story pages', () => {
     ((await t.http.get(`/api/public/stories?pageSize=200${query}`).expect(200)).body as PublicStoryList).items;
   const entries = (xml: string) => [...xml.matchAll(/<entry>[\s\S]*?<\/entry>/g)].map((m) => m[0]);
   const entryIds = (xml: string) => entries(xml).map((e) => /<id>([^<]+)<\/id>/.exec(e)?.[1]);
+  const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+  /** Plain text as the feed's `type="html"` fields carry it. */
+  const esc = (text: string) => text.replace(/[&<>"']/g, (c) => ESC[c]);
+  /** The HTML in a `type="html"` element: its CDATA sections joined (any text outside them fails). */
+  const htmlOf = (entry: string, element: string) => {
+    const inner = new RegExp(`<${element} type="html">([\\s\\S]*?)</${element}>`).exec(entry)?.[1] ?? '';
+    const outsideCdata = inner.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '');
+    if (outsideCdata.trim()) throw new Error(`text outside CDATA in <${element}>: ${outsideCdata}`);
+    return [...inner.matchAll(/<!\[CDATA\[([\s\S]*?)\]\]>/g)].map((m) => m[1]).join('');
+  };
+  /** What a feed reader shows of it as text: entities decoded. */
+  const readHtmlText = (entry: string, element: string) =>
+    htmlOf(entry, element).replace(/&(amp|lt|gt|quot|#39);/g, (e) => Object.entries(ESC).find(([, v]) => v === e)?.[0] ?? e);
 
   /** A new story taken to publication by leadership (reading the version it publishes). */
   /** `summary` is the body's first paragraph, which the public summary is drawn from. */
@@ -70,8 +83,8 @@ describe('public feed, sitemap and story pages', () => {
     expect(res.text).toContain(`<link rel="self" href="${PUBLIC_URL}/stories/feed.xml"/>`);
     expect(entryIds(res.text)).toEqual(published.slice(0, 50).map((s) => `${PUBLIC_URL}/stories/${s.id}`));
     const first = entries(res.text)[0];
-    expect(first).toContain(`<title type="html"><![CDATA[${published[0].title}]]></title>`);
-    expect(first).toContain(`<summary type="html"><![CDATA[${published[0].summary}]]></summary>`);
+    expect(first).toContain(`<title type="html"><![CDATA[${esc(published[0].title)}]]></title>`);
+    expect(first).toContain(`<summary type="html"><![CDATA[${esc(published[0].summary)}]]></summary>`);
   });
 
   it('one feed per language with ?language=, and an unknown language is a 400 naming the field', async () => {
@@ -133,6 +146,32 @@ describe('public feed, sitemap and story pages', () => {
     expect(after).toContain(`<title>${escapedTitle}</title>`);
     expect(after).not.toContain('An unapproved title');
     expect((await t.http.get('/stories/feed.xml?language=en').expect(200)).text).not.toContain('An unapproved title');
+  });
+
+  it('a title with ]]>, <, & and quotes reads as typed in the feed and the head, and its story is in the sitemap', async () => {
+    const title = `Ends ]]> then <b>bold</b> & "double" 'single' ]]>`;
+    const summary = `Before ]]> after & <i>x</i> "q"`;
+    const story = await publishNew(title, summary);
+
+    const xml = (await t.http.get('/stories/feed.xml?language=en').expect(200)).text;
+    const entry = entries(xml).find((e) => e.includes(`<id>${PUBLIC_URL}/stories/${story.id}</id>`));
+    if (!entry) throw new Error('the new story is in the English feed');
+    expect(readHtmlText(entry, 'title')).toBe(title);
+    expect(readHtmlText(entry, 'summary')).toBe(summary);
+    expect(htmlOf(entry, 'content')).toContain('Before ]]&gt; after &amp; &lt;i&gt;x&lt;/i&gt;');
+    // Nothing of the title escapes its element: no raw tag and no CDATA end other than the sections' own.
+    expect(entry).not.toContain('<b>');
+    expect(entry.match(/\]\]>/g)).toHaveLength(entry.match(/<!\[CDATA\[/g)?.length ?? -1);
+
+    const html = (await t.http.get(`/stories/${story.id}`).expect(200)).text;
+    const escaped = 'Ends ]]&gt; then &lt;b&gt;bold&lt;/b&gt; &amp; &quot;double&quot; &#39;single&#39; ]]&gt;';
+    expect(html).toContain(`<title>${escaped}</title>`);
+    expect(html).toContain(`<meta property="og:title" content="${escaped}" />`);
+    expect(html).toContain(`<meta name="description" content="Before ]]&gt; after &amp; &lt;i&gt;x&lt;/i&gt; &quot;q&quot;" />`);
+
+    const sitemapXml = (await t.http.get('/sitemap.xml').expect(200)).text;
+    expect(sitemapXml).toContain(`<loc>${PUBLIC_URL}/stories/${story.id}</loc>`);
+    expect(sitemapXml).not.toContain('Ends ]]>');
   });
 
   it('an Arabic story is served right-to-left with its Arabic title', async () => {

@@ -34,6 +34,9 @@ const FEED_TITLE: Record<Language, string> = {
   es: 'Historias de impacto',
 };
 
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+
 const isGet = (req: Request) => req.method === 'GET' || req.method === 'HEAD';
 
 /** Answers an error in the API's error shape (never Express's HTML page with a stack). */
@@ -60,12 +63,15 @@ async function atom(revisions: StoryRevisionsRepository, publicUrl: string, lang
   for (const r of rows) {
     const s: StorySnapshot = r.snapshot;
     const link = `${publicUrl}/stories/${r.storyId}`;
+    // The feed marks title, summary and content `type="html"` inside CDATA: plain text is escaped so a
+    // reader shows `<` and `&` as typed, and no text can close the CDATA section (`]]>`), which the
+    // XML writer guards against only once per field.
     feed.addItem({
-      title: s.title,
+      title: escapeHtml(s.title),
       id: link,
       link,
-      description: s.summary,
-      content: s.bodyHtml,
+      description: escapeHtml(s.summary),
+      content: s.bodyHtml.replace(/\]\]>/g, ']]&gt;'),
       date: r.publishedAt,
       published: new Date(s.publishedAt),
       author: [{ name: s.hub.name }],
@@ -117,9 +123,6 @@ export function servePublicFeeds(app: INestApplication, publicUrl: string): void
     }
   });
 }
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
 
 /** At most `max` characters on a word boundary: previews cut descriptions anyway, and the head stays small. */
 function clip(text: string, max: number): string {
