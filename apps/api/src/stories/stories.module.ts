@@ -12,6 +12,7 @@ import { StoryWorkflowService } from './story-workflow.service';
 import { StoryEntity } from './story.entity';
 import { StoryRevisionEntity } from './story-revision.entity';
 import { StoryRevisionsRepository } from './story-revisions.repository';
+import { StoryRevisionsService } from './story-revisions.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([StoryEntity, StoryRevisionEntity]), CommitmentsModule],
@@ -25,6 +26,7 @@ import { StoryRevisionsRepository } from './story-revisions.repository';
     StoryDraftingService,
     PublicStoriesService,
     StoryExportService,
+    StoryRevisionsService,
   ],
   exports: [TypeOrmModule, StoriesRepository, StoriesService],
 })

@@ -119,9 +119,27 @@ export class StoryRevisionsRepository {
     return revision;
   }
 
-  /** The published revisions of a story, oldest first (for the history and the diff). */
+  /** The published revisions of a story, oldest first (for the history and the diff), without their snapshots. */
   list(storyId: string): Promise<StoryRevisionEntity[]> {
-    return this.revisions.find({ where: { storyId }, order: { revision: 'ASC' } });
+    return this.revisions.find({
+      select: {
+        id: true,
+        storyId: true,
+        revision: true,
+        current: true,
+        title: true,
+        language: true,
+        publishedAt: true,
+        publishedById: true,
+      },
+      where: { storyId },
+      order: { revision: 'ASC' },
+    });
+  }
+
+  /** One revision of a story with its snapshot, or null. */
+  one(storyId: string, revision: number): Promise<StoryRevisionEntity | null> {
+    return this.revisions.findOne({ where: { storyId, revision } });
   }
 }
 
