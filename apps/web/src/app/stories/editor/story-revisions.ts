@@ -36,7 +36,10 @@ type Side = number | 'draft';
                 }
               </span>
               <span class="it-small">{{ r.publishedAt | itDate: 'medium' }} · {{ r.publishedBy ?? ('common.nobody' | transloco) }}</span>
-              <span [attr.lang]="r.language" dir="auto">{{ r.title }}</span>
+              <!-- Isolated in its own language and direction, placed by the page's direction. -->
+              <span
+                ><bdi [attr.lang]="r.language">{{ r.title }}</bdi></span
+              >
             </li>
           }
         </ol>
