@@ -789,6 +789,7 @@ function realId(path: string, param: string): string {
   const before = path.split(`{${param}}`)[0];
   if (param === 'commitmentId' || before.endsWith('/commitments/')) return ids.commitment;
   if (before.endsWith('/stories/')) return ids.published;
+  if (param === 'revision') return '1';
   const byCollection: Record<string, string> = {
     '/api/cities/': ids.nansana,
     '/api/engagements/': ids.engagement,

@@ -3,7 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { API_PREFIX } from '@impact/contracts';
 import express, { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ValidationFailedError } from '../common/errors';
 import { toApiError } from '../common/filters/all-exceptions.filter';
@@ -12,6 +12,7 @@ import { requestIdMiddleware } from '../common/http/request-id';
 import { MAX_JSON_DEPTH, nestedDeeperThan } from '../common/input';
 import { createValidationPipe } from '../common/validation';
 import { withContractSchemas } from '../openapi/responses';
+import { serveStoryPages, servePublicFeeds } from '../stories/public-web';
 import type { AppConfig } from '../config';
 
 export const DOCS_PATH = `${API_PREFIX}/docs`;
@@ -123,16 +124,21 @@ export function configureApp(app: INestApplication, config: AppConfig, options: 
     });
   }
 
-  if (options.serveWeb !== false) serveWeb(app, config.webDist, logger);
+  // The public feed and sitemap live outside /api and answer with or without the web app.
+  servePublicFeeds(app, config.mail.publicUrl);
+  if (options.serveWeb !== false) serveWeb(app, config, logger);
 }
 
-/** Serves the built Angular app at `/`, with index.html for every non-API path (SPA fallback). */
-function serveWeb(app: INestApplication, webDist: string, logger: Logger): void {
+/** Serves the built Angular app at `/`, with index.html for every non-API path (SPA fallback), and the story pages' heads. */
+function serveWeb(app: INestApplication, config: AppConfig, logger: Logger): void {
+  const webDist = config.webDist;
   const index = join(webDist, 'index.html');
   if (!existsSync(index)) {
     logger.warn(`Web app not found at ${webDist} (build it with "npx nx run web:build"); serving the API only.`);
     return;
   }
+  // A published story's page carries its title, summary and language in the head, for link previews.
+  serveStoryPages(app, readFileSync(index, 'utf8'), config.mail.publicUrl, logger);
   app.use(
     express.static(webDist, {
       index: false,

@@ -14,6 +14,7 @@ import { StoryWorkflowService } from './story-workflow.service';
 import { StoryEntity } from './story.entity';
 import { StoryRevisionEntity } from './story-revision.entity';
 import { StoryRevisionsRepository } from './story-revisions.repository';
+import { StoryRevisionsService } from './story-revisions.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([StoryEntity, StoryRevisionEntity]), CommitmentsModule, NotificationsModule],
@@ -28,6 +29,7 @@ import { StoryRevisionsRepository } from './story-revisions.repository';
     PublicStoriesService,
     StoryExportService,
     StoryNotifier,
+    StoryRevisionsService,
   ],
   exports: [TypeOrmModule, StoriesRepository, StoriesService],
 })

@@ -60,6 +60,15 @@ export class StoryRevisionsRepository {
     return { rows, total, page, pageSize };
   }
 
+  /** Every live published story for the sitemap: its id and when its current revision went live, in one query. */
+  sitemapEntries(): Promise<Pick<StoryRevisionEntity, 'storyId' | 'language' | 'publishedAt'>[]> {
+    return this.live()
+      .select(['r.storyId', 'r.language', 'r.publishedAt'])
+      .orderBy('r.publishedAt', 'DESC')
+      .addOrderBy('r.story_id', 'ASC')
+      .getMany();
+  }
+
   /** Published language versions of the families of `rows`, in one query. */
   async versionsOf(rows: readonly StoryRevisionEntity[]): Promise<Map<string, PublicStory['translations']>> {
     const roots = [...new Set(rows.map((r) => r.rootId))];
@@ -110,9 +119,27 @@ export class StoryRevisionsRepository {
     return revision;
   }
 
-  /** The published revisions of a story, oldest first (for the history and the diff). */
+  /** The published revisions of a story, oldest first (for the history and the diff), without their snapshots. */
   list(storyId: string): Promise<StoryRevisionEntity[]> {
-    return this.revisions.find({ where: { storyId }, order: { revision: 'ASC' } });
+    return this.revisions.find({
+      select: {
+        id: true,
+        storyId: true,
+        revision: true,
+        current: true,
+        title: true,
+        language: true,
+        publishedAt: true,
+        publishedById: true,
+      },
+      where: { storyId },
+      order: { revision: 'ASC' },
+    });
+  }
+
+  /** One revision of a story with its snapshot, or null. */
+  one(storyId: string, revision: number): Promise<StoryRevisionEntity | null> {
+    return this.revisions.findOne({ where: { storyId, revision } });
   }
 }
 

@@ -1,11 +1,11 @@
-import type { PublicStory } from '@impact/contracts';
+import type { PublicStory, StoryRevisionSnapshot } from '@impact/contracts';
 
 /**
  * What a published revision freezes: the public story as leadership approved it (title, body, quotes,
  * language, hub, cities, every cited figure). `publishedAt` is the story's first publication. The
  * language versions are not frozen: they are read from the other stories' current revisions.
  */
-export type StorySnapshot = Omit<PublicStory, 'translations' | 'updatedAt' | 'revision'>;
+export type StorySnapshot = StoryRevisionSnapshot;
 
 /** Only the snapshot's own fields, named one by one (nothing else that rides on the view is frozen). */
 export function toSnapshot(view: PublicStory, firstPublishedAt: string): StorySnapshot {

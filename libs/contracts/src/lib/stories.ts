@@ -150,6 +150,35 @@ export interface PublicStory {
   translations: { id: string; language: Language; title: string }[];
 }
 
+/* ------------------------------ revisions ------------------------------ */
+
+/** One frozen revision as the story desk lists it (`GET /api/stories/:id/revisions`). */
+export interface StoryRevisionSummary {
+  /** 1 for the first publication, then one more per publication. */
+  revision: number;
+  /** When this revision went live. */
+  publishedAt: IsoInstant;
+  /** Who published it; left out when that is not recorded (stories published before revisions existed). */
+  publishedBy?: string;
+  title: string;
+  language: Language;
+  /** True for the revision the public reads now. */
+  current: boolean;
+}
+
+export interface StoryRevisionList {
+  /** Oldest first. */
+  items: StoryRevisionSummary[];
+}
+
+/** Exactly what a revision froze: the public story as leadership approved it. */
+export type StoryRevisionSnapshot = Omit<PublicStory, 'translations' | 'updatedAt' | 'revision'>;
+
+/** One revision in full (`GET /api/stories/:id/revisions/:revision`), for reading and comparing. */
+export interface StoryRevisionDetail extends StoryRevisionSummary {
+  snapshot: StoryRevisionSnapshot;
+}
+
 export interface PublicStoryFilters {
   category?: StoryCategory;
   hubId?: string;

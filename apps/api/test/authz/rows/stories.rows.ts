@@ -65,6 +65,16 @@ export const storiesRows: MatrixRow[] = [
     expect: readCityA,
   },
   {
+    route: 'GET /api/stories/{id}/revisions',
+    request: async (w) => ({ path: `/api/stories/${await publishedStoryOfCityA(w)}/revisions` }),
+    expect: readCityA,
+  },
+  {
+    route: 'GET /api/stories/{id}/revisions/{revision}',
+    request: async (w) => ({ path: `/api/stories/${await publishedStoryOfCityA(w)}/revisions/1` }),
+    expect: readCityA,
+  },
+  {
     route: 'GET /api/stories/{id}/export.md',
     request: async (w) => ({ path: `/api/stories/${await publishedStoryOfCityA(w)}/export.md` }),
     expect: readCityA,

@@ -16,8 +16,16 @@ import { LocaleDatePipe } from '../../core/i18n/locale.pipes';
             <span class="it-small">{{ h.at | itDate: 'medium' }} · {{ h.actorName ?? ('common.nobody' | transloco) }}</span>
             <span>
               {{ 'stories.history.' + h.action | transloco }}
-              @if (h.to) {
-                → {{ 'stories.status.' + h.to | transloco }}
+              @if (h.action === 'transition' && h.to) {
+                <!-- The step itself: publishing and archiving already say where the story went. -->
+                ·
+                @if (h.from) {
+                  {{ 'stories.status.' + h.from | transloco }} →
+                }
+                {{ 'stories.status.' + h.to | transloco }}
+              }
+              @if (revisionOf(h); as n) {
+                · {{ 'storyDiff.revision' | transloco: { n } }}
               }
             </span>
             @if (h.note) {
@@ -49,4 +57,10 @@ import { LocaleDatePipe } from '../../core/i18n/locale.pipes';
 })
 export class StoryHistory {
   readonly entries = input.required<HistoryEntry[]>();
+
+  /** The revision a publication froze, when the entry records one. */
+  protected revisionOf(h: HistoryEntry): number | null {
+    const n = (h.changes?.['revision'] as { new?: unknown } | undefined)?.new;
+    return typeof n === 'number' ? n : null;
+  }
 }
