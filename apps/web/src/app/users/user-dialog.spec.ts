@@ -17,6 +17,7 @@ const existing: User = {
   cityIds: [],
   language: 'en',
   active: true,
+  invitationPending: false,
   createdAt: '2024-03-11T09:00:00Z',
   version: 2,
 };
