@@ -57,7 +57,7 @@ describe('PublicStoriesPage', () => {
     http.expectOne((r) => r.url === '/api/public/stories' && r.params.get('page') === '1').flush(pageOf(1, [1, 2], 3));
     await settle();
     expect(titles()).toEqual(['Story 1', 'Story 2']);
-    expect(el.textContent).toContain('2 of 3 published versions loaded');
+    expect(el.textContent).toContain('Loaded 2 of 3 published versions');
 
     moreButton()?.click();
     http.expectOne((r) => r.url === '/api/public/stories' && r.params.get('page') === '2').flush(pageOf(2, [3], 3));
