@@ -80,7 +80,8 @@ test.describe('contact links', () => {
     await page.getByRole('radio', { name: 'تمّ' }).check();
     await page.getByRole('button', { name: 'أرسل إجابتي' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'شكرًا لك، سُجّلت إجابتك' })).toBeVisible();
-    await expect(page.getByText(`وُضعت علامة «تمّ» على «${title}».`)).toBeVisible();
+    // The English title is isolated (FSI … PDI), so it keeps its order inside the Arabic sentence.
+    await expect(page.getByText(`وُضعت علامة «تمّ» على «\u2068${title}\u2069».`)).toBeVisible();
     await shot(page, 'confirmed-ar-phone');
 
     // The follow-up is closed now: the same link answers 410 with its reason.

@@ -13,6 +13,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { LANGUAGE_STORAGE_KEY, LanguageService, isLanguage } from '../core/i18n/language.service';
 import { LocaleDatePipe } from '../core/i18n/locale.pipes';
 import { ConfirmApi } from './confirm.api';
+import { IsolatePipe } from '../shared/ui/isolate.pipe';
 
 export type ConfirmChoice = 'done' | 'notYet' | 'newDate';
 /** Why the page cannot offer the choices: unknown link (404), no longer usable (410), too many tries (429). */
@@ -53,6 +54,7 @@ function failureOf(error: unknown): Extract<State, { kind: 'failed' }> {
 @Component({
   selector: 'it-confirm-page',
   imports: [
+    IsolatePipe,
     LocaleDatePipe,
     MatButtonModule,
     MatFormFieldModule,
