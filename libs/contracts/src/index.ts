@@ -12,3 +12,4 @@ export * from './lib/limits';
 export * from './lib/place';
 export * from './lib/notifications';
 export * from './lib/contact-links';
+export * from './lib/search';
