@@ -15,7 +15,7 @@ import { Agent, request } from 'node:http';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { DataSource, type Logger } from 'typeorm';
-import type { DashboardFilters, DashboardSummary } from '@impact/contracts';
+import type { DashboardFilters, DashboardSummary, SearchResults } from '@impact/contracts';
 import type { AuthUser } from '../src/auth/auth-user';
 import { CommitmentEntity } from '../src/commitments/commitment.entity';
 import { CommitmentsRepository } from '../src/commitments/commitments.repository';
@@ -252,6 +252,21 @@ async function main() {
     const me = await timeIt(RUNS, () => httpJson(apiPort, 'GET', '/api/auth/me', admin.accessToken));
     log(`  GET /api/auth/me (session check only): API p50 ${f1(me.p50)} ms p95 ${f1(me.p95)} ms`);
 
+    // Search across kinds (goal: p50 ≤ 50 ms): a word of a real commitment title, as admin (every record) and as a liaison.
+    const wordRow = await pg.query<{ word: string }>(
+      `SELECT w AS word FROM commitments, regexp_split_to_table(title, '\\s+') w WHERE archived_at IS NULL AND length(w) >= 5 LIMIT 1`,
+    );
+    const searchWord = wordRow.rows[0]?.word ?? busiest.name;
+    const searchPath = `/api/search?q=${encodeURIComponent(searchWord)}`;
+    const searchCheck = await httpJson<SearchResults>(apiPort, 'GET', searchPath, admin.accessToken);
+    if (searchCheck.status !== 200) throw new Error(`${searchPath}: ${searchCheck.status}`);
+    const searchAdmin = await timeIt(RUNS, () => httpJson(apiPort, 'GET', searchPath, admin.accessToken));
+    const searchLiaison = await timeIt(RUNS, () => httpJson(apiPort, 'GET', searchPath, liaison.accessToken));
+    const searchTotal = searchCheck.body.groups.reduce((n, g) => n + g.total, 0);
+    log(
+      `  GET /api/search?q=${searchWord} (${searchTotal} matches): admin p50 ${f1(searchAdmin.p50)} ms p95 ${f1(searchAdmin.p95)} ms | liaison p50 ${f1(searchLiaison.p50)} ms p95 ${f1(searchLiaison.p95)} ms (goal p50 ≤ 50 ms)`,
+    );
+
     // For reference: the network figures without rollups (the KPI SQL over the records).
     const baseSql = `SELECT
       (SELECT count(*) FROM cities c WHERE c.archived_at IS NULL AND ${cityActiveSql('c', null, null)}) AS active,
@@ -326,6 +341,7 @@ async function main() {
       refreshSeconds,
       summary: summaryRows,
       authMeP50: me.p50,
+      search: { word: searchWord, matches: searchTotal, admin: searchAdmin, liaison: searchLiaison },
       baseTablesNetworkP50: base.p50,
       list: { matching: listCheck.body.total, apiReqPerSec: apiList.requests.average, bareReqPerSec: bareList.requests.average, ratio },
       seconds,

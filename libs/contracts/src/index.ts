@@ -13,3 +13,4 @@ export * from './lib/place';
 export * from './lib/notifications';
 export * from './lib/contact-links';
 export * from './lib/accounts';
+export * from './lib/search';

@@ -20,6 +20,7 @@ import { MailModule } from '../mail/mail.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { RemindersModule } from '../reminders/reminders.module';
 import { PlacesModule } from '../places/places.module';
+import { SearchModule } from '../search/search.module';
 import { StoriesModule } from '../stories/stories.module';
 import { UsersModule } from '../users/users.module';
 import { pinoHttpOptions } from './logging';
@@ -73,6 +74,7 @@ export class AppModule {
         ContactLinksModule,
         OutcomesModule,
         StoriesModule,
+        SearchModule,
         DashboardModule,
         MailModule,
         NotificationsModule,

@@ -48,10 +48,18 @@ export class CitiesRepository {
     return m ? m.getRepository(CityEntity) : this.cities;
   }
 
+  /** Live cities the caller may read, alias `c` (the list and the search start here). */
+  readable(user: AuthUser): SelectQueryBuilder<CityEntity> {
+    const qb = this.cities.createQueryBuilder('c').where('c.archived_at IS NULL');
+    return andWhereInScope(qb, user, 'cities', 'read', {
+      hub: (p) => `c.hub_id = ANY(${p}::uuid[])`,
+      city: (p) => `c.id = ANY(${p}::uuid[])`,
+    });
+  }
+
   /** Live cities the caller may read that match the filters (base table only; see listPage). */
   private filtered(user: AuthUser, f: CityFilters): SelectQueryBuilder<CityEntity> {
-    const qb = this.cities.createQueryBuilder('c').where('c.archived_at IS NULL');
-    andWhereInScope(qb, user, 'cities', 'read', { hub: (p) => `c.hub_id = ANY(${p}::uuid[])`, city: (p) => `c.id = ANY(${p}::uuid[])` });
+    const qb = this.readable(user);
     andWhereGiven(qb, f.hubId, 'c.hub_id = :hubId', { hubId: f.hubId });
     andWhereGiven(qb, f.countryCode, 'c.country_code = :countryCode', { countryCode: f.countryCode });
     andWhereGiven(qb, f.membershipStatus, 'c.membership_status = :membershipStatus', { membershipStatus: f.membershipStatus });

@@ -103,13 +103,18 @@ export class CommitmentsRepository {
     return m ? m.getRepository(CommitmentEntity) : this.commitments;
   }
 
-  /** Live commitments the caller may read that match the filters (base table only; see listPage). */
-  private filtered(user: AuthUser, f: CommitmentFilters): SelectQueryBuilder<CommitmentEntity> {
+  /** Live commitments the caller may read, alias `c` (the list and the search start here). */
+  readable(user: AuthUser): SelectQueryBuilder<CommitmentEntity> {
     const qb = this.commitments.createQueryBuilder('c').where('c.archived_at IS NULL');
-    andWhereInScope(qb, user, 'commitments', 'read', {
+    return andWhereInScope(qb, user, 'commitments', 'read', {
       hub: (p) => `c.hub_id = ANY(${p}::uuid[])`,
       city: (p) => `c.city_id = ANY(${p}::uuid[])`,
     });
+  }
+
+  /** Live commitments the caller may read that match the filters (base table only; see listPage). */
+  private filtered(user: AuthUser, f: CommitmentFilters): SelectQueryBuilder<CommitmentEntity> {
+    const qb = this.readable(user);
     andWhereGiven(qb, f.hubId, 'c.hub_id = :hubId', { hubId: f.hubId });
     andWhereGiven(qb, f.cityId, 'c.city_id = :cityId', { cityId: f.cityId });
     andWhereGiven(qb, f.status, 'c.status = :status', { status: f.status });

@@ -63,15 +63,20 @@ export class EngagementsRepository {
   }
 
   /**
-   * Live engagements the caller may read that match the filters (base table only; see listPage).
+   * Live engagements the caller may read, alias `e` (the list and the search start here).
    * A liaison reads those its cities hosted, were the place of, or took part in.
    */
-  private filtered(user: AuthUser, f: EngagementFilters): SelectQueryBuilder<EngagementEntity> {
+  readable(user: AuthUser): SelectQueryBuilder<EngagementEntity> {
     const qb = this.engagements.createQueryBuilder('e').where('e.archived_at IS NULL');
-    andWhereInScope(qb, user, 'engagements', 'read', {
+    return andWhereInScope(qb, user, 'engagements', 'read', {
       hub: (p) => `e.hub_id = ANY(${p}::uuid[])`,
       city: (p) => engagementInCitiesSql('e', p),
     });
+  }
+
+  /** Live engagements the caller may read that match the filters (base table only; see listPage). */
+  private filtered(user: AuthUser, f: EngagementFilters): SelectQueryBuilder<EngagementEntity> {
+    const qb = this.readable(user);
     andWhereGiven(qb, f.hubId, 'e.hub_id = :hubId', { hubId: f.hubId });
     andWhereGiven(qb, f.cityId, engagementInCitiesSql('e', 'ARRAY[:cityId]'), { cityId: f.cityId });
     andWhereGiven(qb, f.type, 'e.type = :type', { type: f.type });

@@ -7,6 +7,8 @@ import { UserEntity } from '../users/user.entity';
 
 /** An action owed on a commitment or an engagement. */
 @Entity('follow_ups')
+@Index('IDX_follow_ups_title_trgm', { synchronize: false })
+@Index('IDX_follow_ups_note_trgm', { synchronize: false })
 export class FollowUpEntity extends RecordEntity {
   @RefColumn({ nullable: true })
   commitmentId!: string | null;

@@ -33,19 +33,24 @@ export class FollowUpsRepository {
   }
 
   /**
-   * Live follow-ups the caller may read that match the filters. The joins are many-to-one (each
+   * Live follow-ups the caller may read, aliases `f`, `c`, `e` (the list and the search start here). The joins are many-to-one (each
    * follow-up has at most one commitment and one engagement), so they never repeat a row.
    */
-  private filtered(user: AuthUser, f: FollowUpFilters): SelectQueryBuilder<FollowUpEntity> {
+  readable(user: AuthUser): SelectQueryBuilder<FollowUpEntity> {
     const qb = this.followUps
       .createQueryBuilder('f')
       .leftJoin('f.commitment', 'c')
       .leftJoin('f.engagement', 'e')
       .where('f.archived_at IS NULL');
-    andWhereInScope(qb, user, 'followUps', 'read', {
+    return andWhereInScope(qb, user, 'followUps', 'read', {
       hub: (p) => `${HUB} = ANY(${p}::uuid[])`,
       city: (p) => followUpInCitiesSql('c', 'e', p),
     });
+  }
+
+  /** Live follow-ups the caller may read that match the filters. */
+  private filtered(user: AuthUser, f: FollowUpFilters): SelectQueryBuilder<FollowUpEntity> {
+    const qb = this.readable(user);
     andWhereGiven(qb, f.hubId, `${HUB} = :hubId`, { hubId: f.hubId });
     andWhereGiven(qb, f.cityId, followUpInCitiesSql('c', 'e', 'ARRAY[:cityId]'), { cityId: f.cityId });
     andWhereGiven(qb, f.ownerId, 'f.owner_id = :ownerId', { ownerId: f.ownerId });

@@ -32,10 +32,15 @@ export class OutcomesRepository {
     return m ? m.getRepository(OutcomeEntity) : this.outcomes;
   }
 
+  /** Live outcomes the caller may read, alias `o` (the list and the search start here). */
+  readable(user: AuthUser): SelectQueryBuilder<OutcomeEntity> {
+    const qb = this.outcomes.createQueryBuilder('o').where('o.archived_at IS NULL');
+    return andWhereInScope(qb, user, 'outcomes', 'read', { hub: inHubs, city: (p) => `o.city_id = ANY(${p}::uuid[])` });
+  }
+
   /** Live outcomes the caller may read that match the filters (base table only; see listPage). */
   private filtered(user: AuthUser, f: OutcomeFilters): SelectQueryBuilder<OutcomeEntity> {
-    const qb = this.outcomes.createQueryBuilder('o').where('o.archived_at IS NULL');
-    andWhereInScope(qb, user, 'outcomes', 'read', { hub: inHubs, city: (p) => `o.city_id = ANY(${p}::uuid[])` });
+    const qb = this.readable(user);
     andWhereGiven(qb, f.hubId, `EXISTS (SELECT 1 FROM cities hc WHERE hc.id = o.city_id AND hc.hub_id = :hubId)`, { hubId: f.hubId });
     andWhereGiven(qb, f.cityId, 'o.city_id = :cityId', { cityId: f.cityId });
     andWhereGiven(qb, f.commitmentId, 'o.commitment_id = :commitmentId', { commitmentId: f.commitmentId });

@@ -71,10 +71,15 @@ export class StoriesRepository {
     return andWhereGiven(qb, f.language, 's.language = :language', { language: f.language });
   }
 
+  /** Live stories the caller may read, alias `s` (the list and the search start here). */
+  readable(user: AuthUser): SelectQueryBuilder<StoryEntity> {
+    const qb = this.stories.createQueryBuilder('s').where('s.archived_at IS NULL');
+    return andWhereInScope(qb, user, 'stories', 'read', STORY_SCOPE);
+  }
+
   /** Live stories the caller may read that match the filters. */
   list(user: AuthUser, f: StoryFilters): Promise<Page<StoryListItem>> {
-    const qb = this.stories.createQueryBuilder('s').where('s.archived_at IS NULL');
-    andWhereInScope(qb, user, 'stories', 'read', STORY_SCOPE);
+    const qb = this.readable(user);
     this.andWhereFilters(qb, f);
     andWhereGiven(qb, f.status, 's.status = :status', { status: f.status });
     andWhereText(qb, f.q, ['s.title', 's.body']);

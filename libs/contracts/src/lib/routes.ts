@@ -29,6 +29,7 @@ export const ROUTES = {
   reminders: 'reminders',
   outbox: 'outbox',
   publicFollowUpLinks: 'public/follow-up-links',
+  search: 'search',
 } as const;
 
 /** Access tokens live 15 minutes. */

@@ -12,6 +12,7 @@ import { hubsRows } from './hubs.rows';
 import { notificationsRows } from './notifications.rows';
 import { outcomesRows } from './outcomes.rows';
 import { partnersRows } from './partners.rows';
+import { searchRows } from './search.rows';
 import { storiesRows } from './stories.rows';
 import { usersRows } from './users.rows';
 
@@ -32,4 +33,5 @@ export const MATRIX_ROWS: MatrixRow[] = [
   ...auditRows,
   ...storiesRows,
   ...notificationsRows,
+  ...searchRows,
 ];
