@@ -63,25 +63,13 @@ export function toCommitmentListItem(c: CommitmentReadRow): CommitmentListItem {
     .sort((a, b) => a.startDate.localeCompare(b.startDate) || a.id.localeCompare(b.id))
     .map((e) => ({ id: e.id, name: e.name }));
   const partners = c.partners.map((p) => ({ id: p.id, name: p.name })).sort(byName);
+  // The row holds exactly the read query's columns, named as the contract names them.
   return {
-    id: c.id,
-    title: c.title,
-    kind: c.kind,
-    cityId: c.cityId,
-    hubId: c.hubId,
-    ownerId: c.ownerId,
-    targetDate: c.targetDate,
-    progress: c.progress,
-    status: c.status,
+    ...c,
     inspiredByEngagementIds: inspiredBy.map((e) => e.id),
     partnerIds: partners.map((p) => p.id),
-    description: c.description,
     atRisk: isCommitmentAtRisk(c),
     createdAt: c.createdAt.toISOString(),
-    version: c.version,
-    cityName: c.cityName,
-    hubName: c.hubName,
-    ownerName: c.ownerName,
     inspiredBy,
     partners,
   };

@@ -42,15 +42,15 @@ export async function withScope(qb: SelectQueryBuilder<UserEntity>): Promise<Sco
   return entities.map((user) => ({ user, hubIds: scope.get(user.id)?.hub_ids ?? [], cityIds: scope.get(user.id)?.city_ids ?? [] }));
 }
 
+/** Who a user is, as both the users module and sign-in give it out. */
+export function userIdentity(u: UserEntity): Pick<UserEntity, 'id' | 'email' | 'name' | 'role' | 'language' | 'active'> {
+  return { id: u.id, email: u.email, name: u.name, role: u.role, language: u.language, active: u.active };
+}
+
 /** The contract shape of a user: never the hash, never the token version. */
 export function toUser({ user: u, hubIds, cityIds }: ScopedUser): User {
   return {
-    id: u.id,
-    email: u.email,
-    name: u.name,
-    role: u.role,
-    language: u.language,
-    active: u.active,
+    ...userIdentity(u),
     invitationPending: u.passwordHash === '',
     createdAt: u.createdAt.toISOString(),
     version: u.version,
