@@ -1,26 +1,13 @@
-import type { AddressInfo } from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
 import type { InviteSent, LoginResponse, PasswordLink, User } from '@impact/contracts';
 import { demoSignIn } from '../../test/demo-sign-in';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { MAX_RESET_MAILS_PER_EMAIL, MAX_RESET_REQUESTS_PER_ADDRESS } from './password-link-limiter';
+import { SmtpInbox } from '../../test/smtp-inbox';
 
-/** A real SMTP server in this process: every mail it accepts, parsed as a mail client would. */
-const received: ParsedMail[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS', 'AUTH'],
-  logger: false,
-  onData(stream, _session, callback) {
-    simpleParser(stream)
-      .then((mail) => {
-        received.push(mail);
-        callback();
-      })
-      .catch(callback);
-  },
-});
+/** A real SMTP server in this process: every mail it accepts. */
+const smtp = new SmtpInbox();
+const received = smtp.received;
 
 let t: TestApp;
 let admin: string;
@@ -67,15 +54,14 @@ const auditOf = async (id: string) =>
   }[];
 
 beforeAll(async () => {
-  await new Promise<void>((ok) => smtp.listen(0, '127.0.0.1', ok));
-  const { port } = smtp.server.address() as AddressInfo;
-  t = await createTestApp({ demo: true, env: { SMTP_URL: `smtp://127.0.0.1:${port}`, PUBLIC_URL: 'https://impact.example.org' } });
+  const smtpUrl = await smtp.start();
+  t = await createTestApp({ demo: true, env: { SMTP_URL: smtpUrl, PUBLIC_URL: 'https://impact.example.org' } });
   admin = (await demoSignIn(t.http, 'admin@impact.test')).accessToken;
 }, 120_000);
 
 afterAll(async () => {
   await t?.close();
-  await new Promise<void>((ok) => smtp.close(() => ok()));
+  await smtp.stop();
 });
 
 describe('invitations', () => {

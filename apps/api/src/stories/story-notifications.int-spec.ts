@@ -1,25 +1,12 @@
-import type { AddressInfo } from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
 import type { NotificationItem, NotificationPage, StoryDetail } from '@impact/contracts';
 import { followThroughWorld, type Person, type World } from '../../test/follow-through-world';
 import { createTestApp, type TestApp } from '../../test/test-app';
+import { SmtpInbox } from '../../test/smtp-inbox';
 
-/** A real SMTP server in this process: every mail it accepts, parsed as a mail client would. */
-const received: ParsedMail[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS', 'AUTH'],
-  logger: false,
-  onData(stream, _session, callback) {
-    simpleParser(stream)
-      .then((mail) => {
-        received.push(mail);
-        callback();
-      })
-      .catch(callback);
-  },
-});
+/** A real SMTP server in this process: every mail it accepts. */
+const smtp = new SmtpInbox();
+const received = smtp.received;
 
 let t: TestApp;
 let w: World;
@@ -72,12 +59,11 @@ async function readyStory(): Promise<StoryDetail> {
 }
 
 beforeAll(async () => {
-  await new Promise<void>((ok) => smtp.listen(0, '127.0.0.1', ok));
-  const { port } = smtp.server.address() as AddressInfo;
+  const smtpUrl = await smtp.start();
   t = await createTestApp({
     demo: true,
     docs: false,
-    env: { SMTP_URL: `smtp://127.0.0.1:${port}`, PUBLIC_URL: 'https://impact.example.org' },
+    env: { SMTP_URL: smtpUrl, PUBLIC_URL: 'https://impact.example.org' },
   });
   w = await followThroughWorld(t);
   leadFr = await one(
@@ -94,7 +80,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await t?.close();
-  await new Promise<void>((ok) => smtp.close(() => ok()));
+  await smtp.stop();
 });
 
 describe('story workflow notifications', () => {

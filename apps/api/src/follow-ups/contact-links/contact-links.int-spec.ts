@@ -1,26 +1,13 @@
-import type { AddressInfo } from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
 import type { ContactLink, ContactLinkCreated, NotificationPage, PublicFollowUpLink } from '@impact/contracts';
 import { addDays, followThroughWorld, insertCommitment, insertFollowUp, type Person, type World } from '../../../test/follow-through-world';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { MAX_LINK_REQUESTS_PER_ADDRESS } from './contact-link-limiter';
+import { SmtpInbox } from '../../../test/smtp-inbox';
 
-/** A real SMTP server in this process: every mail it accepts, parsed as a mail client would. */
-const received: ParsedMail[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS', 'AUTH'],
-  logger: false,
-  onData(stream, _session, callback) {
-    simpleParser(stream)
-      .then((mail) => {
-        received.push(mail);
-        callback();
-      })
-      .catch(callback);
-  },
-});
+/** A real SMTP server in this process: every mail it accepts. */
+const smtp = new SmtpInbox();
+const received = smtp.received;
 
 let t: TestApp;
 let w: World;
@@ -66,11 +53,10 @@ const linksOf = async (followUpId: string) =>
   (await t.http.get(`/api/follow-ups/${followUpId}/contact-links`).set(as('managerX')).expect(200)).body as ContactLink[];
 
 beforeAll(async () => {
-  await new Promise<void>((ok) => smtp.listen(0, '127.0.0.1', ok));
-  const { port } = smtp.server.address() as AddressInfo;
+  const smtpUrl = await smtp.start();
   t = await createTestApp({
     demo: true,
-    env: { SMTP_URL: `smtp://127.0.0.1:${port}`, PUBLIC_URL: 'https://impact.example.org', CONTACT_LINK_DAYS: '10' },
+    env: { SMTP_URL: smtpUrl, PUBLIC_URL: 'https://impact.example.org', CONTACT_LINK_DAYS: '10' },
   });
   w = await followThroughWorld(t);
   commitmentId = await insertCommitment(t.dataSource, { title: 'Youth council', cityId: w.cityA, ownerId: w.users.liaisonA });
@@ -79,7 +65,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await t?.close();
-  await new Promise<void>((ok) => smtp.close(() => ok()));
+  await smtp.stop();
 });
 
 describe('contact links', () => {
