@@ -1,15 +1,7 @@
 import type { Language, PasswordLinkPurpose } from '@impact/contracts';
+import type { LinkMailWords } from '../mail/mail-render';
 
-/** The words of a set-password mail, in the recipient's language; `{…}` fill in. */
-export interface PasswordMailWords {
-  subject: string;
-  intro: string;
-  action: string;
-  expires: string;
-  ignore: string;
-}
-
-export const PASSWORD_MAIL: Record<PasswordLinkPurpose, Record<Language, PasswordMailWords>> = {
+export const PASSWORD_MAIL: Record<PasswordLinkPurpose, Record<Language, LinkMailWords>> = {
   invite: {
     en: {
       subject: 'You are invited to Impact Tracker',

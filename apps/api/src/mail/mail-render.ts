@@ -36,6 +36,41 @@ ${body}
 `;
 }
 
+/** The words of a mail that carries one link to act on; `{…}` fill in. */
+export interface LinkMailWords {
+  subject: string;
+  intro: string;
+  action: string;
+  expires: string;
+  ignore: string;
+}
+
+/**
+ * A mail that carries one link to act on (a contact's confirmation link, a set-password link), as plain
+ * text and as HTML, in the recipient's language. No settings footer: it is not a notification.
+ */
+export function renderLinkMail(
+  language: Language,
+  words: LinkMailWords,
+  values: Record<string, string>,
+  to: { name: string; url: string },
+): RenderedMail {
+  const subject = fill(words.subject, values).slice(0, 300);
+  const greeting = mailGreeting(language, to.name);
+  const intro = fill(words.intro, values);
+  const expires = fill(words.expires, values);
+  const text = [greeting, '', intro, '', `${words.action}: ${to.url}`, '', expires, words.ignore, ''].join('\n');
+  const html = mailDocument(
+    language,
+    subject,
+    `<p>${escapeHtml(greeting)}</p>
+<p>${escapeHtml(intro)}</p>
+<p><a href="${escapeHtml(to.url)}" style="display:inline-block;padding:12px 20px;background:#1565c0;color:#fff;text-decoration:none;border-radius:4px">${escapeHtml(words.action)}</a></p>
+<p style="font-size:small">${escapeHtml(expires)} ${escapeHtml(words.ignore)}</p>`,
+  );
+  return { subject, text, html };
+}
+
 /** A notification mail in the recipient's language, as plain text and as HTML. */
 export function renderMail(
   language: Language,

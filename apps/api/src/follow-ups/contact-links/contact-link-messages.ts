@@ -1,15 +1,7 @@
 import type { Language } from '@impact/contracts';
+import type { LinkMailWords } from '../../mail/mail-render';
 
-/** The mail that carries a contact link, in the contact's language; `{…}` fill in. */
-export interface ContactLinkMailWords {
-  subject: string;
-  intro: string;
-  action: string;
-  expires: string;
-  ignore: string;
-}
-
-export const CONTACT_LINK_MAIL: Record<Language, ContactLinkMailWords> = {
+export const CONTACT_LINK_MAIL: Record<Language, LinkMailWords> = {
   en: {
     subject: 'Please confirm: {title}',
     intro:
