@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import type { RateLimiterPostgres } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { LOGIN_LIMITS_TABLE } from '../auth/login-limiter';
+import { postgresLimit, spendPoint } from '../common/rate-limits';
 
 /** Reset requests from one address per window (an office shares one address). */
 export const MAX_RESET_REQUESTS_PER_ADDRESS = 20;
@@ -25,57 +24,24 @@ export class PasswordLinkLimiter {
   private readonly linkByAddress: RateLimiterPostgres;
 
   constructor(@InjectDataSource() dataSource: DataSource) {
-    const store = {
-      storeClient: (dataSource.driver as PostgresDriver).master,
-      storeType: 'pool',
-      tableName: LOGIN_LIMITS_TABLE,
-      tableCreated: true,
-      // The sign-in limiter already sweeps the shared table.
-      clearExpiredByTimeout: false,
-    };
-    this.resetByAddress = new RateLimiterPostgres({
-      ...store,
-      keyPrefix: 'reset-address',
-      points: MAX_RESET_REQUESTS_PER_ADDRESS,
-      duration: RESET_WINDOW_SECONDS,
-    });
-    this.resetByEmail = new RateLimiterPostgres({
-      ...store,
-      keyPrefix: 'reset-email',
-      points: MAX_RESET_MAILS_PER_EMAIL,
-      duration: RESET_WINDOW_SECONDS,
-    });
-    this.linkByAddress = new RateLimiterPostgres({
-      ...store,
-      keyPrefix: 'password-link',
-      points: MAX_LINK_REQUESTS_PER_ADDRESS,
-      duration: LINK_WINDOW_SECONDS,
-    });
+    const limit = (keyPrefix: string, points: number, duration: number) => postgresLimit(dataSource, { keyPrefix, points, duration });
+    this.resetByAddress = limit('reset-address', MAX_RESET_REQUESTS_PER_ADDRESS, RESET_WINDOW_SECONDS);
+    this.resetByEmail = limit('reset-email', MAX_RESET_MAILS_PER_EMAIL, RESET_WINDOW_SECONDS);
+    this.linkByAddress = limit('password-link', MAX_LINK_REQUESTS_PER_ADDRESS, LINK_WINDOW_SECONDS);
   }
 
   /** A reset request from `ip`: null when it may go on, else the seconds to wait. */
   resetFrom(ip: string): Promise<number | null> {
-    return spend(this.resetByAddress, ip);
+    return spendPoint(this.resetByAddress, ip);
   }
 
   /** True while `email` may get another reset mail (unknown addresses count too, so the answer reveals nothing). */
   async resetMailAllowed(email: string): Promise<boolean> {
-    return (await spend(this.resetByEmail, email.trim().toLowerCase())) === null;
+    return (await spendPoint(this.resetByEmail, email.trim().toLowerCase())) === null;
   }
 
   /** A request with a link token from `ip`: null when it may go on, else the seconds to wait. */
   linkFrom(ip: string): Promise<number | null> {
-    return spend(this.linkByAddress, ip);
-  }
-}
-
-async function spend(limiter: RateLimiterPostgres, key: string): Promise<number | null> {
-  try {
-    await limiter.consume(key, 1);
-    return null;
-  } catch (e) {
-    // A store failure is an Error and propagates (500, logged); a refusal is a RateLimiterRes.
-    if (!(e instanceof RateLimiterRes)) throw e;
-    return Math.max(1, Math.ceil(e.msBeforeNext / 1000));
+    return spendPoint(this.linkByAddress, ip);
   }
 }
