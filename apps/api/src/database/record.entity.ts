@@ -1,3 +1,4 @@
+import type { Language } from '@impact/contracts';
 import {
   Column,
   CreateDateColumn,
@@ -30,6 +31,33 @@ export abstract class RecordEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   archivedAt!: Date | null;
+}
+
+/**
+ * Columns of a link mailed to someone (a city contact's confirmation link, a set-password link): only
+ * the SHA-256 of the token is kept, so a copy of the database opens no link. Each table names its own
+ * relations (and so its foreign keys), among them the `createdBy` user behind `createdById`.
+ */
+export abstract class MailedLinkEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** The language the mail was written in (the page opens in it too). */
+  @Column({ type: 'varchar', length: 2 })
+  language!: Language;
+
+  /** Hex SHA-256 of the token. */
+  @Column({ type: 'varchar', length: 64, unique: true })
+  tokenHash!: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  createdById!: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz', default: () => 'now()' })
+  createdAt!: Date;
+
+  @Column({ type: 'timestamptz' })
+  expiresAt!: Date;
 }
 
 /** `date` columns travel as `YYYY-MM-DD` strings, never shifted by a time zone. */

@@ -1,18 +1,11 @@
-import type { Language } from '@impact/contracts';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { DATE } from '../../database/record.entity';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { DATE, MailedLinkEntity } from '../../database/record.entity';
 import { UserEntity } from '../../users/user.entity';
 import { FollowUpEntity } from '../follow-up.entity';
 
-/**
- * A link mailed to a city contact (no account) to confirm a follow-up. Only the SHA-256 of the token
- * is kept: a copy of the database opens no link.
- */
+/** A link mailed to a city contact (no account) to confirm a follow-up. */
 @Entity('follow_up_contact_links')
-export class ContactLinkEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class ContactLinkEntity extends MailedLinkEntity {
   @Index('IDX_follow_up_contact_links_follow_up')
   @Column({ type: 'uuid' })
   followUpId!: string;
@@ -27,25 +20,9 @@ export class ContactLinkEntity {
   @Column({ type: 'varchar', length: 254 })
   email!: string;
 
-  @Column({ type: 'varchar', length: 2 })
-  language!: Language;
-
-  /** Hex SHA-256 of the token. */
-  @Column({ type: 'varchar', length: 64, unique: true })
-  tokenHash!: string;
-
-  @Column({ type: 'uuid', nullable: true })
-  createdById!: string | null;
-
   @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'created_by_id', foreignKeyConstraintName: 'FK_follow_up_contact_links_created_by' })
   createdBy?: UserEntity | null;
-
-  @CreateDateColumn({ type: 'timestamptz', default: () => 'now()' })
-  createdAt!: Date;
-
-  @Column({ type: 'timestamptz' })
-  expiresAt!: Date;
 
   @Column({ type: 'timestamptz', nullable: true })
   openedAt!: Date | null;
