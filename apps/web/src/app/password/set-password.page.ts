@@ -11,6 +11,7 @@ import { MAX_LENGTH, MIN_LENGTH, PasswordLink } from '@impact/contracts';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { LANGUAGE_STORAGE_KEY, LanguageService, isLanguage } from '../core/i18n/language.service';
 import { PasswordApi } from './password.api';
+import { PasswordToggle } from '../shared/forms/password-toggle';
 
 /** Why the link cannot be used: unknown (404), used or replaced, expired, account off (410), too many tries (429). */
 export type LinkFailure = 'notFound' | 'used' | 'expired' | 'inactive' | 'limited' | 'unexpected';
@@ -46,6 +47,7 @@ function readStored(): string | null {
 @Component({
   selector: 'it-set-password-page',
   imports: [
+    PasswordToggle,
     MatButtonModule,
     MatFormFieldModule,
     MatIconModule,

@@ -11,12 +11,14 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { AuthService } from '../core/auth/auth.service';
 import { LanguageSwitcher } from '../core/i18n/language-switcher';
 import { minutesToWait, safeReturnUrl } from './retry-after';
+import { PasswordToggle } from '../shared/forms/password-toggle';
 
 type SignInError = { key: string; params?: Record<string, unknown> };
 
 @Component({
   selector: 'it-sign-in-page',
   imports: [
+    PasswordToggle,
     ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,

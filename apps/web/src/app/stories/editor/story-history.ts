@@ -10,7 +10,7 @@ import { LocaleDatePipe } from '../../core/i18n/locale.pipes';
   template: `
     <section class="it-panel" aria-labelledby="history-title">
       <h2 id="history-title">{{ 'stories.history.title' | transloco }}</h2>
-      <ol class="it-history">
+      <ol class="it-entries">
         @for (h of entries(); track h.id) {
           <li>
             <span class="it-small">{{ h.at | itDate: 'medium' }} · {{ h.actorName ?? ('common.nobody' | transloco) }}</span>
@@ -37,22 +37,6 @@ import { LocaleDatePipe } from '../../core/i18n/locale.pipes';
     </section>
   `,
   styleUrl: './editor-panel.scss',
-  styles: `
-    .it-history {
-      list-style: none;
-      padding: 0;
-      margin: 0;
-      display: flex;
-      flex-direction: column;
-      gap: 8px;
-      li {
-        display: flex;
-        flex-direction: column;
-        border-inline-start: 2px solid var(--mat-sys-outline-variant);
-        padding-inline-start: 8px;
-      }
-    }
-  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class StoryHistory {

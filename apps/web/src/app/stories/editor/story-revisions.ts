@@ -26,7 +26,7 @@ type Side = number | 'draft';
       } @else if (!items().length) {
         <p class="it-small">{{ 'storyDiff.none' | transloco }}</p>
       } @else {
-        <ol class="it-revision-list">
+        <ol class="it-entries">
           @for (r of items(); track r.revision) {
             <li>
               <span class="it-revision-head">
@@ -99,20 +99,6 @@ type Side = number | 'draft';
   `,
   styleUrl: './editor-panel.scss',
   styles: `
-    .it-revision-list {
-      list-style: none;
-      padding: 0;
-      margin: 0;
-      display: flex;
-      flex-direction: column;
-      gap: 8px;
-      li {
-        display: flex;
-        flex-direction: column;
-        border-inline-start: 2px solid var(--mat-sys-outline-variant);
-        padding-inline-start: 8px;
-      }
-    }
     .it-revision-head {
       display: flex;
       gap: 8px;
