@@ -17,7 +17,9 @@ import { LocaleDatePipe } from '../../core/i18n/locale.pipes';
             <span>
               {{ 'stories.history.' + h.action | transloco }}
               @if (h.to) {
-                → {{ 'stories.status.' + h.to | transloco }}
+                <span class="it-flip-rtl" aria-hidden="true">→</span>
+                <span class="it-visually-hidden">{{ 'figures.to' | transloco }}</span>
+                {{ 'stories.status.' + h.to | transloco }}
               }
             </span>
             @if (h.note) {
