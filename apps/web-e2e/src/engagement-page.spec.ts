@@ -62,6 +62,11 @@ async function engagementWithResults(api: Api): Promise<Seeded> {
     summary: 'Mayors, officials and youth councillors from Nansana spent three days with the Cape Town youth desk.',
     evidenceLinks: ['https://example.org/reports/cape-town-youth-desk'],
   });
+  // An edit, so the history has something to tell: more youth came than first counted.
+  await api.call('PATCH', `engagements/${engagement.id}`, {
+    version: 1,
+    participants: { total: 40, mayors: 4, officials: 12, youth: 18, women: 19, communityLeaders: 6 },
+  });
   const commitmentTitle = unique('E2E youth desk in Nansana');
   await api.call('POST', 'commitments', {
     title: commitmentTitle,
@@ -140,8 +145,8 @@ test.describe('an engagement has a page', () => {
     await expect(happened.getByRole('link', { name: 'Nansana' })).toBeVisible();
     await expect(happened.getByRole('link', { name: 'Cape Town' }).first()).toBeVisible();
     const people = happened.getByRole('list', { name: 'Participants' });
-    await expect(people.getByRole('listitem').filter({ hasText: 'Total' })).toContainText('36');
-    await expect(people.getByRole('listitem').filter({ hasText: 'Youth' })).toContainText('14');
+    await expect(people.getByRole('listitem').filter({ hasText: 'Total' })).toContainText('40');
+    await expect(people.getByRole('listitem').filter({ hasText: 'Youth' })).toContainText('18');
     await expect(happened).toContainText('spent three days with the Cape Town youth desk');
     await expect(happened.getByRole('link', { name: 'https://example.org/reports/cape-town-youth-desk' })).toHaveAttribute(
       'target',
@@ -159,8 +164,13 @@ test.describe('an engagement has a page', () => {
     await expect(
       results.getByRole('region', { name: /Stories that cite it/ }).getByRole('link', { name: seeded.storyTitle }),
     ).toBeVisible();
-    await expect(page.getByRole('region', { name: 'History' }).getByRole('listitem').first()).toContainText('Amani Otieno');
-    await expect(page.getByRole('region', { name: 'History' }).getByRole('listitem').first()).toContainText('Recorded');
+    const history = page.getByRole('region', { name: 'History' });
+    await expect(history.getByRole('listitem').first()).toContainText('Amani Otieno');
+    await expect(history.getByRole('listitem').first()).toContainText('Recorded');
+    // The edit says which head-counts changed, old to new, in words.
+    await expect(history.locator('li[data-field="participants"]')).toHaveText(
+      /Participants:\s*Total 36, Youth 14→\s*to\s*Total 40, Youth 18/,
+    );
     await screen(page, 'engagement-en-desktop');
 
     // Record a commitment from it: Cape Town hosted and Nansana took part, so it asks which city.

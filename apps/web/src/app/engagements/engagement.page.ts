@@ -29,7 +29,7 @@ const HISTORY_FIELDS: Record<string, HistoryField> = {
   online: { label: 'engagements.online', as: 'flag' },
   summary: { label: 'fields.summary' },
   evidenceLinks: { label: 'engagements.evidenceLinks' },
-  participants: { label: 'engagements.participants', as: 'counts', key: 'engagements.group' },
+  participants: { label: 'engagements.participants', as: 'counts', key: 'engagements.group', order: ['total', ...PARTICIPANT_GROUPS] },
   hubId: { label: 'fields.hub', as: 'ids' },
   hostCityId: { label: 'engagements.hostCity', as: 'ids' },
   locationCityId: { label: 'engagements.place', as: 'ids' },

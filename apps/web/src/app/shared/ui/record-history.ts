@@ -18,6 +18,8 @@ export interface HistoryField {
    */
   as?: 'text' | 'number' | 'date' | 'flag' | 'enum' | 'counts' | 'ids';
   key?: string;
+  /** Head-counts: the order the groups are listed in (others follow). */
+  order?: readonly string[];
 }
 
 interface ChangeLine {
@@ -132,6 +134,12 @@ interface ChangeLine {
     .it-changes {
       font: var(--mat-sys-body-small);
       overflow-wrap: anywhere;
+
+      li {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0 6px;
+      }
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -193,7 +201,10 @@ export class RecordHistory {
   private counts(field: HistoryField, old: unknown, now: unknown): [string, string] {
     const a = (old ?? {}) as Record<string, unknown>;
     const b = (now ?? {}) as Record<string, unknown>;
-    const groups = Object.keys({ ...a, ...b }).filter((k) => a[k] !== b[k]);
+    const rank = (g: string) => (field.order?.includes(g) ? field.order.indexOf(g) : Number.MAX_SAFE_INTEGER);
+    const groups = Object.keys({ ...a, ...b })
+      .filter((k) => a[k] !== b[k])
+      .sort((x, y) => rank(x) - rank(y));
     const say = (o: Record<string, unknown>) =>
       groups
         .map(
