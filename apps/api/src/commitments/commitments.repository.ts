@@ -108,6 +108,12 @@ export class CommitmentsRepository {
     andWhereGiven(qb, f.status, 'c.status = :status', { status: f.status });
     andWhereGiven(qb, f.kind, 'c.kind = :kind', { kind: f.kind });
     andWhereGiven(qb, f.ownerId, 'c.owner_id = :ownerId', { ownerId: f.ownerId });
+    andWhereGiven(
+      qb,
+      f.engagementId,
+      'EXISTS (SELECT 1 FROM commitment_engagements fce WHERE fce.commitment_id = c.id AND fce.engagement_id = :engagementId)',
+      { engagementId: f.engagementId },
+    );
     andWhereFlag(qb, f.overdue, commitmentOverdueSql('c'));
     andWhereFlag(qb, f.atRisk, commitmentAtRiskSql('c'));
     if (f.achievedFrom || f.achievedTo) {

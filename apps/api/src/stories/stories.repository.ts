@@ -4,7 +4,7 @@ import type { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import type { Language, Page, PublicStoryFilters, StoryFilters, StoryListItem, StoryStatus, StoryTranslationRef } from '@impact/contracts';
 import { andWhereInScope, type ScopeColumns } from '../auth/access';
 import type { AuthUser } from '../auth/auth-user';
-import { andWhereGiven, andWhereText, listPage, listSorts } from '../common/list-query';
+import { andWhereGiven, andWhereText, listAll, listPage, listSorts } from '../common/list-query';
 import { updateVersioned } from '../common/records';
 import { toLoadedStory, type LoadedStory, type StoryLinkIds } from './story.mapper';
 import { StoryEntity } from './story.entity';
@@ -77,13 +77,29 @@ export class StoriesRepository {
     return andWhereInScope(qb, user, 'stories', 'read', STORY_SCOPE);
   }
 
-  /** Live stories the caller may read that match the filters. */
-  list(user: AuthUser, f: StoryFilters): Promise<Page<StoryListItem>> {
+  /** Live stories the caller may read that match the filters (base table only; see listPage). */
+  private filtered(user: AuthUser, f: StoryFilters): SelectQueryBuilder<StoryEntity> {
     const qb = this.readable(user);
     this.andWhereFilters(qb, f);
     andWhereGiven(qb, f.status, 's.status = :status', { status: f.status });
-    andWhereText(qb, f.q, ['s.title', 's.body']);
-    return listPage(qb, f, SORTS, async (ids) => (await this.load(ids)).map((s) => s.item));
+    andWhereGiven(
+      qb,
+      f.engagementId,
+      'EXISTS (SELECT 1 FROM story_engagements y WHERE y.story_id = s.id AND y.engagement_id = :engagementId)',
+      {
+        engagementId: f.engagementId,
+      },
+    );
+    return andWhereText(qb, f.q, ['s.title', 's.body']);
+  }
+
+  list(user: AuthUser, f: StoryFilters): Promise<Page<StoryListItem>> {
+    return listPage(this.filtered(user, f), f, SORTS, async (ids) => (await this.load(ids)).map((s) => s.item));
+  }
+
+  /** Every match in the list's order, up to `cap` (an engagement's page). */
+  all(user: AuthUser, f: StoryFilters, cap?: number): Promise<StoryListItem[]> {
+    return listAll(this.filtered(user, f), f, SORTS, async (ids) => (await this.load(ids)).map((s) => s.item), cap);
   }
 
   /** Ids of published, live stories that have no published revision yet. */

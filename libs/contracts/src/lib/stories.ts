@@ -66,6 +66,8 @@ export interface StoryFilters extends ListQuery {
   hubId?: string;
   cityId?: string;
   language?: Language;
+  /** Cites this engagement. */
+  engagementId?: string;
 }
 
 /** An outcome as a story shows it: the figure first. */

@@ -90,4 +90,5 @@ export class CommitmentListQueryDto extends ListQueryDto implements CommitmentFi
   @IsOptional()
   @IsDateOnly()
   achievedTo?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'inspired by this engagement' }) @IsOptional() @IsUUID() engagementId?: string;
 }

@@ -110,6 +110,7 @@ export class ListStoriesDto implements StoryFilters {
   @ApiPropertyOptional() @IsOptional() @IsUUID() hubId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() cityId?: string;
   @ApiPropertyOptional({ enum: LANGUAGES }) @IsOptional() @IsIn(LANGUAGES) language?: Language;
+  @ApiPropertyOptional({ format: 'uuid', description: 'cites this engagement' }) @IsOptional() @IsUUID() engagementId?: string;
 }
 
 export class ListPublicStoriesDto implements PublicStoryQuery {

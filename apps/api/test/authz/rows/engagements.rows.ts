@@ -11,6 +11,16 @@ export const engagementsRows: MatrixRow[] = [
     expect: readCityA,
   },
   {
+    route: 'GET /api/engagements/{id}/related',
+    request: async (w) => ({ path: `/api/engagements/${await freshEngagement(w)}/related` }),
+    expect: readCityA,
+  },
+  {
+    route: 'GET /api/engagements/{id}/history',
+    request: async (w) => ({ path: `/api/engagements/${await freshEngagement(w)}/history` }),
+    expect: readCityA,
+  },
+  {
     route: 'POST /api/engagements',
     request: (w) => ({
       path: '/api/engagements',

@@ -17,6 +17,7 @@ import { EngagementForm, EngagementFormData } from '../engagements/engagement-fo
 import { RecordDialogs } from '../shared/forms/dialogs';
 import { CityLink, Names } from '../shared/ui/city-link';
 import { EmptyState } from '../shared/ui/empty-state';
+import { Figure } from '../shared/ui/figures';
 import { RecordStates, routeRecord } from '../shared/ui/record-states';
 import { LocalePercentPipe } from '../shared/ui/percent.pipe';
 import { StatusChip } from '../shared/ui/status-chip';
@@ -35,6 +36,7 @@ const KIND_ICONS = { engagement: 'groups', commitment: 'handshake', followUp: 'e
     CityLink,
     EditAction,
     EmptyState,
+    Figure,
     LocaleDatePipe,
     LocaleNumberPipe,
     LocalePercentPipe,

@@ -38,7 +38,7 @@ export function buildTimeline(t: CityTimeline): TimelineEntry[] {
   const commitmentLink = (id: string | null) => (id ? ['/commitments', id] : null);
   const entries: TimelineEntry[] = [
     ...t.engagements.map((e) =>
-      at('engagement', e.id, e.startDate, e.title, `enums.engagementType.${e.type}`, ['/engagements'], {
+      at('engagement', e.id, e.startDate, e.title, `enums.engagementType.${e.type}`, ['/engagements', e.id], {
         role: e.hostCityId === cityId ? 'hosted' : 'tookPart',
         detail: e.online ? null : e.locationCityName,
       }),

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
+import { RouterLink } from '@angular/router';
 import { ENGAGEMENT_TYPES, EngagementFilters, EngagementListItem, engagementPlace } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { CanDirective } from '../core/auth/can.directive';
@@ -47,6 +48,7 @@ const ENGAGEMENTS_VIEW = recordListView('engagements', {
     LocaleNumberPipe,
     MatButtonModule,
     MatIconModule,
+    RouterLink,
     TranslocoPipe,
   ],
   templateUrl: './engagements.page.html',

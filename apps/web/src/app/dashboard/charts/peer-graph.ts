@@ -35,7 +35,7 @@ export class PeerGraph {
       tooltip: {
         formatter: (p: { dataType: string; data: { source?: string; target?: string; value?: number; name?: string } }) =>
           p.dataType === 'edge'
-            ? `<bdi>${escapeHtml(names.get(p.data.source ?? '') ?? '')}</bdi> → <bdi>${escapeHtml(names.get(p.data.target ?? '') ?? '')}</bdi><br>${escapeHtml(edgeLabel(p.data.value ?? 0))}`
+            ? `<bdi>${escapeHtml(names.get(p.data.source ?? '') ?? '')}</bdi> <span class="it-flip-rtl">→</span> <bdi>${escapeHtml(names.get(p.data.target ?? '') ?? '')}</bdi><br>${escapeHtml(edgeLabel(p.data.value ?? 0))}`
             : `<bdi>${escapeHtml(p.data.name ?? '')}</bdi>`,
       },
       series: [

@@ -2,11 +2,12 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { HistoryEntry } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LocaleDatePipe } from '../../core/i18n/locale.pipes';
+import { FigureRange } from '../../shared/ui/figures';
 
 /** Who did what to the story, when, and why. */
 @Component({
   selector: 'it-story-history',
-  imports: [LocaleDatePipe, TranslocoPipe],
+  imports: [FigureRange, LocaleDatePipe, TranslocoPipe],
   template: `
     <section class="it-panel" aria-labelledby="history-title">
       <h2 id="history-title">{{ 'stories.history.title' | transloco }}</h2>
@@ -20,9 +21,10 @@ import { LocaleDatePipe } from '../../core/i18n/locale.pipes';
                 <!-- The step itself: publishing and archiving already say where the story went. -->
                 ·
                 @if (h.from) {
-                  {{ 'stories.status.' + h.from | transloco }} →
+                  <it-range [from]="'stories.status.' + h.from | transloco" [to]="'stories.status.' + h.to | transloco" />
+                } @else {
+                  {{ 'stories.status.' + h.to | transloco }}
                 }
-                {{ 'stories.status.' + h.to | transloco }}
               }
               @if (revisionOf(h); as n) {
                 · {{ 'storyDiff.revision' | transloco: { n } }}
