@@ -24,8 +24,24 @@ export class DashboardRollupsRepository {
     await m.query(`SELECT ${DASHBOARD_REFRESH_FUNCTION}($1)`, [view]);
   }
 
-  /** Records how fresh the rollups are (in the transaction that rebuilt them). */
-  async setRefreshedAt(m: EntityManager, at: Date): Promise<void> {
-    await m.query(`UPDATE dashboard_refresh SET refreshed_at = $1 WHERE id = 1`, [at]);
+  /** Waits for any other instance's rebuild to end; held until this transaction ends. */
+  async takeTurn(m: EntityManager): Promise<void> {
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext('impact-tracker:dashboard-refresh'))`);
+  }
+
+  /** When each rollup was last rebuilt (ms since the epoch), by whichever instance. */
+  async viewsBuiltAt(m: EntityManager): Promise<Record<string, number>> {
+    const rows: { views: Record<string, string> }[] = await m.query(`SELECT views FROM dashboard_refresh WHERE id = 1`);
+    return Object.fromEntries(Object.entries(rows[0]?.views ?? {}).map(([view, at]) => [view, Date.parse(at)]));
+  }
+
+  /** Records how fresh the rollups are, and which were rebuilt (in the transaction that rebuilt them). */
+  async setRefreshedAt(m: EntityManager, at: Date, views: readonly string[]): Promise<void> {
+    await m.query(
+      `UPDATE dashboard_refresh SET refreshed_at = $1,
+         views = views || (SELECT jsonb_object_agg(v, to_jsonb($1::timestamptz)) FROM unnest($2::text[]) AS v)
+       WHERE id = 1`,
+      [at, views],
+    );
   }
 }

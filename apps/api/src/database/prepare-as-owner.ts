@@ -35,12 +35,18 @@ export async function prepareAsOwner(
   }
   const owner = new DataSource(dataSourceOptions(ownerUrl, { logErrors: options.logErrors }));
   await owner.initialize();
+  // Instances starting together (replicas behind a proxy) take turns: the first migrates, the others
+  // find nothing left to do. The lock lives on a connection of its own, so the work may use the pool.
+  const turn = owner.createQueryRunner();
   try {
+    await turn.connect();
+    await turn.query(`SELECT pg_advisory_lock(hashtext('impact-tracker:prepare'))`);
     const prepared = await prepareDatabase(owner, config, { embedded: options.embedded });
     await installJobs(ownerUrl);
     const grants = appRole ? await grantAppPrivileges(owner, appRole) : null;
     return { ...prepared, grants };
   } finally {
+    await turn.release();
     await owner.destroy();
   }
 }

@@ -1,8 +1,10 @@
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, TEST_JWT_SECRET } from '../../test/test-app';
 import { loadConfig } from '../config';
 import { dataSourceOptions } from './data-source-options';
 import { DEMO_USERS } from './demo/demo-sign-ins';
+import { prepareAsOwner } from './prepare-as-owner';
 import { demoDataDue, prepareDatabase } from './prepare-database';
 
 /** The configuration a production start reads from its environment. */
@@ -124,5 +126,45 @@ describe('prepareDatabase: production never loads the demo data unless asked', (
     expect(result.activeAdmins).toBeGreaterThan(0);
     const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM users WHERE email = 'admin@impact.test'`);
     expect(n).toBe(1);
+  });
+});
+
+describe('two instances starting together on an empty database', () => {
+  const name = `t_empty_${Date.now().toString(36)}`;
+  const su = () => new Client({ connectionString: process.env.IMPACT_TEST_PG_URL });
+  const withDb = (url: string) => url.replace(/\/[^/]*$/, `/${name}`);
+
+  beforeAll(async () => {
+    const c = su();
+    await c.connect();
+    const owner = new URL(process.env.IMPACT_TEST_OWNER_URL ?? '').username;
+    await c.query(`CREATE DATABASE "${name}" OWNER "${decodeURIComponent(owner)}"`);
+    await c.end();
+  });
+  afterAll(async () => {
+    const c = su();
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await c.end();
+  });
+
+  it('take turns: one migrates, installs the jobs and grants; the other finds it done; both start', async () => {
+    const connections = {
+      appUrl: withDb(process.env.IMPACT_TEST_APP_URL ?? ''),
+      ownerUrl: withDb(process.env.IMPACT_TEST_OWNER_URL ?? ''),
+    };
+    const config = productionConfig({ ADMIN_EMAIL: 'first.admin@example.org', ADMIN_PASSWORD: 'a long enough password' });
+    const results = await Promise.all([1, 2].map(() => prepareAsOwner(connections, config, { embedded: false, logErrors: false })));
+    const counts = results.map((r) => r.migrations.length).sort((x, y) => x - y);
+    expect(counts[0]).toBe(0);
+    expect(counts[1]).toBeGreaterThan(10);
+    expect(results.map((r) => r.admin).sort()).toEqual(['created', 'unchanged']);
+    const app = await new DataSource(dataSourceOptions(connections.appUrl, { logErrors: false })).initialize();
+    try {
+      const [{ n }] = await app.query(`SELECT count(*)::int AS n FROM users WHERE email = 'first.admin@example.org'`);
+      expect(n).toBe(1);
+    } finally {
+      await app.destroy();
+    }
   });
 });
