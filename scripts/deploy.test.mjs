@@ -38,7 +38,25 @@ test('compose runs the app after the database is healthy, with a health check on
   assert.equal(app.depends_on?.db?.condition, 'service_healthy');
   assert.ok(app.healthcheck?.test?.join(' ').includes('/api/health'));
   assert.match(app.environment.DATABASE_URL, /@db:5432\//);
-  assert.ok(app.ports?.some((p) => String(p).endsWith(':3000')));
+  assert.equal(app.ports, undefined, 'no app port on the host: only the proxy reaches the replicas');
+});
+
+test('compose runs two app replicas behind Caddy, which terminates TLS and spreads requests over every replica', () => {
+  const { app, proxy } = compose.services;
+  assert.equal(app.deploy?.replicas, 2);
+  assert.equal(app.container_name, undefined, 'replicas need generated container names');
+  assert.match(proxy.image, /^caddy:2/);
+  assert.equal(proxy.depends_on?.app?.condition, 'service_healthy');
+  assert.ok(proxy.ports.some((p) => String(p).endsWith(':443')) && proxy.ports.some((p) => String(p).endsWith(':80')));
+  assert.ok(compose.volumes && 'caddy-data' in compose.volumes, 'certificates kept in a volume');
+  const mount = proxy.volumes.find((v) => String(v).endsWith(':/etc/caddy/Caddyfile:ro'));
+  const caddyfile = readFileSync(join(root, String(mount).split(':')[0]), 'utf8');
+  assert.match(caddyfile, /^\{\$SITE_ADDRESS:localhost\} \{/m, 'the site is SITE_ADDRESS, served over HTTPS');
+  assert.match(caddyfile, /dynamic a \{\s*name app\s*port 3000/, 'upstreams: every address of the app service');
+  assert.match(caddyfile, /fail_duration \d+s/, 'a failing replica is skipped for a while');
+  // The proxy sits on the compose network, a private range: the app believes its X-Forwarded-For only.
+  assert.match(app.environment.TRUST_PROXY, /^\$\{TRUST_PROXY:-uniquelocal\}$/);
+  assert.match(app.environment.PUBLIC_URL, /^https:\/\/\$\{SITE_ADDRESS/);
 });
 
 test('compose runs the migrations as the database owner and the app as a role of its own', () => {
