@@ -17,15 +17,8 @@ export type FollowUpValues = Partial<
 
 const SORTS = listSorts({ dueDate: 'f.due_date', title: 'f.title', status: 'f.status' }, [['f.due_date', 'ASC']], 'f.id');
 
-/**
- * The follow-up's hub (its commitment's, else its engagement's) is one of `p` (a uuid[] expression).
- * As two key lookups on the follow-up's own columns rather than COALESCE over the joined rows, so the
- * planner can read open follow-ups from their partial index in list order and drop the joins a page of
- * ids does not need (a COALESCE over both joins made it hash-join every commitment and engagement).
- */
-const inHubsSql = (p: string) =>
-  `(EXISTS (SELECT 1 FROM commitments hc WHERE hc.id = f.commitment_id AND hc.hub_id = ANY(${p}))
-    OR (f.commitment_id IS NULL AND EXISTS (SELECT 1 FROM engagements he WHERE he.id = f.engagement_id AND he.hub_id = ANY(${p}))))`;
+/** A follow-up's hub: its commitment's, else its engagement's (aliases of the filtered query). */
+const HUB = 'COALESCE(c.hub_id, e.hub_id)';
 
 /** `completed_at` as the status says: kept (or now) when done, cleared otherwise. */
 const completedAtFor = (status: FollowUpStatus) => () => (status === 'done' ? 'COALESCE(completed_at, now())' : 'NULL');
@@ -50,7 +43,7 @@ export class FollowUpsRepository {
       .leftJoin('f.engagement', 'e')
       .where('f.archived_at IS NULL');
     return andWhereInScope(qb, user, 'followUps', 'read', {
-      hub: (p) => inHubsSql(`${p}::uuid[]`),
+      hub: (p) => `${HUB} = ANY(${p}::uuid[])`,
       city: (p) => followUpInCitiesSql('c', 'e', p),
     });
   }
@@ -58,7 +51,7 @@ export class FollowUpsRepository {
   /** Live follow-ups the caller may read that match the filters. */
   private filtered(user: AuthUser, f: FollowUpFilters): SelectQueryBuilder<FollowUpEntity> {
     const qb = this.readable(user);
-    andWhereGiven(qb, f.hubId, inHubsSql('ARRAY[:hubId]::uuid[]'), { hubId: f.hubId });
+    andWhereGiven(qb, f.hubId, `${HUB} = :hubId`, { hubId: f.hubId });
     andWhereGiven(qb, f.cityId, followUpInCitiesSql('c', 'e', 'ARRAY[:cityId]'), { cityId: f.cityId });
     andWhereGiven(qb, f.ownerId, 'f.owner_id = :ownerId', { ownerId: f.ownerId });
     andWhereGiven(qb, f.status, 'f.status = :status', { status: f.status });
