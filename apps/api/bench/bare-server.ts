@@ -2,6 +2,9 @@
  * The floor for a list endpoint: node:http + pg, no framework and no ORM, sending exactly the
  * statements the API's commitments list sends (recorded by bench.ts): the page's ids and the total
  * together, then the read models of those ids; it answers the rows as JSON without shaping them.
+ * Those statements are the fastest correct ones found for the case (`bench/explain-lists.ts` prints
+ * their plans): the page and the exact total both read the (hub, status, target date) partial index,
+ * the total index-only, and names and links are read for the page's 50 rows only.
  */
 import { createServer } from 'node:http';
 import { Pool } from 'pg';

@@ -4,7 +4,10 @@
  *  - p50/p95 of GET /api/dashboard/summary for the whole network, one hub and one city (a liaison of
  *    the busiest city), against the floor: the same SQL statement sent straight through `pg`;
  *  - req/s of GET /api/commitments (one hub, in progress, sorted by target date, 50 rows) at 32
- *    connections (autocannon) against a bare node:http + pg handler running the same SQL.
+ *    connections (autocannon) against a bare node:http + pg handler running the same SQL, and its p50
+ *    one request at a time;
+ *  - p50 of an engagements list (one city, a text search), one hub's overdue follow-ups and the public
+ *    story list (1,000 published stories, added at load), each against its statements sent through `pg`.
  * Not part of `npm test`: it prints figures, it does not pass or fail on them.
  */
 import 'reflect-metadata';
@@ -13,9 +16,9 @@ import { cpus, totalmem } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { join, resolve } from 'node:path';
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
 import { DataSource, type Logger } from 'typeorm';
-import type { DashboardFilters, DashboardSummary, SearchResults } from '@impact/contracts';
+import type { DashboardFilters, DashboardSummary, Page, PublicStoryList, SearchResults } from '@impact/contracts';
 import type { AuthUser } from '../src/auth/auth-user';
 import { CommitmentEntity } from '../src/commitments/commitment.entity';
 import { CommitmentsRepository } from '../src/commitments/commitments.repository';
@@ -23,6 +26,12 @@ import { DashboardFiguresRepository } from '../src/dashboard/dashboard-figures.r
 import { DASHBOARD_VIEWS } from '../src/dashboard/dashboard-refresher';
 import { dashboardScope } from '../src/dashboard/dashboard-scope';
 import { dataSourceOptions } from '../src/database/data-source-options';
+import { EngagementEntity } from '../src/engagements/engagement.entity';
+import { EngagementsRepository } from '../src/engagements/engagements.repository';
+import { FollowUpEntity } from '../src/follow-ups/follow-up.entity';
+import { FollowUpsRepository } from '../src/follow-ups/follow-ups.repository';
+import { StoryRevisionEntity } from '../src/stories/story-revision.entity';
+import { StoryRevisionsRepository } from '../src/stories/story-revisions.repository';
 import { atRiskSql, cityActiveSql, engagementLedToCommitmentSql, followUpOverdueSql } from '../src/rules';
 import { argValue, dataDir, freePort, freshDatabase, log, scaleArg } from './common';
 import { BENCH_TABLES } from './generate';
@@ -150,6 +159,63 @@ async function recordingDataSource(url: string): Promise<{ ds: DataSource; sent:
 
 const f1 = (n: number) => n.toFixed(1);
 
+/** How many published stories the bench adds for the public list (the generated data has none). */
+const PUBLISHED_STORIES = 1_000;
+
+/**
+ * Publishes PUBLISHED_STORIES stories as the app would have frozen them (a live story and its current
+ * revision with its snapshot): one or two cities each, a body of about 2 kB, every fourth story a French
+ * version of the one before. Set-based, while triggers are off (loading).
+ */
+async function publishStories(pg: Client, n: number): Promise<void> {
+  await pg.query(`CREATE TEMP TABLE bench_story AS
+    SELECT g, gen_random_uuid() AS id, c.id AS city_id, c.name AS city_name, c.country_code, c.hub_id, h.name AS hub_name,
+           (timestamptz '2023-01-01 09:00Z' + g * interval '17 hours') AS published_at,
+           CASE WHEN g % 4 = 3 THEN 'fr' ELSE 'en' END AS language,
+           (ARRAY['peer_learning','multi_actor','youth','national_local','global_crises'])[1 + g % 5] AS category,
+           (SELECT u.id FROM users u ORDER BY u.id LIMIT 1) AS author_id
+      FROM generate_series(0, ${n - 1}) g
+      JOIN LATERAL (SELECT * FROM cities ORDER BY id OFFSET (g * 7) % 2000 LIMIT 1) c ON true
+      JOIN hubs h ON h.id = c.hub_id`);
+  await pg.query(`ALTER TABLE bench_story ADD COLUMN root_id uuid`);
+  await pg.query(
+    `UPDATE bench_story s SET root_id = CASE WHEN s.language = 'fr' THEN (SELECT p.id FROM bench_story p WHERE p.g = s.g - 1) ELSE s.id END`,
+  );
+  await pg.query(`INSERT INTO stories (id, title, category, hub_id, body, language, translation_of_id, status, author_id, approved_by_id, published_at)
+    SELECT id, 'Story ' || g || ' of ' || city_name, category, hub_id, repeat('A city council and its partners met again. ', 50), language,
+           CASE WHEN language = 'fr' THEN root_id END, 'published', author_id, author_id, published_at
+      FROM bench_story`);
+  await pg.query(`INSERT INTO story_cities (story_id, city_id) SELECT id, city_id FROM bench_story`);
+  await pg.query(`INSERT INTO story_revisions (story_id, revision, current, root_id, title, category, language, hub_id, city_ids, snapshot, published_at, published_by_id)
+    SELECT s.id, 1, true, s.root_id, 'Story ' || s.g || ' of ' || s.city_name, s.category, s.language, s.hub_id, ARRAY[s.city_id],
+           jsonb_build_object('id', s.id, 'title', 'Story ' || s.g || ' of ' || s.city_name, 'category', s.category, 'language', s.language,
+             'hub', jsonb_build_object('id', s.hub_id, 'name', s.hub_name),
+             'cities', jsonb_build_array(jsonb_build_object('id', s.city_id, 'name', s.city_name, 'countryCode', s.country_code)),
+             'summary', repeat('A city council and its partners met again. ', 5), 'body', repeat('A city council and its partners met again. ', 50),
+             'bodyHtml', '<p>' || repeat('A city council and its partners met again. ', 50) || '</p>',
+             'quotes', jsonb_build_array(jsonb_build_object('text', 'We learned from each other.', 'attribution', 'A mayor')),
+             'figures', jsonb_build_array(jsonb_build_object('date', '2024-05-01', 'type', 'people_trained', 'value', 40 + s.g % 60, 'unit', 'people', 'description', 'Trained')),
+             'publishedAt', to_char(s.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
+           s.published_at, s.author_id
+      FROM bench_story s`);
+  await pg.query(`DROP TABLE bench_story`);
+}
+
+/** The list path's statements as a repository sent them: the page's ids and the total (together), then the page's read models. */
+function listStatements(sent: Statement[]): { ids: Statement; total: Statement; load: Statement } {
+  const [first, second, load] = sent;
+  const [ids, total] = first.sql.includes('"total"') ? [second, first] : [first, second];
+  return { ids, total, load };
+}
+
+/** The floor of a list request: its statements straight through `pg` (ids and total together, then the rows of those ids). */
+async function replayList(pool: Pool, s: { ids: Statement; total: Statement; load: Statement }): Promise<unknown> {
+  const [ids, total] = await Promise.all([pool.query<{ id: string }>(s.ids.sql, s.ids.params), pool.query(s.total.sql, s.total.params)]);
+  const pageIds = ids.rows.map((r) => r.id);
+  const items = pageIds.length ? (await pool.query(s.load.sql, pageIds)).rows : [];
+  return { items, total: total.rows[0]?.total };
+}
+
 async function main() {
   const scale = scaleArg();
   const dir = dataDir(scale);
@@ -169,6 +235,7 @@ async function main() {
     await pg.connect();
     await pg.query(`SET session_replication_role = replica`);
     for (const table of BENCH_TABLES) await pg.query(`COPY "${table}" FROM '${join(dir, `${table}.bin`)}' (FORMAT binary)`);
+    await publishStories(pg, PUBLISHED_STORIES);
     await pg.query(`SET session_replication_role = DEFAULT`);
     await pg.query(`VACUUM ANALYZE`);
     const loadSeconds = (Date.now() - loadStart) / 1000;
@@ -285,9 +352,65 @@ async function main() {
     // read models of those ids.
     orm.sent.length = 0;
     await new CommitmentsRepository(orm.ds.getRepository(CommitmentEntity)).list(adminUser, listFilters);
-    const [first, second, load] = orm.sent;
-    const [ids, total] = first.sql.includes('"total"') ? [second, first] : [first, second];
+    const { ids, total, load } = listStatements(orm.sent);
+
+    // Two more lists one request at a time, each against its own statements through pg: engagements of
+    // the busiest city matching a text (trigram search), and one hub's overdue follow-ups.
+    const [recent] = (
+      await pg.query<{ title: string }>(
+        `SELECT title FROM engagements WHERE host_city_id = $1 AND archived_at IS NULL ORDER BY start_date DESC LIMIT 1`,
+        [busiest.id],
+      )
+    ).rows;
+    const engagementQ = (recent?.title ?? '1234').replace(/^\D+/, '').slice(-4);
+    orm.sent.length = 0;
+    await new EngagementsRepository(orm.ds.getRepository(EngagementEntity)).list(adminUser, {
+      cityId: busiest.id,
+      q: engagementQ,
+      pageSize: 50,
+    });
+    const engagementStatements = listStatements(orm.sent);
+    orm.sent.length = 0;
+    await new FollowUpsRepository(orm.ds.getRepository(FollowUpEntity)).list(adminUser, { hubId, overdue: true, pageSize: 50 });
+    const followUpStatements = listStatements(orm.sent);
+    // The public story list: its statements replayed in order (the count, the page, the page's language versions).
+    orm.sent.length = 0;
+    const revisions = new StoryRevisionsRepository(orm.ds.getRepository(StoryRevisionEntity));
+    const firstPage = await revisions.page({});
+    await revisions.versionsOf(firstPage.rows);
+    const storyStatements = [...orm.sent];
     await orm.ds.destroy();
+
+    const floorPool = new Pool({ connectionString: db.appUrl, max: 2 });
+    const oneList = async (name: string, path: string, floor: () => Promise<unknown>, token?: string) => {
+      const check = await httpJson<Page<unknown>>(apiPort, 'GET', path, token);
+      if (check.status !== 200) throw new Error(`${path}: ${check.status} ${JSON.stringify(check.body)}`);
+      const [api, sql] = await timeInTurns(RUNS, [() => httpJson(apiPort, 'GET', path, token), floor]);
+      log(
+        `  ${name} (${check.body.total} matching, ${check.body.items.length} rows): API p50 ${f1(api.p50)} ms p95 ${f1(api.p95)} ms | SQL floor p50 ${f1(sql.p50)} ms | ${(api.p50 / sql.p50).toFixed(2)}×`,
+      );
+      return { path: path.replace(hubId, ':hub').replace(busiest.id, ':city'), matching: check.body.total, api, floor: sql };
+    };
+    const engagementsList = await oneList(
+      `engagements of one city with q=${engagementQ}`,
+      `/api/engagements?cityId=${busiest.id}&q=${encodeURIComponent(engagementQ)}&pageSize=50`,
+      () => replayList(floorPool, engagementStatements),
+      admin.accessToken,
+    );
+    const followUpsList = await oneList(
+      'overdue follow-ups of one hub',
+      `/api/follow-ups?hubId=${hubId}&overdue=true&pageSize=50`,
+      () => replayList(floorPool, followUpStatements),
+      admin.accessToken,
+    );
+    const publicCheck = await httpJson<PublicStoryList>(apiPort, 'GET', '/api/public/stories');
+    if (publicCheck.status !== 200 || publicCheck.body.total !== PUBLISHED_STORIES) {
+      throw new Error(`/api/public/stories: ${publicCheck.status}, total ${publicCheck.body.total}`);
+    }
+    const publicStories = await oneList(`public stories (${PUBLISHED_STORIES} published, first page)`, '/api/public/stories', async () => {
+      for (const st of storyStatements) await floorPool.query(st.sql, st.params);
+    });
+    await floorPool.end();
     const barePort = await freePort();
     const bare = await startChild('bare-server.ts', {
       BENCH_DATABASE_URL: db.appUrl,
@@ -343,7 +466,30 @@ async function main() {
       authMeP50: me.p50,
       search: { word: searchWord, matches: searchTotal, admin: searchAdmin, liaison: searchLiaison },
       baseTablesNetworkP50: base.p50,
-      list: { matching: listCheck.body.total, apiReqPerSec: apiList.requests.average, bareReqPerSec: bareList.requests.average, ratio },
+      list: {
+        matching: listCheck.body.total,
+        apiReqPerSec: apiList.requests.average,
+        bareReqPerSec: bareList.requests.average,
+        ratio,
+        apiP50: apiOne.p50,
+        apiP95: apiOne.p95,
+        bareP50: bareOne.p50,
+      },
+      engagementsList: {
+        ...engagementsList,
+        q: engagementQ,
+        apiP50: engagementsList.api.p50,
+        floorP50: engagementsList.floor.p50,
+      },
+      overdueFollowUps: { ...followUpsList, apiP50: followUpsList.api.p50, floorP50: followUpsList.floor.p50 },
+      publicStories: {
+        published: PUBLISHED_STORIES,
+        pageSize: publicCheck.body.pageSize,
+        statements: storyStatements.length,
+        p50: publicStories.api.p50,
+        p95: publicStories.api.p95,
+        floorP50: publicStories.floor.p50,
+      },
       seconds,
     };
     mkdirSync(join(root, 'tmp'), { recursive: true });
@@ -363,6 +509,19 @@ async function main() {
     log(`| API GET ${listPath.replace(hubId, ':hub')} | ${f1(apiList.requests.average)} |`);
     log(`| bare node:http + pg, same SQL | ${f1(bareList.requests.average)} |`);
     log(`| API / bare | ${(ratio * 100).toFixed(0)} % |`);
+    log('');
+    log(`| list, one request at a time | API p50 | API p95 | floor p50 | API / floor |`);
+    log(`|---|---:|---:|---:|---:|`);
+    log(
+      `| commitments, one hub in progress by target date | ${f1(apiOne.p50)} ms | ${f1(apiOne.p95)} ms | ${f1(bareOne.p50)} ms (bare) | ${(apiOne.p50 / bareOne.p50).toFixed(2)}× |`,
+    );
+    for (const [name, r] of [
+      [`engagements of one city, q=${engagementQ}`, engagementsList],
+      ['overdue follow-ups of one hub', followUpsList],
+      [`public stories, ${PUBLISHED_STORIES} published`, publicStories],
+    ] as const) {
+      log(`| ${name} | ${f1(r.api.p50)} ms | ${f1(r.api.p95)} ms | ${f1(r.floor.p50)} ms | ${(r.api.p50 / r.floor.p50).toFixed(2)}× |`);
+    }
     log('');
     log(
       `Done in ${f1(seconds)} s (load ${f1(loadSeconds)} s, API start with rollups ${f1(bootSeconds)} s). Figures also in tmp/bench-scale-${scale}.json`,

@@ -29,6 +29,7 @@ export class ParticipantsColumns {
 @Entity('engagements')
 @Index('IDX_engagements_title_trgm', { synchronize: false })
 @Index('IDX_engagements_summary_trgm', { synchronize: false })
+@Index('IDX_engagements_live_start', { synchronize: false })
 export class EngagementEntity extends HubRecordEntity {
   @Column({ type: 'varchar', length: 300 })
   title!: string;

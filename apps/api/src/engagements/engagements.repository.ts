@@ -4,10 +4,10 @@ import type { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import type { EngagementFilters, EngagementListItem, Page } from '@impact/contracts';
 import { andWhereInScope } from '../auth/access';
 import type { AuthUser } from '../auth/auth-user';
-import { andWhereFlag, andWhereGiven, andWhereText, listAll, listPage, listSorts } from '../common/list-query';
+import { andWhereFlag, andWhereGiven, andWhereText, likePattern, listAll, listPage, listSorts } from '../common/list-query';
 import { archiveRecord, updateVersioned } from '../common/records';
 import { replaceLinks, type LinkTable } from '../common/refs';
-import { engagementInCitiesSql, engagementLedToCommitmentSql, isoDate } from '../rules';
+import { engagementConcernsCities, engagementInCitiesSql, engagementLedToCommitmentSql, isoDate } from '../rules';
 import { EngagementEntity } from './engagement.entity';
 import { toEngagementListItem, type EngagementReadRow } from './engagement.read';
 
@@ -78,7 +78,11 @@ export class EngagementsRepository {
   private filtered(user: AuthUser, f: EngagementFilters): SelectQueryBuilder<EngagementEntity> {
     const qb = this.readable(user);
     andWhereGiven(qb, f.hubId, 'e.hub_id = :hubId', { hubId: f.hubId });
-    andWhereGiven(qb, f.cityId, engagementInCitiesSql('e', 'ARRAY[:cityId]'), { cityId: f.cityId });
+    // With a text search the trigram indexes narrow the rows first, so the city is checked on each of
+    // those few (three key lookups); without one, the city's engagements are the smaller set and are
+    // collected once (a busy city's union is ~50,000 ids: 130 ms when paid on every text search).
+    const inCity = likePattern(f.q) ? engagementConcernsCities : engagementInCitiesSql;
+    andWhereGiven(qb, f.cityId, inCity('e', 'ARRAY[:cityId]'), { cityId: f.cityId });
     andWhereGiven(qb, f.type, 'e.type = :type', { type: f.type });
     andWhereGiven(qb, f.from, 'e.start_date >= :from', { from: f.from });
     andWhereGiven(qb, f.to, 'e.start_date <= :to', { to: f.to });

@@ -9,6 +9,7 @@ import { UserEntity } from '../users/user.entity';
 @Entity('follow_ups')
 @Index('IDX_follow_ups_title_trgm', { synchronize: false })
 @Index('IDX_follow_ups_note_trgm', { synchronize: false })
+@Index('IDX_follow_ups_open_due', { synchronize: false })
 export class FollowUpEntity extends RecordEntity {
   @RefColumn({ nullable: true })
   commitmentId!: string | null;

@@ -11,6 +11,7 @@ import type { StorySnapshot } from './story-snapshot';
 @Entity('story_revisions')
 @Index('IDX_story_revisions_story_revision', ['storyId', 'revision'], { unique: true })
 @Index('IDX_story_revisions_outcomes', { synchronize: false })
+@Index('IDX_story_revisions_public_order', { synchronize: false })
 @Index('IDX_story_revisions_current', ['storyId'], { unique: true, where: '"current"' })
 export class StoryRevisionEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_story_revisions' })
