@@ -6,7 +6,7 @@ import {
   Header,
   HttpCode,
   Param,
-  ParseIntPipe,
+  PipeTransform,
   ParseUUIDPipe,
   Patch,
   Post,
@@ -52,10 +52,19 @@ function sendFile(res: Response, file: StoryFile, type: string, disposition: 'in
   return file.content;
 }
 
-/** A revision number in the path: a 400 naming it when it is not a whole number. */
-const REVISION_PIPE = new ParseIntPipe({
-  exceptionFactory: () => new ValidationFailedError([{ field: 'revision', message: 'revision must be a whole number' }]),
-});
+/**
+ * A revision number in the path: decimal digits only, else a 400 naming it. The handler takes it as
+ * text and converts it itself: typed as a number, the global validation pipe would first turn `1e3`
+ * or `0x10` into a number naming another revision.
+ */
+const REVISION_PIPE: PipeTransform<string, string> = {
+  transform(value: string): string {
+    if (!/^-?\d{1,15}$/.test(value)) {
+      throw new ValidationFailedError([{ field: 'revision', message: 'revision must be a whole number' }]);
+    }
+    return value;
+  },
+};
 
 @ApiTags('stories')
 @Controller(ROUTES.stories)
@@ -149,9 +158,9 @@ export class StoriesController {
   revision(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
-    @Param('revision', REVISION_PIPE) revision: number,
+    @Param('revision', REVISION_PIPE) revision: string,
   ): Promise<StoryRevisionDetail> {
-    return this.revisions.get(user, id, revision);
+    return this.revisions.get(user, id, Number(revision));
   }
 
   @Can('stories', 'read')

@@ -101,8 +101,9 @@ describe('story revisions', () => {
     for (const revision of ['3', '0', '-1', '99999999999']) {
       await t.http.get(`/api/stories/${storyId}/revisions/${revision}`).set(as('esa')).expect(404);
     }
-    for (const revision of ['one', '1.5', '2x']) {
-      const res = await t.http.get(`/api/stories/${storyId}/revisions/${revision}`).set(as('esa')).expect(400);
+    for (const revision of ['one', '1.5', '2x', '1e3', '0x10', '+1']) {
+      const res = await t.http.get(`/api/stories/${storyId}/revisions/${encodeURIComponent(revision)}`).set(as('esa'));
+      expect([revision, res.status]).toEqual([revision, 400]);
       expect((res.body as ApiError).details).toEqual([expect.objectContaining({ field: 'revision' })]);
     }
     await t.http.get('/api/stories/00000000-0000-4000-8000-000000000000/revisions').set(as('esa')).expect(404);
