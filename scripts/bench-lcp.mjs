@@ -6,7 +6,7 @@
 //
 // It drives the built app (`npm run build` first) on its own fresh embedded PostgreSQL with the demo
 // data (scripts/e2e-server.mjs), or an app already running at BASE_URL.
-// Options: --runs N (default 3). Environment: E2E_PORT, E2E_PG_PORT, BASE_URL, CHROMIUM_PATH.
+// Options: --runs N (default 3), --waterfall (the requests of each page's last load, in ms from the start). Environment: E2E_PORT, E2E_PG_PORT, BASE_URL, CHROMIUM_PATH.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -16,8 +16,10 @@ import { chromium } from '@playwright/test';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const runsArg = process.argv.indexOf('--runs');
 const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
+/** `--waterfall`: also print when each request of a page's last load started and ended. */
+const waterfall = process.argv.includes('--waterfall');
 const port = process.env.E2E_PORT ?? '3210';
-const baseURL = process.env.BASE_URL ?? `http://127.0.0.1:${port}`;
+const baseURL = process.env.BASE_URL || `http://127.0.0.1:${port}`;
 
 /** The phone profile: Lighthouse's mobile throttling. */
 const PHONE = {
@@ -65,7 +67,17 @@ async function measure(browser, path, storageState, waitFor) {
   });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE.cpuSlowdown });
   let bytes = 0;
-  cdp.on('Network.loadingFinished', (e) => (bytes += e.encodedDataLength));
+  let t0;
+  const requests = new Map();
+  cdp.on('Network.requestWillBeSent', (e) => {
+    t0 ??= e.timestamp;
+    requests.set(e.requestId, { url: e.request.url.replace(baseURL, ''), start: e.timestamp });
+  });
+  cdp.on('Network.loadingFinished', (e) => {
+    bytes += e.encodedDataLength;
+    const r = requests.get(e.requestId);
+    if (r) Object.assign(r, { end: e.timestamp, bytes: e.encodedDataLength });
+  });
   await page.goto(baseURL + path, { waitUntil: 'load', timeout: 120_000 });
   await page.locator(waitFor).first().waitFor({ timeout: 120_000 });
   await page.waitForLoadState('networkidle', { timeout: 120_000 }).catch(() => undefined);
@@ -84,7 +96,11 @@ async function measure(browser, path, storageState, waitFor) {
       }),
   );
   await context.close();
-  return { ...lcp, bytes };
+  const ms = (t) => ((t - t0) * 1000).toFixed(0).padStart(6);
+  const timeline = [...requests.values()].map(
+    (r) => `${ms(r.start)} → ${r.end ? ms(r.end) : '     …'} ms ${String(r.bytes ?? '').padStart(7)} B  ${r.url.slice(0, 90)}`,
+  );
+  return { ...lcp, bytes, timeline };
 }
 
 async function signedInState(browser) {
@@ -133,6 +149,8 @@ try {
         `(runs: ${figures.map((f) => (f.ms / 1000).toFixed(2)).join(', ')} s; element ${figures[figures.length - 1].element}); ` +
         `transferred ${(median(figures.map((f) => f.bytes)) / 1024).toFixed(0)} KiB`,
     );
+    if (waterfall) console.log(figures[figures.length - 1].timeline.join('\n'));
+    for (const f of figures) delete f.timeline;
   }
   await browser.close();
   console.log(JSON.stringify({ profile: PHONE, runs, results }));
