@@ -1,7 +1,9 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { API_PREFIX } from '@impact/contracts';
+import compression from 'compression';
 import express, { NextFunction, Request, RequestHandler, Response } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import helmet from 'helmet';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -87,6 +89,9 @@ export function configureApp(app: INestApplication, config: AppConfig, options: 
   http.set('trust proxy', config.trustProxy);
 
   app.use(requestIdMiddleware);
+  // JSON answers and index.html are compressed per response (brotli at a fast quality, else gzip); the
+  // app's bundles were compressed at build time and already carry their Content-Encoding, so this skips them.
+  app.use(compression());
   app.use((req: Request, res: Response, next: NextFunction) =>
     (req.path === `/${DOCS_PATH}` || req.path.startsWith(`/${DOCS_PATH}/`) ? docsHelmet : appHelmet)(req, res, next),
   );
@@ -129,6 +134,14 @@ export function configureApp(app: INestApplication, config: AppConfig, options: 
   if (options.serveWeb !== false) serveWeb(app, config, logger);
 }
 
+/** Angular's output names carry a content hash (`main-KUC6XN5P.js`, `media/x-NOIAI5HR.woff2`). */
+const HASHED_FILE = /-[0-9A-Z]{8}\.(js|css|woff2?|ttf|svg|png|jpe?g|webp)(\.br|\.gz)?$/;
+
+/** Hashed bundles can be cached for ever; everything else (index.html, translations, favicon) is revalidated. */
+export function cacheControlFor(path: string): string {
+  return HASHED_FILE.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
 /** Serves the built Angular app at `/`, with index.html for every non-API path (SPA fallback), and the story pages' heads. */
 function serveWeb(app: INestApplication, config: AppConfig, logger: Logger): void {
   const webDist = config.webDist;
@@ -139,12 +152,16 @@ function serveWeb(app: INestApplication, config: AppConfig, logger: Logger): voi
   }
   // A published story's page carries its title, summary and language in the head, for link previews.
   serveStoryPages(app, readFileSync(index, 'utf8'), config.mail.publicUrl, logger);
+  // The build writes brotli and gzip copies beside each file (scripts/precompress.mjs): the best one the
+  // client accepts is sent, with the original's Content-Type and caching.
   app.use(
-    express.static(webDist, {
+    expressStaticGzip(webDist, {
       index: false,
-      setHeaders: (res, path) => {
-        // Hashed bundles can be cached for ever; index.html never.
-        res.setHeader('Cache-Control', /\.[0-9a-z]{8,}\.(js|css|woff2?)$/i.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      enableBrotli: true,
+      orderPreference: ['br', 'gzip'],
+      serveStatic: {
+        index: false,
+        setHeaders: (res, path) => res.setHeader('Cache-Control', cacheControlFor(path)),
       },
     }),
   );

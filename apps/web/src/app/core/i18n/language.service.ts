@@ -10,6 +10,30 @@ export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
 
+/** The language chosen on this device, if any. */
+export function rememberedLanguage(): Language | null {
+  try {
+    const value = localStorage.getItem(LANGUAGE_STORAGE_KEY);
+    return isLanguage(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The first of the browser's languages the app speaks, if any. */
+export function browserLanguage(nav: Navigator | undefined): Language | null {
+  for (const tag of nav?.languages ?? [nav?.language ?? '']) {
+    const base = tag.slice(0, 2).toLowerCase();
+    if (isLanguage(base)) return base;
+  }
+  return null;
+}
+
+/** The language a visit starts in, before the signed-in user's preference is known (main.ts fetches its file early). */
+export function startingLanguage(nav: Navigator | undefined): Language {
+  return rememberedLanguage() ?? browserLanguage(nav) ?? 'en';
+}
+
 /**
  * The one place that knows the active language. Switching it loads the translation file, sets
  * `<html lang dir>`, and tells Material's root Directionality, so the sidenav, menus, dialogs and
@@ -33,8 +57,7 @@ export class LanguageService {
 
   /** Picks the starting language and waits for its translations so the first paint is translated. */
   async init(): Promise<void> {
-    const lang = this.remembered() ?? this.fromBrowser() ?? 'en';
-    await this.apply(lang);
+    await this.apply(startingLanguage(this.document.defaultView?.navigator));
   }
 
   /** A language the person chose here: applied and remembered. */
@@ -45,7 +68,7 @@ export class LanguageService {
 
   /** The signed-in user's preferred language: a default, so a choice made on this device wins. */
   async useUserPreference(lang: Language | undefined): Promise<void> {
-    if (this.remembered() || !isLanguage(lang)) return;
+    if (rememberedLanguage() || !isLanguage(lang)) return;
     await this.apply(lang);
   }
 
@@ -63,29 +86,11 @@ export class LanguageService {
     }
   }
 
-  private remembered(): Language | null {
-    try {
-      const value = localStorage.getItem(LANGUAGE_STORAGE_KEY);
-      return isLanguage(value) ? value : null;
-    } catch {
-      return null;
-    }
-  }
-
   private remember(lang: Language): void {
     try {
       localStorage.setItem(LANGUAGE_STORAGE_KEY, lang);
     } catch {
       // Private mode or a full quota: the choice still holds for this visit.
     }
-  }
-
-  private fromBrowser(): Language | null {
-    const nav = this.document.defaultView?.navigator;
-    for (const tag of nav?.languages ?? [nav?.language ?? '']) {
-      const base = tag.slice(0, 2).toLowerCase();
-      if (isLanguage(base)) return base;
-    }
-    return null;
   }
 }
