@@ -120,11 +120,20 @@ test.describe('the records chain: engagement → commitment → follow-up → ou
     await expect(achieve.getByText('This is required.')).toBeVisible();
     await expect(achieve).toBeVisible();
     await achieve.getByLabel('Why? (required)').fill('The pilot runs in Gombe Division.');
+    // The follow-up is still open: what becomes of it is asked first.
+    await expect(
+      achieve.getByRole('group', { name: 'This commitment still has 1 open follow-up. What should happen to it?' }),
+    ).toBeVisible();
+    await achieve.getByRole('radio', { name: 'Keep it open' }).check();
     await achieve.getByRole('button', { name: 'Mark as achieved' }).click();
     await expect(achieve).toHaveCount(0);
 
     await expect(currentStatus(liaison)).toContainText('Achieved');
-    await expect(liaison.getByText('This is a final status: no further steps.')).toBeVisible();
+    // Achieved is undone through the workflow (with a note), so the one step left is reopening.
+    await expect(
+      liaison.getByRole('group', { name: 'Next steps' }).getByRole('button', { name: 'Reopen (back to in progress)' }),
+    ).toBeVisible();
+    await expect(followUps.getByRole('listitem').filter({ hasText: 'Check-in with the Gombe Division pilot' })).toContainText('Open');
     await expect(liaison.getByRole('progressbar', { name: 'Progress' })).toHaveAttribute('aria-valuenow', '100');
     await expect(liaison.getByRole('region', { name: 'Details' })).toContainText('100%');
 

@@ -78,6 +78,14 @@ test.describe('impact stories: draft, review, publish, read', () => {
     await leadership.goto(editorUrl);
     await expect(leadership.getByRole('heading', { level: 1 })).toHaveText(title);
     await leadership.getByRole('button', { name: 'Publish' }).click();
+    // It asks first, naming the story; then says it is published, with the public page one click away.
+    const confirm = leadership.getByRole('dialog', { name: 'Publish this story?' });
+    await expect(confirm).toContainText(`“${title}” will be on the public stories page`);
+    await shot(leadership, 'stories-publish-confirm-en');
+    await confirm.getByRole('button', { name: 'Publish' }).click();
+    const news = leadership.locator('mat-snack-bar-container');
+    await expect(news).toContainText(`“${title}” is published and live on the public stories page.`);
+    await expect(news.getByRole('button', { name: 'View on the public page' })).toBeVisible();
     await expect(leadership.getByText(/^\s*Published on .+ by Lena Leadership\.\s*$/)).toBeVisible();
     await expect(leadership.getByRole('link', { name: 'View on the public page' })).toBeVisible();
     await shot(leadership, 'stories-editor-published-en');

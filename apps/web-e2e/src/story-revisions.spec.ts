@@ -80,6 +80,7 @@ test.describe('story revisions: what leadership read is what goes live', () => {
 
     // Leadership's Publish, on the text it read, is refused.
     await publishButton.click();
+    await page.getByRole('dialog', { name: 'Publish this story?' }).getByRole('button', { name: 'Publish' }).click();
     const alert = page.getByRole('alert').filter({ hasText: REFUSED });
     await expect(alert).toBeVisible();
     await expect(page.locator('it-story-status-chip').first()).toContainText('Draft');

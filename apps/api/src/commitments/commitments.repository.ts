@@ -214,15 +214,32 @@ export class CommitmentsRepository {
   async moveStatus(
     m: EntityManager,
     id: string,
-    step: { from: CommitmentStatus | null; to: CommitmentStatus; actorId: string; note?: string | null },
+    step: { from: CommitmentStatus | null; to: CommitmentStatus; actorId: string; note?: string | null; progress?: number },
   ): Promise<void> {
     await m
       .createQueryBuilder()
       .update(CommitmentEntity)
-      .set({ status: step.to, ...(step.to === 'achieved' ? { progress: 100 } : {}) })
+      .set({
+        status: step.to,
+        ...(step.to === 'achieved' ? { progress: 100 } : step.progress !== undefined ? { progress: step.progress } : {}),
+      })
       .where('id = :id', { id })
       .execute();
     await this.recordStatus(m, id, step);
+  }
+
+  /**
+   * The progress a commitment had before its latest move to achieved (which sets 100), read from that
+   * move's audit row; null when the row did not change the progress or there is none.
+   */
+  async progressBeforeAchieved(m: EntityManager, id: string): Promise<number | null> {
+    const rows: { progress: number | null }[] = await m.query(
+      `SELECT (changes->'progress'->>'old')::int AS progress FROM audit_log
+        WHERE entity = 'commitment' AND entity_id = $1 AND action = 'transition' AND changes->'status'->>'new' = 'achieved'
+        ORDER BY at DESC LIMIT 1`,
+      [id],
+    );
+    return rows[0]?.progress ?? null;
   }
 
   /** The first status (at creation) or a later step. */

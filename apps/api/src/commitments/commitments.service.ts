@@ -144,7 +144,15 @@ export class CommitmentsService {
           'A commitment can be marked achieved only once at least one outcome is recorded on it.',
         );
       }
-      await this.commitments.moveStatus(m, id, { from: before.status, to: dto.to, actorId: user.id, note: dto.note });
+      // Reopening an achieved commitment (undoing "Achieved") gives back the progress it had before.
+      const reopened = before.status === 'achieved' ? await this.commitments.progressBeforeAchieved(m, id) : null;
+      await this.commitments.moveStatus(m, id, {
+        from: before.status,
+        to: dto.to,
+        actorId: user.id,
+        note: dto.note,
+        ...(reopened !== null ? { progress: reopened } : {}),
+      });
       const after = await this.load(id, m);
       await this.audit.record(m, {
         actorId: user.id,

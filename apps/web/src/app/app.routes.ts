@@ -53,6 +53,12 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./cities/cities.routes').then((m) => m.CITIES_ROUTES),
       },
       {
+        path: 'partners',
+        canActivate: [canGuard('partners')],
+        title: 'partners.heading',
+        loadChildren: () => import('./partners/partners.routes').then((m) => m.PARTNERS_ROUTES),
+      },
+      {
         path: 'engagements',
         canActivate: [canGuard('engagements')],
         title: 'nav.engagements',

@@ -9,11 +9,11 @@ describe('commitment workflow', () => {
     expect(canTransitionCommitment('pledged', 'achieved')).toBe(false);
     expect(canTransitionCommitment('stalled', 'achieved')).toBe(false);
   });
-  it('has final states with no way out', () => {
+  it('ends at cancelled, and lets an achieved commitment be reopened only (the way "Achieved" is undone)', () => {
     for (const to of COMMITMENT_STATUSES) {
-      expect(canTransitionCommitment('achieved', to)).toBe(false);
       expect(canTransitionCommitment('cancelled', to)).toBe(false);
     }
+    expect(nextCommitmentStatuses('achieved')).toEqual(['in_progress']);
   });
 });
 

@@ -1,11 +1,14 @@
 import type { CommitmentStatus, Role, StoryStatus } from './enums';
 
-/** Which commitment status may follow which (docs/api.md). Used by the API to refuse and by the web to offer. */
+/**
+ * Which commitment status may follow which (docs/api.md). Used by the API to refuse and by the web to offer.
+ * An achieved commitment may be reopened (back to in progress, with a note): how "Achieved" is undone.
+ */
 export const COMMITMENT_TRANSITIONS: Readonly<Record<CommitmentStatus, readonly CommitmentStatus[]>> = {
   pledged: ['in_progress', 'cancelled'],
   in_progress: ['stalled', 'achieved', 'cancelled'],
   stalled: ['in_progress', 'cancelled'],
-  achieved: [],
+  achieved: ['in_progress'],
   cancelled: [],
 };
 

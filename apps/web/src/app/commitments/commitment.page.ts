@@ -3,7 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
-import { CommitmentListItem, CommitmentStatus, commitmentPlace } from '@impact/contracts';
+import { CommitmentListItem, CommitmentStatus, FollowUpListItem, commitmentPlace } from '@impact/contracts';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { CanDirective } from '../core/auth/can.directive';
 import { AuthService } from '../core/auth/auth.service';
@@ -21,7 +21,9 @@ import { StatusStepper } from './status-stepper';
 import { CommitmentFollowUps } from './panels/follow-ups-panel';
 import { CommitmentHistory } from './panels/history-panel';
 import { CommitmentOutcomes } from './panels/outcomes-panel';
-import { TransitionDialog, TransitionDialogData } from './transition-dialog';
+import { TransitionDialog, TransitionDialogData, TransitionResult } from './transition-dialog';
+import { FollowUpsApi } from '../follow-ups/data-access/follow-ups.api';
+import { catchError, forkJoin, of } from 'rxjs';
 
 /** One commitment: what it is, where it stands on its path, what is owed on it, what came of it, and its history. */
 @Component({
@@ -56,6 +58,7 @@ export class CommitmentPage {
   private readonly transloco = inject(TranslocoService);
   private readonly router = inject(Router);
   private readonly auth = inject(AuthService);
+  private readonly followUpsApi = inject(FollowUpsApi);
 
   /** Route parameter. */
   readonly id = input.required<string>();
@@ -75,12 +78,39 @@ export class CommitmentPage {
     this.dialogs.open(
       TransitionDialog,
       data,
-      (saved: CommitmentListItem) => {
+      ({ commitment: saved, closed, notClosed }: TransitionResult) => {
         this.commitment.set(saved);
-        this.notices.say('commitments.saved.moved', { status: this.transloco.translate(`status.commitment.${saved.status}`) });
+        if (notClosed > 0) {
+          this.notices.say('achieve.notClosed', { count: notClosed }, 8000);
+        } else if (saved.status === 'achieved') {
+          const key = closed.length ? 'undo.achievedClosed' : 'undo.achieved';
+          this.notices.offerUndo(key, { name: saved.title, count: closed.length }, () => this.undoAchieved(saved, closed));
+        } else {
+          this.notices.say('commitments.saved.moved', { status: this.transloco.translate(`status.commitment.${saved.status}`) });
+        }
       },
       { width: '520px', disableClose: false },
     );
+  }
+
+  /**
+   * "Undo" right after "Achieved": the workflow's step back to in progress (a transition the API audits,
+   * with a note), and the follow-ups closed with it open again.
+   */
+  private undoAchieved(achieved: CommitmentListItem, closed: FollowUpListItem[]): void {
+    const note = this.transloco.translate('undo.note');
+    this.api.transition(achieved.id, 'in_progress', note).subscribe({
+      next: (reopened) => {
+        const reopenAll = closed.map((f) =>
+          this.followUpsApi.update(f.id, { version: f.version, status: 'open' }).pipe(catchError(() => of(null))),
+        );
+        (reopenAll.length ? forkJoin(reopenAll) : of([])).subscribe(() => {
+          this.commitment.set({ ...reopened });
+          this.notices.say('undo.reopened', { name: reopened.title });
+        });
+      },
+      error: () => this.notices.say('undo.failed', { name: achieved.title }, 8000),
+    });
   }
 
   protected edit(): void {

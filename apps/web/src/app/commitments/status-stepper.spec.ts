@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
-import { CommitmentListItem, CommitmentStatus } from '@impact/contracts';
+import { CommitmentListItem, CommitmentStatus, FollowUpListItem } from '@impact/contracts';
 import { translocoTesting } from '../testing/transloco-testing';
 import { StatusStepper, pathFor } from './status-stepper';
 import { TransitionDialog, TransitionDialogData } from './transition-dialog';
@@ -34,7 +34,7 @@ describe('StatusStepper', () => {
     ['pledged', ['in_progress', 'cancelled']],
     ['in_progress', ['stalled', 'achieved', 'cancelled']],
     ['stalled', ['in_progress', 'cancelled']],
-    ['achieved', []],
+    ['achieved', ['in_progress']],
     ['cancelled', []],
   ])('from %s offers only the steps the workflow table allows', async (status, allowed) => {
     const { steps } = await renderStepper(status);
@@ -42,9 +42,16 @@ describe('StatusStepper', () => {
   });
 
   it('marks the current status on the path and says when it is final', async () => {
+    const { el } = await renderStepper('cancelled');
+    expect(el.querySelector('[aria-current="step"]')?.textContent).toContain('Cancelled');
+    expect(el.textContent).toContain('final status');
+  });
+
+  it('offers to reopen an achieved commitment (back to in progress), not to call it final', async () => {
     const { el } = await renderStepper('achieved');
     expect(el.querySelector('[aria-current="step"]')?.textContent).toContain('Achieved');
-    expect(el.textContent).toContain('final status');
+    expect(el.querySelector('button[data-to="in_progress"]')?.textContent).toContain('Reopen (back to in progress)');
+    expect(el.textContent).not.toContain('final status');
   });
 
   it('shows no buttons to someone who may not move the commitment', async () => {
@@ -72,7 +79,10 @@ describe('StatusStepper', () => {
 describe('TransitionDialog', () => {
   const commitment = { id: 'c1', title: 'Local Safety Council', status: 'in_progress' } as CommitmentListItem;
 
-  async function renderDialog(to: CommitmentStatus) {
+  const openFollowUp = (id: string, title: string, version: number) => ({ id, title, version, status: 'open' }) as FollowUpListItem;
+
+  /** An achievement first reads the commitment's open follow-ups (`open`). */
+  async function renderDialog(to: CommitmentStatus, open: FollowUpListItem[] = []) {
     const close = jest.fn();
     TestBed.configureTestingModule({
       imports: [TransitionDialog, translocoTesting()],
@@ -84,6 +94,13 @@ describe('TransitionDialog', () => {
       ],
     });
     const fixture = TestBed.createComponent(TransitionDialog);
+    const http = TestBed.inject(HttpTestingController);
+    fixture.detectChanges();
+    if (to === 'achieved') {
+      http
+        .expectOne((r) => r.url === '/api/follow-ups' && r.params.get('commitmentId') === 'c1' && r.params.get('status') === 'open')
+        .flush({ items: open, total: open.length, page: 1, pageSize: 100 });
+    }
     await fixture.whenStable();
     const el = fixture.nativeElement as HTMLElement;
     const note = el.querySelector('textarea') as HTMLTextAreaElement;
@@ -91,7 +108,7 @@ describe('TransitionDialog', () => {
       el.querySelector('form')?.dispatchEvent(new Event('submit'));
       await fixture.whenStable();
     };
-    return { el, note, submit, close, fixture, http: TestBed.inject(HttpTestingController) };
+    return { el, note, submit, close, fixture, http };
   }
 
   it('requires a note before anything is sent', async () => {
@@ -110,7 +127,63 @@ describe('TransitionDialog', () => {
     const req = http.expectOne('/api/commitments/c1/transitions');
     expect(req.request.body).toEqual({ to: 'stalled', note: 'Mayor changed; council on hold' });
     req.flush({ ...commitment, status: 'stalled' });
-    expect(close).toHaveBeenCalledWith(expect.objectContaining({ status: 'stalled' }));
+    expect(close).toHaveBeenCalledWith({ commitment: expect.objectContaining({ status: 'stalled' }), closed: [], notClosed: 0 });
+  });
+
+  async function achieveWithOpenFollowUps(choice: 'close' | 'keep' | null) {
+    const rendered = await renderDialog('achieved', [openFollowUp('f1', 'Send the report', 3), openFollowUp('f2', 'Call the mayor', 5)]);
+    const { el, note, submit } = rendered;
+    const question = el.querySelector('[data-testid="open-follow-ups"]');
+    expect(question?.querySelector('legend')?.textContent).toContain(
+      'This commitment still has 2 open follow-ups. What should happen to them?',
+    );
+    expect([...(question?.querySelectorAll('li') ?? [])].map((li) => li.textContent?.trim())).toEqual([
+      'Send the report',
+      'Call the mayor',
+    ]);
+    note.value = 'Council meets monthly';
+    note.dispatchEvent(new Event('input'));
+    if (choice) {
+      const radio = el.querySelector<HTMLInputElement>(`mat-radio-button[value="${choice}"] input`);
+      radio?.click();
+    }
+    await submit();
+    return rendered;
+  }
+
+  it('asks what to do with open follow-ups before achieving, and sends nothing until answered', async () => {
+    const { el, http, close, fixture } = await achieveWithOpenFollowUps(null);
+    fixture.detectChanges();
+    http.expectNone('/api/commitments/c1/transitions');
+    expect(close).not.toHaveBeenCalled();
+    expect(el.querySelector('.it-choice-error')?.textContent).toContain('Choose what to do with the open follow-ups.');
+  });
+
+  it('closes the open follow-ups after the step when asked to, each with the version read', async () => {
+    const { http, close, fixture } = await achieveWithOpenFollowUps('close');
+    http.expectOne('/api/commitments/c1/transitions').flush({ ...commitment, status: 'achieved' });
+    await fixture.whenStable();
+    const patches = http.match((r) => r.method === 'PATCH' && r.url.startsWith('/api/follow-ups/'));
+    expect(patches.map((r) => [r.request.url, r.request.body])).toEqual([
+      ['/api/follow-ups/f1', { version: 3, status: 'done' }],
+      ['/api/follow-ups/f2', { version: 5, status: 'done' }],
+    ]);
+    patches[0].flush({ ...openFollowUp('f1', 'Send the report', 4), status: 'done' });
+    patches[1].flush({ statusCode: 409, message: 'Changed meanwhile' }, { status: 409, statusText: 'Conflict' });
+    await fixture.whenStable();
+    expect(close).toHaveBeenCalledWith({
+      commitment: expect.objectContaining({ status: 'achieved' }),
+      closed: [expect.objectContaining({ id: 'f1', version: 4, status: 'done' })],
+      notClosed: 1,
+    });
+  });
+
+  it('keeps them open when asked to', async () => {
+    const { http, close, fixture } = await achieveWithOpenFollowUps('keep');
+    http.expectOne('/api/commitments/c1/transitions').flush({ ...commitment, status: 'achieved' });
+    await fixture.whenStable();
+    http.expectNone((r) => r.method === 'PATCH');
+    expect(close).toHaveBeenCalledWith({ commitment: expect.objectContaining({ status: 'achieved' }), closed: [], notClosed: 0 });
   });
 
   it('shows the server’s 422 message and keeps the note', async () => {

@@ -5,9 +5,11 @@ import { CommitmentStatus, nextCommitmentStatuses } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { STATUS_COLOURS, STATUS_ICONS } from '../shared/ui/status-chip';
 
-/** The button's words for a step: going back to work after a stall is a resumption. */
+/** The button's words for a step: going back to work after a stall is a resumption, after an achievement a reopening. */
 export function stepLabel(from: CommitmentStatus, to: CommitmentStatus): string {
-  return from === 'stalled' && to === 'in_progress' ? 'commitments.transition.resume' : `commitments.transition.to.${to}`;
+  if (from === 'stalled' && to === 'in_progress') return 'commitments.transition.resume';
+  if (from === 'achieved' && to === 'in_progress') return 'undo.reopen';
+  return `commitments.transition.to.${to}`;
 }
 
 const MAIN_PATH: readonly CommitmentStatus[] = ['pledged', 'in_progress', 'achieved'];

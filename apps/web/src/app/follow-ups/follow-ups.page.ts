@@ -73,10 +73,12 @@ export class FollowUpsPage {
 
   protected done(f: FollowUpListItem): void {
     this.busy.set(f.id);
-    this.markDone.run(f).subscribe(() => {
-      this.busy.set(null);
-      this.list.result.reload();
-    });
+    this.markDone
+      .run(f, () => this.list.result.reload())
+      .subscribe(() => {
+        this.busy.set(null);
+        this.list.result.reload();
+      });
   }
 
   /** Add a follow-up, or edit one; the list shows the result. */

@@ -8,18 +8,20 @@ import { FollowUpsApi } from './data-access/follow-ups.api';
 export type MarkDoneResult = 'done' | 'conflict' | 'failed';
 
 /**
- * One click "Mark done" with the version read. A 409 means someone changed the follow-up meanwhile:
- * say so and let the caller reload the list, so the person sees the change before acting again.
+ * One click "Mark done" with the version read, with "Undo" on offer for a few seconds. A 409 means
+ * someone changed the follow-up meanwhile: say so and let the caller reload the list, so the person
+ * sees the change before acting again.
  */
 @Injectable({ providedIn: 'root' })
 export class MarkDone {
   private readonly api = inject(FollowUpsApi);
   private readonly notices = inject(Notices);
 
-  run(followUp: FollowUpListItem): Observable<MarkDoneResult> {
+  /** `reopened` runs when the person chose "Undo" and the follow-up is open again (the caller reloads). */
+  run(followUp: FollowUpListItem, reopened?: () => void): Observable<MarkDoneResult> {
     return this.api.markDone(followUp).pipe(
-      map((): MarkDoneResult => {
-        this.notices.say('followUps.markedDone', { name: followUp.title }, 6000);
+      map((saved): MarkDoneResult => {
+        this.notices.offerUndo('followUps.markedDone', { name: followUp.title }, () => this.undo(saved, reopened));
         return 'done';
       }),
       catchError((error: unknown) => {
@@ -28,5 +30,19 @@ export class MarkDone {
         return of<MarkDoneResult>(conflict ? 'conflict' : 'failed');
       }),
     );
+  }
+
+  /** Undo is a change like any other: back to open with the version just saved, audited by the API. */
+  private undo(saved: FollowUpListItem, reopened?: () => void): void {
+    this.api.update(saved.id, { version: saved.version, status: 'open' }).subscribe({
+      next: () => {
+        this.notices.say('undo.followUpReopened', { name: saved.title });
+        reopened?.();
+      },
+      error: (error: unknown) => {
+        const conflict = error instanceof HttpErrorResponse && error.status === 409;
+        this.notices.say(conflict ? 'form.problem.conflict' : 'errors.unexpected', { name: saved.title }, 6000);
+      },
+    });
   }
 }

@@ -75,9 +75,11 @@ export class MyWorkPage {
 
   protected done(f: FollowUpListItem): void {
     this.busy.set(f.id);
-    this.markDone.run(f).subscribe(() => {
-      this.busy.set(null);
-      this.followUps.reload();
-    });
+    this.markDone
+      .run(f, () => this.followUps.reload())
+      .subscribe(() => {
+        this.busy.set(null);
+        this.followUps.reload();
+      });
   }
 }

@@ -23,11 +23,14 @@ import {
   UpdateStoryRequest,
   storyPlace,
 } from '@impact/contracts';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { MatDialog } from '@angular/material/dialog';
 import { firstValueFrom } from 'rxjs';
 import { AuthService } from '../core/auth/auth.service';
 import { LanguageService } from '../core/i18n/language.service';
+import { ConfirmDialog, ConfirmDialogData } from '../shared/ui/confirm-dialog';
 import { EmptyState } from '../shared/ui/empty-state';
+import { Notices } from '../shared/ui/notices';
 import { StoriesApi } from './data-access/stories.api';
 import { StoryChecklist } from './editor/story-checklist';
 import { Draft, EMPTY_DRAFT, fromStory } from './editor/story-draft';
@@ -83,6 +86,9 @@ export class StoryEditorPage {
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
   private readonly ui = inject(LanguageService);
+  private readonly dialog = inject(MatDialog);
+  private readonly notices = inject(Notices);
+  private readonly transloco = inject(TranslocoService);
 
   /** Route parameter (`/story-desk/:id`); absent on `/story-desk/new`. */
   readonly id = input<string | undefined>(undefined);
@@ -268,14 +274,21 @@ export class StoryEditorPage {
     return Object.values(d.sensitivity).some((v) => v);
   }
 
-  /** A step of the workflow; a send-back carries the reviewer's reason. */
+  /** A step of the workflow; a send-back carries the reviewer's reason. Publishing asks first, then says where the story is live. */
   protected async move(to: StoryStatus, note?: string): Promise<void> {
     const s = this.story();
     if (!s) return;
+    if (to === 'published' && !(await this.confirmPublish(s.title))) return;
     this.busy.set(true);
     this.problem.set(null);
     try {
-      this.adopt(await firstValueFrom(this.api.transition(s.id, { to, note: to === 'draft' ? note : undefined, version: s.version })));
+      const moved = await firstValueFrom(this.api.transition(s.id, { to, note: to === 'draft' ? note : undefined, version: s.version }));
+      this.adopt(moved);
+      if (moved.status === 'published') {
+        this.notices.sayWithAction('publish.done', { name: moved.title }, 'publish.view', () =>
+          window.open(`/stories/${encodeURIComponent(moved.id)}`, '_blank', 'noopener'),
+        );
+      }
       this.history.set(await firstValueFrom(this.api.history(s.id)));
     } catch (error) {
       if (to === 'published' && error instanceof HttpErrorResponse && error.status === 409) {
@@ -286,6 +299,21 @@ export class StoryEditorPage {
     } finally {
       this.busy.set(false);
     }
+  }
+
+  /** Publishing puts the story in front of the world: ask, naming it. */
+  private async confirmPublish(title: string): Promise<boolean> {
+    const t = (key: string) => this.transloco.translate(key, { name: title });
+    const data: ConfirmDialogData = {
+      title: t('publish.title'),
+      message: t('publish.message'),
+      confirm: t('publish.confirm'),
+      cancel: t('common.cancel'),
+      tone: 'primary',
+    };
+    return (
+      (await firstValueFrom(this.dialog.open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, { data }).afterClosed())) === true
+    );
   }
 
   /**

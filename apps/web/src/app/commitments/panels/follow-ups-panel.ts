@@ -26,8 +26,9 @@ export class CommitmentFollowUps {
   readonly commitment = input.required<CommitmentListItem>();
 
   protected readonly followUps = rxResource({
-    params: () => this.commitment().id,
-    stream: ({ params }) => this.api.list({ commitmentId: params, sort: 'dueDate:asc', pageSize: 100 }),
+    // Keyed on the record, not its id: a status change (achieving may close follow-ups, undo reopens them) reloads.
+    params: () => this.commitment(),
+    stream: ({ params }) => this.api.list({ commitmentId: params.id, sort: 'dueDate:asc', pageSize: 100 }),
   });
   protected readonly items = computed(() => (this.followUps.hasValue() ? this.followUps.value().items : []));
   protected readonly place = computed(() => commitmentPlace(this.commitment()));

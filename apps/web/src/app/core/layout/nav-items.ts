@@ -17,6 +17,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/commitments', label: 'nav.commitments', icon: 'handshake', resource: 'commitments' },
   { path: '/follow-ups', label: 'nav.followUps', icon: 'event_upcoming', resource: 'followUps' },
   { path: '/story-desk', label: 'nav.stories', icon: 'auto_stories', resource: 'stories' },
+  { path: '/partners', label: 'partners.heading', icon: 'diversity_3', resource: 'partners' },
   { path: '/users', label: 'nav.users', icon: 'manage_accounts', resource: 'users' },
   { path: '/admin/outbox', label: 'nav.outbox', icon: 'outbox', resource: 'outbox' },
 ];

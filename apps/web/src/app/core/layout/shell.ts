@@ -14,6 +14,7 @@ import { filter, map } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { LanguageSwitcher } from '../i18n/language-switcher';
 import { NotificationBell } from '../../notifications/notification-bell';
+import { SearchBox } from '../../search/search-box';
 import { NAV_ITEMS } from './nav-items';
 
 /** The signed-in frame: toolbar, side navigation (a drawer on phones) and the main landmark. */
@@ -33,6 +34,7 @@ import { NAV_ITEMS } from './nav-items';
     TranslocoPipe,
     LanguageSwitcher,
     NotificationBell,
+    SearchBox,
   ],
   templateUrl: './shell.html',
   styleUrl: './shell.scss',

@@ -8,6 +8,8 @@ export interface ConfirmDialogData {
   message: string;
   confirm: string;
   cancel: string;
+  /** The confirm button's colour: a warning (the default) or the primary colour for a positive step such as publishing. */
+  tone?: 'danger' | 'primary';
 }
 
 /** Asks before something that is hard to undo. Closes with `true` when confirmed. */
@@ -21,7 +23,9 @@ export interface ConfirmDialogData {
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button mat-button type="button" [mat-dialog-close]="false">{{ data.cancel }}</button>
-      <button mat-flat-button type="button" class="it-danger" [mat-dialog-close]="true" cdkFocusInitial>{{ data.confirm }}</button>
+      <button mat-flat-button type="button" [class.it-danger]="data.tone !== 'primary'" [mat-dialog-close]="true" cdkFocusInitial>
+        {{ data.confirm }}
+      </button>
     </mat-dialog-actions>
   `,
   styles: `

@@ -2,6 +2,9 @@ import { Injectable, inject } from '@angular/core';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { TranslocoService } from '@jsverse/transloco';
 
+/** How long "Undo" stays on offer after "Achieved" or "Mark done". */
+export const UNDO_WINDOW_MS = 10_000;
+
 /** Short news after an action ("… was saved"), in the user's language, in a snack-bar with "Close". */
 @Injectable({ providedIn: 'root' })
 export class Notices {
@@ -10,5 +13,19 @@ export class Notices {
 
   say(key: string, params?: Record<string, unknown>, durationMs = 5000): void {
     this.snackBar.open(this.transloco.translate(key, params), this.transloco.translate('common.close'), { duration: durationMs });
+  }
+
+  /**
+   * News of a step that can be taken back for a few seconds: the snack-bar's action is "Undo", and
+   * `undo` runs if it is chosen before the bar goes.
+   */
+  offerUndo(key: string, params: Record<string, unknown>, undo: () => void, durationMs = UNDO_WINDOW_MS): void {
+    this.sayWithAction(key, params, 'undo.action', undo, durationMs);
+  }
+
+  /** News with one action (its words under `actionKey`) that runs `action` if chosen before the bar goes. */
+  sayWithAction(key: string, params: Record<string, unknown>, actionKey: string, action: () => void, durationMs = 8000): void {
+    const bar = this.snackBar.open(this.transloco.translate(key, params), this.transloco.translate(actionKey), { duration: durationMs });
+    bar.onAction().subscribe(action);
   }
 }
