@@ -93,7 +93,7 @@ describe('checkCityHeader', () => {
     expect(
       checkCityHeader(['name', 'countryCode', 'hub', 'kind', 'membershipStatus', 'memberSince', 'leadOfficial', 'latitude', 'colour']),
     ).toEqual([
-      { row: 1, column: 'colour', message: 'is not a column of cities' },
+      { row: 1, column: 'colour', message: 'is not a city column' },
       { row: 1, column: 'longitude', message: 'is missing from the header' },
     ]);
   });
