@@ -63,7 +63,7 @@ describe('planCityRow', () => {
     const plan = await planCityRow(row({ kind: 'village', latitude: 'north' }), hubs, live);
     expect(plan.kind).toBe('invalid');
     const errors = 'errors' in plan ? plan.errors : [];
-    expect(errors[0]).toEqual({ row: 7, column: 'hub', message: '"europe" matches 2 hubs' });
+    expect(errors[0]).toEqual({ row: 7, column: 'hub', message: '"europe" is ambiguous: 2 hub names match' });
     expect(errors).toContainEqual({ row: 7, column: 'kind', message: expect.stringContaining('kind must be one of') });
     expect(errors).toContainEqual({ row: 7, column: 'latitude', message: expect.stringContaining('latitude must be a number') });
     expect(new Set(errors.map((e) => e.column))).toEqual(new Set(['hub', 'kind', 'latitude']));

@@ -1,4 +1,4 @@
-import { matchOne, nameKey } from './names';
+import { matchCity, matchOne, nameKey } from './names';
 
 describe('nameKey', () => {
   it('ignores case, accents and spacing', () => {
@@ -26,6 +26,21 @@ describe('matchOne', () => {
   });
   it('reports unknown and ambiguous names', () => {
     expect(matchOne('Europe', hubs, (h) => h.name, 'hub')).toEqual({ error: 'no hub "Europe"' });
-    expect(matchOne('mena', hubs, (h) => h.name, 'hub')).toEqual({ error: '"mena" matches 2 hubs' });
+    expect(matchOne('mena', hubs, (h) => h.name, 'hub')).toEqual({ error: '"mena" is ambiguous: 2 hub names match' });
+  });
+});
+
+describe('matchCity', () => {
+  const cities = [
+    { id: '1', name: 'Tripoli', countryCode: 'LY' },
+    { id: '2', name: 'Tripoli', countryCode: 'LB' },
+    { id: '3', name: 'طرابلس', countryCode: 'LY' },
+  ];
+  it('lets a country code decide between cities of the same name', () => {
+    expect(matchCity('tripoli', cities)).toEqual({ error: '"tripoli" is ambiguous: 2 city names match' });
+    expect(matchCity('Tripoli (lb)', cities)).toEqual({ found: cities[1] });
+    expect(matchCity('TRIPOLI', cities, 'LY')).toEqual({ found: cities[0] });
+    expect(matchCity('طرابلس', cities)).toEqual({ found: cities[2] });
+    expect(matchCity('Tripoli', cities, 'FR')).toEqual({ error: 'no city "Tripoli" in FR' });
   });
 });

@@ -28,5 +28,24 @@ export function matchOne<T extends { id: string }>(
   const key = nameKey(value);
   const hits = candidates.filter((c) => nameKey(nameOf(c)) === key);
   if (hits.length === 1) return { found: hits[0] };
-  return { error: hits.length ? `"${value}" matches ${hits.length} ${what}s` : `no ${what} "${value}"` };
+  return { error: hits.length ? `"${value}" is ambiguous: ${hits.length} ${what} names match` : `no ${what} "${value}"` };
+}
+
+/**
+ * Finds one city by id or name; a country code (`Tripoli (LY)` in the cell, or the row's own
+ * country column) decides between cities of the same name.
+ */
+export function matchCity<T extends { id: string; name: string; countryCode: string }>(
+  value: string,
+  cities: readonly T[],
+  countryCode?: string | null,
+): Match<T> {
+  const tagged = /^(.*)\(\s*([A-Za-z]{2})\s*\)\s*$/.exec(value);
+  const name = tagged ? tagged[1] : value;
+  const country = (tagged ? tagged[2] : countryCode)?.toUpperCase();
+  const first = matchOne(name.trim(), cities, (c) => c.name, 'city');
+  if (!('error' in first) || !country) return first;
+  const inCountry = cities.filter((c) => c.countryCode === country);
+  const second = matchOne(name.trim(), inCountry, (c) => c.name, 'city');
+  return 'error' in second ? { error: `${second.error} in ${country}` } : second;
 }
