@@ -247,7 +247,7 @@ test(
     const exited = new Promise((ok) => app.on('exit', ok));
     try {
       await new Promise((ok, fail) => {
-        const timer = setTimeout(() => fail(new Error(`no start within 120 s:\n${output}`)), 120_000);
+        const timer = setTimeout(() => fail(new Error(`no start within 300 s:\n${output}`)), 300_000);
         const onData = (d) => {
           output += d;
           if (output.includes('Impact Tracker is running') && /\n\n$/.test(output)) {

@@ -3,16 +3,7 @@ import { createTestApp, type TestApp } from './test-app';
 import { PRINCIPALS, type MatrixRow, type MatrixWorld, type PrincipalName } from './authz/matrix';
 import { MATRIX_ROWS } from './authz/rows';
 import { demoSignIn } from './demo-sign-in';
-
-/** Who plays each principal: demo users whose scope makes the cross-scope cases meaningful. */
-const CAST: Record<Exclude<PrincipalName, 'anonymous'>, string> = {
-  liaisonA: 'nansana.liaison@impact.test',
-  liaisonB: 'danilovgrad.liaison@impact.test',
-  managerX: 'esa.manager@impact.test',
-  managerY: 'balkans.manager@impact.test',
-  leadership: 'leadership@impact.test',
-  admin: 'admin@impact.test',
-};
+import { followThroughWorld, PEOPLE } from './follow-through-world';
 
 let t: TestApp;
 let world: MatrixWorld;
@@ -21,22 +12,18 @@ let counter = 0;
 
 beforeAll(async () => {
   t = await createTestApp({ demo: true });
-  const ids = async (sql: string, params: unknown[]) => ((await t.dataSource.query(sql, params)) as { id: string }[])[0]?.id;
-  const userIds = {} as MatrixWorld['userIds'];
-  for (const [who, email] of Object.entries(CAST) as [Exclude<PrincipalName, 'anonymous'>, string][]) {
-    const session = await demoSignIn(t.http, email);
-    tokens[who] = session.accessToken;
-    userIds[who] = session.user.id;
-  }
+  // The follow-through people are the matrix's principals, played by the same demo users.
+  const people = await followThroughWorld(t);
+  Object.assign(tokens, people.tokens);
   world = {
     db: t.dataSource,
-    hubX: await ids(`SELECT id FROM hubs WHERE code = $1`, ['esa']),
-    hubY: await ids(`SELECT id FROM hubs WHERE code = $1`, ['balkans']),
-    cityA: await ids(`SELECT id FROM cities WHERE name = $1`, ['Nansana']),
-    cityB: await ids(`SELECT id FROM cities WHERE name = $1`, ['Danilovgrad']),
-    userIds,
+    hubX: people.hubX,
+    hubY: ((await t.dataSource.query(`SELECT id FROM hubs WHERE code = $1`, ['balkans'])) as { id: string }[])[0]?.id,
+    cityA: people.cityA,
+    cityB: people.cityB,
+    userIds: people.users,
     unique: () => `${Date.now().toString(36)}${(counter++).toString(36)}`,
-    signIn: async (who) => (await demoSignIn(t.http, CAST[who])).accessToken,
+    signIn: async (who) => (await demoSignIn(t.http, PEOPLE[who])).accessToken,
   };
 }, 120_000);
 

@@ -10,3 +10,10 @@ export async function demoSignIn(http: Agent, email: string): Promise<LoginRespo
   if (res.status !== 200) throw new Error(`sign-in of ${email} answered ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body as LoginResponse;
 }
+
+/** GET as a signed-in user; anything but 200 fails the test with what the API said. */
+export async function getOk<T>(http: Agent, token: string | undefined, path: string, who = 'the caller'): Promise<T> {
+  const res = await http.get(path).set('Authorization', `Bearer ${token}`);
+  if (res.status !== 200) throw new Error(`${path} as ${who}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as T;
+}

@@ -9,7 +9,7 @@ export const addDays = (day: string, days: number): string => {
   return d.toISOString().slice(0, 10);
 };
 
-/** The demo people the follow-through tests use; hub X = esa (city A Nansana), hub Y = balkans (city B Danilovgrad). */
+/** The demo people the follow-through tests and the authorization matrix use; hub X = esa (city A Nansana), hub Y = balkans (city B Danilovgrad). */
 export const PEOPLE = {
   liaisonA: 'nansana.liaison@impact.test',
   liaisonB: 'danilovgrad.liaison@impact.test',

@@ -267,6 +267,22 @@ const VALID: Record<string, Valid> = {
       language: 'es',
     }),
   },
+  'POST /api/users/{id}/invite': {
+    path: () => `/api/users/${ids.user}/invite`,
+    body: () => ({ language: 'ar' }),
+  },
+  // No account has this address: the same 204 as for a real one, and nothing is written.
+  'POST /api/auth/password-reset': {
+    path: () => '/api/auth/password-reset',
+    body: () => ({ email: `nobody-${next()}@impact.test` }),
+    who: 'anonymous',
+  },
+  // No link has this token: the body is checked first (400), a valid one answers 404.
+  'POST /api/auth/password': {
+    path: () => '/api/auth/password',
+    body: () => ({ token: '0'.repeat(43), password: 'Fuzz-passphrase-7Q2x' }),
+    who: 'anonymous',
+  },
   'POST /api/stories': { path: () => '/api/stories', body: storyBody },
   'PATCH /api/stories/{id}': {
     path: () => `/api/stories/${ids.story}`,
@@ -310,6 +326,15 @@ const VALID: Record<string, Valid> = {
   'POST /api/notifications/read': { path: () => '/api/notifications/read', body: () => ({ all: true }) },
   'PATCH /api/notification-settings': { path: () => '/api/notification-settings', body: () => ({ email: 'daily' }) },
   'POST /api/reminders/run': { path: () => '/api/reminders/run', body: () => ({ asOf: '2026-01-05' }) },
+  'POST /api/follow-ups/{id}/contact-links': {
+    path: () => `/api/follow-ups/${ids.followUp}/contact-links`,
+    body: () => ({ name: 'Fuzz contact', email: `fuzz-${next()}@city.test`, language: 'ar' }),
+  },
+  // No link has this token: the body is checked first (400), a valid one answers 404.
+  'POST /api/public/follow-up-links/{token}': {
+    path: () => `/api/public/follow-up-links/${'0'.repeat(43)}`,
+    body: () => ({ done: false, note: 'Not yet', proposedDueDate: '2031-01-05' }),
+  },
 };
 /** Run apart: they end sessions or count failed sign-ins, which the other routes must not feel. */
 const SESSION_ROUTES = ['POST /api/auth/refresh', 'POST /api/auth/logout', 'PATCH /api/auth/me'];
@@ -764,6 +789,7 @@ function realId(path: string, param: string): string {
   const before = path.split(`{${param}}`)[0];
   if (param === 'commitmentId' || before.endsWith('/commitments/')) return ids.commitment;
   if (before.endsWith('/stories/')) return ids.published;
+  if (param === 'revision') return '1';
   const byCollection: Record<string, string> = {
     '/api/cities/': ids.nansana,
     '/api/engagements/': ids.engagement,
@@ -787,7 +813,9 @@ describe('fuzz', () => {
 
   it('answers hostile query strings and path segments on every GET route below 500, and writes nothing', async () => {
     const gets = routesOf('get');
-    expect(gets.map((g) => g.route)).toEqual(expect.arrayContaining(['GET /api/cities', 'GET /api/cities/export.csv', 'GET /api/audit']));
+    expect(gets.map((g) => g.route)).toEqual(
+      expect.arrayContaining(['GET /api/cities', 'GET /api/cities/export.csv', 'GET /api/audit', 'GET /api/search']),
+    );
     const route = fc.constantFrom(...gets);
     const request = route.chain((g) => {
       const declared = (g.op.parameters ?? []).filter((p) => p.in === 'query');

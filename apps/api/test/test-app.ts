@@ -25,6 +25,8 @@ export interface TestAppOptions {
   extraModules?: AppModuleOptions['extraModules'];
   /** Receives every log call instead of the JSON logger. */
   logger?: LoggerService;
+  /** Serve the web app from WEB_DIST (set it in `env`), as in production (default false). */
+  serveWeb?: boolean;
 }
 
 export interface TestApp {
@@ -119,7 +121,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     logErrors: false,
   });
   const app = await createApp(config, databaseUrl, {
-    serveWeb: false,
+    serveWeb: options.serveWeb ?? false,
     docs: options.docs,
     bufferLogs: false,
     extraModules: options.extraModules,

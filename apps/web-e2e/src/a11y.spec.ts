@@ -5,13 +5,14 @@ import { join } from 'node:path';
 import { Api } from './support/api';
 import { chooseLanguage, signIn, type Lang } from './support/session';
 
-/** Every page of the app, scanned in English (LTR) and Arabic (RTL); `:city`, `:commitment`, `:story` are demo records. */
+/** Every page of the app, scanned in English (LTR) and Arabic (RTL); `:city`, `:engagement`, `:commitment`, `:story` are demo records. */
 const SIGNED_IN_PAGES = [
   '/dashboard',
   '/my-work',
   '/cities',
   '/cities/:city',
   '/engagements',
+  '/engagements/:engagement',
   '/commitments',
   '/commitments/:commitment',
   '/follow-ups',
@@ -29,6 +30,7 @@ async function recordIds(request: APIRequestContext): Promise<Record<string, str
   return {
     city: await admin.cityId('Nansana'),
     commitment: await admin.firstId('commitments?pageSize=1&status=achieved'),
+    engagement: await admin.firstId('engagements?pageSize=1&ledToCommitment=true'),
     story: await admin.firstId('stories?pageSize=1'),
     publicStory: await Api.firstPublicStoryId(request),
   };

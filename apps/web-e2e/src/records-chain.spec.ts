@@ -12,6 +12,15 @@ async function step(page: Page, button: string, note: string): Promise<void> {
   await expect(form).toHaveCount(0);
 }
 
+/** The news in the snack-bar, read without the invisible marks that keep a name's direction (FSI … PDI). */
+async function expectNotice(page: Page, text: string): Promise<void> {
+  // The newest snack-bar's label (while one leaves, the next is already there).
+  const label = page.locator('[matsnackbarlabel]').last();
+  await expect
+    .poll(async () => (await label.textContent({ timeout: 1000 }).catch(() => ''))?.replace(/[\u2068\u2069]/g, '').trim())
+    .toBe(text);
+}
+
 function currentStatus(page: Page) {
   return page.getByRole('list', { name: 'Status path' }).locator('[aria-current="step"]');
 }
@@ -40,6 +49,7 @@ test.describe('the records chain: engagement → commitment → follow-up → ou
     await shot(page, 'chain-engagement-form-en');
     await engagement.getByRole('button', { name: 'Save' }).click();
     await expect(engagement).toHaveCount(0);
+    await expectNotice(page, `“${engagementTitle}” was saved.`);
 
     await page.getByRole('searchbox', { name: 'Search engagements' }).fill(engagementTitle);
     const row = page.getByRole('row').filter({ hasText: engagementTitle });
@@ -59,6 +69,7 @@ test.describe('the records chain: engagement → commitment → follow-up → ou
     await commitment.getByLabel('Description').fill('Pilot in Gombe Division, to be scaled citywide.');
     await commitment.getByRole('button', { name: 'Save' }).click();
     await expect(commitment).toHaveCount(0);
+    await expectNotice(page, `“${commitmentTitle}” was saved.`);
 
     await expect(page).toHaveURL(/\/commitments\/[0-9a-f-]{36}$/);
     const url = page.url();
@@ -85,6 +96,7 @@ test.describe('the records chain: engagement → commitment → follow-up → ou
     await followUp.getByLabel('Due date').fill('2030-03-01');
     await followUp.getByRole('button', { name: 'Save' }).click();
     await expect(followUp).toHaveCount(0);
+    await expectNotice(liaison, '“Check-in with the Gombe Division pilot” was saved.');
     const followUps = liaison.getByRole('region', { name: 'Follow-ups' });
     await expect(followUps.getByRole('listitem').filter({ hasText: 'Check-in with the Gombe Division pilot' })).toContainText('Open');
 
@@ -97,6 +109,7 @@ test.describe('the records chain: engagement → commitment → follow-up → ou
     await outcome.getByLabel('Description').fill('Officials, community leaders and youth trained with Stellenbosch.');
     await outcome.getByRole('button', { name: 'Save' }).click();
     await expect(outcome).toHaveCount(0);
+    await expectNotice(liaison, 'Saved.');
     const outcomes = liaison.getByRole('region', { name: 'Outcomes' });
     await expect(outcomes.getByRole('listitem').filter({ hasText: 'Officials, community leaders and youth trained' })).toContainText('150');
 

@@ -11,3 +11,6 @@ export * from './lib/kpis';
 export * from './lib/limits';
 export * from './lib/place';
 export * from './lib/notifications';
+export * from './lib/contact-links';
+export * from './lib/accounts';
+export * from './lib/search';

@@ -10,6 +10,7 @@ import { DashboardModule } from '../dashboard/dashboard.module';
 import { dataSourceOptions } from '../database/data-source-options';
 import { EngagementsModule } from '../engagements/engagements.module';
 import { FollowUpsModule } from '../follow-ups/follow-ups.module';
+import { ContactLinksModule } from '../follow-ups/contact-links/contact-links.module';
 import { HealthModule } from '../health/health.module';
 import { HubsModule } from '../hubs/hubs.module';
 import { OutcomesModule } from '../outcomes/outcomes.module';
@@ -19,6 +20,7 @@ import { MailModule } from '../mail/mail.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { RemindersModule } from '../reminders/reminders.module';
 import { PlacesModule } from '../places/places.module';
+import { SearchModule } from '../search/search.module';
 import { StoriesModule } from '../stories/stories.module';
 import { UsersModule } from '../users/users.module';
 import { pinoHttpOptions } from './logging';
@@ -69,8 +71,10 @@ export class AppModule {
         EngagementsModule,
         CommitmentsModule,
         FollowUpsModule,
+        ContactLinksModule,
         OutcomesModule,
         StoriesModule,
+        SearchModule,
         DashboardModule,
         MailModule,
         NotificationsModule,

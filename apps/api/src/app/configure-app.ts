@@ -3,7 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { API_PREFIX } from '@impact/contracts';
 import express, { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ValidationFailedError } from '../common/errors';
 import { toApiError } from '../common/filters/all-exceptions.filter';
@@ -12,6 +12,7 @@ import { requestIdMiddleware } from '../common/http/request-id';
 import { MAX_JSON_DEPTH, nestedDeeperThan } from '../common/input';
 import { createValidationPipe } from '../common/validation';
 import { withContractSchemas } from '../openapi/responses';
+import { serveStoryPages, servePublicFeeds } from '../stories/public-web';
 import type { AppConfig } from '../config';
 
 export const DOCS_PATH = `${API_PREFIX}/docs`;
@@ -19,45 +20,28 @@ export const DOCS_JSON_PATH = `${API_PREFIX}/docs-json`;
 
 const ONE_YEAR = 365 * 24 * 60 * 60;
 
-/** Strict CSP for the Angular app: own scripts only; inline styles for Angular Material. */
-const appHelmet = helmet({
-  hsts: { maxAge: ONE_YEAR, includeSubDomains: true },
-  contentSecurityPolicy: {
-    useDefaults: false,
-    directives: {
-      defaultSrc: ["'self'"],
-      scriptSrc: ["'self'"],
-      styleSrc: ["'self'", "'unsafe-inline'"],
-      fontSrc: ["'self'"],
-      imgSrc: ["'self'", 'data:'],
-      connectSrc: ["'self'"],
-      objectSrc: ["'none'"],
-      baseUri: ["'self'"],
-      formAction: ["'self'"],
-      frameAncestors: ["'none'"],
-      upgradeInsecureRequests: null,
-    },
-  },
-});
+/** The one security-header set; only the Content-Security-Policy directives differ between the app and the docs. */
+const helmetWithCsp = (directives: Record<string, string[] | null>) =>
+  helmet({ hsts: { maxAge: ONE_YEAR, includeSubDomains: true }, contentSecurityPolicy: { useDefaults: false, directives } });
 
-/** Swagger UI loads its scripts from /api/docs but needs inline styles and data: fonts: relaxed there only. */
-const docsHelmet = helmet({
-  hsts: { maxAge: ONE_YEAR, includeSubDomains: true },
-  contentSecurityPolicy: {
-    useDefaults: false,
-    directives: {
-      defaultSrc: ["'self'"],
-      scriptSrc: ["'self'"],
-      styleSrc: ["'self'", "'unsafe-inline'"],
-      imgSrc: ["'self'", 'data:'],
-      fontSrc: ["'self'", 'data:'],
-      connectSrc: ["'self'"],
-      objectSrc: ["'none'"],
-      frameAncestors: ["'none'"],
-      upgradeInsecureRequests: null,
-    },
-  },
-});
+/** The directives the app and the docs share: own scripts only; inline styles (Angular Material, Swagger UI). */
+const SHARED_CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  fontSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  frameAncestors: ["'none'"],
+  upgradeInsecureRequests: null,
+};
+
+/** Strict CSP for the Angular app, which also pins its base URI and form targets. */
+const appHelmet = helmetWithCsp({ ...SHARED_CSP, baseUri: ["'self'"], formAction: ["'self'"] });
+
+/** Swagger UI at /api/docs also needs data: fonts: relaxed there only. */
+const docsHelmet = helmetWithCsp({ ...SHARED_CSP, fontSrc: ["'self'", 'data:'] });
 
 /**
  * Body parsers whose errors (413, bad JSON, too deep) answer in the API error shape, not Express's
@@ -140,16 +124,21 @@ export function configureApp(app: INestApplication, config: AppConfig, options: 
     });
   }
 
-  if (options.serveWeb !== false) serveWeb(app, config.webDist, logger);
+  // The public feed and sitemap live outside /api and answer with or without the web app.
+  servePublicFeeds(app, config.mail.publicUrl);
+  if (options.serveWeb !== false) serveWeb(app, config, logger);
 }
 
-/** Serves the built Angular app at `/`, with index.html for every non-API path (SPA fallback). */
-function serveWeb(app: INestApplication, webDist: string, logger: Logger): void {
+/** Serves the built Angular app at `/`, with index.html for every non-API path (SPA fallback), and the story pages' heads. */
+function serveWeb(app: INestApplication, config: AppConfig, logger: Logger): void {
+  const webDist = config.webDist;
   const index = join(webDist, 'index.html');
   if (!existsSync(index)) {
     logger.warn(`Web app not found at ${webDist} (build it with "npx nx run web:build"); serving the API only.`);
     return;
   }
+  // A published story's page carries its title, summary and language in the head, for link previews.
+  serveStoryPages(app, readFileSync(index, 'utf8'), config.mail.publicUrl, logger);
   app.use(
     express.static(webDist, {
       index: false,

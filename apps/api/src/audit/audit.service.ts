@@ -3,6 +3,7 @@ import type { HistoryEntry } from '@impact/contracts';
 import type { EntityManager } from 'typeorm';
 import { UserEntity } from '../users/user.entity';
 import { AuditChanges, AuditLogEntity } from './audit-log.entity';
+import { diffObjects } from './diff';
 
 export type AuditAction = 'create' | 'update' | 'archive' | 'transition' | 'publish' | (string & {});
 
@@ -32,6 +33,30 @@ export class AuditService {
       note: entry.note ?? null,
     });
     return manager.save(AuditLogEntity, row);
+  }
+
+  /** A record's creation: every field of what was stored, as the change from nothing. */
+  created(
+    manager: EntityManager,
+    actorId: string,
+    entity: string,
+    entityId: string,
+    record: object,
+    note?: string,
+  ): Promise<AuditLogEntity> {
+    return this.record(manager, { actorId, entity, entityId, action: 'create', changes: diffObjects(null, { ...record }), note });
+  }
+
+  /** A record's edit: the fields that differ between before and after (an edit that changed nothing is still a row). */
+  updated(
+    manager: EntityManager,
+    actorId: string,
+    entity: string,
+    entityId: string,
+    before: object,
+    after: object,
+  ): Promise<AuditLogEntity> {
+    return this.record(manager, { actorId, entity, entityId, action: 'update', changes: diffObjects({ ...before }, { ...after }) });
   }
 
   /**

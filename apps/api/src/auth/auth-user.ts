@@ -1,15 +1,7 @@
-import type { Language, Principal, Role } from '@impact/contracts';
+import type { Principal, Role, UserSummary } from '@impact/contracts';
 
 /** The signed-in user as the API sees it on every request: loaded fresh, never trusted from the token. */
-export interface AuthUser extends Principal {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  hubIds: string[];
-  cityIds: string[];
-  language: Language;
-}
+export type AuthUser = Principal & UserSummary;
 
 /** The user of an authenticated request, with the session (refresh-token family) its token belongs to. */
 export interface SessionUser extends AuthUser {

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import type { Language } from '@impact/contracts';
 import { UserEntity } from '../users/user.entity';
-import { withScope, type ScopedUser } from '../users/users.repository';
+import { userIdentity, withScope, type ScopedUser } from '../users/users.repository';
 import type { AuthUser } from './auth-user';
 import { RefreshTokenEntity } from './refresh-token.entity';
 
@@ -15,12 +15,7 @@ export interface AuthUserRecord extends AuthUser {
 
 function toRecord({ user: u, hubIds, cityIds }: ScopedUser): AuthUserRecord {
   return {
-    id: u.id,
-    email: u.email,
-    name: u.name,
-    role: u.role,
-    language: u.language,
-    active: u.active,
+    ...userIdentity(u),
     tokenVersion: u.tokenVersion,
     passwordHash: u.passwordHash,
     hubIds,

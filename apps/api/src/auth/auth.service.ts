@@ -53,7 +53,8 @@ export class AuthService implements OnModuleInit {
 
     const user = await this.users.byEmail(email.trim());
     const ok = await verifyPassword(user?.passwordHash || this.dummyHash, password);
-    if (!user || !ok || !user.active) throw new UnauthorizedError(INVALID_LOGIN);
+    // An invited user has no password yet (an empty hash, checked against the dummy): nothing signs it in.
+    if (!user || !user.passwordHash || !ok || !user.active) throw new UnauthorizedError(INVALID_LOGIN);
     await this.limiter.succeeded(attempt);
     const rehashed = needsRehash(user.passwordHash) ? await hashPassword(password) : null;
     return this.dataSource.transaction(async (manager) => {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import type { RateLimiterPostgres } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { postgresLimit, spendPoint } from '../common/rate-limits';
 
 /** Failed sign-ins allowed for one account from one address ("consecutive fails by username and IP"). */
 export const MAX_FAILED_LOGINS_PER_ACCOUNT_AND_ADDRESS = 10;
@@ -10,8 +10,6 @@ export const ACCOUNT_AND_ADDRESS_WINDOW_SECONDS = 15 * 60;
 /** Failed sign-ins allowed from one address, whatever the accounts ("slow brute by IP"): an office shares one. */
 export const MAX_FAILED_LOGINS_PER_ADDRESS = 100;
 export const ADDRESS_WINDOW_SECONDS = 60 * 60;
-/** Created by a migration: the app does not create tables at run time. */
-export const LOGIN_LIMITS_TABLE = 'login_limits';
 
 /** What the caller keeps between `attempt` and `succeeded`. */
 export interface LoginAttempt {
@@ -32,26 +30,16 @@ export class LoginLimiter {
   private readonly byAddress: RateLimiterPostgres;
 
   constructor(@InjectDataSource() dataSource: DataSource) {
-    const store = {
-      // TypeORM's own pg pool: no second pool, and its connections are the app's.
-      storeClient: (dataSource.driver as PostgresDriver).master,
-      storeType: 'pool',
-      tableName: LOGIN_LIMITS_TABLE,
-      tableCreated: true,
-    };
-    this.byPair = new RateLimiterPostgres({
-      ...store,
+    this.byPair = postgresLimit(dataSource, {
       keyPrefix: 'pair',
       points: MAX_FAILED_LOGINS_PER_ACCOUNT_AND_ADDRESS,
       duration: ACCOUNT_AND_ADDRESS_WINDOW_SECONDS,
-      // One sweeper for the shared table is enough (the address limiter's).
-      clearExpiredByTimeout: false,
     });
-    this.byAddress = new RateLimiterPostgres({
-      ...store,
+    this.byAddress = postgresLimit(dataSource, {
       keyPrefix: 'address',
       points: MAX_FAILED_LOGINS_PER_ADDRESS,
       duration: ADDRESS_WINDOW_SECONDS,
+      sweeps: true,
     });
   }
 
@@ -62,12 +50,12 @@ export class LoginLimiter {
    */
   async attempt(email: string, ip: string): Promise<LoginAttempt | { retryAfter: number }> {
     const attempt = { pairKey: `${email.trim().toLowerCase()}|${ip}`, addressKey: ip };
-    const pair = await spend(this.byPair, attempt.pairKey);
-    if (pair) return pair;
-    const address = await spend(this.byAddress, attempt.addressKey);
+    const pair = await spendPoint(this.byPair, attempt.pairKey);
+    if (pair) return { retryAfter: pair };
+    const address = await spendPoint(this.byAddress, attempt.addressKey);
     if (address) {
       await this.byPair.reward(attempt.pairKey, 1);
-      return address;
+      return { retryAfter: address };
     }
     return attempt;
   }
@@ -75,17 +63,5 @@ export class LoginLimiter {
   /** A right password: the pair starts again from zero and the address gets its point back. */
   async succeeded(attempt: LoginAttempt): Promise<void> {
     await Promise.all([this.byPair.delete(attempt.pairKey), this.byAddress.reward(attempt.addressKey, 1)]);
-  }
-}
-
-/** Consumes one point; returns the wait when the limit is reached, null when the attempt may go on. */
-async function spend(limiter: RateLimiterPostgres, key: string): Promise<{ retryAfter: number } | null> {
-  try {
-    await limiter.consume(key, 1);
-    return null;
-  } catch (e) {
-    // A store failure is an Error and propagates (500, logged); a refusal is a RateLimiterRes.
-    if (!(e instanceof RateLimiterRes)) throw e;
-    return { retryAfter: Math.max(1, Math.ceil(e.msBeforeNext / 1000)) };
   }
 }

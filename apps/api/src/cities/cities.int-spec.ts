@@ -1,33 +1,9 @@
-import { createTestApp, type TestApp } from '../../test/test-app';
-import { demoSignIn } from '../../test/demo-sign-in';
+import { demoSpec } from '../../test/demo-spec';
+const t = demoSpec('admin', 'esa', 'balkans', 'nansana');
+const { as, count } = t;
+let esa: string, balkans: string, nansana: string;
+beforeAll(() => ([esa, balkans, nansana] = [t.hub('esa'), t.hub('balkans'), t.city('Nansana')]));
 
-let t: TestApp;
-const token: Record<string, string> = {};
-let esa: string;
-let balkans: string;
-let nansana: string;
-
-beforeAll(async () => {
-  t = await createTestApp({ demo: true });
-  for (const [who, email] of Object.entries({
-    admin: 'admin@impact.test',
-    esa: 'esa.manager@impact.test',
-    balkans: 'balkans.manager@impact.test',
-    nansana: 'nansana.liaison@impact.test',
-  })) {
-    token[who] = (await demoSignIn(t.http, email)).accessToken;
-  }
-  esa = (await t.dataSource.query(`SELECT id FROM hubs WHERE code = 'esa'`))[0].id;
-  balkans = (await t.dataSource.query(`SELECT id FROM hubs WHERE code = 'balkans'`))[0].id;
-  nansana = (await t.dataSource.query(`SELECT id FROM cities WHERE name = 'Nansana'`))[0].id;
-}, 120_000);
-
-afterAll(async () => {
-  await t?.close();
-});
-
-const as = (who: string) => ({ Authorization: `Bearer ${token[who]}` });
-const count = async (sql: string, params: unknown[] = []) => (await t.dataSource.query(sql, params))[0].n as number;
 const newCity = {
   name: 'Mombasa',
   countryCode: 'ke',

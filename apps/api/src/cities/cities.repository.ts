@@ -7,8 +7,8 @@ import type { AuthUser } from '../auth/auth-user';
 import { andWhereGiven, andWhereText, listAll, listPage, listSorts } from '../common/list-query';
 import { archiveRecord, updateVersioned } from '../common/records';
 import { CommitmentEntity } from '../commitments/commitment.entity';
-import { cityActiveSql } from '../rules';
-import { toCityListItem } from './city.read';
+import { cityActiveSql, isoDate } from '../rules';
+import { toCityListItem, type CityReadRow } from './city.read';
 import { CityEntity } from './city.entity';
 
 /** The columns a create or an edit may set. */
@@ -48,10 +48,18 @@ export class CitiesRepository {
     return m ? m.getRepository(CityEntity) : this.cities;
   }
 
+  /** Live cities the caller may read, alias `c` (the list and the search start here). */
+  readable(user: AuthUser): SelectQueryBuilder<CityEntity> {
+    const qb = this.cities.createQueryBuilder('c').where('c.archived_at IS NULL');
+    return andWhereInScope(qb, user, 'cities', 'read', {
+      hub: (p) => `c.hub_id = ANY(${p}::uuid[])`,
+      city: (p) => `c.id = ANY(${p}::uuid[])`,
+    });
+  }
+
   /** Live cities the caller may read that match the filters (base table only; see listPage). */
   private filtered(user: AuthUser, f: CityFilters): SelectQueryBuilder<CityEntity> {
-    const qb = this.cities.createQueryBuilder('c').where('c.archived_at IS NULL');
-    andWhereInScope(qb, user, 'cities', 'read', { hub: (p) => `c.hub_id = ANY(${p}::uuid[])`, city: (p) => `c.id = ANY(${p}::uuid[])` });
+    const qb = this.readable(user);
     andWhereGiven(qb, f.hubId, 'c.hub_id = :hubId', { hubId: f.hubId });
     andWhereGiven(qb, f.countryCode, 'c.country_code = :countryCode', { countryCode: f.countryCode });
     andWhereGiven(qb, f.membershipStatus, 'c.membership_status = :membershipStatus', { membershipStatus: f.membershipStatus });
@@ -71,25 +79,35 @@ export class CitiesRepository {
     return listAll(this.filtered(user, f), f, SORTS, (ids) => this.load(ids));
   }
 
-  /** Cities with their hub's name and their liaisons' ids (the read model). */
+  /** Cities with their hub's name and their liaisons' ids (the read model): typed columns, one row per city. */
   private readQuery(m?: EntityManager): SelectQueryBuilder<CityEntity> {
     return this.repo(m)
       .createQueryBuilder('c')
       .innerJoin('c.hub', 'h')
-      .addSelect(['h.id', 'h.name'])
-      .leftJoin('c.liaisons', 'l')
-      .addSelect('l.id');
+      .select('c.id', 'id')
+      .addSelect('c.name', 'name')
+      .addSelect('c.country_code', 'countryCode')
+      .addSelect('c.hub_id', 'hubId')
+      .addSelect('c.kind', 'kind')
+      .addSelect('c.membership_status', 'membershipStatus')
+      .addSelect(isoDate('c.member_since'), 'memberSince')
+      .addSelect('c.lead_official', 'leadOfficial')
+      .addSelect('c.latitude', 'latitude')
+      .addSelect('c.longitude', 'longitude')
+      .addSelect('ARRAY(SELECT rl.user_id::text FROM city_liaisons rl WHERE rl.city_id = c.id)', 'liaisonIds')
+      .addSelect('c.version', 'version')
+      .addSelect('h.name', 'hubName');
   }
 
   /** The read models of `ids` (live or not), in no particular order. */
   async load(ids: string[], m?: EntityManager): Promise<CityListItem[]> {
-    const rows = await this.readQuery(m).where('c.id IN (:...ids)', { ids }).getMany();
+    const rows = await this.readQuery(m).where('c.id IN (:...ids)', { ids }).getRawMany<CityReadRow>();
     return rows.map(toCityListItem);
   }
 
   /** One live city. */
   async findLive(id: string, m?: EntityManager): Promise<CityListItem | null> {
-    const found = await this.readQuery(m).where('c.id = :id AND c.archived_at IS NULL', { id }).getOne();
+    const found = await this.readQuery(m).where('c.id = :id AND c.archived_at IS NULL', { id }).getRawOne<CityReadRow>();
     return found ? toCityListItem(found) : null;
   }
 

@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { cityPlace, type CityListItem, type CityTimeline, type Page } from '@impact/contracts';
 import { AuditService } from '../audit/audit.service';
-import { diffObjects } from '../audit/diff';
 import { requireAccess } from '../auth/access';
 import type { AuthUser } from '../auth/auth-user';
 import { NotFoundError, StaleVersionError } from '../common/errors';
@@ -70,13 +69,7 @@ export class CitiesService {
         longitude: dto.longitude ?? null,
       });
       const created = await this.load(id, m);
-      await this.audit.record(m, {
-        actorId: user.id,
-        entity: 'city',
-        entityId: id,
-        action: 'create',
-        changes: diffObjects(null, { ...cityRecord(created) }),
-      });
+      await this.audit.created(m, user.id, 'city', id, cityRecord(created));
       return created;
     });
   }
@@ -98,13 +91,7 @@ export class CitiesService {
       // A commitment's hub is its city's hub, kept on the row for scope checks.
       if (movesHub) await this.commitments.moveCityToHub(m, id, dto.hubId as string);
       const after = await this.load(id, m);
-      await this.audit.record(m, {
-        actorId: user.id,
-        entity: 'city',
-        entityId: id,
-        action: 'update',
-        changes: diffObjects({ ...cityRecord(before) }, { ...cityRecord(after) }),
-      });
+      await this.audit.updated(m, user.id, 'city', id, cityRecord(before), cityRecord(after));
       return after;
     });
   }

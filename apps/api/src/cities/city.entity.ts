@@ -1,12 +1,12 @@
 import type { CityKind, MembershipStatus } from '@impact/contracts';
-import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne } from 'typeorm';
-import { DATE, RecordEntity } from '../database/record.entity';
-import { HubEntity } from '../hubs/hub.entity';
+import { Column, Entity, Index, JoinTable, ManyToMany } from 'typeorm';
+import { DATE, linkTable } from '../database/record.entity';
+import { HubRecordEntity } from '../hubs/hub-record.entity';
 import { UserEntity } from '../users/user.entity';
 
 @Entity('cities')
 @Index('IDX_cities_name_trgm', { synchronize: false })
-export class CityEntity extends RecordEntity {
+export class CityEntity extends HubRecordEntity {
   @Column({ type: 'varchar', length: 200 })
   name!: string;
 
@@ -14,14 +14,6 @@ export class CityEntity extends RecordEntity {
   @Index()
   @Column({ type: 'char', length: 2 })
   countryCode!: string;
-
-  @Index()
-  @Column({ type: 'uuid' })
-  hubId!: string;
-
-  @ManyToOne(() => HubEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'hub_id' })
-  hub?: HubEntity;
 
   @Column({ type: 'varchar', length: 32, default: 'city' })
   kind!: CityKind;
@@ -43,10 +35,6 @@ export class CityEntity extends RecordEntity {
   longitude!: number | null;
 
   @ManyToMany(() => UserEntity, (user) => user.cities)
-  @JoinTable({
-    name: 'city_liaisons',
-    joinColumn: { name: 'city_id' },
-    inverseJoinColumn: { name: 'user_id' },
-  })
+  @JoinTable(linkTable('city_liaisons', 'city_id', 'user_id'))
   liaisons?: UserEntity[];
 }

@@ -1,8 +1,10 @@
 import type { City, CityListItem } from '@impact/contracts';
-import type { CityEntity } from './city.entity';
 
-/** The contract shape of a loaded city (with its hub and its liaisons' ids). */
-export function toCityListItem(c: CityEntity): CityListItem {
+/** A city's read model as one row: its columns, its hub's name and its liaisons' ids. */
+export type CityReadRow = CityListItem;
+
+/** The contract shape of a city's read row (with its hub and its liaisons' ids). */
+export function toCityListItem(c: CityReadRow): CityListItem {
   return {
     id: c.id,
     name: c.name,
@@ -15,9 +17,9 @@ export function toCityListItem(c: CityEntity): CityListItem {
     latitude: c.latitude,
     longitude: c.longitude,
     // uuid order in PostgreSQL is the order of the lower-case hex text.
-    liaisonIds: (c.liaisons ?? []).map((u) => u.id).sort(),
+    liaisonIds: [...c.liaisonIds].sort(),
     version: c.version,
-    hubName: c.hub?.name ?? '',
+    hubName: c.hubName,
   };
 }
 

@@ -1,16 +1,16 @@
 import type { CommitmentKind, CommitmentStatus } from '@impact/contracts';
-import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne } from 'typeorm';
+import { Column, Entity, Index, JoinTable, ManyToMany } from 'typeorm';
 import { CityEntity } from '../cities/city.entity';
-import { DATE, RecordEntity } from '../database/record.entity';
+import { DATE, linkTable, RefColumn, RefTo } from '../database/record.entity';
 import { EngagementEntity } from '../engagements/engagement.entity';
-import { HubEntity } from '../hubs/hub.entity';
+import { HubRecordEntity } from '../hubs/hub-record.entity';
 import { PartnerEntity } from '../partners/partner.entity';
 import { UserEntity } from '../users/user.entity';
 
 @Entity('commitments')
 @Index('IDX_commitments_title_trgm', { synchronize: false })
 @Index('IDX_commitments_description_trgm', { synchronize: false })
-export class CommitmentEntity extends RecordEntity {
+export class CommitmentEntity extends HubRecordEntity {
   @Column({ type: 'varchar', length: 300 })
   title!: string;
 
@@ -18,29 +18,16 @@ export class CommitmentEntity extends RecordEntity {
   @Column({ type: 'varchar', length: 32 })
   kind!: CommitmentKind;
 
-  @Index()
-  @Column({ type: 'uuid' })
+  @RefColumn()
   cityId!: string;
 
-  @ManyToOne(() => CityEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'city_id' })
+  @RefTo(() => CityEntity, 'city_id', 'RESTRICT')
   city?: CityEntity;
 
-  /** The city's hub, kept on the row so hub filters and scope checks need no join. */
-  @Index()
-  @Column({ type: 'uuid' })
-  hubId!: string;
-
-  @ManyToOne(() => HubEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'hub_id' })
-  hub?: HubEntity;
-
-  @Index()
-  @Column({ type: 'uuid', nullable: true })
+  @RefColumn({ nullable: true })
   ownerId!: string | null;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'owner_id' })
+  @RefTo(() => UserEntity, 'owner_id', 'SET NULL')
   owner?: UserEntity | null;
 
   @Index()
@@ -60,18 +47,10 @@ export class CommitmentEntity extends RecordEntity {
 
   /** The engagements that inspired this commitment: the peer-learning edges. */
   @ManyToMany(() => EngagementEntity)
-  @JoinTable({
-    name: 'commitment_engagements',
-    joinColumn: { name: 'commitment_id' },
-    inverseJoinColumn: { name: 'engagement_id' },
-  })
+  @JoinTable(linkTable('commitment_engagements', 'commitment_id', 'engagement_id'))
   inspiredBy?: EngagementEntity[];
 
   @ManyToMany(() => PartnerEntity)
-  @JoinTable({
-    name: 'commitment_partners',
-    joinColumn: { name: 'commitment_id' },
-    inverseJoinColumn: { name: 'partner_id' },
-  })
+  @JoinTable(linkTable('commitment_partners', 'commitment_id', 'partner_id'))
   partners?: PartnerEntity[];
 }

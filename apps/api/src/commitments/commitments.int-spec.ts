@@ -1,41 +1,16 @@
+import { demoSpec, type DemoUser } from '../../test/demo-spec';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { updateVersioned } from '../common/records';
 import { CommitmentEntity } from './commitment.entity';
-import { createTestApp, type TestApp } from '../../test/test-app';
-import { demoSignIn } from '../../test/demo-sign-in';
 
-let t: TestApp;
-const token: Record<string, string> = {};
-let nansana: string;
-let danilovgrad: string;
-let esa: string;
+const t = demoSpec('admin', 'esa', 'balkans', 'nansana', 'danilovgrad');
+const { as, count } = t;
+let nansana: string, danilovgrad: string, esa: string;
+beforeAll(() => ([nansana, danilovgrad, esa] = [t.city('Nansana'), t.city('Danilovgrad'), t.hub('esa')]));
 
-beforeAll(async () => {
-  t = await createTestApp({ demo: true });
-  for (const [who, email] of Object.entries({
-    admin: 'admin@impact.test',
-    esa: 'esa.manager@impact.test',
-    balkans: 'balkans.manager@impact.test',
-    nansana: 'nansana.liaison@impact.test',
-    danilovgrad: 'danilovgrad.liaison@impact.test',
-  })) {
-    token[who] = (await demoSignIn(t.http, email)).accessToken;
-  }
-  nansana = (await t.dataSource.query(`SELECT id FROM cities WHERE name = 'Nansana'`))[0].id;
-  danilovgrad = (await t.dataSource.query(`SELECT id FROM cities WHERE name = 'Danilovgrad'`))[0].id;
-  esa = (await t.dataSource.query(`SELECT id FROM hubs WHERE code = 'esa'`))[0].id;
-}, 120_000);
-
-afterAll(async () => {
-  await t?.close();
-});
-
-const as = (who: string) => ({ Authorization: `Bearer ${token[who]}` });
-const count = async (sql: string, params: unknown[] = []) => (await t.dataSource.query(sql, params))[0].n as number;
-
-async function create(body: Record<string, unknown> = {}, who = 'esa') {
+async function create(body: Record<string, unknown> = {}, who: DemoUser = 'esa') {
   const res = await t.http
     .post('/api/commitments')
     .set(as(who))

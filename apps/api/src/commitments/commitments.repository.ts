@@ -16,7 +16,7 @@ import { andWhereFlag, andWhereGiven, andWhereText, listAll, listPage, listSorts
 import { archiveRecord, updateVersioned } from '../common/records';
 import { replaceLinks, type LinkTable } from '../common/refs';
 import { OutcomeEntity } from '../outcomes/outcome.entity';
-import { commitmentAchievedInRangeSql, commitmentAtRiskSql, commitmentOverdueSql } from '../rules';
+import { commitmentAchievedInRangeSql, commitmentAtRiskSql, commitmentOverdueSql, isoDate } from '../rules';
 import { CommitmentStatusChangeEntity } from './commitment-status-change.entity';
 import { CommitmentEntity } from './commitment.entity';
 
@@ -48,31 +48,28 @@ const PARTNERS: LinkTable = {
 
 const byName = (a: Ref, b: Ref) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
 
-/** The contract shape of a loaded commitment (with its city, hub, owner, engagements and partners). */
-export function toCommitmentListItem(c: CommitmentEntity): CommitmentListItem {
-  const inspiredBy = [...(c.inspiredBy ?? [])]
+/** A commitment's read model as one row: its columns, names, and its links as JSON arrays. */
+export interface CommitmentReadRow
+  extends Omit<Commitment, 'inspiredByEngagementIds' | 'partnerIds' | 'atRisk' | 'createdAt'>,
+    Pick<CommitmentListItem, 'cityName' | 'hubName' | 'ownerName' | 'partners'> {
+  /** The driver hands timestamps over as dates; the contract speaks ISO text. */
+  createdAt: Date;
+  inspiredBy: { id: string; name: string; startDate: string }[];
+}
+
+/** The contract shape of a commitment's read row. */
+export function toCommitmentListItem(c: CommitmentReadRow): CommitmentListItem {
+  const inspiredBy = [...c.inspiredBy]
     .sort((a, b) => a.startDate.localeCompare(b.startDate) || a.id.localeCompare(b.id))
-    .map((e) => ({ id: e.id, name: e.title }));
-  const partners = (c.partners ?? []).map((p) => ({ id: p.id, name: p.name })).sort(byName);
+    .map((e) => ({ id: e.id, name: e.name }));
+  const partners = c.partners.map((p) => ({ id: p.id, name: p.name })).sort(byName);
+  // The row holds exactly the read query's columns, named as the contract names them.
   return {
-    id: c.id,
-    title: c.title,
-    kind: c.kind,
-    cityId: c.cityId,
-    hubId: c.hubId,
-    ownerId: c.ownerId,
-    targetDate: c.targetDate,
-    progress: c.progress,
-    status: c.status,
+    ...c,
     inspiredByEngagementIds: inspiredBy.map((e) => e.id),
     partnerIds: partners.map((p) => p.id),
-    description: c.description,
     atRisk: isCommitmentAtRisk(c),
     createdAt: c.createdAt.toISOString(),
-    version: c.version,
-    cityName: c.city?.name ?? '',
-    hubName: c.hub?.name ?? '',
-    ownerName: c.owner?.name ?? null,
     inspiredBy,
     partners,
   };
@@ -94,18 +91,29 @@ export class CommitmentsRepository {
     return m ? m.getRepository(CommitmentEntity) : this.commitments;
   }
 
-  /** Live commitments the caller may read that match the filters (base table only; see listPage). */
-  private filtered(user: AuthUser, f: CommitmentFilters): SelectQueryBuilder<CommitmentEntity> {
+  /** Live commitments the caller may read, alias `c` (the list and the search start here). */
+  readable(user: AuthUser): SelectQueryBuilder<CommitmentEntity> {
     const qb = this.commitments.createQueryBuilder('c').where('c.archived_at IS NULL');
-    andWhereInScope(qb, user, 'commitments', 'read', {
+    return andWhereInScope(qb, user, 'commitments', 'read', {
       hub: (p) => `c.hub_id = ANY(${p}::uuid[])`,
       city: (p) => `c.city_id = ANY(${p}::uuid[])`,
     });
+  }
+
+  /** Live commitments the caller may read that match the filters (base table only; see listPage). */
+  private filtered(user: AuthUser, f: CommitmentFilters): SelectQueryBuilder<CommitmentEntity> {
+    const qb = this.readable(user);
     andWhereGiven(qb, f.hubId, 'c.hub_id = :hubId', { hubId: f.hubId });
     andWhereGiven(qb, f.cityId, 'c.city_id = :cityId', { cityId: f.cityId });
     andWhereGiven(qb, f.status, 'c.status = :status', { status: f.status });
     andWhereGiven(qb, f.kind, 'c.kind = :kind', { kind: f.kind });
     andWhereGiven(qb, f.ownerId, 'c.owner_id = :ownerId', { ownerId: f.ownerId });
+    andWhereGiven(
+      qb,
+      f.engagementId,
+      'EXISTS (SELECT 1 FROM commitment_engagements fce WHERE fce.commitment_id = c.id AND fce.engagement_id = :engagementId)',
+      { engagementId: f.engagementId },
+    );
     andWhereFlag(qb, f.overdue, commitmentOverdueSql('c'));
     andWhereFlag(qb, f.atRisk, commitmentAtRiskSql('c'));
     if (f.achievedFrom || f.achievedTo) {
@@ -126,25 +134,49 @@ export class CommitmentsRepository {
     return listAll(this.filtered(user, f), f, SORTS, (ids) => this.load(ids), cap);
   }
 
-  /** Commitments with their city, hub, owner, engagements and partners (the read model). */
+  /**
+   * Commitments with their city, hub, owner, engagements and partners (the read model): plain typed
+   * columns, the links aggregated per commitment in correlated subqueries, so a page is one statement
+   * with one row per commitment (no entity hydration, no rows repeated by the two many-to-many links).
+   */
   private readQuery(m?: EntityManager): SelectQueryBuilder<CommitmentEntity> {
     return this.repo(m)
       .createQueryBuilder('c')
       .innerJoin('c.city', 'ci')
-      .addSelect(['ci.id', 'ci.name'])
       .innerJoin('c.hub', 'h')
-      .addSelect(['h.id', 'h.name'])
       .leftJoin('c.owner', 'u')
-      .addSelect(['u.id', 'u.name'])
-      .leftJoin('c.inspiredBy', 'e')
-      .addSelect(['e.id', 'e.title', 'e.startDate'])
-      .leftJoin('c.partners', 'p')
-      .addSelect(['p.id', 'p.name']);
+      .select('c.id', 'id')
+      .addSelect('c.title', 'title')
+      .addSelect('c.kind', 'kind')
+      .addSelect('c.city_id', 'cityId')
+      .addSelect('c.hub_id', 'hubId')
+      .addSelect('c.owner_id', 'ownerId')
+      .addSelect(isoDate('c.target_date'), 'targetDate')
+      .addSelect('c.progress', 'progress')
+      .addSelect('c.status', 'status')
+      .addSelect('c.description', 'description')
+      .addSelect('c.created_at', 'createdAt')
+      .addSelect('c.version', 'version')
+      .addSelect('ci.name', 'cityName')
+      .addSelect('h.name', 'hubName')
+      .addSelect('u.name', 'ownerName')
+      .addSelect(
+        `COALESCE((SELECT json_agg(json_build_object('id', re.id, 'name', re.title, 'startDate', ${isoDate('re.start_date')}))
+                     FROM commitment_engagements rce JOIN engagements re ON re.id = rce.engagement_id
+                    WHERE rce.commitment_id = c.id), '[]'::json)`,
+        'inspiredBy',
+      )
+      .addSelect(
+        `COALESCE((SELECT json_agg(json_build_object('id', rp.id, 'name', rp.name))
+                     FROM commitment_partners rcp JOIN partners rp ON rp.id = rcp.partner_id
+                    WHERE rcp.commitment_id = c.id), '[]'::json)`,
+        'partners',
+      );
   }
 
   /** The read models of `ids` (live or not), in no particular order. */
   async load(ids: string[], m?: EntityManager): Promise<CommitmentListItem[]> {
-    const rows = await this.readQuery(m).where('c.id IN (:...ids)', { ids }).getMany();
+    const rows = await this.readQuery(m).where('c.id IN (:...ids)', { ids }).getRawMany<CommitmentReadRow>();
     return rows.map(toCommitmentListItem);
   }
 
@@ -152,7 +184,7 @@ export class CommitmentsRepository {
   async findLive(id: string, m?: EntityManager, lock = false): Promise<CommitmentListItem | null> {
     const qb = this.readQuery(m).where('c.id = :id AND c.archived_at IS NULL', { id });
     if (lock) qb.setLock('pessimistic_write', undefined, ['c']);
-    const found = await qb.getOne();
+    const found = await qb.getRawOne<CommitmentReadRow>();
     return found ? toCommitmentListItem(found) : null;
   }
 

@@ -82,13 +82,7 @@ export class CommitmentsService {
       });
       await this.commitments.recordStatus(m, id, { from: null, to: 'pledged', actorId: user.id });
       const created = await this.load(id, m);
-      await this.audit.record(m, {
-        actorId: user.id,
-        entity: 'commitment',
-        entityId: id,
-        action: 'create',
-        changes: diffObjects(null, { ...commitmentRecord(created) }),
-      });
+      await this.audit.created(m, user.id, 'commitment', id, commitmentRecord(created));
       return created;
     });
   }
@@ -119,13 +113,7 @@ export class CommitmentsService {
       if (!(await this.commitments.update(m, id, version, values))) throw new StaleVersionError(await this.load(id, m));
       await this.commitments.setLinks(m, id, { inspiredByEngagementIds, partnerIds });
       const after = await this.load(id, m);
-      await this.audit.record(m, {
-        actorId: user.id,
-        entity: 'commitment',
-        entityId: id,
-        action: 'update',
-        changes: diffObjects({ ...commitmentRecord(before) }, { ...commitmentRecord(after) }),
-      });
+      await this.audit.updated(m, user.id, 'commitment', id, commitmentRecord(before), commitmentRecord(after));
       return after;
     });
   }

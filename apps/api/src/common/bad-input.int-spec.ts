@@ -1,33 +1,15 @@
+import { demoSpec } from '../../test/demo-spec';
 import type { Response } from 'supertest';
-import { createTestApp, type TestApp } from '../../test/test-app';
-import { demoSignIn } from '../../test/demo-sign-in';
 
 /**
  * Each case an outside review found answering 500 (or a 201 that should have been a 400), as a
  * client sees it: a 400 in the API error shape whose `details` name the field, and nothing written.
  */
-let t: TestApp;
-const token: Record<string, string> = {};
-let esa: string;
-let nansana: string;
+const t = demoSpec('admin', 'esa');
+const { as } = t;
+let esa: string, nansana: string;
+beforeAll(() => ([esa, nansana] = [t.hub('esa'), t.city('Nansana')]));
 
-beforeAll(async () => {
-  t = await createTestApp({ demo: true });
-  for (const [who, email] of Object.entries({
-    admin: 'admin@impact.test',
-    esa: 'esa.manager@impact.test',
-  })) {
-    token[who] = (await demoSignIn(t.http, email)).accessToken;
-  }
-  esa = (await t.dataSource.query(`SELECT id FROM hubs WHERE code = 'esa'`))[0].id;
-  nansana = (await t.dataSource.query(`SELECT id FROM cities WHERE name = 'Nansana'`))[0].id;
-}, 120_000);
-
-afterAll(async () => {
-  await t?.close();
-});
-
-const as = (who: string) => ({ Authorization: `Bearer ${token[who]}` });
 const auditRows = async (): Promise<number> => (await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_log`))[0].n;
 
 /** A 400 in the error shape, naming `field`, with no stack trace or SQL in it. */

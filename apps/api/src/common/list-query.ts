@@ -87,8 +87,8 @@ export function andWhereText<T extends ObjectLiteral>(
 
 /** Rows past this many are never exported at once. */
 export const CSV_MAX_ROWS = 50_000;
-/** Read models are loaded this many ids at a time. */
-const LOAD_BATCH = 1_000;
+/** Read models are loaded this many ids at a time (plain rows, one per record: a 50,000-row export takes 10 statements). */
+const LOAD_BATCH = 5_000;
 
 export function pageParams(q: ListQuery): { page: number; pageSize: number } {
   return { page: q.page ?? 1, pageSize: q.pageSize ?? DEFAULT_PAGE_SIZE };

@@ -1,4 +1,5 @@
 import { isAbsolute, join, resolve } from 'node:path';
+import { DEFAULT_CONTACT_LINK_DAYS } from '@impact/contracts';
 import { EnvironmentVariables, LogLevel, NodeEnv, validateEnvironment } from './environment';
 import { loadOrCreateJwtSecret } from './jwt-secret';
 import { parseTrustProxy, TrustProxy } from './trust-proxy';
@@ -43,6 +44,8 @@ export interface AppConfig {
   };
   /** The UTC hour of the daily reminder run. */
   reminderHour: number;
+  /** Days a contact link stays valid (CONTACT_LINK_DAYS). */
+  contactLinkDays: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -92,6 +95,7 @@ export function buildConfig(env: EnvironmentVariables, options: LoadConfigOption
       publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, ''),
     },
     reminderHour: env.REMINDER_HOUR ?? 6,
+    contactLinkDays: env.CONTACT_LINK_DAYS ?? DEFAULT_CONTACT_LINK_DAYS,
   };
 }
 

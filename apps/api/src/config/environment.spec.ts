@@ -113,6 +113,7 @@ describe('mail and reminders', () => {
     expect(loadConfig({ PORT: '8080' }, { cwd: '/tmp' })).toMatchObject({
       mail: { smtpUrl: null, from: 'Impact Tracker <no-reply@localhost>', publicUrl: 'http://localhost:8080' },
       reminderHour: 6,
+      contactLinkDays: 14,
     });
   });
 
@@ -133,6 +134,7 @@ describe('mail and reminders', () => {
         publicUrl: 'https://impact.example.org',
       },
       reminderHour: 0,
+      contactLinkDays: 14,
     });
   });
 });

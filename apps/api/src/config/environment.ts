@@ -188,6 +188,14 @@ export class EnvironmentVariables {
   @Min(0, { message: 'must be an hour from 0 to 23 (UTC)' })
   @Max(23, { message: 'must be an hour from 0 to 23 (UTC)' })
   REMINDER_HOUR?: number;
+
+  /** Days a contact link (confirm a follow-up without an account) stays valid. */
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number of days from 1 to 90' })
+  @Min(1, { message: 'must be a whole number of days from 1 to 90' })
+  @Max(90, { message: 'must be a whole number of days from 1 to 90' })
+  CONTACT_LINK_DAYS?: number;
 }
 
 /** A configuration error: its message is the one line printed before the process stops. */

@@ -5,7 +5,7 @@ import type { CommitmentStatus, DashboardFilters, DashboardGraphEdge, DashboardG
 import { CityEntity } from '../cities/city.entity';
 import { CommitmentEntity } from '../commitments/commitment.entity';
 import { andWhereGiven } from '../common/list-query';
-import { engagementConcernsCities, inRange, statusOfRank, statusRankSql, utcDay } from '../rules';
+import { engagementInCitiesSql, inRange, statusOfRank, statusRankSql, utcDay } from '../rules';
 import type { DashboardScope } from './dashboard-scope';
 import { bindNamed, placeholder } from './named-sql';
 
@@ -58,7 +58,7 @@ export class DashboardChartsRepository {
            SELECT ${month('a.achieved_on')}, 'achieved', count(*)::int FROM dashboard_achievements a
             WHERE ${hubOf('a')} AND a.achieved_on IS NOT NULL AND ${inRange('a.achieved_on', from, to)} GROUP BY 1`
         : `SELECT ${month('e.start_date')} AS month, 'engagements' AS series, count(*)::int AS n FROM engagements e
-            WHERE e.archived_at IS NULL AND ${hubOf('e')} AND ${inRange('e.start_date', from, to)} AND ${engagementConcernsCities('e', ':cities')} GROUP BY 1
+            WHERE e.archived_at IS NULL AND ${hubOf('e')} AND ${inRange('e.start_date', from, to)} AND ${engagementInCitiesSql('e', ':cities')} GROUP BY 1
            UNION ALL
            SELECT ${month(utcDay('c.created_at'))}, 'newCommitments', count(*)::int FROM commitments c
             WHERE c.archived_at IS NULL AND ${hubOf('c')} AND c.city_id = ANY(:cities::uuid[]) AND ${inRange(utcDay('c.created_at'), from, to)} GROUP BY 1

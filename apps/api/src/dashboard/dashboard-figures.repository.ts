@@ -5,7 +5,7 @@ import { COMMITMENT_STATUSES, type CommitmentStatus } from '@impact/contracts';
 import {
   atRiskSql,
   commitmentAtRiskSql,
-  engagementConcernsCities,
+  engagementInCitiesSql,
   engagementLedToCommitmentSql,
   followUpInCitiesSql,
   followUpOverdueSql,
@@ -142,7 +142,7 @@ function citiesSql(from: string | null, to: string | null, single: boolean): str
     : `SELECT e.hub_id, count(*)::int AS engagements, ${PARTICIPANT_SUMS('e.')},
               count(*) FILTER (WHERE ${engagementLedToCommitmentSql('e')})::int AS led
          FROM engagements e
-        WHERE e.archived_at IS NULL AND ${inRange('e.start_date', from, to)} AND ${engagementConcernsCities('e', ':cities')}
+        WHERE e.archived_at IS NULL AND ${inRange('e.start_date', from, to)} AND ${engagementInCitiesSql('e', ':cities')}
         GROUP BY e.hub_id`;
   const fu = single
     ? `SELECT hub_id, sum(follow_ups)::int AS overdue FROM dashboard_city_follow_up_due

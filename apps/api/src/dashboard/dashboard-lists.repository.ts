@@ -6,6 +6,7 @@ import type {
   DashboardCommitmentWithoutStory,
   DashboardOverdueFollowUp,
   DashboardStoryCount,
+  DashboardStoryFiguresChanged,
 } from '@impact/contracts';
 import { CityEntity } from '../cities/city.entity';
 import { CommitmentEntity } from '../commitments/commitment.entity';
@@ -42,9 +43,9 @@ interface WithoutStoryRow extends Omit<DashboardCommitmentWithoutStory, 'achieve
 export class DashboardListsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Live commitments at risk, earliest target date first. */
-  atRiskCommitments(scope: DashboardScope, hubId: string | undefined): Promise<DashboardAtRiskCommitment[]> {
-    const qb = this.dataSource
+  /** Commitments (alias `c`) with their city (`ci`) and owner (`u`): the columns both commitment lists start with. */
+  private commitmentRows(): SelectQueryBuilder<CommitmentEntity> {
+    return this.dataSource
       .getRepository(CommitmentEntity)
       .createQueryBuilder('c')
       .innerJoin('c.city', 'ci')
@@ -52,7 +53,12 @@ export class DashboardListsRepository {
       .select('c.id', 'id')
       .addSelect('c.title', 'title')
       .addSelect('c.city_id', 'cityId')
-      .addSelect('ci.name', 'cityName')
+      .addSelect('ci.name', 'cityName');
+  }
+
+  /** Live commitments at risk, earliest target date first. */
+  atRiskCommitments(scope: DashboardScope, hubId: string | undefined): Promise<DashboardAtRiskCommitment[]> {
+    const qb = this.commitmentRows()
       .addSelect('c.status', 'status')
       .addSelect(isoDate('c.target_date'), 'targetDate')
       .addSelect('c.owner_id', 'ownerId')
@@ -112,17 +118,26 @@ export class DashboardListsRepository {
     return qb.groupBy('s.category').addGroupBy('s.status').orderBy('s.category').addOrderBy('s.status').getRawMany();
   }
 
+  /** Live stories flagged "figures changed since publication", newest change first; a liaison's: those about its cities. */
+  async storiesWithChangedFigures(scope: DashboardScope, hubId: string | undefined): Promise<DashboardStoryFiguresChanged[]> {
+    const qb = this.dataSource
+      .getRepository(StoryEntity)
+      .createQueryBuilder('s')
+      .select(['s.id', 's.title', 's.figuresChangedAt'])
+      .where('s.archived_at IS NULL AND s.figures_changed_at IS NOT NULL');
+    andWhereGiven(qb, hubId, 's.hub_id = :hubId', { hubId });
+    if (scope.kind === 'cities') {
+      qb.andWhere('EXISTS (SELECT 1 FROM story_cities sc WHERE sc.story_id = s.id AND sc.city_id = ANY(:cities::uuid[]))', {
+        cities: scope.cityIds,
+      });
+    }
+    const rows = await qb.orderBy('s.figures_changed_at', 'DESC').addOrderBy('s.id', 'ASC').limit(50).getMany();
+    return rows.map((s) => ({ id: s.id, title: s.title, figuresChangedAt: (s.figuresChangedAt as Date).toISOString() }));
+  }
+
   /** Achieved live commitments that no live story links, newest achievement first. */
   async achievedWithoutStory(scope: DashboardScope, hubId: string | undefined): Promise<DashboardCommitmentWithoutStory[]> {
-    const qb = this.dataSource
-      .getRepository(CommitmentEntity)
-      .createQueryBuilder('c')
-      .innerJoin('c.city', 'ci')
-      .leftJoin('c.owner', 'u')
-      .select('c.id', 'id')
-      .addSelect('c.title', 'title')
-      .addSelect('c.city_id', 'cityId')
-      .addSelect('ci.name', 'cityName')
+    const qb = this.commitmentRows()
       .addSelect('c.hub_id', 'hubId')
       .addSelect(ACHIEVED_AT, 'achievedAt')
       .addSelect('c.updated_at', 'updatedAt')

@@ -1,15 +1,11 @@
 import type { DashboardStories } from '@impact/contracts';
-import { demoSignIn } from '../../test/demo-sign-in';
+import { demoSignIn, getOk } from '../../test/demo-sign-in';
 import { createTestApp, type TestApp } from '../../test/test-app';
 
 describe('dashboard stories (demo data)', () => {
   let t: TestApp;
   const tokens: Record<string, string> = {};
-  const get = async <T>(who: string, path: string): Promise<T> => {
-    const res = await t.http.get(path).set('Authorization', `Bearer ${tokens[who]}`);
-    if (res.status !== 200) throw new Error(`${path} as ${who}: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body as T;
-  };
+  const get = <T>(who: string, path: string): Promise<T> => getOk<T>(t.http, tokens[who], path, who);
   const LEAD = 'leadership@impact.test';
   const ESA = 'esa.manager@impact.test';
   const NANSANA = 'nansana.liaison@impact.test';

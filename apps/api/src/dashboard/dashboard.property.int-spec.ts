@@ -12,6 +12,7 @@ import {
   type KpiId,
   type Page,
 } from '@impact/contracts';
+import { getOk } from '../../test/demo-sign-in';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { hashPassword } from '../auth/passwords';
 import { DashboardRefresher } from './dashboard-refresher';
@@ -242,9 +243,7 @@ describe('dashboard figures equal their drill-down lists (property)', () => {
 
   async function get<T>(who: PrincipalName, path: string, params: Record<string, string> = {}): Promise<T> {
     const qs = new URLSearchParams({ ...params }).toString();
-    const res = await t.http.get(`${path}${qs ? `?${qs}` : ''}`).set('Authorization', `Bearer ${tokens[who]}`);
-    if (res.status !== 200) throw new Error(`${path}?${qs} as ${who}: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body as T;
+    return getOk<T>(t.http, tokens[who], `${path}${qs ? `?${qs}` : ''}`, who);
   }
 
   /** The list a KPI drills down to, every row of it (the data sets are small). */

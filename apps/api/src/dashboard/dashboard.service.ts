@@ -112,10 +112,11 @@ export class DashboardService {
    */
   async stories(user: AuthUser, filters: Pick<DashboardFilters, 'hubId'>): Promise<DashboardStories> {
     const scope = dashboardScope(user);
-    const [byCategoryAndStatus, achievedWithoutStory] = await Promise.all([
+    const [byCategoryAndStatus, achievedWithoutStory, figuresChanged] = await Promise.all([
       this.lists.storyCounts(scope, filters.hubId),
       this.lists.achievedWithoutStory(scope, filters.hubId),
+      this.lists.storiesWithChangedFigures(scope, filters.hubId),
     ]);
-    return { byCategoryAndStatus, achievedWithoutStory };
+    return { byCategoryAndStatus, achievedWithoutStory, figuresChanged };
   }
 }

@@ -1,3 +1,4 @@
+import { ContactLinkEntity } from '../follow-ups/contact-links/contact-link.entity';
 import { AuditLogEntity } from '../audit/audit-log.entity';
 import { RefreshTokenEntity } from '../auth/refresh-token.entity';
 import { CityEntity } from '../cities/city.entity';
@@ -12,8 +13,10 @@ import { NotificationEntity } from '../notifications/notification.entity';
 import { OutcomeEntity } from '../outcomes/outcome.entity';
 import { PartnerEntity } from '../partners/partner.entity';
 import { ReminderRunEntity } from '../reminders/reminder-run.entity';
+import { StoryRevisionEntity } from '../stories/story-revision.entity';
 import { StoryEntity } from '../stories/story.entity';
 import { UserEntity } from '../users/user.entity';
+import { PasswordLinkEntity } from '../accounts/password-link.entity';
 
 /** Every entity, listed by hand: the API is bundled by webpack, so no file globs. */
 export const ENTITIES = [
@@ -28,9 +31,12 @@ export const ENTITIES = [
   FollowUpEntity,
   OutcomeEntity,
   StoryEntity,
+  StoryRevisionEntity,
   AuditLogEntity,
   MailOutboxEntity,
   NotificationEntity,
   NotificationSettingsEntity,
   ReminderRunEntity,
+  ContactLinkEntity,
+  PasswordLinkEntity,
 ];

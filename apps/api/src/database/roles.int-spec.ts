@@ -1,5 +1,4 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -9,6 +8,7 @@ import { dataSourceOptions } from './data-source-options';
 import { EMBEDDED_APP_ROLE, EMBEDDED_OWNER_ROLE, startEmbeddedPostgres, type EmbeddedPostgresHandle } from './embedded-postgres';
 import { prepareAsOwner } from './prepare-as-owner';
 import { DatabaseRoleError, grantAppPrivileges } from './roles';
+import { freePort } from '../../test/free-port';
 
 /** The code PostgreSQL answers a statement with (42501: insufficient privilege). */
 async function sqlState(run: Promise<unknown>): Promise<string> {
@@ -171,15 +171,6 @@ describe('the app database role', () => {
     expect(acl).toEqual({ schemaCreate: false, dbTemp: false, appConnect: true });
   });
 });
-
-const freePort = () =>
-  new Promise<number>((ok) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => ok(port));
-    });
-  });
 
 describe('the embedded database roles', () => {
   let dir: string;

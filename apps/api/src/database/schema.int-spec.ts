@@ -34,6 +34,8 @@ describe('schema', () => {
         'IDX_cities_name_trgm',
         'IDX_commitments_title_trgm',
         'IDX_engagements_title_trgm',
+        'IDX_follow_ups_note_trgm',
+        'IDX_follow_ups_title_trgm',
         'IDX_stories_title_trgm',
       ]),
     );

@@ -1,8 +1,8 @@
 import type { EngagementType } from '@impact/contracts';
-import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne } from 'typeorm';
+import { Column, Entity, Index, JoinTable, ManyToMany } from 'typeorm';
 import { CityEntity } from '../cities/city.entity';
-import { DATE, RecordEntity } from '../database/record.entity';
-import { HubEntity } from '../hubs/hub.entity';
+import { DATE, linkTable, RefColumn, RefTo } from '../database/record.entity';
+import { HubRecordEntity } from '../hubs/hub-record.entity';
 import { PartnerEntity } from '../partners/partner.entity';
 
 /** Head-counts of an engagement, stored as `participants_*` columns. */
@@ -29,21 +29,13 @@ export class ParticipantsColumns {
 @Entity('engagements')
 @Index('IDX_engagements_title_trgm', { synchronize: false })
 @Index('IDX_engagements_summary_trgm', { synchronize: false })
-export class EngagementEntity extends RecordEntity {
+export class EngagementEntity extends HubRecordEntity {
   @Column({ type: 'varchar', length: 300 })
   title!: string;
 
   @Index()
   @Column({ type: 'varchar', length: 32 })
   type!: EngagementType;
-
-  @Index()
-  @Column({ type: 'uuid' })
-  hubId!: string;
-
-  @ManyToOne(() => HubEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'hub_id' })
-  hub?: HubEntity;
 
   @Index()
   @Column(DATE)
@@ -53,39 +45,27 @@ export class EngagementEntity extends RecordEntity {
   endDate!: string | null;
 
   /** Where it took place; null when online or outside the network's cities. */
-  @Index()
-  @Column({ type: 'uuid', nullable: true })
+  @RefColumn({ nullable: true })
   locationCityId!: string | null;
 
-  @ManyToOne(() => CityEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'location_city_id' })
+  @RefTo(() => CityEntity, 'location_city_id', 'SET NULL')
   locationCity?: CityEntity | null;
 
   @Column({ type: 'boolean', default: false })
   online!: boolean;
 
-  @Index()
-  @Column({ type: 'uuid', nullable: true })
+  @RefColumn({ nullable: true })
   hostCityId!: string | null;
 
-  @ManyToOne(() => CityEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'host_city_id' })
+  @RefTo(() => CityEntity, 'host_city_id', 'SET NULL')
   hostCity?: CityEntity | null;
 
   @ManyToMany(() => CityEntity)
-  @JoinTable({
-    name: 'engagement_cities',
-    joinColumn: { name: 'engagement_id' },
-    inverseJoinColumn: { name: 'city_id' },
-  })
+  @JoinTable(linkTable('engagement_cities', 'engagement_id', 'city_id'))
   participatingCities?: CityEntity[];
 
   @ManyToMany(() => PartnerEntity)
-  @JoinTable({
-    name: 'engagement_partners',
-    joinColumn: { name: 'engagement_id' },
-    inverseJoinColumn: { name: 'partner_id' },
-  })
+  @JoinTable(linkTable('engagement_partners', 'engagement_id', 'partner_id'))
   partners?: PartnerEntity[];
 
   @Column(() => ParticipantsColumns, { prefix: 'participants' })

@@ -1,39 +1,19 @@
 import type { Engagement, EngagementListItem, Ref } from '@impact/contracts';
-import type { EngagementEntity } from './engagement.entity';
 
 const byName = (a: Ref, b: Ref) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
 
-/** The contract shape of a loaded engagement (with its hub, host and place cities, participants and partners). */
-export function toEngagementListItem(e: EngagementEntity): EngagementListItem {
-  const participatingCities = (e.participatingCities ?? []).map((c) => ({ id: c.id, name: c.name })).sort(byName);
-  const partners = (e.partners ?? []).map((p) => ({ id: p.id, name: p.name })).sort(byName);
-  const p = e.participants;
+/** An engagement's read model as one row: its columns, names, and its links as JSON arrays. */
+export type EngagementReadRow = Omit<EngagementListItem, 'participatingCityIds' | 'partnerIds'>;
+
+/** The contract shape of an engagement's read row (with its hub, host and place cities, participants and partners). */
+export function toEngagementListItem(e: EngagementReadRow): EngagementListItem {
+  const participatingCities = e.participatingCities.map((c) => ({ id: c.id, name: c.name })).sort(byName);
+  const partners = e.partners.map((p) => ({ id: p.id, name: p.name })).sort(byName);
+  // The row holds exactly the read query's columns, named as the contract names them.
   return {
-    id: e.id,
-    title: e.title,
-    type: e.type,
-    hubId: e.hubId,
-    startDate: e.startDate,
-    endDate: e.endDate,
-    locationCityId: e.locationCityId,
-    online: e.online,
-    hostCityId: e.hostCityId,
+    ...e,
     participatingCityIds: participatingCities.map((c) => c.id),
     partnerIds: partners.map((x) => x.id),
-    participants: {
-      total: p.total,
-      mayors: p.mayors,
-      officials: p.officials,
-      youth: p.youth,
-      women: p.women,
-      communityLeaders: p.communityLeaders,
-    },
-    summary: e.summary,
-    evidenceLinks: e.evidenceLinks,
-    version: e.version,
-    hubName: e.hub?.name ?? '',
-    hostCityName: e.hostCity?.name ?? null,
-    locationCityName: e.locationCity?.name ?? null,
     participatingCities,
     partners,
   };

@@ -1,13 +1,20 @@
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CSV_EXPORT_SUFFIX, ROUTES, type EngagementListItem, type Page } from '@impact/contracts';
+import {
+  CSV_EXPORT_SUFFIX,
+  ROUTES,
+  type EngagementListItem,
+  type EngagementRelated,
+  type HistoryEntry,
+  type Page,
+} from '@impact/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { Can, CurrentUser } from '../auth/auth.decorators';
 import { csvDownload, toCsv, type CsvColumn } from '../common/csv';
 import { CreateEngagementDto, EngagementListQueryDto, UpdateEngagementDto } from './dto/engagement.dto';
 import { EngagementsService } from './engagements.service';
-import { ApiCreated, ApiCsv, ApiNoContent, ApiOk, ApiOkPage } from '../openapi/responses';
+import { ApiCreated, ApiCsv, ApiNoContent, ApiOk, ApiOkArray, ApiOkPage } from '../openapi/responses';
 
 const CSV: CsvColumn<EngagementListItem>[] = [
   { header: 'id', value: (e) => e.id },
@@ -61,6 +68,21 @@ export class EngagementsController {
   @ApiOk('EngagementListItem')
   get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<EngagementListItem> {
     return this.engagements.get(user, id);
+  }
+
+  /** What came of it: the commitments it inspired, its follow-ups and the stories citing it, as far as the caller reads them. */
+  @Can('engagements', 'read')
+  @Get(':id/related')
+  @ApiOk('EngagementRelated')
+  related(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<EngagementRelated> {
+    return this.engagements.related(user, id);
+  }
+
+  @Can('engagements', 'read')
+  @Get(':id/history')
+  @ApiOkArray('HistoryEntry')
+  history(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<HistoryEntry[]> {
+    return this.engagements.history(user, id);
   }
 
   @Can('engagements', 'create')

@@ -1,35 +1,12 @@
-import { createTestApp, type TestApp } from '../../test/test-app';
-import { demoSignIn } from '../../test/demo-sign-in';
-
-let t: TestApp;
-const token: Record<string, string> = {};
-let esa: string;
-let nansana: string;
-let capeTown: string;
-let partner: string;
-
+import { demoSpec } from '../../test/demo-spec';
+const t = demoSpec('esa', 'balkans', 'nansana', 'danilovgrad');
+const { as, count } = t;
+let esa: string, nansana: string, capeTown: string, partner: string;
 beforeAll(async () => {
-  t = await createTestApp({ demo: true });
-  for (const [who, email] of Object.entries({
-    esa: 'esa.manager@impact.test',
-    balkans: 'balkans.manager@impact.test',
-    nansana: 'nansana.liaison@impact.test',
-    danilovgrad: 'danilovgrad.liaison@impact.test',
-  })) {
-    token[who] = (await demoSignIn(t.http, email)).accessToken;
-  }
-  esa = (await t.dataSource.query(`SELECT id FROM hubs WHERE code = 'esa'`))[0].id;
-  nansana = (await t.dataSource.query(`SELECT id FROM cities WHERE name = 'Nansana'`))[0].id;
-  capeTown = (await t.dataSource.query(`SELECT id FROM cities WHERE name = 'Cape Town'`))[0].id;
+  [esa, nansana, capeTown] = [t.hub('esa'), t.city('Nansana'), t.city('Cape Town')];
   partner = (await t.dataSource.query(`SELECT id FROM partners ORDER BY name LIMIT 1`))[0].id;
-}, 120_000);
-
-afterAll(async () => {
-  await t?.close();
 });
 
-const as = (who: string) => ({ Authorization: `Bearer ${token[who]}` });
-const count = async (sql: string, params: unknown[] = []) => (await t.dataSource.query(sql, params))[0].n as number;
 const base = () => ({
   title: 'Learning visit to Cape Town',
   type: 'learning_visit',
@@ -134,5 +111,121 @@ describe('engagements', () => {
       .send({ version: 1, summary: 'late' })
       .expect(409);
     expect(stale.body.details.current).toMatchObject({ endDate: '2031-04-02', version: 2 });
+  });
+});
+
+describe('an engagement page: what came of it and its history', () => {
+  /** An engagement hosted by Cape Town with Nansana taking part, two commitments inspired by it (one per city), a follow-up and a story. */
+  async function engagementWithResults() {
+    const engagement = (await t.http.post('/api/engagements').set(as('esa')).send(base()).expect(201)).body as { id: string };
+    const inspired = async (title: string, cityId: string) =>
+      (
+        await t.http
+          .post('/api/commitments')
+          .set(as('esa'))
+          .send({ title, kind: 'youth_council', cityId, inspiredByEngagementIds: [engagement.id] })
+          .expect(201)
+      ).body as { id: string };
+    const inNansana = await inspired('Youth desk in Nansana', nansana);
+    const inCapeTown = await inspired('Youth desk in Cape Town', capeTown);
+    const followUp = (
+      await t.http
+        .post('/api/follow-ups')
+        .set(as('esa'))
+        .send({ engagementId: engagement.id, title: 'Send the workshop report', kind: 'check_in', dueDate: '2031-01-15' })
+        .expect(201)
+    ).body as { id: string };
+    const story = (
+      await t.http
+        .post('/api/stories')
+        .set(as('esa'))
+        .send({
+          title: 'Two cities, one youth desk',
+          category: 'youth',
+          cityIds: [nansana],
+          body: 'Draft.',
+          engagementIds: [engagement.id],
+        })
+        .expect(201)
+    ).body as { id: string };
+    return { engagement, inNansana, inCapeTown, followUp, story };
+  }
+
+  const ids = (items: { id: string }[]) => items.map((i) => i.id).sort();
+
+  it('lists the commitments it inspired, its follow-ups and the stories citing it: as many as the tables hold', async () => {
+    const { engagement, inNansana, inCapeTown, followUp, story } = await engagementWithResults();
+    // Archived records leave the page as they leave the lists.
+    const archived = (
+      await t.http
+        .post('/api/commitments')
+        .set(as('esa'))
+        .send({ title: 'Withdrawn pledge', kind: 'youth_council', cityId: nansana, inspiredByEngagementIds: [engagement.id] })
+        .expect(201)
+    ).body as { id: string };
+    await t.http.delete(`/api/commitments/${archived.id}`).set(as('esa')).expect(204);
+
+    const res = await t.http.get(`/api/engagements/${engagement.id}/related`).set(as('esa')).expect(200);
+    const live = (sql: string) => count(sql, [engagement.id]);
+    expect(res.body.commitments).toHaveLength(
+      await live(`SELECT count(*)::int AS n FROM commitment_engagements ce JOIN commitments c ON c.id = ce.commitment_id
+                   WHERE ce.engagement_id = $1 AND c.archived_at IS NULL`),
+    );
+    expect(res.body.followUps).toHaveLength(
+      await live(`SELECT count(*)::int AS n FROM follow_ups WHERE engagement_id = $1 AND archived_at IS NULL`),
+    );
+    expect(res.body.stories).toHaveLength(
+      await live(`SELECT count(*)::int AS n FROM story_engagements se JOIN stories s ON s.id = se.story_id
+                   WHERE se.engagement_id = $1 AND s.archived_at IS NULL`),
+    );
+    expect(ids(res.body.commitments)).toEqual([inNansana.id, inCapeTown.id].sort());
+    expect(res.body.commitments.map((c: { cityName: string }) => c.cityName).sort()).toEqual(['Cape Town', 'Nansana']);
+    expect(res.body.followUps).toEqual([
+      expect.objectContaining({ id: followUp.id, engagementId: engagement.id, title: 'Send the workshop report' }),
+    ]);
+    expect(res.body.stories).toEqual([expect.objectContaining({ id: story.id, engagementIds: [engagement.id] })]);
+
+    // The same filters on the lists find the same records.
+    const list = await t.http.get(`/api/commitments?engagementId=${engagement.id}`).set(as('esa')).expect(200);
+    expect(ids(list.body.items)).toEqual(ids(res.body.commitments));
+    const stories = await t.http.get(`/api/stories?engagementId=${engagement.id}`).set(as('esa')).expect(200);
+    expect(ids(stories.body.items)).toEqual([story.id]);
+    await t.http.get('/api/commitments?engagementId=not-a-uuid').set(as('esa')).expect(400);
+  });
+
+  it('shows a liaison only what its city may read, and a liaison of another city nothing (404)', async () => {
+    const { engagement, inNansana, followUp, story } = await engagementWithResults();
+    const mine = await t.http.get(`/api/engagements/${engagement.id}/related`).set(as('nansana')).expect(200);
+    // Nansana's commitment, not Cape Town's; the follow-up and the story concern Nansana too.
+    expect(ids(mine.body.commitments)).toEqual([inNansana.id]);
+    expect(ids(mine.body.followUps)).toEqual([followUp.id]);
+    expect(ids(mine.body.stories)).toEqual([story.id]);
+
+    for (const path of ['related', 'history']) {
+      const res = await t.http.get(`/api/engagements/${engagement.id}/${path}`).set(as('danilovgrad')).expect(404);
+      expect(JSON.stringify(res.body)).not.toContain('Youth desk');
+    }
+    await t.http.get(`/api/engagements/00000000-0000-4000-8000-000000000000/related`).set(as('esa')).expect(404);
+    await t.http.get(`/api/engagements/not-a-uuid/related`).set(as('esa')).expect(400);
+  });
+
+  it('tells its history: who recorded it and what each edit changed', async () => {
+    const created = (await t.http.post('/api/engagements').set(as('esa')).send(base()).expect(201)).body as { id: string };
+    await t.http
+      .patch(`/api/engagements/${created.id}`)
+      .set(as('esa'))
+      .send({ version: 1, summary: 'Mayors, officials and youth' })
+      .expect(200);
+    const res = await t.http.get(`/api/engagements/${created.id}/history`).set(as('nansana')).expect(200);
+    expect(res.body).toHaveLength(
+      await count(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'engagement' AND entity_id = $1`, [created.id]),
+    );
+    expect(res.body).toEqual([
+      expect.objectContaining({ action: 'create', actorName: expect.any(String) }),
+      expect.objectContaining({
+        action: 'update',
+        changes: { summary: { old: 'Mayors and officials of East and Southern Africa', new: 'Mayors, officials and youth' } },
+      }),
+    ]);
   });
 });

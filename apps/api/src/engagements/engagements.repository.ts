@@ -7,9 +7,9 @@ import type { AuthUser } from '../auth/auth-user';
 import { andWhereFlag, andWhereGiven, andWhereText, listAll, listPage, listSorts } from '../common/list-query';
 import { archiveRecord, updateVersioned } from '../common/records';
 import { replaceLinks, type LinkTable } from '../common/refs';
-import { engagementConcernsCities, engagementLedToCommitmentSql } from '../rules';
+import { engagementInCitiesSql, engagementLedToCommitmentSql, isoDate } from '../rules';
 import { EngagementEntity } from './engagement.entity';
-import { toEngagementListItem } from './engagement.read';
+import { toEngagementListItem, type EngagementReadRow } from './engagement.read';
 
 /** The columns a create or an edit may set. */
 export type EngagementValues = Partial<
@@ -63,17 +63,22 @@ export class EngagementsRepository {
   }
 
   /**
-   * Live engagements the caller may read that match the filters (base table only; see listPage).
+   * Live engagements the caller may read, alias `e` (the list and the search start here).
    * A liaison reads those its cities hosted, were the place of, or took part in.
    */
-  private filtered(user: AuthUser, f: EngagementFilters): SelectQueryBuilder<EngagementEntity> {
+  readable(user: AuthUser): SelectQueryBuilder<EngagementEntity> {
     const qb = this.engagements.createQueryBuilder('e').where('e.archived_at IS NULL');
-    andWhereInScope(qb, user, 'engagements', 'read', {
+    return andWhereInScope(qb, user, 'engagements', 'read', {
       hub: (p) => `e.hub_id = ANY(${p}::uuid[])`,
-      city: (p) => engagementConcernsCities('e', p),
+      city: (p) => engagementInCitiesSql('e', p),
     });
+  }
+
+  /** Live engagements the caller may read that match the filters (base table only; see listPage). */
+  private filtered(user: AuthUser, f: EngagementFilters): SelectQueryBuilder<EngagementEntity> {
+    const qb = this.readable(user);
     andWhereGiven(qb, f.hubId, 'e.hub_id = :hubId', { hubId: f.hubId });
-    andWhereGiven(qb, f.cityId, engagementConcernsCities('e', 'ARRAY[:cityId]'), { cityId: f.cityId });
+    andWhereGiven(qb, f.cityId, engagementInCitiesSql('e', 'ARRAY[:cityId]'), { cityId: f.cityId });
     andWhereGiven(qb, f.type, 'e.type = :type', { type: f.type });
     andWhereGiven(qb, f.from, 'e.start_date >= :from', { from: f.from });
     andWhereGiven(qb, f.to, 'e.start_date <= :to', { to: f.to });
@@ -90,31 +95,60 @@ export class EngagementsRepository {
     return listAll(this.filtered(user, f), f, SORTS, (ids) => this.load(ids), cap);
   }
 
-  /** Engagements with their hub, host and place cities, participating cities and partners (the read model). */
+  /**
+   * Engagements with their hub, host and place cities, participating cities and partners (the read
+   * model): plain typed columns, each link aggregated per engagement in a correlated subquery, so a
+   * page is one statement with one row per engagement (no entity hydration, no cities × partners rows).
+   */
   private readQuery(m?: EntityManager): SelectQueryBuilder<EngagementEntity> {
     return this.repo(m)
       .createQueryBuilder('e')
       .innerJoin('e.hub', 'h')
-      .addSelect(['h.id', 'h.name'])
       .leftJoin('e.hostCity', 'hc')
-      .addSelect(['hc.id', 'hc.name'])
       .leftJoin('e.locationCity', 'lc')
-      .addSelect(['lc.id', 'lc.name'])
-      .leftJoin('e.participatingCities', 'pc')
-      .addSelect(['pc.id', 'pc.name'])
-      .leftJoin('e.partners', 'p')
-      .addSelect(['p.id', 'p.name']);
+      .select('e.id', 'id')
+      .addSelect('e.title', 'title')
+      .addSelect('e.type', 'type')
+      .addSelect('e.hub_id', 'hubId')
+      .addSelect(isoDate('e.start_date'), 'startDate')
+      .addSelect(isoDate('e.end_date'), 'endDate')
+      .addSelect('e.location_city_id', 'locationCityId')
+      .addSelect('e.online', 'online')
+      .addSelect('e.host_city_id', 'hostCityId')
+      .addSelect(
+        `json_build_object('total', e.participants_total, 'mayors', e.participants_mayors, 'officials', e.participants_officials,
+           'youth', e.participants_youth, 'women', e.participants_women, 'communityLeaders', e.participants_community_leaders)`,
+        'participants',
+      )
+      .addSelect('e.summary', 'summary')
+      .addSelect('e.evidence_links', 'evidenceLinks')
+      .addSelect('e.version', 'version')
+      .addSelect('h.name', 'hubName')
+      .addSelect('hc.name', 'hostCityName')
+      .addSelect('lc.name', 'locationCityName')
+      .addSelect(
+        `COALESCE((SELECT json_agg(json_build_object('id', rc.id, 'name', rc.name))
+                     FROM engagement_cities rec JOIN cities rc ON rc.id = rec.city_id
+                    WHERE rec.engagement_id = e.id), '[]'::json)`,
+        'participatingCities',
+      )
+      .addSelect(
+        `COALESCE((SELECT json_agg(json_build_object('id', rp.id, 'name', rp.name))
+                     FROM engagement_partners rep JOIN partners rp ON rp.id = rep.partner_id
+                    WHERE rep.engagement_id = e.id), '[]'::json)`,
+        'partners',
+      );
   }
 
   /** The read models of `ids` (live or not), in no particular order. */
   async load(ids: string[], m?: EntityManager): Promise<EngagementListItem[]> {
-    const rows = await this.readQuery(m).where('e.id IN (:...ids)', { ids }).getMany();
+    const rows = await this.readQuery(m).where('e.id IN (:...ids)', { ids }).getRawMany<EngagementReadRow>();
     return rows.map(toEngagementListItem);
   }
 
   /** One live engagement, or null. */
   async findLive(id: string, m?: EntityManager): Promise<EngagementListItem | null> {
-    const found = await this.readQuery(m).where('e.id = :id AND e.archived_at IS NULL', { id }).getOne();
+    const found = await this.readQuery(m).where('e.id = :id AND e.archived_at IS NULL', { id }).getRawOne<EngagementReadRow>();
     return found ? toEngagementListItem(found) : null;
   }
 

@@ -1,14 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { engagementPlace, type EngagementListItem, type Page } from '@impact/contracts';
+import {
+  engagementPlace,
+  RELATED_MAX_ITEMS,
+  type EngagementListItem,
+  type EngagementRelated,
+  type HistoryEntry,
+  type Page,
+} from '@impact/contracts';
 import { AuditService } from '../audit/audit.service';
-import { diffObjects } from '../audit/diff';
 import { requireAccess } from '../auth/access';
 import type { AuthUser } from '../auth/auth-user';
 import { NotFoundError, StaleVersionError, ValidationFailedError } from '../common/errors';
 import { given, trimmed } from '../common/records';
 import { requireRefs, type RefCheck } from '../common/refs';
+import { CommitmentsRepository } from '../commitments/commitments.repository';
+import { FollowUpsRepository } from '../follow-ups/follow-ups.repository';
+import { StoriesRepository } from '../stories/stories.repository';
 import type { CreateEngagementDto, EngagementListQueryDto, UpdateEngagementDto } from './dto/engagement.dto';
 import { engagementRecord } from './engagement.read';
 import { EngagementsRepository } from './engagements.repository';
@@ -27,6 +36,9 @@ export class EngagementsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly engagements: EngagementsRepository,
     private readonly audit: AuditService,
+    private readonly commitments: CommitmentsRepository,
+    private readonly followUps: FollowUpsRepository,
+    private readonly stories: StoriesRepository,
   ) {}
 
   list(user: AuthUser, query: EngagementListQueryDto): Promise<Page<EngagementListItem>> {
@@ -49,6 +61,27 @@ export class EngagementsService {
     const engagement = await this.load(id);
     requireAccess(user, 'engagements', 'read', engagementPlace(engagement), () => new NotFoundError('Engagement', id));
     return engagement;
+  }
+
+  /**
+   * What came of the engagement: the commitments it inspired, the follow-ups linked to it and the
+   * stories that cite it, each list filtered by what the caller may read (a few statements per list,
+   * however long it is).
+   */
+  async related(user: AuthUser, id: string): Promise<EngagementRelated> {
+    await this.get(user, id);
+    const [commitments, followUps, stories] = await Promise.all([
+      this.commitments.all(user, { engagementId: id }, RELATED_MAX_ITEMS),
+      this.followUps.all(user, { engagementId: id, sort: 'dueDate:asc' }, RELATED_MAX_ITEMS),
+      this.stories.all(user, { engagementId: id }, RELATED_MAX_ITEMS),
+    ]);
+    return { commitments, followUps, stories };
+  }
+
+  /** Every audited write of the engagement, oldest first, for whoever may read it. */
+  async history(user: AuthUser, id: string): Promise<HistoryEntry[]> {
+    await this.get(user, id);
+    return this.audit.historyOf(this.dataSource.manager, 'engagement', id);
   }
 
   /** The engagement, its participating cities and its partners land together or not at all. */
@@ -79,13 +112,7 @@ export class EngagementsService {
       });
       await this.engagements.setLinks(m, id, { participatingCityIds: dto.participatingCityIds ?? [], partnerIds: dto.partnerIds ?? [] });
       const created = await this.load(id, m);
-      await this.audit.record(m, {
-        actorId: user.id,
-        entity: 'engagement',
-        entityId: id,
-        action: 'create',
-        changes: diffObjects(null, { ...engagementRecord(created) }),
-      });
+      await this.audit.created(m, user.id, 'engagement', id, engagementRecord(created));
       return created;
     });
   }
@@ -112,13 +139,7 @@ export class EngagementsService {
       if (!(await this.engagements.update(m, id, version, values))) throw new StaleVersionError(await this.load(id, m));
       await this.engagements.setLinks(m, id, { participatingCityIds, partnerIds });
       const after = await this.load(id, m);
-      await this.audit.record(m, {
-        actorId: user.id,
-        entity: 'engagement',
-        entityId: id,
-        action: 'update',
-        changes: diffObjects({ ...engagementRecord(before) }, { ...engagementRecord(after) }),
-      });
+      await this.audit.updated(m, user.id, 'engagement', id, engagementRecord(before), engagementRecord(after));
       return after;
     });
   }

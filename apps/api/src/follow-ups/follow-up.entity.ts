@@ -1,27 +1,25 @@
 import type { FollowUpKind, FollowUpStatus } from '@impact/contracts';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { CommitmentEntity } from '../commitments/commitment.entity';
-import { DATE, RecordEntity } from '../database/record.entity';
+import { DATE, RecordEntity, RefColumn, RefTo } from '../database/record.entity';
 import { EngagementEntity } from '../engagements/engagement.entity';
 import { UserEntity } from '../users/user.entity';
 
 /** An action owed on a commitment or an engagement. */
 @Entity('follow_ups')
+@Index('IDX_follow_ups_title_trgm', { synchronize: false })
+@Index('IDX_follow_ups_note_trgm', { synchronize: false })
 export class FollowUpEntity extends RecordEntity {
-  @Index()
-  @Column({ type: 'uuid', nullable: true })
+  @RefColumn({ nullable: true })
   commitmentId!: string | null;
 
-  @ManyToOne(() => CommitmentEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'commitment_id' })
+  @RefTo(() => CommitmentEntity, 'commitment_id', 'CASCADE')
   commitment?: CommitmentEntity | null;
 
-  @Index()
-  @Column({ type: 'uuid', nullable: true })
+  @RefColumn({ nullable: true })
   engagementId!: string | null;
 
-  @ManyToOne(() => EngagementEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'engagement_id' })
+  @RefTo(() => EngagementEntity, 'engagement_id', 'CASCADE')
   engagement?: EngagementEntity | null;
 
   @Column({ type: 'varchar', length: 300 })
@@ -30,12 +28,10 @@ export class FollowUpEntity extends RecordEntity {
   @Column({ type: 'varchar', length: 32 })
   kind!: FollowUpKind;
 
-  @Index()
-  @Column({ type: 'uuid', nullable: true })
+  @RefColumn({ nullable: true })
   ownerId!: string | null;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'owner_id' })
+  @RefTo(() => UserEntity, 'owner_id', 'SET NULL')
   owner?: UserEntity | null;
 
   @Index()

@@ -1,15 +1,27 @@
 import { isFollowUpOverdue, type FollowUp, type FollowUpListItem } from '@impact/contracts';
-import type { FollowUpEntity } from './follow-up.entity';
 
 /**
- * The contract shape of a loaded follow-up (with its owner, its commitment and that commitment's city,
- * or its engagement and that engagement's host and place cities). Its city and hub are its
- * commitment's; without one, its engagement's (the host city, else the place).
+ * A follow-up's read model as one row: its columns, its owner's name, its commitment's title and hub,
+ * its engagement's title and hub, and its city (already chosen by the query: the commitment's city, or
+ * without a commitment the engagement's host city, else its place).
  */
-export function toFollowUpListItem(f: FollowUpEntity): FollowUpListItem {
-  const c = f.commitment ?? null;
-  const e = f.engagement ?? null;
-  const city = c ? (c.city ?? null) : (e?.hostCity ?? e?.locationCity ?? null);
+export interface FollowUpReadRow extends Omit<FollowUp, 'completedAt' | 'overdue'> {
+  /** The driver hands timestamps over as dates; the contract speaks ISO text. */
+  completedAt: Date | null;
+  cityId: string | null;
+  cityName: string | null;
+  commitmentHubId: string | null;
+  engagementHubId: string | null;
+  ownerName: string | null;
+  commitmentTitle: string | null;
+  engagementTitle: string | null;
+}
+
+/**
+ * The contract shape of a follow-up's read row. Its city and hub are its commitment's; without one,
+ * its engagement's (the host city, else the place).
+ */
+export function toFollowUpListItem(f: FollowUpReadRow): FollowUpListItem {
   return {
     id: f.id,
     commitmentId: f.commitmentId,
@@ -23,12 +35,12 @@ export function toFollowUpListItem(f: FollowUpEntity): FollowUpListItem {
     note: f.note,
     overdue: isFollowUpOverdue(f),
     version: f.version,
-    cityId: city?.id ?? null,
-    cityName: city?.name ?? null,
-    hubId: c?.hubId ?? e?.hubId ?? '',
-    ownerName: f.owner?.name ?? null,
-    commitmentTitle: c?.title ?? null,
-    engagementTitle: e?.title ?? null,
+    cityId: f.cityId,
+    cityName: f.cityName,
+    hubId: f.commitmentHubId ?? f.engagementHubId ?? '',
+    ownerName: f.ownerName,
+    commitmentTitle: f.commitmentTitle,
+    engagementTitle: f.engagementTitle,
   };
 }
 

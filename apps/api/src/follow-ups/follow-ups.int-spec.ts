@@ -1,36 +1,13 @@
-import { createTestApp, type TestApp } from '../../test/test-app';
-import { demoSignIn } from '../../test/demo-sign-in';
-
-let t: TestApp;
-const token: Record<string, string> = {};
-let nansana: string;
-let danilovgrad: string;
-let commitment: string;
-
+import { demoSpec } from '../../test/demo-spec';
+const t = demoSpec('esa', 'balkans', 'nansana', 'danilovgrad');
+const { as } = t;
+let nansana: string, danilovgrad: string, commitment: string;
 beforeAll(async () => {
-  t = await createTestApp({ demo: true });
-  for (const [who, email] of Object.entries({
-    esa: 'esa.manager@impact.test',
-    balkans: 'balkans.manager@impact.test',
-    nansana: 'nansana.liaison@impact.test',
-    danilovgrad: 'danilovgrad.liaison@impact.test',
-  })) {
-    token[who] = (await demoSignIn(t.http, email)).accessToken;
-  }
-  nansana = (await t.dataSource.query(`SELECT id FROM cities WHERE name = 'Nansana'`))[0].id;
-  danilovgrad = (await t.dataSource.query(`SELECT id FROM cities WHERE name = 'Danilovgrad'`))[0].id;
+  [nansana, danilovgrad] = [t.city('Nansana'), t.city('Danilovgrad')];
   commitment = (
     await t.http.post('/api/commitments').set(as('esa')).send({ title: 'Youth desk', kind: 'youth_council', cityId: nansana }).expect(201)
   ).body.id;
-}, 120_000);
-
-afterAll(async () => {
-  await t?.close();
 });
-
-function as(who: string) {
-  return { Authorization: `Bearer ${token[who]}` };
-}
 
 describe('follow-ups', () => {
   it('lets a liaison add one to its city’s commitment; overdue and completedAt follow the facts', async () => {

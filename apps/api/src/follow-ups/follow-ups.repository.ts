@@ -6,9 +6,9 @@ import { andWhereInScope } from '../auth/access';
 import type { AuthUser } from '../auth/auth-user';
 import { andWhereFlag, andWhereGiven, andWhereText, listAll, listPage, listSorts } from '../common/list-query';
 import { archiveRecord, updateVersioned } from '../common/records';
-import { followUpInCitiesSql, followUpOverdueSql } from '../rules';
+import { followUpInCitiesSql, followUpOverdueSql, isoDate } from '../rules';
 import { FollowUpEntity } from './follow-up.entity';
-import { toFollowUpListItem } from './follow-up.read';
+import { toFollowUpListItem, type FollowUpReadRow } from './follow-up.read';
 
 /** The columns a create or an edit may set (`completedAt` follows the status, see below). */
 export type FollowUpValues = Partial<
@@ -33,19 +33,24 @@ export class FollowUpsRepository {
   }
 
   /**
-   * Live follow-ups the caller may read that match the filters. The joins are many-to-one (each
+   * Live follow-ups the caller may read, aliases `f`, `c`, `e` (the list and the search start here). The joins are many-to-one (each
    * follow-up has at most one commitment and one engagement), so they never repeat a row.
    */
-  private filtered(user: AuthUser, f: FollowUpFilters): SelectQueryBuilder<FollowUpEntity> {
+  readable(user: AuthUser): SelectQueryBuilder<FollowUpEntity> {
     const qb = this.followUps
       .createQueryBuilder('f')
       .leftJoin('f.commitment', 'c')
       .leftJoin('f.engagement', 'e')
       .where('f.archived_at IS NULL');
-    andWhereInScope(qb, user, 'followUps', 'read', {
+    return andWhereInScope(qb, user, 'followUps', 'read', {
       hub: (p) => `${HUB} = ANY(${p}::uuid[])`,
       city: (p) => followUpInCitiesSql('c', 'e', p),
     });
+  }
+
+  /** Live follow-ups the caller may read that match the filters. */
+  private filtered(user: AuthUser, f: FollowUpFilters): SelectQueryBuilder<FollowUpEntity> {
+    const qb = this.readable(user);
     andWhereGiven(qb, f.hubId, `${HUB} = :hubId`, { hubId: f.hubId });
     andWhereGiven(qb, f.cityId, followUpInCitiesSql('c', 'e', 'ARRAY[:cityId]'), { cityId: f.cityId });
     andWhereGiven(qb, f.ownerId, 'f.owner_id = :ownerId', { ownerId: f.ownerId });
@@ -65,33 +70,48 @@ export class FollowUpsRepository {
     return listAll(this.filtered(user, f), f, SORTS, (ids) => this.load(ids), cap);
   }
 
-  /** Follow-ups with their owner, commitment (and its city), engagement (and its host and place cities). */
+  /**
+   * Follow-ups with their owner, commitment (and its city), engagement (and its host and place cities):
+   * the read model as plain typed columns, one row per follow-up (no entity hydration).
+   */
   private readQuery(m?: EntityManager): SelectQueryBuilder<FollowUpEntity> {
     return this.repo(m)
       .createQueryBuilder('f')
       .leftJoin('f.owner', 'u')
-      .addSelect(['u.id', 'u.name'])
       .leftJoin('f.commitment', 'c')
-      .addSelect(['c.id', 'c.title', 'c.hubId', 'c.cityId'])
       .leftJoin('c.city', 'ci')
-      .addSelect(['ci.id', 'ci.name'])
       .leftJoin('f.engagement', 'e')
-      .addSelect(['e.id', 'e.title', 'e.hubId'])
       .leftJoin('e.hostCity', 'hc')
-      .addSelect(['hc.id', 'hc.name'])
       .leftJoin('e.locationCity', 'lc')
-      .addSelect(['lc.id', 'lc.name']);
+      .select('f.id', 'id')
+      .addSelect('f.commitment_id', 'commitmentId')
+      .addSelect('f.engagement_id', 'engagementId')
+      .addSelect('f.title', 'title')
+      .addSelect('f.kind', 'kind')
+      .addSelect('f.owner_id', 'ownerId')
+      .addSelect(isoDate('f.due_date'), 'dueDate')
+      .addSelect('f.status', 'status')
+      .addSelect('f.completed_at', 'completedAt')
+      .addSelect('f.note', 'note')
+      .addSelect('f.version', 'version')
+      .addSelect('CASE WHEN c.id IS NOT NULL THEN ci.id WHEN hc.id IS NOT NULL THEN hc.id ELSE lc.id END', 'cityId')
+      .addSelect('CASE WHEN c.id IS NOT NULL THEN ci.name WHEN hc.id IS NOT NULL THEN hc.name ELSE lc.name END', 'cityName')
+      .addSelect('c.hub_id', 'commitmentHubId')
+      .addSelect('e.hub_id', 'engagementHubId')
+      .addSelect('u.name', 'ownerName')
+      .addSelect('c.title', 'commitmentTitle')
+      .addSelect('e.title', 'engagementTitle');
   }
 
   /** The read models of `ids` (live or not), in no particular order. */
   async load(ids: string[], m?: EntityManager): Promise<FollowUpListItem[]> {
-    const rows = await this.readQuery(m).where('f.id IN (:...ids)', { ids }).getMany();
+    const rows = await this.readQuery(m).where('f.id IN (:...ids)', { ids }).getRawMany<FollowUpReadRow>();
     return rows.map(toFollowUpListItem);
   }
 
   /** One live follow-up, or null. */
   async findLive(id: string, m?: EntityManager): Promise<FollowUpListItem | null> {
-    const found = await this.readQuery(m).where('f.id = :id AND f.archived_at IS NULL', { id }).getOne();
+    const found = await this.readQuery(m).where('f.id = :id AND f.archived_at IS NULL', { id }).getRawOne<FollowUpReadRow>();
     return found ? toFollowUpListItem(found) : null;
   }
 

@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { followUpPlace, mayOnRecord, type FieldError, type FollowUpListItem, type Page, type RecordPlace } from '@impact/contracts';
 import { AuditService } from '../audit/audit.service';
-import { diffObjects } from '../audit/diff';
 import { requireAccess } from '../auth/access';
 import type { AuthUser } from '../auth/auth-user';
 import { NotFoundError, StaleVersionError, ValidationFailedError } from '../common/errors';
@@ -105,13 +104,7 @@ export class FollowUpsService {
         note: trimmed(dto.note) ?? null,
       });
       const created = await this.load(id, m);
-      await this.audit.record(m, {
-        actorId: user.id,
-        entity: 'followUp',
-        entityId: id,
-        action: 'create',
-        changes: diffObjects(null, { ...followUpRecord(created) }),
-      });
+      await this.audit.created(m, user.id, 'followUp', id, followUpRecord(created));
       return created;
     });
   }
@@ -133,13 +126,7 @@ export class FollowUpsService {
       const values = given({ ...fields, title: trimmed(fields.title), note: trimmed(fields.note) });
       if (!(await this.followUps.update(m, id, version, values))) throw new StaleVersionError(await this.load(id, m));
       const after = await this.load(id, m);
-      await this.audit.record(m, {
-        actorId: user.id,
-        entity: 'followUp',
-        entityId: id,
-        action: 'update',
-        changes: diffObjects({ ...followUpRecord(before) }, { ...followUpRecord(after) }),
-      });
+      await this.audit.updated(m, user.id, 'followUp', id, followUpRecord(before), followUpRecord(after));
       return after;
     });
   }

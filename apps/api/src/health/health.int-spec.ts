@@ -1,9 +1,9 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { EmbeddedPostgresHandle, startEmbeddedPostgres } from '../database/embedded-postgres';
+import { freePort } from '../../test/free-port';
 
 describe('GET /api/health', () => {
   let t: TestApp;
@@ -23,15 +23,6 @@ describe('GET /api/health', () => {
     expect(res.headers['x-request-id']).toBe('trace-123');
   });
 });
-
-const freePort = () =>
-  new Promise<number>((ok) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => ok(port));
-    });
-  });
 
 describe('database restart', () => {
   let pg: EmbeddedPostgresHandle;

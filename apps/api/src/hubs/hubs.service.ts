@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Hub } from '@impact/contracts';
 import { AuditService } from '../audit/audit.service';
-import { diffObjects } from '../audit/diff';
 import type { AuthUser } from '../auth/auth-user';
 import { ConflictError, NotFoundError, StaleVersionError } from '../common/errors';
 import { given, trimmed } from '../common/records';
@@ -34,13 +33,7 @@ export class HubsService {
       await this.checkCode(m, dto.code, null);
       const id = await this.hubs.insert(m, { code: dto.code, name: dto.name.trim() });
       const created = await this.get(id, m);
-      await this.audit.record(m, {
-        actorId: actor.id,
-        entity: 'hub',
-        entityId: id,
-        action: 'create',
-        changes: diffObjects(null, { ...created }),
-      });
+      await this.audit.created(m, actor.id, 'hub', id, created);
       return created;
     });
   }
@@ -54,13 +47,7 @@ export class HubsService {
         throw new StaleVersionError(await this.get(id, m));
       }
       const after = await this.get(id, m);
-      await this.audit.record(m, {
-        actorId: actor.id,
-        entity: 'hub',
-        entityId: id,
-        action: 'update',
-        changes: diffObjects({ ...before }, { ...after }),
-      });
+      await this.audit.updated(m, actor.id, 'hub', id, before, after);
       return after;
     });
   }

@@ -1,4 +1,4 @@
-import type { Language, NotificationKind } from '@impact/contracts';
+import type { Language, ReminderKind, StoryNotificationKind } from '@impact/contracts';
 
 /**
  * Title and body of each notification kind in the four languages, as PostgreSQL `format()` strings:
@@ -8,7 +8,7 @@ import type { Language, NotificationKind } from '@impact/contracts';
  */
 export type NotificationTemplates = Record<Language, { title: string; body: string }>;
 
-export const NOTIFICATION_MESSAGES: Record<NotificationKind, NotificationTemplates> = {
+export const NOTIFICATION_MESSAGES: Record<ReminderKind, NotificationTemplates> = {
   follow_up_due_soon: {
     en: { title: 'Follow-up due in 7 days: %1$s', body: '“%1$s” (%4$s) is due on %2$s.' },
     fr: { title: 'Suivi à rendre dans 7 jours : %1$s', body: '« %1$s » (%4$s) est à rendre le %2$s.' },
@@ -62,5 +62,39 @@ export const NOTIFICATION_MESSAGES: Record<NotificationKind, NotificationTemplat
     fr: { title: 'Engagement bloqué depuis %3$s jours : %1$s', body: '« %1$s » (%4$s) est bloqué depuis le %2$s.' },
     ar: { title: 'التزام متعثر منذ %3$s يومًا: %1$s', body: '«%1$s» (%4$s) متعثر منذ %2$s.' },
     es: { title: 'Compromiso estancado desde hace %3$s días: %1$s', body: '«%1$s» (%4$s) está estancado desde el %2$s.' },
+  },
+};
+
+/**
+ * What a story's workflow step tells people, in the four languages; `{…}` fill in: `{title}` the
+ * story's title, `{hub}` its hub, `{actor}` who took the step, `{note}` the reason it was sent back.
+ */
+export const STORY_NOTIFICATIONS: Record<StoryNotificationKind, NotificationTemplates> = {
+  story_in_review: {
+    en: {
+      title: 'Story to review: {title}',
+      body: '{actor} sent “{title}” ({hub}) to review. It is waiting for leadership to publish it or send it back.',
+    },
+    fr: {
+      title: 'Récit à relire : {title}',
+      body: '{actor} a soumis « {title} » ({hub}) à relecture. Il attend que la direction le publie ou le renvoie.',
+    },
+    ar: { title: 'قصة للمراجعة: {title}', body: 'أرسل {actor} «{title}» ({hub}) للمراجعة. وهي بانتظار أن تنشرها القيادة أو تعيدها.' },
+    es: {
+      title: 'Historia para revisar: {title}',
+      body: '{actor} envió «{title}» ({hub}) a revisión. Espera a que la dirección la publique o la devuelva.',
+    },
+  },
+  story_sent_back: {
+    en: { title: 'Story sent back: {title}', body: '{actor} sent “{title}” back to draft. Reason: {note}' },
+    fr: { title: 'Récit renvoyé : {title}', body: '{actor} a renvoyé « {title} » en brouillon. Motif : {note}' },
+    ar: { title: 'أُعيدت القصة: {title}', body: 'أعاد {actor} «{title}» إلى المسودة. السبب: {note}' },
+    es: { title: 'Historia devuelta: {title}', body: '{actor} devolvió «{title}» a borrador. Motivo: {note}' },
+  },
+  story_published: {
+    en: { title: 'Story published: {title}', body: '{actor} published “{title}”. It is now on the public stories page.' },
+    fr: { title: 'Récit publié : {title}', body: '{actor} a publié « {title} ». Il figure désormais sur la page publique des récits.' },
+    ar: { title: 'نُشرت القصة: {title}', body: 'نشر {actor} «{title}». وهي الآن على صفحة القصص العامة.' },
+    es: { title: 'Historia publicada: {title}', body: '{actor} publicó «{title}». Ya está en la página pública de historias.' },
   },
 };

@@ -11,6 +11,6 @@ import { NotificationsService } from './notifications.service';
   imports: [TypeOrmModule.forFeature([NotificationEntity, NotificationSettingsEntity])],
   controllers: [NotificationsController, NotificationSettingsController],
   providers: [NotificationsRepository, NotificationsService, NotificationMailer],
-  exports: [NotificationMailer],
+  exports: [NotificationMailer, NotificationsRepository],
 })
 export class NotificationsModule {}

@@ -1,3 +1,4 @@
+import { activeUserSql } from '../rules';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, type EntityManager, type Repository } from 'typeorm';
@@ -96,7 +97,7 @@ export class NotificationsRepository {
     const qb = m
       .getRepository(NotificationEntity)
       .createQueryBuilder('n')
-      .innerJoin(UserEntity, 'u', 'u.id = n.user_id AND u.active AND u.archived_at IS NULL')
+      .innerJoin(UserEntity, 'u', `u.id = n.user_id AND ${activeUserSql('u')}`)
       .leftJoin(NotificationSettingsEntity, 's', 's.user_id = n.user_id')
       .select(['n.id AS id', 'n.user_id AS "userId"', 'n.kind AS kind', 'n.title AS title', 'n.body AS body', 'n.link AS link'])
       .addSelect(['u.email AS email', 'u.name AS name', 'u.language AS language'])
@@ -109,6 +110,16 @@ export class NotificationsRepository {
     if (ids) qb.andWhere('n.id = ANY(:ids::uuid[])', { ids });
     else qb.andWhere(`n.created_at > now() - interval '1 day'`);
     return qb.getRawMany<UnmailedNotification>();
+  }
+
+  /** Adds notifications, each at most once per (kind, record, user, day); the ids of the new ones. */
+  async add(
+    m: EntityManager,
+    rows: Pick<NotificationEntity, 'userId' | 'kind' | 'recordId' | 'keyDay' | 'title' | 'body' | 'link'>[],
+  ): Promise<string[]> {
+    if (!rows.length) return [];
+    const result = await m.createQueryBuilder().insert().into(NotificationEntity).values(rows).orIgnore().returning(['id']).execute();
+    return (result.raw as { id: string }[]).map((r) => r.id);
   }
 
   async markMailed(m: EntityManager, ids: string[]): Promise<void> {

@@ -1,28 +1,24 @@
 import type { OutcomeType } from '@impact/contracts';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { CityEntity } from '../cities/city.entity';
 import { CommitmentEntity } from '../commitments/commitment.entity';
-import { DATE, RecordEntity } from '../database/record.entity';
+import { DATE, RecordEntity, RefColumn, RefTo } from '../database/record.entity';
 import { UserEntity } from '../users/user.entity';
 
 /** A result with evidence, e.g. "150 people trained". */
 @Entity('outcomes')
 @Index('IDX_outcomes_description_trgm', { synchronize: false })
 export class OutcomeEntity extends RecordEntity {
-  @Index()
-  @Column({ type: 'uuid', nullable: true })
+  @RefColumn({ nullable: true })
   commitmentId!: string | null;
 
-  @ManyToOne(() => CommitmentEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'commitment_id' })
+  @RefTo(() => CommitmentEntity, 'commitment_id', 'SET NULL')
   commitment?: CommitmentEntity | null;
 
-  @Index()
-  @Column({ type: 'uuid' })
+  @RefColumn()
   cityId!: string;
 
-  @ManyToOne(() => CityEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'city_id' })
+  @RefTo(() => CityEntity, 'city_id', 'RESTRICT')
   city?: CityEntity;
 
   @Index()
@@ -45,11 +41,10 @@ export class OutcomeEntity extends RecordEntity {
   @Column({ type: 'varchar', length: 2000, nullable: true })
   evidenceUrl!: string | null;
 
-  @Column({ type: 'uuid', nullable: true })
+  @RefColumn({ nullable: true, index: false })
   verifiedById!: string | null;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'verified_by_id' })
+  @RefTo(() => UserEntity, 'verified_by_id', 'SET NULL')
   verifiedBy?: UserEntity | null;
 
   @Column({ type: 'timestamptz', nullable: true })

@@ -1,8 +1,13 @@
 import type { Outcome, OutcomeListItem } from '@impact/contracts';
-import type { OutcomeEntity } from './outcome.entity';
 
-/** The contract shape of a loaded outcome (with its city, that city's hub, its commitment and verifier). */
-export function toOutcomeListItem(o: OutcomeEntity): OutcomeListItem {
+/** An outcome's read model as one row: its columns, its city's name and hub, its commitment's title, its verifier's name. */
+export interface OutcomeReadRow extends Omit<OutcomeListItem, 'verifiedAt'> {
+  /** The driver hands timestamps over as dates; the contract speaks ISO text. */
+  verifiedAt: Date | null;
+}
+
+/** The contract shape of an outcome's read row (with its city, that city's hub, its commitment and verifier). */
+export function toOutcomeListItem(o: OutcomeReadRow): OutcomeListItem {
   return {
     id: o.id,
     commitmentId: o.commitmentId,
@@ -16,10 +21,10 @@ export function toOutcomeListItem(o: OutcomeEntity): OutcomeListItem {
     verifiedById: o.verifiedById,
     verifiedAt: o.verifiedAt ? o.verifiedAt.toISOString() : null,
     version: o.version,
-    cityName: o.city?.name ?? '',
-    hubId: o.city?.hubId ?? '',
-    commitmentTitle: o.commitment?.title ?? null,
-    verifiedByName: o.verifiedBy?.name ?? null,
+    cityName: o.cityName,
+    hubId: o.hubId,
+    commitmentTitle: o.commitmentTitle,
+    verifiedByName: o.verifiedByName,
   };
 }
 

@@ -1,38 +1,15 @@
-import { createTestApp, type TestApp } from '../../test/test-app';
-import { demoSignIn } from '../../test/demo-sign-in';
-
-let t: TestApp;
-const token: Record<string, string> = {};
-let esa: string;
-let nansana: string;
-let masaka: string;
-let commitment: string;
-
+import { demoSpec } from '../../test/demo-spec';
+const t = demoSpec('admin', 'esa', 'balkans', 'nansana');
+const { as, count } = t;
+let esa: string, nansana: string, masaka: string, commitment: string;
 beforeAll(async () => {
-  t = await createTestApp({ demo: true });
-  for (const [who, email] of Object.entries({
-    admin: 'admin@impact.test',
-    esa: 'esa.manager@impact.test',
-    balkans: 'balkans.manager@impact.test',
-    nansana: 'nansana.liaison@impact.test',
-  })) {
-    token[who] = (await demoSignIn(t.http, email)).accessToken;
-  }
-  esa = (await t.dataSource.query(`SELECT id FROM hubs WHERE code = 'esa'`))[0].id;
-  nansana = (await t.dataSource.query(`SELECT id FROM cities WHERE name = 'Nansana'`))[0].id;
-  masaka = (await t.dataSource.query(`SELECT id FROM cities WHERE name = 'Masaka'`))[0].id;
+  [esa, nansana, masaka] = [t.hub('esa'), t.city('Nansana'), t.city('Masaka')];
   commitment = (
     await t.http.post('/api/commitments').set(as('esa')).send({ title: 'Peace clubs', kind: 'other', cityId: nansana }).expect(201)
   ).body.id;
-}, 120_000);
-
-afterAll(async () => {
-  await t?.close();
 });
 
-const as = (who: string) => ({ Authorization: `Bearer ${token[who]}` });
 const ids = (items: { id: string }[]) => items.map((i) => i.id);
-const count = async (sql: string, params: unknown[] = []) => (await t.dataSource.query(sql, params))[0].n as number;
 
 describe('outcomes', () => {
   it('filters by hub through the city (true total, newest first); a liaison lists its city’s only', async () => {

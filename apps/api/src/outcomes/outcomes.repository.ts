@@ -6,7 +6,8 @@ import { andWhereInScope } from '../auth/access';
 import type { AuthUser } from '../auth/auth-user';
 import { andWhereGiven, andWhereText, listAll, listPage, listSorts } from '../common/list-query';
 import { archiveRecord, updateVersioned } from '../common/records';
-import { toOutcomeListItem } from './outcome.read';
+import { isoDate } from '../rules';
+import { toOutcomeListItem, type OutcomeReadRow } from './outcome.read';
 import { OutcomeEntity } from './outcome.entity';
 
 /** The columns a create or an edit may set (the verifier is set from who verifies, never sent). */
@@ -31,10 +32,15 @@ export class OutcomesRepository {
     return m ? m.getRepository(OutcomeEntity) : this.outcomes;
   }
 
+  /** Live outcomes the caller may read, alias `o` (the list and the search start here). */
+  readable(user: AuthUser): SelectQueryBuilder<OutcomeEntity> {
+    const qb = this.outcomes.createQueryBuilder('o').where('o.archived_at IS NULL');
+    return andWhereInScope(qb, user, 'outcomes', 'read', { hub: inHubs, city: (p) => `o.city_id = ANY(${p}::uuid[])` });
+  }
+
   /** Live outcomes the caller may read that match the filters (base table only; see listPage). */
   private filtered(user: AuthUser, f: OutcomeFilters): SelectQueryBuilder<OutcomeEntity> {
-    const qb = this.outcomes.createQueryBuilder('o').where('o.archived_at IS NULL');
-    andWhereInScope(qb, user, 'outcomes', 'read', { hub: inHubs, city: (p) => `o.city_id = ANY(${p}::uuid[])` });
+    const qb = this.readable(user);
     andWhereGiven(qb, f.hubId, `EXISTS (SELECT 1 FROM cities hc WHERE hc.id = o.city_id AND hc.hub_id = :hubId)`, { hubId: f.hubId });
     andWhereGiven(qb, f.cityId, 'o.city_id = :cityId', { cityId: f.cityId });
     andWhereGiven(qb, f.commitmentId, 'o.commitment_id = :commitmentId', { commitmentId: f.commitmentId });
@@ -53,27 +59,40 @@ export class OutcomesRepository {
     return listAll(this.filtered(user, f), f, SORTS, (ids) => this.load(ids), cap);
   }
 
-  /** Outcomes with their city (and its hub), commitment and verifier (the read model). */
+  /** Outcomes with their city (and its hub), commitment and verifier (the read model): typed columns, one row per outcome. */
   private readQuery(m?: EntityManager): SelectQueryBuilder<OutcomeEntity> {
     return this.repo(m)
       .createQueryBuilder('o')
       .innerJoin('o.city', 'oc')
-      .addSelect(['oc.id', 'oc.name', 'oc.hubId'])
       .leftJoin('o.commitment', 'c')
-      .addSelect(['c.id', 'c.title'])
       .leftJoin('o.verifiedBy', 'vu')
-      .addSelect(['vu.id', 'vu.name']);
+      .select('o.id', 'id')
+      .addSelect('o.commitment_id', 'commitmentId')
+      .addSelect('o.city_id', 'cityId')
+      .addSelect(isoDate('o.date'), 'date')
+      .addSelect('o.type', 'type')
+      .addSelect('o.value', 'value')
+      .addSelect('o.unit', 'unit')
+      .addSelect('o.description', 'description')
+      .addSelect('o.evidence_url', 'evidenceUrl')
+      .addSelect('o.verified_by_id', 'verifiedById')
+      .addSelect('o.verified_at', 'verifiedAt')
+      .addSelect('o.version', 'version')
+      .addSelect('oc.name', 'cityName')
+      .addSelect('oc.hub_id', 'hubId')
+      .addSelect('c.title', 'commitmentTitle')
+      .addSelect('vu.name', 'verifiedByName');
   }
 
   /** The read models of `ids` (live or not), in no particular order. */
   async load(ids: string[], m?: EntityManager): Promise<OutcomeListItem[]> {
-    const rows = await this.readQuery(m).where('o.id IN (:...ids)', { ids }).getMany();
+    const rows = await this.readQuery(m).where('o.id IN (:...ids)', { ids }).getRawMany<OutcomeReadRow>();
     return rows.map(toOutcomeListItem);
   }
 
   /** One live outcome. */
   async findLive(id: string, m?: EntityManager): Promise<OutcomeListItem | null> {
-    const found = await this.readQuery(m).where('o.id = :id AND o.archived_at IS NULL', { id }).getOne();
+    const found = await this.readQuery(m).where('o.id = :id AND o.archived_at IS NULL', { id }).getRawOne<OutcomeReadRow>();
     return found ? toOutcomeListItem(found) : null;
   }
 

@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { mayOnRecord, type OutcomeListItem, type Page, type RecordPlace } from '@impact/contracts';
 import { AuditService } from '../audit/audit.service';
-import { diffObjects } from '../audit/diff';
 import { requireAccess } from '../auth/access';
 import type { AuthUser } from '../auth/auth-user';
 import { ForbiddenError, NotFoundError, StaleVersionError, ValidationFailedError } from '../common/errors';
@@ -93,13 +92,7 @@ export class OutcomesService {
         verifiedById: dto.verified === true ? user.id : null,
       });
       const created = await this.load(id, m);
-      await this.audit.record(m, {
-        actorId: user.id,
-        entity: 'outcome',
-        entityId: id,
-        action: 'create',
-        changes: diffObjects(null, { ...outcomeRecord(created) }),
-      });
+      await this.audit.created(m, user.id, 'outcome', id, outcomeRecord(created));
       return created;
     });
   }
@@ -116,17 +109,19 @@ export class OutcomesService {
       }
       if (before.version !== dto.version) throw new StaleVersionError(before);
       const { version, verified, ...fields } = dto;
-      const verifiedById = verified === undefined ? undefined : verified ? user.id : null;
+      const figure = given({
+        date: fields.date,
+        value: fields.value,
+        unit: trimmed(fields.unit),
+        description: trimmed(fields.description),
+      });
+      const figureChanged = (Object.keys(figure) as (keyof typeof figure)[]).some((k) => figure[k] !== before[k]);
+      // A changed figure is no longer the one verified: it must be verified again (unless this very edit verifies it).
+      const verifiedById = verified ? user.id : verified === false || figureChanged ? null : undefined;
       const values = given({ ...fields, unit: trimmed(fields.unit), description: trimmed(fields.description), verifiedById });
       if (!(await this.outcomes.update(m, id, version, values))) throw new StaleVersionError(await this.load(id, m));
       const after = await this.load(id, m);
-      await this.audit.record(m, {
-        actorId: user.id,
-        entity: 'outcome',
-        entityId: id,
-        action: 'update',
-        changes: diffObjects({ ...outcomeRecord(before) }, { ...outcomeRecord(after) }),
-      });
+      await this.audit.updated(m, user.id, 'outcome', id, outcomeRecord(before), outcomeRecord(after));
       return after;
     });
   }

@@ -28,9 +28,14 @@ export class PartnersRepository {
     return m ? m.getRepository(PartnerEntity) : this.partners;
   }
 
+  /** Live partners, alias `p` (every staff role reads them all; the list and the search start here). */
+  readable(): SelectQueryBuilder<PartnerEntity> {
+    return this.partners.createQueryBuilder('p').where('p.archived_at IS NULL');
+  }
+
   /** Live partners that match the filters. */
   private filtered(f: PartnerFilters): SelectQueryBuilder<PartnerEntity> {
-    const qb = this.partners.createQueryBuilder('p').where('p.archived_at IS NULL');
+    const qb = this.readable();
     andWhereGiven(qb, f.kind, 'p.kind = :kind', { kind: f.kind });
     return andWhereText(qb, f.q, ['p.name']);
   }

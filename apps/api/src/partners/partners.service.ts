@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Page, Partner } from '@impact/contracts';
 import { AuditService } from '../audit/audit.service';
-import { diffObjects } from '../audit/diff';
 import type { AuthUser } from '../auth/auth-user';
 import { NotFoundError, StaleVersionError } from '../common/errors';
 import { given, trimmed } from '../common/records';
@@ -37,13 +36,7 @@ export class PartnersService {
     return this.dataSource.transaction(async (m) => {
       const id = await this.partners.insert(m, { name: dto.name.trim(), kind: dto.kind, countryCode: dto.countryCode ?? null });
       const created = await this.get(id, m);
-      await this.audit.record(m, {
-        actorId: user.id,
-        entity: 'partner',
-        entityId: id,
-        action: 'create',
-        changes: diffObjects(null, { ...created }),
-      });
+      await this.audit.created(m, user.id, 'partner', id, created);
       return created;
     });
   }
@@ -55,13 +48,7 @@ export class PartnersService {
       const values = given({ name: trimmed(dto.name), kind: dto.kind, countryCode: dto.countryCode });
       if (!(await this.partners.update(m, id, dto.version, values))) throw new StaleVersionError(await this.get(id, m));
       const after = await this.get(id, m);
-      await this.audit.record(m, {
-        actorId: user.id,
-        entity: 'partner',
-        entityId: id,
-        action: 'update',
-        changes: diffObjects({ ...before }, { ...after }),
-      });
+      await this.audit.updated(m, user.id, 'partner', id, before, after);
       return after;
     });
   }

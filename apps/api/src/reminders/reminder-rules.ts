@@ -1,5 +1,5 @@
-import type { NotificationKind } from '@impact/contracts';
-import { commitmentOverdueSql, followUpInCitiesSql, followUpOverdueSql, isoDate, utcDay } from '../rules';
+import type { ReminderKind } from '@impact/contracts';
+import { activeUserSql as activeUser, commitmentOverdueSql, followUpInCitiesSql, followUpOverdueSql, isoDate, utcDay } from '../rules';
 
 /**
  * The daily rules as SQL: each selects (recipient, record, key day, format arguments, link) for the
@@ -7,14 +7,13 @@ import { commitmentOverdueSql, followUpInCitiesSql, followUpOverdueSql, isoDate,
  * in its cities). Inserted set-based by the reminders repository, once per unique key.
  */
 export interface ReminderRule {
-  kind: NotificationKind;
+  kind: ReminderKind;
   /** SELECT user_id, record_id, key_day, a1..a4, link. */
   sql: string;
 }
 
 const AS_OF = '$1::date';
 const liaisonCities = (u: string) => `ARRAY(SELECT kcl.city_id FROM city_liaisons kcl WHERE kcl.user_id = ${u}.id)`;
-const activeUser = (u: string) => `${u}.active AND ${u}.archived_at IS NULL`;
 
 /** Live follow-ups with their commitment or engagement, the place's name and the web link. */
 const FOLLOW_UPS = `

@@ -37,41 +37,21 @@ beforeAll(async () => {
   await t.http.patch('/api/notification-settings').set(as('liaisonB')).send({ email: 'off' }).expect(200);
 
   ids.work = await insertCommitment(db, { title: 'Youth desk', cityId: w.cityA, ownerId: w.users.liaisonA });
-  ids.late = await insertCommitment(db, {
-    title: 'Safety council',
-    cityId: w.cityA,
-    ownerId: w.users.liaisonA,
-    status: 'pledged',
-    targetDate: addDays(AS_OF, -1),
-  });
-  ids.stalled = await insertCommitment(db, {
-    title: 'Watch scheme',
-    cityId: w.cityA,
-    ownerId: null,
-    status: 'stalled',
-    stalledSince: addDays(AS_OF, -31),
-  });
-  ids.stalledRecently = await insertCommitment(db, {
-    title: 'Mediation',
-    cityId: w.cityA,
-    ownerId: null,
-    status: 'stalled',
-    stalledSince: addDays(AS_OF, -29),
-  });
-  ids.achieved = await insertCommitment(db, {
-    title: 'Done pledge',
-    cityId: w.cityA,
-    ownerId: w.users.liaisonA,
-    status: 'achieved',
-    targetDate: addDays(AS_OF, -40),
-  });
-  ids.inB = await insertCommitment(db, {
-    title: 'City B desk',
-    cityId: w.cityB,
-    ownerId: w.users.liaisonB,
-    status: 'pledged',
-    targetDate: addDays(AS_OF, -2),
-  });
+  // Commitments by title, city, owner and status; `target` and `stalled` are days from AS_OF.
+  const pledge = (title: string, cityId: string, ownerId: string | null, status: string, days: { target?: number; stalled?: number }) =>
+    insertCommitment(db, {
+      title,
+      cityId,
+      ownerId,
+      status,
+      targetDate: days.target === undefined ? null : addDays(AS_OF, days.target),
+      stalledSince: days.stalled === undefined ? undefined : addDays(AS_OF, days.stalled),
+    });
+  ids.late = await pledge('Safety council', w.cityA, w.users.liaisonA, 'pledged', { target: -1 });
+  ids.stalled = await pledge('Watch scheme', w.cityA, null, 'stalled', { stalled: -31 });
+  ids.stalledRecently = await pledge('Mediation', w.cityA, null, 'stalled', { stalled: -29 });
+  ids.achieved = await pledge('Done pledge', w.cityA, w.users.liaisonA, 'achieved', { target: -40 });
+  ids.inB = await pledge('City B desk', w.cityB, w.users.liaisonB, 'pledged', { target: -2 });
   const fu = (title: string, dueIn: number, ownerId: string | null, status = 'open', commitmentId = ids.work) =>
     insertFollowUp(db, { title, commitmentId, ownerId, dueDate: addDays(AS_OF, dueIn), status });
   ids.in7 = await fu('Send the plan', 7, w.users.liaisonA);

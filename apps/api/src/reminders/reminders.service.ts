@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { NOTIFICATION_KINDS, todayIso, type NotificationKind, type ReminderRunResult } from '@impact/contracts';
+import { REMINDER_KINDS, todayIso, type ReminderKind, type ReminderRunResult } from '@impact/contracts';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { APP_CONFIG, type AppConfig } from '../config';
@@ -81,7 +81,7 @@ export class RemindersService implements OnModuleInit {
   }
 
   private async apply(m: EntityManager, asOf: string): Promise<ReminderRunResult> {
-    const notifications = Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, 0])) as Record<NotificationKind, number>;
+    const notifications = Object.fromEntries(REMINDER_KINDS.map((k) => [k, 0])) as Record<ReminderKind, number>;
     const created: string[] = [];
     for (const rule of REMINDER_RULES) {
       const ids = await this.reminders.apply(m, rule, asOf);

@@ -15,6 +15,9 @@ import { COMMITMENT_STATUS_RANK } from '@impact/contracts';
 export const SQL_TODAY = `(now() AT TIME ZONE 'UTC')::date`;
 
 /** A date column as `YYYY-MM-DD` text, never shifted by a time zone. */
+/** A user who may sign in and be told things: active and not archived (alias `u`). */
+export const activeUserSql = (u: string): string => `${u}.active AND ${u}.archived_at IS NULL`;
+
 export const isoDate = (column: string): string => `to_char(${column}, 'YYYY-MM-DD')`;
 
 /** The UTC calendar day of a timestamptz column. */
@@ -44,10 +47,24 @@ export const commitmentAtRiskSql = (c: string): string => atRiskSql(`${c}.status
 export const commitmentOverdueSql = (c: string, today: string = SQL_TODAY): string =>
   `(${c}.status IN ('pledged', 'in_progress', 'stalled') AND ${c}.target_date IS NOT NULL AND ${c}.target_date < ${today})`;
 
-/** The engagement (alias `e`) concerns one of the cities in the uuid[] `p`: host, place or participant. */
+/**
+ * The engagement (alias `e`) concerns one of the cities in the uuid[] `p`: host, place or participant.
+ * Tested row by row, so `p` may refer to the outer row (a correlated list of cities); for a bound list
+ * prefer engagementInCitiesSql, which the planner answers from indexes.
+ */
 export const engagementConcernsCities = (e: string, p: string): string =>
   `(${e}.host_city_id = ANY(${p}::uuid[]) OR ${e}.location_city_id = ANY(${p}::uuid[])
     OR EXISTS (SELECT 1 FROM engagement_cities kec WHERE kec.engagement_id = ${e}.id AND kec.city_id = ANY(${p}::uuid[])))`;
+
+/**
+ * The same rule as engagementConcernsCities for a bound uuid[] `p` (a parameter, not a column of the
+ * outer row): a semi-join on the union of the engagements hosted by, placed in and attended by those
+ * cities, three index lookups done once, instead of an OR with a subquery tested on every engagement.
+ */
+export const engagementInCitiesSql = (e: string, p: string): string =>
+  `${e}.id IN (SELECT kch.id FROM engagements kch WHERE kch.host_city_id = ANY(${p}::uuid[])
+               UNION SELECT kcl.id FROM engagements kcl WHERE kcl.location_city_id = ANY(${p}::uuid[])
+               UNION SELECT kcp.engagement_id FROM engagement_cities kcp WHERE kcp.city_id = ANY(${p}::uuid[]))`;
 
 /**
  * The follow-up concerns one of the cities in `p`: through its commitment's city (alias `c`, joined on

@@ -8,7 +8,16 @@ import {
   type FollowUpStatus,
 } from '@impact/contracts';
 import { createTestApp, type TestApp } from '../../test/test-app';
-import { commitmentAtRiskSql, commitmentOverdueSql, followUpOverdueSql, inRange, statusOfRank, statusRankSql } from './derived.sql';
+import {
+  commitmentAtRiskSql,
+  commitmentOverdueSql,
+  engagementConcernsCities,
+  engagementInCitiesSql,
+  followUpOverdueSql,
+  inRange,
+  statusOfRank,
+  statusRankSql,
+} from './derived.sql';
 
 let t: TestApp;
 
@@ -96,5 +105,49 @@ describe('rules: the SQL says what libs/contracts says', () => {
       expect(statusOfRank(r.rank)).toBe(r.s);
     }
     expect(statusOfRank(null)).toBeNull();
+  });
+
+  it('an engagement concerns cities (host, place or participant) alike in the row-by-row and the semi-join form', async () => {
+    // As filters (unknown counts as false: the row-by-row form says null where a city column is null).
+    const runner = t.dataSource.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      const [{ id: hub }] = await runner.query(`INSERT INTO hubs (code, name) VALUES ('rules-hub', 'Rules hub') RETURNING id`);
+      const cities: string[] = [];
+      for (const n of [0, 1, 2]) {
+        const [{ id }] = await runner.query(`INSERT INTO cities (name, country_code, hub_id) VALUES ($1, 'FR', $2) RETURNING id`, [
+          `R${n}`,
+          hub,
+        ]);
+        cities.push(id);
+      }
+      // Every host × place × participants combination over cities 0, 1 and none.
+      const picks: (number | null)[] = [null, 0, 1];
+      const participantSets: number[][] = [[], [0], [1], [0, 1]];
+      const expected = new Map<string, (p: number[]) => boolean>();
+      for (const host of picks)
+        for (const place of picks)
+          for (const participants of participantSets) {
+            const [{ id }] = await runner.query(
+              `INSERT INTO engagements (title, type, hub_id, start_date, host_city_id, location_city_id) VALUES ('e', 'summit', $1, '2026-01-01', $2, $3) RETURNING id`,
+              [hub, host === null ? null : cities[host], place === null ? null : cities[place]],
+            );
+            for (const c of participants)
+              await runner.query(`INSERT INTO engagement_cities (engagement_id, city_id) VALUES ($1, $2)`, [id, cities[c]]);
+            expected.set(id, (p) => [host, place, ...participants].some((c) => c !== null && p.includes(c)));
+          }
+      for (const p of [[], [0], [1], [2], [0, 1], [1, 2]]) {
+        const rows: { id: string; row_wise: boolean; semi_join: boolean }[] = await runner.query(
+          `SELECT e.id, (${engagementConcernsCities('e', '$1')}) IS TRUE AS row_wise, (${engagementInCitiesSql('e', '$1')}) IS TRUE AS semi_join
+             FROM engagements e WHERE e.hub_id = $2`,
+          [p.map((c) => cities[c]), hub],
+        );
+        expect(rows).toHaveLength(expected.size);
+        for (const r of rows) expect(r).toEqual({ id: r.id, row_wise: expected.get(r.id)?.(p), semi_join: expected.get(r.id)?.(p) });
+      }
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
   });
 });

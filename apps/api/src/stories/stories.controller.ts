@@ -1,4 +1,18 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
@@ -9,8 +23,11 @@ import {
   type PublicStoryList,
   type StoryDetail,
   type StoryListItem,
+  type StoryRevisionDetail,
+  type StoryRevisionList,
 } from '@impact/contracts';
 import type { AuthUser } from '../auth/auth-user';
+import { ValidationFailedError } from '../common/errors';
 import { Can, CurrentUser, Public } from '../auth/auth.decorators';
 import {
   CreateStoryDto,
@@ -24,6 +41,7 @@ import { PublicStoriesService } from './public-stories.service';
 import { StoriesService } from './stories.service';
 import { StoryDraftingService } from './story-drafting.service';
 import { StoryExportService, type StoryFile } from './story-export.service';
+import { StoryRevisionsService } from './story-revisions.service';
 import { StoryWorkflowService } from './story-workflow.service';
 import { ApiCreated, ApiFile, ApiNoContent, ApiOk, ApiOkArray, ApiOkPage } from '../openapi/responses';
 
@@ -34,6 +52,11 @@ function sendFile(res: Response, file: StoryFile, type: string, disposition: 'in
   return file.content;
 }
 
+/** A revision number in the path: a 400 naming it when it is not a whole number. */
+const REVISION_PIPE = new ParseIntPipe({
+  exceptionFactory: () => new ValidationFailedError([{ field: 'revision', message: 'revision must be a whole number' }]),
+});
+
 @ApiTags('stories')
 @Controller(ROUTES.stories)
 export class StoriesController {
@@ -42,6 +65,7 @@ export class StoriesController {
     private readonly workflow: StoryWorkflowService,
     private readonly drafting: StoryDraftingService,
     private readonly exports: StoryExportService,
+    private readonly revisions: StoryRevisionsService,
   ) {}
 
   @Can('stories', 'read')
@@ -108,6 +132,26 @@ export class StoriesController {
   @ApiOkArray('HistoryEntry')
   history(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<HistoryEntry[]> {
     return this.stories.history(user, id);
+  }
+
+  /** The frozen published revisions, oldest first. */
+  @Can('stories', 'read')
+  @Get(':id/revisions')
+  @ApiOk('StoryRevisionList')
+  revisionList(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<StoryRevisionList> {
+    return this.revisions.list(user, id);
+  }
+
+  /** One frozen revision, exactly as it was approved. */
+  @Can('stories', 'read')
+  @Get(':id/revisions/:revision')
+  @ApiOk('StoryRevisionDetail')
+  revision(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('revision', REVISION_PIPE) revision: number,
+  ): Promise<StoryRevisionDetail> {
+    return this.revisions.get(user, id, revision);
   }
 
   @Can('stories', 'read')

@@ -130,13 +130,22 @@ describe('impact stories', () => {
     await confirmChecklist(second);
     await t.http.post(`/api/stories/${second.id}/transitions`).set(as('esa')).send({ to: 'in_review' }).expect(200);
     const published = (
-      await t.http.post(`/api/stories/${second.id}/transitions`).set(as('leadership')).send({ to: 'published' }).expect(200)
+      await t.http
+        .post(`/api/stories/${second.id}/transitions`)
+        .set(as('leadership'))
+        .send({ to: 'published', version: (await t.http.get(`/api/stories/${second.id}`).set(as('leadership'))).body.version })
+        .expect(200)
     ).body as StoryDetail;
     expect(published.status).toBe('published');
     expect(published.approvedById).toBeTruthy();
     expect(published.publishedAt).toBeTruthy();
     await t.http.post(`/api/stories/${second.id}/transitions`).set(as('leadership')).send({ to: 'draft', note: 'x' }).expect(422);
-    await t.http.patch(`/api/stories/${second.id}`).set(as('esa')).send({ version: published.version, title: 'Late edit' }).expect(422);
+    // An edit after publication starts the next revision: a draft again, the published one still public.
+    const revising = (
+      await t.http.patch(`/api/stories/${second.id}`).set(as('esa')).send({ version: published.version, title: 'Late edit' }).expect(200)
+    ).body as StoryDetail;
+    expect(revising.status).toBe('draft');
+    expect((await t.http.get(`/api/public/stories/${second.id}`).expect(200)).body.title).toBe(published.title);
 
     const history = (await t.http.get(`/api/stories/${story.id}/history`).set(as('esa')).expect(200)).body as HistoryEntry[];
     expect(history.map((h) => h.action)).toEqual(['create', 'update', 'transition', 'transition', 'transition', 'archive']);
@@ -235,12 +244,15 @@ describe('impact stories', () => {
   it('publishes only published stories, with no personal or internal data', async () => {
     const list = (await t.http.get('/api/public/stories').expect(200)).body as PublicStoryList;
     expect(list.total).toBeGreaterThanOrEqual(15);
-    const statuses: { id: string; status: string }[] = await t.dataSource.query(
-      `SELECT id, status FROM stories WHERE id = ANY($1::uuid[])`,
+    // Every listed story has a published revision (a later draft revision may be under way).
+    const revised: { id: string }[] = await t.dataSource.query(
+      `SELECT story_id AS id FROM story_revisions WHERE current AND story_id = ANY($1::uuid[])`,
       [list.items.map((s) => s.id)],
     );
-    expect(statuses.every((s) => s.status === 'published')).toBe(true);
-    const drafts: { id: string }[] = await t.dataSource.query(`SELECT id FROM stories WHERE status <> 'published'`);
+    expect(revised).toHaveLength(list.items.length);
+    const drafts: { id: string }[] = await t.dataSource.query(
+      `SELECT id FROM stories s WHERE NOT EXISTS (SELECT 1 FROM story_revisions r WHERE r.story_id = s.id)`,
+    );
     expect(drafts.length).toBeGreaterThan(0);
     for (const d of drafts.slice(0, 5)) await t.http.get(`/api/public/stories/${d.id}`).expect(404);
 
@@ -267,11 +279,13 @@ describe('impact stories', () => {
       'quotes',
       'figures',
       'publishedAt',
+      'updatedAt',
+      'revision',
       'translations',
     ]) {
       expect(Object.keys(list.items[0])).toContain(key);
     }
-    expect(Object.keys(list.items[0])).toHaveLength(13);
+    expect(Object.keys(list.items[0])).toHaveLength(15);
 
     const cat = (await t.http.get('/api/public/stories?category=youth&language=en').expect(200)).body as PublicStoryList;
     expect(cat.items.length).toBeGreaterThanOrEqual(2);
@@ -280,7 +294,7 @@ describe('impact stories', () => {
     const byCity = (await t.http.get(`/api/public/stories?cityId=${nansana}`).expect(200)).body as PublicStoryList;
     // Exactly the published stories linked to Nansana: an empty answer or one that ignores the filter fails.
     const nansanaPublished: { id: string }[] = await t.dataSource.query(
-      `SELECT s.id FROM stories s JOIN story_cities sc ON sc.story_id = s.id WHERE sc.city_id = $1 AND s.status = 'published' AND s.archived_at IS NULL`,
+      `SELECT s.id FROM stories s JOIN story_revisions r ON r.story_id = s.id AND r.current WHERE $1 = ANY(r.city_ids) AND s.archived_at IS NULL`,
       [nansana],
     );
     expect(nansanaPublished.length).toBeGreaterThan(0);

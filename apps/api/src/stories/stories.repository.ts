@@ -50,20 +50,6 @@ const SORTS = listSorts(
   's.id',
 );
 
-/** The public page: newest first, then by title. */
-const PUBLIC_SORTS = listSorts(
-  {},
-  [
-    ['s.published_at', 'DESC'],
-    ['s.title', 'ASC'],
-    ['s.id', 'ASC'],
-  ],
-  's.id',
-);
-
-/** The public page shows at most this many stories. */
-const PUBLIC_MAX = 500;
-
 const unique = (ids: readonly string[]) => [...new Set(ids)];
 
 /** Every query of the stories tables (`stories` and its four link tables). */
@@ -85,26 +71,48 @@ export class StoriesRepository {
     return andWhereGiven(qb, f.language, 's.language = :language', { language: f.language });
   }
 
-  /** Live stories the caller may read that match the filters. */
-  list(user: AuthUser, f: StoryFilters): Promise<Page<StoryListItem>> {
+  /** Live stories the caller may read, alias `s` (the list and the search start here). */
+  readable(user: AuthUser): SelectQueryBuilder<StoryEntity> {
     const qb = this.stories.createQueryBuilder('s').where('s.archived_at IS NULL');
-    andWhereInScope(qb, user, 'stories', 'read', STORY_SCOPE);
+    return andWhereInScope(qb, user, 'stories', 'read', STORY_SCOPE);
+  }
+
+  /** Live stories the caller may read that match the filters (base table only; see listPage). */
+  private filtered(user: AuthUser, f: StoryFilters): SelectQueryBuilder<StoryEntity> {
+    const qb = this.readable(user);
     this.andWhereFilters(qb, f);
     andWhereGiven(qb, f.status, 's.status = :status', { status: f.status });
-    andWhereText(qb, f.q, ['s.title', 's.body']);
-    return listPage(qb, f, SORTS, async (ids) => (await this.load(ids)).map((s) => s.item));
+    andWhereGiven(
+      qb,
+      f.engagementId,
+      'EXISTS (SELECT 1 FROM story_engagements y WHERE y.story_id = s.id AND y.engagement_id = :engagementId)',
+      {
+        engagementId: f.engagementId,
+      },
+    );
+    return andWhereText(qb, f.q, ['s.title', 's.body']);
   }
 
-  /** Published stories that match the filters, newest first, up to PUBLIC_MAX. */
-  published(f: PublicStoryFilters): Promise<LoadedStory[]> {
-    const qb = this.stories.createQueryBuilder('s').where(`s.status = 'published' AND s.archived_at IS NULL`);
-    return listAll(this.andWhereFilters(qb, f), {}, PUBLIC_SORTS, (ids) => this.load(ids), PUBLIC_MAX);
+  list(user: AuthUser, f: StoryFilters): Promise<Page<StoryListItem>> {
+    return listPage(this.filtered(user, f), f, SORTS, async (ids) => (await this.load(ids)).map((s) => s.item));
   }
 
-  /** One published story, or null. */
-  async findPublished(id: string): Promise<LoadedStory | null> {
-    const found = await this.readQuery().where(`s.id = :id AND s.status = 'published' AND s.archived_at IS NULL`, { id }).getOne();
-    return found ? this.withLinks(found) : null;
+  /** Every match in the list's order, up to `cap` (an engagement's page). */
+  all(user: AuthUser, f: StoryFilters, cap?: number): Promise<StoryListItem[]> {
+    return listAll(this.filtered(user, f), f, SORTS, async (ids) => (await this.load(ids)).map((s) => s.item), cap);
+  }
+
+  /** Ids of published, live stories that have no published revision yet. */
+  async publishedWithoutRevision(m: EntityManager): Promise<string[]> {
+    const rows = await m
+      .getRepository(StoryEntity)
+      .createQueryBuilder('s')
+      .select('s.id')
+      .where(`s.status = 'published' AND s.archived_at IS NULL`)
+      .andWhere('NOT EXISTS (SELECT 1 FROM story_revisions r WHERE r.story_id = s.id)')
+      .orderBy('s.id', 'ASC')
+      .getMany();
+    return rows.map((s) => s.id);
   }
 
   /** Stories with their hub, author and cities (the read model); the cities in name order. */
@@ -186,11 +194,30 @@ export class StoriesRepository {
 
   /** Moves the status; publishing records who approved it and when. */
   async moveStatus(m: EntityManager, id: string, to: StoryStatus, actorId: string): Promise<void> {
-    const approval = to === 'published' ? { approvedById: actorId, publishedAt: () => 'now()' } : {};
+    const approval = to === 'published' ? { approvedById: actorId, publishedAt: () => 'now()', figuresChangedAt: null } : {};
     await m
       .createQueryBuilder()
       .update(StoryEntity)
       .set({ status: to, ...approval })
+      .where('id = :id', { id })
+      .execute();
+  }
+
+  /** Back to draft with the sensitivity checklist cleared: it must be confirmed again, by a person. */
+  async reopen(m: EntityManager, id: string): Promise<void> {
+    await m
+      .createQueryBuilder()
+      .update(StoryEntity)
+      .set({
+        status: 'draft',
+        sensitivity: {
+          consentForNamedPeople: false,
+          noDetailsExposingIndividuals: false,
+          cityAgreedToPublication: false,
+          confirmedById: null,
+          confirmedAt: null,
+        },
+      })
       .where('id = :id', { id })
       .execute();
   }

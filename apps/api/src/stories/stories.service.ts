@@ -12,7 +12,6 @@ import {
   type StoryListItem,
 } from '@impact/contracts';
 import { AuditService } from '../audit/audit.service';
-import { diffObjects } from '../audit/diff';
 import { requireAccess } from '../auth/access';
 import type { AuthUser } from '../auth/auth-user';
 import { CommitmentsRepository } from '../commitments/commitments.repository';
@@ -29,6 +28,23 @@ const unique = (ids: readonly string[]) => [...new Set(ids)];
 /** Quotes as people typed them, trimmed; a quote without text is dropped. */
 export function cleanQuotes(quotes: readonly Quote[] | undefined): Quote[] {
   return (quotes ?? []).map((q) => ({ text: q.text.trim(), attribution: q.attribution.trim() })).filter((q) => q.text);
+}
+
+/** The content a review approves: a change to any of it voids the review. */
+function reviewedContent(s: StoryListItem): unknown[] {
+  return [s.title, s.body, s.quotes, s.language, s.cityIds, s.engagementIds, s.commitmentIds, s.outcomeIds];
+}
+
+/**
+ * Why an edit sends the story back to draft (the history's note), or null when it does not: changed
+ * content of a story in review, or any edit of a published story (its next revision).
+ */
+function reopenNote(before: StoryListItem, after: StoryListItem): string | null {
+  if (before.status === 'published')
+    return 'Edited after publication: a new revision starts; the published one stays live until it is published.';
+  if (before.status !== 'in_review') return null;
+  const changed = JSON.stringify(reviewedContent(before)) !== JSON.stringify(reviewedContent(after));
+  return changed ? 'The content changed during review: back to draft, the sensitivity checklist must be confirmed again.' : null;
 }
 
 const noOriginal = () => new ValidationFailedError([{ field: 'translationOf', message: 'The original story does not exist.' }]);
@@ -92,24 +108,22 @@ export class StoriesService {
       });
       await this.stories.setLinks(m, id, links);
       const created = await this.load(id, m);
-      await this.audit.record(m, {
-        actorId: user.id,
-        entity: 'story',
-        entityId: id,
-        action: 'create',
-        changes: diffObjects(null, storyAudit(created)),
-      });
+      await this.audit.created(m, user.id, 'story', id, storyAudit(created));
       return this.detail(m, created);
     });
   }
 
-  /** Edits a draft or a story in review; a changed checklist answer records who confirmed it and when. */
+  /**
+   * Edits a story; a changed checklist answer records who confirmed it and when. Changed content of a
+   * story in review sends it back to draft, and an edit of a published story starts its next revision
+   * (the published one stays live): either way the checklist is cleared, to be confirmed again.
+   */
   async update(user: AuthUser, id: string, dto: UpdateStoryDto): Promise<StoryDetail> {
     return this.dataSource.transaction(async (m) => {
       const before = await this.load(id, m, true);
       requireAccess(user, 'stories', 'update', storyPlace(before), () => new NotFoundError('Story', id));
-      if (before.status === 'published' || before.status === 'archived') {
-        throw new WorkflowError(before.status, before.status, 'A published or archived story can no longer be edited.');
+      if (before.status === 'archived') {
+        throw new WorkflowError(before.status, before.status, 'An archived story can no longer be edited.');
       }
       const links: StoryLinks = {
         cityIds: dto.cityIds ? unique(dto.cityIds) : undefined,
@@ -143,14 +157,21 @@ export class StoriesService {
         throw new StaleVersionError(await this.detail(m, before));
       }
       await this.stories.setLinks(m, id, links);
-      const after = await this.load(id, m);
-      await this.audit.record(m, {
-        actorId: user.id,
-        entity: 'story',
-        entityId: id,
-        action: 'update',
-        changes: diffObjects(storyAudit(before), storyAudit(after)),
-      });
+      let after = await this.load(id, m);
+      await this.audit.updated(m, user.id, 'story', id, storyAudit(before), storyAudit(after));
+      const reopen = reopenNote(before, after);
+      if (reopen) {
+        await this.stories.reopen(m, id);
+        after = await this.load(id, m);
+        await this.audit.record(m, {
+          actorId: user.id,
+          entity: 'story',
+          entityId: id,
+          action: 'transition',
+          changes: { status: { old: before.status, new: 'draft' }, sensitivityChecklist: { old: 'confirmed', new: 'cleared' } },
+          note: reopen,
+        });
+      }
       return this.detail(m, after);
     });
   }

@@ -10,7 +10,6 @@ import {
   type StoryDraftSource,
 } from '@impact/contracts';
 import { AuditService } from '../audit/audit.service';
-import { diffObjects } from '../audit/diff';
 import { requireAccess } from '../auth/access';
 import type { AuthUser } from '../auth/auth-user';
 import { CommitmentsRepository } from '../commitments/commitments.repository';
@@ -68,14 +67,7 @@ export class StoryDraftingService {
         outcomeIds: source.outcomes.map((o) => o.id),
       });
       const created = await this.records.load(id, m);
-      await this.audit.record(m, {
-        actorId: user.id,
-        entity: 'story',
-        entityId: id,
-        action: 'create',
-        changes: diffObjects(null, storyAudit(created)),
-        note: `Drafted from the commitment “${c.title}”.`,
-      });
+      await this.audit.created(m, user.id, 'story', id, storyAudit(created), `Drafted from the commitment “${c.title}”.`);
       return this.records.detail(m, created);
     });
   }

@@ -39,11 +39,13 @@ export class StoryExportService {
     const story = await this.stories.findLive(id);
     if (!story) throw new NotFoundError('Story', id);
     requireAccess(user, 'stories', 'read', storyPlace(story.item), () => new NotFoundError('Story', id));
+    // A published story is exported as it was approved; work in progress as it is now.
+    if (story.item.status === 'published') return render(await this.publicStories.get(id), format);
     const [view] = await this.publicStories.views([story], false);
     return render({ ...view, publishedAt: story.item.publishedAt }, format);
   }
 
-  /** A published story, for anyone. */
+  /** A published story's current revision, for anyone. */
   async exportPublic(id: string, format: StoryExportFormat): Promise<StoryFile> {
     return render(await this.publicStories.get(id), format);
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import {
   canTransitionStory,
   mayPublishStory,
@@ -14,10 +14,12 @@ import {
 import { AuditService, type AuditAction } from '../audit/audit.service';
 import { requireAccess } from '../auth/access';
 import type { AuthUser } from '../auth/auth-user';
-import { ForbiddenError, NotFoundError, ValidationFailedError, WorkflowError } from '../common/errors';
+import { ForbiddenError, NotFoundError, StaleVersionError, ValidationFailedError, WorkflowError } from '../common/errors';
 import type { StoryTransitionDto } from './dto/story.dto';
+import { PublicStoriesService } from './public-stories.service';
 import { StoriesRepository } from './stories.repository';
 import { StoriesService } from './stories.service';
+import { StoryNotifier } from './story-notifications';
 
 /** The audit action a step is recorded as. */
 function auditAction(to: StoryStatus): AuditAction {
@@ -37,22 +39,32 @@ export class StoryWorkflowService {
     private readonly stories: StoriesRepository,
     private readonly records: StoriesService,
     private readonly audit: AuditService,
+    private readonly publication: PublicStoriesService,
+    private readonly notifier: StoryNotifier,
   ) {}
 
   async transition(user: AuthUser, id: string, dto: StoryTransitionDto): Promise<StoryDetail> {
     return this.dataSource.transaction(async (m) => {
       const before = await this.records.load(id, m, true);
       requireAccess(user, 'stories', 'transition', storyPlace(before), () => new NotFoundError('Story', id));
+      // The version comes first: leadership learns that the story changed since it read it (even if it went back to draft).
+      if (dto.to === 'published' && mayPublishStory(user.role)) await this.checkReadVersion(m, before, dto.version);
       const note = this.checkStep(user, before, dto.to, dto.note);
       await this.stories.moveStatus(m, id, dto.to, user.id);
-      await this.audit.record(m, {
+      // Publishing freezes exactly what was approved: the public views read this revision only.
+      const revision = dto.to === 'published' ? await this.publication.freeze(m, id, user.id) : null;
+      const step = await this.audit.record(m, {
         actorId: user.id,
         entity: 'story',
         entityId: id,
         action: auditAction(dto.to),
-        changes: { status: { old: before.status, new: dto.to } },
+        changes: {
+          status: { old: before.status, new: dto.to },
+          ...(revision ? { revision: { old: revision - 1 || null, new: revision } } : {}),
+        },
         note,
       });
+      await this.notifier.notify(m, user, before, dto.to, note, step.id);
       return this.records.detail(m, await this.records.load(id, m));
     });
   }
@@ -71,6 +83,19 @@ export class StoryWorkflowService {
         changes: { status: { old: before.status, new: 'archived' } },
       });
     });
+  }
+
+  /** Leadership publishes the version it read: none given is a 400, another one a 409 with the story as it is now. */
+  private async checkReadVersion(m: EntityManager, story: StoryListItem, version: number | undefined): Promise<void> {
+    if (version === undefined) {
+      throw new ValidationFailedError([{ field: 'version', message: 'Send the version of the story you read to publish it.' }]);
+    }
+    if (version !== story.version) {
+      throw new StaleVersionError(
+        await this.records.detail(m, story),
+        'The story changed after you opened it. Reload it and read it again before publishing.',
+      );
+    }
   }
 
   /** The rules of one step from the story as it is; answers the step's note (trimmed, null when blank). */

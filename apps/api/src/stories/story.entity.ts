@@ -2,9 +2,9 @@ import type { Language, Quote, StoryCategory, StoryStatus } from '@impact/contra
 import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne } from 'typeorm';
 import { CityEntity } from '../cities/city.entity';
 import { CommitmentEntity } from '../commitments/commitment.entity';
-import { RecordEntity } from '../database/record.entity';
+import { linkTable } from '../database/record.entity';
 import { EngagementEntity } from '../engagements/engagement.entity';
-import { HubEntity } from '../hubs/hub.entity';
+import { HubRecordEntity } from '../hubs/hub-record.entity';
 import { OutcomeEntity } from '../outcomes/outcome.entity';
 import { UserEntity } from '../users/user.entity';
 
@@ -29,21 +29,13 @@ export class SensitivityColumns {
 @Entity('stories')
 @Index('IDX_stories_title_trgm', { synchronize: false })
 @Index('IDX_stories_body_trgm', { synchronize: false })
-export class StoryEntity extends RecordEntity {
+export class StoryEntity extends HubRecordEntity {
   @Column({ type: 'varchar', length: 300 })
   title!: string;
 
   @Index()
   @Column({ type: 'varchar', length: 32 })
   category!: StoryCategory;
-
-  @Index()
-  @Column({ type: 'uuid' })
-  hubId!: string;
-
-  @ManyToOne(() => HubEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'hub_id' })
-  hub?: HubEntity;
 
   @Column({ type: 'text', default: '' })
   body!: string;
@@ -89,35 +81,23 @@ export class StoryEntity extends RecordEntity {
   @Column({ type: 'timestamptz', nullable: true })
   publishedAt!: Date | null;
 
+  /** Set (by a database trigger on outcomes) when a figure the current published revision cites changes; cleared by publishing. */
+  @Column({ type: 'timestamptz', nullable: true })
+  figuresChangedAt!: Date | null;
+
   @ManyToMany(() => CityEntity)
-  @JoinTable({
-    name: 'story_cities',
-    joinColumn: { name: 'story_id' },
-    inverseJoinColumn: { name: 'city_id' },
-  })
+  @JoinTable(linkTable('story_cities', 'story_id', 'city_id'))
   cities?: CityEntity[];
 
   @ManyToMany(() => EngagementEntity)
-  @JoinTable({
-    name: 'story_engagements',
-    joinColumn: { name: 'story_id' },
-    inverseJoinColumn: { name: 'engagement_id' },
-  })
+  @JoinTable(linkTable('story_engagements', 'story_id', 'engagement_id'))
   engagements?: EngagementEntity[];
 
   @ManyToMany(() => CommitmentEntity)
-  @JoinTable({
-    name: 'story_commitments',
-    joinColumn: { name: 'story_id' },
-    inverseJoinColumn: { name: 'commitment_id' },
-  })
+  @JoinTable(linkTable('story_commitments', 'story_id', 'commitment_id'))
   commitments?: CommitmentEntity[];
 
   @ManyToMany(() => OutcomeEntity)
-  @JoinTable({
-    name: 'story_outcomes',
-    joinColumn: { name: 'story_id' },
-    inverseJoinColumn: { name: 'outcome_id' },
-  })
+  @JoinTable(linkTable('story_outcomes', 'story_id', 'outcome_id'))
   outcomes?: OutcomeEntity[];
 }

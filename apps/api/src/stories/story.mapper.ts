@@ -60,6 +60,7 @@ export function toLoadedStory(s: StoryEntity, links: StoryLinkIds): LoadedStory 
     publishedAt: iso(s.publishedAt),
     version: s.version,
     updatedAt: s.updatedAt.toISOString(),
+    figuresChangedAt: iso(s.figuresChangedAt),
   };
   return { id: s.id, item, cities };
 }
@@ -106,6 +107,8 @@ export function toPublicStory(s: LoadedStory, figures: readonly StoryFigure[], t
     quotes: story.quotes.map((q) => ({ text: q.text, attribution: q.attribution })),
     figures: figures.map((f) => ({ date: f.date, type: f.type, value: f.value, unit: f.unit, description: f.description })),
     publishedAt: story.publishedAt ?? '',
+    updatedAt: null,
+    revision: 0,
     translations: translations.map((t) => ({ id: t.id, language: t.language, title: t.title })),
   };
 }

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ROUTES, type Page, type Person, type User } from '@impact/contracts';
+import { ROUTES, type InviteSent, type Page, type Person, type User } from '@impact/contracts';
+import { InviteUserDto } from '../accounts/dto';
 import type { AuthUser } from '../auth/auth-user';
 import { Can, CurrentUser, SignedIn } from '../auth/auth.decorators';
 import { CreateUserDto, ListUsersDto, LookupUsersDto, UpdateUserDto } from './dto/user.dto';
@@ -46,6 +47,13 @@ export class UsersController {
   @ApiOk('User')
   update(@CurrentUser() actor: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateUserDto): Promise<User> {
     return this.users.update(actor, id, body);
+  }
+
+  @Can('users', 'update')
+  @Post(':id/invite')
+  @ApiCreated('InviteSent', 'A set-password link valid for 72 hours is mailed to the user (through the outbox)')
+  invite(@CurrentUser() actor: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: InviteUserDto): Promise<InviteSent> {
+    return this.users.invite(actor, id, body.language);
   }
 
   @Can('users', 'archive')

@@ -42,15 +42,16 @@ export async function withScope(qb: SelectQueryBuilder<UserEntity>): Promise<Sco
   return entities.map((user) => ({ user, hubIds: scope.get(user.id)?.hub_ids ?? [], cityIds: scope.get(user.id)?.city_ids ?? [] }));
 }
 
+/** Who a user is, as both the users module and sign-in give it out. */
+export function userIdentity(u: UserEntity): Pick<UserEntity, 'id' | 'email' | 'name' | 'role' | 'language' | 'active'> {
+  return { id: u.id, email: u.email, name: u.name, role: u.role, language: u.language, active: u.active };
+}
+
 /** The contract shape of a user: never the hash, never the token version. */
 export function toUser({ user: u, hubIds, cityIds }: ScopedUser): User {
   return {
-    id: u.id,
-    email: u.email,
-    name: u.name,
-    role: u.role,
-    language: u.language,
-    active: u.active,
+    ...userIdentity(u),
+    invitationPending: u.passwordHash === '',
     createdAt: u.createdAt.toISOString(),
     version: u.version,
     hubIds,
@@ -66,8 +67,8 @@ export interface UserFilters extends ListQuery {
   role?: Role;
 }
 
-/** The columns a user leaves the users module with (no hash, no token version). */
-const USER_COLUMNS = ['u.id', 'u.email', 'u.name', 'u.role', 'u.language', 'u.active', 'u.createdAt', 'u.version'];
+/** The columns a user is read with; the hash only to tell whether one is set (`toUser` never lets it out). */
+const USER_COLUMNS = ['u.id', 'u.email', 'u.name', 'u.role', 'u.language', 'u.active', 'u.passwordHash', 'u.createdAt', 'u.version'];
 
 /** Active first, then by name. */
 const SORTS = listSorts(

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Page, Person, Role, User } from '@impact/contracts';
+import type { InviteSent, Language, Page, Person, Role, User } from '@impact/contracts';
+import { PasswordLinksService } from '../accounts/password-links.service';
 import { AuditService } from '../audit/audit.service';
 import { diffObjects } from '../audit/diff';
 import type { AuthUser } from '../auth/auth-user';
@@ -24,6 +25,7 @@ export class UsersService {
     private readonly users: UsersRepository,
     private readonly tokens: RefreshTokensRepository,
     private readonly audit: AuditService,
+    private readonly passwordLinks: PasswordLinksService,
   ) {}
 
   list(query: ListUsersDto): Promise<Page<User>> {
@@ -49,7 +51,9 @@ export class UsersService {
 
   async create(actor: AuthUser, dto: CreateUserDto): Promise<User> {
     this.checkScope(dto.role, dto.hubIds, dto.cityIds);
-    const passwordHash = await hashPassword(dto.password);
+    // No password given: the user is invited and chooses one from the mailed link; until then the
+    // empty hash lets no password in.
+    const passwordHash = dto.password ? await hashPassword(dto.password) : '';
     return this.dataSource.transaction(async (m) => {
       await this.checkIdsExist(m, dto.hubIds, dto.cityIds);
       if (await this.users.emailTaken(m, dto.email)) throw new ConflictError('A user with this e-mail already exists.');
@@ -62,13 +66,8 @@ export class UsersService {
       });
       await this.users.replaceScope(m, id, dto.hubIds, dto.cityIds);
       const created = await this.get(id, m);
-      await this.audit.record(m, {
-        actorId: actor.id,
-        entity: 'user',
-        entityId: id,
-        action: 'create',
-        changes: diffObjects(null, auditable(created)),
-      });
+      await this.audit.created(m, actor.id, 'user', id, auditable(created));
+      if (!dto.password) await this.passwordLinks.invite(m, actor, created);
       return created;
     });
   }
@@ -105,12 +104,18 @@ export class UsersService {
       if (!(await this.users.update(m, id, dto.version, { ...values, revokes }))) throw new StaleVersionError(before);
       await this.users.replaceScope(m, id, dto.hubIds, dto.cityIds);
       if (revokes) await this.tokens.revokeAllOf(m, id);
+      if (passwordHash) await this.passwordLinks.spendLinks(m, id);
       const after = await this.get(id, m);
       const changes = diffObjects(auditable(before), auditable(after)) ?? {};
       if (passwordHash) changes['password'] = { old: '[redacted]', new: '[redacted]' };
       await this.audit.record(m, { actorId: actor.id, entity: 'user', entityId: id, action: 'update', changes });
       return after;
     });
+  }
+
+  /** Mails the user a new set-password link (72 hours); earlier unused invitations stop working. */
+  invite(actor: AuthUser, id: string, language?: Language): Promise<InviteSent> {
+    return this.passwordLinks.reinvite(actor, id, language);
   }
 
   /** DELETE deactivates: the user can no longer sign in and every token it holds stops working. */

@@ -52,3 +52,16 @@ export const adminOnly = (status: number): Record<PrincipalName, number> => ({
   anonymous: 401,
   admin: status,
 });
+
+/** Reading a record of city A (hub X): liaison B does not see it (404); everyone else signed in does. */
+export const readCityA: Record<PrincipalName, number> = { ...signedIn(200), liaisonB: 404 };
+
+/** Hub X's own writers: its manager and admin; liaisons, leadership and manager Y hold no such grant (403). */
+export const hubXWriters = (ok: number): Record<PrincipalName, number> => ({ ...signedIn(403), managerX: ok, admin: ok });
+
+/** City A's liaison beside hub X's writers; liaison B answers `liaisonB` (404 where it cannot read the record). */
+export const cityAWriters = (ok: number, liaisonB: number): Record<PrincipalName, number> => ({
+  ...hubXWriters(ok),
+  liaisonA: ok,
+  liaisonB,
+});

@@ -15,6 +15,20 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('./stories/public/public-stories.routes').then((m) => m.PUBLIC_STORIES_ROUTES),
   },
   {
+    // A city contact answers a follow-up from a mailed link: no sign-in, outside the staff shell.
+    path: 'confirm',
+    loadChildren: () => import('./confirm/confirm.routes').then((m) => m.CONFIRM_ROUTES),
+  },
+  {
+    // Asking for a password reset link, and the page of a mailed set-password link: no sign-in.
+    path: 'forgot-password',
+    loadChildren: () => import('./password/password.routes').then((m) => m.FORGOT_PASSWORD_ROUTES),
+  },
+  {
+    path: 'set-password',
+    loadChildren: () => import('./password/password.routes').then((m) => m.SET_PASSWORD_ROUTES),
+  },
+  {
     path: '',
     canActivate: [signedInGuard],
     loadComponent: () => import('./core/layout/shell').then((m) => m.Shell),
@@ -67,6 +81,17 @@ export const appRoutes: Route[] = [
         canActivate: [canGuard('users')],
         title: 'nav.users',
         loadChildren: () => import('./users/users.routes').then((m) => m.USERS_ROUTES),
+      },
+      {
+        path: 'notifications',
+        canActivate: [canGuard('notifications')],
+        title: 'notifications.title',
+        loadChildren: () => import('./notifications/notifications.routes').then((m) => m.NOTIFICATIONS_ROUTES),
+      },
+      {
+        path: 'admin',
+        canActivate: [canGuard('outbox')],
+        loadChildren: () => import('./admin/admin.routes').then((m) => m.ADMIN_ROUTES),
       },
       {
         path: '**',

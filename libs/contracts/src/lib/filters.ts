@@ -13,6 +13,8 @@ export interface CommitmentFilters extends ListQuery {
   /** Achieved, and the move to achieved fell on or after / on or before this day (dashboard drill-down). */
   achievedFrom?: IsoDate;
   achievedTo?: IsoDate;
+  /** Inspired by this engagement. */
+  engagementId?: string;
 }
 
 export interface FollowUpFilters extends ListQuery {

@@ -319,4 +319,12 @@ export interface DashboardCommitmentWithoutStory {
 export interface DashboardStories {
   byCategoryAndStatus: DashboardStoryCount[];
   achievedWithoutStory: DashboardCommitmentWithoutStory[];
+  /** Published stories whose cited figures changed since publication (they need a new revision), newest change first, at most 50. */
+  figuresChanged: DashboardStoryFiguresChanged[];
+}
+
+export interface DashboardStoryFiguresChanged {
+  id: string;
+  title: string;
+  figuresChangedAt: IsoInstant;
 }

@@ -57,3 +57,6 @@ export const MAX_ITEMS = {
   commitment: { inspiredByEngagementIds: 100, partnerIds: 100 },
   story: { cityIds: 100, engagementIds: 100, commitmentIds: 100, outcomeIds: 200, quotes: 50 },
 } as const;
+
+/** The most records of each kind a record page's "what came of it" lists carry (`GET /api/engagements/:id/related`). */
+export const RELATED_MAX_ITEMS = 500;

@@ -13,6 +13,7 @@ import type {
   StoryCategory,
   StoryStatus,
 } from './enums';
+import type { StoryListItem } from './stories';
 
 /** ISO date without time, `YYYY-MM-DD`. */
 export type IsoDate = string;
@@ -67,6 +68,8 @@ export interface UserSummary {
 
 export interface User extends UserSummary {
   active: boolean;
+  /** True while an invited user has not yet chosen a password from the mailed link. */
+  invitationPending: boolean;
   createdAt: IsoInstant;
   version: number;
 }
@@ -94,7 +97,8 @@ export interface RefreshRequest {
 export interface CreateUserRequest {
   email: string;
   name: string;
-  password: string;
+  /** Left out, the user is invited: a set-password link is mailed (valid 72 hours). */
+  password?: string;
   role: Role;
   hubIds: string[];
   cityIds: string[];
@@ -350,6 +354,19 @@ export interface CityTimeline {
   learnedFrom: { city: Ref; engagement: Ref }[];
   /** Cities that made commitments inspired by engagements this city hosted. */
   taught: { city: Ref; engagement: Ref }[];
+}
+
+/**
+ * `GET /api/engagements/:id/related`: what came of an engagement, each list holding only what the
+ * caller may read (up to `RELATED_MAX_ITEMS` each).
+ */
+export interface EngagementRelated {
+  /** Live commitments it inspired, newest first. */
+  commitments: CommitmentListItem[];
+  /** Live follow-ups linked to it, soonest due first. */
+  followUps: FollowUpListItem[];
+  /** Live stories that cite it, last changed first. */
+  stories: StoryListItem[];
 }
 
 /** `GET /api/users/lookup?q=`: active people a signed-in user may pick as an owner. */

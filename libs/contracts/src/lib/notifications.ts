@@ -1,7 +1,7 @@
 import type { IsoDate, IsoInstant } from './models';
 
-/** What a notification is about; each kind is one rule of the daily reminders. */
-export const NOTIFICATION_KINDS = [
+/** The kinds the daily reminders make; each is one rule. */
+export const REMINDER_KINDS = [
   'follow_up_due_soon',
   'follow_up_due_tomorrow',
   'follow_up_overdue',
@@ -9,6 +9,14 @@ export const NOTIFICATION_KINDS = [
   'commitment_past_target',
   'commitment_stalled',
 ] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+/** The steps of the story workflow that tell someone: sent to review, sent back with a reason, published. */
+export const STORY_NOTIFICATION_KINDS = ['story_in_review', 'story_sent_back', 'story_published'] as const;
+export type StoryNotificationKind = (typeof STORY_NOTIFICATION_KINDS)[number];
+
+/** What a notification is about: a reminder rule, a city contact's answer through a link (done, or not yet), or a story's step. */
+export const NOTIFICATION_KINDS = [...REMINDER_KINDS, 'follow_up_confirmed', 'follow_up_not_done', ...STORY_NOTIFICATION_KINDS] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** How a user wants notifications by e-mail: one mail each, one digest a day, or none. */
@@ -90,7 +98,7 @@ export interface RunRemindersRequest {
 /** What one run of the daily rules did: new notifications per rule, and mails queued. */
 export interface ReminderRunResult {
   asOf: IsoDate;
-  notifications: Record<NotificationKind, number>;
+  notifications: Record<ReminderKind, number>;
   /** Immediate mails plus daily digests queued by this run. */
   mails: number;
 }

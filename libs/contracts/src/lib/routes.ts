@@ -3,7 +3,15 @@ export const API_PREFIX = 'api';
 
 export const ROUTES = {
   health: 'health',
-  auth: { login: 'auth/login', refresh: 'auth/refresh', logout: 'auth/logout', me: 'auth/me' },
+  auth: {
+    login: 'auth/login',
+    refresh: 'auth/refresh',
+    logout: 'auth/logout',
+    me: 'auth/me',
+    passwordReset: 'auth/password-reset',
+    passwordLinks: 'auth/password-links',
+    password: 'auth/password',
+  },
   users: 'users',
   hubs: 'hubs',
   cities: 'cities',
@@ -20,6 +28,8 @@ export const ROUTES = {
   notificationSettings: 'notification-settings',
   reminders: 'reminders',
   outbox: 'outbox',
+  publicFollowUpLinks: 'public/follow-up-links',
+  search: 'search',
 } as const;
 
 /** Access tokens live 15 minutes. */

@@ -29,6 +29,8 @@ export function sensitivityComplete(s: Partial<SensitivityAnswers> | null | unde
 export interface StoryTransitionRequest {
   to: StoryStatus;
   note?: string;
+  /** The version the person read; required to publish, so only the text leadership approved goes live. */
+  version?: number;
 }
 
 /** True when this step needs a reason from the person taking it. */
@@ -64,6 +66,8 @@ export interface StoryFilters extends ListQuery {
   hubId?: string;
   cityId?: string;
   language?: Language;
+  /** Cites this engagement. */
+  engagementId?: string;
 }
 
 /** An outcome as a story shows it: the figure first. */
@@ -89,6 +93,8 @@ export interface StoryListItem extends Story {
   cities: Ref[];
   authorName: string | null;
   updatedAt: IsoInstant;
+  /** Set when a figure the published revision cites changed afterwards: the story needs a new revision. */
+  figuresChangedAt: IsoInstant | null;
 }
 
 /** One story with everything the editor and the reviewer need. */
@@ -136,9 +142,43 @@ export interface PublicStory {
   bodyHtml: string;
   quotes: Quote[];
   figures: Omit<StoryFigure, 'id'>[];
+  /** When the story was first published. */
   publishedAt: IsoInstant;
+  /** When the revision shown was published, when it replaced an earlier one ("Updated on …"); null otherwise. */
+  updatedAt: IsoInstant | null;
+  /** The published revision shown (1 for the first). */
+  revision: number;
   /** Published language versions of the same story (this one excluded). */
   translations: { id: string; language: Language; title: string }[];
+}
+
+/* ------------------------------ revisions ------------------------------ */
+
+/** One frozen revision as the story desk lists it (`GET /api/stories/:id/revisions`). */
+export interface StoryRevisionSummary {
+  /** 1 for the first publication, then one more per publication. */
+  revision: number;
+  /** When this revision went live. */
+  publishedAt: IsoInstant;
+  /** Who published it; left out when that is not recorded (stories published before revisions existed). */
+  publishedBy?: string;
+  title: string;
+  language: Language;
+  /** True for the revision the public reads now. */
+  current: boolean;
+}
+
+export interface StoryRevisionList {
+  /** Oldest first. */
+  items: StoryRevisionSummary[];
+}
+
+/** Exactly what a revision froze: the public story as leadership approved it. */
+export type StoryRevisionSnapshot = Omit<PublicStory, 'translations' | 'updatedAt' | 'revision'>;
+
+/** One revision in full (`GET /api/stories/:id/revisions/:revision`), for reading and comparing. */
+export interface StoryRevisionDetail extends StoryRevisionSummary {
+  snapshot: StoryRevisionSnapshot;
 }
 
 export interface PublicStoryFilters {
@@ -151,6 +191,13 @@ export interface PublicStoryFilters {
 export interface PublicStoryList {
   items: PublicStory[];
   total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface PublicStoryQuery extends PublicStoryFilters {
+  page?: number;
+  pageSize?: number;
 }
 
 export interface StoryGroup<T> {

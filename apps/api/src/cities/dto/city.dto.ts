@@ -20,12 +20,8 @@ const LNG = BOUNDS.city.longitude;
 
 const upper = () => Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value));
 
-export class CreateCityDto implements CreateCityRequest {
-  @ApiProperty({ maxLength: MAX_LENGTH.city.name }) @IsString() @MinLength(1) @Line(MAX_LENGTH.city.name) name!: string;
-  @ApiProperty({ example: 'UG', description: 'ISO 3166-1 alpha-2' }) @upper() @IsISO31661Alpha2() countryCode!: string;
-  @ApiProperty({ format: 'uuid' }) @IsUUID() hubId!: string;
-  @ApiProperty({ enum: CITY_KINDS }) @IsIn(CITY_KINDS) kind!: CityKind;
-  @ApiProperty({ enum: MEMBERSHIP_STATUSES }) @IsIn(MEMBERSHIP_STATUSES) membershipStatus!: MembershipStatus;
+/** A city's details beyond its name, country, hub, kind and membership: the same, all optional, in create and update. */
+class CityDetailsDto {
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true }) @IsOptional() @IsDateOnly() memberSince?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: MAX_LENGTH.city.leadOfficial })
   @IsOptional()
@@ -46,7 +42,15 @@ export class CreateCityDto implements CreateCityRequest {
   longitude?: number | null;
 }
 
-export class UpdateCityDto implements UpdateCityRequest {
+export class CreateCityDto extends CityDetailsDto implements CreateCityRequest {
+  @ApiProperty({ maxLength: MAX_LENGTH.city.name }) @IsString() @MinLength(1) @Line(MAX_LENGTH.city.name) name!: string;
+  @ApiProperty({ example: 'UG', description: 'ISO 3166-1 alpha-2' }) @upper() @IsISO31661Alpha2() countryCode!: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() hubId!: string;
+  @ApiProperty({ enum: CITY_KINDS }) @IsIn(CITY_KINDS) kind!: CityKind;
+  @ApiProperty({ enum: MEMBERSHIP_STATUSES }) @IsIn(MEMBERSHIP_STATUSES) membershipStatus!: MembershipStatus;
+}
+
+export class UpdateCityDto extends CityDetailsDto implements UpdateCityRequest {
   @ApiProperty() @IsInt() @Min(BOUNDS.version.min) @Max(BOUNDS.version.max) version!: number;
   @ApiPropertyOptional({ maxLength: MAX_LENGTH.city.name })
   @OptionalNotNull()
@@ -58,14 +62,6 @@ export class UpdateCityDto implements UpdateCityRequest {
   @ApiPropertyOptional({ format: 'uuid' }) @OptionalNotNull() @IsUUID() hubId?: string;
   @ApiPropertyOptional({ enum: CITY_KINDS }) @OptionalNotNull() @IsIn(CITY_KINDS) kind?: CityKind;
   @ApiPropertyOptional({ enum: MEMBERSHIP_STATUSES }) @OptionalNotNull() @IsIn(MEMBERSHIP_STATUSES) membershipStatus?: MembershipStatus;
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true }) @IsOptional() @IsDateOnly() memberSince?: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: MAX_LENGTH.city.leadOfficial })
-  @IsOptional()
-  @IsString()
-  @Line(MAX_LENGTH.city.leadOfficial)
-  leadOfficial?: string | null;
-  @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsNumber() @Min(LAT.min) @Max(LAT.max) latitude?: number | null;
-  @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsNumber() @Min(LNG.min) @Max(LNG.max) longitude?: number | null;
 }
 
 export class CityListQueryDto extends ListQueryDto implements CityFilters {

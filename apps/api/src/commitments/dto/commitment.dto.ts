@@ -30,10 +30,8 @@ const progress = () => (target: object, key: string | symbol) => {
   ApiPropertyOptional({ minimum: BOUNDS.commitment.progress.min, maximum: BOUNDS.commitment.progress.max })(target, key);
 };
 
-export class CreateCommitmentDto implements CreateCommitmentRequest {
-  @ApiProperty({ maxLength: MAX_LENGTH.commitment.title }) @IsString() @MinLength(1) @Line(MAX_LENGTH.commitment.title) title!: string;
-  @ApiProperty({ enum: COMMITMENT_KINDS }) @IsIn(COMMITMENT_KINDS) kind!: CommitmentKind;
-  @ApiProperty({ format: 'uuid', description: "the commitment's hub is this city's hub" }) @IsUUID() cityId!: string;
+/** What a commitment says beyond its title, kind and city, the same whether it is being created or changed: every field optional. */
+class CommitmentDetailsDto {
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() ownerId?: string | null;
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true }) @IsOptional() @IsDateOnly() targetDate?: string | null;
   @OptionalNotNull() @progress() progress?: number;
@@ -46,7 +44,13 @@ export class CreateCommitmentDto implements CreateCommitmentRequest {
   description?: string;
 }
 
-export class UpdateCommitmentDto implements UpdateCommitmentRequest {
+export class CreateCommitmentDto extends CommitmentDetailsDto implements CreateCommitmentRequest {
+  @ApiProperty({ maxLength: MAX_LENGTH.commitment.title }) @IsString() @MinLength(1) @Line(MAX_LENGTH.commitment.title) title!: string;
+  @ApiProperty({ enum: COMMITMENT_KINDS }) @IsIn(COMMITMENT_KINDS) kind!: CommitmentKind;
+  @ApiProperty({ format: 'uuid', description: "the commitment's hub is this city's hub" }) @IsUUID() cityId!: string;
+}
+
+export class UpdateCommitmentDto extends CommitmentDetailsDto implements UpdateCommitmentRequest {
   @ApiProperty() @IsInt() @Min(BOUNDS.version.min) @Max(BOUNDS.version.max) version!: number;
   @ApiPropertyOptional({ maxLength: MAX_LENGTH.commitment.title })
   @OptionalNotNull()
@@ -56,16 +60,6 @@ export class UpdateCommitmentDto implements UpdateCommitmentRequest {
   title?: string;
   @ApiPropertyOptional({ enum: COMMITMENT_KINDS }) @OptionalNotNull() @IsIn(COMMITMENT_KINDS) kind?: CommitmentKind;
   @ApiPropertyOptional({ format: 'uuid' }) @OptionalNotNull() @IsUUID() cityId?: string;
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() ownerId?: string | null;
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true }) @IsOptional() @IsDateOnly() targetDate?: string | null;
-  @OptionalNotNull() @progress() progress?: number;
-  @OptionalNotNull() @uuids(MAX_ITEMS.commitment.inspiredByEngagementIds) inspiredByEngagementIds?: string[];
-  @OptionalNotNull() @uuids(MAX_ITEMS.commitment.partnerIds) partnerIds?: string[];
-  @ApiPropertyOptional({ maxLength: MAX_LENGTH.commitment.description })
-  @OptionalNotNull()
-  @IsString()
-  @MaxChars(MAX_LENGTH.commitment.description)
-  description?: string;
 }
 
 export class CommitmentTransitionDto implements CommitmentTransitionRequest {
@@ -96,4 +90,5 @@ export class CommitmentListQueryDto extends ListQueryDto implements CommitmentFi
   @IsOptional()
   @IsDateOnly()
   achievedTo?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'inspired by this engagement' }) @IsOptional() @IsUUID() engagementId?: string;
 }

@@ -82,11 +82,8 @@ const links = () => (target: object, key: string | symbol) => {
   ApiPropertyOptional({ type: [String], description: 'http(s) URLs' })(target, key);
 };
 
-export class CreateEngagementDto implements CreateEngagementRequest {
-  @ApiProperty({ maxLength: MAX_LENGTH.engagement.title }) @IsString() @MinLength(1) @Line(MAX_LENGTH.engagement.title) title!: string;
-  @ApiProperty({ enum: ENGAGEMENT_TYPES }) @IsIn(ENGAGEMENT_TYPES) type!: EngagementType;
-  @ApiProperty({ format: 'uuid' }) @IsUUID() hubId!: string;
-  @ApiProperty({ format: 'date' }) @IsDateOnly() startDate!: string;
+/** What an engagement says beyond its title, type, hub and start, the same whether it is being created or changed: every field optional. */
+class EngagementDetailsDto {
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true }) @IsOptional() @IsDateOnly() @NotBefore('startDate') endDate?:
     | string
     | null;
@@ -104,7 +101,14 @@ export class CreateEngagementDto implements CreateEngagementRequest {
   @OptionalNotNull() @links() evidenceLinks?: string[];
 }
 
-export class UpdateEngagementDto implements UpdateEngagementRequest {
+export class CreateEngagementDto extends EngagementDetailsDto implements CreateEngagementRequest {
+  @ApiProperty({ maxLength: MAX_LENGTH.engagement.title }) @IsString() @MinLength(1) @Line(MAX_LENGTH.engagement.title) title!: string;
+  @ApiProperty({ enum: ENGAGEMENT_TYPES }) @IsIn(ENGAGEMENT_TYPES) type!: EngagementType;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() hubId!: string;
+  @ApiProperty({ format: 'date' }) @IsDateOnly() startDate!: string;
+}
+
+export class UpdateEngagementDto extends EngagementDetailsDto implements UpdateEngagementRequest {
   @ApiProperty() @IsInt() @Min(BOUNDS.version.min) @Max(BOUNDS.version.max) version!: number;
   @ApiPropertyOptional({ maxLength: MAX_LENGTH.engagement.title })
   @OptionalNotNull()
@@ -115,21 +119,6 @@ export class UpdateEngagementDto implements UpdateEngagementRequest {
   @ApiPropertyOptional({ enum: ENGAGEMENT_TYPES }) @OptionalNotNull() @IsIn(ENGAGEMENT_TYPES) type?: EngagementType;
   @ApiPropertyOptional({ format: 'uuid' }) @OptionalNotNull() @IsUUID() hubId?: string;
   @ApiPropertyOptional({ format: 'date' }) @OptionalNotNull() @IsDateOnly() startDate?: string;
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true }) @IsOptional() @IsDateOnly() @NotBefore('startDate') endDate?:
-    | string
-    | null;
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() locationCityId?: string | null;
-  @ApiPropertyOptional() @OptionalNotNull() @IsBoolean() online?: boolean;
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() hostCityId?: string | null;
-  @OptionalNotNull() @uuids(MAX_ITEMS.engagement.participatingCityIds) participatingCityIds?: string[];
-  @OptionalNotNull() @uuids(MAX_ITEMS.engagement.partnerIds) partnerIds?: string[];
-  @ApiPropertyOptional({ type: ParticipantsDto }) @OptionalNotNull() @NestedObject(() => ParticipantsDto) participants?: ParticipantsDto;
-  @ApiPropertyOptional({ maxLength: MAX_LENGTH.engagement.summary })
-  @OptionalNotNull()
-  @IsString()
-  @MaxChars(MAX_LENGTH.engagement.summary)
-  summary?: string;
-  @OptionalNotNull() @links() evidenceLinks?: string[];
 }
 
 export class EngagementListQueryDto extends ListQueryDto implements EngagementFilters {

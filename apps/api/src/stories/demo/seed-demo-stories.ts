@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { DEMO_CITIES, DEMO_COMMITMENTS, DEMO_ENGAGEMENTS } from '../../database/demo/demo-data';
 import { DEMO_STORIES } from './demo-stories';
+import { freezeUnfrozenStories } from '../public-stories.service';
 
 const at = (date: string, hour = 9) => new Date(`${date}T${String(hour).padStart(2, '0')}:00:00Z`);
 
@@ -128,5 +129,7 @@ export async function seedDemoStories(m: EntityManager): Promise<number> {
       count++;
     }
   }
+  // The published ones get their frozen revision, which is what the public views read.
+  await freezeUnfrozenStories(m);
   return count;
 }

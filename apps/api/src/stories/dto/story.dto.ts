@@ -25,7 +25,7 @@ import {
   type CreateStoryRequest,
   type DraftFromCommitmentRequest,
   type Language,
-  type PublicStoryFilters,
+  type PublicStoryQuery,
   type Quote,
   type SensitivityAnswers,
   type StoryCategory,
@@ -50,10 +50,8 @@ export class SensitivityAnswersDto implements Partial<SensitivityAnswers> {
 /** An optional list of record ids. */
 const Ids = (max: number) => applyDecorators(OptionalNotNull(), IsArray(), IsUUID('all', { each: true }), ArrayMaxSize(max));
 
-export class CreateStoryDto implements CreateStoryRequest {
-  @ApiProperty() @IsString() @MinLength(1, { message: 'Enter a title.' }) @Line(MAX_LENGTH.story.title) title!: string;
-  @ApiProperty({ enum: STORY_CATEGORIES }) @IsIn(STORY_CATEGORIES) category!: StoryCategory;
-  @ApiPropertyOptional() @OptionalNotNull() @IsUUID() hubId?: string;
+/** What a story says and links beyond its title and category, the same whether it is being created or changed: every field optional. */
+class StoryContentDto {
   @ApiPropertyOptional({ type: [String] }) @Ids(MAX_ITEMS.story.cityIds) cityIds?: string[];
   @ApiPropertyOptional() @OptionalNotNull() @IsString() @MaxChars(MAX_LENGTH.story.body) body?: string;
   @ApiPropertyOptional({ type: [QuoteDto] })
@@ -64,10 +62,16 @@ export class CreateStoryDto implements CreateStoryRequest {
   @ApiPropertyOptional({ type: [String] }) @Ids(MAX_ITEMS.story.commitmentIds) commitmentIds?: string[];
   @ApiPropertyOptional({ type: [String] }) @Ids(MAX_ITEMS.story.outcomeIds) outcomeIds?: string[];
   @ApiPropertyOptional({ enum: LANGUAGES }) @OptionalNotNull() @IsIn(LANGUAGES) language?: Language;
+}
+
+export class CreateStoryDto extends StoryContentDto implements CreateStoryRequest {
+  @ApiProperty() @IsString() @MinLength(1, { message: 'Enter a title.' }) @Line(MAX_LENGTH.story.title) title!: string;
+  @ApiProperty({ enum: STORY_CATEGORIES }) @IsIn(STORY_CATEGORIES) category!: StoryCategory;
+  @ApiPropertyOptional() @OptionalNotNull() @IsUUID() hubId?: string;
   @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsUUID() translationOf?: string | null;
 }
 
-export class UpdateStoryDto implements UpdateStoryRequest {
+export class UpdateStoryDto extends StoryContentDto implements UpdateStoryRequest {
   @ApiProperty() @Type(() => Number) @IsInt() @Min(BOUNDS.version.min) @Max(BOUNDS.version.max) version!: number;
   @ApiPropertyOptional()
   @OptionalNotNull()
@@ -76,16 +80,6 @@ export class UpdateStoryDto implements UpdateStoryRequest {
   @Line(MAX_LENGTH.story.title)
   title?: string;
   @ApiPropertyOptional({ enum: STORY_CATEGORIES }) @OptionalNotNull() @IsIn(STORY_CATEGORIES) category?: StoryCategory;
-  @ApiPropertyOptional({ type: [String] }) @Ids(MAX_ITEMS.story.cityIds) cityIds?: string[];
-  @ApiPropertyOptional() @OptionalNotNull() @IsString() @MaxChars(MAX_LENGTH.story.body) body?: string;
-  @ApiPropertyOptional({ type: [QuoteDto] })
-  @OptionalNotNull()
-  @NestedObjects(() => QuoteDto, MAX_ITEMS.story.quotes)
-  quotes?: QuoteDto[];
-  @ApiPropertyOptional({ type: [String] }) @Ids(MAX_ITEMS.story.engagementIds) engagementIds?: string[];
-  @ApiPropertyOptional({ type: [String] }) @Ids(MAX_ITEMS.story.commitmentIds) commitmentIds?: string[];
-  @ApiPropertyOptional({ type: [String] }) @Ids(MAX_ITEMS.story.outcomeIds) outcomeIds?: string[];
-  @ApiPropertyOptional({ enum: LANGUAGES }) @OptionalNotNull() @IsIn(LANGUAGES) language?: Language;
   @ApiPropertyOptional({ type: SensitivityAnswersDto })
   @OptionalNotNull()
   @NestedObject(() => SensitivityAnswersDto)
@@ -95,6 +89,8 @@ export class UpdateStoryDto implements UpdateStoryRequest {
 export class StoryTransitionDto implements StoryTransitionRequest {
   @ApiProperty({ enum: STORY_STATUSES }) @IsIn(STORY_STATUSES) to!: StoryStatus;
   @ApiPropertyOptional() @OptionalNotNull() @IsString() @MaxChars(MAX_LENGTH.story.transitionNote) note?: string;
+  /** Required to publish (checked by the workflow, which names the field). */
+  @ApiPropertyOptional() @OptionalNotNull() @Type(() => Number) @IsInt() @Min(BOUNDS.version.min) @Max(BOUNDS.version.max) version?: number;
 }
 
 export class DraftFromCommitmentDto implements DraftFromCommitmentRequest {
@@ -114,9 +110,12 @@ export class ListStoriesDto implements StoryFilters {
   @ApiPropertyOptional() @IsOptional() @IsUUID() hubId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() cityId?: string;
   @ApiPropertyOptional({ enum: LANGUAGES }) @IsOptional() @IsIn(LANGUAGES) language?: Language;
+  @ApiPropertyOptional({ format: 'uuid', description: 'cites this engagement' }) @IsOptional() @IsUUID() engagementId?: string;
 }
 
-export class ListPublicStoriesDto implements PublicStoryFilters {
+export class ListPublicStoriesDto implements PublicStoryQuery {
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(BOUNDS.page.min) @Max(BOUNDS.page.max) page?: number;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(BOUNDS.pageSize.min) @Max(BOUNDS.pageSize.max) pageSize?: number;
   @ApiPropertyOptional({ enum: STORY_CATEGORIES }) @IsOptional() @IsIn(STORY_CATEGORIES) category?: StoryCategory;
   @ApiPropertyOptional() @IsOptional() @IsUUID() hubId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() cityId?: string;

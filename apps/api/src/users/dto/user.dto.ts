@@ -36,12 +36,16 @@ const PASSWORD_MESSAGE = `Use at least ${MIN_LENGTH.user.password} characters.`;
 export class CreateUserDto implements CreateUserRequest {
   @ApiProperty() @IsEmail({}, { message: 'Enter a valid e-mail address.' }) @MaxLength(MAX_LENGTH.user.email) email!: string;
   @ApiProperty() @IsString() @MinLength(1, { message: 'Enter a name.' }) @Line(MAX_LENGTH.user.name) name!: string;
-  @ApiProperty({ minLength: MIN_LENGTH.user.password })
+  @ApiPropertyOptional({
+    minLength: MIN_LENGTH.user.password,
+    description: 'Left out, the user is invited: a set-password link valid for 72 hours is mailed, in their language',
+  })
+  @OptionalNotNull()
   @IsString()
   @MinLength(MIN_LENGTH.user.password, { message: PASSWORD_MESSAGE })
   @MaxLength(MAX_LENGTH.user.password)
   @IsNotCommonPassword()
-  password!: string;
+  password?: string;
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role!: Role;
   @ApiProperty({ type: [String] }) @IsArray() @IsUUID('all', { each: true }) @ArrayMaxSize(MAX_ITEMS.user.hubIds) hubIds!: string[];
   @ApiProperty({ type: [String] }) @IsArray() @IsUUID('all', { each: true }) @ArrayMaxSize(MAX_ITEMS.user.cityIds) cityIds!: string[];

@@ -1,18 +1,7 @@
-import { signedIn, type MatrixRow, type PrincipalName } from '../matrix';
+import { hubXWriters, readCityA, signedIn, type MatrixRow } from '../matrix';
 import { freshCity } from './core-fixtures';
 
 /** City A (hub X): liaisonA's own city; liaisonB may not read it; managerY reads it but does not keep it. */
-const readCityA: Record<PrincipalName, number> = { ...signedIn(200), liaisonB: 404 };
-const writeHubX = (ok: number): Record<PrincipalName, number> => ({
-  anonymous: 401,
-  liaisonA: 403,
-  liaisonB: 403,
-  managerX: ok,
-  managerY: 403,
-  leadership: 403,
-  admin: ok,
-});
-
 export const citiesRows: MatrixRow[] = [
   { route: 'GET /api/cities', request: () => ({ path: '/api/cities' }), expect: signedIn(200) },
   { route: 'GET /api/cities/export.csv', request: () => ({ path: '/api/cities/export.csv' }), expect: signedIn(200) },
@@ -24,12 +13,12 @@ export const citiesRows: MatrixRow[] = [
       path: '/api/cities',
       body: { name: `City ${w.unique()}`, countryCode: 'KE', hubId: w.hubX, kind: 'city', membershipStatus: 'joining' },
     }),
-    expect: writeHubX(201),
+    expect: hubXWriters(201),
   },
   {
     route: 'PATCH /api/cities/{id}',
     request: async (w) => ({ path: `/api/cities/${await freshCity(w)}`, body: { version: 1, leadOfficial: 'Mayor' } }),
-    expect: writeHubX(200),
+    expect: hubXWriters(200),
   },
-  { route: 'DELETE /api/cities/{id}', request: async (w) => ({ path: `/api/cities/${await freshCity(w)}` }), expect: writeHubX(204) },
+  { route: 'DELETE /api/cities/{id}', request: async (w) => ({ path: `/api/cities/${await freshCity(w)}` }), expect: hubXWriters(204) },
 ];

@@ -1,22 +1,25 @@
-import { signedIn, type MatrixRow, type PrincipalName } from '../matrix';
+import { hubXWriters, readCityA, signedIn, type MatrixRow } from '../matrix';
 import { freshEngagement } from './core-fixtures';
 
 /** The target is hosted by city A in hub X. */
-const readA: Record<PrincipalName, number> = { ...signedIn(200), liaisonB: 404 };
-const writeHubX = (ok: number): Record<PrincipalName, number> => ({
-  anonymous: 401,
-  liaisonA: 403,
-  liaisonB: 403,
-  managerX: ok,
-  managerY: 403,
-  leadership: 403,
-  admin: ok,
-});
-
 export const engagementsRows: MatrixRow[] = [
   { route: 'GET /api/engagements', request: () => ({ path: '/api/engagements' }), expect: signedIn(200) },
   { route: 'GET /api/engagements/export.csv', request: () => ({ path: '/api/engagements/export.csv' }), expect: signedIn(200) },
-  { route: 'GET /api/engagements/{id}', request: async (w) => ({ path: `/api/engagements/${await freshEngagement(w)}` }), expect: readA },
+  {
+    route: 'GET /api/engagements/{id}',
+    request: async (w) => ({ path: `/api/engagements/${await freshEngagement(w)}` }),
+    expect: readCityA,
+  },
+  {
+    route: 'GET /api/engagements/{id}/related',
+    request: async (w) => ({ path: `/api/engagements/${await freshEngagement(w)}/related` }),
+    expect: readCityA,
+  },
+  {
+    route: 'GET /api/engagements/{id}/history',
+    request: async (w) => ({ path: `/api/engagements/${await freshEngagement(w)}/history` }),
+    expect: readCityA,
+  },
   {
     route: 'POST /api/engagements',
     request: (w) => ({
@@ -29,16 +32,16 @@ export const engagementsRows: MatrixRow[] = [
         participatingCityIds: [w.cityA],
       },
     }),
-    expect: writeHubX(201),
+    expect: hubXWriters(201),
   },
   {
     route: 'PATCH /api/engagements/{id}',
     request: async (w) => ({ path: `/api/engagements/${await freshEngagement(w)}`, body: { version: 1, summary: 'Notes' } }),
-    expect: writeHubX(200),
+    expect: hubXWriters(200),
   },
   {
     route: 'DELETE /api/engagements/{id}',
     request: async (w) => ({ path: `/api/engagements/${await freshEngagement(w)}` }),
-    expect: writeHubX(204),
+    expect: hubXWriters(204),
   },
 ];

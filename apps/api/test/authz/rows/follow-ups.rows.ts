@@ -1,22 +1,11 @@
-import { signedIn, type MatrixRow, type PrincipalName } from '../matrix';
+import { cityAWriters, readCityA, signedIn, type MatrixRow } from '../matrix';
 import { freshCommitment, freshFollowUp } from './core-fixtures';
 
 /** Targets hang on commitments of city A (hub X). */
-const readA: Record<PrincipalName, number> = { ...signedIn(200), liaisonB: 404 };
-const liaisonAndHubX = (ok: number, liaisonB: number): Record<PrincipalName, number> => ({
-  anonymous: 401,
-  liaisonA: ok,
-  liaisonB,
-  managerX: ok,
-  managerY: 403,
-  leadership: 403,
-  admin: ok,
-});
-
 export const followUpsRows: MatrixRow[] = [
   { route: 'GET /api/follow-ups', request: () => ({ path: '/api/follow-ups' }), expect: signedIn(200) },
   { route: 'GET /api/follow-ups/export.csv', request: () => ({ path: '/api/follow-ups/export.csv' }), expect: signedIn(200) },
-  { route: 'GET /api/follow-ups/{id}', request: async (w) => ({ path: `/api/follow-ups/${await freshFollowUp(w)}` }), expect: readA },
+  { route: 'GET /api/follow-ups/{id}', request: async (w) => ({ path: `/api/follow-ups/${await freshFollowUp(w)}` }), expect: readCityA },
   {
     // liaisonB cannot read the commitment: it answers as for one that does not exist (400 on commitmentId).
     route: 'POST /api/follow-ups',
@@ -24,16 +13,16 @@ export const followUpsRows: MatrixRow[] = [
       path: '/api/follow-ups',
       body: { commitmentId: await freshCommitment(w), title: 'Check in', kind: 'check_in' },
     }),
-    expect: liaisonAndHubX(201, 400),
+    expect: cityAWriters(201, 400),
   },
   {
     route: 'PATCH /api/follow-ups/{id}',
     request: async (w) => ({ path: `/api/follow-ups/${await freshFollowUp(w)}`, body: { version: 1, status: 'done' } }),
-    expect: liaisonAndHubX(200, 404),
+    expect: cityAWriters(200, 404),
   },
   {
     route: 'DELETE /api/follow-ups/{id}',
     request: async (w) => ({ path: `/api/follow-ups/${await freshFollowUp(w)}` }),
-    expect: { ...liaisonAndHubX(204, 403), liaisonA: 403 },
+    expect: { ...cityAWriters(204, 403), liaisonA: 403 },
   },
 ];

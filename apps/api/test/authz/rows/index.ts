@@ -1,8 +1,10 @@
 import type { MatrixRow } from '../matrix';
+import { accountsRows } from './accounts.rows';
 import { auditRows } from './audit.rows';
 import { authRows } from './auth.rows';
 import { citiesRows } from './cities.rows';
 import { commitmentsRows } from './commitments.rows';
+import { contactLinksRows } from './contact-links.rows';
 import { dashboardRows } from './dashboard.rows';
 import { engagementsRows } from './engagements.rows';
 import { followUpsRows } from './follow-ups.rows';
@@ -10,6 +12,7 @@ import { hubsRows } from './hubs.rows';
 import { notificationsRows } from './notifications.rows';
 import { outcomesRows } from './outcomes.rows';
 import { partnersRows } from './partners.rows';
+import { searchRows } from './search.rows';
 import { storiesRows } from './stories.rows';
 import { usersRows } from './users.rows';
 
@@ -17,6 +20,7 @@ import { usersRows } from './users.rows';
 export const MATRIX_ROWS: MatrixRow[] = [
   ...authRows,
   ...usersRows,
+  ...accountsRows,
   ...dashboardRows,
   ...hubsRows,
   ...citiesRows,
@@ -24,8 +28,10 @@ export const MATRIX_ROWS: MatrixRow[] = [
   ...engagementsRows,
   ...commitmentsRows,
   ...followUpsRows,
+  ...contactLinksRows,
   ...outcomesRows,
   ...auditRows,
   ...storiesRows,
   ...notificationsRows,
+  ...searchRows,
 ];

@@ -1,22 +1,11 @@
-import { signedIn, type MatrixRow, type PrincipalName } from '../matrix';
+import { cityAWriters, readCityA, signedIn, type MatrixRow } from '../matrix';
 import { freshOutcome } from './core-fixtures';
 
 /** Targets are outcomes of city A (hub X). */
-const readA: Record<PrincipalName, number> = { ...signedIn(200), liaisonB: 404 };
-const liaisonAndHubX = (ok: number, liaisonB: number): Record<PrincipalName, number> => ({
-  anonymous: 401,
-  liaisonA: ok,
-  liaisonB,
-  managerX: ok,
-  managerY: 403,
-  leadership: 403,
-  admin: ok,
-});
-
 export const outcomesRows: MatrixRow[] = [
   { route: 'GET /api/outcomes', request: () => ({ path: '/api/outcomes' }), expect: signedIn(200) },
   { route: 'GET /api/outcomes/export.csv', request: () => ({ path: '/api/outcomes/export.csv' }), expect: signedIn(200) },
-  { route: 'GET /api/outcomes/{id}', request: async (w) => ({ path: `/api/outcomes/${await freshOutcome(w)}` }), expect: readA },
+  { route: 'GET /api/outcomes/{id}', request: async (w) => ({ path: `/api/outcomes/${await freshOutcome(w)}` }), expect: readCityA },
   {
     // liaisonB cannot read city A: it answers as for a city that does not exist (400 on cityId).
     route: 'POST /api/outcomes',
@@ -24,16 +13,16 @@ export const outcomesRows: MatrixRow[] = [
       path: '/api/outcomes',
       body: { cityId: w.cityA, date: '2024-07-01', type: 'people_trained', value: 150, unit: 'people' },
     }),
-    expect: liaisonAndHubX(201, 400),
+    expect: cityAWriters(201, 400),
   },
   {
     route: 'PATCH /api/outcomes/{id}',
     request: async (w) => ({ path: `/api/outcomes/${await freshOutcome(w)}`, body: { version: 1, value: 12 } }),
-    expect: liaisonAndHubX(200, 404),
+    expect: cityAWriters(200, 404),
   },
   {
     route: 'DELETE /api/outcomes/{id}',
     request: async (w) => ({ path: `/api/outcomes/${await freshOutcome(w)}` }),
-    expect: { ...liaisonAndHubX(204, 403), liaisonA: 403 },
+    expect: { ...cityAWriters(204, 403), liaisonA: 403 },
   },
 ];

@@ -1,4 +1,4 @@
-import { everyone, signedIn, type MatrixRow, type MatrixWorld, type PrincipalName } from '../matrix';
+import { everyone, hubXWriters, readCityA, signedIn, type MatrixRow, type MatrixWorld } from '../matrix';
 
 /** A published demo story about city A (Nansana, hub X). */
 async function publishedStoryOfCityA(w: MatrixWorld): Promise<string> {
@@ -29,16 +29,6 @@ async function achievedOrInProgressCommitmentOfCityA(w: MatrixWorld): Promise<st
   );
   return id;
 }
-
-/** Reading a story of city A: liaison B does not see it (404); everyone signed in else does. */
-const readCityA: Record<PrincipalName, number> = { ...signedIn(200), liaisonB: 404 };
-
-/** Hub X's own writers: its manager and admin; liaisons and leadership hold no such grant (403), manager Y reads only (403). */
-const hubXWriters = (status: number): Record<PrincipalName, number> => ({
-  ...signedIn(403),
-  managerX: status,
-  admin: status,
-});
 
 export const storiesRows: MatrixRow[] = [
   { route: 'GET /api/stories', request: () => ({ path: '/api/stories?pageSize=5' }), expect: signedIn(200) },
@@ -72,6 +62,16 @@ export const storiesRows: MatrixRow[] = [
   {
     route: 'GET /api/stories/{id}/history',
     request: async (w) => ({ path: `/api/stories/${await publishedStoryOfCityA(w)}/history` }),
+    expect: readCityA,
+  },
+  {
+    route: 'GET /api/stories/{id}/revisions',
+    request: async (w) => ({ path: `/api/stories/${await publishedStoryOfCityA(w)}/revisions` }),
+    expect: readCityA,
+  },
+  {
+    route: 'GET /api/stories/{id}/revisions/{revision}',
+    request: async (w) => ({ path: `/api/stories/${await publishedStoryOfCityA(w)}/revisions/1` }),
     expect: readCityA,
   },
   {

@@ -5,7 +5,7 @@ import { CityFilters, CityListItem, MEMBERSHIP_STATUSES } from '@impact/contract
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LocaleDatePipe } from '../core/i18n/locale.pipes';
 import { RecordDialogs } from '../shared/forms/dialogs';
-import { ListCard, ListColumn, ListPage, ListView } from '../shared/list/list-page';
+import { ListCard, ListColumn, ListPage, recordListView } from '../shared/list/list-page';
 import { HUB_FILTER } from '../shared/list/list-parts';
 import { ListConfig, RecordList } from '../shared/list/list-state';
 import { CityLink } from '../shared/ui/city-link';
@@ -20,19 +20,14 @@ export const CITIES_LIST: ListConfig = {
   defaultSort: 'name:asc',
 };
 
-const CITIES_VIEW: ListView = {
-  heading: 'nav.cities',
-  search: 'cities.search',
-  caption: 'cities.caption',
+const CITIES_VIEW = recordListView('cities', {
   emptyIcon: 'location_city',
-  emptyTitle: 'pages.cities.emptyTitle',
-  emptyBody: 'pages.cities.emptyBody',
   controls: [
     HUB_FILTER,
     { kind: 'select', key: 'membershipStatus', label: 'cities.membership', options: MEMBERSHIP_STATUSES, labelKey: 'enums.membership.' },
   ],
   add: { label: 'cities.add', resource: 'cities' },
-};
+});
 
 /** The cities of the network; a name opens the city's whole story. */
 @Component({
@@ -49,6 +44,10 @@ export class CitiesPage {
   protected readonly view = CITIES_VIEW;
 
   protected create(): void {
-    this.dialogs.open(CityForm, {} satisfies CityFormData, (saved: CityListItem) => void this.router.navigate(['/cities', saved.id]));
+    this.dialogs.openRecordForm(
+      CityForm,
+      {} satisfies CityFormData,
+      (saved: CityListItem) => void this.router.navigate(['/cities', saved.id]),
+    );
   }
 }

@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatDialogModule } from '@angular/material/dialog';
+import { FormControl, NonNullableFormBuilder, Validators } from '@angular/forms';
 import {
   BOUNDS,
   CITY_KINDS,
@@ -12,73 +11,51 @@ import {
   MEMBERSHIP_STATUSES,
   MembershipStatus,
 } from '@impact/contracts';
-import { TranslocoPipe } from '@jsverse/transloco';
 import { LookupsApi } from '../shared/data/lookups.api';
 import { fromIsoDate, toIsoDate } from '../shared/forms/dates';
-import { DateField, SelectField, TextField } from '../shared/forms/fields';
-import { FormActions } from '../shared/forms/form-actions';
-import { FormProblem } from '../shared/forms/form-problem';
-import { RecordDialogForm } from '../shared/forms/record-form';
+import { RECORD_FORM_IMPORTS } from '../shared/forms/record-dialog';
+import { RecordDialogData, RecordDialogForm } from '../shared/forms/record-form';
 import { bounded, countryCodeValidator, text } from '../shared/forms/validators';
 import { optionalNumber } from '../shared/forms/values';
 import { CitiesApi } from './data-access/cities.api';
 
-export interface CityFormData {
-  city?: CityListItem;
-}
+export type CityFormData = RecordDialogData<CityListItem>;
 
 const LIMIT = MAX_LENGTH.city;
 
 /** Add or edit a city of the network. */
 @Component({
   selector: 'it-city-form',
-  imports: [DateField, FormActions, FormProblem, MatDialogModule, ReactiveFormsModule, SelectField, TextField, TranslocoPipe],
+  imports: [RECORD_FORM_IMPORTS],
   template: `
-    <h2 mat-dialog-title>{{ (editing ? 'cities.form.editTitle' : 'cities.form.createTitle') | transloco }}</h2>
-    <form [formGroup]="form" (ngSubmit)="save()" novalidate>
-      <mat-dialog-content>
-        <it-form-problem [problem]="problem()" [message]="problemMessage()" [reloading]="reloading()" (reload)="reload()" />
-        <div class="it-form-grid">
-          <it-text-field [control]="form.controls.name" [label]="'fields.name' | transloco" textDir="auto" />
-          <it-text-field
-            [control]="form.controls.countryCode"
-            [label]="'cities.countryCode' | transloco"
-            textDir="ltr"
-            [maxLength]="countryCodeLength"
-            [hint]="'cities.form.countryHint' | transloco"
-          />
-          <it-select-field [control]="form.controls.hubId" [label]="'fields.hub' | transloco" [refs]="hubs()" />
-          <it-select-field
-            [control]="form.controls.kind"
-            [label]="'fields.kind' | transloco"
-            [options]="kinds"
-            labelKey="enums.cityKind."
-          />
-          <it-select-field
-            [control]="form.controls.membershipStatus"
-            [label]="'cities.membership' | transloco"
-            [options]="memberships"
-            labelKey="enums.membership."
-          />
-          <it-date-field [control]="form.controls.memberSince" [label]="'cities.memberSince' | transloco" />
-          <it-text-field
-            class="it-span-2"
-            [control]="form.controls.leadOfficial"
-            [label]="'cities.leadOfficial' | transloco"
-            textDir="auto"
-          />
-          <it-text-field [control]="form.controls.latitude" [label]="'cities.latitude' | transloco" type="number" step="any" />
-          <it-text-field [control]="form.controls.longitude" [label]="'cities.longitude' | transloco" type="number" step="any" />
-        </div>
-      </mat-dialog-content>
-      <it-form-actions [saving]="saving()" />
+    <form itRecordDialog [owner]="this" titles="cities.form" [formGroup]="form" (ngSubmit)="save()" novalidate>
+      <div class="it-form-grid">
+        <it-text-field [control]="form.controls.name" label="fields.name" textDir="auto" />
+        <it-text-field
+          [control]="form.controls.countryCode"
+          label="cities.countryCode"
+          textDir="ltr"
+          [maxLength]="countryCodeLength"
+          hint="cities.form.countryHint"
+        />
+        <it-select-field [control]="form.controls.hubId" label="fields.hub" [refs]="hubs()" />
+        <it-select-field [control]="form.controls.kind" label="fields.kind" [options]="kinds" labelKey="enums.cityKind." />
+        <it-select-field
+          [control]="form.controls.membershipStatus"
+          label="cities.membership"
+          [options]="memberships"
+          labelKey="enums.membership."
+        />
+        <it-date-field [control]="form.controls.memberSince" label="cities.memberSince" />
+        <it-text-field class="it-span-2" [control]="form.controls.leadOfficial" label="cities.leadOfficial" textDir="auto" />
+        <it-text-field [control]="form.controls.latitude" label="cities.latitude" type="number" step="any" />
+        <it-text-field [control]="form.controls.longitude" label="cities.longitude" type="number" step="any" />
+      </div>
     </form>
   `,
-  styleUrl: '../shared/forms/form-dialog.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CityForm extends RecordDialogForm<CityListItem, CreateCityRequest, CityFormData> {
-  protected readonly record = this.data.city;
   protected readonly api = inject(CitiesApi);
   protected readonly kinds = CITY_KINDS;
   protected readonly memberships = MEMBERSHIP_STATUSES;

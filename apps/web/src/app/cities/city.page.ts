@@ -1,12 +1,11 @@
 import { ComponentType } from '@angular/cdk/portal';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatTabsModule } from '@angular/material/tabs';
 import { RouterLink } from '@angular/router';
-import { CityListItem, CityTimeline, cityPlace } from '@impact/contracts';
+import { CityListItem, cityPlace } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { CanDirective } from '../core/auth/can.directive';
 import { LanguageService } from '../core/i18n/language.service';
@@ -18,9 +17,11 @@ import { EngagementForm, EngagementFormData } from '../engagements/engagement-fo
 import { RecordDialogs } from '../shared/forms/dialogs';
 import { CityLink, Names } from '../shared/ui/city-link';
 import { EmptyState } from '../shared/ui/empty-state';
-import { RecordStates } from '../shared/ui/record-states';
+import { Figure } from '../shared/ui/figures';
+import { RecordStates, routeRecord } from '../shared/ui/record-states';
 import { LocalePercentPipe } from '../shared/ui/percent.pipe';
 import { StatusChip } from '../shared/ui/status-chip';
+import { EditAction } from '../shared/ui/row-action';
 import { CityForm, CityFormData } from './city-form';
 import { CitiesApi } from './data-access/cities.api';
 import { buildTimeline } from './timeline';
@@ -33,7 +34,9 @@ const KIND_ICONS = { engagement: 'groups', commitment: 'handshake', followUp: 'e
   imports: [
     CanDirective,
     CityLink,
+    EditAction,
     EmptyState,
+    Figure,
     LocaleDatePipe,
     LocaleNumberPipe,
     LocalePercentPipe,
@@ -60,8 +63,8 @@ export class CityPage {
   /** Route parameter. */
   readonly id = input.required<string>();
 
-  protected readonly timeline = rxResource({ params: () => this.id(), stream: ({ params }) => this.api.timeline(params) });
-  protected readonly t = computed<CityTimeline | null>(() => (this.timeline.hasValue() ? this.timeline.value() : null));
+  protected readonly timeline = routeRecord(this.id, (id) => this.api.timeline(id));
+  protected readonly t = this.timeline.current;
   protected readonly city = computed<CityListItem | null>(() => this.t()?.city ?? null);
   protected readonly entries = computed(() => {
     const t = this.t();
@@ -84,7 +87,7 @@ export class CityPage {
   }
 
   protected edit(): void {
-    this.open(CityForm, (city): CityFormData => ({ city }));
+    this.open(CityForm, (city): CityFormData => ({ record: city }));
   }
 
   protected addCommitment(): void {
@@ -102,6 +105,6 @@ export class CityPage {
   /** A form about this city; the timeline shows what was saved. */
   private open<C, D>(form: ComponentType<C>, data: (city: CityListItem) => D): void {
     const city = this.city();
-    if (city) this.dialogs.open(form, data(city), () => this.timeline.reload());
+    if (city) this.dialogs.openRecordForm(form, data(city), () => this.timeline.reload());
   }
 }

@@ -25,50 +25,39 @@ export interface TimelineEntry {
  */
 export function buildTimeline(t: CityTimeline): TimelineEntry[] {
   const cityId = t.city.id;
+  // What every entry has (`typeKey` names its type or kind), then what only its kind has.
+  const at = (
+    kind: TimelineKind,
+    id: string,
+    date: string,
+    title: string,
+    typeKey: string,
+    link: unknown[] | null,
+    more: Partial<TimelineEntry>,
+  ) => ({ kind, id, date, title, typeKey, link, ...more }) satisfies TimelineEntry;
+  const commitmentLink = (id: string | null) => (id ? ['/commitments', id] : null);
   const entries: TimelineEntry[] = [
-    ...t.engagements.map(
-      (e): TimelineEntry => ({
-        kind: 'engagement',
-        id: e.id,
-        date: e.startDate,
-        title: e.title,
-        typeKey: `enums.engagementType.${e.type}`,
-        link: ['/engagements'],
+    ...t.engagements.map((e) =>
+      at('engagement', e.id, e.startDate, e.title, `enums.engagementType.${e.type}`, ['/engagements', e.id], {
         role: e.hostCityId === cityId ? 'hosted' : 'tookPart',
         detail: e.online ? null : e.locationCityName,
       }),
     ),
-    ...t.commitments.map(
-      (c): TimelineEntry => ({
-        kind: 'commitment',
-        id: c.id,
-        date: (c.createdAt ?? '').slice(0, 10),
-        title: c.title,
-        typeKey: `enums.commitmentKind.${c.kind}`,
-        link: ['/commitments', c.id],
+    ...t.commitments.map((c) =>
+      at('commitment', c.id, (c.createdAt ?? '').slice(0, 10), c.title, `enums.commitmentKind.${c.kind}`, commitmentLink(c.id), {
         status: c.status,
       }),
     ),
-    ...t.followUps.map(
-      (f): TimelineEntry => ({
-        kind: 'followUp',
-        id: f.id,
-        date: (f.status === 'done' && f.completedAt ? f.completedAt.slice(0, 10) : f.dueDate) ?? '',
-        title: f.title,
-        typeKey: `enums.followUpKind.${f.kind}`,
-        link: f.commitmentId ? ['/commitments', f.commitmentId] : null,
-        status: f.overdue ? 'overdue' : f.status,
+    ...t.followUps.map((f) => {
+      const date = (f.status === 'done' && f.completedAt ? f.completedAt.slice(0, 10) : f.dueDate) ?? '';
+      const status = f.overdue ? 'overdue' : f.status;
+      return at('followUp', f.id, date, f.title, `enums.followUpKind.${f.kind}`, commitmentLink(f.commitmentId), {
+        status,
         detail: f.ownerName,
-      }),
-    ),
-    ...t.outcomes.map(
-      (o): TimelineEntry => ({
-        kind: 'outcome',
-        id: o.id,
-        date: o.date,
-        title: o.description,
-        typeKey: `enums.outcomeType.${o.type}`,
-        link: o.commitmentId ? ['/commitments', o.commitmentId] : null,
+      });
+    }),
+    ...t.outcomes.map((o) =>
+      at('outcome', o.id, o.date, o.description, `enums.outcomeType.${o.type}`, commitmentLink(o.commitmentId), {
         value: o.value,
         unit: o.unit,
       }),

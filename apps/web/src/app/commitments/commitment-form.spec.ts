@@ -64,7 +64,7 @@ const PROGRESS = 'Progress (%)';
 
 describe('CommitmentForm', () => {
   it('PATCHes the version it read and only what changed', async () => {
-    const { type, submit, http, close } = await render({ commitment: danilovgrad });
+    const { type, submit, http, close } = await render({ record: danilovgrad });
     type(PROGRESS, '75');
     await submit();
     const req = http.expectOne({ method: 'PATCH', url: '/api/commitments/c-dg' });
@@ -98,7 +98,7 @@ describe('CommitmentForm', () => {
   });
 
   it('on 409 says someone else changed it, keeps what was typed, and reloads their version on request', async () => {
-    const { el, type, submit, http, close, fixture, input } = await render({ commitment: danilovgrad });
+    const { el, type, submit, http, close, fixture, input } = await render({ record: danilovgrad });
     type('Title', 'Launch the Local Safety Council');
     await submit();
     const theirs = { ...danilovgrad, title: 'Local Safety Council (launched)', progress: 90, version: 5 };
@@ -130,7 +130,7 @@ describe('CommitmentForm', () => {
   });
 
   it('puts each 400 message next to its field and keeps the form', async () => {
-    const { el, submit, http, fixture, close, type } = await render({ commitment: danilovgrad });
+    const { el, submit, http, fixture, close, type } = await render({ record: danilovgrad });
     type(PROGRESS, '80');
     await submit();
     http.expectOne('/api/commitments/c-dg').flush(

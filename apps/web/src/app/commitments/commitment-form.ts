@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { FormControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatDialogModule } from '@angular/material/dialog';
+import { FormControl, NonNullableFormBuilder, Validators } from '@angular/forms';
 import {
   BOUNDS,
   COMMITMENT_KINDS,
@@ -11,21 +10,15 @@ import {
   MAX_LENGTH,
   Ref,
 } from '@impact/contracts';
-import { TranslocoPipe } from '@jsverse/transloco';
 import { AuthService } from '../core/auth/auth.service';
 import { fromIsoDate, toIsoDate } from '../shared/forms/dates';
-import { DateField, SelectField, TextField } from '../shared/forms/fields';
-import { FormActions } from '../shared/forms/form-actions';
-import { FormProblem } from '../shared/forms/form-problem';
-import { RecordDialogForm } from '../shared/forms/record-form';
-import { RefPicker } from '../shared/forms/ref-picker';
+import { RECORD_FORM_IMPORTS } from '../shared/forms/record-dialog';
+import { RecordDialogData, RecordDialogForm } from '../shared/forms/record-form';
 import { bounded, text } from '../shared/forms/validators';
 import { refOf, refsOf } from '../shared/forms/values';
 import { CommitmentsApi } from './data-access/commitments.api';
 
-export interface CommitmentFormData {
-  /** Absent: a new commitment. */
-  commitment?: CommitmentListItem;
+export interface CommitmentFormData extends RecordDialogData<CommitmentListItem> {
   /** Starting values for a new one (from a city or engagement page). */
   city?: Ref;
   inspiredBy?: Ref;
@@ -36,13 +29,11 @@ const LIMIT = MAX_LENGTH.commitment;
 /** Create or edit a commitment. Status moves through the workflow on the commitment page, not here. */
 @Component({
   selector: 'it-commitment-form',
-  imports: [DateField, FormActions, FormProblem, MatDialogModule, ReactiveFormsModule, RefPicker, SelectField, TextField, TranslocoPipe],
+  imports: [RECORD_FORM_IMPORTS],
   templateUrl: './commitment-form.html',
-  styleUrl: '../shared/forms/form-dialog.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CommitmentForm extends RecordDialogForm<CommitmentListItem, CreateCommitmentRequest, CommitmentFormData> {
-  protected readonly record = this.data.commitment;
   protected readonly api = inject(CommitmentsApi);
   protected readonly kinds = COMMITMENT_KINDS;
   protected readonly progress = BOUNDS.commitment.progress;

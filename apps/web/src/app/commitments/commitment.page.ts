@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -12,9 +11,10 @@ import { LocaleDatePipe } from '../core/i18n/locale.pipes';
 import { RecordDialogs } from '../shared/forms/dialogs';
 import { CityLink, Names } from '../shared/ui/city-link';
 import { Notices } from '../shared/ui/notices';
-import { RecordStates } from '../shared/ui/record-states';
+import { RecordStates, routeRecord } from '../shared/ui/record-states';
 import { LocalePercentPipe } from '../shared/ui/percent.pipe';
 import { StatusChip } from '../shared/ui/status-chip';
+import { EditAction } from '../shared/ui/row-action';
 import { CommitmentForm, CommitmentFormData } from './commitment-form';
 import { CommitmentsApi } from './data-access/commitments.api';
 import { StatusStepper } from './status-stepper';
@@ -29,6 +29,7 @@ import { TransitionDialog, TransitionDialogData } from './transition-dialog';
   imports: [
     CanDirective,
     CityLink,
+    EditAction,
     LocaleDatePipe,
     LocalePercentPipe,
     MatButtonModule,
@@ -59,9 +60,8 @@ export class CommitmentPage {
   /** Route parameter. */
   readonly id = input.required<string>();
 
-  protected readonly commitment = rxResource({ params: () => this.id(), stream: ({ params }) => this.api.get(params) });
-
-  protected readonly c = computed<CommitmentListItem | null>(() => (this.commitment.hasValue() ? this.commitment.value() : null));
+  protected readonly commitment = routeRecord(this.id, (id) => this.api.get(id));
+  protected readonly c = this.commitment.current;
   protected readonly place = computed(() => {
     const c = this.c();
     return c ? commitmentPlace(c) : undefined;
@@ -86,10 +86,9 @@ export class CommitmentPage {
   protected edit(): void {
     const commitment = this.c();
     if (!commitment) return;
-    this.dialogs.open(CommitmentForm, { commitment } satisfies CommitmentFormData, (saved: CommitmentListItem) => {
-      this.commitment.set(saved);
-      this.notices.say('form.saved', { name: saved.title });
-    });
+    this.dialogs.openRecordForm(CommitmentForm, { record: commitment } satisfies CommitmentFormData, (saved: CommitmentListItem) =>
+      this.commitment.set(saved),
+    );
   }
 
   protected archive(): void {

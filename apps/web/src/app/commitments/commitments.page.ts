@@ -7,7 +7,7 @@ import { COMMITMENT_KINDS, COMMITMENT_STATUSES, CommitmentFilters, CommitmentLis
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LocaleDatePipe } from '../core/i18n/locale.pipes';
 import { RecordDialogs } from '../shared/forms/dialogs';
-import { ListCard, ListColumn, ListPage, ListView } from '../shared/list/list-page';
+import { ListCard, ListColumn, ListPage, recordListView } from '../shared/list/list-page';
 import { HUB_FILTER } from '../shared/list/list-parts';
 import { ListConfig, RecordList } from '../shared/list/list-state';
 import { CityLink } from '../shared/ui/city-link';
@@ -34,13 +34,8 @@ export const COMMITMENTS_LIST: ListConfig = {
   defaultSort: 'targetDate:asc',
 };
 
-const COMMITMENTS_VIEW: ListView = {
-  heading: 'nav.commitments',
-  search: 'commitments.search',
-  caption: 'commitments.caption',
+const COMMITMENTS_VIEW = recordListView('commitments', {
   emptyIcon: 'handshake',
-  emptyTitle: 'pages.commitments.emptyTitle',
-  emptyBody: 'pages.commitments.emptyBody',
   controls: [
     HUB_FILTER,
     { kind: 'select', key: 'status', label: 'fields.status', options: COMMITMENT_STATUSES, labelKey: 'status.commitment.' },
@@ -49,7 +44,7 @@ const COMMITMENTS_VIEW: ListView = {
   ],
   add: { label: 'commitments.add', resource: 'commitments' },
   emptyLink: { label: 'pages.commitments.action', route: '/engagements' },
-};
+});
 
 /** Every commitment the user may read; at-risk ones are marked, filters live in the URL. */
 @Component({
@@ -83,7 +78,7 @@ export class CommitmentsPage {
   protected readonly view = COMMITMENTS_VIEW;
 
   protected create(): void {
-    this.dialogs.open(
+    this.dialogs.openRecordForm(
       CommitmentForm,
       {} satisfies CommitmentFormData,
       (saved: CommitmentListItem) => void this.router.navigate(['/commitments', saved.id]),

@@ -41,7 +41,7 @@ export interface TransitionDialogData {
         <it-form-problem [problem]="problem()" [message]="message()" />
         <p class="it-move">
           <it-status-chip [status]="data.commitment.status" />
-          <span aria-hidden="true" class="it-arrow">→</span>
+          <span aria-hidden="true" class="it-flip-rtl">→</span>
           <span class="it-visually-hidden">{{ 'commitments.transition.toWord' | transloco }}</span>
           <it-status-chip [status]="data.to" />
         </p>
@@ -61,10 +61,6 @@ export interface TransitionDialogData {
       align-items: center;
       gap: 8px;
       flex-wrap: wrap;
-    }
-    [dir='rtl'] .it-arrow {
-      display: inline-block;
-      transform: scaleX(-1);
     }
     .it-note {
       inline-size: 100%;

@@ -70,6 +70,7 @@ const stories: DashboardStories = {
       ownerName: 'Amina',
     },
   ],
+  figuresChanged: [],
 };
 
 async function render(who: UserSummary, query: Record<string, string>, opts: { stories?: DashboardStories; canCreate?: boolean } = {}) {
@@ -173,14 +174,14 @@ describe('DashboardPage', () => {
     const { el } = await render(
       user('city_liaison', { cityIds: ['city-1'] }),
       {},
-      { stories: { byCategoryAndStatus: [], achievedWithoutStory: [] } },
+      { stories: { byCategoryAndStatus: [], achievedWithoutStory: [], figuresChanged: [] } },
     );
     expect(el.querySelector('[data-testid="without-story"]')).toBeNull();
     expect(el.querySelector('[data-testid="dashboard-stories"]')?.textContent).toContain('No stories yet');
   });
 
   it('says when every achieved commitment already has a story', async () => {
-    const { el } = await render(user('admin'), {}, { stories: { byCategoryAndStatus: [], achievedWithoutStory: [] } });
+    const { el } = await render(user('admin'), {}, { stories: { byCategoryAndStatus: [], achievedWithoutStory: [], figuresChanged: [] } });
     expect(el.querySelector('[data-testid="dashboard-stories"]')?.textContent).toContain('already has a story');
   });
 });

@@ -1,8 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { AbstractControl, FormControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
+import { AbstractControl, FormControl, NonNullableFormBuilder, ValidationErrors, Validators } from '@angular/forms';
 import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MatDialogModule } from '@angular/material/dialog';
 import {
   BOUNDS,
   CreateEngagementRequest,
@@ -14,20 +13,15 @@ import {
   Participants,
   Ref,
 } from '@impact/contracts';
-import { TranslocoPipe } from '@jsverse/transloco';
 import { LookupsApi } from '../shared/data/lookups.api';
 import { fromIsoDate, toIsoDate } from '../shared/forms/dates';
-import { DateField, SelectField, TextField } from '../shared/forms/fields';
-import { FormActions } from '../shared/forms/form-actions';
-import { FormProblem } from '../shared/forms/form-problem';
-import { RecordDialogForm } from '../shared/forms/record-form';
-import { RefPicker } from '../shared/forms/ref-picker';
+import { RECORD_FORM_IMPORTS } from '../shared/forms/record-dialog';
+import { RecordDialogData, RecordDialogForm } from '../shared/forms/record-form';
 import { bounded, text } from '../shared/forms/validators';
 import { lines, refOf, refsOf } from '../shared/forms/values';
 import { EngagementsApi } from './data-access/engagements.api';
 
-export interface EngagementFormData {
-  engagement?: EngagementListItem;
+export interface EngagementFormData extends RecordDialogData<EngagementListItem> {
   /** A new engagement hosted by this city. */
   hostCity?: Ref;
 }
@@ -52,24 +46,11 @@ function endAfterStart(group: AbstractControl): ValidationErrors | null {
 /** Log or edit an engagement: a workshop, learning visit, dialogue, webinar … */
 @Component({
   selector: 'it-engagement-form',
-  imports: [
-    DateField,
-    FormActions,
-    FormProblem,
-    MatCheckboxModule,
-    MatDialogModule,
-    ReactiveFormsModule,
-    RefPicker,
-    SelectField,
-    TextField,
-    TranslocoPipe,
-  ],
+  imports: [RECORD_FORM_IMPORTS, MatCheckboxModule],
   templateUrl: './engagement-form.html',
-  styleUrl: '../shared/forms/form-dialog.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class EngagementForm extends RecordDialogForm<EngagementListItem, CreateEngagementRequest, EngagementFormData> {
-  protected readonly record = this.data.engagement;
   protected readonly api = inject(EngagementsApi);
   protected readonly types = ENGAGEMENT_TYPES;
   /** Everyone first, then each group. */

@@ -1,18 +1,19 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
+import { RouterLink } from '@angular/router';
 import { ENGAGEMENT_TYPES, EngagementFilters, EngagementListItem, engagementPlace } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { CanDirective } from '../core/auth/can.directive';
 import { LocaleDatePipe, LocaleNumberPipe } from '../core/i18n/locale.pipes';
 import { RecordDialogs } from '../shared/forms/dialogs';
-import { ListCard, ListColumn, ListPage, ListView } from '../shared/list/list-page';
+import { ListCard, ListColumn, ListPage, recordListView } from '../shared/list/list-page';
 import { DATE_RANGE_FILTERS, HUB_FILTER } from '../shared/list/list-parts';
 import { ListConfig, RecordList } from '../shared/list/list-state';
 import { CityLink, CityLinks } from '../shared/ui/city-link';
 import { EngagementsApi } from './data-access/engagements.api';
 import { EngagementForm, EngagementFormData } from './engagement-form';
-import { RowAction } from '../shared/ui/row-action';
+import { EditAction } from '../shared/ui/row-action';
 
 export const ENGAGEMENTS_LIST: ListConfig = {
   // `ledToCommitment`: the dashboard's drill-down to engagements that inspired a commitment.
@@ -22,20 +23,15 @@ export const ENGAGEMENTS_LIST: ListConfig = {
   defaultSort: 'startDate:desc',
 };
 
-const ENGAGEMENTS_VIEW: ListView = {
-  heading: 'nav.engagements',
-  search: 'engagements.search',
-  caption: 'engagements.caption',
+const ENGAGEMENTS_VIEW = recordListView('engagements', {
   emptyIcon: 'groups',
-  emptyTitle: 'pages.engagements.emptyTitle',
-  emptyBody: 'pages.engagements.emptyBody',
   controls: [
     HUB_FILTER,
     { kind: 'select', key: 'type', label: 'fields.type', options: ENGAGEMENT_TYPES, labelKey: 'enums.engagementType.' },
     ...DATE_RANGE_FILTERS,
   ],
   add: { label: 'engagements.add', resource: 'engagements' },
-};
+});
 
 /** What the network did with cities, newest first. */
 @Component({
@@ -44,6 +40,7 @@ const ENGAGEMENTS_VIEW: ListView = {
     CanDirective,
     CityLink,
     CityLinks,
+    EditAction,
     ListCard,
     ListColumn,
     ListPage,
@@ -51,7 +48,7 @@ const ENGAGEMENTS_VIEW: ListView = {
     LocaleNumberPipe,
     MatButtonModule,
     MatIconModule,
-    RowAction,
+    RouterLink,
     TranslocoPipe,
   ],
   templateUrl: './engagements.page.html',
@@ -70,6 +67,6 @@ export class EngagementsPage {
 
   /** Log a new engagement, or edit one; the list shows the result. */
   protected open(data: EngagementFormData): void {
-    this.dialogs.open(EngagementForm, data, () => this.list.result.reload());
+    this.dialogs.openRecordForm(EngagementForm, data, () => this.list.result.reload());
   }
 }

@@ -6,6 +6,13 @@ export const ENGAGEMENTS_ROUTES: Route[] = [
   {
     path: '',
     providers: [{ provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl }],
-    loadComponent: () => import('./engagements.page').then((m) => m.EngagementsPage),
+    children: [
+      { path: '', loadComponent: () => import('./engagements.page').then((m) => m.EngagementsPage) },
+      {
+        path: ':id',
+        title: 'engagementPage.pageTitle',
+        loadComponent: () => import('./engagement.page').then((m) => m.EngagementPage),
+      },
+    ],
   },
 ];

@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { FormControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatDialogModule } from '@angular/material/dialog';
+import { FormControl, NonNullableFormBuilder, Validators } from '@angular/forms';
 import {
   CreateFollowUpRequest,
   FOLLOW_UP_KINDS,
@@ -11,19 +10,14 @@ import {
   MAX_LENGTH,
   Ref,
 } from '@impact/contracts';
-import { TranslocoPipe } from '@jsverse/transloco';
 import { fromIsoDate, toIsoDate } from '../shared/forms/dates';
-import { DateField, SelectField, TextField } from '../shared/forms/fields';
-import { FormActions } from '../shared/forms/form-actions';
-import { FormProblem } from '../shared/forms/form-problem';
-import { RecordDialogForm } from '../shared/forms/record-form';
-import { RefPicker } from '../shared/forms/ref-picker';
+import { RECORD_FORM_IMPORTS } from '../shared/forms/record-dialog';
+import { RecordDialogData, RecordDialogForm } from '../shared/forms/record-form';
 import { text } from '../shared/forms/validators';
 import { refOf } from '../shared/forms/values';
 import { FollowUpsApi } from './data-access/follow-ups.api';
 
-export interface FollowUpFormData {
-  followUp?: FollowUpListItem;
+export interface FollowUpFormData extends RecordDialogData<FollowUpListItem> {
   /** A new follow-up on this commitment or engagement. */
   commitment?: Ref;
   engagement?: Ref;
@@ -34,44 +28,27 @@ const LIMIT = MAX_LENGTH.followUp;
 /** Create or edit a follow-up owed on a commitment or an engagement. */
 @Component({
   selector: 'it-follow-up-form',
-  imports: [DateField, FormActions, FormProblem, MatDialogModule, ReactiveFormsModule, RefPicker, SelectField, TextField, TranslocoPipe],
+  imports: [RECORD_FORM_IMPORTS],
   template: `
-    <h2 mat-dialog-title>{{ (editing ? 'followUps.form.editTitle' : 'followUps.form.createTitle') | transloco }}</h2>
-    <form [formGroup]="form" (ngSubmit)="save()" novalidate>
-      <mat-dialog-content>
-        <it-form-problem [problem]="problem()" [message]="problemMessage()" [reloading]="reloading()" (reload)="reload()" />
-        <div class="it-form-grid">
-          <it-text-field class="it-span-2" [control]="form.controls.title" [label]="'fields.title' | transloco" textDir="auto" />
-          <it-ref-picker [control]="form.controls.commitmentId" [label]="'fields.commitment' | transloco" lookup="commitments" />
-          <it-ref-picker [control]="form.controls.engagementId" [label]="'fields.engagement' | transloco" lookup="engagements" />
-          <it-select-field
-            [control]="form.controls.kind"
-            [label]="'fields.kind' | transloco"
-            [options]="kinds"
-            labelKey="enums.followUpKind."
-          />
-          <it-ref-picker [control]="form.controls.ownerId" [label]="'fields.owner' | transloco" lookup="people" />
-          <it-date-field [control]="form.controls.dueDate" [label]="'fields.dueDate' | transloco" />
-          <it-select-field
-            [control]="form.controls.status"
-            [label]="'fields.status' | transloco"
-            [options]="statuses"
-            labelKey="status.followUp."
-          />
-          <it-text-field class="it-span-2" [control]="form.controls.note" [label]="'fields.note' | transloco" textDir="auto" [rows]="3" />
-        </div>
-        @if (form.hasError('parent') && form.touched) {
-          <p class="it-form-error" role="alert">{{ 'followUps.form.parentRequired' | transloco }}</p>
-        }
-      </mat-dialog-content>
-      <it-form-actions [saving]="saving()" />
+    <form itRecordDialog [owner]="this" titles="followUps.form" [formGroup]="form" (ngSubmit)="save()" novalidate>
+      <div class="it-form-grid">
+        <it-text-field class="it-span-2" [control]="form.controls.title" label="fields.title" textDir="auto" />
+        <it-ref-picker [control]="form.controls.commitmentId" label="fields.commitment" lookup="commitments" />
+        <it-ref-picker [control]="form.controls.engagementId" label="fields.engagement" lookup="engagements" />
+        <it-select-field [control]="form.controls.kind" label="fields.kind" [options]="kinds" labelKey="enums.followUpKind." />
+        <it-ref-picker [control]="form.controls.ownerId" label="fields.owner" lookup="people" />
+        <it-date-field [control]="form.controls.dueDate" label="fields.dueDate" />
+        <it-select-field [control]="form.controls.status" label="fields.status" [options]="statuses" labelKey="status.followUp." />
+        <it-text-field class="it-span-2" [control]="form.controls.note" label="fields.note" textDir="auto" [rows]="3" />
+      </div>
+      @if (form.hasError('parent') && form.touched) {
+        <p class="it-form-error" role="alert">{{ 'followUps.form.parentRequired' | transloco }}</p>
+      }
     </form>
   `,
-  styleUrl: '../shared/forms/form-dialog.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class FollowUpForm extends RecordDialogForm<FollowUpListItem, CreateFollowUpRequest, FollowUpFormData> {
-  protected readonly record = this.data.followUp;
   protected readonly api = inject(FollowUpsApi);
   protected readonly kinds = FOLLOW_UP_KINDS;
   protected readonly statuses = FOLLOW_UP_STATUSES;

@@ -8,15 +8,16 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { CanDirective } from '../core/auth/can.directive';
 import { LocaleDatePipe } from '../core/i18n/locale.pipes';
 import { RecordDialogs } from '../shared/forms/dialogs';
-import { ListCard, ListColumn, ListPage, ListView } from '../shared/list/list-page';
+import { ListCard, ListColumn, ListPage, recordListView } from '../shared/list/list-page';
 import { HUB_FILTER } from '../shared/list/list-parts';
 import { ListConfig, RecordList } from '../shared/list/list-state';
 import { CityLink } from '../shared/ui/city-link';
 import { StatusChip } from '../shared/ui/status-chip';
+import { ContactLinksAction } from './contact-links/contact-links.action';
 import { FollowUpsApi } from './data-access/follow-ups.api';
 import { FollowUpForm, FollowUpFormData } from './follow-up-form';
 import { MarkDone } from './mark-done';
-import { RowAction } from '../shared/ui/row-action';
+import { EditAction, RowAction } from '../shared/ui/row-action';
 
 export const FOLLOW_UPS_LIST: ListConfig = {
   filters: { hubId: 'text', cityId: 'text', ownerId: 'text', status: 'text', overdue: 'flag', commitmentId: 'text', engagementId: 'text' },
@@ -27,13 +28,8 @@ export const FOLLOW_UPS_LIST: ListConfig = {
   defaults: { status: 'open' },
 };
 
-const FOLLOW_UPS_VIEW: ListView = {
-  heading: 'nav.followUps',
-  search: 'followUps.search',
-  caption: 'followUps.caption',
+const FOLLOW_UPS_VIEW = recordListView('followUps', {
   emptyIcon: 'event_upcoming',
-  emptyTitle: 'pages.followUps.emptyTitle',
-  emptyBody: 'pages.followUps.emptyBody',
   controls: [
     HUB_FILTER,
     { kind: 'select', key: 'status', label: 'fields.status', options: FOLLOW_UP_STATUSES, labelKey: 'status.followUp.' },
@@ -41,7 +37,7 @@ const FOLLOW_UPS_VIEW: ListView = {
   ],
   add: { label: 'followUps.add', resource: 'followUps' },
   emptyLink: { label: 'pages.followUps.action', route: '/commitments' },
-};
+});
 
 /** Actions owed on commitments and engagements, late ones first; one click marks one done. */
 @Component({
@@ -49,6 +45,7 @@ const FOLLOW_UPS_VIEW: ListView = {
   imports: [
     CanDirective,
     CityLink,
+    ContactLinksAction,
     ListCard,
     ListColumn,
     ListPage,
@@ -58,6 +55,7 @@ const FOLLOW_UPS_VIEW: ListView = {
     NgTemplateOutlet,
     RouterLink,
     StatusChip,
+    EditAction,
     RowAction,
     TranslocoPipe,
   ],
@@ -83,6 +81,6 @@ export class FollowUpsPage {
 
   /** Add a follow-up, or edit one; the list shows the result. */
   protected open(data: FollowUpFormData): void {
-    this.dialogs.open(FollowUpForm, data, () => this.list.result.reload());
+    this.dialogs.openRecordForm(FollowUpForm, data, () => this.list.result.reload());
   }
 }

@@ -17,6 +17,14 @@ import { LocalePercentPipe } from '../shared/ui/percent.pipe';
 import { StatusChip } from '../shared/ui/status-chip';
 import { MyWorkApi } from './data-access/my-work.api';
 
+/** The local date seven days from today, as `YYYY-MM-DD` (comparable with due dates as text). */
+function weekAhead(): string {
+  const day = new Date();
+  day.setDate(day.getDate() + 7);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
+}
+
 /** What the signed-in person owes: open follow-ups (late first, one click to mark done) and commitments they own. */
 @Component({
   selector: 'it-my-work-page',
@@ -58,6 +66,11 @@ export class MyWorkPage {
     this.commitments.hasValue() ? (this.commitments.value()?.items ?? []) : [],
   );
   protected readonly overdueCount = computed(() => this.followUpItems().filter((f) => f.overdue).length);
+  /** Open follow-ups due within the next seven days (today included), not yet late. */
+  protected readonly dueThisWeekCount = computed(() => {
+    const week = weekAhead();
+    return this.followUpItems().filter((f) => !f.overdue && f.dueDate !== null && f.dueDate <= week).length;
+  });
   protected readonly busy = signal<string | null>(null);
 
   protected done(f: FollowUpListItem): void {

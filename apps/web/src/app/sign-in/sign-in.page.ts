@@ -6,17 +6,19 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { Router } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AuthService } from '../core/auth/auth.service';
 import { LanguageSwitcher } from '../core/i18n/language-switcher';
 import { minutesToWait, safeReturnUrl } from './retry-after';
+import { PasswordToggle } from '../shared/forms/password-toggle';
 
 type SignInError = { key: string; params?: Record<string, unknown> };
 
 @Component({
   selector: 'it-sign-in-page',
   imports: [
+    PasswordToggle,
     ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,
@@ -25,6 +27,7 @@ type SignInError = { key: string; params?: Record<string, unknown> };
     MatProgressBarModule,
     TranslocoPipe,
     LanguageSwitcher,
+    RouterLink,
   ],
   templateUrl: './sign-in.page.html',
   styleUrl: './sign-in.page.scss',

@@ -34,13 +34,15 @@ import { Draft, EMPTY_DRAFT, fromStory } from './editor/story-draft';
 import { StoryHistory } from './editor/story-history';
 import { StoryLinks } from './editor/story-links';
 import { StoryQuotes } from './editor/story-quotes';
+import { StoryRevisions } from './editor/story-revisions';
 import { StoryVersions } from './editor/story-versions';
 import { StoryWorkflow } from './editor/story-workflow';
 import { submitBlockers } from './story-gating';
 import { StoryLinkPicker } from './story-link-picker';
 import { StoryStatusChip } from './story-status-chip';
 
-type Problem = 'conflict' | 'forbidden' | 'workflow' | 'invalid' | 'failed' | null;
+/** `staleRead`: leadership's publish was refused because the story changed after it was opened. */
+type Problem = 'conflict' | 'staleRead' | 'forbidden' | 'workflow' | 'invalid' | 'failed' | null;
 
 /**
  * One story on the desk: write it (Markdown with live preview, quotes, links, language versions),
@@ -65,6 +67,7 @@ type Problem = 'conflict' | 'forbidden' | 'workflow' | 'invalid' | 'failed' | nu
     StoryLinkPicker,
     StoryLinks,
     StoryQuotes,
+    StoryRevisions,
     StoryStatusChip,
     StoryVersions,
     StoryWorkflow,
@@ -112,7 +115,8 @@ export class StoryEditorPage {
   });
   protected readonly mayEdit = computed(() => {
     const s = this.story();
-    if (s && (s.status === 'published' || s.status === 'archived')) return false;
+    // A published story stays editable: saving starts its next revision, the published one stays live.
+    if (s?.status === 'archived') return false;
     return this.auth.can('stories', s ? 'update' : 'create', this.place());
   });
   protected readonly mayTransition = computed(() => !!this.story() && this.auth.can('stories', 'transition', this.place()));
@@ -125,6 +129,11 @@ export class StoryEditorPage {
       mayTransition: this.mayTransition(),
     }),
   );
+  /** The draft as the revisions panel compares it (unsaved changes included). */
+  protected readonly compared = computed(() => {
+    const d = this.draft();
+    return { title: d.title, body: d.body, quotes: d.quotes, language: d.language };
+  });
   protected readonly missingLanguages = computed(() => {
     const s = this.story();
     if (!s) return [];
@@ -266,12 +275,30 @@ export class StoryEditorPage {
     this.busy.set(true);
     this.problem.set(null);
     try {
-      this.adopt(await firstValueFrom(this.api.transition(s.id, { to, note: to === 'draft' ? note : undefined })));
+      this.adopt(await firstValueFrom(this.api.transition(s.id, { to, note: to === 'draft' ? note : undefined, version: s.version })));
       this.history.set(await firstValueFrom(this.api.history(s.id)));
     } catch (error) {
+      if (to === 'published' && error instanceof HttpErrorResponse && error.status === 409) {
+        await this.showChanged(s.id);
+        return;
+      }
       this.handle(error);
     } finally {
       this.busy.set(false);
+    }
+  }
+
+  /**
+   * The story changed after the publisher opened it (an edit in review sends it back to draft): nothing
+   * was published. Show the story as it is now, so it is read again, and say why.
+   */
+  private async showChanged(id: string): Promise<void> {
+    try {
+      this.adopt(await firstValueFrom(this.api.get(id)));
+      this.history.set(await firstValueFrom(this.api.history(id)));
+      this.fail('staleRead');
+    } catch (error) {
+      this.handle(error);
     }
   }
 

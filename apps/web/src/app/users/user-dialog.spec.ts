@@ -17,6 +17,7 @@ const existing: User = {
   cityIds: [],
   language: 'en',
   active: true,
+  invitationPending: false,
   createdAt: '2024-03-11T09:00:00Z',
   version: 2,
 };
@@ -45,11 +46,18 @@ async function render(user?: User) {
     input(name).value = value;
     input(name).dispatchEvent(new Event('input'));
   };
+  /** Types the password instead of inviting by mail (the dialog invites by default). */
+  const typePassword = async (value: string) => {
+    (fixture.componentInstance as unknown as { form: FormGroup }).form.controls['invite'].setValue(false);
+    fixture.detectChanges();
+    await fixture.whenStable();
+    type('password', value);
+  };
   const submit = async () => {
     el.querySelector('form')?.dispatchEvent(new Event('submit'));
     await fixture.whenStable();
   };
-  return { fixture, el, input, type, submit, close, http: TestBed.inject(HttpTestingController) };
+  return { fixture, el, input, type, typePassword, submit, close, http: TestBed.inject(HttpTestingController) };
 }
 
 describe('UserDialog', () => {
@@ -69,10 +77,10 @@ describe('UserDialog', () => {
   });
 
   it('asks for a password of at least 12 characters when creating', async () => {
-    const { el, type, submit, http, fixture } = await render();
+    const { el, type, typePassword, submit, http, fixture } = await render();
     type('email', 'new@example.org');
     type('name', 'New Person');
-    type('password', 'short');
+    await typePassword('short');
     await submit();
     fixture.detectChanges();
     expect(el.textContent).toContain('Use at least 12 characters.');
@@ -80,10 +88,10 @@ describe('UserDialog', () => {
   });
 
   it('says under the password field, in the user’s language, when the server finds the password too common', async () => {
-    const { el, type, submit, http, fixture, close } = await render();
+    const { el, type, typePassword, submit, http, fixture, close } = await render();
     type('email', 'new@example.org');
     type('name', 'New Person');
-    type('password', 'password1234');
+    await typePassword('password1234');
     // Leadership needs no hub or city (the role is a mat-select: set through the form).
     (fixture.componentInstance as unknown as { form: FormGroup }).form.controls['role'].setValue('leadership');
     await submit();
@@ -104,11 +112,30 @@ describe('UserDialog', () => {
     expect(close).not.toHaveBeenCalled();
   });
 
-  it('requires a city for a city liaison', async () => {
+  it('invites by mail by default: no password field, and none is sent', async () => {
     const { el, type, submit, http, fixture } = await render();
+    expect(el.querySelector('input[formcontrolname=password]')).toBeNull();
+    expect(el.textContent).toContain('Add and invite');
+    type('email', 'invitee@example.org');
+    type('name', 'New Person');
+    (fixture.componentInstance as unknown as { form: FormGroup }).form.controls['role'].setValue('leadership');
+    await submit();
+    const req = http.expectOne('/api/users');
+    expect(req.request.body).toEqual({
+      email: 'invitee@example.org',
+      name: 'New Person',
+      role: 'leadership',
+      language: 'en',
+      hubIds: [],
+      cityIds: [],
+    });
+  });
+
+  it('requires a city for a city liaison', async () => {
+    const { el, type, typePassword, submit, http, fixture } = await render();
     type('email', 'new@example.org');
     type('name', 'New Person');
-    type('password', 'a long enough password');
+    await typePassword('a long enough password');
     await submit();
     fixture.detectChanges();
     expect(el.textContent).toContain('Choose at least one city for a city liaison.');

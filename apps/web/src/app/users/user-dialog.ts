@@ -2,6 +2,7 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, Signal, inject } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -28,6 +29,7 @@ export interface UserDialogData {
   imports: [
     FormActions,
     FormProblem,
+    MatCheckboxModule,
     MatDialogModule,
     MatFormFieldModule,
     MatInputModule,
@@ -53,10 +55,9 @@ export class UserDialog extends RecordForm<User> {
   protected readonly form = inject(NonNullableFormBuilder).group({
     email: [this.data.user?.email ?? '', this.editing ? [] : [Validators.required, Validators.email]],
     name: [this.data.user?.name ?? '', text(MAX_LENGTH.user.name, { required: true })],
-    password: [
-      '',
-      this.editing ? [] : [Validators.required, Validators.minLength(this.passwordMin), Validators.maxLength(this.passwordMax)],
-    ],
+    // A new user is invited by mail unless the admin chooses to type a password.
+    invite: [!this.editing],
+    password: [''],
     role: [this.data.user?.role ?? ('city_liaison' as Role), Validators.required],
     hubIds: [this.data.user?.hubIds ?? ([] as string[])],
     cityIds: [this.data.user?.cityIds ?? ([] as string[])],
@@ -67,9 +68,23 @@ export class UserDialog extends RecordForm<User> {
     requireSync: true,
   });
 
+  protected readonly invite = toSignal(this.form.controls.invite.valueChanges.pipe(startWith(this.form.controls.invite.value)), {
+    requireSync: true,
+  });
+
   constructor() {
     super();
     this.version = this.data.user?.version ?? 0;
+    // The password is asked for only when the admin types one instead of inviting.
+    this.form.controls.invite.valueChanges.pipe(startWith(this.form.controls.invite.value), takeUntilDestroyed()).subscribe((invite) => {
+      const { password } = this.form.controls;
+      password.setValidators(
+        this.editing || invite
+          ? null
+          : [Validators.required, Validators.minLength(this.passwordMin), Validators.maxLength(this.passwordMax)],
+      );
+      password.updateValueAndValidity({ emitEvent: false });
+    });
     // Hub managers are scoped by hub and liaisons by city: that list is then required.
     this.form.controls.role.valueChanges.pipe(startWith(this.form.controls.role.value), takeUntilDestroyed()).subscribe((role) => {
       const { hubIds, cityIds } = this.form.controls;
@@ -100,7 +115,7 @@ export class UserDialog extends RecordForm<User> {
           : this.api.create({
               email: value.email.trim(),
               name: value.name.trim(),
-              password: value.password,
+              ...(value.invite ? {} : { password: value.password }),
               role: value.role,
               language: value.language,
               ...scoped,

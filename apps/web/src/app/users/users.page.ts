@@ -102,13 +102,22 @@ export class UsersPage {
     this.dialogs.confirm(keys, user.name, change, { autoFocus: 'dialog' });
   }
 
+  /** Mails a new set-password link; the earlier one stops working. */
+  protected invite(user: User): void {
+    this.api.invite(user.id).subscribe({
+      next: () => this.notices.say('passwords.invite.sent', { name: user.name }),
+      error: () => this.notices.say('passwords.invite.failed', { name: user.name }),
+    });
+  }
+
   private openDialog(data: UserDialogData, savedKey: string): void {
     const config = { width: '560px', maxWidth: '95vw', disableClose: false };
     this.dialogs.open(
       UserDialog,
       data,
       (saved: User) => {
-        this.notices.say(savedKey, { name: saved.name });
+        // A user created without a password was invited by mail.
+        this.notices.say(data.user || !saved.invitationPending ? savedKey : 'passwords.invite.created', { name: saved.name });
         this.list.result.reload();
       },
       config,

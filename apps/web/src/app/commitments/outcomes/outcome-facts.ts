@@ -1,19 +1,18 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { OutcomeListItem } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { LocaleDatePipe, LocaleNumberPipe } from '../../core/i18n/locale.pipes';
+import { LocaleDatePipe } from '../../core/i18n/locale.pipes';
+import { Figure } from '../../shared/ui/figures';
 
 /** What an outcome says, in a row of a record's page: when, what kind, the figure, and in words. */
 @Component({
   selector: 'it-outcome-facts',
-  imports: [LocaleDatePipe, LocaleNumberPipe, TranslocoPipe],
+  imports: [Figure, LocaleDatePipe, TranslocoPipe],
   template: `
     <span class="it-nowrap">{{ outcome().date | itDate }}</span>
     <span class="it-tag">{{ 'enums.outcomeType.' + outcome().type | transloco }}</span>
     @if (outcome().value !== null) {
-      <strong
-        >{{ outcome().value | itNumber }} <bdi>{{ outcome().unit }}</bdi></strong
-      >
+      <strong><it-figure [value]="outcome().value" [unit]="outcome().unit" /></strong>
     }
     <span class="it-row-main" dir="auto">{{ outcome().description }}</span>
   `,

@@ -1,22 +1,16 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { FormControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MatDialogModule } from '@angular/material/dialog';
 import { BOUNDS, CreateOutcomeRequest, MAX_LENGTH, OUTCOME_TYPES, OutcomeListItem, OutcomeType, Ref } from '@impact/contracts';
-import { TranslocoPipe } from '@jsverse/transloco';
 import { AuthService } from '../../core/auth/auth.service';
 import { fromIsoDate, toIsoDate } from '../../shared/forms/dates';
-import { DateField, SelectField, TextField } from '../../shared/forms/fields';
-import { FormActions } from '../../shared/forms/form-actions';
-import { FormProblem } from '../../shared/forms/form-problem';
-import { RecordDialogForm } from '../../shared/forms/record-form';
-import { RefPicker } from '../../shared/forms/ref-picker';
+import { RECORD_FORM_IMPORTS } from '../../shared/forms/record-dialog';
+import { RecordDialogData, RecordDialogForm } from '../../shared/forms/record-form';
 import { bounded, text, urlValidator } from '../../shared/forms/validators';
 import { optionalNumber, refOf } from '../../shared/forms/values';
 import { OutcomesApi } from './outcomes.api';
 
-export interface OutcomeFormData {
-  outcome?: OutcomeListItem;
+export interface OutcomeFormData extends RecordDialogData<OutcomeListItem> {
   commitment?: Ref;
   city?: Ref;
 }
@@ -26,73 +20,27 @@ const LIMIT = MAX_LENGTH.outcome;
 /** Record a result with its evidence: "150 people trained". */
 @Component({
   selector: 'it-outcome-form',
-  imports: [
-    DateField,
-    FormActions,
-    FormProblem,
-    MatCheckboxModule,
-    MatDialogModule,
-    ReactiveFormsModule,
-    RefPicker,
-    SelectField,
-    TextField,
-    TranslocoPipe,
-  ],
+  imports: [RECORD_FORM_IMPORTS, MatCheckboxModule],
   template: `
-    <h2 mat-dialog-title>{{ (editing ? 'outcomes.form.editTitle' : 'outcomes.form.createTitle') | transloco }}</h2>
-    <form [formGroup]="form" (ngSubmit)="save()" novalidate>
-      <mat-dialog-content>
-        <it-form-problem [problem]="problem()" [message]="problemMessage()" [reloading]="reloading()" (reload)="reload()" />
-        <div class="it-form-grid">
-          <it-ref-picker [control]="form.controls.cityId" [label]="'fields.city' | transloco" lookup="cities" [required]="true" />
-          <it-ref-picker [control]="form.controls.commitmentId" [label]="'fields.commitment' | transloco" lookup="commitments" />
-          <it-date-field [control]="form.controls.date" [label]="'fields.date' | transloco" />
-          <it-select-field
-            [control]="form.controls.type"
-            [label]="'fields.type' | transloco"
-            [options]="types"
-            labelKey="enums.outcomeType."
-          />
-          <it-text-field
-            [control]="form.controls.value"
-            [label]="'fields.value' | transloco"
-            type="number"
-            [min]="value.min"
-            [max]="value.max"
-          />
-          <it-text-field
-            [control]="form.controls.unit"
-            [label]="'fields.unit' | transloco"
-            textDir="auto"
-            [hint]="'outcomes.form.unitHint' | transloco"
-          />
-          <it-text-field
-            class="it-span-2"
-            [control]="form.controls.description"
-            [label]="'fields.description' | transloco"
-            textDir="auto"
-            [rows]="3"
-          />
-          <it-text-field
-            class="it-span-2"
-            [control]="form.controls.evidenceUrl"
-            [label]="'fields.evidenceUrl' | transloco"
-            type="url"
-            textDir="ltr"
-          />
-          @if (mayVerify) {
-            <mat-checkbox formControlName="verified" class="it-span-2 it-check">{{ 'outcomes.form.verified' | transloco }}</mat-checkbox>
-          }
-        </div>
-      </mat-dialog-content>
-      <it-form-actions [saving]="saving()" />
+    <form itRecordDialog [owner]="this" titles="outcomes.form" [formGroup]="form" (ngSubmit)="save()" novalidate>
+      <div class="it-form-grid">
+        <it-ref-picker [control]="form.controls.cityId" label="fields.city" lookup="cities" required />
+        <it-ref-picker [control]="form.controls.commitmentId" label="fields.commitment" lookup="commitments" />
+        <it-date-field [control]="form.controls.date" label="fields.date" />
+        <it-select-field [control]="form.controls.type" label="fields.type" [options]="types" labelKey="enums.outcomeType." />
+        <it-text-field [control]="form.controls.value" label="fields.value" type="number" [bounds]="value" />
+        <it-text-field [control]="form.controls.unit" label="fields.unit" textDir="auto" hint="outcomes.form.unitHint" />
+        <it-text-field class="it-span-2" [control]="form.controls.description" label="fields.description" textDir="auto" [rows]="3" />
+        <it-text-field class="it-span-2" [control]="form.controls.evidenceUrl" label="fields.evidenceUrl" type="url" textDir="ltr" />
+        @if (mayVerify) {
+          <mat-checkbox formControlName="verified" class="it-span-2 it-check">{{ 'outcomes.form.verified' | transloco }}</mat-checkbox>
+        }
+      </div>
     </form>
   `,
-  styleUrl: '../../shared/forms/form-dialog.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class OutcomeForm extends RecordDialogForm<OutcomeListItem, CreateOutcomeRequest, OutcomeFormData> {
-  protected readonly record = this.data.outcome;
   protected readonly api = inject(OutcomesApi);
   protected readonly types = OUTCOME_TYPES;
   protected readonly value = BOUNDS.outcome.value;

@@ -39,6 +39,6 @@ export class CommitmentFollowUps {
   }
 
   protected open(data: FollowUpFormData): void {
-    this.dialogs.open(FollowUpForm, data, () => this.followUps.reload());
+    this.dialogs.openRecordForm(FollowUpForm, data, () => this.followUps.reload());
   }
 }

@@ -38,6 +38,6 @@ export class CommitmentOutcomes {
   }
 
   protected open(data: OutcomeFormData): void {
-    this.dialogs.open(OutcomeForm, data, () => this.outcomes.reload());
+    this.dialogs.openRecordForm(OutcomeForm, data, () => this.outcomes.reload());
   }
 }

@@ -18,4 +18,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/follow-ups', label: 'nav.followUps', icon: 'event_upcoming', resource: 'followUps' },
   { path: '/story-desk', label: 'nav.stories', icon: 'auto_stories', resource: 'stories' },
   { path: '/users', label: 'nav.users', icon: 'manage_accounts', resource: 'users' },
+  { path: '/admin/outbox', label: 'nav.outbox', icon: 'outbox', resource: 'outbox' },
 ];

@@ -13,6 +13,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { filter, map } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { LanguageSwitcher } from '../i18n/language-switcher';
+import { NotificationBell } from '../../notifications/notification-bell';
 import { NAV_ITEMS } from './nav-items';
 
 /** The signed-in frame: toolbar, side navigation (a drawer on phones) and the main landmark. */
@@ -31,6 +32,7 @@ import { NAV_ITEMS } from './nav-items';
     RouterOutlet,
     TranslocoPipe,
     LanguageSwitcher,
+    NotificationBell,
   ],
   templateUrl: './shell.html',
   styleUrl: './shell.scss',

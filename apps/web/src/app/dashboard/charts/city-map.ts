@@ -1,8 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { Router } from '@angular/router';
+import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
 import { CommitmentStatus, DashboardMapCity } from '@impact/contracts';
 import type { EChartsCoreOption } from 'echarts/core';
-import { NgxEchartsDirective } from 'ngx-echarts';
+import { ChartHost } from './chart-host';
 import { STATUS_COLOURS } from '../../shared/ui/status-chip';
 import { CHART_FONT, escapeHtml, numberFormatter } from './chart-format';
 import { registerWorld } from './world';
@@ -22,18 +21,10 @@ const NO_STATUS = '#9e9e9e';
  */
 @Component({
   selector: 'it-city-map',
-  imports: [NgxEchartsDirective],
+  imports: [ChartHost],
   template: `
     @if (ready()) {
-      <div
-        echarts
-        class="chart"
-        role="img"
-        [attr.aria-label]="labels().description"
-        [options]="options()"
-        [autoResize]="true"
-        (chartClick)="open($event)"
-      ></div>
+      <it-chart [options]="options()" [description]="labels().description" [height]="380" cityLinks="items" />
     } @else {
       <div class="chart" aria-hidden="true"></div>
     }
@@ -47,7 +38,6 @@ const NO_STATUS = '#9e9e9e';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CityMap {
-  private readonly router = inject(Router);
   readonly cities = input.required<DashboardMapCity[]>();
   readonly locale = input.required<string>();
   readonly labels = input.required<MapLabels>();
@@ -100,9 +90,4 @@ export class CityMap {
       ],
     };
   });
-
-  protected open(event: { data?: unknown }): void {
-    const id = (event.data as { id?: string } | undefined)?.id;
-    if (id) void this.router.navigate(['/cities', id]);
-  }
 }

@@ -1,8 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { Router } from '@angular/router';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { DashboardGraph } from '@impact/contracts';
 import type { EChartsCoreOption } from 'echarts/core';
-import { NgxEchartsDirective } from 'ngx-echarts';
+import { ChartHost } from './chart-host';
 import { CHART_FONT, escapeHtml } from './chart-format';
 
 const HUB_COLOURS = ['#5c6bc0', '#00897b', '#8e24aa', '#f4511e', '#6d4c41', '#3949ab', '#43a047'];
@@ -13,26 +12,11 @@ const HUB_COLOURS = ['#5c6bc0', '#00897b', '#8e24aa', '#f4511e', '#6d4c41', '#39
  */
 @Component({
   selector: 'it-peer-graph',
-  imports: [NgxEchartsDirective],
-  template: `<div
-    echarts
-    class="chart"
-    role="img"
-    [attr.aria-label]="description()"
-    [options]="options()"
-    [autoResize]="true"
-    (chartClick)="open($event)"
-  ></div>`,
-  styles: `
-    .chart {
-      block-size: 420px;
-      inline-size: 100%;
-    }
-  `,
+  imports: [ChartHost],
+  template: `<it-chart [options]="options()" [description]="description()" [height]="420" cityLinks="nodes" />`,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class PeerGraph {
-  private readonly router = inject(Router);
   readonly graph = input.required<DashboardGraph>();
   readonly description = input.required<string>();
   /** "{{n}} commitments inspired" label for an edge's tooltip. */
@@ -51,7 +35,7 @@ export class PeerGraph {
       tooltip: {
         formatter: (p: { dataType: string; data: { source?: string; target?: string; value?: number; name?: string } }) =>
           p.dataType === 'edge'
-            ? `<bdi>${escapeHtml(names.get(p.data.source ?? '') ?? '')}</bdi> → <bdi>${escapeHtml(names.get(p.data.target ?? '') ?? '')}</bdi><br>${escapeHtml(edgeLabel(p.data.value ?? 0))}`
+            ? `<bdi>${escapeHtml(names.get(p.data.source ?? '') ?? '')}</bdi> <span class="it-flip-rtl">→</span> <bdi>${escapeHtml(names.get(p.data.target ?? '') ?? '')}</bdi><br>${escapeHtml(edgeLabel(p.data.value ?? 0))}`
             : `<bdi>${escapeHtml(p.data.name ?? '')}</bdi>`,
       },
       series: [
@@ -79,9 +63,4 @@ export class PeerGraph {
       ],
     };
   });
-
-  protected open(event: { dataType?: string; data?: unknown }): void {
-    const id = (event.data as { id?: string } | undefined)?.id;
-    if (event.dataType === 'node' && id) void this.router.navigate(['/cities', id]);
-  }
 }

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { DashboardTrendMonth } from '@impact/contracts';
 import type { EChartsCoreOption } from 'echarts/core';
-import { NgxEchartsDirective } from 'ngx-echarts';
+import { ChartHost } from './chart-host';
 import { STATUS_COLOURS } from '../../shared/ui/status-chip';
 import { CHART_FONT, monthFormatter, numberFormatter } from './chart-format';
 
@@ -15,21 +15,8 @@ export interface TrendLabels {
 /** Engagements (bars), new commitments and achievements (lines) per month; mirrored in right-to-left. */
 @Component({
   selector: 'it-trends-chart',
-  imports: [NgxEchartsDirective],
-  template: `<div
-    echarts
-    class="chart"
-    role="img"
-    [attr.aria-label]="labels().description"
-    [options]="options()"
-    [autoResize]="true"
-  ></div>`,
-  styles: `
-    .chart {
-      block-size: 300px;
-      inline-size: 100%;
-    }
-  `,
+  imports: [ChartHost],
+  template: `<it-chart [options]="options()" [description]="labels().description" [height]="300" />`,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class TrendsChart {

@@ -31,26 +31,20 @@ export const ALL_HUBS = 'all';
           }
         </mat-select>
       </mat-form-field>
-      <mat-form-field appearance="outline" subscriptSizing="dynamic">
-        <mat-label>{{ 'dashboard.filters.from' | transloco }}</mat-label>
-        <input
-          matInput
-          type="date"
-          [value]="filters().from ?? ''"
-          [max]="filters().to ?? ''"
-          (change)="setDate('from', $any($event.target).value)"
-        />
-      </mat-form-field>
-      <mat-form-field appearance="outline" subscriptSizing="dynamic">
-        <mat-label>{{ 'dashboard.filters.to' | transloco }}</mat-label>
-        <input
-          matInput
-          type="date"
-          [value]="filters().to ?? ''"
-          [min]="filters().from ?? ''"
-          (change)="setDate('to', $any($event.target).value)"
-        />
-      </mat-form-field>
+      <!-- The range's two ends; each keeps the other on its side of the range. -->
+      @for (end of ends; track end) {
+        <mat-form-field appearance="outline" subscriptSizing="dynamic">
+          <mat-label>{{ 'dashboard.filters.' + end | transloco }}</mat-label>
+          <input
+            matInput
+            type="date"
+            [value]="filters()[end] ?? ''"
+            [attr.min]="end === 'to' ? (filters().from ?? '') : null"
+            [attr.max]="end === 'from' ? (filters().to ?? '') : null"
+            (change)="setDate(end, $any($event.target).value)"
+          />
+        </mat-form-field>
+      }
       @if (filters().from || filters().to) {
         <button mat-stroked-button type="button" (click)="set({ from: null, to: null })">
           {{ 'dashboard.filters.allTime' | transloco }}
@@ -86,6 +80,7 @@ export class DashboardFiltersBar {
   readonly filters = input.required<DashboardFilters>();
   protected readonly hubs = toSignal(inject(LookupsApi).hubs(), { initialValue: [] });
   protected readonly hubChoice = computed(() => this.filters().hubId ?? ALL_HUBS);
+  protected readonly ends = ['from', 'to'] as const;
 
   protected setDate(key: 'from' | 'to', value: string): void {
     this.set({ [key]: DAY.test(value) ? value : null });

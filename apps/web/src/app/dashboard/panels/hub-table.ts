@@ -3,6 +3,7 @@ import { RouterLink } from '@angular/router';
 import { DashboardFilters, DashboardHubFigures, KPIS, KpiId } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LocaleNumberPipe } from '../../core/i18n/locale.pipes';
+import { Ratio } from '../../shared/ui/figures';
 import { door } from './doors';
 
 /** The figures that are counts, one column each, in the order of the cards. */
@@ -11,7 +12,7 @@ const COUNTS = ['activeCities', 'engagements', 'participants', 'commitmentsAchie
 /** The same figures per hub; a hub's name narrows the dashboard to it, a figure opens its list for that hub. */
 @Component({
   selector: 'it-hub-table',
-  imports: [LocaleNumberPipe, RouterLink, TranslocoPipe],
+  imports: [LocaleNumberPipe, Ratio, RouterLink, TranslocoPipe],
   templateUrl: './hub-table.html',
   styleUrl: './panel.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

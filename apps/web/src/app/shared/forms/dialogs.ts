@@ -4,6 +4,8 @@ import { MatDialog, MatDialogConfig } from '@angular/material/dialog';
 import { TranslocoService } from '@jsverse/transloco';
 import { Observable } from 'rxjs';
 import { ConfirmDialog, ConfirmDialogData } from '../ui/confirm-dialog';
+import { isolate } from '../ui/isolate.pipe';
+import { Notices } from '../ui/notices';
 
 /** Opens a record form as a dialog: wide enough for two columns, the whole screen width on a phone. */
 export function openForm<C, D, R>(
@@ -30,11 +32,35 @@ export function openForm<C, D, R>(
 export class RecordDialogs {
   private readonly dialog = inject(MatDialog);
   private readonly transloco = inject(TranslocoService);
+  private readonly notices = inject(Notices);
 
   open<C, D, R>(component: ComponentType<C>, data: D, saved: (record: R) => void, config: MatDialogConfig<D> = {}): void {
     openForm<C, D, R>(this.dialog, component, data, config).subscribe((record) => {
       if (record) saved(record);
     });
+  }
+
+  /**
+   * A record's create or edit form: once it is saved, the user is told so ("“…” was saved.", by the
+   * record's title or name) and the record is handed on.
+   */
+  openRecordForm<C, D, R extends { title?: string; name?: string }>(
+    component: ComponentType<C>,
+    data: D,
+    saved: (record: R) => void,
+    config: MatDialogConfig<D> = {},
+  ): void {
+    this.open<C, D, R>(
+      component,
+      data,
+      (record) => {
+        const name = record.title ?? record.name;
+        if (name) this.notices.say('form.saved', { name: isolate(name) });
+        else this.notices.say('form.savedUnnamed');
+        saved(record);
+      },
+      config,
+    );
   }
 
   /** Asks before something hard to undo about `name` (keys of the title, message and confirm button); `then` runs on yes. */

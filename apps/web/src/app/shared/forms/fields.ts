@@ -11,6 +11,7 @@ import { LOCALE_DATE_PROVIDERS } from './locale-date-adapter';
 // The fields of the record forms. Each is bound to a reactive control and shows its label, its hint
 // and its first error in the user's language; a required control is marked required by Material
 // itself (from the control's validators), so the form group is the one place a rule is written.
+// Labels and hints are translation keys.
 
 export const FIELD_STYLES = `
   :host {
@@ -24,15 +25,22 @@ export const FIELD_STYLES = `
 /** One line of text, a number, an address; or, with `rows`, a text area. */
 @Component({
   selector: 'it-text-field',
-  imports: [FieldErrorPipe, MatFormFieldModule, MatInputModule, ReactiveFormsModule],
+  imports: [FieldErrorPipe, MatFormFieldModule, MatInputModule, ReactiveFormsModule, TranslocoPipe],
   template: `
     <mat-form-field appearance="outline">
-      <mat-label>{{ label() }}</mat-label>
+      <mat-label>{{ label() | transloco }}</mat-label>
       @if (rows()) {
         <textarea matInput [formControl]="control()" [rows]="rows()" [attr.dir]="textDir()" [attr.maxlength]="maxLength()"></textarea>
       } @else if (type() === 'number') {
         <!-- A static type, so the control holds a number. -->
-        <input matInput type="number" [formControl]="control()" [attr.min]="min()" [attr.max]="max()" [attr.step]="step()" />
+        <input
+          matInput
+          type="number"
+          [formControl]="control()"
+          [attr.min]="bounds()?.min"
+          [attr.max]="bounds()?.max"
+          [attr.step]="step()"
+        />
       } @else {
         <input
           matInput
@@ -44,7 +52,7 @@ export const FIELD_STYLES = `
         />
       }
       @if (hint()) {
-        <mat-hint>{{ hint() }}</mat-hint>
+        <mat-hint>{{ hint() | transloco }}</mat-hint>
       }
       <mat-error>{{ control() | itFieldError }}</mat-error>
     </mat-form-field>
@@ -55,6 +63,7 @@ export const FIELD_STYLES = `
 export class TextField {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- text and number controls alike
   readonly control = input.required<FormControl<any>>();
+  /** Translation key. */
   readonly label = input.required<string>();
   readonly type = input<'text' | 'number' | 'url'>('text');
   /** Lines of a text area; 0 is one line of input. */
@@ -64,8 +73,8 @@ export class TextField {
   readonly hint = input('');
   /** Stops typing at the limit (the control's validator still says why). */
   readonly maxLength = input<number | null>(null);
-  readonly min = input<number | null>(null);
-  readonly max = input<number | null>(null);
+  /** A number's limits (a `BOUNDS` entry). */
+  readonly bounds = input<{ min: number; max: number } | null>(null);
   readonly step = input<number | 'any' | null>(null);
 }
 
@@ -75,7 +84,7 @@ export class TextField {
   imports: [FieldErrorPipe, MatFormFieldModule, MatSelectModule, ReactiveFormsModule, TranslocoPipe],
   template: `
     <mat-form-field appearance="outline">
-      <mat-label>{{ label() }}</mat-label>
+      <mat-label>{{ label() | transloco }}</mat-label>
       <mat-select [formControl]="control()">
         @for (option of options(); track option) {
           <mat-option [value]="option">{{ labelKey() + option | transloco }}</mat-option>
@@ -92,6 +101,7 @@ export class TextField {
 })
 export class SelectField {
   readonly control = input.required<FormControl<string>>();
+  /** Translation key. */
   readonly label = input.required<string>();
   readonly options = input<readonly string[]>([]);
   /** Translation-key prefix of the options, e.g. `enums.cityKind.`. */
@@ -106,7 +116,7 @@ export class SelectField {
   providers: [LOCALE_DATE_PROVIDERS],
   template: `
     <mat-form-field appearance="outline">
-      <mat-label>{{ label() }}</mat-label>
+      <mat-label>{{ label() | transloco }}</mat-label>
       <input matInput [formControl]="control()" [matDatepicker]="picker" autocomplete="off" />
       <mat-datepicker-toggle matIconSuffix [for]="picker" [attr.aria-label]="'form.openCalendar' | transloco" />
       <mat-datepicker #picker />
@@ -118,5 +128,6 @@ export class SelectField {
 })
 export class DateField {
   readonly control = input.required<FormControl<Date | null>>();
+  /** Translation key. */
   readonly label = input.required<string>();
 }

@@ -4,6 +4,7 @@ import { FormGroup } from '@angular/forms';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { ApiError, FieldError } from '@impact/contracts';
 import { Observable } from 'rxjs';
+import type { DialogFormState } from './record-dialog';
 
 export type Problem = 'conflict' | 'offline' | 'forbidden' | 'invalid' | 'notFound' | 'refused' | 'unexpected';
 
@@ -166,22 +167,30 @@ export interface RecordCalls<T, B> {
   update(id: string, body: Partial<B> & { version: number }): Observable<T>;
 }
 
+/** What a record form dialog opens with: the record to edit (none: a new one); a form may add starting values. */
+export interface RecordDialogData<T> {
+  record?: T;
+}
+
 /**
  * A record form in a dialog: with a record it edits it (a PATCH of what changed, with the version
  * read), without one it creates one; either way the dialog closes with the saved record.
  */
 @Directive()
-export abstract class RecordDialogForm<T extends Versioned, B extends object, D = unknown> extends RecordForm<T> implements OnInit {
+export abstract class RecordDialogForm<T extends Versioned, B extends object, D extends RecordDialogData<T> = RecordDialogData<T>>
+  extends RecordForm<T>
+  implements OnInit, DialogFormState
+{
   private readonly dialogRef = inject<MatDialogRef<unknown, T>>(MatDialogRef);
   /** What the page opened the form with. */
   protected readonly data = inject<D>(MAT_DIALOG_DATA);
   /** The record being edited; none when creating one. */
-  protected abstract readonly record: T | undefined;
+  protected readonly record: T | undefined = this.data.record;
   protected abstract readonly api: RecordCalls<T, B>;
   /** The request body from the form's values. */
   protected abstract body(): B;
 
-  protected get editing(): boolean {
+  get editing(): boolean {
     return !!this.record;
   }
 

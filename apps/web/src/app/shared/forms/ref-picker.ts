@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, booleanAttribute, DestroyRef, OnInit, computed, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { AbstractControl, FormControl, ReactiveFormsModule, ValidationErrors } from '@angular/forms';
 import { MatAutocompleteModule, MatAutocompleteSelectedEvent } from '@angular/material/autocomplete';
@@ -39,9 +39,9 @@ export function picked(control: AbstractControl): ValidationErrors | null {
   ],
   template: `
     <mat-form-field appearance="outline" class="it-picker">
-      <mat-label>{{ label() }}</mat-label>
+      <mat-label>{{ label() | transloco }}</mat-label>
       @if (multiple()) {
-        <mat-chip-grid #grid [attr.aria-label]="label()" [formControl]="$any(control())">
+        <mat-chip-grid #grid [attr.aria-label]="label() | transloco" [formControl]="$any(control())">
           @for (ref of chips(); track ref.id) {
             <mat-chip-row [value]="ref" (removed)="remove(ref)">
               <bdi>{{ ref.name }}</bdi>
@@ -89,7 +89,7 @@ export function picked(control: AbstractControl): ValidationErrors | null {
         }
       </mat-autocomplete>
       @if (hint()) {
-        <mat-hint>{{ hint() }}</mat-hint>
+        <mat-hint>{{ hint() | transloco }}</mat-hint>
       }
       <mat-error>{{ control() | itFieldError }}</mat-error>
     </mat-form-field>
@@ -112,10 +112,11 @@ export class RefPicker implements OnInit {
   private readonly destroyRef = inject(DestroyRef);
   private readonly lookups = inject(LookupsApi);
   readonly control = input.required<FormControl<Ref | null> | FormControl<Ref[]>>();
+  /** Translation key. */
   readonly label = input.required<string>();
   readonly lookup = input.required<Lookup>();
-  readonly multiple = input(false);
-  readonly required = input(false);
+  readonly multiple = input(false, { transform: booleanAttribute });
+  readonly required = input(false, { transform: booleanAttribute });
   readonly hint = input('');
 
   protected readonly text = signal('');

@@ -83,6 +83,21 @@ export interface ListView {
   cardsBelow?: keyof typeof CARDS_BELOW;
 }
 
+/** The words a record list keeps under its name (`nav.<name>`, `<name>.search`, `<name>.caption`, `pages.<name>.emptyTitle`/`emptyBody`). */
+type NamedWords = 'heading' | 'search' | 'caption' | 'emptyTitle' | 'emptyBody';
+
+/** A record list's view, its words found under its name (e.g. `cities`). */
+export function recordListView(name: string, view: Omit<ListView, NamedWords>): ListView {
+  const words: Pick<ListView, NamedWords> = {
+    heading: `nav.${name}`,
+    search: `${name}.search`,
+    caption: `${name}.caption`,
+    emptyTitle: `pages.${name}.emptyTitle`,
+    emptyBody: `pages.${name}.emptyBody`,
+  };
+  return { ...words, ...view };
+}
+
 /**
  * The frame every record list page shares: the heading with the CSV export and "add", the search box
  * and filters, the designed states, the table (`itColumn` templates) or, on a narrow screen, cards

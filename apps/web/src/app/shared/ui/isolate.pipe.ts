@@ -4,9 +4,13 @@ import { Pipe, PipeTransform } from '@angular/core';
  * Wraps text in Unicode first-strong isolates (FSI … PDI): the text-only twin of `<bdi>`, for values
  * interpolated into a translated sentence, so a Latin name or a date keeps its order inside Arabic.
  */
+export function isolate(value: string | null | undefined): string {
+  return value ? `\u2068${value}\u2069` : '';
+}
+
 @Pipe({ name: 'itIsolate' })
 export class IsolatePipe implements PipeTransform {
   transform(value: string | null | undefined): string {
-    return value ? `\u2068${value}\u2069` : '';
+    return isolate(value);
   }
 }

@@ -1,11 +1,23 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, Resource, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, Resource, Signal, computed, input } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { Observable } from 'rxjs';
 import { EmptyState } from './empty-state';
+
+/**
+ * The record a page's route names, read again when the id changes: a resource (for `it-record-states`,
+ * `reload` and `set`) with `current`, the record once it is there (null while loading or failed).
+ */
+export function routeRecord<T>(id: () => string, load: (id: string) => Observable<T>) {
+  const resource = rxResource({ params: id, stream: ({ params }) => load(params) });
+  const current: Signal<T | null> = computed(() => (resource.hasValue() ? resource.value() : null));
+  return Object.assign(resource, { current });
+}
 
 /**
  * The top of a page about one record: the way back to its list, then, until the record is there,

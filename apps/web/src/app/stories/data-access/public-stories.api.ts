@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { PublicStory, PublicStoryFilters, PublicStoryList, ROUTES } from '@impact/contracts';
+import { MAX_PAGE_SIZE, PublicStory, PublicStoryList, PublicStoryQuery, ROUTES } from '@impact/contracts';
 import { Observable } from 'rxjs';
 import { API, toParams } from '../../core/http/api';
 
@@ -10,8 +10,9 @@ export class PublicStoriesApi {
   private readonly http = inject(HttpClient);
   readonly url = `${API}/${ROUTES.publicStories}`;
 
-  list(filters: PublicStoryFilters = {}): Observable<PublicStoryList> {
-    return this.http.get<PublicStoryList>(this.url, { params: toParams({ ...filters }) });
+  /** One page of published stories (the largest page unless asked otherwise). */
+  list(query: PublicStoryQuery = {}): Observable<PublicStoryList> {
+    return this.http.get<PublicStoryList>(this.url, { params: toParams({ pageSize: MAX_PAGE_SIZE, ...query }) });
   }
 
   get(id: string): Observable<PublicStory> {

@@ -10,6 +10,8 @@ import {
   StoryExportFormat,
   StoryFilters,
   StoryListItem,
+  StoryRevisionDetail,
+  StoryRevisionList,
   StoryTransitionRequest,
   UpdateStoryRequest,
 } from '@impact/contracts';
@@ -48,6 +50,15 @@ export class StoriesApi {
 
   history(id: string): Observable<HistoryEntry[]> {
     return this.http.get<HistoryEntry[]>(`${this.url}/${encodeURIComponent(id)}/history`);
+  }
+
+  /** The frozen published revisions, oldest first. */
+  revisions(id: string): Observable<StoryRevisionList> {
+    return this.http.get<StoryRevisionList>(`${this.url}/${encodeURIComponent(id)}/revisions`);
+  }
+
+  revision(id: string, revision: number): Observable<StoryRevisionDetail> {
+    return this.http.get<StoryRevisionDetail>(`${this.url}/${encodeURIComponent(id)}/revisions/${revision}`);
   }
 
   draftFromCommitment(commitmentId: string, language: Language): Observable<StoryDetail> {

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { RouterLink, RouterOutlet } from '@angular/router';
+import { ActivatedRoute, RouterLink, RouterOutlet } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AuthService } from '../../core/auth/auth.service';
 import { LanguageSwitcher } from '../../core/i18n/language-switcher';
@@ -15,10 +15,12 @@ import { LanguageSwitcher } from '../../core/i18n/language-switcher';
       <a class="it-brand" routerLink="/stories">{{ 'stories.public.brand' | transloco }}</a>
       <span class="it-spacer"></span>
       <it-language-switcher />
-      @if (auth.signedIn()) {
-        <a mat-button routerLink="/story-desk">{{ 'stories.desk.title' | transloco }}</a>
-      } @else {
-        <a mat-button routerLink="/sign-in">{{ 'stories.public.staff' | transloco }}</a>
+      @if (staffLink) {
+        @if (auth.signedIn()) {
+          <a mat-button routerLink="/story-desk">{{ 'stories.desk.title' | transloco }}</a>
+        } @else {
+          <a mat-button routerLink="/sign-in">{{ 'stories.public.staff' | transloco }}</a>
+        }
       }
     </header>
     <main id="public-main" tabindex="-1"><router-outlet /></main>
@@ -58,6 +60,23 @@ import { LanguageSwitcher } from '../../core/i18n/language-switcher';
     .it-spacer {
       flex: 1;
     }
+    /* A phone: the brand keeps one line (shortened with an ellipsis) beside the switcher, not three. */
+    @media (max-width: 599px) {
+      .it-public-bar {
+        gap: 4px;
+        padding-inline: 12px;
+      }
+      .it-brand {
+        font: var(--mat-sys-title-medium);
+        min-inline-size: 0;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
+      main {
+        padding: 16px 12px;
+      }
+    }
     main {
       flex: 1;
       inline-size: 100%;
@@ -89,4 +108,6 @@ import { LanguageSwitcher } from '../../core/i18n/language-switcher';
 })
 export class PublicLayout {
   protected readonly auth = inject(AuthService);
+  /** Pages for people without an account (a city contact's link) set `staffLink: false`: no staff sign-in there. */
+  protected readonly staffLink = inject(ActivatedRoute).snapshot.data['staffLink'] !== false;
 }

@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -7,7 +7,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { LANGUAGES, Language, PublicStory, RTL_LANGUAGES, STORY_CATEGORIES, StoryCategory } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { catchError, map, of, startWith } from 'rxjs';
+import { map } from 'rxjs';
 import { LanguageService } from '../../core/i18n/language.service';
 import { LocaleNumberPipe } from '../../core/i18n/locale.pipes';
 import { EmptyState } from '../../shared/ui/empty-state';
@@ -36,18 +36,40 @@ export class PublicStoriesPage {
   private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);
   private readonly ui = inject(LanguageService);
+  private readonly destroyRef = inject(DestroyRef);
 
   protected readonly categories = STORY_CATEGORIES;
   protected readonly languages = LANGUAGES;
 
-  protected readonly state = toSignal(
-    this.api.list().pipe(
-      map((list) => ({ loading: false, error: false, stories: list.items })),
-      catchError(() => of({ loading: false, error: true, stories: [] as PublicStory[] })),
-      startWith({ loading: true, error: false, stories: [] as PublicStory[] }),
-    ),
-    { initialValue: { loading: true, error: false, stories: [] as PublicStory[] } },
-  );
+  /** The stories loaded so far: the first page at once, each further page when the reader asks for more. */
+  protected readonly state = signal<{ loading: boolean; error: boolean; stories: PublicStory[]; total: number; page: number }>({
+    loading: true,
+    error: false,
+    stories: [],
+    total: 0,
+    page: 0,
+  });
+  protected readonly more = computed(() => this.state().stories.length < this.state().total);
+
+  constructor() {
+    this.loadPage(1);
+  }
+
+  protected loadMore(): void {
+    if (!this.state().loading) this.loadPage(this.state().page + 1);
+  }
+
+  private loadPage(page: number): void {
+    this.state.update((s) => ({ ...s, loading: true, error: false }));
+    this.api
+      .list({ page })
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (list) =>
+          this.state.update((s) => ({ loading: false, error: false, stories: [...s.stories, ...list.items], total: list.total, page })),
+        error: () => this.state.update((s) => ({ ...s, loading: false, error: true })),
+      });
+  }
 
   protected readonly filters = toSignal(
     this.route.queryParamMap.pipe(

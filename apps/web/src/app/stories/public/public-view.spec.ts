@@ -20,6 +20,8 @@ const story = (
   quotes: [],
   figures: [],
   publishedAt: '2024-06-01T00:00:00.000Z',
+  updatedAt: null,
+  revision: 1,
   translations: others.map(([tid, l]) => ({ id: tid, language: l, title: tid })),
 });
 

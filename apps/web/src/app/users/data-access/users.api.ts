@@ -1,6 +1,18 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { City, CreateUserRequest, Hub, ListQuery, MAX_PAGE_SIZE, Page, ROUTES, UpdateUserRequest, User } from '@impact/contracts';
+import {
+  City,
+  CreateUserRequest,
+  Hub,
+  InviteSent,
+  InviteUserRequest,
+  ListQuery,
+  MAX_PAGE_SIZE,
+  Page,
+  ROUTES,
+  UpdateUserRequest,
+  User,
+} from '@impact/contracts';
 import { Observable, map } from 'rxjs';
 import { API, itemsOf, toParams } from '../../core/http/api';
 
@@ -24,6 +36,11 @@ export class UsersApi {
 
   update(id: string, body: UpdateUserRequest): Observable<User> {
     return this.http.patch<User>(`${this.url}/${encodeURIComponent(id)}`, body);
+  }
+
+  /** Mails the user a set-password link (72 hours); earlier unused invitations stop working. */
+  invite(id: string, body: InviteUserRequest = {}): Observable<InviteSent> {
+    return this.http.post<InviteSent>(`${this.url}/${encodeURIComponent(id)}/invite`, body);
   }
 
   hubs(): Observable<Hub[]> {

@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import type { Language, PublicStory, PublicStoryQuery } from '@impact/contracts';
+import { DEFAULT_PAGE_SIZE } from '@impact/contracts';
+import { StoryRevisionEntity } from './story-revision.entity';
+import type { StorySnapshot } from './story-snapshot';
+
+/** A revision to store: the snapshot, its filterable columns and who published it. */
+export interface RevisionInsert {
+  storyId: string;
+  rootId: string;
+  cityIds: string[];
+  outcomeIds: string[];
+  snapshot: StorySnapshot;
+  publishedById: string | null;
+}
+
+/** The published revisions (`story_revisions`): written once at publication, read by every public view. */
+@Injectable()
+export class StoryRevisionsRepository {
+  constructor(@InjectRepository(StoryRevisionEntity) private readonly revisions: Repository<StoryRevisionEntity>) {}
+
+  /** Current revisions of live (not archived) stories. */
+  private live(): SelectQueryBuilder<StoryRevisionEntity> {
+    return this.revisions
+      .createQueryBuilder('r')
+      .where('r.current')
+      .andWhere('EXISTS (SELECT 1 FROM stories s WHERE s.id = r.story_id AND s.archived_at IS NULL)');
+  }
+
+  /** The story's current revision, or null (never published, or archived). */
+  async current(storyId: string, m?: EntityManager): Promise<StoryRevisionEntity | null> {
+    const repo = m ? m.getRepository(StoryRevisionEntity) : this.revisions;
+    return repo.findOne({ where: { storyId, current: true } });
+  }
+
+  /** The current published revision of a live story, or null. */
+  findPublic(storyId: string): Promise<StoryRevisionEntity | null> {
+    return this.live().andWhere('r.story_id = :storyId', { storyId }).getOne();
+  }
+
+  /** One page of the public list, newest first, and the total: two queries whatever the page size. */
+  async page(q: PublicStoryQuery): Promise<{ rows: StoryRevisionEntity[]; total: number; page: number; pageSize: number }> {
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? DEFAULT_PAGE_SIZE;
+    const qb = this.live();
+    if (q.category) qb.andWhere('r.category = :category', { category: q.category });
+    if (q.hubId) qb.andWhere('r.hub_id = :hubId', { hubId: q.hubId });
+    if (q.cityId) qb.andWhere(':cityId = ANY(r.city_ids)', { cityId: q.cityId });
+    if (q.language) qb.andWhere('r.language = :language', { language: q.language });
+    const total = await qb.getCount();
+    const rows = await qb
+      .orderBy("r.snapshot ->> 'publishedAt'", 'DESC')
+      .addOrderBy('r.title', 'ASC')
+      .addOrderBy('r.story_id', 'ASC')
+      .offset((page - 1) * pageSize)
+      .limit(pageSize)
+      .getMany();
+    return { rows, total, page, pageSize };
+  }
+
+  /** Every live published story for the sitemap: its id and when its current revision went live, in one query. */
+  sitemapEntries(): Promise<Pick<StoryRevisionEntity, 'storyId' | 'language' | 'publishedAt'>[]> {
+    return this.live()
+      .select(['r.storyId', 'r.language', 'r.publishedAt'])
+      .orderBy('r.publishedAt', 'DESC')
+      .addOrderBy('r.story_id', 'ASC')
+      .getMany();
+  }
+
+  /** Published language versions of the families of `rows`, in one query. */
+  async versionsOf(rows: readonly StoryRevisionEntity[]): Promise<Map<string, PublicStory['translations']>> {
+    const roots = [...new Set(rows.map((r) => r.rootId))];
+    const family = roots.length
+      ? await this.live()
+          .andWhere('r.root_id IN (:...roots)', { roots })
+          .select(['r.storyId', 'r.rootId', 'r.language', 'r.title'])
+          .orderBy('r.language', 'ASC')
+          .addOrderBy('r.story_id', 'ASC')
+          .getMany()
+      : [];
+    return new Map(
+      rows.map((r) => [
+        r.storyId,
+        family
+          .filter((v) => v.rootId === r.rootId && v.storyId !== r.storyId)
+          .map((v) => ({ id: v.storyId, language: v.language as Language, title: v.title })),
+      ]),
+    );
+  }
+
+  /** Stores a new current revision (the previous one stays, no longer current); answers its number. */
+  async publish(m: EntityManager, values: RevisionInsert): Promise<number> {
+    const repo = m.getRepository(StoryRevisionEntity);
+    const last = await repo
+      .createQueryBuilder('r')
+      .select('MAX(r.revision)', 'max')
+      .where('r.story_id = :storyId', { storyId: values.storyId })
+      .getRawOne<{ max: number | null }>();
+    const revision = (last?.max ?? 0) + 1;
+    await repo.update({ storyId: values.storyId, current: true }, { current: false });
+    const s = values.snapshot;
+    await repo.insert({
+      storyId: values.storyId,
+      revision,
+      current: true,
+      rootId: values.rootId,
+      title: s.title,
+      category: s.category,
+      language: s.language,
+      hubId: s.hub.id,
+      cityIds: values.cityIds,
+      outcomeIds: values.outcomeIds,
+      snapshot: s,
+      publishedAt: () => 'now()',
+      publishedById: values.publishedById,
+    });
+    return revision;
+  }
+
+  /** The published revisions of a story, oldest first (for the history and the diff), without their snapshots. */
+  list(storyId: string): Promise<StoryRevisionEntity[]> {
+    return this.revisions.find({
+      select: {
+        id: true,
+        storyId: true,
+        revision: true,
+        current: true,
+        title: true,
+        language: true,
+        publishedAt: true,
+        publishedById: true,
+      },
+      where: { storyId },
+      order: { revision: 'ASC' },
+    });
+  }
+
+  /** One revision of a story with its snapshot, or null. */
+  one(storyId: string, revision: number): Promise<StoryRevisionEntity | null> {
+    return this.revisions.findOne({ where: { storyId, revision } });
+  }
+}
+
+/** The public answer of a revision: the snapshot, its revision number and, for a later one, when it replaced the first. */
+export function toPublicFromRevision(r: StoryRevisionEntity, translations: PublicStory['translations']): PublicStory {
+  return {
+    ...r.snapshot,
+    updatedAt: r.revision > 1 ? r.publishedAt.toISOString() : null,
+    revision: r.revision,
+    translations,
+  };
+}

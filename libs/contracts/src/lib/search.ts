@@ -1,0 +1,34 @@
+/** `GET /api/search`: one search box across the records a user may read. */
+
+export const SEARCH_KINDS = ['cities', 'engagements', 'commitments', 'followUps', 'outcomes', 'stories', 'partners'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+/** `q` must have at least this many characters (trimmed); fewer match too much to be useful. */
+export const SEARCH_MIN_CHARS = 2;
+/** Items per kind: `limit` within these bounds, this many without it. */
+export const SEARCH_LIMIT = { min: 1, max: 20, default: 5 } as const;
+
+export interface SearchQuery {
+  q: string;
+  limit?: number;
+}
+
+export interface SearchItem {
+  id: string;
+  title: string;
+  /** A short line of context (city, hub, kind or date), or null. */
+  subtitle: string | null;
+  /** The web route that shows the record (or its parent's page). */
+  link: string;
+}
+
+export interface SearchGroup {
+  kind: SearchKind;
+  /** Every match of this kind the caller may read, beyond the `limit` shown. */
+  total: number;
+  items: SearchItem[];
+}
+
+export interface SearchResults {
+  groups: SearchGroup[];
+}
