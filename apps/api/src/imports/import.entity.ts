@@ -12,7 +12,7 @@ export interface ImportCreated {
 export interface ImportUpdated {
   id: string;
   version: number;
-  before: Record<string, unknown>;
+  before: Record<string, string | number | null>;
 }
 
 /** One import of a spreadsheet: its progress, its row errors, and what undo needs. */
