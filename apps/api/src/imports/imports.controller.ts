@@ -48,6 +48,7 @@ export class ImportsController {
     @Query() query: StartImportQueryDto,
     @UploadedFile() file: { path: string; originalname: string; size: number } | undefined,
   ): Promise<ImportRecord> {
+    this.imports.requireMayImport(user, query.entity);
     if (!file)
       throw new ValidationFailedError([
         { field: 'file', message: 'file is required: send the spreadsheet as the multipart/form-data field "file"' },

@@ -93,9 +93,14 @@ export class ImportsService implements OnModuleInit {
     return (m ?? this.dataSource.manager).getRepository(ImportEntity);
   }
 
+  /** 403 unless the role may write the entity at all (each row is checked against its record when the file runs). */
+  requireMayImport(user: AuthUser, entity: ImportEntityName): void {
+    if (!this.importers.of(entity).mayImport(user)) throw new ForbiddenError(`You may not import ${entity}.`);
+  }
+
   /** Queues an uploaded file (saved at `path`, which the job removes when done). */
   async start(user: AuthUser, entity: ImportEntityName, dryRun: boolean, fileName: string, path: string): Promise<ImportRecord> {
-    if (!this.importers.of(entity).mayImport(user)) throw new ForbiddenError(`You may not import ${entity}.`);
+    this.requireMayImport(user, entity);
     return this.dataSource.transaction(async (m) => {
       const saved = await this.repo(m).save(this.repo(m).create({ entity, dryRun, fileName, createdById: user.id, status: 'queued' }));
       await this.jobs.send('import-run', { importId: saved.id, path } satisfies ImportJob, {}, m);
