@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { createTestApp, type TestApp } from './test-app';
-import { PRINCIPALS, type MatrixRow, type MatrixWorld, type PrincipalName } from './authz/matrix';
+import { PRINCIPALS, type MatrixRequest, type MatrixRow, type MatrixWorld, type PrincipalName } from './authz/matrix';
 import { MATRIX_ROWS } from './authz/rows';
 import { demoSignIn } from './demo-sign-in';
 import { followThroughWorld, PEOPLE } from './follow-through-world';
@@ -31,10 +31,11 @@ afterAll(async () => {
   await t?.close();
 });
 
-function send(row: MatrixRow, method: string, req: { path: string; body?: unknown }, token?: string) {
+function send(row: MatrixRow, method: string, req: MatrixRequest, token?: string) {
   const agent = request(t.app.getHttpServer());
   const call = (agent as unknown as Record<string, (path: string) => request.Test>)[method.toLowerCase()](req.path);
   if (token) call.set('Authorization', `Bearer ${token}`);
+  if (req.file) return call.attach(req.file.field, Buffer.from(req.file.content), req.file.name);
   return req.body === undefined ? call : call.send(req.body as object);
 }
 

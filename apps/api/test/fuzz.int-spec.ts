@@ -330,6 +330,16 @@ const VALID: Record<string, Valid> = {
     path: () => `/api/follow-ups/${ids.followUp}/contact-links`,
     body: () => ({ name: 'Fuzz contact', email: `fuzz-${next()}@city.test`, language: 'ar' }),
   },
+  // A multipart upload: a JSON body carries no file, so every variation is refused (400, or 403 for a liaison).
+  'POST /api/imports': {
+    path: () => '/api/imports?entity=partners&dryRun=true',
+    body: () => ({ file: 'id,name,kind,countryCode' }),
+  },
+  // No import has this id (404); undo takes no body.
+  'POST /api/imports/{id}/undo': {
+    path: () => `/api/imports/${randomUUID()}/undo`,
+    body: () => ({ note: 'fuzz' }),
+  },
   // No link has this token: the body is checked first (400), a valid one answers 404.
   'POST /api/public/follow-up-links/{token}': {
     path: () => `/api/public/follow-up-links/${'0'.repeat(43)}`,

@@ -14,3 +14,4 @@ export * from './lib/notifications';
 export * from './lib/contact-links';
 export * from './lib/accounts';
 export * from './lib/search';
+export * from './lib/imports';

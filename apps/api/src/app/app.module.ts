@@ -13,6 +13,7 @@ import { FollowUpsModule } from '../follow-ups/follow-ups.module';
 import { ContactLinksModule } from '../follow-ups/contact-links/contact-links.module';
 import { HealthModule } from '../health/health.module';
 import { HubsModule } from '../hubs/hubs.module';
+import { ImportsModule } from '../imports/imports.module';
 import { OutcomesModule } from '../outcomes/outcomes.module';
 import { PartnersModule } from '../partners/partners.module';
 import { JobsModule } from '../jobs/jobs.module';
@@ -75,6 +76,7 @@ export class AppModule {
         OutcomesModule,
         StoriesModule,
         SearchModule,
+        ImportsModule,
         DashboardModule,
         MailModule,
         NotificationsModule,

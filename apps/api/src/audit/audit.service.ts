@@ -55,8 +55,9 @@ export class AuditService {
     entityId: string,
     before: object,
     after: object,
+    note?: string,
   ): Promise<AuditLogEntity> {
-    return this.record(manager, { actorId, entity, entityId, action: 'update', changes: diffObjects({ ...before }, { ...after }) });
+    return this.record(manager, { actorId, entity, entityId, action: 'update', changes: diffObjects({ ...before }, { ...after }), note });
   }
 
   /**

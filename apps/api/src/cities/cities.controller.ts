@@ -4,23 +4,11 @@ import type { Response } from 'express';
 import { CSV_EXPORT_SUFFIX, ROUTES, type CityListItem, type CityTimeline, type Page } from '@impact/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { Can, CurrentUser } from '../auth/auth.decorators';
-import { csvDownload, toCsv, type CsvColumn } from '../common/csv';
+import { csvDownload, toCsv } from '../common/csv';
+import { CITY_CSV_COLUMNS } from './city.columns';
 import { CitiesService } from './cities.service';
 import { CityListQueryDto, CreateCityDto, UpdateCityDto } from './dto/city.dto';
 import { ApiCreated, ApiCsv, ApiNoContent, ApiOk, ApiOkPage } from '../openapi/responses';
-
-const CSV: CsvColumn<CityListItem>[] = [
-  { header: 'id', value: (c) => c.id },
-  { header: 'name', value: (c) => c.name },
-  { header: 'countryCode', value: (c) => c.countryCode },
-  { header: 'hub', value: (c) => c.hubName },
-  { header: 'kind', value: (c) => c.kind },
-  { header: 'membershipStatus', value: (c) => c.membershipStatus },
-  { header: 'memberSince', value: (c) => c.memberSince },
-  { header: 'leadOfficial', value: (c) => c.leadOfficial },
-  { header: 'latitude', value: (c) => c.latitude },
-  { header: 'longitude', value: (c) => c.longitude },
-];
 
 @ApiTags('cities')
 @Controller(ROUTES.cities)
@@ -45,7 +33,7 @@ export class CitiesController {
   ): Promise<string> {
     const rows = await this.cities.export(user, query);
     csvDownload(res, 'cities');
-    return toCsv(CSV, rows);
+    return toCsv(CITY_CSV_COLUMNS, rows);
   }
 
   @Can('cities', 'read')

@@ -54,46 +54,65 @@ export class CitiesService {
   }
 
   async create(user: AuthUser, dto: CreateCityDto): Promise<CityListItem> {
+    this.checkCreate(user, dto);
+    return this.dataSource.transaction((m) => this.createIn(m, user, dto));
+  }
+
+  /** The rule a create follows before anything is read or written (an import's preview runs it too). */
+  checkCreate(user: AuthUser, dto: Pick<CreateCityDto, 'hubId'>): void {
     requireAccess(user, 'cities', 'create', { hubIds: [dto.hubId], cityIds: [] });
-    return this.dataSource.transaction(async (m) => {
-      await requireRefs(m, [{ field: 'hubId', table: 'hubs', ids: [dto.hubId] }]);
-      const id = await this.cities.insert(m, {
-        name: dto.name.trim(),
-        countryCode: dto.countryCode,
-        hubId: dto.hubId,
-        kind: dto.kind,
-        membershipStatus: dto.membershipStatus,
-        memberSince: dto.memberSince ?? null,
-        leadOfficial: trimmed(dto.leadOfficial) ?? null,
-        latitude: dto.latitude ?? null,
-        longitude: dto.longitude ?? null,
-      });
-      const created = await this.load(id, m);
-      await this.audit.created(m, user.id, 'city', id, cityRecord(created));
-      return created;
+  }
+
+  /** The rules an edit of `before` follows: the city's own scope, and the hub it moves to. */
+  checkUpdate(user: AuthUser, before: CityListItem, dto: Pick<UpdateCityDto, 'hubId'>): void {
+    requireAccess(user, 'cities', 'update', cityPlace(before), () => new NotFoundError('City', before.id));
+    // Moving a city needs the right to keep cities in the hub it goes to as well.
+    if (dto.hubId !== undefined && dto.hubId !== before.hubId) this.checkCreate(user, { hubId: dto.hubId });
+  }
+
+  /** A create inside the caller's transaction (checked with `checkCreate` first); `note` goes on the audit row. */
+  async createIn(m: EntityManager, user: AuthUser, dto: CreateCityDto, note?: string): Promise<CityListItem> {
+    await requireRefs(m, [{ field: 'hubId', table: 'hubs', ids: [dto.hubId] }]);
+    const id = await this.cities.insert(m, {
+      name: dto.name.trim(),
+      countryCode: dto.countryCode,
+      hubId: dto.hubId,
+      kind: dto.kind,
+      membershipStatus: dto.membershipStatus,
+      memberSince: dto.memberSince ?? null,
+      leadOfficial: trimmed(dto.leadOfficial) ?? null,
+      latitude: dto.latitude ?? null,
+      longitude: dto.longitude ?? null,
     });
+    const created = await this.load(id, m);
+    await this.audit.created(m, user.id, 'city', id, cityRecord(created), note);
+    return created;
   }
 
   async update(user: AuthUser, id: string, dto: UpdateCityDto): Promise<CityListItem> {
-    return this.dataSource.transaction(async (m) => {
-      const before = await this.load(id, m);
-      requireAccess(user, 'cities', 'update', cityPlace(before), () => new NotFoundError('City', id));
-      const movesHub = dto.hubId !== undefined && dto.hubId !== before.hubId;
-      if (movesHub) {
-        // Moving a city needs the right to keep cities in the hub it goes to as well.
-        requireAccess(user, 'cities', 'create', { hubIds: [dto.hubId as string], cityIds: [] });
-        await requireRefs(m, [{ field: 'hubId', table: 'hubs', ids: [dto.hubId] }]);
-      }
-      if (before.version !== dto.version) throw new StaleVersionError(before);
-      const { version, ...fields } = dto;
-      const values = given({ ...fields, name: trimmed(fields.name), leadOfficial: trimmed(fields.leadOfficial) });
-      if (!(await this.cities.update(m, id, version, values))) throw new StaleVersionError(await this.load(id, m));
-      // A commitment's hub is its city's hub, kept on the row for scope checks.
-      if (movesHub) await this.commitments.moveCityToHub(m, id, dto.hubId as string);
-      const after = await this.load(id, m);
-      await this.audit.updated(m, user.id, 'city', id, cityRecord(before), cityRecord(after));
-      return after;
-    });
+    return this.dataSource.transaction((m) => this.updateIn(m, user, id, dto));
+  }
+
+  /** An edit inside the caller's transaction, with every check of `update`; `note` goes on the audit row. */
+  async updateIn(m: EntityManager, user: AuthUser, id: string, dto: UpdateCityDto, note?: string): Promise<CityListItem> {
+    const before = await this.load(id, m);
+    this.checkUpdate(user, before, dto);
+    const movesHub = dto.hubId !== undefined && dto.hubId !== before.hubId;
+    if (movesHub) await requireRefs(m, [{ field: 'hubId', table: 'hubs', ids: [dto.hubId] }]);
+    if (before.version !== dto.version) throw new StaleVersionError(before);
+    const { version, ...fields } = dto;
+    const values = given({ ...fields, name: trimmed(fields.name), leadOfficial: trimmed(fields.leadOfficial) });
+    if (!(await this.cities.update(m, id, version, values))) throw new StaleVersionError(await this.load(id, m));
+    // A commitment's hub is its city's hub, kept on the row for scope checks.
+    if (movesHub) await this.commitments.moveCityToHub(m, id, dto.hubId as string);
+    const after = await this.load(id, m);
+    await this.audit.updated(m, user.id, 'city', id, cityRecord(before), cityRecord(after), note);
+    return after;
+  }
+
+  /** The audit row of an archive; `note` says why when it is not a plain DELETE (an import's undo). */
+  async auditArchive(m: EntityManager, user: AuthUser, id: string, note?: string): Promise<void> {
+    await this.audit.record(m, { actorId: user.id, entity: 'city', entityId: id, action: 'archive', changes: null, note });
   }
 
   async archive(user: AuthUser, id: string): Promise<void> {
@@ -101,7 +120,7 @@ export class CitiesService {
       const before = await this.load(id, m);
       requireAccess(user, 'cities', 'archive', cityPlace(before), () => new NotFoundError('City', id));
       if (await this.cities.archive(m, id)) {
-        await this.audit.record(m, { actorId: user.id, entity: 'city', entityId: id, action: 'archive', changes: null });
+        await this.auditArchive(m, user, id);
       }
     });
   }

@@ -17,6 +17,7 @@ import { StoryRevisionEntity } from '../stories/story-revision.entity';
 import { StoryEntity } from '../stories/story.entity';
 import { UserEntity } from '../users/user.entity';
 import { PasswordLinkEntity } from '../accounts/password-link.entity';
+import { ImportEntity } from '../imports/import.entity';
 
 /** Every entity, listed by hand: the API is bundled by webpack, so no file globs. */
 export const ENTITIES = [
@@ -39,4 +40,5 @@ export const ENTITIES = [
   ReminderRunEntity,
   ContactLinkEntity,
   PasswordLinkEntity,
+  ImportEntity,
 ];

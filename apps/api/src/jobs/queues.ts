@@ -18,6 +18,12 @@ export const JOB_QUEUES: readonly PgBoss.Queue[] = [
   { name: 'mail-send', retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
   /** The daily reminder rules (data: `{ asOf? }`), fired by the schedule at REMINDER_HOUR. */
   { name: 'reminders-daily', retryLimit: 3, retryDelay: 300, retryBackoff: true, expireInSeconds: 900 },
+  /**
+   * One uploaded spreadsheet to import (data: the import id and the file's path). The run catches its own
+   * failures and records them; a worker that died is retried once after the run expires (its writes
+   * rolled back with its transaction).
+   */
+  { name: 'import-run', retryLimit: 1, retryDelay: 5, retryBackoff: false, expireInSeconds: 3_600 },
 ];
 
 export type JobQueueName = (typeof JOB_QUEUES)[number]['name'];

@@ -4,17 +4,11 @@ import type { Response } from 'express';
 import { CSV_EXPORT_SUFFIX, ROUTES, type Page, type Partner } from '@impact/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { Can, CurrentUser } from '../auth/auth.decorators';
-import { csvDownload, toCsv, type CsvColumn } from '../common/csv';
+import { csvDownload, toCsv } from '../common/csv';
+import { PARTNER_CSV_COLUMNS } from './partner.columns';
 import { CreatePartnerDto, PartnerListQueryDto, UpdatePartnerDto } from './dto/partner.dto';
 import { PartnersService } from './partners.service';
 import { ApiCreated, ApiCsv, ApiNoContent, ApiOk, ApiOkPage } from '../openapi/responses';
-
-const CSV: CsvColumn<Partner>[] = [
-  { header: 'id', value: (p) => p.id },
-  { header: 'name', value: (p) => p.name },
-  { header: 'kind', value: (p) => p.kind },
-  { header: 'countryCode', value: (p) => p.countryCode },
-];
 
 @ApiTags('partners')
 @Controller(ROUTES.partners)
@@ -34,7 +28,7 @@ export class PartnersController {
   async export(@Query() query: PartnerListQueryDto, @Res({ passthrough: true }) res: Response): Promise<string> {
     const rows = await this.partners.export(query);
     csvDownload(res, 'partners');
-    return toCsv(CSV, rows);
+    return toCsv(PARTNER_CSV_COLUMNS, rows);
   }
 
   @Can('partners', 'read')

@@ -33,31 +33,42 @@ export class PartnersService {
   }
 
   async create(user: AuthUser, dto: CreatePartnerDto): Promise<Partner> {
-    return this.dataSource.transaction(async (m) => {
-      const id = await this.partners.insert(m, { name: dto.name.trim(), kind: dto.kind, countryCode: dto.countryCode ?? null });
-      const created = await this.get(id, m);
-      await this.audit.created(m, user.id, 'partner', id, created);
-      return created;
-    });
+    return this.dataSource.transaction((m) => this.createIn(m, user, dto));
+  }
+
+  /** A create inside the caller's transaction; `note` goes on the audit row. */
+  async createIn(m: EntityManager, user: AuthUser, dto: CreatePartnerDto, note?: string): Promise<Partner> {
+    const id = await this.partners.insert(m, { name: dto.name.trim(), kind: dto.kind, countryCode: dto.countryCode ?? null });
+    const created = await this.get(id, m);
+    await this.audit.created(m, user.id, 'partner', id, created, note);
+    return created;
   }
 
   async update(user: AuthUser, id: string, dto: UpdatePartnerDto): Promise<Partner> {
-    return this.dataSource.transaction(async (m) => {
-      const before = await this.get(id, m);
-      if (before.version !== dto.version) throw new StaleVersionError(before);
-      const values = given({ name: trimmed(dto.name), kind: dto.kind, countryCode: dto.countryCode });
-      if (!(await this.partners.update(m, id, dto.version, values))) throw new StaleVersionError(await this.get(id, m));
-      const after = await this.get(id, m);
-      await this.audit.updated(m, user.id, 'partner', id, before, after);
-      return after;
-    });
+    return this.dataSource.transaction((m) => this.updateIn(m, user, id, dto));
+  }
+
+  /** An edit inside the caller's transaction, with the version check of `update`; `note` goes on the audit row. */
+  async updateIn(m: EntityManager, user: AuthUser, id: string, dto: UpdatePartnerDto, note?: string): Promise<Partner> {
+    const before = await this.get(id, m);
+    if (before.version !== dto.version) throw new StaleVersionError(before);
+    const values = given({ name: trimmed(dto.name), kind: dto.kind, countryCode: dto.countryCode });
+    if (!(await this.partners.update(m, id, dto.version, values))) throw new StaleVersionError(await this.get(id, m));
+    const after = await this.get(id, m);
+    await this.audit.updated(m, user.id, 'partner', id, before, after, note);
+    return after;
+  }
+
+  /** The audit row of an archive; `note` says why when it is not a plain DELETE (an import's undo). */
+  async auditArchive(m: EntityManager, user: AuthUser, id: string, note?: string): Promise<void> {
+    await this.audit.record(m, { actorId: user.id, entity: 'partner', entityId: id, action: 'archive', changes: null, note });
   }
 
   async archive(user: AuthUser, id: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       await this.get(id, m);
       if (await this.partners.archive(m, id)) {
-        await this.audit.record(m, { actorId: user.id, entity: 'partner', entityId: id, action: 'archive', changes: null });
+        await this.auditArchive(m, user, id);
       }
     });
   }

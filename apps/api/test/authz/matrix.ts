@@ -31,6 +31,8 @@ export interface MatrixRequest {
   body?: unknown;
   /** Sent instead of the principal's shared token (e.g. logout, which ends the session it is sent with). */
   token?: string;
+  /** A multipart upload instead of a JSON body: the field, the file name and its content. */
+  file?: { field: string; name: string; content: string };
 }
 
 export interface MatrixRow {

@@ -30,6 +30,7 @@ export const ROUTES = {
   outbox: 'outbox',
   publicFollowUpLinks: 'public/follow-up-links',
   search: 'search',
+  imports: 'imports',
 } as const;
 
 /** Access tokens live 15 minutes. */

@@ -9,6 +9,7 @@ import { dashboardRows } from './dashboard.rows';
 import { engagementsRows } from './engagements.rows';
 import { followUpsRows } from './follow-ups.rows';
 import { hubsRows } from './hubs.rows';
+import { importsRows } from './imports.rows';
 import { notificationsRows } from './notifications.rows';
 import { outcomesRows } from './outcomes.rows';
 import { partnersRows } from './partners.rows';
@@ -34,4 +35,5 @@ export const MATRIX_ROWS: MatrixRow[] = [
   ...storiesRows,
   ...notificationsRows,
   ...searchRows,
+  ...importsRows,
 ];

@@ -1,0 +1,235 @@
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
+import type { ImportRecord, ImportUndoResult } from '@impact/contracts';
+import { demoSpec, type DemoUser } from '../../test/demo-spec';
+
+const t = demoSpec('admin', 'esa', 'balkans', 'nansana');
+const { as, count } = t;
+let esa: string, nansana: string;
+beforeAll(() => ([esa, nansana] = [t.hub('esa'), t.city('Nansana')]));
+
+const CITY_HEADER = 'id,name,countryCode,hub,kind,membershipStatus,memberSince,leadOfficial,latitude,longitude';
+
+/** Rows of the tables an import may write, and of the audit trail: what "nothing written" compares. */
+const written = async () => ({
+  cities: await count(`SELECT count(*)::int AS n FROM cities`),
+  partners: await count(`SELECT count(*)::int AS n FROM partners`),
+  audit: await count(`SELECT count(*)::int AS n FROM audit_log`),
+  versions: await count(`SELECT coalesce(sum(version), 0)::int AS n FROM cities`),
+});
+
+function post(who: DemoUser, entity: string, dryRun: boolean, file: Buffer | string, name = 'upload.csv') {
+  return t.http
+    .post(`/api/imports?entity=${entity}&dryRun=${dryRun}`)
+    .set(as(who))
+    .attach('file', Buffer.isBuffer(file) ? file : Buffer.from(file), name);
+}
+
+/** Uploads a file, then follows the import until its job has finished, as a client would. */
+async function imported(who: DemoUser, entity: string, dryRun: boolean, file: Buffer | string, name?: string): Promise<ImportRecord> {
+  const queued = await post(who, entity, dryRun, file, name).expect(202);
+  expect(queued.body).toMatchObject({ id: expect.any(String), status: 'queued', entity, dryRun });
+  const end = Date.now() + 60_000;
+  for (;;) {
+    const res = await t.http.get(`/api/imports/${queued.body.id}`).set(as(who)).expect(200);
+    const record = res.body as ImportRecord;
+    if (record.status !== 'queued' && record.status !== 'running') return record;
+    if (Date.now() > end) throw new Error(`import ${record.id} still ${record.status}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function xlsxOf(csvText: string): Promise<Buffer> {
+  const rows = parse(csvText.replace(/^\uFEFF/, ''), { relax_column_count: true }) as string[][];
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('export');
+  for (const r of rows) sheet.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe('imports: round trip', () => {
+  it.each(['cities', 'partners'])('imports an export of %s back as unchanged, in CSV and .xlsx, writing nothing', async (entity) => {
+    const exported = await t.http.get(`/api/${entity}/export.csv`).set(as('admin')).expect(200);
+    const rows = (parse(exported.text.replace(/^\uFEFF/, '')) as string[][]).length - 1;
+    expect(rows).toBeGreaterThan(5);
+    const before = await written();
+    const csv = await imported('admin', entity, false, exported.text, `${entity}.csv`);
+    expect(csv).toMatchObject({ status: 'done', total: rows, processed: rows, unchanged: rows, created: 0, updated: 0, errors: [] });
+    const xlsx = await imported('admin', entity, false, await xlsxOf(exported.text), `${entity}.xlsx`);
+    expect(xlsx).toMatchObject({ status: 'done', total: rows, unchanged: rows, created: 0, updated: 0, errors: [] });
+    expect(await written()).toEqual(before);
+  });
+});
+
+describe('imports: preview and run', () => {
+  it('previews a file with row errors: reports each by row and column, counts what would change, writes nothing', async () => {
+    const before = await written();
+    const file = [
+      CITY_HEADER,
+      ',Mombasa,ke,east & southern AFRICA,city,member,2021-06-01,,-4.04,39.67',
+      `${nansana},Nansana,UG,esa-by-name-unknown,city,member,,,,`,
+      ',Kisumu,KE,East & Southern Africa,village,member,2024-02-30,,north,',
+      `${nansana},Nansana,UG,East & Southern Africa,city,member,,"Mayor, acting",0.36,32.52`,
+    ].join('\n');
+    const preview = await imported('esa', 'cities', true, file);
+    expect(preview).toMatchObject({ status: 'done', dryRun: true, total: 4, created: 1, updated: 1, unchanged: 0 });
+    expect(preview.errors).toEqual(
+      expect.arrayContaining([
+        { row: 3, column: 'hub', message: 'no hub "esa-by-name-unknown"' },
+        { row: 4, column: 'kind', message: expect.stringContaining('kind must be one of') },
+        { row: 4, column: 'memberSince', message: expect.any(String) },
+        { row: 4, column: 'latitude', message: expect.any(String) },
+      ]),
+    );
+    expect(new Set(preview.errors.map((e) => e.row))).toEqual(new Set([3, 4]));
+    expect(await written()).toEqual(before);
+    // The same file for real: all or nothing, so nothing.
+    const run = await imported('esa', 'cities', false, file);
+    expect(run).toMatchObject({ status: 'failed', message: expect.stringContaining('nothing was written') });
+    expect(await written()).toEqual(before);
+  });
+
+  it('creates and updates in one run through the services, each record audited with the import named', async () => {
+    const nansanaNow = (await t.http.get(`/api/cities/${nansana}`).set(as('esa')).expect(200)).body;
+    const file = [
+      CITY_HEADER,
+      ',Malindi,KE,East & Southern Africa,city,joining,,,,',
+      `${nansana},Nansana,UG,East & Southern Africa,${nansanaNow.kind},${nansanaNow.membershipStatus},${nansanaNow.memberSince ?? ''},Imported official,${nansanaNow.latitude ?? ''},${nansanaNow.longitude ?? ''}`,
+    ].join('\r\n');
+    const run = await imported('esa', 'cities', false, file);
+    expect(run).toMatchObject({ status: 'done', created: 1, updated: 1, unchanged: 0, errors: [] });
+    const list = await t.http.get('/api/cities?q=Malindi').set(as('esa')).expect(200);
+    expect(list.body.items).toEqual([
+      expect.objectContaining({ name: 'Malindi', countryCode: 'KE', hubId: esa, membershipStatus: 'joining' }),
+    ]);
+    const after = (await t.http.get(`/api/cities/${nansana}`).set(as('esa')).expect(200)).body;
+    expect(after).toMatchObject({ leadOfficial: 'Imported official', version: nansanaNow.version + 1 });
+    const audit = await t.dataSource.query(`SELECT entity_id, action FROM audit_log WHERE note = $1 ORDER BY action`, [`import ${run.id}`]);
+    expect(audit).toEqual([
+      { entity_id: list.body.items[0].id, action: 'create' },
+      { entity_id: nansana, action: 'update' },
+    ]);
+  });
+
+  it('gives the template: the header and one example row, which previews as one city to create', async () => {
+    const res = await t.http.get('/api/imports/templates/cities.csv').set(as('esa')).expect(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    const lines = res.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toBe(CITY_HEADER);
+    expect(await imported('esa', 'cities', true, res.text)).toMatchObject({ status: 'done', created: 1, errors: [] });
+    await t.http.get('/api/imports/templates/stories.csv').set(as('esa')).expect(400);
+  });
+});
+
+describe('imports: hostile files', () => {
+  const tenThousand = Array.from({ length: 10_000 }, (_, i) => `c${i}`).join(',') + '\n';
+  it.each([
+    ['broken quoting', 'id,name,kind,countryCode\n,"Open quote,academic,\n'],
+    ['a NUL byte', 'id,name,kind,countryCode\n,Bad\u0000name,academic,\n'],
+    ['a UTF-16 file', Buffer.from('\uFEFFid,name,kind,countryCode\r\n,Partner,academic,\r\n', 'utf16le')],
+    ['10,000 columns', tenThousand],
+    ['a 0-byte file', Buffer.alloc(0)],
+    ['a .xlsx that is not a workbook', Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(64, 1)])],
+  ])('refuses %s with a clear message and writes nothing', async (_what, file) => {
+    const before = await written();
+    const run = await imported('admin', 'partners', false, file);
+    expect(run.status).toBe('failed');
+    expect(run.message).toMatch(/^The file |^Row \d+ holds a NUL/);
+    expect(await written()).toEqual(before);
+  });
+
+  it('keeps a formula as text', async () => {
+    const run = await imported(
+      'admin',
+      'partners',
+      false,
+      'id,name,kind,countryCode\n,"=HYPERLINK(""http://evil.test"",""x"")",academic,\n',
+    );
+    expect(run).toMatchObject({ status: 'done', created: 1, errors: [] });
+    const [row] = await t.dataSource.query(`SELECT name FROM partners WHERE name LIKE '=HYPERLINK%'`);
+    expect(row.name).toBe('=HYPERLINK("http://evil.test","x")');
+  });
+
+  it('answers 413 above 50 MB and 400 without a file or with a bad query, writing nothing', async () => {
+    const before = await written();
+    const imports = await count(`SELECT count(*)::int AS n FROM imports`);
+    const big = await post('admin', 'partners', true, Buffer.alloc(50 * 1024 * 1024 + 1, 'a')).expect(413);
+    expect(big.body).toMatchObject({ statusCode: 413, message: expect.stringContaining('50 MB') });
+    const none = await t.http.post('/api/imports?entity=partners&dryRun=true').set(as('admin')).send({}).expect(400);
+    expect(JSON.stringify(none.body)).toContain('file');
+    const bad = await post('admin', 'stories', true, 'x').expect(400);
+    expect(JSON.stringify(bad.body)).toContain('entity');
+    expect(await written()).toEqual(before);
+    expect(await count(`SELECT count(*)::int AS n FROM imports`)).toBe(imports);
+  });
+});
+
+describe('imports: scope', () => {
+  it("another hub's manager imports nothing into this hub; a liaison may not import cities or partners", async () => {
+    const before = await written();
+    const file = [
+      CITY_HEADER,
+      ',Lamu,KE,East & Southern Africa,city,member,,,,',
+      `${nansana},Nansana,UG,East & Southern Africa,city,member,,Someone,,`,
+    ].join('\n');
+    const run = await imported('balkans', 'cities', false, file);
+    expect(run.status).toBe('failed');
+    expect(run.errors).toEqual([
+      { row: 2, column: 'hub', message: 'you may not add cities to this hub' },
+      { row: 3, column: 'id', message: 'you may not change this city' },
+    ]);
+    await post('nansana', 'cities', true, file).expect(403);
+    await post('nansana', 'partners', true, 'id,name,kind,countryCode\n,X,academic,\n').expect(403);
+    // Someone else's import is not found; the list holds the caller's own (admins see all).
+    await t.http.get(`/api/imports/${run.id}`).set(as('esa')).expect(404);
+    const mine = (await t.http.get('/api/imports?pageSize=200').set(as('balkans')).expect(200)).body;
+    expect(mine.items.map((i: ImportRecord) => i.id)).toEqual([run.id]);
+    const all = (await t.http.get('/api/imports?pageSize=200').set(as('admin')).expect(200)).body;
+    expect(all.total).toBeGreaterThan(mine.total);
+    expect(await written()).toEqual(before);
+  });
+});
+
+describe('imports: undo', () => {
+  it('archives what the import created and restores what it updated, leaving records changed since alone; audited', async () => {
+    const nansanaBefore = (await t.http.get(`/api/cities/${nansana}`).set(as('esa')).expect(200)).body;
+    const file = [
+      CITY_HEADER,
+      ',Voi,KE,East & Southern Africa,city,joining,,,,',
+      ',Kitui,KE,East & Southern Africa,city,joining,,,,',
+      `${nansana},Nansana,UG,East & Southern Africa,${nansanaBefore.kind},${nansanaBefore.membershipStatus},${nansanaBefore.memberSince ?? ''},Before undo,${nansanaBefore.latitude ?? ''},${nansanaBefore.longitude ?? ''}`,
+    ].join('\n');
+    const run = await imported('esa', 'cities', false, file);
+    expect(run).toMatchObject({ status: 'done', created: 2, updated: 1 });
+    const kitui = (await t.http.get('/api/cities?q=Kitui').set(as('esa')).expect(200)).body.items[0];
+    const voi = (await t.http.get('/api/cities?q=Voi').set(as('esa')).expect(200)).body.items[0];
+    // Someone changes Kitui after the import: undo must leave it alone and say so.
+    await t.http
+      .patch(`/api/cities/${kitui.id}`)
+      .set(as('esa'))
+      .send({ version: kitui.version, leadOfficial: 'Changed since' })
+      .expect(200);
+
+    await t.http.post(`/api/imports/${run.id}/undo`).set(as('balkans')).expect(404);
+    const undo = (await t.http.post(`/api/imports/${run.id}/undo`).set(as('esa')).expect(200)).body as ImportUndoResult;
+    expect(undo).toMatchObject({ archived: 1, restored: 1, skipped: [{ id: kitui.id, message: 'changed since the import' }] });
+    expect(undo.import.status).toBe('undone');
+    await t.http.get(`/api/cities/${voi.id}`).set(as('esa')).expect(404);
+    await t.http.get(`/api/cities/${kitui.id}`).set(as('esa')).expect(200);
+    const restored = (await t.http.get(`/api/cities/${nansana}`).set(as('esa')).expect(200)).body;
+    expect(restored.leadOfficial).toBe(nansanaBefore.leadOfficial);
+    const audit = await t.dataSource.query(`SELECT entity_id, action FROM audit_log WHERE note = $1 ORDER BY action`, [
+      `undo of import ${run.id}`,
+    ]);
+    expect(audit).toEqual([
+      { entity_id: voi.id, action: 'archive' },
+      { entity_id: nansana, action: 'update' },
+    ]);
+    await t.http.post(`/api/imports/${run.id}/undo`).set(as('esa')).expect(409);
+    expect((await t.http.get(`/api/imports/${run.id}`).set(as('esa')).expect(200)).body.status).toBe('undone');
+  });
+});

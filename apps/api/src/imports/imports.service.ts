@@ -1,0 +1,275 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createReadStream } from 'node:fs';
+import { open, unlink } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import type { DataSource, EntityManager } from 'typeorm';
+import type {
+  ImportEntity as ImportEntityName,
+  ImportRecord,
+  ImportRowError,
+  ImportUndoResult,
+  ImportUndoSkip,
+  Page,
+} from '@impact/contracts';
+import type { AuthUser } from '../auth/auth-user';
+import { AuthUsersRepository } from '../auth/auth-users.repository';
+import { toCsv } from '../common/csv';
+import { ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationFailedError } from '../common/errors';
+import { pageParams } from '../common/list-query';
+import type { PageQueryDto } from '../common/list';
+import { JobsService } from '../jobs/jobs.service';
+import { ImportEntity, type ImportCreated, type ImportUpdated } from './import.entity';
+import { Importers } from './importers';
+import { readCsvRows, readXlsxRows, UnreadableFileError, type SheetRow } from './read-rows';
+
+/** Row errors kept on an import; past this many the file is surely the wrong one. */
+const MAX_ERRORS = 1_000;
+/** Progress is written at most this often while a file runs. */
+const PROGRESS_MS = 500;
+
+export interface ImportJob {
+  importId: string;
+  path: string;
+}
+
+/** Thrown inside the run's transaction to roll it back when any row failed. */
+class RowsFailed extends Error {}
+
+const toRecord = (i: ImportEntity): ImportRecord => ({
+  id: i.id,
+  entity: i.entity,
+  dryRun: i.dryRun,
+  status: i.status,
+  fileName: i.fileName,
+  total: i.total,
+  processed: i.processed,
+  created: i.created,
+  updated: i.updated,
+  unchanged: i.unchanged,
+  errors: i.errors,
+  message: i.message,
+  createdById: i.createdById,
+  createdAt: i.createdAt.toISOString(),
+  finishedAt: i.finishedAt ? i.finishedAt.toISOString() : null,
+});
+
+/** A spreadsheet's rows: `.xlsx` when the file is a zip (it starts with `PK`), CSV otherwise. */
+async function rowsOf(path: string): Promise<AsyncGenerator<SheetRow>> {
+  const file = await open(path, 'r');
+  const head = Buffer.alloc(4);
+  try {
+    await file.read(head, 0, 4, 0);
+  } finally {
+    await file.close();
+  }
+  const stream: Readable = createReadStream(path);
+  return head.toString('latin1', 0, 2) === 'PK' ? readXlsxRows(stream) : readCsvRows(stream);
+}
+
+/**
+ * Imports of cities and partners from CSV or .xlsx with the export's columns. Each upload becomes an
+ * `imports` row and a job: a dry run validates every row and writes nothing else; a real run writes in
+ * one transaction through the services' own write paths (same scope rules, audited with the import's
+ * id), and any row error rolls the whole file back. Undo archives what it created and restores what
+ * it updated, unless changed since.
+ */
+@Injectable()
+export class ImportsService implements OnModuleInit {
+  private readonly logger = new Logger('Imports');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly importers: Importers,
+    private readonly jobs: JobsService,
+    private readonly users: AuthUsersRepository,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.jobs.work<ImportJob>('import-run', (job) => this.run(job.data), { pollingIntervalSeconds: 1 });
+  }
+
+  private repo(m?: EntityManager) {
+    return (m ?? this.dataSource.manager).getRepository(ImportEntity);
+  }
+
+  /** 403 unless the role may write the entity at all (each row is checked against its record when the file runs). */
+  requireMayImport(user: AuthUser, entity: ImportEntityName): void {
+    if (!this.importers.of(entity).mayImport(user)) throw new ForbiddenError(`You may not import ${entity}.`);
+  }
+
+  /** Queues an uploaded file (saved at `path`, which the job removes when done). */
+  async start(user: AuthUser, entity: ImportEntityName, dryRun: boolean, fileName: string, path: string): Promise<ImportRecord> {
+    this.requireMayImport(user, entity);
+    return this.dataSource.transaction(async (m) => {
+      const saved = await this.repo(m).save(this.repo(m).create({ entity, dryRun, fileName, createdById: user.id, status: 'queued' }));
+      await this.jobs.send('import-run', { importId: saved.id, path } satisfies ImportJob, {}, m);
+      return toRecord(saved);
+    });
+  }
+
+  /** The caller's own import (admins: any); others are not found. */
+  private async visible(user: AuthUser, id: string, m?: EntityManager): Promise<ImportEntity> {
+    const found = await this.repo(m).findOne({ where: { id }, ...(m ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!found || (user.role !== 'admin' && found.createdById !== user.id)) throw new NotFoundError('Import', id);
+    return found;
+  }
+
+  async get(user: AuthUser, id: string): Promise<ImportRecord> {
+    return toRecord(await this.visible(user, id));
+  }
+
+  async list(user: AuthUser, query: PageQueryDto): Promise<Page<ImportRecord>> {
+    const { page, pageSize } = pageParams(query);
+    const [rows, total] = await this.repo().findAndCount({
+      where: user.role === 'admin' ? {} : { createdById: user.id },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+    return { items: rows.map(toRecord), total, page, pageSize };
+  }
+
+  template(entity: ImportEntityName): string {
+    const importer = this.importers.of(entity);
+    return toCsv(importer.columns, [importer.example as never]);
+  }
+
+  /** The job: reads the file, plans and checks every row, and (not a dry run, no errors) writes them in one transaction. */
+  async run({ importId, path }: ImportJob): Promise<void> {
+    try {
+      const found = await this.repo().findOneBy({ id: importId });
+      // A job retried after its worker died finds its import still running (the writes rolled back).
+      if (!found || (found.status !== 'queued' && found.status !== 'running')) return;
+      await this.repo().update(importId, { status: 'running', processed: 0 });
+      const user = found.createdById ? await this.users.byId(found.createdById) : null;
+      const outcome =
+        user && user.active
+          ? await this.execute(found, user, path)
+          : { status: 'failed' as const, message: 'The user who uploaded the file can no longer sign in.' };
+      await this.repo().update(importId, { ...outcome, finishedAt: new Date() });
+    } catch (e) {
+      this.logger.error({ err: { message: (e as Error).message }, importId }, 'import failed');
+      await this.repo()
+        .update(importId, {
+          status: 'failed',
+          message: 'The import stopped on an unexpected error; nothing was written.',
+          finishedAt: new Date(),
+        })
+        .catch(() => undefined);
+    } finally {
+      await unlink(path).catch(() => undefined);
+    }
+  }
+
+  private async execute(rec: ImportEntity, user: AuthUser, path: string): Promise<Partial<ImportEntity>> {
+    const importer = this.importers.of(rec.entity);
+    const counts = { processed: 0, created: 0, updated: 0, unchanged: 0 };
+    const errors: ImportRowError[] = [];
+    const createdIds: ImportCreated[] = [];
+    const beforeImages: ImportUpdated[] = [];
+    const note = `import ${rec.id}`;
+    const addErrors = (list: ImportRowError[]) => errors.push(...list.slice(0, Math.max(0, MAX_ERRORS - errors.length)));
+    let failed = 0;
+    let lastProgress = Date.now();
+
+    const pass = async (m: EntityManager | null): Promise<void> => {
+      const entity = await importer.open(user);
+      let header = true;
+      for await (const row of await rowsOf(path)) {
+        if (header) {
+          header = false;
+          const problems = importer.checkHeader(Object.keys(row.cells));
+          if (problems.length) {
+            addErrors(problems);
+            failed++;
+            return;
+          }
+        }
+        counts.processed++;
+        let plan = await entity.plan(row);
+        const refused = plan.kind === 'invalid' ? null : entity.refusal(plan);
+        if (refused) plan = { kind: 'invalid', row: row.row, errors: [refused] };
+        if (plan.kind === 'invalid') {
+          failed++;
+          addErrors(plan.errors);
+        } else if (plan.kind === 'unchanged') counts.unchanged++;
+        else {
+          counts[plan.kind === 'create' ? 'created' : 'updated']++;
+          // Once a row failed nothing more is written: the transaction rolls back; the rest is only checked.
+          if (m && !failed) {
+            try {
+              const w = await entity.write(m, plan, note);
+              if (w.before) beforeImages.push({ id: w.id, version: w.version, before: w.before });
+              else createdIds.push({ id: w.id, version: w.version });
+            } catch (e) {
+              if (!(e instanceof DomainError)) throw e;
+              failed++;
+              const field = e instanceof ValidationFailedError ? e.fieldErrors[0]?.field : undefined;
+              addErrors([{ row: row.row, column: field === 'hubId' ? 'hub' : (field ?? 'id'), message: e.message }]);
+            }
+          }
+        }
+        if (Date.now() - lastProgress >= PROGRESS_MS) {
+          lastProgress = Date.now();
+          await this.repo().update(rec.id, { processed: counts.processed });
+        }
+      }
+    };
+
+    try {
+      if (rec.dryRun) await pass(null);
+      else {
+        await this.dataSource.transaction(async (m) => {
+          await pass(m);
+          if (failed) throw new RowsFailed();
+          await this.repo(m).update(rec.id, { createdIds, beforeImages });
+        });
+      }
+    } catch (e) {
+      if (e instanceof UnreadableFileError) return { status: 'failed', message: e.message, ...counts, total: null, errors };
+      if (!(e instanceof RowsFailed)) throw e;
+    }
+    const result = { ...counts, total: counts.processed, errors };
+    if (failed && !rec.dryRun) return { ...result, status: 'failed', message: 'Some rows have errors: nothing was written.' };
+    return { ...result, status: 'done', message: null };
+  }
+
+  /** Archives what the import created and restores what it updated, each unless changed since (those are reported). */
+  async undo(user: AuthUser, id: string): Promise<ImportUndoResult> {
+    return this.dataSource.transaction(async (m) => {
+      const rec = await this.visible(user, id, m);
+      if (rec.dryRun || rec.status !== 'done') throw new ConflictError('Only a finished import that wrote records can be undone.');
+      const importer = this.importers.of(rec.entity);
+      const note = `undo of import ${rec.id}`;
+      const skipped: ImportUndoSkip[] = [];
+      let archived = 0;
+      let restored = 0;
+      const changed = async (r: { id: string; version: number }): Promise<number | null> => {
+        const version = await importer.versionOf(m, r.id);
+        if (version === null) skipped.push({ id: r.id, message: 'archived since the import' });
+        else if (version !== r.version) skipped.push({ id: r.id, message: 'changed since the import' });
+        else return version;
+        return null;
+      };
+      for (const c of rec.createdIds) {
+        if ((await changed(c)) === null) continue;
+        await importer.archive(m, user, c.id, note);
+        archived++;
+      }
+      for (const u of rec.beforeImages) {
+        const version = await changed(u);
+        if (version === null) continue;
+        try {
+          await importer.restore(m, user, u.id, u.before, version, note);
+          restored++;
+        } catch (e) {
+          if (!(e instanceof DomainError)) throw e;
+          skipped.push({ id: u.id, message: e.message });
+        }
+      }
+      await this.repo(m).update(rec.id, { status: 'undone' });
+      return { import: toRecord({ ...rec, status: 'undone' }), archived, restored, skipped };
+    });
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * The key two names match on: case-, accent- and space-insensitive, in any script. Arabic diacritics
+ * (harakat) are combining marks and go with the accents; tatweel and the alef forms are folded too,
+ * since spreadsheets spell them either way.
+ */
+export function nameKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/\u0640/g, '')
+    .replace(/[\u0622\u0623\u0625\u0671]/g, '\u0627')
+    .toLocaleLowerCase('en')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export type Match<T> = { found: T } | { error: string };
+
+/** Finds one record by id or by name; none or more than one is an error for the column. */
+export function matchOne<T extends { id: string }>(
+  value: string,
+  candidates: readonly T[],
+  nameOf: (c: T) => string,
+  what: string,
+): Match<T> {
+  const byId = candidates.find((c) => c.id === value);
+  if (byId) return { found: byId };
+  const key = nameKey(value);
+  const hits = candidates.filter((c) => nameKey(nameOf(c)) === key);
+  if (hits.length === 1) return { found: hits[0] };
+  return { error: hits.length ? `"${value}" is ambiguous: ${hits.length} ${what} names match` : `no ${what} "${value}"` };
+}
+
+/**
+ * Finds one city by id or name; a country code (`Tripoli (LY)` in the cell, or the row's own
+ * country column) decides between cities of the same name.
+ */
+export function matchCity<T extends { id: string; name: string; countryCode: string }>(
+  value: string,
+  cities: readonly T[],
+  countryCode?: string | null,
+): Match<T> {
+  const tagged = /^(.*)\(\s*([A-Za-z]{2})\s*\)\s*$/.exec(value);
+  const name = tagged ? tagged[1] : value;
+  const country = (tagged ? tagged[2] : countryCode)?.toUpperCase();
+  const first = matchOne(name.trim(), cities, (c) => c.name, 'city');
+  if (!('error' in first) || !country) return first;
+  const inCountry = cities.filter((c) => c.countryCode === country);
+  const second = matchOne(name.trim(), inCountry, (c) => c.name, 'city');
+  return 'error' in second ? { error: `${second.error} in ${country}` } : second;
+}

@@ -1,0 +1,62 @@
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { fromCell, readCsvRows, readXlsxRows, UnreadableFileError, type SheetRow } from './read-rows';
+
+async function all(rows: AsyncGenerator<SheetRow>): Promise<SheetRow[]> {
+  const out: SheetRow[] = [];
+  for await (const r of rows) out.push(r);
+  return out;
+}
+const csv = (text: string | Buffer) => all(readCsvRows(Readable.from([Buffer.isBuffer(text) ? text : Buffer.from(text)])));
+
+describe('readCsvRows', () => {
+  it('reads a BOM, quoted commas and line breaks, and numbers rows as a spreadsheet does', async () => {
+    const rows = await csv('\uFEFFname,leadOfficial\r\n"Rabat, الرباط","line one\nline two"\r\nKampala,\r\n');
+    expect(rows).toEqual([
+      { row: 2, cells: { name: 'Rabat, الرباط', leadOfficial: 'line one\nline two' } },
+      { row: 3, cells: { name: 'Kampala', leadOfficial: '' } },
+    ]);
+  });
+
+  it('reads semicolon-separated files', async () => {
+    expect(await csv('name;countryCode\nLyon;FR\n')).toEqual([{ row: 2, cells: { name: 'Lyon', countryCode: 'FR' } }]);
+  });
+
+  it('gives back text the export guarded against formulas, and keeps a formula as text', async () => {
+    expect(fromCell("'=HYPERLINK(1)")).toBe('=HYPERLINK(1)');
+    expect(fromCell("'plain")).toBe("'plain");
+    expect(await csv('name\n"=HYPERLINK(""x"")"\n')).toEqual([{ row: 2, cells: { name: '=HYPERLINK("x")' } }]);
+  });
+
+  it.each([
+    ['a 0-byte file', ''],
+    ['broken quoting', 'name\n"Rabat\n'],
+    ['a NUL byte', 'name\nRa\u0000bat\n'],
+    ['a UTF-16 file', Buffer.from('\uFEFFname\r\nRabat\r\n', 'utf16le')],
+    ['10,000 columns', Array.from({ length: 10_000 }, (_, i) => `c${i}`).join(',') + '\n'],
+    ['a header naming a column twice', 'name,name\na,b\n'],
+  ])('refuses %s with a clear error', async (_what, text) => {
+    await expect(csv(text)).rejects.toBeInstanceOf(UnreadableFileError);
+  });
+});
+
+describe('readXlsxRows', () => {
+  it('reads the first sheet only, dates as days and formulas as text', async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('cities');
+    sheet.addRow(['name', 'memberSince', 'leadOfficial']);
+    sheet.addRow(['الرباط', new Date(Date.UTC(2021, 2, 4)), { formula: 'HYPERLINK("http://x")' }]);
+    sheet.addRow([]);
+    sheet.addRow(['Lyon', null, 'Ana']);
+    wb.addWorksheet('other').addRow(['ignored']);
+    const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+    expect(await all(readXlsxRows(Readable.from([buffer])))).toEqual([
+      { row: 2, cells: { name: 'الرباط', memberSince: '2021-03-04', leadOfficial: '=HYPERLINK("http://x")' } },
+      { row: 4, cells: { name: 'Lyon', memberSince: '', leadOfficial: 'Ana' } },
+    ]);
+  });
+
+  it('refuses a file that is not a workbook', async () => {
+    await expect(all(readXlsxRows(Readable.from([Buffer.from('not a zip')])))).rejects.toBeInstanceOf(UnreadableFileError);
+  });
+});
