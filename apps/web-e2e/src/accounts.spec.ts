@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Api, unique } from './support/api';
 import { chooseLanguage, signIn } from './support/session';
+import { expectNotice } from './support/notices';
 
 const SHOTS = join(__dirname, '..', '..', '..', 'tmp', 'screens', 'w13');
 const PHONE = { width: 390, height: 844 };
@@ -54,7 +55,7 @@ test.describe('accounts by e-mail', () => {
     await page.setViewportSize(DESKTOP);
     await shot(page, 'users-invite-dialog-en-desktop');
     await dialog.getByRole('button', { name: 'Add and invite' }).click();
-    await expect(page.getByText(`${name} was added and invited by e-mail.`)).toBeVisible();
+    await expectNotice(page, `${name} was added and invited by e-mail.`);
     await page.getByRole('searchbox').fill(name);
     const row = page.getByRole('row').filter({ hasText: name });
     await expect(row.getByText('Invited')).toBeVisible();

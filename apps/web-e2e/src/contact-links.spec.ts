@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Api, unique } from './support/api';
 import { chooseLanguage, signIn } from './support/session';
+import { expectNotice } from './support/notices';
 
 const SHOTS = join(__dirname, '..', '..', '..', 'tmp', 'screens', 'contact-links');
 const PHONE = { width: 360, height: 740 };
@@ -139,7 +140,7 @@ test.describe('contact links', () => {
     await dialog.getByLabel('Contact’s name').fill('Karim Nasser');
     await dialog.getByLabel('Contact’s e-mail').fill(email);
     await dialog.getByRole('button', { name: 'Send link' }).click();
-    await expect(page.getByText(`Link sent to Karim Nasser (${email}).`)).toBeVisible();
+    await expectNotice(page, `Link sent to Karim Nasser (${email}).`);
     const item = dialog.getByRole('listitem').filter({ hasText: email });
     await expect(item).toContainText('Sent');
     await shot(page, 'dialog-en-desktop');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Api, unique } from './support/api';
 import { choose, dialog } from './support/forms';
 import { signIn } from './support/session';
+import { expectNotice } from './support/notices';
 
 const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1280, height: 800 };
@@ -185,7 +186,7 @@ test.describe('an engagement has a page', () => {
     await choose(form, 'Kind', 'Youth council or youth desk');
     await form.getByRole('button', { name: 'Save' }).click();
     await expect(form).toHaveCount(0);
-    await expect(page.getByText(`“${recorded}” was recorded, inspired by this engagement.`)).toBeVisible();
+    await expectNotice(page, `“${recorded}” was recorded, inspired by this engagement.`);
     await expect(inspired.getByRole('listitem')).toHaveCount(2);
     await expect(inspired.getByRole('listitem').filter({ hasText: recorded })).toContainText('Pledged');
 

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { Api, unique } from './support/api';
 import { choose, dialog, pick, shot } from './support/forms';
+import { expectNotice } from './support/notices';
 import { signIn } from './support/session';
 
 /** The commitment page's status step: the note dialog, filled and confirmed. */
@@ -10,15 +11,6 @@ async function step(page: Page, button: string, note: string): Promise<void> {
   await form.getByLabel('Why? (required)').fill(note);
   await form.getByRole('button', { name: button }).click();
   await expect(form).toHaveCount(0);
-}
-
-/** The news in the snack-bar, read without the invisible marks that keep a name's direction (FSI … PDI). */
-async function expectNotice(page: Page, text: string): Promise<void> {
-  // The newest snack-bar's label (while one leaves, the next is already there).
-  const label = page.locator('[matsnackbarlabel]').last();
-  await expect
-    .poll(async () => (await label.textContent({ timeout: 1000 }).catch(() => ''))?.replace(/[\u2068\u2069]/g, '').trim())
-    .toBe(text);
 }
 
 function currentStatus(page: Page) {

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { Api, unique } from './support/api';
 import { choose, escape, shot } from './support/forms';
 import { chooseLanguage, signIn } from './support/session';
+import { expectNotice } from './support/notices';
 
 const CATEGORY = 'Facilitating city-led multi-actor collaboration';
 const CATEGORY_AR = 'تيسير التعاون بين أطراف متعددة بقيادة المدن';
@@ -84,7 +85,7 @@ test.describe('impact stories: draft, review, publish, read', () => {
     await shot(leadership, 'stories-publish-confirm-en');
     await confirm.getByRole('button', { name: 'Publish' }).click();
     const news = leadership.locator('mat-snack-bar-container');
-    await expect(news).toContainText(`“${title}” is published and live on the public stories page.`);
+    await expectNotice(leadership, `“${title}” is published and live on the public stories page.`);
     await expect(news.getByRole('button', { name: 'View on the public page' })).toBeVisible();
     await expect(leadership.getByText(/^\s*Published on .+ by Lena Leadership\.\s*$/)).toBeVisible();
     await expect(leadership.getByRole('link', { name: 'View on the public page' })).toBeVisible();

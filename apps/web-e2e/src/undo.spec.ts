@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { Api, unique } from './support/api';
 import { dialog, shot } from './support/forms';
+import { expectNotice } from './support/notices';
 import { signIn } from './support/session';
 
 const PHONE = { width: 390, height: 844 };
@@ -45,13 +46,13 @@ test.describe('undo', () => {
     await achieve.getByRole('button', { name: 'Mark as achieved' }).click();
     await expect(achieve).toHaveCount(0);
 
-    await expect(snackBar(page)).toContainText(`“${title}” is achieved and its 2 open follow-ups are closed.`);
+    await expectNotice(page, `“${title}” is achieved and its 2 open follow-ups are closed.`);
     await expect(page.locator('it-status-stepper [aria-current="step"]')).toContainText('Achieved');
     for (const name of owed) await expect(row(name)).toContainText('Done');
     await shot(page, 'undo-achieved-snackbar-en');
 
     await snackBar(page).getByRole('button', { name: 'Undo' }).click();
-    await expect(snackBar(page)).toContainText(`“${title}” is in progress again.`);
+    await expectNotice(page, `“${title}” is in progress again.`);
     await expect(page.locator('it-status-stepper [aria-current="step"]')).toContainText('In progress');
     for (const name of owed) await expect(row(name)).toContainText('Open');
     // The undo is a step of the workflow, in the history with its note and who took it.
@@ -86,12 +87,12 @@ test.describe('undo', () => {
     await expect(markDone).toHaveCount(1);
     await markDone.click();
 
-    await expect(snackBar(page)).toContainText(`تم إنجاز «${title}».`);
+    await expectNotice(page, `تم إنجاز «${title}».`);
     // The list shows open follow-ups: the done one leaves it.
     await expect(card).toHaveCount(0);
     await shot(page, 'undo-follow-up-done-ar-phone');
     await snackBar(page).getByRole('button', { name: 'تراجع' }).click();
-    await expect(snackBar(page)).toContainText(`عادت «${title}» مفتوحة.`);
+    await expectNotice(page, `عادت «${title}» مفتوحة.`);
     await expect(card).toBeVisible();
     await expect(markDone).toHaveCount(1);
     const back = await api.call<{ items: { title: string; status: string }[] }>(

@@ -29,7 +29,8 @@ describe('MarkDone', () => {
     expect(await result).toBe('done');
     await TestBed.inject(ApplicationRef).whenStable();
 
-    expect(snackBar()?.textContent).toContain('“Send the report” is done.');
+    // The title keeps its own direction inside the sentence (isolated), whatever the language around it.
+    expect(snackBar()?.textContent).toContain('“\u2068Send the report\u2069” is done.');
     const undo = [...(snackBar()?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === 'Undo');
     expect(undo).toBeDefined();
     undo?.click();

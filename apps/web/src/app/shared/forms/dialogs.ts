@@ -4,7 +4,6 @@ import { MatDialog, MatDialogConfig } from '@angular/material/dialog';
 import { TranslocoService } from '@jsverse/transloco';
 import { Observable } from 'rxjs';
 import { ConfirmDialog, ConfirmDialogData } from '../ui/confirm-dialog';
-import { isolate } from '../ui/isolate.pipe';
 import { Notices } from '../ui/notices';
 
 /** Opens a record form as a dialog: wide enough for two columns, the whole screen width on a phone. */
@@ -55,7 +54,7 @@ export class RecordDialogs {
       data,
       (record) => {
         const name = record.title ?? record.name;
-        if (name) this.notices.say('form.saved', { name: isolate(name) });
+        if (name) this.notices.say('form.saved', { name });
         else this.notices.say('form.savedUnnamed');
         saved(record);
       },

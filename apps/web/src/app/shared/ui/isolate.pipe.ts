@@ -5,7 +5,8 @@ import { Pipe, PipeTransform } from '@angular/core';
  * interpolated into a translated sentence, so a Latin name or a date keeps its order inside Arabic.
  */
 export function isolate(value: string | null | undefined): string {
-  return value ? `\u2068${value}\u2069` : '';
+  if (!value) return '';
+  return value.startsWith('\u2068') && value.endsWith('\u2069') ? value : `\u2068${value}\u2069`;
 }
 
 @Pipe({ name: 'itIsolate' })

@@ -1,18 +1,24 @@
 import { Injectable, inject } from '@angular/core';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { TranslocoService } from '@jsverse/transloco';
+import { isolate } from './isolate.pipe';
+
+/** Every text value keeps its own direction inside the sentence (a Latin title inside Arabic news). */
+function isolated(params?: Record<string, unknown>): Record<string, unknown> | undefined {
+  return params && Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? isolate(v) : v]));
+}
 
 /** How long "Undo" stays on offer after "Achieved" or "Mark done". */
 export const UNDO_WINDOW_MS = 10_000;
 
-/** Short news after an action ("… was saved"), in the user's language, in a snack-bar with "Close". */
+/** Short news after an action ("… was saved"), in the user's language, in a snack-bar with "Close"; its values isolated. */
 @Injectable({ providedIn: 'root' })
 export class Notices {
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);
 
   say(key: string, params?: Record<string, unknown>, durationMs = 5000): void {
-    this.snackBar.open(this.transloco.translate(key, params), this.transloco.translate('common.close'), { duration: durationMs });
+    this.snackBar.open(this.transloco.translate(key, isolated(params)), this.transloco.translate('common.close'), { duration: durationMs });
   }
 
   /**
@@ -25,7 +31,9 @@ export class Notices {
 
   /** News with one action (its words under `actionKey`) that runs `action` if chosen before the bar goes. */
   sayWithAction(key: string, params: Record<string, unknown>, actionKey: string, action: () => void, durationMs = 8000): void {
-    const bar = this.snackBar.open(this.transloco.translate(key, params), this.transloco.translate(actionKey), { duration: durationMs });
+    const bar = this.snackBar.open(this.transloco.translate(key, isolated(params)), this.transloco.translate(actionKey), {
+      duration: durationMs,
+    });
     bar.onAction().subscribe(action);
   }
 }
