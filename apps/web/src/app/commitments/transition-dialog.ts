@@ -117,14 +117,21 @@ const NAMED_FOLLOW_UPS = 5;
     .it-open-follow-ups {
       margin-block: 8px 0;
       margin-inline: 0;
-      padding-block: 8px 4px;
-      padding-inline: 12px;
-      border: 1px solid var(--mat-sys-outline-variant);
+      padding-block: 12px 8px;
+      padding-inline: 16px;
+      border: 0;
       border-radius: 8px;
+      background: var(--mat-sys-surface-container);
     }
+    /* The question sits inside the box as its first line (a long legend on the border reads badly). */
     .it-open-follow-ups legend {
-      padding-inline: 4px;
+      float: inline-start;
+      inline-size: 100%;
+      padding: 0;
       font: var(--mat-sys-title-small);
+    }
+    .it-open-follow-ups legend + * {
+      clear: both;
     }
     .it-open-list {
       margin-block: 4px 8px;
