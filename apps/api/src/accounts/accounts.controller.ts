@@ -33,7 +33,7 @@ export class AccountsController {
   async requestReset(@Body() body: PasswordResetDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     const wait = await this.limiter.resetFrom(req.ip ?? 'unknown');
     if (wait !== null) this.tooMany(res, wait);
-    if (await this.limiter.resetMailAllowed(body.email)) await this.links.requestReset(body.email);
+    if (await this.limiter.resetMailAllowed(body.email)) await this.links.queueReset(body.email);
   }
 
   @Public()

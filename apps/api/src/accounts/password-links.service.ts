@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { PASSWORD_LINK_HOURS, type InviteSent, type Language, type PasswordLink, type PasswordLinkPurpose } from '@impact/contracts';
@@ -9,6 +9,7 @@ import { AuthUsersRepository, type AuthUserRecord } from '../auth/auth-users.rep
 import { hashPassword } from '../auth/passwords';
 import { RefreshTokensRepository } from '../auth/refresh-tokens.repository';
 import { ConflictError, NotFoundError } from '../common/errors';
+import { JobsService } from '../jobs/jobs.service';
 import { MailService } from '../mail/mail.service';
 import { renderPasswordLinkMail } from './password-link-mail';
 import { PasswordLinkGoneError } from './password-link.errors';
@@ -27,8 +28,13 @@ type LinkUser = Pick<AuthUserRecord, 'id' | 'name' | 'email' | 'language'>;
  * mail carries a link, never a password; the link is spent once, and setting a password with it
  * ends every session of the user. Each write is one transaction with its audit row.
  */
+/** The password-reset job's data. */
+interface ResetJob {
+  email: string;
+}
+
 @Injectable()
-export class PasswordLinksService {
+export class PasswordLinksService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly links: PasswordLinksRepository,
@@ -36,7 +42,20 @@ export class PasswordLinksService {
     private readonly tokens: RefreshTokensRepository,
     private readonly mail: MailService,
     private readonly audit: AuditService,
+    private readonly jobs: JobsService,
   ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.jobs.work<ResetJob>('password-reset', (job) => this.requestReset(job.data.email), { pollingIntervalSeconds: 1 });
+  }
+
+  /**
+   * Takes a reset request: the same single job insert whether or not the address has an account (the
+   * answer's timing tells nothing); the job looks the account up and mails it (`requestReset`).
+   */
+  async queueReset(email: string): Promise<void> {
+    await this.jobs.send('password-reset', { email } satisfies ResetJob);
+  }
 
   /**
    * Mails `user` an invitation in `m`'s transaction (the user's creation, or an admin's re-send);

@@ -19,6 +19,11 @@ export const JOB_QUEUES: readonly PgBoss.Queue[] = [
   /** The daily reminder rules (data: `{ asOf? }`), fired by the schedule at REMINDER_HOUR. */
   { name: 'reminders-daily', retryLimit: 3, retryDelay: 300, retryBackoff: true, expireInSeconds: 900 },
   /**
+   * A password-reset request (data: the address as typed). Answering after only this insert, whether
+   * or not the address has an account, keeps the answer's timing from telling which addresses exist.
+   */
+  { name: 'password-reset', retryLimit: 2, retryDelay: 10, retryBackoff: true, expireInSeconds: 120 },
+  /**
    * One uploaded spreadsheet to import (data: the import id and the file's path). The run catches its own
    * failures and records them; a worker that died is retried once after the run expires (its writes
    * rolled back with its transaction).
