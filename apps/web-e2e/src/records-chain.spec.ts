@@ -77,7 +77,7 @@ test.describe('the records chain: engagement → commitment → follow-up → ou
     await expect(liaison.getByRole('heading', { level: 1 })).toHaveText(commitmentTitle);
 
     await step(liaison, 'Start work', 'The mayor asked for technical assistance; work started.');
-    await expect(liaison.getByText('The commitment is now In progress.')).toBeVisible();
+    await expectNotice(liaison, 'The commitment is now In progress.');
     await expect(currentStatus(liaison)).toContainText('In progress');
 
     // A follow-up owed on it…
