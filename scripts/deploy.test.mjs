@@ -268,7 +268,9 @@ test(
         const timer = setTimeout(() => fail(new Error(`no start within 300 s:\n${output}`)), 300_000);
         const onData = (d) => {
           output += d;
-          if (output.includes('Impact Tracker is running') && /\n\n$/.test(output)) {
+          // The start banner ends with a blank line; a log line may arrive before or after it.
+          const banner = output.indexOf('Impact Tracker is running');
+          if (banner >= 0 && output.indexOf('\n\n', banner) >= 0) {
             clearTimeout(timer);
             ok();
           }
