@@ -8,7 +8,7 @@
  */
 import { createServer } from 'node:http';
 import { Pool } from 'pg';
-import type { Statement } from './bench';
+import type { Statement } from './common';
 
 const { ids, total, load, page, pageSize } = JSON.parse(process.env.BENCH_LIST_QUERY as string) as {
   ids: Statement;

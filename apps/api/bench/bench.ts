@@ -17,7 +17,6 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { join, resolve } from 'node:path';
 import { Client, Pool } from 'pg';
-import { DataSource, type Logger } from 'typeorm';
 import type { DashboardFilters, DashboardSummary, Page, PublicStoryList, SearchResults } from '@impact/contracts';
 import type { AuthUser } from '../src/auth/auth-user';
 import { CommitmentEntity } from '../src/commitments/commitment.entity';
@@ -25,7 +24,6 @@ import { CommitmentsRepository } from '../src/commitments/commitments.repository
 import { DashboardFiguresRepository } from '../src/dashboard/dashboard-figures.repository';
 import { DASHBOARD_VIEWS } from '../src/dashboard/dashboard-refresher';
 import { dashboardScope } from '../src/dashboard/dashboard-scope';
-import { dataSourceOptions } from '../src/database/data-source-options';
 import { EngagementEntity } from '../src/engagements/engagement.entity';
 import { EngagementsRepository } from '../src/engagements/engagements.repository';
 import { FollowUpEntity } from '../src/follow-ups/follow-up.entity';
@@ -33,7 +31,7 @@ import { FollowUpsRepository } from '../src/follow-ups/follow-ups.repository';
 import { StoryRevisionEntity } from '../src/stories/story-revision.entity';
 import { StoryRevisionsRepository } from '../src/stories/story-revisions.repository';
 import { atRiskSql, cityActiveSql, engagementLedToCommitmentSql, followUpOverdueSql } from '../src/rules';
-import { argValue, dataDir, freePort, freshDatabase, log, scaleArg } from './common';
+import { argValue, dataDir, freePort, freshDatabase, log, recordingDataSource, scaleArg, type Statement } from './common';
 import { BENCH_TABLES } from './generate';
 
 const autocannon = require('autocannon') as (
@@ -133,30 +131,6 @@ const stopChild = (child: ChildProcess) =>
   });
 
 /** One statement as the API sends it. */
-export interface Statement {
-  sql: string;
-  params: unknown[];
-}
-
-/**
- * The API's own TypeORM set-up on the bench database, recording every statement it sends: the
- * repositories run here exactly as in the API, and the floors replay what they sent through `pg`.
- */
-async function recordingDataSource(url: string): Promise<{ ds: DataSource; sent: Statement[] }> {
-  const sent: Statement[] = [];
-  const ignore = () => undefined;
-  const logger: Logger = {
-    logQuery: (sql, params) => void sent.push({ sql, params: Array.isArray(params) ? params : [] }),
-    logQueryError: ignore,
-    logQuerySlow: ignore,
-    logSchemaBuild: ignore,
-    logMigration: ignore,
-    log: ignore,
-  };
-  const ds = await new DataSource({ ...dataSourceOptions(url, { logErrors: false }), logging: ['query'], logger }).initialize();
-  return { ds, sent };
-}
-
 const f1 = (n: number) => n.toFixed(1);
 
 /** How many published stories the bench adds for the public list (the generated data has none). */

@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, type Logger } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../src/database/embedded-postgres';
 
@@ -98,4 +98,28 @@ export async function freshDatabase(label: string): Promise<FreshDatabase> {
       rmSync(base, { recursive: true, force: true });
     },
   };
+}
+
+export interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * The API's own TypeORM set-up on the bench database, recording every statement it sends: the
+ * repositories run here exactly as in the API, and the floors replay what they sent through `pg`.
+ */
+export async function recordingDataSource(url: string): Promise<{ ds: DataSource; sent: Statement[] }> {
+  const sent: Statement[] = [];
+  const ignore = () => undefined;
+  const logger: Logger = {
+    logQuery: (sql, params) => void sent.push({ sql, params: Array.isArray(params) ? params : [] }),
+    logQueryError: ignore,
+    logQuerySlow: ignore,
+    logSchemaBuild: ignore,
+    logMigration: ignore,
+    log: ignore,
+  };
+  const ds = await new DataSource({ ...dataSourceOptions(url, { logErrors: false }), logging: ['query'], logger }).initialize();
+  return { ds, sent };
 }

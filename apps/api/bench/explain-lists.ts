@@ -7,17 +7,15 @@ import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { DataSource, type Logger } from 'typeorm';
 import type { AuthUser } from '../src/auth/auth-user';
 import { CommitmentEntity } from '../src/commitments/commitment.entity';
 import { CommitmentsRepository } from '../src/commitments/commitments.repository';
-import { dataSourceOptions } from '../src/database/data-source-options';
 import { LIST_INDEXES } from '../src/database/migrations/1765100000000-list-indexes';
 import { EngagementEntity } from '../src/engagements/engagement.entity';
 import { EngagementsRepository } from '../src/engagements/engagements.repository';
 import { FollowUpEntity } from '../src/follow-ups/follow-up.entity';
 import { FollowUpsRepository } from '../src/follow-ups/follow-ups.repository';
-import { dataDir, freshDatabase, log, scaleArg } from './common';
+import { dataDir, freshDatabase, log, recordingDataSource, scaleArg } from './common';
 import { BENCH_TABLES } from './generate';
 
 async function main() {
@@ -43,17 +41,7 @@ async function main() {
     const [eng] = (await pg.query(`SELECT title FROM engagements WHERE host_city_id = $1 ORDER BY start_date DESC LIMIT 1`, [busiest.id]))
       .rows;
     const q = String(eng.title).replace(/^\D+/, '').slice(-4);
-    const sent: { sql: string; params: unknown[] }[] = [];
-    const ignore = () => undefined;
-    const logger: Logger = {
-      logQuery: (sql, params) => void sent.push({ sql, params: Array.isArray(params) ? params : [] }),
-      logQueryError: ignore,
-      logQuerySlow: ignore,
-      logSchemaBuild: ignore,
-      logMigration: ignore,
-      log: ignore,
-    };
-    const ds = await new DataSource({ ...dataSourceOptions(db.ownerUrl, { logErrors: false }), logging: ['query'], logger }).initialize();
+    const { ds, sent } = await recordingDataSource(db.ownerUrl);
     const admin = {
       id: '00000000-0000-4000-8000-000000000000',
       role: 'admin',
