@@ -125,7 +125,6 @@ test.describe('an engagement has a page', () => {
     page,
     request,
   }) => {
-    test.setTimeout(120_000);
     const api = await Api.as(request, 'esa.manager@impact.test');
     const seeded = await engagementWithResults(api);
     await page.setViewportSize(LAPTOP);
@@ -203,7 +202,6 @@ test.describe('an engagement has a page', () => {
     request,
     browser,
   }) => {
-    test.setTimeout(120_000);
     const seeded = await engagementWithResults(await Api.as(request, 'esa.manager@impact.test'));
     await page.setViewportSize(PHONE);
     await signIn(page, 'esa.manager@impact.test');
@@ -241,7 +239,6 @@ test.describe('figures read right in Arabic', () => {
     request,
     browser,
   }) => {
-    test.setTimeout(120_000);
     const manager = await Api.as(request, 'esa.manager@impact.test');
     const commitmentId = await manager.createCommitment(unique('E2E figures in Arabic'));
     await manager.addOutcome(commitmentId);

@@ -19,7 +19,6 @@ function currentStatus(page: Page) {
 
 test.describe('the records chain: engagement → commitment → follow-up → outcome → achieved', () => {
   test('a hub manager logs an engagement and a commitment; the liaison carries it to achieved', async ({ page, browser }) => {
-    test.setTimeout(120_000);
     const engagementTitle = unique('E2E workshop in Cape Town');
     const commitmentTitle = unique('E2E Neighbourhood Watch in Nansana');
 

@@ -39,7 +39,6 @@ test.describe('impact stories: draft, review, publish, read', () => {
     browser,
     request,
   }) => {
-    test.setTimeout(120_000);
     const manager = await Api.as(request, 'esa.manager@impact.test');
     const commitmentId = await manager.achievedCommitment(unique('E2E story source: Neighbourhood Watch'));
     const title = unique('E2E Nansana’s Neighbourhood Watch');

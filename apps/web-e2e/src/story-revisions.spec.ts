@@ -51,7 +51,6 @@ test.describe('story revisions: what leadership read is what goes live', () => {
     browser,
     request,
   }) => {
-    test.setTimeout(120_000);
     const manager = await Api.as(request, 'esa.manager@impact.test');
     const commitmentId = await manager.achievedCommitment(unique('E2E revision source'));
     const title = unique('E2E story read in review');
@@ -105,7 +104,6 @@ test.describe('story revisions: what leadership read is what goes live', () => {
   });
 
   test('the revisions of a published story, and a word-level diff between two of them or one and the draft', async ({ page, request }) => {
-    test.setTimeout(120_000);
     const manager = await Api.as(request, 'esa.manager@impact.test');
     const leadership = await Api.as(request, 'leadership@impact.test');
     const commitmentId = await manager.achievedCommitment(unique('E2E diff source'));
