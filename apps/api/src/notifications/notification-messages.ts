@@ -1,4 +1,5 @@
-import type { Language, ReminderKind, StoryNotificationKind } from '@impact/contracts';
+import { REMINDER_KINDS, type Language, type NotificationKind, type ReminderKind } from '@impact/contracts';
+import { fill } from '../mail/mail-messages';
 
 /**
  * Title and body of each notification kind in the four languages, as PostgreSQL `format()` strings:
@@ -66,10 +67,12 @@ export const NOTIFICATION_MESSAGES: Record<ReminderKind, NotificationTemplates> 
 };
 
 /**
- * What a story's workflow step tells people, in the four languages; `{…}` fill in: `{title}` the
- * story's title, `{hub}` its hub, `{actor}` who took the step, `{note}` the reason it was sent back.
+ * What a story's workflow step or a city contact's answer tells people, in the four languages; `{…}`
+ * fill in. Stories: `{title}` the story's title, `{hub}` its hub, `{actor}` who took the step, `{note}`
+ * the reason it was sent back. Answers by link: `{title}` the follow-up, `{city}`, `{contact}` the
+ * contact's name and address, `{noteLine}` and `{dateLine}` the note and proposed date, worded below.
  */
-export const STORY_NOTIFICATIONS: Record<StoryNotificationKind, NotificationTemplates> = {
+export const NAMED_NOTIFICATIONS: Record<Exclude<NotificationKind, ReminderKind>, NotificationTemplates> = {
   story_in_review: {
     en: {
       title: 'Story to review: {title}',
@@ -97,4 +100,83 @@ export const STORY_NOTIFICATIONS: Record<StoryNotificationKind, NotificationTemp
     ar: { title: 'نُشرت القصة: {title}', body: 'نشر {actor} «{title}». وهي الآن على صفحة القصص العامة.' },
     es: { title: 'Historia publicada: {title}', body: '{actor} publicó «{title}». Ya está en la página pública de historias.' },
   },
+  follow_up_confirmed: {
+    en: { title: 'Confirmed done by the city: {title}', body: '{contact} confirmed by link that “{title}” ({city}) is done.{noteLine}' },
+    fr: {
+      title: 'Confirmé comme fait par la ville : {title}',
+      body: '{contact} a confirmé par lien que « {title} » ({city}) est fait.{noteLine}',
+    },
+    ar: { title: 'أكدت المدينة الإنجاز: {title}', body: 'أكد {contact} عبر الرابط أن «{title}» ({city}) قد أُنجزت.{noteLine}' },
+    es: {
+      title: 'La ciudad confirmó que está hecho: {title}',
+      body: '{contact} confirmó por enlace que «{title}» ({city}) está hecho.{noteLine}',
+    },
+  },
+  follow_up_not_done: {
+    en: {
+      title: 'Not done yet, says the city: {title}',
+      body: '{contact} reported by link that “{title}” ({city}) is not done yet.{dateLine}{noteLine}',
+    },
+    fr: {
+      title: 'Pas encore fait, selon la ville : {title}',
+      body: '{contact} a indiqué par lien que « {title} » ({city}) n’est pas encore fait.{dateLine}{noteLine}',
+    },
+    ar: {
+      title: 'لم تُنجز بعد، بحسب المدينة: {title}',
+      body: 'أفاد {contact} عبر الرابط بأن «{title}» ({city}) لم تُنجز بعد.{dateLine}{noteLine}',
+    },
+    es: {
+      title: 'Aún no está hecho, según la ciudad: {title}',
+      body: '{contact} indicó por enlace que «{title}» ({city}) aún no está hecho.{dateLine}{noteLine}',
+    },
+  },
 };
+
+/** Added to a city contact's answer when it proposes a new date or leaves a note. */
+const PROPOSED_DATE: Record<Language, string> = {
+  en: ' Proposed new date: {date}.',
+  fr: ' Nouvelle date proposée : {date}.',
+  ar: ' التاريخ الجديد المقترح: {date}.',
+  es: ' Nueva fecha propuesta: {date}.',
+};
+
+const NOTE: Record<Language, string> = {
+  en: ' Note: {note}',
+  fr: ' Note : {note}',
+  ar: ' ملاحظة: {note}',
+  es: ' Nota: {note}',
+};
+
+/** What a notification was filled in with: a reminder rule's values by position, or a story step's by name. */
+export type NotificationArgs = string[] | Record<string, string>;
+
+const isReminder = (kind: NotificationKind): kind is ReminderKind => (REMINDER_KINDS as readonly string[]).includes(kind);
+
+/** `%1$s`…`%4$s` filled as PostgreSQL's `format()` fills them when the rules write set-based (null → ''). */
+const fillPositional = (template: string, args: readonly string[]): string =>
+  template.replace(/%(\d)\$s/g, (_whole, n: string) => args[Number(n) - 1] ?? '');
+
+/**
+ * A notification's title and body worded in `language` from its kind and values, so a reader who
+ * switched language reads it in the new one. Null for a row written without its values.
+ */
+export function wordNotification(
+  kind: NotificationKind,
+  args: NotificationArgs | null,
+  language: Language,
+): { title: string; body: string } | null {
+  if (!args) return null;
+  if (isReminder(kind)) {
+    if (!Array.isArray(args)) return null;
+    const t = NOTIFICATION_MESSAGES[kind][language];
+    return { title: fillPositional(t.title, args).slice(0, 300), body: fillPositional(t.body, args) };
+  }
+  if (Array.isArray(args)) return null;
+  const t = NAMED_NOTIFICATIONS[kind][language];
+  const values = {
+    ...args,
+    noteLine: args['note'] ? fill(NOTE[language], { note: args['note'] }) : '',
+    dateLine: args['date'] ? fill(PROPOSED_DATE[language], { date: args['date'] }) : '',
+  };
+  return { title: fill(t.title, values).slice(0, 300), body: fill(t.body, values) };
+}

@@ -2,6 +2,7 @@ import type { NotificationKind } from '@impact/contracts';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { DATE } from '../database/record.entity';
 import { UserEntity } from '../users/user.entity';
+import type { NotificationArgs } from './notification-messages';
 
 /**
  * One notification for one user. The unique key (kind, record, user, day) is what makes a rule
@@ -40,6 +41,14 @@ export class NotificationEntity {
 
   @Column({ type: 'varchar', length: 500 })
   link!: string;
+
+  /**
+   * What the title and body were filled in with: the reminder rules' positional values (title, date,
+   * days, city) or a story step's named ones. With them the text is worded in the reader's language
+   * when it is read; null on rows written before they were kept, which show their stored text.
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  args!: NotificationArgs | null;
 
   @CreateDateColumn({ type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;

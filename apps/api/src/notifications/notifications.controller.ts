@@ -1,8 +1,15 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ROUTES, type MarkNotificationsReadResult, type NotificationPage, type NotificationSettings } from '@impact/contracts';
+import {
+  ROUTES,
+  type Language,
+  type MarkNotificationsReadResult,
+  type NotificationPage,
+  type NotificationSettings,
+} from '@impact/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { Can, CurrentUser } from '../auth/auth.decorators';
+import { RequestLanguage } from '../common/http/request-language';
 import { ApiOk } from '../openapi/responses';
 import { MarkNotificationsReadDto, NotificationListQueryDto, NotificationSettingsDto } from './dto';
 import { NotificationsService } from './notifications.service';
@@ -12,12 +19,16 @@ import { NotificationsService } from './notifications.service';
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
-  /** The caller's notifications, newest first, with the count of unread ones. */
+  /** The caller's notifications, newest first, with the count of unread ones, worded in the `Accept-Language` asked for. */
   @Can('notifications', 'read')
   @Get()
   @ApiOk('NotificationPage')
-  list(@CurrentUser() user: AuthUser, @Query() query: NotificationListQueryDto): Promise<NotificationPage> {
-    return this.notifications.list(user, query);
+  list(
+    @CurrentUser() user: AuthUser,
+    @Query() query: NotificationListQueryDto,
+    @RequestLanguage() language: Language | null,
+  ): Promise<NotificationPage> {
+    return this.notifications.list(user, query, language);
   }
 
   /** Marks some (`ids`) or all (`all: true`) of the caller's notifications read; another user's ids change nothing. */

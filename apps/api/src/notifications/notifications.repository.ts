@@ -14,16 +14,19 @@ import {
 import { andWhereFlag, listPage, listSorts } from '../common/list-query';
 import { UserEntity } from '../users/user.entity';
 import { NotificationSettingsEntity } from './notification-settings.entity';
+import { wordNotification } from './notification-messages';
 import { NotificationEntity } from './notification.entity';
 
 const SORTS = listSorts({ createdAt: 'n.created_at' }, [['n.created_at', 'DESC']], 'n.id');
 
-export function toNotificationItem(n: NotificationEntity): NotificationItem {
+/** A notification as its reader sees it: worded in `language` when its values were kept, else as stored. */
+export function toNotificationItem(n: NotificationEntity, language: Language): NotificationItem {
+  const { title, body } = wordNotification(n.kind, n.args, language) ?? n;
   return {
     id: n.id,
     kind: n.kind,
-    title: n.title,
-    body: n.body,
+    title,
+    body,
     link: n.link,
     createdAt: n.createdAt.toISOString(),
     readAt: n.readAt?.toISOString() ?? null,
@@ -52,12 +55,15 @@ export class NotificationsRepository {
     @InjectRepository(NotificationSettingsEntity) private readonly settings: Repository<NotificationSettingsEntity>,
   ) {}
 
-  async list(userId: string, q: NotificationListQuery): Promise<NotificationPage> {
+  /** The page of `userId`'s notifications, worded in `language` (the one the reader uses now). */
+  async list(userId: string, q: NotificationListQuery, language: Language): Promise<NotificationPage> {
     const qb = this.notifications.createQueryBuilder('n').where('n.user_id = :userId', { userId });
     andWhereFlag(qb, q.unread, 'n.read_at IS NULL');
     const [page, unread] = await Promise.all([
       listPage(qb, q, SORTS, async (ids) =>
-        (await this.notifications.createQueryBuilder('n').where('n.id IN (:...ids)', { ids }).getMany()).map(toNotificationItem),
+        (await this.notifications.createQueryBuilder('n').where('n.id IN (:...ids)', { ids }).getMany()).map((n) =>
+          toNotificationItem(n, language),
+        ),
       ),
       this.unreadCount(userId),
     ]);
@@ -99,7 +105,15 @@ export class NotificationsRepository {
       .createQueryBuilder('n')
       .innerJoin(UserEntity, 'u', `u.id = n.user_id AND ${activeUserSql('u')}`)
       .leftJoin(NotificationSettingsEntity, 's', 's.user_id = n.user_id')
-      .select(['n.id AS id', 'n.user_id AS "userId"', 'n.kind AS kind', 'n.title AS title', 'n.body AS body', 'n.link AS link'])
+      .select([
+        'n.id AS id',
+        'n.user_id AS "userId"',
+        'n.kind AS kind',
+        'n.title AS title',
+        'n.body AS body',
+        'n.link AS link',
+        'n.args AS args',
+      ])
       .addSelect(['u.email AS email', 'u.name AS name', 'u.language AS language'])
       .addSelect(`COALESCE(s.email, :fallback)`, 'preference')
       .where('n.mailed_at IS NULL')
@@ -109,13 +123,16 @@ export class NotificationsRepository {
       .addOrderBy('n.id');
     if (ids) qb.andWhere('n.id = ANY(:ids::uuid[])', { ids });
     else qb.andWhere(`n.created_at > now() - interval '1 day'`);
-    return qb.getRawMany<UnmailedNotification>();
+    // Worded in the recipient's language as it is when the mail goes, like the list in the app.
+    const rows = await qb.getRawMany<UnmailedNotification & Pick<NotificationEntity, 'args'>>();
+    return rows.map(({ args, ...n }) => ({ ...n, ...wordNotification(n.kind, args, n.language) }));
   }
 
   /** Adds notifications, each at most once per (kind, record, user, day); the ids of the new ones. */
   async add(
     m: EntityManager,
-    rows: Pick<NotificationEntity, 'userId' | 'kind' | 'recordId' | 'keyDay' | 'title' | 'body' | 'link'>[],
+    rows: (Pick<NotificationEntity, 'userId' | 'kind' | 'recordId' | 'keyDay' | 'title' | 'body' | 'link'> &
+      Partial<Pick<NotificationEntity, 'args'>>)[],
   ): Promise<string[]> {
     if (!rows.length) return [];
     const result = await m.createQueryBuilder().insert().into(NotificationEntity).values(rows).orIgnore().returning(['id']).execute();

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { MarkNotificationsReadResult, NotificationPage, NotificationSettings } from '@impact/contracts';
+import type { Language, MarkNotificationsReadResult, NotificationPage, NotificationSettings } from '@impact/contracts';
 import { AuditService } from '../audit/audit.service';
 import { diffObjects } from '../audit/diff';
 import type { AuthUser } from '../auth/auth-user';
@@ -18,8 +18,9 @@ export class NotificationsService {
     private readonly audit: AuditService,
   ) {}
 
-  list(user: AuthUser, query: NotificationListQueryDto): Promise<NotificationPage> {
-    return this.notifications.list(user.id, query);
+  /** `language`: the one the reader uses now (the request's), else the user's preferred one. */
+  list(user: AuthUser, query: NotificationListQueryDto, language: Language | null): Promise<NotificationPage> {
+    return this.notifications.list(user.id, query, language ?? user.language);
   }
 
   /** Marking read is the user's own bookkeeping, not a change to a record: no audit row. */

@@ -1,4 +1,5 @@
-import type { NotificationPage, OutboxItem, Page, ReminderRunResult } from '@impact/contracts';
+import type { Language, NotificationKind, NotificationPage, OutboxItem, Page, ReminderRunResult } from '@impact/contracts';
+import { wordNotification } from '../notifications/notification-messages';
 import { addDays, followThroughWorld, insertCommitment, insertFollowUp, type Person, type World } from '../../test/follow-through-world';
 import { createTestApp, type TestApp } from '../../test/test-app';
 
@@ -135,6 +136,33 @@ describe('the daily reminder rules, against a clock we set', () => {
       title: 'Escalation: follow-up overdue for 20 days in Nansana',
       body: `“Report to council” was due on ${addDays(AS_OF, -20)} and is still open. Its owner has been reminded; please step in.`,
     });
+  });
+
+  it('words each notification again in the language its reader uses now (Accept-Language), and stores the same text SQL wrote', async () => {
+    const list = async (language?: string) => {
+      const req = t.http.get('/api/notifications?pageSize=200').set(as('liaisonA'));
+      if (language) req.set('Accept-Language', language);
+      const page = (await req.expect(200)).body as NotificationPage;
+      return page.items.find(
+        (n) => n.kind === 'follow_up_due_soon' && n.link === `/commitments/${ids.work}` && n.body.includes('Send the plan'),
+      );
+    };
+    // The web app sends the language chosen on the device; the notification was written in French.
+    expect(await list('ar')).toMatchObject({
+      title: 'متابعة مستحقة خلال 7 أيام: Send the plan',
+      body: `موعد استحقاق «Send the plan» (Nansana) هو ${addDays(AS_OF, 7)}.`,
+    });
+    expect((await list('es-MX,es;q=0.9'))?.title).toBe('Seguimiento con vencimiento en 7 días: Send the plan');
+    // No header, or one naming no language the product speaks: the user's preferred language.
+    expect((await list())?.title).toBe('Suivi à rendre dans 7 jours : Send the plan');
+    expect((await list('de-DE'))?.title).toBe('Suivi à rendre dans 7 jours : Send the plan');
+    // What PostgreSQL's format() stored is what the API's own wording gives for the stored values.
+    const rows = (await t.dataSource.query(
+      `SELECT kind, title, body, args, u.language FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.args IS NOT NULL AND record_id = ANY($1::uuid[])`,
+      [Object.values(ids)],
+    )) as { kind: NotificationKind; title: string; body: string; args: string[]; language: Language }[];
+    expect(rows.length).toBeGreaterThan(10);
+    for (const r of rows) expect(wordNotification(r.kind, r.args, r.language)).toEqual({ title: r.title, body: r.body });
   });
 
   it('queues mail by each recipient’s setting: immediate one each, daily one digest, off none', async () => {

@@ -9,14 +9,16 @@ import type { ReminderRule } from './reminder-rules';
 export class RemindersRepository {
   /**
    * Applies one rule for `asOf`: a notification per (rule, record, recipient, key day) that does not
-   * exist yet, titled in the recipient's language. Raw SQL because it is one set-based
+   * exist yet, titled in the recipient's language, with the values it was worded from (read back in
+   * whatever language the reader uses then). Raw SQL because it is one set-based
    * INSERT … SELECT … ON CONFLICT DO NOTHING, which QueryBuilder cannot say. The new ids.
    */
   async apply(m: EntityManager, rule: ReminderRule, asOf: string): Promise<string[]> {
     const rows = (await m.query(
-      `INSERT INTO notifications (user_id, kind, record_id, key_day, title, body, link)
+      `INSERT INTO notifications (user_id, kind, record_id, key_day, title, body, link, args)
        SELECT r.user_id, $2::varchar, r.record_id, r.key_day,
-              left(format(t.title, r.a1, r.a2, r.a3, r.a4), 300), format(t.body, r.a1, r.a2, r.a3, r.a4), r.link
+              left(format(t.title, r.a1, r.a2, r.a3, r.a4), 300), format(t.body, r.a1, r.a2, r.a3, r.a4), r.link,
+              jsonb_build_array(format('%s', r.a1), format('%s', r.a2), format('%s', r.a3), format('%s', r.a4))
          FROM (${rule.sql}) r
          JOIN users ru ON ru.id = r.user_id
          CROSS JOIN LATERAL (SELECT COALESCE($3::jsonb -> ru.language, $3::jsonb -> 'en') AS m) l

@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { mayOnRecord, storyPlace, type StoryListItem, type StoryNotificationKind, type StoryStatus } from '@impact/contracts';
 import type { AuthUser } from '../auth/auth-user';
-import { fill } from '../mail/mail-messages';
 import { NotificationMailer } from '../notifications/notification-mailer';
-import { STORY_NOTIFICATIONS } from '../notifications/notification-messages';
+import { wordNotification } from '../notifications/notification-messages';
 import { NotificationsRepository } from '../notifications/notifications.repository';
 import { UserEntity } from '../users/user.entity';
 import { withScope } from '../users/users.repository';
@@ -57,8 +56,9 @@ export class StoryNotifier {
         kind,
         recordId: stepId,
         keyDay: new Date().toISOString().slice(0, 10),
-        title: fill(STORY_NOTIFICATIONS[kind][user.language].title, values).slice(0, 300),
-        body: fill(STORY_NOTIFICATIONS[kind][user.language].body, values),
+        // Stored worded in the recipient's language now, and with its values, to be worded again when read.
+        ...(wordNotification(kind, values, user.language) as { title: string; body: string }),
+        args: values,
         link: `/story-desk/${story.id}`,
       })),
     );

@@ -174,6 +174,13 @@ describe('contact links', () => {
     const mine = page.items.find((n) => n.title.includes('Call the mayor'));
     expect(mine).toMatchObject({ kind: 'follow_up_not_done' });
     expect(mine?.body).toContain(proposed);
+    // Read in Spanish, the answer is worded in Spanish, the note and the proposed date included.
+    const es = (await t.http.get('/api/notifications').set(as('managerX')).set('Accept-Language', 'es').expect(200))
+      .body as NotificationPage;
+    expect(es.items.find((n) => n.id === mine?.id)).toMatchObject({
+      title: 'Aún no está hecho, según la ciudad: Call the mayor',
+      body: expect.stringContaining(`Nueva fecha propuesta: ${proposed}. Nota: Council meets next month`),
+    });
     expect((await linksOf(id))[0].answer).toMatchObject({ done: false, proposedDueDate: proposed });
   }, 60_000);
 

@@ -17,14 +17,13 @@ import type { AuthUser } from '../../auth/auth-user';
 import { APP_CONFIG, type AppConfig } from '../../config';
 import { NotFoundError, StaleVersionError, WorkflowError } from '../../common/errors';
 import { trimmed } from '../../common/records';
-import { fill } from '../../mail/mail-messages';
 import { MailService } from '../../mail/mail.service';
 import { NotificationMailer } from '../../notifications/notification-mailer';
+import { wordNotification } from '../../notifications/notification-messages';
 import { NotificationsRepository } from '../../notifications/notifications.repository';
 import { PlacesRepository } from '../../places/places.repository';
 import { followUpRecord } from '../follow-up.read';
 import { FollowUpsRepository } from '../follow-ups.repository';
-import { CONTACT_LINK_NOTIFICATIONS, NOTE, PROPOSED_DATE } from './contact-link-messages';
 import { renderContactLinkMail } from './contact-link-mail';
 import type { ContactLinkEntity } from './contact-link.entity';
 import { ContactLinkGoneError } from './contact-link.errors';
@@ -196,28 +195,27 @@ export class ContactLinksService {
     answer: { done: boolean; note: string | null; proposedDueDate: string | null },
   ): Promise<void> {
     const recipients = await this.links.recipients(m, followUp.ownerId, followUp.hubId);
-    const templates = CONTACT_LINK_NOTIFICATIONS[answer.done ? 'done' : 'notDone'];
+    const kind = answer.done ? ('follow_up_confirmed' as const) : ('follow_up_not_done' as const);
+    const values = {
+      title: followUp.title,
+      city: followUp.cityName ?? '—',
+      contact: `${link.name} <${link.email}>`,
+      note: answer.note ?? '',
+      date: answer.proposedDueDate ?? '',
+    };
     const keyDay = new Date().toISOString().slice(0, 10);
     const ids = await this.notifications.add(
       m,
-      recipients.map((r) => {
-        const values = {
-          title: followUp.title,
-          city: followUp.cityName ?? '—',
-          contact: `${link.name} <${link.email}>`,
-          note: answer.note ? fill(NOTE[r.language], { note: answer.note }) : '',
-          date: answer.proposedDueDate ? fill(PROPOSED_DATE[r.language], { date: answer.proposedDueDate }) : '',
-        };
-        return {
-          userId: r.id,
-          kind: answer.done ? ('follow_up_confirmed' as const) : ('follow_up_not_done' as const),
-          recordId: link.id,
-          keyDay,
-          title: fill(templates[r.language].title, values).slice(0, 300),
-          body: fill(templates[r.language].body, values),
-          link: followUp.commitmentId ? `/commitments/${followUp.commitmentId}` : `/engagements/${followUp.engagementId}`,
-        };
-      }),
+      recipients.map((r) => ({
+        userId: r.id,
+        kind,
+        recordId: link.id,
+        keyDay,
+        // Stored worded in the recipient's language now, and with its values, to be worded again when read.
+        ...(wordNotification(kind, values, r.language) as { title: string; body: string }),
+        args: values,
+        link: followUp.commitmentId ? `/commitments/${followUp.commitmentId}` : `/engagements/${followUp.engagementId}`,
+      })),
     );
     await this.mailer.mailImmediate(m, ids);
   }

@@ -10,6 +10,7 @@ import { RouterLink } from '@angular/router';
 import { NotificationItem } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LocaleDatePipe } from '../core/i18n/locale.pipes';
+import { LanguageService } from '../core/i18n/language.service';
 import { Notices } from '../shared/ui/notices';
 import { NotificationsApi } from './data-access/notifications.api';
 import { UnreadNotifications } from './unread-notifications';
@@ -38,13 +39,15 @@ export class NotificationsPage {
   private readonly api = inject(NotificationsApi);
   private readonly notices = inject(Notices);
   private readonly bell = inject(UnreadNotifications);
+  private readonly language = inject(LanguageService);
 
   protected readonly unreadOnly = signal(false);
   protected readonly page = signal(1);
   protected readonly pageSize = PAGE_SIZE;
   protected readonly result = rxResource({
-    params: () => ({ unread: this.unreadOnly(), page: this.page(), pageSize: PAGE_SIZE }),
-    stream: ({ params }) => this.api.list(params),
+    // The language is a key too: the server words each notification in the reader's language.
+    params: () => ({ query: { unread: this.unreadOnly(), page: this.page(), pageSize: PAGE_SIZE }, language: this.language.language() }),
+    stream: ({ params }) => this.api.list(params.query),
   });
   protected readonly items = computed<NotificationItem[]>(() => (this.result.hasValue() ? this.result.value().items : []));
   protected readonly total = computed(() => (this.result.hasValue() ? this.result.value().total : 0));

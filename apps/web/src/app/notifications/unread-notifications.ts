@@ -1,10 +1,11 @@
 import { DestroyRef, Injectable, inject, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { NotificationItem } from '@impact/contracts';
-import { Subject, catchError, of, switchMap, timer } from 'rxjs';
+import { Subject, catchError, merge, of, skip, switchMap, timer } from 'rxjs';
+import { LanguageService } from '../core/i18n/language.service';
 import { NotificationsApi } from './data-access/notifications.api';
 
-/** Polls gently: once a minute, on every navigation (via `refresh`), and after marking read. */
+/** Polls gently: once a minute, on every navigation (via `refresh`), after marking read, and on a language switch. */
 const POLL_MS = 60_000;
 const PREVIEW_SIZE = 5;
 
@@ -13,6 +14,8 @@ const PREVIEW_SIZE = 5;
 export class UnreadNotifications {
   private readonly api = inject(NotificationsApi);
   private readonly refresh$ = new Subject<void>();
+  /** The server words notifications in the reader's language: a switch fetches them again. */
+  private readonly languageSwitches = toObservable(inject(LanguageService).language).pipe(skip(1));
   readonly unread = signal(0);
   readonly latest = signal<NotificationItem[]>([]);
   private started = false;
@@ -22,7 +25,7 @@ export class UnreadNotifications {
     if (this.started) return;
     this.started = true;
     destroyRef.onDestroy(() => (this.started = false));
-    this.refresh$
+    merge(this.refresh$, this.languageSwitches)
       .pipe(
         switchMap(() => timer(0, POLL_MS)),
         // A failed poll keeps the last figures; the next tick tries again.
