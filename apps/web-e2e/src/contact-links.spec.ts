@@ -125,7 +125,7 @@ test.describe('contact links', () => {
   });
 
   test('staff send a link from the follow-up, see its state, and revoke it', async ({ page, request }) => {
-    const { title, commitmentId } = await managersFollowUp(request);
+    const { manager, title, commitmentId } = await managersFollowUp(request);
     await signIn(page, 'esa.manager@impact.test');
     await page.goto(`/follow-ups?commitmentId=${commitmentId}`);
     await page.getByRole('button', { name: `Ask the city to confirm ${title}` }).click();
@@ -156,9 +156,23 @@ test.describe('contact links', () => {
     await expect(item).toContainText('Revoked');
     await expect(item.getByRole('button', { name: /^Revoke/ })).toHaveCount(0);
 
-    // In Arabic, right to left.
+    // Another follow-up of the same city offers the contact already asked: picking the name brings the address.
     await page.keyboard.press('Escape');
     await expect(dialog).toHaveCount(0);
+    const next = unique('Share the minutes');
+    await manager.call('POST', 'follow-ups', { commitmentId, title: next, kind: 'check_in', dueDate: inDays(9) });
+    await page.reload();
+    await page.getByRole('button', { name: `Ask the city to confirm ${next}` }).click();
+    await expect(dialog.getByText('No link sent yet.')).toBeVisible();
+    await dialog.getByLabel('Contact’s name').fill('Kar');
+    await page.getByRole('option', { name: new RegExp(`Karim Nasser\\s+${email.replace(/\./g, '\\.')}`) }).click();
+    await expect(dialog.getByLabel('Contact’s name')).toHaveValue('Karim Nasser');
+    await expect(dialog.getByLabel('Contact’s e-mail')).toHaveValue(email);
+    await shot(page, 'dialog-picked-en-desktop');
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+
+    // In Arabic, right to left.
     await chooseLanguage(page, 'ar');
     await page.getByRole('button', { name: `اطلب من المدينة تأكيد ${title}` }).click();
     const ar = page.getByRole('dialog', { name: 'اطلب من المدينة التأكيد' });

@@ -15,6 +15,17 @@ export interface CreateContactLinkRequest {
   language: Language;
 }
 
+/**
+ * `GET /api/follow-ups/:id/contact-links/contacts`: someone of the follow-up's city who was already
+ * asked by link (on any follow-up of that city), newest first, to pick instead of typing again.
+ */
+export interface CityContact {
+  name: string;
+  email: string;
+  language: Language;
+  lastAskedAt: IsoInstant;
+}
+
 export interface ContactLinkCreated {
   id: string;
   expiresAt: IsoInstant;

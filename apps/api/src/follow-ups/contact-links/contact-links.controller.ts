@@ -3,6 +3,7 @@ import { ApiGoneResponse, ApiNotFoundResponse, ApiTags, ApiTooManyRequestsRespon
 import type { Request, Response } from 'express';
 import {
   ROUTES,
+  type CityContact,
   type ContactLink,
   type ContactLinkAnswerResult,
   type ContactLinkCreated,
@@ -37,6 +38,13 @@ export class ContactLinksController {
   @ApiOkArray('ContactLink', "The follow-up's links, newest first, with their state")
   list(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<ContactLink[]> {
     return this.links.list(user, id);
+  }
+
+  @Can('followUps', 'update')
+  @Get('contacts')
+  @ApiOkArray('CityContact', "People of the follow-up's city already asked by link, newest first, one per address")
+  contacts(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<CityContact[]> {
+    return this.links.contacts(user, id);
   }
 
   @Can('followUps', 'update')

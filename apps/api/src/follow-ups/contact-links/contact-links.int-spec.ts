@@ -1,5 +1,5 @@
 import type { ParsedMail } from 'mailparser';
-import type { ContactLink, ContactLinkCreated, NotificationPage, PublicFollowUpLink } from '@impact/contracts';
+import type { CityContact, ContactLink, ContactLinkCreated, NotificationPage, PublicFollowUpLink } from '@impact/contracts';
 import { addDays, followThroughWorld, insertCommitment, insertFollowUp, type Person, type World } from '../../../test/follow-through-world';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { MAX_LINK_REQUESTS_PER_ADDRESS } from './contact-link-limiter';
@@ -182,6 +182,37 @@ describe('contact links', () => {
       body: expect.stringContaining(`Nueva fecha propuesta: ${proposed}. Nota: Council meets next month`),
     });
     expect((await linksOf(id))[0].answer).toMatchObject({ done: false, proposedDueDate: proposed });
+  }, 60_000);
+
+  it("offers the city's contacts already asked, one per address with the name used last; another city's are not offered", async () => {
+    const first = await followUp('Print the leaflets');
+    const second = await followUp('Book the venue');
+    const call = async (id: string, name: string, email: string, language: string) =>
+      t.http.post(`/api/follow-ups/${id}/contact-links`).set(as('managerX')).send({ name, email, language }).expect(201);
+    await call(first, 'Joseph Okello', 'okello@city.test', 'en');
+    await call(second, 'Joseph O. Okello', 'OKELLO@city.test', 'fr');
+    await call(second, 'Grace Nakato', 'nakato@city.test', 'ar');
+    const fresh = await followUp('Count the volunteers');
+    const contacts = (await t.http.get(`/api/follow-ups/${fresh}/contact-links/contacts`).set(as('managerX')).expect(200))
+      .body as CityContact[];
+    const ours = contacts.filter((c) => /okello|nakato/i.test(c.email));
+    expect(ours.map(({ name, email, language }) => ({ name, email, language }))).toEqual([
+      { name: 'Grace Nakato', email: 'nakato@city.test', language: 'ar' },
+      { name: 'Joseph O. Okello', email: 'OKELLO@city.test', language: 'fr' },
+    ]);
+    expect(Date.parse(ours[0].lastAskedAt)).toBeGreaterThanOrEqual(Date.parse(ours[1].lastAskedAt));
+    // A follow-up of city B: none of city A's contacts, and city A's liaison cannot ask there at all.
+    const inB = await insertCommitment(t.dataSource, { title: 'Other city', cityId: w.cityB, ownerId: w.users.liaisonB });
+    const followUpB = await insertFollowUp(t.dataSource, {
+      title: 'Elsewhere',
+      commitmentId: inB,
+      ownerId: w.users.liaisonB,
+      dueDate: today,
+    });
+    const ofB = (await t.http.get(`/api/follow-ups/${followUpB}/contact-links/contacts`).set(as('admin')).expect(200))
+      .body as CityContact[];
+    expect(ofB.filter((c) => /okello|nakato/i.test(c.email))).toEqual([]);
+    await t.http.get(`/api/follow-ups/${followUpB}/contact-links/contacts`).set(as('liaisonA')).expect(404);
   }, 60_000);
 
   it('answers 404 for an unknown token and 410 for a revoked or expired link; revoking is for editors', async () => {

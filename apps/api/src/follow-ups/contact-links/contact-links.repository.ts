@@ -1,8 +1,8 @@
-import { activeUserSql } from '../../rules';
+import { activeUserSql, followUpInCitiesSql } from '../../rules';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
-import type { ContactLink, ContactLinkState, Language } from '@impact/contracts';
+import type { CityContact, ContactLink, ContactLinkState, Language } from '@impact/contracts';
 import { UserEntity } from '../../users/user.entity';
 import { ContactLinkEntity } from './contact-link.entity';
 
@@ -56,6 +56,28 @@ export class ContactLinksRepository {
   async ofFollowUp(followUpId: string): Promise<ContactLink[]> {
     const rows = await this.links.find({ where: { followUpId }, order: { createdAt: 'DESC', id: 'ASC' } });
     return rows.map(toContactLink);
+  }
+
+  /**
+   * The people asked by link about any follow-up of `cityId` (its commitment's city, or without one its
+   * engagement's cities), one per address with the name and language used last, newest first.
+   */
+  async contactsOfCity(cityId: string, limit: number): Promise<CityContact[]> {
+    const rows = (await this.links.query(
+      `SELECT name, email, language, last_asked_at AS "lastAskedAt" FROM (
+         SELECT DISTINCT ON (lower(l.email)) l.name, l.email, l.language, l.created_at AS last_asked_at
+           FROM follow_up_contact_links l
+           JOIN follow_ups f ON f.id = l.follow_up_id
+           LEFT JOIN commitments c ON c.id = f.commitment_id
+           LEFT JOIN engagements e ON e.id = f.engagement_id
+          WHERE ${followUpInCitiesSql('c', 'e', 'ARRAY[$1]')}
+          ORDER BY lower(l.email), l.created_at DESC
+       ) latest
+       ORDER BY last_asked_at DESC, email
+       LIMIT $2`,
+      [cityId, limit],
+    )) as (Omit<CityContact, 'lastAskedAt'> & { lastAskedAt: Date })[];
+    return rows.map((r) => ({ ...r, lastAskedAt: r.lastAskedAt.toISOString() }));
   }
 
   /** One link of one follow-up, locked for the change that follows. */

@@ -6,6 +6,7 @@ import {
   followUpPlace,
   type ContactLink,
   type ContactLinkAnswerResult,
+  type CityContact,
   type ContactLinkCreated,
   type FollowUpListItem,
   type PublicFollowUpLink,
@@ -34,6 +35,8 @@ import type { ContactLinkAnswerDto, CreateContactLinkDto } from './dto';
 const newToken = (): string => randomBytes(32).toString('base64url');
 const hashOf = (token: string): string => createHash('sha256').update(token).digest('hex');
 const DAY_MS = 86_400_000;
+/** How many of a city's contacts the picker offers. */
+const CITY_CONTACTS_SHOWN = 50;
 
 /**
  * Contact links: staff who may edit a follow-up mail a city contact a link; the contact opens it
@@ -103,6 +106,12 @@ export class ContactLinksService {
   async list(user: AuthUser, followUpId: string): Promise<ContactLink[]> {
     await this.editable(this.dataSource.manager, user, followUpId);
     return this.links.ofFollowUp(followUpId);
+  }
+
+  /** The city's contacts already asked by link, for whoever may send this follow-up's links. */
+  async contacts(user: AuthUser, followUpId: string): Promise<CityContact[]> {
+    const followUp = await this.editable(this.dataSource.manager, user, followUpId);
+    return followUp.cityId ? this.links.contactsOfCity(followUp.cityId, CITY_CONTACTS_SHOWN) : [];
   }
 
   /** Revoking twice is harmless (the first revocation stands). */

@@ -40,6 +40,11 @@ export const contactLinksRows: MatrixRow[] = [
     expect: editorsOfA(200),
   },
   {
+    route: 'GET /api/follow-ups/{id}/contact-links/contacts',
+    request: async (w) => ({ path: `/api/follow-ups/${(await freshLink(w)).followUpId}/contact-links/contacts` }),
+    expect: editorsOfA(200),
+  },
+  {
     route: 'DELETE /api/follow-ups/{id}/contact-links/{linkId}',
     request: async (w) => {
       const link = await freshLink(w);

@@ -1,10 +1,10 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { ContactLink, ContactLinkCreated, CreateContactLinkRequest, ROUTES } from '@impact/contracts';
+import { CityContact, ContactLink, ContactLinkCreated, CreateContactLinkRequest, ROUTES } from '@impact/contracts';
 import { Observable } from 'rxjs';
 import { API } from '../../core/http/api';
 
-/** Staff side of a follow-up's contact links: send, list, revoke. */
+/** Staff side of a follow-up's contact links: send, list, revoke, and the city's known contacts. */
 @Injectable({ providedIn: 'root' })
 export class ContactLinksApi {
   private readonly http = inject(HttpClient);
@@ -15,6 +15,11 @@ export class ContactLinksApi {
 
   list(followUpId: string): Observable<ContactLink[]> {
     return this.http.get<ContactLink[]>(this.base(followUpId));
+  }
+
+  /** People of the follow-up's city already asked by link, newest first. */
+  contacts(followUpId: string): Observable<CityContact[]> {
+    return this.http.get<CityContact[]>(`${this.base(followUpId)}/contacts`);
   }
 
   create(followUpId: string, body: CreateContactLinkRequest): Observable<ContactLinkCreated> {

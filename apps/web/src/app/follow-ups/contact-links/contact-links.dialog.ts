@@ -1,5 +1,7 @@
-import { ChangeDetectionStrategy, Component, inject, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -7,13 +9,14 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTooltipModule } from '@angular/material/tooltip';
-import { ContactLink, LANGUAGES, Language } from '@impact/contracts';
+import { CityContact, ContactLink, LANGUAGES, Language } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LanguageService } from '../../core/i18n/language.service';
 import { LocaleDatePipe } from '../../core/i18n/locale.pipes';
 import { RecordDialogs } from '../../shared/forms/dialogs';
 import { Notices } from '../../shared/ui/notices';
 import { ContactLinksApi } from './contact-links.api';
+import { catchError, of } from 'rxjs';
 
 export interface ContactLinksDialogData {
   followUp: { id: string; title: string };
@@ -24,6 +27,7 @@ export interface ContactLinksDialogData {
   selector: 'it-contact-links-dialog',
   imports: [
     LocaleDatePipe,
+    MatAutocompleteModule,
     MatButtonModule,
     MatDialogModule,
     MatFormFieldModule,
@@ -57,8 +61,24 @@ export class ContactLinksDialog {
     language: new FormControl<Language>(inject(LanguageService).language(), { nonNullable: true, validators: [Validators.required] }),
   });
 
+  /** The city's contacts already asked by link; an empty list when they cannot be read (typing still works). */
+  private readonly contacts = toSignal(this.api.contacts(this.data.followUp.id).pipe(catchError(() => of([] as CityContact[]))), {
+    initialValue: [] as CityContact[],
+  });
+  private readonly typedName = toSignal(this.form.controls.name.valueChanges, { initialValue: '' });
+  /** The known contacts whose name or address holds what is typed in the name field. */
+  protected readonly suggestions = computed(() => {
+    const typed = this.typedName().trim().toLocaleLowerCase();
+    return this.contacts().filter((c) => !typed || `${c.name} ${c.email}`.toLocaleLowerCase().includes(typed));
+  });
+
   constructor() {
     this.load();
+  }
+
+  /** A known contact picked from the name field: the address and language come with the name. */
+  protected pick(contact: CityContact): void {
+    this.form.patchValue({ name: contact.name, email: contact.email, language: contact.language });
   }
 
   protected load(): void {
