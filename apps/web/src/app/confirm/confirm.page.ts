@@ -66,7 +66,7 @@ function failureOf(error: unknown): Extract<State, { kind: 'failed' }> {
     TranslocoPipe,
   ],
   templateUrl: './confirm.page.html',
-  styleUrl: './confirm.page.scss',
+  styleUrls: ['../shared/ui/card-page.scss', './confirm.page.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ConfirmPage {

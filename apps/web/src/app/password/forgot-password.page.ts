@@ -21,7 +21,7 @@ type Failure = { key: string; params?: Record<string, unknown> };
   selector: 'it-forgot-password-page',
   imports: [MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, ReactiveFormsModule, RouterLink, TranslocoPipe],
   templateUrl: './forgot-password.page.html',
-  styleUrl: './password.scss',
+  styleUrls: ['../shared/ui/card-page.scss', './password.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ForgotPasswordPage {

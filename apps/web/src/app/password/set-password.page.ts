@@ -58,7 +58,7 @@ function readStored(): string | null {
     TranslocoPipe,
   ],
   templateUrl: './set-password.page.html',
-  styleUrl: './password.scss',
+  styleUrls: ['../shared/ui/card-page.scss', './password.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class SetPasswordPage {
