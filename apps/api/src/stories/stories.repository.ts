@@ -17,7 +17,7 @@ export type StoryInsert = Pick<
 
 /** What an edit sets: the content given, the three checklist answers, and who confirmed them when they changed. */
 export interface StoryEdit {
-  content: Partial<Pick<StoryEntity, 'title' | 'category' | 'body' | 'quotes' | 'language'>>;
+  content: Partial<Pick<StoryEntity, 'title' | 'category' | 'body' | 'quotes' | 'language' | 'figureWording'>>;
   answers: Pick<StoryEntity['sensitivity'], 'consentForNamedPeople' | 'noDetailsExposingIndividuals' | 'cityAgreedToPublication'>;
   /** Set when the answers changed: the checklist is then confirmed by this user, now. */
   confirmedById: string | null;

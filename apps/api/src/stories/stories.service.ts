@@ -8,7 +8,9 @@ import {
   type Page,
   type Quote,
   type Ref,
+  MAX_LENGTH,
   type StoryDetail,
+  type StoryFigureWordings,
   type StoryListItem,
 } from '@impact/contracts';
 import { AuditService } from '../audit/audit.service';
@@ -30,9 +32,43 @@ export function cleanQuotes(quotes: readonly Quote[] | undefined): Quote[] {
   return (quotes ?? []).map((q) => ({ text: q.text.trim(), attribution: q.attribution.trim() })).filter((q) => q.text);
 }
 
+/**
+ * The wording of the figures a story cites, checked entry by entry (the keys are outcome ids, which a
+ * DTO cannot declare): trimmed, a blank unit is none, wording of an outcome the story does not cite is
+ * dropped. A bad entry is a 400 naming `figureWording.<outcome id>.<field>`.
+ */
+export function storyFigureWording(given: StoryFigureWordings, cited: readonly string[]): StoryFigureWordings {
+  const problems: { field: string; message: string }[] = [];
+  const kept: StoryFigureWordings = {};
+  for (const [id, entry] of Object.entries(given)) {
+    const field = `figureWording.${id}`;
+    if (!entry || typeof entry !== 'object' || Array.isArray(entry)) {
+      problems.push({ field, message: 'Give the figure as { unit, description }.' });
+      continue;
+    }
+    const raw = entry as { unit?: unknown; description?: unknown };
+    const description = typeof raw.description === 'string' ? raw.description.trim() : '';
+    const unit = typeof raw.unit === 'string' ? raw.unit.trim() : null;
+    if (!description) problems.push({ field: `${field}.description`, message: 'Word the figure in the story’s language.' });
+    else if (description.length > MAX_LENGTH.outcome.description)
+      problems.push({ field: `${field}.description`, message: `At most ${MAX_LENGTH.outcome.description} characters.` });
+    if (raw.unit !== undefined && raw.unit !== null && typeof raw.unit !== 'string')
+      problems.push({ field: `${field}.unit`, message: 'The unit is text.' });
+    else if (unit && unit.length > MAX_LENGTH.outcome.unit)
+      problems.push({ field: `${field}.unit`, message: `At most ${MAX_LENGTH.outcome.unit} characters.` });
+    if (cited.includes(id)) kept[id] = { unit: unit || null, description };
+  }
+  if (problems.length) throw new ValidationFailedError(problems);
+  return kept;
+}
+
+/** Only the wording of figures still cited. */
+const citedWording = (wording: StoryFigureWordings, cited: readonly string[]): StoryFigureWordings =>
+  Object.fromEntries(Object.entries(wording).filter(([id]) => cited.includes(id)));
+
 /** The content a review approves: a change to any of it voids the review. */
 function reviewedContent(s: StoryListItem): unknown[] {
-  return [s.title, s.body, s.quotes, s.language, s.cityIds, s.engagementIds, s.commitmentIds, s.outcomeIds];
+  return [s.title, s.body, s.quotes, s.language, s.cityIds, s.engagementIds, s.commitmentIds, s.outcomeIds, s.figureWording];
 }
 
 /**
@@ -146,12 +182,19 @@ export class StoriesService {
         answers.consentForNamedPeople !== was.consentForNamedPeople ||
         answers.noDetailsExposingIndividuals !== was.noDetailsExposingIndividuals ||
         answers.cityAgreedToPublication !== was.cityAgreedToPublication;
+      const cited = dto.outcomeIds ? unique(dto.outcomeIds) : before.outcomeIds;
+      const figureWording = dto.figureWording
+        ? storyFigureWording(dto.figureWording, cited)
+        : dto.outcomeIds
+          ? citedWording(before.figureWording, cited)
+          : undefined;
       const content = given({
         title: dto.title?.trim(),
         category: dto.category,
         body: dto.body,
         quotes: dto.quotes ? cleanQuotes(dto.quotes) : undefined,
         language: dto.language,
+        figureWording,
       });
       if (!(await this.stories.update(m, id, dto.version, { content, answers, confirmedById: checklistChanged ? user.id : null }))) {
         throw new StaleVersionError(await this.detail(m, before));

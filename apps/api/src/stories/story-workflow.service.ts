@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   canTransitionStory,
+  figuresInOtherLanguage,
   mayPublishStory,
   sensitivityComplete,
   storyPlace,
@@ -20,6 +21,7 @@ import { PublicStoriesService } from './public-stories.service';
 import { StoriesRepository } from './stories.repository';
 import { StoriesService } from './stories.service';
 import { StoryNotifier } from './story-notifications';
+import { StorySourcesRepository } from './story-sources.repository';
 
 /** The audit action a step is recorded as. */
 function auditAction(to: StoryStatus): AuditAction {
@@ -41,6 +43,7 @@ export class StoryWorkflowService {
     private readonly audit: AuditService,
     private readonly publication: PublicStoriesService,
     private readonly notifier: StoryNotifier,
+    private readonly sources: StorySourcesRepository,
   ) {}
 
   async transition(user: AuthUser, id: string, dto: StoryTransitionDto): Promise<StoryDetail> {
@@ -50,6 +53,7 @@ export class StoryWorkflowService {
       // The version comes first: leadership learns that the story changed since it read it (even if it went back to draft).
       if (dto.to === 'published' && mayPublishStory(user.role)) await this.checkReadVersion(m, before, dto.version);
       const note = this.checkStep(user, before, dto.to, dto.note);
+      if (dto.to === 'in_review') await this.checkFigureLanguage(m, before);
       await this.stories.moveStatus(m, id, dto.to, user.id);
       // Publishing freezes exactly what was approved: the public views read this revision only.
       const revision = dto.to === 'published' ? await this.publication.freeze(m, id, user.id) : null;
@@ -83,6 +87,19 @@ export class StoryWorkflowService {
         changes: { status: { old: before.status, new: 'archived' } },
       });
     });
+  }
+
+  /** A story goes to review only with every cited figure worded in its own language (the number stays the record's). */
+  private async checkFigureLanguage(m: EntityManager, story: StoryListItem): Promise<void> {
+    const figures = await this.sources.figures(m, { ids: story.outcomeIds });
+    const foreign = figuresInOtherLanguage(figures, story.figureWording, story.language);
+    if (!foreign.length) return;
+    const lines = figures.filter((f) => foreign.includes(f.id)).map((f) => `“${f.description.slice(0, 80)}”`);
+    throw new WorkflowError(
+      story.status,
+      'in_review',
+      `Word every cited figure in the story’s language before sending it to review. In another language: ${lines.join(', ')}.`,
+    );
   }
 
   /** Leadership publishes the version it read: none given is a 400, another one a 409 with the story as it is now. */

@@ -1,4 +1,4 @@
-import type { Language, Quote, StoryCategory, StoryStatus } from '@impact/contracts';
+import type { Language, Quote, StoryCategory, StoryFigureWordings, StoryStatus } from '@impact/contracts';
 import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne } from 'typeorm';
 import { CityEntity } from '../cities/city.entity';
 import { CommitmentEntity } from '../commitments/commitment.entity';
@@ -42,6 +42,10 @@ export class StoryEntity extends HubRecordEntity {
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
   quotes!: Quote[];
+
+  /** Each cited figure worded in the story's language, by outcome id (the number stays the record's). */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  figureWording!: StoryFigureWordings;
 
   @Index()
   @Column({ type: 'varchar', length: 2, default: 'en' })

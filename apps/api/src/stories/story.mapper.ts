@@ -1,4 +1,4 @@
-import type { PublicStory, StoryFigure, StoryListItem, StoryTranslationRef } from '@impact/contracts';
+import { wordedFigure, type PublicStory, type StoryFigure, type StoryListItem, type StoryTranslationRef } from '@impact/contracts';
 import { renderMarkdown, summaryOf } from './story-render';
 import type { StoryEntity } from './story.entity';
 
@@ -44,6 +44,7 @@ export function toLoadedStory(s: StoryEntity, links: StoryLinkIds): LoadedStory 
     engagementIds: links.engagementIds,
     commitmentIds: links.commitmentIds,
     outcomeIds: links.outcomeIds,
+    figureWording: s.figureWording ?? {},
     language: s.language,
     translationOf: s.translationOfId,
     sensitivity: {
@@ -77,6 +78,7 @@ export function storyAudit(s: StoryListItem): Record<string, unknown> {
     engagementIds: s.engagementIds,
     commitmentIds: s.commitmentIds,
     outcomeIds: s.outcomeIds,
+    figureWording: s.figureWording,
     language: s.language,
     translationOf: s.translationOf,
     sensitivity: {
@@ -105,7 +107,10 @@ export function toPublicStory(s: LoadedStory, figures: readonly StoryFigure[], t
     body: story.body,
     bodyHtml: renderMarkdown(story.body),
     quotes: story.quotes.map((q) => ({ text: q.text, attribution: q.attribution })),
-    figures: figures.map((f) => ({ date: f.date, type: f.type, value: f.value, unit: f.unit, description: f.description })),
+    // In the story's words: the figure's unit and line as the author wrote them in the story's language.
+    figures: figures
+      .map((f) => wordedFigure(f, story.figureWording))
+      .map((f) => ({ date: f.date, type: f.type, value: f.value, unit: f.unit, description: f.description })),
     publishedAt: story.publishedAt ?? '',
     updatedAt: null,
     revision: 0,

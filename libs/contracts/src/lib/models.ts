@@ -239,6 +239,13 @@ export interface Sensitivity {
   confirmedAt: IsoInstant | null;
 }
 
+/** How a story words one cited figure in its own language: the unit and the line after the number. */
+export interface StoryFigureWording {
+  unit: string | null;
+  description: string;
+}
+export type StoryFigureWordings = Record<string, StoryFigureWording>;
+
 export interface Story {
   id: string;
   title: string;
@@ -250,6 +257,8 @@ export interface Story {
   engagementIds: string[];
   commitmentIds: string[];
   outcomeIds: string[];
+  /** Each cited figure worded in the story's language, by outcome id; the number stays the record's. */
+  figureWording: StoryFigureWordings;
   language: Language;
   translationOf: string | null;
   sensitivity: Sensitivity;

@@ -1,4 +1,12 @@
-import { groupStoriesByCategory, sensitivityComplete, storyTransitionNeedsNote, suggestStoryCategory } from './stories';
+import {
+  figuresInOtherLanguage,
+  fitsLanguage,
+  groupStoriesByCategory,
+  sensitivityComplete,
+  storyTransitionNeedsNote,
+  suggestStoryCategory,
+  wordedFigure,
+} from './stories';
 
 describe('stories', () => {
   it('needs all three checklist answers before review', () => {
@@ -30,5 +38,28 @@ describe('stories', () => {
     ]);
     expect(groups.map((g) => g.category)).toEqual(['peer_learning', 'youth']);
     expect(groups[1].stories.map((s) => s.id)).toEqual(['a', 'c']);
+  });
+});
+
+describe('figures in the story’s language', () => {
+  const trained = { id: 'o1', unit: 'people trained', description: 'Municipal officials trained for the Watch.' };
+  const adopted = { id: 'o2', unit: null, description: '2024' };
+
+  it('tells a line’s language by its script; a line without letters fits any', () => {
+    expect(fitsLanguage('Municipal officials', 'ar')).toBe(false);
+    expect(fitsLanguage('موظفو البلدية', 'ar')).toBe(true);
+    expect(fitsLanguage('موظفو البلدية في برنامج PVE', 'ar')).toBe(true);
+    expect(fitsLanguage('موظفو البلدية', 'fr')).toBe(false);
+    expect(fitsLanguage('Agents municipaux formés', 'fr')).toBe(true);
+    expect(fitsLanguage('150 — 2024', 'es')).toBe(true);
+  });
+
+  it('words a figure with the story’s wording when there is one, and lists the lines in another language', () => {
+    const wording = { o1: { unit: 'شخصًا مدرَّبًا', description: 'موظفو البلدية' } };
+    expect(wordedFigure(trained, wording)).toEqual({ id: 'o1', unit: 'شخصًا مدرَّبًا', description: 'موظفو البلدية' });
+    expect(wordedFigure(trained, {})).toBe(trained);
+    expect(figuresInOtherLanguage([trained, adopted], {}, 'ar')).toEqual(['o1']);
+    expect(figuresInOtherLanguage([trained, adopted], wording, 'ar')).toEqual([]);
+    expect(figuresInOtherLanguage([trained, adopted], {}, 'en')).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import {
   type StoryCategory,
   type StoryStatus,
 } from './enums';
-import type { IsoDate, IsoInstant, ListQuery, Quote, Ref, Sensitivity, Story } from './models';
+import type { IsoDate, IsoInstant, ListQuery, Quote, Ref, Sensitivity, Story, StoryFigureWordings } from './models';
 
 /*
  * Impact stories beyond the bare record: what the story desk reads and sends, what the public page
@@ -56,6 +56,11 @@ export interface CreateStoryRequest {
 
 export interface UpdateStoryRequest extends Partial<Omit<CreateStoryRequest, 'hubId'>> {
   version: number;
+  /**
+   * The cited figures worded in the story's language, by outcome id (the whole set: a figure left out
+   * reads in its record's words). Wording of an outcome the story does not cite is dropped.
+   */
+  figureWording?: StoryFigureWordings;
   /** Checklist answers; who and when are recorded by the server. */
   sensitivity?: Partial<SensitivityAnswers>;
 }
@@ -78,6 +83,39 @@ export interface StoryFigure {
   value: number | null;
   unit: string | null;
   description: string;
+}
+
+/** A cited figure as the story words it: the author's wording in the story's language, else the record's own words. */
+export function wordedFigure<F extends Pick<StoryFigure, 'id' | 'unit' | 'description'>>(f: F, wording: StoryFigureWordings): F {
+  const w = wording[f.id];
+  return w ? { ...f, unit: w.unit, description: w.description } : f;
+}
+
+const ARABIC_LETTER = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/u;
+const LATIN_LETTER = /[A-Za-z\u00C0-\u024F]/u;
+
+/**
+ * Whether a line can be in `language`, told by its letters: Arabic needs Arabic letters, English,
+ * French and Spanish need Latin ones; a line without letters (a number, a sign) fits any language.
+ * The script cannot tell English from French or Spanish: those the author answers for.
+ */
+export function fitsLanguage(text: string, language: Language): boolean {
+  const arabic = ARABIC_LETTER.test(text);
+  const latin = LATIN_LETTER.test(text);
+  if (!arabic && !latin) return true;
+  return language === 'ar' ? arabic : latin;
+}
+
+/** The cited figures whose line (unit and description, as the story words them) is in another language than the story's. */
+export function figuresInOtherLanguage(
+  figures: readonly Pick<StoryFigure, 'id' | 'unit' | 'description'>[],
+  wording: StoryFigureWordings,
+  language: Language,
+): string[] {
+  return figures
+    .map((f) => wordedFigure(f, wording))
+    .filter((f) => !fitsLanguage(`${f.unit ?? ''} ${f.description}`, language))
+    .map((f) => f.id);
 }
 
 export interface StoryTranslationRef {

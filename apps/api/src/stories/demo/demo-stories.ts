@@ -11,6 +11,8 @@ export interface DemoStoryVersion {
   title: string;
   body: string;
   quotes?: Quote[];
+  /** The cited figures worded in this version's language, by outcome type (a story cites one of each here). */
+  figures?: Partial<Record<OutcomeType, { unit?: string; description: string }>>;
 }
 
 export interface DemoStory {
@@ -69,6 +71,11 @@ Le Cap a ensuite ouvert ses portes. Avec le réseau, la ville a co-organisé une
 
 - La stratégie est adoptée et fait partie du cadre de sécurité de la ville.
 - Des villes visiteuses ont repris la pratique : le projet pilote de surveillance de quartier de Nansana est né de cette visite.`,
+        figures: {
+          policy_adopted: {
+            description: 'Le Cap a adopté sa stratégie de prévention dans le cadre de son dispositif de sûreté et de sécurité.',
+          },
+        },
       },
       {
         language: 'ar',
@@ -83,6 +90,7 @@ Le Cap a ensuite ouvert ses portes. Avec le réseau, la ville a co-organisé une
 
 - اعتُمدت الاستراتيجية وأصبحت جزءًا من إطار السلامة في المدينة.
 - نقلت مدن زائرة الممارسة إلى بلدها: فقد انبثق مشروع مراقبة الأحياء التجريبي في نانسانا من زيارة التعلّم هذه.`,
+        figures: { policy_adopted: { description: 'اعتمدت كيب تاون استراتيجيتها للوقاية جزءًا من إطار السلامة والأمن لديها.' } },
       },
     ],
   },
@@ -230,6 +238,12 @@ With Stellenbosch and the network at its side, Nansana is now piloting the Neigh
 Le réseau a fait appel à Stellenbosch, en Afrique du Sud, où ce modèle a fait ses preuves pour associer les habitants, repérer les besoins locaux et prévenir la petite délinquance. Ensemble, ils ont formé plus de 150 agents municipaux, responsables communautaires et jeunes au modèle et à sa diffusion.
 
 Accompagnée par Stellenbosch et le réseau, Nansana expérimente aujourd'hui la surveillance de quartier dans la division de Gombe, avec l'objectif de l'étendre à toute la ville.`,
+        figures: {
+          people_trained: {
+            unit: 'personnes formées',
+            description: 'Agents municipaux, responsables communautaires et jeunes formés pour faire vivre la surveillance de quartier.',
+          },
+        },
       },
       {
         language: 'ar',
@@ -239,6 +253,12 @@ Accompagnée par Stellenbosch et le réseau, Nansana expérimente aujourd'hui la
 استعانت الشبكة ببلدية ستيلينبوش في جنوب أفريقيا، حيث أثبت هذا النموذج نجاحه في إشراك السكان وتحديد الاحتياجات المحلية والحد من الجرائم البسيطة. ودرّبتا معًا أكثر من 150 من موظفي البلدية وقادة المجتمع والشباب على النموذج وطرق نشره.
 
 وبدعم من ستيلينبوش والشبكة، تجرّب نانسانا اليوم مراقبة الأحياء في قسم غومبي، على أن تعمّمها لاحقًا على المدينة كلها.`,
+        figures: {
+          people_trained: {
+            unit: 'شخصًا مدرَّبًا',
+            description: 'موظفو البلدية وقادة المجتمع والشباب الذين تدرّبوا على تشغيل نظام مراقبة الأحياء.',
+          },
+        },
       },
     ],
   },

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { OutcomeType } from '@impact/contracts';
 import { DEMO_CITIES, DEMO_COMMITMENTS, DEMO_ENGAGEMENTS } from '../../database/demo/demo-data';
 import { DEMO_STORIES } from './demo-stories';
 import { freezeUnfrozenStories } from '../public-stories.service';
@@ -57,9 +58,9 @@ export async function seedDemoStories(m: EntityManager): Promise<number> {
     for (const key of story.engagements) engagementIds.push(await engagementId(key));
     const commitmentIds: string[] = [];
     for (const key of story.commitments) commitmentIds.push(await commitmentId(key));
-    const outcomeRows: { id: string }[] = await m.query(
-      `SELECT id FROM outcomes WHERE commitment_id = ANY($1::uuid[])
-       UNION SELECT o.id FROM outcomes o JOIN cities c ON c.id = o.city_id
+    const outcomeRows: { id: string; type: OutcomeType }[] = await m.query(
+      `SELECT id, type FROM outcomes WHERE commitment_id = ANY($1::uuid[])
+       UNION SELECT o.id, o.type FROM outcomes o JOIN cities c ON c.id = o.city_id
               JOIN unnest($2::text[], $3::text[]) AS x(city, type) ON x.city = c.name AND x.type = o.type
         WHERE o.commitment_id IS NULL`,
       [
@@ -77,12 +78,19 @@ export async function seedDemoStories(m: EntityManager): Promise<number> {
 
     let originalId: string | null = null;
     for (const version of story.versions) {
+      // The version's own words for the figures it cites, by the outcome of that type.
+      const figureWording = Object.fromEntries(
+        outcomeRows.flatMap((o) => {
+          const w = version.figures?.[o.type];
+          return w ? [[o.id, { unit: w.unit ?? null, description: w.description }]] : [];
+        }),
+      );
       const [{ id }]: { id: string }[] = await m.query(
         `INSERT INTO stories (title, category, hub_id, body, quotes, language, translation_of_id, status, author_id, approved_by_id,
                               published_at, sensitivity_consent_for_named_people, sensitivity_no_details_exposing_individuals,
                               sensitivity_city_agreed_to_publication, sensitivity_confirmed_by_id, sensitivity_confirmed_at,
-                              created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, $11, $12, $12, $12, $13, $14, $15, $16) RETURNING id`,
+                              created_at, updated_at, figure_wording)
+         VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, $11, $12, $12, $12, $13, $14, $15, $16, $17::jsonb) RETURNING id`,
         [
           version.title,
           story.category,
@@ -100,6 +108,7 @@ export async function seedDemoStories(m: EntityManager): Promise<number> {
           confirmed ? at(story.date, 9) : null,
           created,
           published ? done : submitted,
+          JSON.stringify(figureWording),
         ],
       );
       originalId ??= id;

@@ -7,6 +7,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -28,6 +29,7 @@ import {
   type PublicStoryQuery,
   type Quote,
   type SensitivityAnswers,
+  type StoryFigureWordings,
   type StoryCategory,
   type StoryFilters,
   type StoryStatus,
@@ -84,6 +86,19 @@ export class UpdateStoryDto extends StoryContentDto implements UpdateStoryReques
   @OptionalNotNull()
   @NestedObject(() => SensitivityAnswersDto)
   sensitivity?: SensitivityAnswersDto;
+  /** Keyed by outcome id, so checked entry by entry by the service (`storyFigureWording`), which names each field. */
+  @ApiPropertyOptional({
+    type: 'object',
+    description: 'Cited figures worded in the story language, by outcome id',
+    additionalProperties: {
+      type: 'object',
+      required: ['description'],
+      properties: { unit: { type: 'string', nullable: true }, description: { type: 'string' } },
+    },
+  })
+  @OptionalNotNull()
+  @IsObject({ message: 'figureWording must be an object of { unit, description } by outcome id' })
+  figureWording?: StoryFigureWordings;
 }
 
 export class StoryTransitionDto implements StoryTransitionRequest {

@@ -21,6 +21,7 @@ import {
   StoryExportFormat,
   StoryStatus,
   UpdateStoryRequest,
+  figuresInOtherLanguage,
   storyPlace,
 } from '@impact/contracts';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
@@ -34,6 +35,7 @@ import { Notices } from '../shared/ui/notices';
 import { StoriesApi } from './data-access/stories.api';
 import { StoryChecklist } from './editor/story-checklist';
 import { Draft, EMPTY_DRAFT, fromStory } from './editor/story-draft';
+import { StoryFigures } from './editor/story-figures';
 import { StoryHistory } from './editor/story-history';
 import { StoryLinks } from './editor/story-links';
 import { StoryQuotes } from './editor/story-quotes';
@@ -66,6 +68,7 @@ type Problem = 'conflict' | 'staleRead' | 'forbidden' | 'workflow' | 'invalid' |
     MatTabsModule,
     RouterLink,
     StoryChecklist,
+    StoryFigures,
     StoryHistory,
     StoryLinkPicker,
     StoryLinks,
@@ -126,6 +129,11 @@ export class StoryEditorPage {
     return this.auth.can('stories', s ? 'update' : 'create', this.place());
   });
   protected readonly mayTransition = computed(() => !!this.story() && this.auth.can('stories', 'transition', this.place()));
+  /** The figures the draft cites, as their records have them (a link added but not saved yet shows after saving). */
+  protected readonly citedFigures = computed(() => {
+    const cited = new Set(this.draft().outcomes.map((o) => o.id));
+    return (this.story()?.outcomes ?? []).filter((f) => cited.has(f.id));
+  });
   protected readonly blockers = computed(() =>
     submitBlockers({
       status: this.status(),
@@ -133,6 +141,7 @@ export class StoryEditorPage {
       dirty: this.dirty() || !this.story(),
       body: this.draft().body,
       mayTransition: this.mayTransition(),
+      foreignFigures: figuresInOtherLanguage(this.citedFigures(), this.draft().figureWording, this.draft().language).length,
     }),
   );
   /** The draft as the revisions panel compares it (unsaved changes included). */
@@ -259,6 +268,7 @@ export class StoryEditorPage {
         body: d.body,
         quotes,
         sensitivity: d.sensitivity,
+        figureWording: d.figureWording,
         ...links,
       };
       this.adopt(await firstValueFrom(this.api.update(current.id, body)));

@@ -1,4 +1,4 @@
-import { Language, Quote, Ref, SensitivityAnswers, StoryCategory, StoryDetail } from '@impact/contracts';
+import { Language, Quote, Ref, SensitivityAnswers, StoryCategory, StoryDetail, StoryFigureWordings } from '@impact/contracts';
 
 /** What the editor holds of a story while it is written: everything the author can change. */
 export interface Draft {
@@ -11,6 +11,8 @@ export interface Draft {
   engagements: Ref[];
   commitments: Ref[];
   outcomes: Ref[];
+  /** The cited figures worded in the story's language, by outcome id. */
+  figureWording: StoryFigureWordings;
   sensitivity: SensitivityAnswers;
 }
 
@@ -24,6 +26,7 @@ export const EMPTY_DRAFT: Draft = {
   engagements: [],
   commitments: [],
   outcomes: [],
+  figureWording: {},
   sensitivity: { consentForNamedPeople: false, noDetailsExposingIndividuals: false, cityAgreedToPublication: false },
 };
 
@@ -41,6 +44,7 @@ export function fromStory(s: StoryDetail): Draft {
       id: o.id,
       name: o.value !== null ? `${o.value} ${o.unit ?? ''} — ${o.description}` : o.description,
     })),
+    figureWording: { ...s.figureWording },
     sensitivity: {
       consentForNamedPeople: s.sensitivity.consentForNamedPeople,
       noDetailsExposingIndividuals: s.sensitivity.noDetailsExposingIndividuals,
