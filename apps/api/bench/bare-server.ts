@@ -1,7 +1,7 @@
 /**
  * The floor for a list endpoint: node:http + pg, no framework and no ORM, sending exactly the
- * statements the API's commitments list sends (recorded by bench.ts): the page's ids and the total
- * together, then the read models of those ids; it answers the rows as JSON without shaping them.
+ * statements the API's commitments list sends (recorded by bench.ts): the page's ids then the read
+ * models of those ids, and beside them the total; it answers the rows as JSON without shaping them.
  * Those statements are the fastest correct ones found for the case (`bench/explain-lists.ts` prints
  * their plans): the page and the exact total both read the (hub, status, target date) partial index,
  * the total index-only, and names and links are read for the page's 50 rows only.
@@ -21,13 +21,14 @@ const pool = new Pool({ connectionString: process.env.BENCH_DATABASE_URL, max: 1
 pool.on('error', () => undefined);
 
 async function answer(): Promise<string> {
-  const [idRows, totalRows] = await Promise.all([
-    pool.query<{ id: string }>(ids.sql, ids.params),
+  // The total beside the page; the read-model statement binds one parameter per id of the page, in order.
+  const [items, totalRows] = await Promise.all([
+    pool.query<{ id: string }>(ids.sql, ids.params).then(async (idRows) => {
+      const pageIds = idRows.rows.map((r) => r.id);
+      return pageIds.length ? (await pool.query(load.sql, pageIds)).rows : [];
+    }),
     pool.query<{ total: number }>(total.sql, total.params),
   ]);
-  const pageIds = idRows.rows.map((r) => r.id);
-  // The read-model statement binds one parameter per id of the page, in order.
-  const items = pageIds.length ? (await pool.query(load.sql, pageIds)).rows : [];
   return JSON.stringify({ items, total: totalRows.rows[0]?.total ?? 0, page, pageSize });
 }
 

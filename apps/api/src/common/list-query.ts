@@ -5,8 +5,8 @@ import { ValidationFailedError } from './errors';
 /**
  * The one list-query helper: every list of the API is a TypeORM `SelectQueryBuilder` over its base
  * table, filtered with `andWhere` (named parameters), then paged here. A page is read in two steps:
- * the ids of the page (sorted, limited; only the base table and its indexes) and the total, then the
- * repository loads the read models of exactly those ids. So a filter never multiplies rows through a
+ * the ids of the page (sorted, limited; only the base table and its indexes), then the repository
+ * loads the read models of exactly those ids; the total is counted beside them. So a filter never multiplies rows through a
  * join, and the expensive part (names, links) runs for one page only.
  */
 
@@ -114,12 +114,14 @@ export async function listPage<E extends ObjectLiteral, T extends { id: string }
   const ids = applySort(filtered.clone().select(sorts.id, 'id'), query.sort, sorts)
     .offset((page - 1) * pageSize)
     .limit(pageSize);
-  const [rows, counted] = await Promise.all([
-    ids.getRawMany<{ id: string }>(),
+  // The total runs beside the page: the page's read models follow its ids without waiting for the count.
+  const [items, counted] = await Promise.all([
+    ids.getRawMany<{ id: string }>().then(async (rows) => {
+      const pageIds = rows.map((r) => r.id);
+      return pageIds.length ? inOrder(pageIds, await load(pageIds)) : [];
+    }),
     filtered.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>(),
   ]);
-  const pageIds = rows.map((r) => r.id);
-  const items = pageIds.length ? inOrder(pageIds, await load(pageIds)) : [];
   return { items, total: counted?.total ?? 0, page, pageSize };
 }
 
