@@ -31,7 +31,18 @@ import { FollowUpsRepository } from '../src/follow-ups/follow-ups.repository';
 import { StoryRevisionEntity } from '../src/stories/story-revision.entity';
 import { StoryRevisionsRepository } from '../src/stories/story-revisions.repository';
 import { atRiskSql, cityActiveSql, engagementLedToCommitmentSql, followUpOverdueSql } from '../src/rules';
-import { argValue, dataDir, freePort, freshDatabase, loadBenchTables, log, recordingDataSource, scaleArg, type Statement } from './common';
+import {
+  argValue,
+  dataDir,
+  freePort,
+  freshDatabase,
+  loadBenchTables,
+  log,
+  recordingDataSource,
+  scaleArg,
+  type ListStatements,
+  type Statement,
+} from './common';
 
 const autocannon = require('autocannon') as (
   opts: Record<string, unknown>,
@@ -189,21 +200,23 @@ async function publishStories(pg: Client, n: number): Promise<void> {
   await pg.query(`DROP TABLE bench_story`);
 }
 
-/** The list path's statements as a repository sent them: the page's ids, then the page's read models, and the total beside them. */
-function listStatements(sent: Statement[]): { ids: Statement; total: Statement; load: Statement } {
+/** The list path's statements as a repository sent them. */
+function listStatements(sent: Statement[]): ListStatements {
   const total = sent.find((s) => s.sql.includes('"total"')) as Statement;
   // The read models are asked for once the ids have come back: always after them.
-  const [ids, load] = sent.filter((s) => s !== total);
-  return { ids, total, load };
+  const [first, load] = sent.filter((s) => s !== total);
+  return load ? { total, ids: first, load } : { total, page: first };
 }
 
 /** The floor of a list request: its statements straight through `pg` (the ids then the rows of those ids, and the total beside them). */
-async function replayList(pool: Pool, s: { ids: Statement; total: Statement; load: Statement }): Promise<unknown> {
+async function replayList(pool: Pool, s: ListStatements): Promise<unknown> {
   const [items, total] = await Promise.all([
-    pool.query<{ id: string }>(s.ids.sql, s.ids.params).then(async (ids) => {
-      const pageIds = ids.rows.map((r) => r.id);
-      return pageIds.length ? (await pool.query(s.load.sql, pageIds)).rows : [];
-    }),
+    'page' in s
+      ? pool.query(s.page.sql, s.page.params).then((r) => r.rows)
+      : pool.query<{ id: string }>(s.ids.sql, s.ids.params).then(async (ids) => {
+          const pageIds = ids.rows.map((r) => r.id);
+          return pageIds.length ? (await pool.query(s.load.sql, pageIds)).rows : [];
+        }),
     pool.query(s.total.sql, s.total.params),
   ]);
   return { items, total: total.rows[0]?.total };
@@ -345,7 +358,7 @@ async function main() {
     // read models of those ids.
     orm.sent.length = 0;
     await new CommitmentsRepository(orm.ds.getRepository(CommitmentEntity)).list(adminUser, listFilters);
-    const { ids, total, load } = listStatements(orm.sent);
+    const commitmentStatements = listStatements(orm.sent);
 
     // Two more lists one request at a time, each against its own statements through pg: engagements of
     // the busiest city matching a text (trigram search), and one hub's overdue follow-ups.
@@ -408,7 +421,7 @@ async function main() {
     const bare = await startChild('bare-server.ts', {
       BENCH_DATABASE_URL: db.appUrl,
       BENCH_PORT: String(barePort),
-      BENCH_LIST_QUERY: JSON.stringify({ ids, total, load, page: 1, pageSize: 50 }),
+      BENCH_LIST_QUERY: JSON.stringify({ statements: commitmentStatements, page: 1, pageSize: 50 }),
     });
     children.push(bare);
     const listPath = `/api/commitments?hubId=${hubId}&status=in_progress&sort=targetDate:asc&pageSize=50`;

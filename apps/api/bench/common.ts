@@ -108,6 +108,12 @@ export interface Statement {
 }
 
 /**
+ * A list request's statements, and the total beside them: the page (its ids as a subquery of the read
+ * models, one statement), or the page's ids then their read models.
+ */
+export type ListStatements = { total: Statement } & ({ page: Statement } | { ids: Statement; load: Statement });
+
+/**
  * The API's own TypeORM set-up on the bench database, recording every statement it sends: the
  * repositories run here exactly as in the API, and the floors replay what they sent through `pg`.
  */

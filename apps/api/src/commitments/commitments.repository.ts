@@ -126,7 +126,9 @@ export class CommitmentsRepository {
   }
 
   list(user: AuthUser, f: CommitmentFilters): Promise<Page<CommitmentListItem>> {
-    return listPage(this.filtered(user, f), f, SORTS, (ids) => this.load(ids));
+    return listPage(this.filtered(user, f), f, SORTS, {
+      page: async (pageOf) => (await pageOf(this.readQuery()).getRawMany<CommitmentReadRow>()).map(toCommitmentListItem),
+    });
   }
 
   /** Every match in the list's order, up to `cap` (CSV export, a city's timeline). */

@@ -91,7 +91,9 @@ export class EngagementsRepository {
   }
 
   list(user: AuthUser, f: EngagementFilters): Promise<Page<EngagementListItem>> {
-    return listPage(this.filtered(user, f), f, SORTS, (ids) => this.load(ids));
+    return listPage(this.filtered(user, f), f, SORTS, {
+      page: async (pageOf) => (await pageOf(this.readQuery()).getRawMany<EngagementReadRow>()).map(toEngagementListItem),
+    });
   }
 
   /** Every match in the list's order, up to `cap` (CSV export, a city's timeline). */

@@ -62,7 +62,9 @@ export class FollowUpsRepository {
   }
 
   list(user: AuthUser, f: FollowUpFilters): Promise<Page<FollowUpListItem>> {
-    return listPage(this.filtered(user, f), f, SORTS, (ids) => this.load(ids));
+    return listPage(this.filtered(user, f), f, SORTS, {
+      page: async (pageOf) => (await pageOf(this.readQuery()).getRawMany<FollowUpReadRow>()).map(toFollowUpListItem),
+    });
   }
 
   /** Every match in the list's order, up to `cap` (CSV export, a city's timeline). */
