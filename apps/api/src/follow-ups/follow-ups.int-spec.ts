@@ -86,8 +86,9 @@ describe('follow-ups', () => {
     await t.http.patch(`/api/engagements/${forum.id}`).set(as('admin')).send({ version: forum.version, hubId: balkans }).expect(200);
     expect((await overdueOf(esa)).items.map((f) => f.id)).toEqual([onPledge.id]);
     expect(await overdueOf(balkans)).toMatchObject({ total: 1, items: [{ id: onForum.id, hubId: balkans }] });
-    await t.http.get(`/api/follow-ups/${onForum.id}`).set(as('balkans')).expect(200);
-    await t.http.get(`/api/follow-ups/${onForum.id}`).set(as('esa')).expect(404);
+    expect((await t.http.get(`/api/follow-ups/${onForum.id}`).set(as('balkans')).expect(200)).body).toMatchObject({ hubId: balkans });
+    // Its writers are now the new hub's.
+    await t.http.patch(`/api/follow-ups/${onForum.id}`).set(as('esa')).send({ version: onForum.version, note: 'x' }).expect(403);
 
     // The commitment's city moves hub: its commitments, and their follow-ups, go with it.
     await t.http.patch(`/api/cities/${city.id}`).set(as('admin')).send({ version: city.version, hubId: balkans }).expect(200);
