@@ -91,9 +91,8 @@ export class EngagementsRepository {
   }
 
   list(user: AuthUser, f: EngagementFilters): Promise<Page<EngagementListItem>> {
-    return listPage(this.filtered(user, f), f, SORTS, {
-      page: async (pageOf) => (await pageOf(this.readQuery()).getRawMany<EngagementReadRow>()).map(toEngagementListItem),
-    });
+    // Ids then read models: the read model's joins around the page's subquery cost more to plan than a second statement.
+    return listPage(this.filtered(user, f), f, SORTS, (ids) => this.load(ids));
   }
 
   /** Every match in the list's order, up to `cap` (CSV export, a city's timeline). */

@@ -62,9 +62,8 @@ export class FollowUpsRepository {
   }
 
   list(user: AuthUser, f: FollowUpFilters): Promise<Page<FollowUpListItem>> {
-    return listPage(this.filtered(user, f), f, SORTS, {
-      page: async (pageOf) => (await pageOf(this.readQuery()).getRawMany<FollowUpReadRow>()).map(toFollowUpListItem),
-    });
+    // Ids then read models: the read model's joins around the page's subquery cost more to plan than a second statement.
+    return listPage(this.filtered(user, f), f, SORTS, (ids) => this.load(ids));
   }
 
   /** Every match in the list's order, up to `cap` (CSV export, a city's timeline). */
