@@ -1,33 +1,37 @@
 /**
  * The floor for a list endpoint: node:http + pg, no framework and no ORM, sending exactly the
- * statements the API's commitments list sends (recorded by bench.ts): the page's ids and the total
- * together, then the read models of those ids; it answers the rows as JSON without shaping them.
+ * statements the API's commitments list sends (recorded by bench.ts): the page (the read models of the
+ * page's ids, chosen by a subquery) and beside it the total; it answers the rows as JSON without shaping them.
  * Those statements are the fastest correct ones found for the case (`bench/explain-lists.ts` prints
  * their plans): the page and the exact total both read the (hub, status, target date) partial index,
  * the total index-only, and names and links are read for the page's 50 rows only.
  */
 import { createServer } from 'node:http';
 import { Pool } from 'pg';
-import type { Statement } from './common';
+import type { ListStatements } from './common';
 
-const { ids, total, load, page, pageSize } = JSON.parse(process.env.BENCH_LIST_QUERY as string) as {
-  ids: Statement;
-  total: Statement;
-  load: Statement;
+const { statements, page, pageSize } = JSON.parse(process.env.BENCH_LIST_QUERY as string) as {
+  statements: ListStatements;
   page: number;
   pageSize: number;
 };
 const pool = new Pool({ connectionString: process.env.BENCH_DATABASE_URL, max: 10 });
 pool.on('error', () => undefined);
 
+/** The page's rows: one statement (the ids as its subquery), or the ids then the read-model statement (one parameter per id, in order). */
+async function rows(s: ListStatements): Promise<unknown[]> {
+  if ('page' in s) return (await pool.query(s.page.sql, s.page.params)).rows;
+  const ids = await pool.query<{ id: string }>(s.ids.sql, s.ids.params);
+  const pageIds = ids.rows.map((r) => r.id);
+  return pageIds.length ? (await pool.query(s.load.sql, pageIds)).rows : [];
+}
+
 async function answer(): Promise<string> {
-  const [idRows, totalRows] = await Promise.all([
-    pool.query<{ id: string }>(ids.sql, ids.params),
-    pool.query<{ total: number }>(total.sql, total.params),
+  // The total beside the page.
+  const [items, totalRows] = await Promise.all([
+    rows(statements),
+    pool.query<{ total: number }>(statements.total.sql, statements.total.params),
   ]);
-  const pageIds = idRows.rows.map((r) => r.id);
-  // The read-model statement binds one parameter per id of the page, in order.
-  const items = pageIds.length ? (await pool.query(load.sql, pageIds)).rows : [];
   return JSON.stringify({ items, total: totalRows.rows[0]?.total ?? 0, page, pageSize });
 }
 

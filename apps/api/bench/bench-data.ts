@@ -8,7 +8,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { dataDir, freshDatabase, log, scaleArg, sharedDir } from './common';
-import { BENCH_TABLES, generate, sizesFor } from './generate';
+import { BENCH_TABLES, copyColumns, generate, sizesFor } from './generate';
 
 async function main() {
   const scale = scaleArg();
@@ -26,7 +26,7 @@ async function main() {
     const counts: Record<string, number> = {};
     for (const table of BENCH_TABLES) {
       const file = join(out, `${table}.bin`);
-      await client.query(`COPY "${table}" TO '${file}' (FORMAT binary)`);
+      await client.query(`COPY "${table}" (${await copyColumns(client, table)}) TO '${file}' (FORMAT binary)`);
       counts[table] = Number((await client.query(`SELECT count(*) AS n FROM "${table}"`)).rows[0].n);
     }
     writeFileSync(join(out, 'manifest.json'), JSON.stringify({ scale, sizes, counts, generatedAt: new Date().toISOString() }, null, 2));

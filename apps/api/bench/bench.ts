@@ -31,8 +31,18 @@ import { FollowUpsRepository } from '../src/follow-ups/follow-ups.repository';
 import { StoryRevisionEntity } from '../src/stories/story-revision.entity';
 import { StoryRevisionsRepository } from '../src/stories/story-revisions.repository';
 import { atRiskSql, cityActiveSql, engagementLedToCommitmentSql, followUpOverdueSql } from '../src/rules';
-import { argValue, dataDir, freePort, freshDatabase, log, recordingDataSource, scaleArg, type Statement } from './common';
-import { BENCH_TABLES } from './generate';
+import {
+  argValue,
+  dataDir,
+  freePort,
+  freshDatabase,
+  loadBenchTables,
+  log,
+  recordingDataSource,
+  scaleArg,
+  type ListStatements,
+  type Statement,
+} from './common';
 
 const autocannon = require('autocannon') as (
   opts: Record<string, unknown>,
@@ -44,6 +54,21 @@ const LIAISON = { email: 'bench-liaison@bench.test', password: 'bench-liaison-pa
 const RUNS = Number(argValue('runs', '200'));
 const WARMUP = 20;
 const DURATION = Number(argValue('duration', '10'));
+/**
+ * `--only lists` (or `--only lists,search`, …): besides the lists, which always run, time only the
+ * groups named (`summary`: the summaries, /auth/me and the figures without rollups; `search`), to
+ * measure one change without the whole run. The figures then go to `tmp/bench-scale-N.only-<groups>.json`,
+ * never over the full run's file.
+ */
+const GROUPS = ['summary', 'search', 'lists'] as const;
+const ONLY = argValue('only', '')
+  .split(',')
+  .map((g) => g.trim())
+  .filter(Boolean);
+const unknownGroup = ONLY.find((g) => !(GROUPS as readonly string[]).includes(g));
+if (unknownGroup) throw new Error(`--only takes ${GROUPS.join(', ')}, not ${unknownGroup}`);
+const runs = (group: (typeof GROUPS)[number]) => ONLY.length === 0 || ONLY.includes(group);
+const NOT_RUN = { p50: NaN, p95: NaN };
 
 const agent = new Agent({ keepAlive: true, maxSockets: 1 });
 
@@ -175,18 +200,25 @@ async function publishStories(pg: Client, n: number): Promise<void> {
   await pg.query(`DROP TABLE bench_story`);
 }
 
-/** The list path's statements as a repository sent them: the page's ids and the total (together), then the page's read models. */
-function listStatements(sent: Statement[]): { ids: Statement; total: Statement; load: Statement } {
-  const [first, second, load] = sent;
-  const [ids, total] = first.sql.includes('"total"') ? [second, first] : [first, second];
-  return { ids, total, load };
+/** The list path's statements as a repository sent them. */
+function listStatements(sent: Statement[]): ListStatements {
+  const total = sent.find((s) => s.sql.includes('"total"')) as Statement;
+  // The read models are asked for once the ids have come back: always after them.
+  const [first, load] = sent.filter((s) => s !== total);
+  return load ? { total, ids: first, load } : { total, page: first };
 }
 
-/** The floor of a list request: its statements straight through `pg` (ids and total together, then the rows of those ids). */
-async function replayList(pool: Pool, s: { ids: Statement; total: Statement; load: Statement }): Promise<unknown> {
-  const [ids, total] = await Promise.all([pool.query<{ id: string }>(s.ids.sql, s.ids.params), pool.query(s.total.sql, s.total.params)]);
-  const pageIds = ids.rows.map((r) => r.id);
-  const items = pageIds.length ? (await pool.query(s.load.sql, pageIds)).rows : [];
+/** The floor of a list request: its statements straight through `pg` (the ids then the rows of those ids, and the total beside them). */
+async function replayList(pool: Pool, s: ListStatements): Promise<unknown> {
+  const [items, total] = await Promise.all([
+    'page' in s
+      ? pool.query(s.page.sql, s.page.params).then((r) => r.rows)
+      : pool.query<{ id: string }>(s.ids.sql, s.ids.params).then(async (ids) => {
+          const pageIds = ids.rows.map((r) => r.id);
+          return pageIds.length ? (await pool.query(s.load.sql, pageIds)).rows : [];
+        }),
+    pool.query(s.total.sql, s.total.params),
+  ]);
   return { items, total: total.rows[0]?.total };
 }
 
@@ -207,8 +239,8 @@ async function main() {
     const loadStart = Date.now();
     const pg = new Client({ connectionString: db.url });
     await pg.connect();
+    await loadBenchTables(pg, dir);
     await pg.query(`SET session_replication_role = replica`);
-    for (const table of BENCH_TABLES) await pg.query(`COPY "${table}" FROM '${join(dir, `${table}.bin`)}' (FORMAT binary)`);
     await publishStories(pg, PUBLISHED_STORIES);
     await pg.query(`SET session_replication_role = DEFAULT`);
     await pg.query(`VACUUM ANALYZE`);
@@ -275,7 +307,7 @@ async function main() {
       { name: `one city (${busiest.name}, ${busiest.n} engagements)`, token: liaison.accessToken, user: liaisonUser, filters: {} },
     ];
     const summaryRows: { name: string; api: { p50: number; p95: number }; floor: { p50: number; p95: number } }[] = [];
-    for (const c of cases) {
+    for (const c of runs('summary') ? cases : []) {
       const qs = new URLSearchParams(c.filters as Record<string, string>).toString();
       const path = `/api/dashboard/summary${qs ? `?${qs}` : ''}`;
       const check = await httpJson<DashboardSummary>(apiPort, 'GET', path, c.token);
@@ -290,7 +322,7 @@ async function main() {
 
     // The fixed cost of any authenticated request (session check, guards, JSON; no other SQL): what the
     // summaries' API time above their floors is made of, at least in part.
-    const me = await timeIt(RUNS, () => httpJson(apiPort, 'GET', '/api/auth/me', admin.accessToken));
+    const me = runs('summary') ? await timeIt(RUNS, () => httpJson(apiPort, 'GET', '/api/auth/me', admin.accessToken)) : NOT_RUN;
     log(`  GET /api/auth/me (session check only): API p50 ${f1(me.p50)} ms p95 ${f1(me.p95)} ms`);
 
     // Search across kinds (goal: p50 ≤ 50 ms): a word of a real commitment title, as admin (every record) and as a liaison.
@@ -301,8 +333,8 @@ async function main() {
     const searchPath = `/api/search?q=${encodeURIComponent(searchWord)}`;
     const searchCheck = await httpJson<SearchResults>(apiPort, 'GET', searchPath, admin.accessToken);
     if (searchCheck.status !== 200) throw new Error(`${searchPath}: ${searchCheck.status}`);
-    const searchAdmin = await timeIt(RUNS, () => httpJson(apiPort, 'GET', searchPath, admin.accessToken));
-    const searchLiaison = await timeIt(RUNS, () => httpJson(apiPort, 'GET', searchPath, liaison.accessToken));
+    const searchAdmin = runs('search') ? await timeIt(RUNS, () => httpJson(apiPort, 'GET', searchPath, admin.accessToken)) : NOT_RUN;
+    const searchLiaison = runs('search') ? await timeIt(RUNS, () => httpJson(apiPort, 'GET', searchPath, liaison.accessToken)) : NOT_RUN;
     const searchTotal = searchCheck.body.groups.reduce((n, g) => n + g.total, 0);
     log(
       `  GET /api/search?q=${searchWord} (${searchTotal} matches): admin p50 ${f1(searchAdmin.p50)} ms p95 ${f1(searchAdmin.p95)} ms | liaison p50 ${f1(searchLiaison.p50)} ms p95 ${f1(searchLiaison.p95)} ms (goal p50 ≤ 50 ms)`,
@@ -317,7 +349,7 @@ async function main() {
       (SELECT json_object_agg(status, n) FROM (SELECT status, count(*) n FROM commitments WHERE archived_at IS NULL GROUP BY status) s) AS statuses,
       (SELECT count(*) FROM commitments c WHERE c.archived_at IS NULL AND ${atRiskSql('c.status', 'c.target_date')}) AS at_risk,
       (SELECT count(*) FROM follow_ups f WHERE f.archived_at IS NULL AND ${followUpOverdueSql('f')}) AS overdue`;
-    const base = await timeIt(Math.min(RUNS, 5), () => pg.query(baseSql)).catch(() => ({ p50: NaN, p95: NaN }));
+    const base = runs('summary') ? await timeIt(Math.min(RUNS, 5), () => pg.query(baseSql)).catch(() => NOT_RUN) : NOT_RUN;
     log(`  (reference) whole-network KPIs over the records, no rollups (median of 5): p50 ${f1(base.p50)} ms`);
 
     // List endpoint: the API vs a bare node:http + pg handler with the same SQL, 32 connections.
@@ -326,7 +358,7 @@ async function main() {
     // read models of those ids.
     orm.sent.length = 0;
     await new CommitmentsRepository(orm.ds.getRepository(CommitmentEntity)).list(adminUser, listFilters);
-    const { ids, total, load } = listStatements(orm.sent);
+    const commitmentStatements = listStatements(orm.sent);
 
     // Two more lists one request at a time, each against its own statements through pg: engagements of
     // the busiest city matching a text (trigram search), and one hub's overdue follow-ups.
@@ -389,7 +421,7 @@ async function main() {
     const bare = await startChild('bare-server.ts', {
       BENCH_DATABASE_URL: db.appUrl,
       BENCH_PORT: String(barePort),
-      BENCH_LIST_QUERY: JSON.stringify({ ids, total, load, page: 1, pageSize: 50 }),
+      BENCH_LIST_QUERY: JSON.stringify({ statements: commitmentStatements, page: 1, pageSize: 50 }),
     });
     children.push(bare);
     const listPath = `/api/commitments?hubId=${hubId}&status=in_progress&sort=targetDate:asc&pageSize=50`;
@@ -467,7 +499,8 @@ async function main() {
       seconds,
     };
     mkdirSync(join(root, 'tmp'), { recursive: true });
-    writeFileSync(join(root, 'tmp', `bench-scale-${scale}.json`), JSON.stringify(result, null, 2));
+    const resultFile = `bench-scale-${scale}${ONLY.length ? `.only-${ONLY.join('+')}` : ''}.json`;
+    writeFileSync(join(root, 'tmp', resultFile), JSON.stringify(result, null, 2));
 
     log('');
     log(`| case | API p50 | API p95 | SQL floor p50 | floor p95 | API / floor (p50) |`);
@@ -498,7 +531,7 @@ async function main() {
     }
     log('');
     log(
-      `Done in ${f1(seconds)} s (load ${f1(loadSeconds)} s, API start with rollups ${f1(bootSeconds)} s). Figures also in tmp/bench-scale-${scale}.json`,
+      `Done in ${f1(seconds)} s (load ${f1(loadSeconds)} s, API start with rollups ${f1(bootSeconds)} s). Figures also in tmp/${resultFile}`,
     );
     await appPg.end();
     await pg.end();

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource, type Logger } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source-options';
+import { FOLLOW_UP_HUB_BACKFILL } from '../src/database/migrations/1765500000000-follow-up-hub';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../src/database/embedded-postgres';
+import { BENCH_TABLES, copyColumns } from './generate';
 
 export const log = (m: string) => process.stdout.write(`${m}\n`);
 
@@ -106,6 +108,12 @@ export interface Statement {
 }
 
 /**
+ * A list request's statements, and the total beside them: the page (its ids as a subquery of the read
+ * models, one statement), or the page's ids then their read models.
+ */
+export type ListStatements = { total: Statement } & ({ page: Statement } | { ids: Statement; load: Statement });
+
+/**
  * The API's own TypeORM set-up on the bench database, recording every statement it sends: the
  * repositories run here exactly as in the API, and the floors replay what they sent through `pg`.
  */
@@ -122,4 +130,19 @@ export async function recordingDataSource(url: string): Promise<{ ds: DataSource
   };
   const ds = await new DataSource({ ...dataSourceOptions(url, { logErrors: false }), logging: ['query'], logger }).initialize();
   return { ds, sent };
+}
+
+/**
+ * Loads bench:data's COPY files into the migrated schema (as the superuser, triggers and foreign keys
+ * off), then fills the derived columns the files leave out, as their migrations backfill them.
+ */
+export async function loadBenchTables(pg: Client, dir: string): Promise<void> {
+  await pg.query(`SET session_replication_role = replica`);
+  await pg.query(`ALTER TABLE follow_ups ALTER COLUMN hub_id DROP NOT NULL`);
+  for (const table of BENCH_TABLES) {
+    await pg.query(`COPY "${table}" (${await copyColumns(pg, table)}) FROM '${join(dir, `${table}.bin`)}' (FORMAT binary)`);
+  }
+  await pg.query(FOLLOW_UP_HUB_BACKFILL);
+  await pg.query(`ALTER TABLE follow_ups ALTER COLUMN hub_id SET NOT NULL`);
+  await pg.query(`SET session_replication_role = DEFAULT`);
 }

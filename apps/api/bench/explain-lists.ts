@@ -11,12 +11,12 @@ import type { AuthUser } from '../src/auth/auth-user';
 import { CommitmentEntity } from '../src/commitments/commitment.entity';
 import { CommitmentsRepository } from '../src/commitments/commitments.repository';
 import { LIST_INDEXES } from '../src/database/migrations/1765100000000-list-indexes';
+import { FOLLOW_UP_HUB_INDEXES } from '../src/database/migrations/1765500000000-follow-up-hub';
 import { EngagementEntity } from '../src/engagements/engagement.entity';
 import { EngagementsRepository } from '../src/engagements/engagements.repository';
 import { FollowUpEntity } from '../src/follow-ups/follow-up.entity';
 import { FollowUpsRepository } from '../src/follow-ups/follow-ups.repository';
-import { dataDir, freshDatabase, log, recordingDataSource, scaleArg } from './common';
-import { BENCH_TABLES } from './generate';
+import { dataDir, freshDatabase, loadBenchTables, log, recordingDataSource, scaleArg } from './common';
 
 async function main() {
   const dir = dataDir(scaleArg());
@@ -26,10 +26,9 @@ async function main() {
     const pg = new Client({ connectionString: db.url });
     pg.on('error', () => undefined);
     await pg.connect();
-    await pg.query(`SET session_replication_role = replica`);
-    for (const table of BENCH_TABLES) await pg.query(`COPY "${table}" FROM '${join(dir, `${table}.bin`)}' (FORMAT binary)`);
-    await pg.query(`SET session_replication_role = DEFAULT`);
-    const dropped = LIST_INDEXES.map((s) => /"(IDX_[^"]+)"/.exec(s)?.[1]);
+    await loadBenchTables(pg, dir);
+    const indexes = [...LIST_INDEXES, ...FOLLOW_UP_HUB_INDEXES];
+    const dropped = indexes.map((s) => /"(IDX_[^"]+)"/.exec(s)?.[1]);
     for (const name of dropped) await pg.query(`DROP INDEX IF EXISTS "${name}"`);
     await pg.query(`VACUUM ANALYZE`);
     log('loaded');
@@ -85,7 +84,7 @@ async function main() {
     };
     for (const round of ['WITHOUT list indexes', 'WITH list indexes']) {
       if (round.startsWith('WITH ')) {
-        for (const sql of LIST_INDEXES) await pg.query(sql);
+        for (const sql of indexes) await pg.query(sql);
         await pg.query(`ANALYZE commitments, follow_ups, engagements`);
       }
       log(`\n==================== ${round}`);

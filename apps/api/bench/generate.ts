@@ -44,6 +44,26 @@ export const BENCH_TABLES = [
   'outcomes',
 ] as const;
 
+/**
+ * Columns the database derives from other rows (kept by triggers): left out of the COPY files and
+ * filled again after a load, so data generated before such a column existed still loads.
+ */
+export const DERIVED_COLUMNS: Partial<Record<(typeof BENCH_TABLES)[number], string[]>> = { follow_ups: ['hub_id'] };
+
+/** A bench table's columns in the COPY files, in table order (`"a", "b"`). */
+export async function copyColumns(db: Pick<Client, 'query'>, table: (typeof BENCH_TABLES)[number]): Promise<string> {
+  const derived = DERIVED_COLUMNS[table] ?? [];
+  const { rows } = await db.query<{ name: string }>(
+    `SELECT attname AS name FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum`,
+    [table],
+  );
+  return rows
+    .map((r) => r.name)
+    .filter((n) => !derived.includes(n))
+    .map((n) => `"${n}"`)
+    .join(', ');
+}
+
 const HUBS: [string, string, [number, number, number, number]][] = [
   // code, name, [lat min, lat max, lon min, lon max]
   ['esa', 'East & Southern Africa', [-34, 4, 18, 42]],
@@ -163,8 +183,9 @@ export async function generate(db: Client, sizes: BenchSizes, log: (m: string) =
   );
   await step(
     'follow_ups',
-    `INSERT INTO follow_ups (commitment_id, engagement_id, title, kind, owner_id, due_date, status, completed_at)
-     SELECT CASE WHEN x.r < 0.8 THEN b.id END, CASE WHEN x.r >= 0.8 THEN e.id END, 'Follow-up ' || x.g,
+    `INSERT INTO follow_ups (commitment_id, engagement_id, hub_id, title, kind, owner_id, due_date, status, completed_at)
+     SELECT CASE WHEN x.r < 0.8 THEN b.id END, CASE WHEN x.r >= 0.8 THEN e.id END, CASE WHEN x.r < 0.8 THEN b.hub_id ELSE e.hub_id END,
+            'Follow-up ' || x.g,
             (ARRAY['technical_assistance','training','check_in','workshop','peer_introduction','other'])[1 + x.g % 6], u.id, x.due,
             CASE WHEN x.due >= ${TODAY} THEN (CASE WHEN x.s < 0.85 THEN 'open' ELSE 'done' END)
                  ELSE (CASE WHEN x.s < 0.15 THEN 'open' WHEN x.s < 0.9 THEN 'done' ELSE 'cancelled' END) END,

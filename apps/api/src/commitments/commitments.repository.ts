@@ -126,7 +126,9 @@ export class CommitmentsRepository {
   }
 
   list(user: AuthUser, f: CommitmentFilters): Promise<Page<CommitmentListItem>> {
-    return listPage(this.filtered(user, f), f, SORTS, (ids) => this.load(ids));
+    return listPage(this.filtered(user, f), f, SORTS, {
+      page: async (pageOf) => (await pageOf(this.readQuery()).getRawMany<CommitmentReadRow>()).map(toCommitmentListItem),
+    });
   }
 
   /** Every match in the list's order, up to `cap` (CSV export, a city's timeline). */
@@ -255,11 +257,12 @@ export class CommitmentsRepository {
 
   /**
    * A city moved to another hub: its commitments (archived ones too) follow, since a commitment's hub
-   * is its city's hub, kept on the row for scope checks. By table name, so the rows' versions stay:
-   * no one edited the commitments themselves.
+   * is its city's hub, kept on the row for scope checks. Plain SQL, so the rows' versions stay: no one
+   * edited the commitments themselves (a query builder's update by table name still resolves the
+   * entity, bumps the version and refuses the column name).
    */
   async moveCityToHub(m: EntityManager, cityId: string, hubId: string): Promise<void> {
-    await m.createQueryBuilder().update('commitments').set({ hub_id: hubId }).where('city_id = :cityId', { cityId }).execute();
+    await m.query(`UPDATE commitments SET hub_id = $1 WHERE city_id = $2`, [hubId, cityId]);
   }
 
   /**

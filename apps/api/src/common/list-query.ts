@@ -5,8 +5,9 @@ import { ValidationFailedError } from './errors';
 /**
  * The one list-query helper: every list of the API is a TypeORM `SelectQueryBuilder` over its base
  * table, filtered with `andWhere` (named parameters), then paged here. A page is read in two steps:
- * the ids of the page (sorted, limited; only the base table and its indexes) and the total, then the
- * repository loads the read models of exactly those ids. So a filter never multiplies rows through a
+ * the ids of the page (sorted, limited; only the base table and its indexes), and the read models of
+ * exactly those ids (the ids as a subquery of the read query, or a second statement); the total is
+ * counted beside them. So a filter never multiplies rows through a
  * join, and the expensive part (names, links) runs for one page only.
  */
 
@@ -101,26 +102,42 @@ function inOrder<T extends { id: string }>(ids: readonly string[], rows: readonl
 }
 
 /**
+ * Narrows a read-model query (over the same base alias as the list's filtered query) to one page of the
+ * list, in the list's order: the page's ids as a subquery, so the page is read in one statement.
+ */
+export type PageOf = <R extends ObjectLiteral>(read: SelectQueryBuilder<R>) => SelectQueryBuilder<R>;
+
+/**
+ * How a list reads its page's items: from the page's ids (a second statement), or, with `page`, in the
+ * same statement as the ids (`pageOf` applied to the repository's read query).
+ */
+export type PageLoader<T> = ((ids: string[]) => Promise<T[]>) | { page: (pageOf: PageOf) => Promise<T[]> };
+
+/**
  * One page of a filtered list: `{ items, total, page, pageSize }`. `filtered` must select from the
  * base alias only (filters as EXISTS, never joins that repeat rows); `load` reads the page's items.
+ * The total is counted beside the page, on another connection.
  */
 export async function listPage<E extends ObjectLiteral, T extends { id: string }>(
   filtered: SelectQueryBuilder<E>,
   query: ListQuery,
   sorts: ListSorts,
-  load: (ids: string[]) => Promise<T[]>,
+  load: PageLoader<T>,
 ): Promise<Page<T>> {
   const { page, pageSize } = pageParams(query);
   const ids = applySort(filtered.clone().select(sorts.id, 'id'), query.sort, sorts)
     .offset((page - 1) * pageSize)
     .limit(pageSize);
-  const [rows, counted] = await Promise.all([
-    ids.getRawMany<{ id: string }>(),
-    filtered.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>(),
-  ]);
-  const pageIds = rows.map((r) => r.id);
-  const items = pageIds.length ? inOrder(pageIds, await load(pageIds)) : [];
-  return { items, total: counted?.total ?? 0, page, pageSize };
+  const items =
+    typeof load === 'function'
+      ? ids.getRawMany<{ id: string }>().then(async (rows) => {
+          const pageIds = rows.map((r) => r.id);
+          return pageIds.length ? inOrder(pageIds, await load(pageIds)) : [];
+        })
+      : // The sort expressions are over the base alias, which the read query shares: the same order, ties by id.
+        load.page((read) => applySort(read.andWhere(`${sorts.id} IN (${ids.getQuery()})`, ids.getParameters()), query.sort, sorts));
+  const [rows, counted] = await Promise.all([items, filtered.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>()]);
+  return { items: rows, total: counted?.total ?? 0, page, pageSize };
 }
 
 /** Every row the filters match, in the list's order, up to `cap` (CSV export). */

@@ -95,7 +95,7 @@ export class DashboardListsRepository {
       .addSelect('u.name', 'ownerName')
       .where('f.archived_at IS NULL')
       .andWhere(followUpOverdueSql('f'));
-    andWhereGiven(qb, hubId, 'COALESCE(c.hub_id, e.hub_id) = :hubId', { hubId });
+    andWhereGiven(qb, hubId, 'f.hub_id = :hubId', { hubId });
     if (scope.kind === 'cities') qb.andWhere(followUpInCitiesSql('c', 'e', ':cities'), { cities: scope.cityIds });
     return qb.orderBy('f.due_date', 'ASC').addOrderBy('f.id').limit(AT_RISK_ROWS).getRawMany();
   }

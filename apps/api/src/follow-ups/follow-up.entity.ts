@@ -10,6 +10,8 @@ import { UserEntity } from '../users/user.entity';
 @Index('IDX_follow_ups_title_trgm', { synchronize: false })
 @Index('IDX_follow_ups_note_trgm', { synchronize: false })
 @Index('IDX_follow_ups_open_due', { synchronize: false })
+@Index('IDX_follow_ups_hub_open_due', { synchronize: false })
+@Index('IDX_follow_ups_hub_due', { synchronize: false })
 export class FollowUpEntity extends RecordEntity {
   @RefColumn({ nullable: true })
   commitmentId!: string | null;
@@ -22,6 +24,13 @@ export class FollowUpEntity extends RecordEntity {
 
   @RefTo(() => EngagementEntity, 'engagement_id', 'CASCADE')
   engagement?: EngagementEntity | null;
+
+  /**
+   * Its commitment's hub, else its engagement's: kept by the database (triggers) whenever a follow-up
+   * is written or its parent moves hub, so lists filter a hub on the row. Never set by the app.
+   */
+  @Column({ type: 'uuid', insert: false, update: false })
+  hubId!: string;
 
   @Column({ type: 'varchar', length: 300 })
   title!: string;

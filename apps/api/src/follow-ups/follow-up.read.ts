@@ -1,8 +1,8 @@
 import { isFollowUpOverdue, type FollowUp, type FollowUpListItem } from '@impact/contracts';
 
 /**
- * A follow-up's read model as one row: its columns, its owner's name, its commitment's title and hub,
- * its engagement's title and hub, and its city (already chosen by the query: the commitment's city, or
+ * A follow-up's read model as one row: its columns (its hub among them), its owner's name, its
+ * commitment's title, its engagement's title, and its city (already chosen by the query: the commitment's city, or
  * without a commitment the engagement's host city, else its place).
  */
 export interface FollowUpReadRow extends Omit<FollowUp, 'completedAt' | 'overdue'> {
@@ -10,8 +10,7 @@ export interface FollowUpReadRow extends Omit<FollowUp, 'completedAt' | 'overdue
   completedAt: Date | null;
   cityId: string | null;
   cityName: string | null;
-  commitmentHubId: string | null;
-  engagementHubId: string | null;
+  hubId: string;
   ownerName: string | null;
   commitmentTitle: string | null;
   engagementTitle: string | null;
@@ -19,7 +18,7 @@ export interface FollowUpReadRow extends Omit<FollowUp, 'completedAt' | 'overdue
 
 /**
  * The contract shape of a follow-up's read row. Its city and hub are its commitment's; without one,
- * its engagement's (the host city, else the place).
+ * its engagement's (the host city, else the place); the hub is kept on the row.
  */
 export function toFollowUpListItem(f: FollowUpReadRow): FollowUpListItem {
   return {
@@ -37,7 +36,7 @@ export function toFollowUpListItem(f: FollowUpReadRow): FollowUpListItem {
     version: f.version,
     cityId: f.cityId,
     cityName: f.cityName,
-    hubId: f.commitmentHubId ?? f.engagementHubId ?? '',
+    hubId: f.hubId,
     ownerName: f.ownerName,
     commitmentTitle: f.commitmentTitle,
     engagementTitle: f.engagementTitle,

@@ -1,5 +1,5 @@
 import { demoSpec } from '../../test/demo-spec';
-const t = demoSpec('esa', 'balkans', 'nansana', 'danilovgrad');
+const t = demoSpec('admin', 'esa', 'balkans', 'nansana', 'danilovgrad');
 const { as } = t;
 let nansana: string, danilovgrad: string, commitment: string;
 beforeAll(async () => {
@@ -51,6 +51,62 @@ describe('follow-ups', () => {
       .send({ commitmentId: commitment, title: '', kind: 'nap', dueDate: '2024-04-31', status: 'late' })
       .expect(400);
     expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['title', 'kind', 'dueDate', 'status']));
+  });
+
+  it('sits in its parent’s hub, and moves when its parent, or its parent’s city, moves to another hub', async () => {
+    const [esa, balkans] = [t.hub('esa'), t.hub('balkans')];
+    const post = async (path: string, body: object) => (await t.http.post(path).set(as('admin')).send(body).expect(201)).body;
+    const city = await post('/api/cities', { name: 'Hubmove', countryCode: 'UG', hubId: esa, kind: 'city', membershipStatus: 'member' });
+    const pledge = await post('/api/commitments', { title: 'Hubmove council', kind: 'local_safety_council', cityId: city.id });
+    const forum = await post('/api/engagements', {
+      title: 'Hubmove forum',
+      type: 'roundtable',
+      hubId: esa,
+      startDate: '2024-03-01',
+      online: true,
+    });
+    const onPledge = await post('/api/follow-ups', {
+      commitmentId: pledge.id,
+      title: 'Hubmove minutes',
+      kind: 'other',
+      dueDate: '2020-02-01',
+    });
+    const onForum = await post('/api/follow-ups', { engagementId: forum.id, title: 'Hubmove notes', kind: 'other', dueDate: '2020-02-02' });
+    const overdueOf = async (hub: string) =>
+      (await t.http.get(`/api/follow-ups?hubId=${hub}&overdue=true&q=Hubmove&pageSize=200`).set(as('admin')).expect(200)).body as {
+        total: number;
+        items: { id: string; hubId: string }[];
+      };
+    expect((await overdueOf(esa)).items.map((f) => [f.id, f.hubId])).toEqual([
+      [onPledge.id, esa],
+      [onForum.id, esa],
+    ]);
+
+    // The engagement moves: its follow-up goes with it; the commitment's stays.
+    await t.http.patch(`/api/engagements/${forum.id}`).set(as('admin')).send({ version: forum.version, hubId: balkans }).expect(200);
+    expect((await overdueOf(esa)).items.map((f) => f.id)).toEqual([onPledge.id]);
+    expect(await overdueOf(balkans)).toMatchObject({ total: 1, items: [{ id: onForum.id, hubId: balkans }] });
+    expect((await t.http.get(`/api/follow-ups/${onForum.id}`).set(as('balkans')).expect(200)).body).toMatchObject({ hubId: balkans });
+    // Its writers are now the new hub's.
+    await t.http.patch(`/api/follow-ups/${onForum.id}`).set(as('esa')).send({ version: onForum.version, note: 'x' }).expect(403);
+
+    // The commitment's city moves hub: its commitments, and their follow-ups, go with it.
+    await t.http.patch(`/api/cities/${city.id}`).set(as('admin')).send({ version: city.version, hubId: balkans }).expect(200);
+    expect(await overdueOf(esa)).toMatchObject({ total: 0, items: [] });
+    expect((await overdueOf(balkans)).items.map((f) => [f.id, f.hubId])).toEqual([
+      [onPledge.id, balkans],
+      [onForum.id, balkans],
+    ]);
+
+    // A follow-up moved from the engagement to a commitment takes the commitment's hub.
+    const esaPledge = await post('/api/commitments', { title: 'Hubmove desk', kind: 'local_safety_council', cityId: nansana });
+    const moved = await t.http
+      .patch(`/api/follow-ups/${onForum.id}`)
+      .set(as('admin'))
+      .send({ version: onForum.version, engagementId: null, commitmentId: esaPledge.id })
+      .expect(200);
+    expect(moved.body).toMatchObject({ hubId: esa, cityId: nansana });
+    expect((await overdueOf(esa)).items.map((f) => f.id)).toEqual([onForum.id]);
   });
 });
 

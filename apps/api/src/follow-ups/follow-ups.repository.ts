@@ -17,8 +17,8 @@ export type FollowUpValues = Partial<
 
 const SORTS = listSorts({ dueDate: 'f.due_date', title: 'f.title', status: 'f.status' }, [['f.due_date', 'ASC']], 'f.id');
 
-/** A follow-up's hub: its commitment's, else its engagement's (aliases of the filtered query). */
-const HUB = 'COALESCE(c.hub_id, e.hub_id)';
+/** A follow-up's hub: its commitment's, else its engagement's, kept on the row by the database. */
+const HUB = 'f.hub_id';
 
 /** `completed_at` as the status says: kept (or now) when done, cleared otherwise. */
 const completedAtFor = (status: FollowUpStatus) => () => (status === 'done' ? 'COALESCE(completed_at, now())' : 'NULL');
@@ -62,6 +62,7 @@ export class FollowUpsRepository {
   }
 
   list(user: AuthUser, f: FollowUpFilters): Promise<Page<FollowUpListItem>> {
+    // Ids then read models: the read model's joins around the page's subquery cost more to plan than a second statement.
     return listPage(this.filtered(user, f), f, SORTS, (ids) => this.load(ids));
   }
 
@@ -96,8 +97,7 @@ export class FollowUpsRepository {
       .addSelect('f.version', 'version')
       .addSelect('CASE WHEN c.id IS NOT NULL THEN ci.id WHEN hc.id IS NOT NULL THEN hc.id ELSE lc.id END', 'cityId')
       .addSelect('CASE WHEN c.id IS NOT NULL THEN ci.name WHEN hc.id IS NOT NULL THEN hc.name ELSE lc.name END', 'cityName')
-      .addSelect('c.hub_id', 'commitmentHubId')
-      .addSelect('e.hub_id', 'engagementHubId')
+      .addSelect('f.hub_id', 'hubId')
       .addSelect('u.name', 'ownerName')
       .addSelect('c.title', 'commitmentTitle')
       .addSelect('e.title', 'engagementTitle');

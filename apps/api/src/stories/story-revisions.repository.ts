@@ -40,7 +40,7 @@ export class StoryRevisionsRepository {
     return this.live().andWhere('r.story_id = :storyId', { storyId }).getOne();
   }
 
-  /** One page of the public list, newest first, and the total: two queries whatever the page size. */
+  /** One page of the public list, newest first, and the total: two queries (sent together) whatever the page size. */
   async page(q: PublicStoryQuery): Promise<{ rows: StoryRevisionEntity[]; total: number; page: number; pageSize: number }> {
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? DEFAULT_PAGE_SIZE;
@@ -49,14 +49,17 @@ export class StoryRevisionsRepository {
     if (q.hubId) qb.andWhere('r.hub_id = :hubId', { hubId: q.hubId });
     if (q.cityId) qb.andWhere(':cityId = ANY(r.city_ids)', { cityId: q.cityId });
     if (q.language) qb.andWhere('r.language = :language', { language: q.language });
-    const total = await qb.getCount();
-    const rows = await qb
-      .orderBy("r.snapshot ->> 'publishedAt'", 'DESC')
-      .addOrderBy('r.title', 'ASC')
-      .addOrderBy('r.story_id', 'ASC')
-      .offset((page - 1) * pageSize)
-      .limit(pageSize)
-      .getMany();
+    // The count and the page are independent: sent together, on two connections.
+    const [total, rows] = await Promise.all([
+      qb.clone().getCount(),
+      qb
+        .orderBy("r.snapshot ->> 'publishedAt'", 'DESC')
+        .addOrderBy('r.title', 'ASC')
+        .addOrderBy('r.story_id', 'ASC')
+        .offset((page - 1) * pageSize)
+        .limit(pageSize)
+        .getMany(),
+    ]);
     return { rows, total, page, pageSize };
   }
 
