@@ -13,7 +13,7 @@ import { DashboardFilters } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LanguageService } from '../../core/i18n/language.service';
 import { LookupsApi } from '../../shared/data/lookups.api';
-import { fromIsoDate } from '../../shared/forms/dates';
+import { fromIsoDate, toIsoDate } from '../../shared/forms/dates';
 import { CompleteDayAdapter, rangeProblems, rangeToApply } from './date-range';
 
 export const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -76,7 +76,7 @@ export const ALL_HUBS = 'all';
         </mat-form-field>
       }
       @if (filters().from || filters().to) {
-        <button mat-stroked-button type="button" (click)="set({ from: null, to: null })">
+        <button mat-stroked-button type="button" (click)="clearRange()">
           {{ 'dashboard.filters.allTime' | transloco }}
         </button>
       }
@@ -130,10 +130,14 @@ export class DashboardFiltersBar {
 
   constructor() {
     // The URL is the truth: a range set elsewhere (back, "All time", a link) shows in the fields.
+    // A field already showing that day is left alone, so text being typed in the other end survives.
     effect(() => {
-      const { from, to } = this.filters();
-      this.range.from.setValue(fromIsoDate(from));
-      this.range.to.setValue(fromIsoDate(to));
+      const f = this.filters();
+      for (const end of this.ends) {
+        const control = this.range[end];
+        if (toIsoDate(control.value) !== (f[end] ?? null)) control.setValue(fromIsoDate(f[end]));
+      }
+      this.range.to.updateValueAndValidity();
     });
   }
 
@@ -145,6 +149,12 @@ export class DashboardFiltersBar {
     if (this.range.from.invalid || this.range.to.invalid) return;
     const next = rangeToApply(this.range.from.value, this.range.to.value, this.filters());
     if (next) this.set(next);
+  }
+
+  protected clearRange(): void {
+    this.range.from.reset();
+    this.range.to.reset();
+    this.set({ from: null, to: null });
   }
 
   protected set(queryParams: Record<string, string | null>): void {
