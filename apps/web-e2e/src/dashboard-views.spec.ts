@@ -26,7 +26,13 @@ const WORDS = {
 
 async function open(page: Page, lang: Lang) {
   await signIn(page, 'leadership@impact.test');
-  if (lang !== 'en') await chooseLanguage(page, lang);
+  if (lang !== 'en') {
+    // The language switcher is picked from the laptop toolbar; the page then goes back to its size.
+    const size = page.viewportSize() ?? LAPTOP;
+    await page.setViewportSize(LAPTOP);
+    await chooseLanguage(page, lang);
+    await page.setViewportSize(size);
+  }
   await expect(page.locator('[data-kpi="engagements"] [data-testid="kpi-figure"]')).toBeVisible();
   await expect(page.locator('mat-progress-bar')).toHaveCount(0, { timeout: 15_000 });
   await expect(page.locator('it-city-map canvas')).toHaveCount(1, { timeout: 15_000 });
