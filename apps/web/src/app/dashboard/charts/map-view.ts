@@ -35,7 +35,7 @@ export function frame(cities: readonly Point[]): MapView {
  * load (the order is the data's, by id). A city alone stays where it is.
  */
 export function spread(cities: readonly Point[], zoom: number): Map<string, [number, number]> {
-  const near = 8 / zoom; // degrees: about a bubble's width at this zoom (zoom 1: 360° over some 600 dots)
+  const near = 12 / zoom; // degrees: about a bubble's width at this zoom (zoom 1: 360° over some 450 dots)
   const groups: Point[][] = [];
   for (const city of [...cities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     const group = groups.find((g) => Math.hypot(g[0].longitude - city.longitude, g[0].latitude - city.latitude) < near);
@@ -50,7 +50,7 @@ export function spread(cities: readonly Point[], zoom: number): Map<string, [num
     }
     const lon = group.reduce((s, c) => s + c.longitude, 0) / group.length;
     const lat = group.reduce((s, c) => s + c.latitude, 0) / group.length;
-    const radius = near * 0.6 * Math.max(1, group.length / 6);
+    const radius = near * 0.5 * Math.sqrt(group.length);
     group.forEach((c, k) => {
       const angle = -Math.PI / 2 + (2 * Math.PI * k) / group.length;
       placed.set(c.id, [round(lon + radius * Math.cos(angle)), round(lat - radius * Math.sin(angle))]);

@@ -62,12 +62,13 @@ export class PeerGraph {
           type: 'graph',
           layout: 'none',
           // Room around the ring for the names that point outwards.
-          top: 80,
-          bottom: 80,
-          left: 90,
-          right: 90,
+          top: 90,
+          bottom: 90,
+          left: 105,
+          right: 105,
           roam: true,
-          label: { show: true, fontSize: 11, formatter: '{b}', distance: 6 },
+          // A long name is cut short with an ellipsis (the tooltip and the table give it whole).
+          label: { show: true, fontSize: 11, formatter: '{b}', distance: 6, width: 95, overflow: 'truncate' },
           labelLayout: { hideOverlap: true },
           edgeSymbol: ['none', 'arrow'],
           edgeSymbolSize: 8,
