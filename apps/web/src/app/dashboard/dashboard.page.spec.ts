@@ -1,7 +1,7 @@
 import { Component, input, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { ActivatedRoute, Router, convertToParamMap, provideRouter } from '@angular/router';
-import { DashboardStories, DashboardSummary, UserSummary } from '@impact/contracts';
+import { DashboardGraph, DashboardMap, DashboardStories, DashboardSummary, UserSummary } from '@impact/contracts';
 import { BehaviorSubject, of } from 'rxjs';
 import { AuthService } from '../core/auth/auth.service';
 import { LookupsApi } from '../shared/data/lookups.api';
@@ -27,12 +27,14 @@ class MapStub {
   readonly cities = input<unknown>();
   readonly locale = input<unknown>();
   readonly labels = input<unknown>();
+  readonly focus = input<unknown>();
 }
 @Component({ selector: 'it-peer-graph', template: '' })
 class GraphStub {
   readonly graph = input<unknown>();
   readonly description = input<unknown>();
   readonly edgeLabel = input<unknown>();
+  readonly keyHint = input<unknown>();
 }
 
 const figures = {
@@ -73,13 +75,17 @@ const stories: DashboardStories = {
   figuresChanged: [],
 };
 
-async function render(who: UserSummary, query: Record<string, string>, opts: { stories?: DashboardStories; canCreate?: boolean } = {}) {
+async function render(
+  who: UserSummary,
+  query: Record<string, string>,
+  opts: { stories?: DashboardStories; canCreate?: boolean; map?: DashboardMap; graph?: DashboardGraph } = {},
+) {
   const params = new BehaviorSubject(convertToParamMap(query));
   const api = {
     summary: jest.fn(() => of(summary)),
     trends: jest.fn(() => of({ months: [] })),
-    map: jest.fn(() => of({ cities: [] })),
-    graph: jest.fn(() => of({ nodes: [], edges: [] })),
+    map: jest.fn(() => of(opts.map ?? { cities: [] })),
+    graph: jest.fn(() => of(opts.graph ?? { nodes: [], edges: [] })),
     atRisk: jest.fn(() => of({ commitments: [], followUps: [] })),
     stories: jest.fn(() => of(opts.stories ?? stories)),
   };
@@ -102,7 +108,7 @@ async function render(who: UserSummary, query: Record<string, string>, opts: { s
   const fixture = TestBed.createComponent(DashboardPage);
   await fixture.whenStable();
   fixture.detectChanges();
-  return { el: fixture.nativeElement as HTMLElement, api, navigate, can };
+  return { el: fixture.nativeElement as HTMLElement, api, navigate, can, fixture };
 }
 
 describe('DashboardPage', () => {
@@ -183,5 +189,99 @@ describe('DashboardPage', () => {
   it('says when every achieved commitment already has a story', async () => {
     const { el } = await render(user('admin'), {}, { stories: { byCategoryAndStatus: [], achievedWithoutStory: [], figuresChanged: [] } });
     expect(el.querySelector('[data-testid="dashboard-stories"]')?.textContent).toContain('already has a story');
+  });
+
+  describe('date range', () => {
+    async function type(
+      fixture: { whenStable(): Promise<unknown>; detectChanges(): void },
+      el: HTMLElement,
+      end: 'from' | 'to',
+      text: string,
+    ) {
+      const field = el.querySelector<HTMLInputElement>(`[data-testid="range-${end}"]`) as HTMLInputElement;
+      // One input event per keystroke, then leaving the field (the browser's change event).
+      for (let i = 1; i <= text.length; i++) {
+        field.value = text.slice(0, i);
+        field.dispatchEvent(new Event('input'));
+      }
+      field.dispatchEvent(new Event('change'));
+      field.dispatchEvent(new Event('blur'));
+      fixture.detectChanges();
+      await fixture.whenStable();
+      fixture.detectChanges();
+    }
+    const ranged = (navigate: jest.SpyInstance) => navigate.mock.calls.filter(([, extras]) => 'from' in (extras?.queryParams ?? {}));
+
+    it('applies nothing for half a date and says what a whole one looks like', async () => {
+      const { el, navigate, fixture } = await render(user('leadership'), {});
+      await type(fixture, el, 'from', '3/1');
+      expect(ranged(navigate)).toEqual([]);
+      expect(el.querySelector('[data-testid="range-from-error"]')?.textContent?.trim()).toBe(
+        'Enter a whole date, for example 12/31/' + new Date().getFullYear() + '.',
+      );
+    });
+
+    it('applies a whole day once, when the field is left', async () => {
+      const { el, navigate, fixture } = await render(user('leadership'), { to: '2025-12-31' });
+      await type(fixture, el, 'from', '3/1/2025');
+      expect(ranged(navigate)).toEqual([[[], { queryParams: { from: '2025-03-01', to: '2025-12-31' }, queryParamsHandling: 'merge' }]]);
+    });
+
+    it('refuses an end before the start, and says so', async () => {
+      const { el, navigate, fixture } = await render(user('leadership'), { from: '2025-06-01' });
+      await type(fixture, el, 'to', '1/15/2025');
+      expect(ranged(navigate)).toEqual([]);
+      expect(el.querySelector('[data-testid="range-to-error"]')?.textContent?.trim()).toBe('“To” cannot be before “From”.');
+    });
+  });
+
+  describe('table views', () => {
+    const map: DashboardMap = {
+      cities: [
+        {
+          id: 'c1',
+          name: 'Nansana',
+          countryCode: 'UG',
+          hubId: 'hub-1',
+          latitude: 0.36,
+          longitude: 32.53,
+          engagements: 3,
+          furthestStatus: 'in_progress',
+        },
+      ],
+    };
+    const graph: DashboardGraph = {
+      nodes: [
+        { id: 'c1', name: 'Nansana', hubId: 'hub-1' },
+        { id: 'c2', name: 'Cape Town', hubId: 'hub-1' },
+      ],
+      edges: [{ source: 'c2', target: 'c1', weight: 2 }],
+    };
+    const choose = (el: HTMLElement, toggle: string, view: 'Chart' | 'Table') =>
+      [...el.querySelectorAll<HTMLButtonElement>(`[data-testid="${toggle}"] button`)].find((b) => b.textContent?.includes(view))?.click();
+
+    it('shows the map as a table of cities with hub and counts, behind a labelled switch', async () => {
+      const { el, fixture } = await render(user('leadership'), {}, { map, graph });
+      expect(el.querySelector('[data-testid="map-view"]')?.getAttribute('aria-label')).toBe('Show the cities as');
+      expect(el.querySelector('[data-testid="map-table"]')).toBeNull();
+      choose(el, 'map-view', 'Table');
+      fixture.detectChanges();
+      const cells = [...el.querySelectorAll('[data-testid="map-table"] tbody tr > *')].map((c) => c.textContent?.trim());
+      expect(cells).toEqual(['Nansana', 'East & Southern Africa', '3', expect.stringContaining('In progress')]);
+      expect(el.querySelector('[data-testid="map-table"] a')?.getAttribute('href')).toBe('/cities/c1');
+      expect(el.querySelector('it-city-map')).toBeNull();
+    });
+
+    it('shows peer learning as "who learned from whom"', async () => {
+      const { el, fixture } = await render(user('leadership'), {}, { map, graph });
+      choose(el, 'graph-view', 'Table');
+      fixture.detectChanges();
+      const cells = [...el.querySelectorAll('[data-testid="graph-table"] tbody tr > *')].map((c) => c.textContent?.trim());
+      expect(cells).toEqual(['Cape Town', 'Nansana', '2']);
+      choose(el, 'graph-view', 'Chart');
+      fixture.detectChanges();
+      expect(el.querySelector('[data-testid="graph-table"]')).toBeNull();
+      expect(el.querySelector('it-peer-graph')).not.toBeNull();
+    });
   });
 });

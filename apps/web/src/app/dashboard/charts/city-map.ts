@@ -4,6 +4,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { ChartHost } from './chart-host';
 import { STATUS_COLOURS } from '../../shared/ui/status-chip';
 import { CHART_FONT, escapeHtml, numberFormatter } from './chart-format';
+import { frame, spread, WORLD_ZOOM } from './map-view';
 import { registerWorld } from './world';
 
 export interface MapLabels {
@@ -41,6 +42,8 @@ export class CityMap {
   readonly cities = input.required<DashboardMapCity[]>();
   readonly locale = input.required<string>();
   readonly labels = input.required<MapLabels>();
+  /** Frame the cities (a hub's) rather than the whole world. */
+  readonly focus = input(false);
   protected readonly ready = signal(false);
 
   constructor() {
@@ -50,7 +53,10 @@ export class CityMap {
   protected readonly options = computed<EChartsCoreOption>(() => {
     const fmt = numberFormatter(this.locale());
     const l = this.labels();
-    const max = Math.max(1, ...this.cities().map((c) => c.engagements));
+    const cities = this.cities();
+    const max = Math.max(1, ...cities.map((c) => c.engagements));
+    const view = this.focus() ? frame(cities) : { zoom: WORLD_ZOOM };
+    const at = spread(cities, view.zoom);
     return {
       textStyle: { fontFamily: CHART_FONT },
       aria: { enabled: true, label: { description: l.description } },
@@ -64,7 +70,7 @@ export class CityMap {
       geo: {
         map: 'world',
         roam: true,
-        zoom: 1.15,
+        ...view,
         itemStyle: { areaColor: '#eef1f4', borderColor: '#c5ccd3' },
         emphasis: { disabled: true },
         silent: true,
@@ -73,11 +79,11 @@ export class CityMap {
         {
           type: 'scatter',
           coordinateSystem: 'geo',
-          data: this.cities().map((c) => ({
+          data: cities.map((c) => ({
             id: c.id,
             name: c.name,
             status: c.furthestStatus,
-            value: [c.longitude, c.latitude, c.engagements],
+            value: [...(at.get(c.id) ?? [c.longitude, c.latitude]), c.engagements],
             itemStyle: {
               color: c.furthestStatus ? STATUS_COLOURS[c.furthestStatus].accent : NO_STATUS,
               borderColor: '#fff',

@@ -5,6 +5,7 @@
 import { BarChart, GraphChart, LineChart, ScatterChart } from 'echarts/charts';
 import { AriaComponent, GeoComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
+import { LabelLayout } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
 
 echarts.use([
@@ -17,6 +18,8 @@ echarts.use([
   TooltipComponent,
   GeoComponent,
   AriaComponent,
+  // The graph hides a name that would overlap another (the table view lists them all).
+  LabelLayout,
   CanvasRenderer,
 ]);
 

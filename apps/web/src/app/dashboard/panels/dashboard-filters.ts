@@ -1,6 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { DateAdapter, MAT_DATE_FORMATS, MAT_NATIVE_DATE_FORMATS } from '@angular/material/core';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
@@ -8,7 +11,10 @@ import { MatSelectModule } from '@angular/material/select';
 import { Router } from '@angular/router';
 import { DashboardFilters } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { LanguageService } from '../../core/i18n/language.service';
 import { LookupsApi } from '../../shared/data/lookups.api';
+import { fromIsoDate, toIsoDate } from '../../shared/forms/dates';
+import { CompleteDayAdapter, rangeProblems, rangeToApply } from './date-range';
 
 export const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** `?hubId=all`: every hub, said out loud (a hub manager's own hub is the default otherwise). */
@@ -17,7 +23,20 @@ export const ALL_HUBS = 'all';
 /** The dashboard's hub and date range (in the URL), and printing. */
 @Component({
   selector: 'it-dashboard-filters',
-  imports: [MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSelectModule, TranslocoPipe],
+  imports: [
+    MatButtonModule,
+    MatDatepickerModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatSelectModule,
+    ReactiveFormsModule,
+    TranslocoPipe,
+  ],
+  providers: [
+    { provide: DateAdapter, useClass: CompleteDayAdapter },
+    { provide: MAT_DATE_FORMATS, useValue: MAT_NATIVE_DATE_FORMATS },
+  ],
   template: `
     <form class="filters" role="search" [attr.aria-label]="'dashboard.filters.label' | transloco" (submit)="$event.preventDefault()">
       <mat-form-field appearance="outline" subscriptSizing="dynamic">
@@ -31,22 +50,33 @@ export const ALL_HUBS = 'all';
           }
         </mat-select>
       </mat-form-field>
-      <!-- The range's two ends; each keeps the other on its side of the range. -->
+      <!-- The range's two ends, in the forms' locale datepicker: applied once a whole, valid day is typed or picked. -->
       @for (end of ends; track end) {
-        <mat-form-field appearance="outline" subscriptSizing="dynamic">
+        <mat-form-field appearance="outline" subscriptSizing="dynamic" class="day">
           <mat-label>{{ 'dashboard.filters.' + end | transloco }}</mat-label>
           <input
             matInput
-            type="date"
-            [value]="filters()[end] ?? ''"
-            [attr.min]="end === 'to' ? (filters().from ?? '') : null"
-            [attr.max]="end === 'from' ? (filters().to ?? '') : null"
-            (change)="setDate(end, $any($event.target).value)"
+            [formControl]="range[end]"
+            [matDatepicker]="picker"
+            [placeholder]="'dashboard.filters.format' | transloco: { example: example() }"
+            autocomplete="off"
+            [attr.data-testid]="'range-' + end"
+            (dateChange)="apply()"
+            (keydown.enter)="apply()"
           />
+          <mat-datepicker-toggle matIconSuffix [for]="picker" [attr.aria-label]="'form.openCalendar' | transloco" />
+          <mat-datepicker #picker />
+          <mat-error [attr.data-testid]="'range-' + end + '-error'">
+            @if (range[end].hasError('dateOrder')) {
+              {{ 'dashboard.filters.orderError' | transloco }}
+            } @else {
+              {{ 'dashboard.filters.dateError' | transloco: { example: example() } }}
+            }
+          </mat-error>
         </mat-form-field>
       }
       @if (filters().from || filters().to) {
-        <button mat-stroked-button type="button" (click)="set({ from: null, to: null })">
+        <button mat-stroked-button type="button" (click)="clearRange()">
           {{ 'dashboard.filters.allTime' | transloco }}
         </button>
       }
@@ -67,6 +97,9 @@ export const ALL_HUBS = 'all';
     .spacer {
       flex: 1;
     }
+    .day {
+      inline-size: 11.5rem;
+    }
     @media print {
       .filters {
         display: none;
@@ -81,9 +114,47 @@ export class DashboardFiltersBar {
   protected readonly hubs = toSignal(inject(LookupsApi).hubs(), { initialValue: [] });
   protected readonly hubChoice = computed(() => this.filters().hubId ?? ALL_HUBS);
   protected readonly ends = ['from', 'to'] as const;
+  /** The range's ends as typed; the end keeps a "before the start" error of its own. */
+  private readonly fromDay = new FormControl<Date | null>(null);
+  protected readonly range: Record<'from' | 'to', FormControl<Date | null>> = {
+    from: this.fromDay,
+    to: new FormControl<Date | null>(null, (c) => (rangeProblems(this.fromDay.value, c.value).to === 'order' ? { dateOrder: true } : null)),
+  };
+  private readonly language = inject(LanguageService);
+  /** A day as the fields show one, for the error message ("for example 31/12/2026"). */
+  protected readonly example = computed(() =>
+    new Intl.DateTimeFormat(this.language.locale(), MAT_NATIVE_DATE_FORMATS.display.dateInput as Intl.DateTimeFormatOptions)
+      .format(new Date(new Date().getFullYear(), 11, 31))
+      .replace(/[\u200e\u200f\u061c]/g, ''),
+  );
 
-  protected setDate(key: 'from' | 'to', value: string): void {
-    this.set({ [key]: DAY.test(value) ? value : null });
+  constructor() {
+    // The URL is the truth: a range set elsewhere (back, "All time", a link) shows in the fields.
+    // A field already showing that day is left alone, so text being typed in the other end survives.
+    effect(() => {
+      const f = this.filters();
+      for (const end of this.ends) {
+        const control = this.range[end];
+        if (toIsoDate(control.value) !== (f[end] ?? null)) control.setValue(fromIsoDate(f[end]));
+      }
+      this.range.to.updateValueAndValidity();
+    });
+  }
+
+  /** On a picked day, or a typed one once the field is left or Enter pressed: the range, if whole and in order. */
+  protected apply(): void {
+    this.range.to.updateValueAndValidity();
+    this.range.from.markAsTouched();
+    this.range.to.markAsTouched();
+    if (this.range.from.invalid || this.range.to.invalid) return;
+    const next = rangeToApply(this.range.from.value, this.range.to.value, this.filters());
+    if (next) this.set(next);
+  }
+
+  protected clearRange(): void {
+    this.range.from.reset();
+    this.range.to.reset();
+    this.set({ from: null, to: null });
   }
 
   protected set(queryParams: Record<string, string | null>): void {
