@@ -10,9 +10,18 @@ const LAPTOP = { width: 1366, height: 900 };
 const SHOTS = join(__dirname, '..', '..', '..', 'tmp', 'screens', 'w14-web');
 mkdirSync(SHOTS, { recursive: true });
 
+/** The whole page: the shell scrolls inside its content pane, so the window is made as tall as that pane for the shot. */
 async function screenshot(page: Page, name: string): Promise<void> {
   await expect(page.locator('mat-progress-bar')).toHaveCount(0, { timeout: 15_000 });
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  await page.evaluate(() => document.fonts.ready);
+  const size = page.viewportSize() ?? LAPTOP;
+  const height = await page.evaluate(() => {
+    const pane = document.querySelector('mat-sidenav-content');
+    return pane ? pane.getBoundingClientRect().top + pane.scrollHeight : document.documentElement.scrollHeight;
+  });
+  await page.setViewportSize({ width: size.width, height: Math.max(size.height, Math.ceil(height)) });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+  await page.setViewportSize(size);
 }
 
 async function inLanguage(page: Page, lang: 'en' | 'ar'): Promise<void> {
@@ -188,10 +197,17 @@ test.describe('spreadsheet import', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await screenshot(page, 'imports-preview-errors-ar-phone');
 
+    // The same page on a laptop (the side navigation opens at the right), then on a phone in English.
     await page.setViewportSize(LAPTOP);
+    await expect(page.getByRole('navigation', { name: 'التنقل الرئيسي' }).getByRole('link', { name: 'الاستيراد' })).toBeInViewport({
+      ratio: 1,
+    });
+    const nav = await box(page.locator('mat-sidenav'));
+    expect(nav.x).toBeGreaterThan(LAPTOP.width / 2);
     await screenshot(page, 'imports-preview-errors-ar-laptop');
     await inLanguage(page, 'en');
     await page.setViewportSize(PHONE);
+    await expect(page.locator('mat-sidenav')).toBeHidden();
     await expect(main.getByRole('heading', { level: 1, name: 'Import spreadsheets' })).toBeVisible();
     await screenshot(page, 'imports-start-en-phone');
   });

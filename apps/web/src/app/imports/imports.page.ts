@@ -20,7 +20,7 @@ import { RecordDialogs } from '../shared/forms/dialogs';
 import { fieldErrors, serverMessage } from '../shared/forms/record-form';
 import { ConfirmDialog, ConfirmDialogData } from '../shared/ui/confirm-dialog';
 import { EmptyState } from '../shared/ui/empty-state';
-import { isolate } from '../shared/ui/isolate.pipe';
+import { IsolatePipe, isolate } from '../shared/ui/isolate.pipe';
 import { Notices } from '../shared/ui/notices';
 import {
   ACCEPT_ATTRIBUTE,
@@ -63,6 +63,7 @@ interface Preview {
   selector: 'it-imports-page',
   imports: [
     EmptyState,
+    IsolatePipe,
     LocaleDatePipe,
     LocaleNumberPipe,
     MatButtonModule,
