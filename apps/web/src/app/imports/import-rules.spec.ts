@@ -3,6 +3,7 @@ import {
   errorsFileName,
   errorsToCsv,
   fileProblem,
+  historyStatus,
   importableEntities,
   isCleanPreview,
   listPath,
@@ -124,6 +125,16 @@ describe('when Preview and Import are enabled', () => {
   it('a real run is never a preview to import from', () => {
     expect(isCleanPreview(record({ dryRun: false }))).toBe(false);
     expect(isCleanPreview(record())).toBe(true);
+  });
+});
+
+describe('historyStatus', () => {
+  it('says what a finished preview found, and a real run its status', () => {
+    expect(historyStatus(record())).toBe('checked');
+    expect(historyStatus(record({ errors: [{ row: 2, column: 'kind', message: 'bad' }] }))).toBe('problems');
+    expect(historyStatus(record({ status: 'running' }))).toBe('running');
+    expect(historyStatus(record({ dryRun: false }))).toBe('done');
+    expect(historyStatus(record({ dryRun: false, status: 'undone' }))).toBe('undone');
   });
 });
 

@@ -37,6 +37,12 @@ export function isFinished(record: Pick<ImportRecord, 'status'>): boolean {
   return record.status === 'done' || record.status === 'failed' || record.status === 'undone';
 }
 
+/** The status word the history shows: a finished preview is "checked" or has "problems", not just done. */
+export function historyStatus(record: Pick<ImportRecord, 'dryRun' | 'status' | 'errors'>): string {
+  if (record.dryRun && record.status === 'done') return record.errors.length > 0 ? 'problems' : 'checked';
+  return record.status;
+}
+
 /** A preview that found nothing wrong, so the same file may be imported. */
 export function isCleanPreview(record: ImportRecord | null): boolean {
   return !!record && record.dryRun && record.status === 'done' && record.errors.length === 0 && !record.message;

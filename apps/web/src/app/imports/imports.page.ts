@@ -27,6 +27,7 @@ import {
   errorsFileName,
   errorsToCsv,
   fileProblem,
+  historyStatus,
   importableEntities,
   isCleanPreview,
   isFinished,
@@ -275,6 +276,11 @@ export class ImportsPage {
   /** May this row of the history be undone (a finished real run that wrote something)? */
   protected undoable(record: ImportRecord): boolean {
     return !record.dryRun && record.status === 'done' && record.created + record.updated > 0;
+  }
+
+  /** A finished preview says whether it found problems rather than a bare "done". */
+  protected shownStatus(record: ImportRecord): string {
+    return historyStatus(record);
   }
 
   /** A byte count in the reader's language and units (kB up to a megabyte, MB above). */
