@@ -83,6 +83,12 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./stories/story-desk.routes').then((m) => m.STORY_DESK_ROUTES),
       },
       {
+        // Who may import is decided inside (the permission table's create or update on an importable entity).
+        path: 'imports',
+        title: 'imports.title',
+        loadChildren: () => import('./imports/imports.routes').then((m) => m.IMPORTS_ROUTES),
+      },
+      {
         path: 'users',
         canActivate: [canGuard('users')],
         title: 'nav.users',

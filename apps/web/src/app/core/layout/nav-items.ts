@@ -1,12 +1,15 @@
-import { Resource } from '@impact/contracts';
+import { Resource, Role } from '@impact/contracts';
+import { importableEntities } from '../../imports/import-rules';
 
 export interface NavItem {
   path: string;
   /** Translation key of the label. */
   label: string;
   icon: string;
-  /** Shown when `may(role, resource, 'read')`. */
+  /** Shown when `may(role, resource, 'read')`, unless `shown` decides. */
   resource: Resource;
+  /** For a page that needs more than reading its resource. */
+  shown?: (role: Role) => boolean;
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
@@ -18,6 +21,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/follow-ups', label: 'nav.followUps', icon: 'event_upcoming', resource: 'followUps' },
   { path: '/story-desk', label: 'nav.stories', icon: 'auto_stories', resource: 'stories' },
   { path: '/partners', label: 'partners.heading', icon: 'diversity_3', resource: 'partners' },
+  {
+    path: '/imports',
+    label: 'nav.imports',
+    icon: 'input',
+    // Imports write records (cities first); `shown` decides from every importable entity.
+    resource: 'cities',
+    shown: (role) => importableEntities(role).length > 0,
+  },
   { path: '/users', label: 'nav.users', icon: 'manage_accounts', resource: 'users' },
   { path: '/admin/outbox', label: 'nav.outbox', icon: 'outbox', resource: 'outbox' },
 ];

@@ -55,7 +55,7 @@ export class Shell {
 
   protected readonly navItems = computed(() => {
     const role = this.auth.role();
-    return role ? NAV_ITEMS.filter((item) => this.auth.can(item.resource, 'read')) : [];
+    return role ? NAV_ITEMS.filter((item) => (item.shown ? item.shown(role) : this.auth.can(item.resource, 'read'))) : [];
   });
 
   constructor() {
