@@ -116,10 +116,15 @@ export interface UpdateUserRequest {
   password?: string;
 }
 
+/** A hub's name in other languages; a language left out reads `name`. */
+export type HubNames = Partial<Record<Language, string>>;
+
 export interface Hub {
   id: string;
   code: string;
+  /** The name of record (English), used where no translation is stored. */
   name: string;
+  names: HubNames;
   version: number;
 }
 
