@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { AbstractControl, FormControl, NonNullableFormBuilder, ValidationErrors, Validators } from '@angular/forms';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import {
@@ -13,13 +12,13 @@ import {
   Participants,
   Ref,
 } from '@impact/contracts';
-import { LookupsApi } from '../shared/data/lookups.api';
 import { fromIsoDate, toIsoDate } from '../shared/forms/dates';
 import { RECORD_FORM_IMPORTS } from '../shared/forms/record-dialog';
 import { RecordDialogData, RecordDialogForm } from '../shared/forms/record-form';
 import { bounded, text } from '../shared/forms/validators';
 import { lines, refOf, refsOf } from '../shared/forms/values';
 import { EngagementsApi } from './data-access/engagements.api';
+import { HubNames } from '../shared/ui/hub-name';
 
 export interface EngagementFormData extends RecordDialogData<EngagementListItem> {
   /** A new engagement hosted by this city. */
@@ -56,7 +55,7 @@ export class EngagementForm extends RecordDialogForm<EngagementListItem, CreateE
   /** Everyone first, then each group. */
   protected readonly groups = ['total', ...PARTICIPANT_GROUPS] as const;
   protected readonly people = PEOPLE;
-  protected readonly hubs = toSignal(inject(LookupsApi).hubs(), { initialValue: [] });
+  protected readonly hubs = inject(HubNames).localized;
 
   private readonly fb = inject(NonNullableFormBuilder);
   protected readonly form = this.fb.group(

@@ -4,7 +4,7 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
-import { City, Hub, ListQuery, User } from '@impact/contracts';
+import { City, ListQuery, User } from '@impact/contracts';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { AuthService } from '../core/auth/auth.service';
 import { LocaleDatePipe } from '../core/i18n/locale.pipes';
@@ -15,6 +15,7 @@ import { Notices } from '../shared/ui/notices';
 import { UsersApi } from './data-access/users.api';
 import { UserDialog, UserDialogData } from './user-dialog';
 import { RowAction } from '../shared/ui/row-action';
+import { HubNames } from '../shared/ui/hub-name';
 
 const USERS_VIEW: ListView = {
   heading: 'nav.users',
@@ -53,9 +54,8 @@ export class UsersPage {
 
   // Searched by name or e-mail; not sortable.
   protected readonly list = new RecordList<ListQuery, User>({ filters: {}, sortable: [] }, this.api);
-  private readonly hubsResource = rxResource({ stream: () => this.api.hubs() });
   private readonly citiesResource = rxResource({ stream: () => this.api.cities() });
-  protected readonly hubs = computed<Hub[]>(() => (this.hubsResource.hasValue() ? this.hubsResource.value() : []));
+  protected readonly hubs = inject(HubNames).localized;
   protected readonly cities = computed<City[]>(() => (this.citiesResource.hasValue() ? this.citiesResource.value() : []));
   private readonly hubNames = computed(() => new Map(this.hubs().map((h) => [h.id, h.name])));
   private readonly cityNames = computed(() => new Map(this.cities().map((c) => [c.id, c.name])));

@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
@@ -8,7 +7,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { Router } from '@angular/router';
 import { DashboardFilters } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { LookupsApi } from '../../shared/data/lookups.api';
+import { HubNames } from '../../shared/ui/hub-name';
 
 export const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** `?hubId=all`: every hub, said out loud (a hub manager's own hub is the default otherwise). */
@@ -78,7 +77,7 @@ export const ALL_HUBS = 'all';
 export class DashboardFiltersBar {
   private readonly router = inject(Router);
   readonly filters = input.required<DashboardFilters>();
-  protected readonly hubs = toSignal(inject(LookupsApi).hubs(), { initialValue: [] });
+  protected readonly hubs = inject(HubNames).localized;
   protected readonly hubChoice = computed(() => this.filters().hubId ?? ALL_HUBS);
   protected readonly ends = ['from', 'to'] as const;
 
