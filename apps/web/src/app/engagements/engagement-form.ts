@@ -19,6 +19,8 @@ import { bounded, text } from '../shared/forms/validators';
 import { lines, refOf, refsOf } from '../shared/forms/values';
 import { EngagementsApi } from './data-access/engagements.api';
 import { HubNames } from '../shared/ui/hub-name';
+import { soleHub } from '../core/auth/auth.guards';
+import { AuthService } from '../core/auth/auth.service';
 
 export interface EngagementFormData extends RecordDialogData<EngagementListItem> {
   /** A new engagement hosted by this city. */
@@ -55,14 +57,14 @@ export class EngagementForm extends RecordDialogForm<EngagementListItem, CreateE
   /** Everyone first, then each group. */
   protected readonly groups = ['total', ...PARTICIPANT_GROUPS] as const;
   protected readonly people = PEOPLE;
-  protected readonly hubs = inject(HubNames).localized;
+  protected readonly hubs = inject(HubNames).applicable;
 
   private readonly fb = inject(NonNullableFormBuilder);
   protected readonly form = this.fb.group(
     {
       title: ['', text(LIMIT.title, { required: true })],
       type: ['' as EngagementType | '', Validators.required],
-      hubId: ['', Validators.required],
+      hubId: [soleHub(inject(AuthService).user()) ?? '', Validators.required],
       startDate: new FormControl<Date | null>(null, Validators.required),
       endDate: new FormControl<Date | null>(null),
       online: [false],

@@ -19,17 +19,19 @@ export const ALL_HUBS = 'all';
   imports: [MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSelectModule, TranslocoPipe],
   template: `
     <form class="filters" role="search" [attr.aria-label]="'dashboard.filters.label' | transloco" (submit)="$event.preventDefault()">
-      <mat-form-field appearance="outline" subscriptSizing="dynamic">
-        <mat-label>{{ 'dashboard.filters.hub' | transloco }}</mat-label>
-        <mat-select [value]="hubChoice()" (selectionChange)="set({ hubId: $event.value })" data-testid="hub-filter">
-          <mat-option value="all">{{ 'dashboard.filters.allHubs' | transloco }}</mat-option>
-          @for (hub of hubs(); track hub.id) {
-            <mat-option [value]="hub.id"
-              ><bdi>{{ hub.name }}</bdi></mat-option
-            >
-          }
-        </mat-select>
-      </mat-form-field>
+      @if (hubFilter()) {
+        <mat-form-field appearance="outline" subscriptSizing="dynamic">
+          <mat-label>{{ 'dashboard.filters.hub' | transloco }}</mat-label>
+          <mat-select [value]="hubChoice()" (selectionChange)="set({ hubId: $event.value })" data-testid="hub-filter">
+            <mat-option value="all">{{ 'dashboard.filters.allHubs' | transloco }}</mat-option>
+            @for (hub of hubs(); track hub.id) {
+              <mat-option [value]="hub.id"
+                ><bdi>{{ hub.name }}</bdi></mat-option
+              >
+            }
+          </mat-select>
+        </mat-form-field>
+      }
       <!-- The range's two ends; each keeps the other on its side of the range. -->
       @for (end of ends; track end) {
         <mat-form-field appearance="outline" subscriptSizing="dynamic">
@@ -77,7 +79,9 @@ export const ALL_HUBS = 'all';
 export class DashboardFiltersBar {
   private readonly router = inject(Router);
   readonly filters = input.required<DashboardFilters>();
-  protected readonly hubs = inject(HubNames).localized;
+  private readonly hubNames = inject(HubNames);
+  protected readonly hubs = this.hubNames.applicable;
+  protected readonly hubFilter = this.hubNames.filterApplies;
   protected readonly hubChoice = computed(() => this.filters().hubId ?? ALL_HUBS);
   protected readonly ends = ['from', 'to'] as const;
 

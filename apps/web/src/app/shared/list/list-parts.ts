@@ -279,7 +279,7 @@ export const DATE_RANGE_FILTERS: FilterControl[] = [
   selector: 'it-list-filters',
   imports: [DateFilter, FilterSelect, MatCheckboxModule, TranslocoPipe],
   template: `
-    @for (control of controls(); track control.key) {
+    @for (control of shown(); track control.key) {
       @switch (control.kind) {
         @case ('hub') {
           <it-filter-select
@@ -339,5 +339,12 @@ export class ListFilters {
   readonly list = input.required<ListState<ListQuery>>();
   readonly controls = input.required<readonly FilterControl[]>();
   /** The hubs in the reader's language, fetched only for a list that filters by hub. */
-  protected readonly hubs = computed(() => (this.controls().some((c) => c.kind === 'hub') ? this.injector.get(HubNames).localized() : []));
+  protected readonly hubs = computed(() => (this.controls().some((c) => c.kind === 'hub') ? this.injector.get(HubNames).applicable() : []));
+  /** The controls this user can use: no hub filter for a liaison, whose cities decide the hub. */
+  protected readonly shown = computed(() => {
+    const controls = this.controls();
+    return controls.some((c) => c.kind === 'hub') && !this.injector.get(HubNames).filterApplies()
+      ? controls.filter((c) => c.kind !== 'hub')
+      : controls;
+  });
 }

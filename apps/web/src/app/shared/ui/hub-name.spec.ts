@@ -1,7 +1,8 @@
-import { signal } from '@angular/core';
+import { computed, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import type { Hub, Language } from '@impact/contracts';
+import type { Hub, Language, UserSummary } from '@impact/contracts';
 import { of, throwError } from 'rxjs';
+import { AuthService } from '../../core/auth/auth.service';
 import { LanguageService } from '../../core/i18n/language.service';
 import { LookupsApi } from '../data/lookups.api';
 import { HubNamePipe, HubNames, hubNameIn } from './hub-name';
@@ -18,16 +19,28 @@ const hubs: Hub[] = [
   { id: 'pacific', code: 'pacific', name: 'Pacific', names: {}, version: 1 },
 ];
 
-function setUp(lookups: Partial<LookupsApi>) {
+function setUp(lookups: Partial<LookupsApi>, user: UserSummary | null = null) {
   const language = signal<Language>('en');
+  const current = signal(user);
   TestBed.configureTestingModule({
     providers: [
       { provide: LookupsApi, useValue: lookups },
       { provide: LanguageService, useValue: { language } },
+      { provide: AuthService, useValue: { user: current, role: computed(() => current()?.role ?? null) } },
     ],
   });
   return { language, names: TestBed.inject(HubNames) };
 }
+
+const person = (role: UserSummary['role'], hubIds: string[] = []): UserSummary => ({
+  id: 'u',
+  email: 'u@x.test',
+  name: 'U',
+  role,
+  hubIds,
+  cityIds: [],
+  language: 'en',
+});
 
 describe('hub names', () => {
   it('reads the stored translation, else the name of record (a blank translation too)', () => {
@@ -52,5 +65,18 @@ describe('hub names', () => {
     expect(names.name('esa', 'East & Southern Africa')).toBe('East & Southern Africa');
     expect(names.name(null, 'x')).toBe('x');
     expect(names.localized()).toEqual([]);
+  });
+
+  it('offers a hub manager its own hubs, everyone else all; no hub filter for a liaison', () => {
+    const manager = setUp({ hubs: () => of(hubs) }, person('hub_manager', ['balkans'])).names;
+    expect(manager.applicable().map((h) => h.id)).toEqual(['balkans']);
+    expect(manager.filterApplies()).toBe(true);
+    TestBed.resetTestingModule();
+    const liaison = setUp({ hubs: () => of(hubs) }, person('city_liaison')).names;
+    expect(liaison.filterApplies()).toBe(false);
+    TestBed.resetTestingModule();
+    const leader = setUp({ hubs: () => of(hubs) }, person('leadership')).names;
+    expect(leader.applicable()).toHaveLength(3);
+    expect(leader.filterApplies()).toBe(true);
   });
 });

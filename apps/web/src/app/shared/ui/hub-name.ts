@@ -2,6 +2,7 @@ import { Injectable, Pipe, PipeTransform, computed, inject } from '@angular/core
 import { toSignal } from '@angular/core/rxjs-interop';
 import type { Hub, Language } from '@impact/contracts';
 import { catchError, of } from 'rxjs';
+import { AuthService } from '../../core/auth/auth.service';
 import { LanguageService } from '../../core/i18n/language.service';
 import { LookupsApi } from '../data/lookups.api';
 
@@ -17,6 +18,7 @@ export function hubNameIn(hub: Pick<Hub, 'name' | 'names'>, language: Language):
 @Injectable({ providedIn: 'root' })
 export class HubNames {
   private readonly language = inject(LanguageService).language;
+  private readonly auth = inject(AuthService);
   // A failed fetch leaves the names the records carry (the name of record) rather than breaking the page.
   private readonly hubs = toSignal(
     inject(LookupsApi)
@@ -33,6 +35,16 @@ export class HubNames {
       .map((h) => ({ ...h, name: hubNameIn(h, language) }))
       .sort((a, b) => collator.compare(a.name, b.name));
   });
+
+  /** The hubs the signed-in user works in: a hub manager's own, everyone else's all (what a picker offers). */
+  readonly applicable = computed(() => {
+    const user = this.auth.user();
+    const all = this.localized();
+    return user?.role === 'hub_manager' ? all.filter((h) => user.hubIds.includes(h.id)) : all;
+  });
+
+  /** Whether a hub filter means anything to the signed-in user: a liaison's cities decide its hub, so not for liaisons. */
+  readonly filterApplies = computed(() => this.auth.user()?.role !== 'city_liaison');
 
   private readonly byId = computed(() => new Map(this.localized().map((h) => [h.id, h.name])));
 
