@@ -12,6 +12,6 @@ export class HubEntity extends RecordEntity {
   name!: string;
 
   /** The name in other languages (`{ "fr": "…", "ar": "…" }`); a language left out reads `name`. */
-  @Column({ name: 'name_i18n', type: 'jsonb', default: () => "'{}'::jsonb" })
+  @Column({ name: 'name_i18n', type: 'jsonb', default: () => "'{}'" })
   names!: HubNames;
 }

@@ -380,3 +380,14 @@ export interface Person {
   name: string;
   role: Role;
 }
+
+/**
+ * What a user still owns that is open (follow-ups not done, commitments neither achieved nor
+ * cancelled), and the active people who may own every one of those records: whom a deactivation can
+ * hand them to.
+ */
+export interface OpenWork {
+  followUps: number;
+  commitments: number;
+  candidates: Person[];
+}

@@ -110,3 +110,8 @@ export interface AuditQuery {
   page?: number;
   pageSize?: number;
 }
+
+/** Deactivating a user; `reassignToId` takes over their open follow-ups and commitments in the same transaction. */
+export interface DeactivateUserRequest {
+  reassignToId?: string | null;
+}
