@@ -13,6 +13,7 @@ import { RecordList } from '../shared/list/list-state';
 import { RecordDialogs } from '../shared/forms/dialogs';
 import { Notices } from '../shared/ui/notices';
 import { UsersApi } from './data-access/users.api';
+import { DeactivateDialog, Deactivated } from './deactivate-dialog';
 import { UserDialog, UserDialogData } from './user-dialog';
 import { RowAction } from '../shared/ui/row-action';
 import { HubNames } from '../shared/ui/hub-name';
@@ -98,8 +99,17 @@ export class UsersPage {
       change();
       return;
     }
-    const keys = { title: 'users.deactivate.title', message: 'users.deactivate.message', confirm: 'users.deactivate.confirm' };
-    this.dialogs.confirm(keys, user.name, change, { autoFocus: 'dialog' });
+    // Deactivating offers to hand the user's open follow-ups and commitments to someone else first.
+    this.dialogs.open<DeactivateDialog, User, Deactivated>(
+      DeactivateDialog,
+      user,
+      ({ heir }) => {
+        if (heir) this.notices.say('dailyWork.reassign.done', { name: user.name, heir: heir.name });
+        else this.notices.say('users.saved.deactivated', { name: user.name });
+        this.list.result.reload();
+      },
+      { width: '560px', maxWidth: '95vw', autoFocus: 'dialog' },
+    );
   }
 
   /** Mails a new set-password link; the earlier one stops working. */
