@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { AbstractControl, FormControl, NonNullableFormBuilder, ValidationErrors, Validators } from '@angular/forms';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import {
@@ -44,6 +45,27 @@ function endAfterStart(group: AbstractControl): ValidationErrors | null {
   return null;
 }
 
+/** No group counts more people than the total (groups overlap, so each alone is at most the total). */
+function groupsWithinTotal(group: AbstractControl): ValidationErrors | null {
+  const people = group.get('participants') as AbstractControl | null;
+  const total = Number(people?.get('total')?.value) || 0;
+  for (const name of PARTICIPANT_GROUPS) {
+    const control = people?.get(name);
+    if (!control) continue;
+    const wrong = (Number(control.value) || 0) > total;
+    if (wrong && !control.hasError('aboveTotal')) control.setErrors({ ...(control.errors ?? {}), aboveTotal: { total } });
+    if (wrong && control.hasError('aboveTotal') && control.errors?.['aboveTotal'].total !== total) {
+      control.setErrors({ ...(control.errors ?? {}), aboveTotal: { total } });
+    }
+    if (!wrong && control.hasError('aboveTotal')) {
+      const { aboveTotal: _gone, ...rest } = control.errors ?? {};
+      void _gone;
+      control.setErrors(Object.keys(rest).length ? rest : null);
+    }
+  }
+  return null;
+}
+
 /** Log or edit an engagement: a workshop, learning visit, dialogue, webinar … */
 @Component({
   selector: 'it-engagement-form',
@@ -83,8 +105,19 @@ export class EngagementForm extends RecordDialogForm<EngagementListItem, CreateE
       summary: ['', text(LIMIT.summary)],
       evidenceLinks: [''],
     },
-    { validators: endAfterStart },
+    { validators: [endAfterStart, groupsWithinTotal] },
   );
+
+  constructor() {
+    super();
+    // The host city takes part: choosing it adds it to the participating cities (it can still be removed).
+    this.form.controls.hostCityId.valueChanges.pipe(takeUntilDestroyed()).subscribe((host) => {
+      const cities = this.form.controls.participatingCityIds;
+      if (host && !cities.value.some((c) => c.id === host.id)) cities.setValue([...cities.value, host]);
+    });
+    const host = this.form.controls.hostCityId.value;
+    if (host) this.form.controls.participatingCityIds.setValue([host]);
+  }
 
   protected body(): CreateEngagementRequest {
     const v = this.form.getRawValue();
