@@ -34,6 +34,7 @@ test.describe('hub names in the reader’s language', () => {
     await expect(page.getByRole('link', { name: 'شرق وجنوب أفريقيا' }).first()).toBeVisible();
     await expect(page.getByRole('link', { name: 'غرب البلقان' }).first()).toBeVisible();
     await expect(page.getByText('East & Southern Africa')).toHaveCount(0);
+    await page.getByRole('link', { name: 'غرب البلقان' }).first().scrollIntoViewIfNeeded();
     await screen(page, 'dashboard-ar-phone');
 
     await page.goto('/cities?q=Nansana');
@@ -97,7 +98,9 @@ test.describe('the engagement form’s defaults and checks', () => {
 
     await pick(form, 'Host city', 'Cape Town');
     // The host joins the participating cities as a chip.
-    await expect(form.locator('mat-chip-row').filter({ hasText: 'Cape Town' })).toHaveCount(1);
+    const participating = form.getByRole('grid', { name: 'Participating cities' }).locator('mat-chip-row');
+    await expect(participating).toHaveCount(1);
+    await expect(participating).toHaveText(/Cape Town/);
 
     await form.getByRole('spinbutton', { name: 'Total' }).fill('10');
     const women = form.getByRole('spinbutton', { name: 'Women' });
@@ -116,7 +119,9 @@ test.describe('the engagement form’s defaults and checks', () => {
     const mayors = arForm.getByRole('spinbutton', { name: 'رؤساء البلديات' });
     await mayors.fill('9');
     await mayors.blur();
-    await expect(arForm.getByText('أكثر من المجموع (5): لا يمكن أن تضم فئة عددًا أكبر من المشاركين جميعًا.')).toBeVisible();
+    const arError = arForm.getByText('أكثر من المجموع (5): لا يمكن أن تضم فئة عددًا أكبر من المشاركين جميعًا.');
+    await arError.scrollIntoViewIfNeeded();
+    await expect(arError).toBeVisible();
     await screen(page, 'engagement-form-ar-phone');
   });
 });

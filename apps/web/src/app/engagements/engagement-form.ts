@@ -111,9 +111,12 @@ export class EngagementForm extends RecordDialogForm<EngagementListItem, CreateE
   constructor() {
     super();
     // The host city takes part: choosing it adds it to the participating cities (it can still be removed).
-    this.form.controls.hostCityId.valueChanges.pipe(takeUntilDestroyed()).subscribe((host) => {
+    // While a name is being typed the control holds the text, not a city: only a picked city joins.
+    this.form.controls.hostCityId.valueChanges.pipe(takeUntilDestroyed()).subscribe((host: Ref | string | null) => {
       const cities = this.form.controls.participatingCityIds;
-      if (host && !cities.value.some((c) => c.id === host.id)) cities.setValue([...cities.value, host]);
+      if (host && typeof host === 'object' && host.id && !cities.value.some((c) => c.id === host.id)) {
+        cities.setValue([...cities.value, { id: host.id, name: host.name }]);
+      }
     });
     const host = this.form.controls.hostCityId.value;
     if (host) this.form.controls.participatingCityIds.setValue([host]);
