@@ -271,6 +271,11 @@ const VALID: Record<string, Valid> = {
     path: () => `/api/users/${ids.user}/invite`,
     body: () => ({ language: 'ar' }),
   },
+  // Its own user: deactivating it must not take the user the other routes change.
+  'POST /api/users/{id}/deactivate': {
+    path: () => `/api/users/${ids.leaver}/deactivate`,
+    body: () => ({ reassignToId: ids.admin }),
+  },
   // No account has this address: the same 204 as for a real one, and nothing is written.
   'POST /api/auth/password-reset': {
     path: () => '/api/auth/password-reset',
@@ -711,6 +716,7 @@ beforeAll(async () => {
   ids.followUp = await create('POST /api/follow-ups');
   ids.outcome = await create('POST /api/outcomes');
   ids.user = await create('POST /api/users');
+  ids.leaver = await create('POST /api/users');
   ids.story = await create('POST /api/stories');
   ids.checkedStory = await create('POST /api/stories');
   await t.dataSource.query(

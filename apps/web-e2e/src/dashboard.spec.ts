@@ -60,6 +60,7 @@ test('leadership opens the dashboard, switches hub, and a KPI opens a list with 
 
 test('a hub manager lands on its hub; the peer-learning graph and at-risk list are there', async ({ page }) => {
   await signIn(page, 'esa.manager@impact.test');
+  await page.goto('/dashboard');
   await expect(page).toHaveURL(/hubId=/);
   await settled(page);
   await expect(page.locator('tr.selected')).toContainText('East & Southern Africa');

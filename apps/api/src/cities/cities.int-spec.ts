@@ -27,6 +27,37 @@ describe('hubs', () => {
     await t.http.delete(`/api/hubs/${created.body.id}`).set(as('admin')).expect(204);
     expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'hub' AND entity_id = $1`, [created.body.id])).toBe(3);
   });
+
+  it('carries each hub’s name in the four languages; an admin sets them, a bad language or blank-only name is a 400', async () => {
+    const list = await t.http.get('/api/hubs').set(as('nansana')).expect(200);
+    const hub = list.body.find((h: { code: string }) => h.code === 'esa');
+    expect(hub).toEqual({
+      id: esa,
+      code: 'esa',
+      name: 'East & Southern Africa',
+      names: { en: 'East & Southern Africa', fr: 'Afrique de l’Est et australe', ar: 'شرق وجنوب أفريقيا', es: 'África Oriental y Austral' },
+      version: 1,
+    });
+    const created = await t.http
+      .post('/api/hubs')
+      .set(as('admin'))
+      .send({ code: 'andes', name: 'Andes', names: { es: ' Andes (región) ', fr: '' } })
+      .expect(201);
+    expect(created.body.names).toEqual({ es: 'Andes (región)' });
+    const bad = await t.http
+      .patch(`/api/hubs/${created.body.id}`)
+      .set(as('admin'))
+      .send({ version: 1, names: { de: 'Anden', ar: 'x'.repeat(201) } })
+      .expect(400);
+    expect(JSON.stringify(bad.body)).toMatch(/names\.de|de/);
+    expect(JSON.stringify(bad.body)).toMatch(/names\.ar|ar/);
+    const updated = await t.http
+      .patch(`/api/hubs/${created.body.id}`)
+      .set(as('admin'))
+      .send({ version: 1, names: { ar: 'جبال الأنديز' } })
+      .expect(200);
+    expect(updated.body).toMatchObject({ name: 'Andes', names: { ar: 'جبال الأنديز' }, version: 2 });
+  });
 });
 
 describe('cities', () => {

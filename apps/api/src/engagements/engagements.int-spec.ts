@@ -28,12 +28,48 @@ describe('engagements', () => {
     expect(res.body).toMatchObject({
       hubName: 'East & Southern Africa',
       hostCityName: 'Cape Town',
-      participatingCities: [{ id: nansana, name: 'Nansana' }],
       partnerIds: [partner],
       participants: { total: 40, communityLeaders: 4 },
       version: 1,
     });
+    // The host city counts among the participating cities.
+    expect([...res.body.participatingCityIds].sort()).toEqual([capeTown, nansana].sort());
     expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'engagement' AND entity_id = $1`, [res.body.id])).toBe(1);
+  });
+
+  it('keeps the host among the participants when the host or the participants change', async () => {
+    const created = await t.http
+      .post('/api/engagements')
+      .set(as('esa'))
+      .send({ ...base(), hostCityId: null, participatingCityIds: [] })
+      .expect(201);
+    expect(created.body.participatingCityIds).toEqual([]);
+    const hosted = await t.http
+      .patch(`/api/engagements/${created.body.id}`)
+      .set(as('esa'))
+      .send({ version: 1, hostCityId: nansana })
+      .expect(200);
+    expect(hosted.body.participatingCityIds).toEqual([nansana]);
+    const listed = await t.http
+      .patch(`/api/engagements/${created.body.id}`)
+      .set(as('esa'))
+      .send({ version: 2, participatingCityIds: [capeTown] })
+      .expect(200);
+    expect([...listed.body.participatingCityIds].sort()).toEqual([capeTown, nansana].sort());
+  });
+
+  it('refuses a group larger than the total with a 400 naming that group, and writes nothing', async () => {
+    const rows = await count(`SELECT count(*)::int AS n FROM engagements`);
+    const res = await t.http
+      .post('/api/engagements')
+      .set(as('esa'))
+      .send({ ...base(), participants: { total: 10, mayors: 2, officials: 12, youth: 0, women: 11, communityLeaders: 0 } })
+      .expect(400);
+    expect(res.body.details).toEqual([
+      { field: 'participants.officials', message: 'officials (12) must not be more than total (10)' },
+      { field: 'participants.women', message: 'women (11) must not be more than total (10)' },
+    ]);
+    expect(await count(`SELECT count(*)::int AS n FROM engagements`)).toBe(rows);
   });
 
   it('rolls everything back when a partner does not exist: 400 on partnerIds, no engagement, no audit', async () => {
@@ -66,7 +102,7 @@ describe('engagements', () => {
       .expect(400);
     const fields = (res.body.details as { field: string }[]).map((d) => d.field);
     expect(fields).toEqual(
-      expect.arrayContaining(['endDate', 'participants.total', 'participants.officials', 'evidenceLinks', 'hostCityId']),
+      expect.arrayContaining(['endDate', 'participants.mayors', 'participants.officials', 'evidenceLinks', 'hostCityId']),
     );
   });
 

@@ -23,6 +23,10 @@ import { engagementRecord } from './engagement.read';
 import { EngagementsRepository } from './engagements.repository';
 
 /** The hub and the host and place cities a create or an edit names must be live records. */
+/** The host city counts among the participating cities. */
+const withHost = (cityIds: readonly string[], hostCityId: string | null | undefined): string[] =>
+  hostCityId && !cityIds.includes(hostCityId) ? [...cityIds, hostCityId] : [...cityIds];
+
 const refs = (dto: Pick<UpdateEngagementDto, 'hubId' | 'locationCityId' | 'hostCityId'>): RefCheck[] => [
   { field: 'hubId', table: 'hubs', ids: [dto.hubId] },
   { field: 'locationCityId', table: 'cities', ids: [dto.locationCityId] },
@@ -110,7 +114,10 @@ export class EngagementsService {
           communityLeaders: p?.communityLeaders ?? 0,
         },
       });
-      await this.engagements.setLinks(m, id, { participatingCityIds: dto.participatingCityIds ?? [], partnerIds: dto.partnerIds ?? [] });
+      await this.engagements.setLinks(m, id, {
+        participatingCityIds: withHost(dto.participatingCityIds ?? [], dto.hostCityId),
+        partnerIds: dto.partnerIds ?? [],
+      });
       const created = await this.load(id, m);
       await this.audit.created(m, user.id, 'engagement', id, engagementRecord(created));
       return created;
@@ -137,7 +144,12 @@ export class EngagementsService {
         participants: participants && { ...participants },
       });
       if (!(await this.engagements.update(m, id, version, values))) throw new StaleVersionError(await this.load(id, m));
-      await this.engagements.setLinks(m, id, { participatingCityIds, partnerIds });
+      // A new host, or a new list of participants, keeps the host among the participants.
+      const host = fields.hostCityId === undefined ? before.hostCityId : fields.hostCityId;
+      const hostJoins = fields.hostCityId !== undefined && !!host && !before.participatingCityIds.includes(host);
+      const participating =
+        participatingCityIds !== undefined || hostJoins ? withHost(participatingCityIds ?? before.participatingCityIds, host) : undefined;
+      await this.engagements.setLinks(m, id, { participatingCityIds: participating, partnerIds });
       const after = await this.load(id, m);
       await this.audit.updated(m, user.id, 'engagement', id, engagementRecord(before), engagementRecord(after));
       return after;

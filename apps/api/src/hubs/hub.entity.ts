@@ -1,4 +1,5 @@
 import { Column, Entity } from 'typeorm';
+import type { HubNames } from '@impact/contracts';
 import { RecordEntity } from '../database/record.entity';
 
 @Entity('hubs')
@@ -9,4 +10,8 @@ export class HubEntity extends RecordEntity {
 
   @Column({ type: 'varchar', length: 200 })
   name!: string;
+
+  /** The name in other languages (`{ "fr": "…", "ar": "…" }`); a language left out reads `name`. */
+  @Column({ name: 'name_i18n', type: 'jsonb', default: () => "'{}'" })
+  names!: HubNames;
 }

@@ -6,7 +6,7 @@ import { CityEntity } from '../cities/city.entity';
 import { archiveRecord, updateVersioned } from '../common/records';
 import { HubEntity } from './hub.entity';
 
-export const toHub = (h: HubEntity): Hub => ({ id: h.id, code: h.code, name: h.name, version: h.version });
+export const toHub = (h: HubEntity): Hub => ({ id: h.id, code: h.code, name: h.name, names: h.names ?? {}, version: h.version });
 
 /** Every query of the hubs table. */
 @Injectable()
@@ -34,13 +34,13 @@ export class HubsRepository {
     return qb.getExists();
   }
 
-  async insert(m: EntityManager, values: Pick<HubEntity, 'code' | 'name'>): Promise<string> {
+  async insert(m: EntityManager, values: Pick<HubEntity, 'code' | 'name' | 'names'>): Promise<string> {
     const result = await m.getRepository(HubEntity).insert(values);
     return result.identifiers[0]['id'] as string;
   }
 
   /** False when `version` is stale or the hub archived. */
-  update(m: EntityManager, id: string, version: number, values: Partial<Pick<HubEntity, 'code' | 'name'>>): Promise<boolean> {
+  update(m: EntityManager, id: string, version: number, values: Partial<Pick<HubEntity, 'code' | 'name' | 'names'>>): Promise<boolean> {
     return updateVersioned(m, HubEntity, id, version, values);
   }
 

@@ -1,13 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Hub } from '@impact/contracts';
+import { LANGUAGES, type Hub, type HubNames } from '@impact/contracts';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { ConflictError, NotFoundError, StaleVersionError } from '../common/errors';
 import { given, trimmed } from '../common/records';
 import type { CreateHubDto, UpdateHubDto } from './dto/hub.dto';
 import { HubsRepository } from './hubs.repository';
+
+/** Trimmed translations, blank ones dropped (a blank name falls back to the name of record). */
+function cleanNames(names: HubNames | undefined): HubNames | undefined {
+  if (!names) return undefined;
+  const out: HubNames = {};
+  for (const lang of LANGUAGES) {
+    const v = names[lang]?.trim();
+    if (v) out[lang] = v;
+  }
+  return out;
+}
 
 /** Hubs: every signed-in user reads them (a short list, no paging); only admins change them. */
 @Injectable()
@@ -31,7 +42,7 @@ export class HubsService {
   async create(actor: AuthUser, dto: CreateHubDto): Promise<Hub> {
     return this.dataSource.transaction(async (m) => {
       await this.checkCode(m, dto.code, null);
-      const id = await this.hubs.insert(m, { code: dto.code, name: dto.name.trim() });
+      const id = await this.hubs.insert(m, { code: dto.code, name: dto.name.trim(), names: cleanNames(dto.names) ?? {} });
       const created = await this.get(id, m);
       await this.audit.created(m, actor.id, 'hub', id, created);
       return created;
@@ -43,7 +54,7 @@ export class HubsService {
       const before = await this.get(id, m);
       if (dto.code !== undefined) await this.checkCode(m, dto.code, id);
       if (before.version !== dto.version) throw new StaleVersionError(before);
-      if (!(await this.hubs.update(m, id, dto.version, given({ code: dto.code, name: trimmed(dto.name) })))) {
+      if (!(await this.hubs.update(m, id, dto.version, given({ code: dto.code, name: trimmed(dto.name), names: cleanNames(dto.names) })))) {
         throw new StaleVersionError(await this.get(id, m));
       }
       const after = await this.get(id, m);

@@ -1,10 +1,10 @@
-import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ROUTES, type InviteSent, type Page, type Person, type User } from '@impact/contracts';
+import { ROUTES, type InviteSent, type OpenWork, type Page, type Person, type User } from '@impact/contracts';
 import { InviteUserDto } from '../accounts/dto';
 import type { AuthUser } from '../auth/auth-user';
 import { Can, CurrentUser, SignedIn } from '../auth/auth.decorators';
-import { CreateUserDto, ListUsersDto, LookupUsersDto, UpdateUserDto } from './dto/user.dto';
+import { CreateUserDto, DeactivateUserDto, ListUsersDto, LookupUsersDto, UpdateUserDto } from './dto/user.dto';
 import { UsersService } from './users.service';
 import { ApiCreated, ApiNoContent, ApiOk, ApiOkArray, ApiOkPage } from '../openapi/responses';
 
@@ -61,5 +61,29 @@ export class UsersController {
   @ApiNoContent()
   async deactivate(@CurrentUser() actor: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
     await this.users.deactivate(actor, id);
+  }
+
+  /** What the user still owns that is open, and who may take it over (offered before deactivating). */
+  @Can('users', 'read')
+  @Get(':id/open-work')
+  @ApiOk('OpenWork')
+  openWork(@Param('id', ParseUUIDPipe) id: string): Promise<OpenWork> {
+    return this.users.openWork(id);
+  }
+
+  /**
+   * Deactivates, and with `reassignToId` hands the user's open follow-ups and commitments to that
+   * person in the same transaction (refused whole, 400, when they may not own one of them).
+   */
+  @Can('users', 'archive')
+  @Post(':id/deactivate')
+  @HttpCode(204)
+  @ApiNoContent()
+  async deactivateAndReassign(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: DeactivateUserDto,
+  ): Promise<void> {
+    await this.users.deactivate(actor, id, body.reassignToId ?? null);
   }
 }

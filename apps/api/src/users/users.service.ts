@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { InviteSent, Language, Page, Person, Role, User } from '@impact/contracts';
+import {
+  mayOnRecord,
+  type InviteSent,
+  type Language,
+  type OpenWork,
+  type Page,
+  type Person,
+  type Principal,
+  type Role,
+  type User,
+} from '@impact/contracts';
 import { PasswordLinksService } from '../accounts/password-links.service';
 import { AuditService } from '../audit/audit.service';
 import { diffObjects } from '../audit/diff';
@@ -11,6 +21,7 @@ import { RefreshTokensRepository } from '../auth/refresh-tokens.repository';
 import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationFailedError } from '../common/errors';
 import { given } from '../common/records';
 import type { CreateUserDto, ListUsersDto, UpdateUserDto } from './dto/user.dto';
+import { OpenWorkRepository, type OwnedWork } from './open-work.repository';
 import { UsersRepository } from './users.repository';
 
 function auditable(u: User): Record<string, unknown> {
@@ -26,6 +37,7 @@ export class UsersService {
     private readonly tokens: RefreshTokensRepository,
     private readonly audit: AuditService,
     private readonly passwordLinks: PasswordLinksService,
+    private readonly work: OpenWorkRepository,
   ) {}
 
   list(query: ListUsersDto): Promise<Page<User>> {
@@ -118,14 +130,37 @@ export class UsersService {
     return this.passwordLinks.reinvite(actor, id, language);
   }
 
-  /** DELETE deactivates: the user can no longer sign in and every token it holds stops working. */
-  async deactivate(actor: AuthUser, id: string): Promise<void> {
+  /** The user's open follow-ups and commitments, counted, and the active people who may own all of them. */
+  async openWork(id: string): Promise<OpenWork> {
+    const m = this.dataSource.manager;
+    await this.get(id, m);
+    const work = await this.work.owned(m, id, false);
+    const people = await this.work.activePrincipals(m, id);
+    return {
+      followUps: work.followUps.length,
+      commitments: work.commitments.length,
+      candidates: people.filter((p) => mayOwnAll(p, work)).map(({ id: personId, name, role }) => ({ id: personId, name, role })),
+    };
+  }
+
+  /**
+   * Deactivation: the user can no longer sign in and every token it holds stops working. With
+   * `reassignToId`, the user's open follow-ups and commitments pass to that person in the same
+   * transaction, each change audited; a person who may not own one of them is refused (400) and
+   * nothing is written.
+   */
+  async deactivate(actor: AuthUser, id: string, reassignToId: string | null = null): Promise<void> {
     if (actor.id === id) throw new ForbiddenError('You cannot deactivate yourself.');
+    if (reassignToId === id) {
+      throw new ValidationFailedError([{ field: 'reassignToId', message: 'Choose someone other than the user being deactivated.' }]);
+    }
     await this.dataSource.transaction(async (m) => {
       const admins = await this.users.lockActiveAdmins(m);
       const before = await this.get(id, m);
-      if (!before.active) return;
+      if (!before.active && !reassignToId) return;
       this.keepOneAdmin(admins, before);
+      const moved = reassignToId ? await this.reassign(m, actor, id, reassignToId) : null;
+      if (!before.active) return;
       await this.users.deactivate(m, id);
       await this.tokens.revokeAllOf(m, id);
       await this.audit.record(m, {
@@ -133,9 +168,72 @@ export class UsersService {
         entity: 'user',
         entityId: id,
         action: 'deactivate',
-        changes: { active: { old: true, new: false } },
+        changes: {
+          active: { old: true, new: false },
+          ...(moved
+            ? {
+                reassignedTo: { old: null, new: reassignToId },
+                followUps: { old: null, new: moved.followUps },
+                commitments: { old: null, new: moved.commitments },
+              }
+            : {}),
+        },
       });
     });
+  }
+
+  /** Moves the open work of `fromId` to `toId` (locked first); refuses the whole move when `toId` may not own a record. */
+  private async reassign(
+    m: EntityManager,
+    actor: AuthUser,
+    fromId: string,
+    toId: string,
+  ): Promise<{ followUps: number; commitments: number }> {
+    const work = await this.work.owned(m, fromId, true);
+    const target = (await this.work.activePrincipals(m, fromId)).find((p) => p.id === toId);
+    if (!target) throw new ValidationFailedError([{ field: 'reassignToId', message: 'reassignToId must name an active user.' }]);
+    if (!mayOwnAll(target, work)) {
+      throw new ValidationFailedError([
+        {
+          field: 'reassignToId',
+          message: `${target.name} may not own every open follow-up and commitment of this user (outside their scope).`,
+        },
+      ]);
+    }
+    await this.work.reassign(
+      m,
+      'follow_ups',
+      work.followUps.map((r) => r.id),
+      toId,
+    );
+    await this.work.reassign(
+      m,
+      'commitments',
+      work.commitments.map((r) => r.id),
+      toId,
+    );
+    const changes = { ownerId: { old: fromId, new: toId } };
+    for (const r of work.followUps) {
+      await this.audit.record(m, {
+        actorId: actor.id,
+        entity: 'followUp',
+        entityId: r.id,
+        action: 'update',
+        changes,
+        note: 'reassigned on deactivation',
+      });
+    }
+    for (const r of work.commitments) {
+      await this.audit.record(m, {
+        actorId: actor.id,
+        entity: 'commitment',
+        entityId: r.id,
+        action: 'update',
+        changes,
+        note: 'reassigned on deactivation',
+      });
+    }
+    return { followUps: work.followUps.length, commitments: work.commitments.length };
   }
 
   /** Refuses (409) a change that takes the last active admin away. */
@@ -163,6 +261,14 @@ export class UsersService {
     }
     if (details.length) throw new ValidationFailedError(details);
   }
+}
+
+/** Whether `p` may own (update) every open record of `work`, as the permission table scopes it. */
+function mayOwnAll(p: Principal, work: OwnedWork): boolean {
+  return (
+    work.followUps.every((r) => mayOnRecord(p, 'followUps', 'update', r.place)) &&
+    work.commitments.every((r) => mayOnRecord(p, 'commitments', 'update', r.place))
+  );
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {

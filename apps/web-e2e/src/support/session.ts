@@ -21,7 +21,7 @@ export function demoUser(email: string): DemoUser {
 }
 
 /**
- * Signs in through the sign-in page, as a person would, and waits for the dashboard. The page is in
+ * Signs in through the sign-in page, as a person would, and waits for the first page (the dashboard or My work). The page is in
  * English by a choice made on this device (a device choice wins over the account's preferred
  * language, which other tests may have changed).
  */
@@ -33,7 +33,8 @@ export async function signIn(page: Page, email: string): Promise<DemoUser> {
   await page.getByLabel('E-mail address').fill(user.email);
   await page.getByLabel('Password', { exact: true }).fill(user.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/dashboard/);
+  // Liaisons and hub managers start on My work, leadership and admins on the dashboard.
+  await expect(page).toHaveURL(/\/(dashboard|my-work)/);
   return user;
 }
 

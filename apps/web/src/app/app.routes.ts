@@ -1,5 +1,7 @@
+import { inject } from '@angular/core';
 import { Route } from '@angular/router';
-import { canGuard, signedInGuard, signedOutGuard } from './core/auth/auth.guards';
+import { canGuard, landingPage, signedInGuard, signedOutGuard } from './core/auth/auth.guards';
+import { AuthService } from './core/auth/auth.service';
 
 /** One lazy `*.routes.ts` per feature; `title` is a translation key (see TranslatedTitleStrategy). */
 export const appRoutes: Route[] = [
@@ -33,7 +35,8 @@ export const appRoutes: Route[] = [
     canActivate: [signedInGuard],
     loadComponent: () => import('./core/layout/shell').then((m) => m.Shell),
     children: [
-      { path: '', pathMatch: 'full', redirectTo: 'dashboard' },
+      // Each role starts where its work is: staff who own follow-ups on My work, readers of the whole network on the dashboard.
+      { path: '', pathMatch: 'full', redirectTo: () => landingPage(inject(AuthService).role()) },
       {
         path: 'dashboard',
         canActivate: [canGuard('dashboard')],

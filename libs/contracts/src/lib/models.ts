@@ -116,10 +116,15 @@ export interface UpdateUserRequest {
   password?: string;
 }
 
+/** A hub's name in other languages; a language left out reads `name`. */
+export type HubNames = Partial<Record<Language, string>>;
+
 export interface Hub {
   id: string;
   code: string;
+  /** The name of record (English), used where no translation is stored. */
   name: string;
+  names: HubNames;
   version: number;
 }
 
@@ -383,4 +388,15 @@ export interface Person {
   id: string;
   name: string;
   role: Role;
+}
+
+/**
+ * What a user still owns that is open (follow-ups not done, commitments neither achieved nor
+ * cancelled), and the active people who may own every one of those records: whom a deactivation can
+ * hand them to.
+ */
+export interface OpenWork {
+  followUps: number;
+  commitments: number;
+  candidates: Person[];
 }

@@ -1,5 +1,5 @@
 import type { CityKind, EngagementType, FollowUpKind, FollowUpStatus, MembershipStatus, OutcomeType, PartnerKind } from './enums';
-import type { Commitment, IsoDate, Participants } from './models';
+import type { Commitment, HubNames, IsoDate, Participants } from './models';
 
 /*
  * What the API takes on POST and PATCH of the core records. A PATCH sends the `version` it read and
@@ -11,6 +11,8 @@ export type Patch<T> = Partial<T> & { version: number };
 export interface CreateHubRequest {
   code: string;
   name: string;
+  /** Translations of the name by language; in an update it replaces the stored set. */
+  names?: HubNames;
 }
 export type UpdateHubRequest = Patch<CreateHubRequest>;
 
@@ -107,4 +109,9 @@ export interface AuditQuery {
   entityId?: string;
   page?: number;
   pageSize?: number;
+}
+
+/** Deactivating a user; `reassignToId` takes over their open follow-ups and commitments in the same transaction. */
+export interface DeactivateUserRequest {
+  reassignToId?: string | null;
 }

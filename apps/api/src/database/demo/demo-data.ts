@@ -5,6 +5,7 @@ import type {
   EngagementType,
   FollowUpKind,
   FollowUpStatus,
+  HubNames,
   MembershipStatus,
   OutcomeType,
   PartnerKind,
@@ -19,6 +20,7 @@ import type {
 export interface DemoHub {
   code: string;
   name: string;
+  names: HubNames;
 }
 export interface DemoCity {
   key: string;
@@ -91,11 +93,37 @@ export interface DemoOutcome {
 }
 
 export const DEMO_HUBS: DemoHub[] = [
-  { code: 'esa', name: 'East & Southern Africa' },
-  { code: 'mena', name: 'Middle East & North Africa' },
-  { code: 'south-asia', name: 'South Asia' },
-  { code: 'balkans', name: 'Western Balkans' },
-  { code: 'europe', name: 'Europe & North America' },
+  {
+    code: 'esa',
+    name: 'East & Southern Africa',
+    names: { en: 'East & Southern Africa', fr: 'Afrique de l’Est et australe', ar: 'شرق وجنوب أفريقيا', es: 'África Oriental y Austral' },
+  },
+  {
+    code: 'mena',
+    name: 'Middle East & North Africa',
+    names: {
+      en: 'Middle East & North Africa',
+      fr: 'Moyen-Orient et Afrique du Nord',
+      ar: 'الشرق الأوسط وشمال أفريقيا',
+      es: 'Oriente Medio y Norte de África',
+    },
+  },
+  { code: 'south-asia', name: 'South Asia', names: { en: 'South Asia', fr: 'Asie du Sud', ar: 'جنوب آسيا', es: 'Asia del Sur' } },
+  {
+    code: 'balkans',
+    name: 'Western Balkans',
+    names: { en: 'Western Balkans', fr: 'Balkans occidentaux', ar: 'غرب البلقان', es: 'Balcanes Occidentales' },
+  },
+  {
+    code: 'europe',
+    name: 'Europe & North America',
+    names: {
+      en: 'Europe & North America',
+      fr: 'Europe et Amérique du Nord',
+      ar: 'أوروبا وأمريكا الشمالية',
+      es: 'Europa y América del Norte',
+    },
+  },
 ];
 
 const city = (

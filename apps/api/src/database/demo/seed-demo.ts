@@ -79,6 +79,7 @@ export async function seedDemoData(dataSource: DataSource): Promise<SeedSummary>
         m.create(HubEntity, {
           code: hub.code,
           name: hub.name,
+          names: hub.names,
           createdAt: at('2021-01-01'),
         }),
       );

@@ -20,7 +20,6 @@ import {
   ENGAGEMENT_TYPES,
   MAX_ITEMS,
   MAX_LENGTH,
-  PARTICIPANT_GROUPS,
   type CreateEngagementRequest,
   type EngagementFilters,
   type EngagementType,
@@ -30,19 +29,21 @@ import {
 import { IsDateOnly, Line, MaxChars, NestedObject, NotBefore, OptionalNotNull, QueryBoolean } from '../../common/dto';
 import { ListQueryDto } from '../../common/list';
 
-/** `total` counts everyone, so it is at least each group (groups overlap: a young woman mayor counts thrice). */
-function AtLeastEachGroup(): PropertyDecorator {
+/** A group counts at most `total` people (groups overlap: a young woman mayor counts thrice, but the total counts everyone). */
+function NotAboveTotal(): PropertyDecorator {
   return (target: object, propertyName: string | symbol) =>
     registerDecorator({
-      name: 'atLeastEachGroup',
+      name: 'notAboveTotal',
       target: target.constructor,
       propertyName: propertyName as string,
-      options: { message: 'total must be at least the number in each group' },
+      options: {
+        message: (a: ValidationArguments) =>
+          `${a.property} (${String(a.value)}) must not be more than total (${String((a.object as Record<string, unknown>)['total'])})`,
+      },
       validator: {
-        validate(total: unknown, args: ValidationArguments) {
-          const o = args.object as Record<string, unknown>;
-          if (typeof total !== 'number') return true;
-          return PARTICIPANT_GROUPS.every((g) => typeof o[g] !== 'number' || (o[g] as number) <= total);
+        validate(value: unknown, args: ValidationArguments) {
+          const total = (args.object as Record<string, unknown>)['total'];
+          return typeof value !== 'number' || typeof total !== 'number' || value <= total;
         },
       },
     });
@@ -56,12 +57,12 @@ const count = () => (target: object, key: string | symbol) => {
 };
 
 export class ParticipantsDto implements Participants {
-  @count() @AtLeastEachGroup() total!: number;
-  @count() mayors!: number;
-  @count() officials!: number;
-  @count() youth!: number;
-  @count() women!: number;
-  @count() communityLeaders!: number;
+  @count() total!: number;
+  @count() @NotAboveTotal() mayors!: number;
+  @count() @NotAboveTotal() officials!: number;
+  @count() @NotAboveTotal() youth!: number;
+  @count() @NotAboveTotal() women!: number;
+  @count() @NotAboveTotal() communityLeaders!: number;
 }
 
 const uuids = (max: number) => (target: object, key: string | symbol) => {

@@ -23,6 +23,7 @@ import {
   MIN_LENGTH,
   ROLES,
   type CreateUserRequest,
+  type DeactivateUserRequest,
   type Language,
   type Role,
   type UpdateUserRequest,
@@ -88,4 +89,16 @@ export class ListUsersDto implements UserFilters {
 
 export class LookupUsersDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(MAX_LENGTH.search) q?: string;
+}
+
+export class DeactivateUserDto implements DeactivateUserRequest {
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'an active user who may own every open follow-up and commitment of the deactivated user; they take them over',
+  })
+  @IsOptional()
+  @IsUUID()
+  reassignToId?: string | null;
 }

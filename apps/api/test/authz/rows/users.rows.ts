@@ -41,4 +41,14 @@ export const usersRows: MatrixRow[] = [
     request: async (w) => ({ path: `/api/users/${await freshUser(w)}` }),
     expect: adminOnly(204),
   },
+  {
+    route: 'GET /api/users/{id}/open-work',
+    request: (w) => ({ path: `/api/users/${w.userIds.liaisonA}/open-work` }),
+    expect: adminOnly(200),
+  },
+  {
+    route: 'POST /api/users/{id}/deactivate',
+    request: async (w) => ({ path: `/api/users/${await freshUser(w)}/deactivate`, body: {} }),
+    expect: adminOnly(204),
+  },
 ];

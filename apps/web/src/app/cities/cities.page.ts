@@ -11,6 +11,7 @@ import { ListConfig, RecordList } from '../shared/list/list-state';
 import { CityLink } from '../shared/ui/city-link';
 import { CityForm, CityFormData } from './city-form';
 import { CitiesApi } from './data-access/cities.api';
+import { HubNamePipe } from '../shared/ui/hub-name';
 
 export const CITIES_LIST: ListConfig = {
   // `active`, `activeFrom`, `activeTo`: the dashboard's drill-down to cities active in a range.
@@ -32,7 +33,7 @@ const CITIES_VIEW = recordListView('cities', {
 /** The cities of the network; a name opens the city's whole story. */
 @Component({
   selector: 'it-cities-page',
-  imports: [CityLink, ListCard, ListColumn, ListPage, LocaleDatePipe, MatButtonModule, TranslocoPipe],
+  imports: [HubNamePipe, CityLink, ListCard, ListColumn, ListPage, LocaleDatePipe, MatButtonModule, TranslocoPipe],
   templateUrl: './cities.page.html',
   styleUrl: '../shared/list/list-cells.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

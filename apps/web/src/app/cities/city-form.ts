@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, NonNullableFormBuilder, Validators } from '@angular/forms';
 import {
   BOUNDS,
@@ -11,13 +10,15 @@ import {
   MEMBERSHIP_STATUSES,
   MembershipStatus,
 } from '@impact/contracts';
-import { LookupsApi } from '../shared/data/lookups.api';
 import { fromIsoDate, toIsoDate } from '../shared/forms/dates';
 import { RECORD_FORM_IMPORTS } from '../shared/forms/record-dialog';
 import { RecordDialogData, RecordDialogForm } from '../shared/forms/record-form';
 import { bounded, countryCodeValidator, text } from '../shared/forms/validators';
 import { optionalNumber } from '../shared/forms/values';
 import { CitiesApi } from './data-access/cities.api';
+import { HubNames } from '../shared/ui/hub-name';
+import { soleHub } from '../core/auth/auth.guards';
+import { AuthService } from '../core/auth/auth.service';
 
 export type CityFormData = RecordDialogData<CityListItem>;
 
@@ -59,13 +60,13 @@ export class CityForm extends RecordDialogForm<CityListItem, CreateCityRequest, 
   protected readonly api = inject(CitiesApi);
   protected readonly kinds = CITY_KINDS;
   protected readonly memberships = MEMBERSHIP_STATUSES;
-  protected readonly hubs = toSignal(inject(LookupsApi).hubs(), { initialValue: [] });
+  protected readonly hubs = inject(HubNames).applicable;
   protected readonly countryCodeLength = LIMIT.countryCode;
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     name: ['', text(LIMIT.name, { required: true })],
     countryCode: ['', [Validators.required, countryCodeValidator]],
-    hubId: ['', Validators.required],
+    hubId: [soleHub(inject(AuthService).user()) ?? '', Validators.required],
     kind: ['city' as CityKind, Validators.required],
     membershipStatus: ['member' as MembershipStatus, Validators.required],
     memberSince: new FormControl<Date | null>(null),

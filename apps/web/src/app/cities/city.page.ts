@@ -25,6 +25,7 @@ import { EditAction } from '../shared/ui/row-action';
 import { CityForm, CityFormData } from './city-form';
 import { CitiesApi } from './data-access/cities.api';
 import { buildTimeline } from './timeline';
+import { HubNamePipe } from '../shared/ui/hub-name';
 
 const KIND_ICONS = { engagement: 'groups', commitment: 'handshake', followUp: 'event_upcoming', outcome: 'emoji_events' } as const;
 
@@ -32,6 +33,7 @@ const KIND_ICONS = { engagement: 'groups', commitment: 'handshake', followUp: 'e
 @Component({
   selector: 'it-city-page',
   imports: [
+    HubNamePipe,
     CanDirective,
     CityLink,
     EditAction,

@@ -24,11 +24,13 @@ import { CommitmentOutcomes } from './panels/outcomes-panel';
 import { TransitionDialog, TransitionDialogData, TransitionResult } from './transition-dialog';
 import { FollowUpsApi } from '../follow-ups/data-access/follow-ups.api';
 import { catchError, forkJoin, of } from 'rxjs';
+import { HubNamePipe } from '../shared/ui/hub-name';
 
 /** One commitment: what it is, where it stands on its path, what is owed on it, what came of it, and its history. */
 @Component({
   selector: 'it-commitment-page',
   imports: [
+    HubNamePipe,
     CanDirective,
     CityLink,
     EditAction,

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { rxResource, toSignal } from '@angular/core/rxjs-interop';
+import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -7,7 +7,6 @@ import { RouterLink } from '@angular/router';
 import { DashboardFigures } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LanguageService } from '../core/i18n/language.service';
-import { LookupsApi } from '../shared/data/lookups.api';
 import { EmptyState } from '../shared/ui/empty-state';
 import { PageHeader } from '../shared/ui/page-header';
 import { DashboardQuery } from './dashboard-query';
@@ -18,6 +17,7 @@ import { DashboardFiltersBar } from './panels/dashboard-filters';
 import { HubTable } from './panels/hub-table';
 import { KpiCards } from './panels/kpi-cards';
 import { StoryPanel } from './panels/story-panel';
+import { HubNames } from '../shared/ui/hub-name';
 
 /**
  * The leadership dashboard: KPI cards (every figure a door to the list that holds it), the same
@@ -50,7 +50,7 @@ import { StoryPanel } from './panels/story-panel';
 export class DashboardPage {
   private readonly api = inject(DashboardApi);
   private readonly language = inject(LanguageService);
-  private readonly hubs = toSignal(inject(LookupsApi).hubs(), { initialValue: [] });
+  private readonly hubNames = inject(HubNames);
   /** The hub and range, from the URL. */
   protected readonly filters = new DashboardQuery().filters;
 
@@ -76,7 +76,7 @@ export class DashboardPage {
   });
   protected readonly hubName = computed(() => {
     const id = this.filters().hubId;
-    return id ? (this.hubs().find((h) => h.id === id)?.name ?? '') : '';
+    return id ? this.hubNames.name(id) : '';
   });
   protected readonly freshness = computed(() => {
     const at = this.summary.hasValue() ? this.summary.value().refreshedAt : null;

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { AbstractControl, FormControl, NonNullableFormBuilder, ValidationErrors, Validators } from '@angular/forms';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import {
@@ -13,13 +13,15 @@ import {
   Participants,
   Ref,
 } from '@impact/contracts';
-import { LookupsApi } from '../shared/data/lookups.api';
 import { fromIsoDate, toIsoDate } from '../shared/forms/dates';
 import { RECORD_FORM_IMPORTS } from '../shared/forms/record-dialog';
 import { RecordDialogData, RecordDialogForm } from '../shared/forms/record-form';
 import { bounded, text } from '../shared/forms/validators';
 import { lines, refOf, refsOf } from '../shared/forms/values';
 import { EngagementsApi } from './data-access/engagements.api';
+import { HubNames } from '../shared/ui/hub-name';
+import { soleHub } from '../core/auth/auth.guards';
+import { AuthService } from '../core/auth/auth.service';
 
 export interface EngagementFormData extends RecordDialogData<EngagementListItem> {
   /** A new engagement hosted by this city. */
@@ -43,6 +45,27 @@ function endAfterStart(group: AbstractControl): ValidationErrors | null {
   return null;
 }
 
+/** No group counts more people than the total (groups overlap, so each alone is at most the total). */
+function groupsWithinTotal(group: AbstractControl): ValidationErrors | null {
+  const people = group.get('participants') as AbstractControl | null;
+  const total = Number(people?.get('total')?.value) || 0;
+  for (const name of PARTICIPANT_GROUPS) {
+    const control = people?.get(name);
+    if (!control) continue;
+    const wrong = (Number(control.value) || 0) > total;
+    if (wrong && !control.hasError('aboveTotal')) control.setErrors({ ...(control.errors ?? {}), aboveTotal: { total } });
+    if (wrong && control.hasError('aboveTotal') && control.errors?.['aboveTotal'].total !== total) {
+      control.setErrors({ ...(control.errors ?? {}), aboveTotal: { total } });
+    }
+    if (!wrong && control.hasError('aboveTotal')) {
+      const { aboveTotal: _gone, ...rest } = control.errors ?? {};
+      void _gone;
+      control.setErrors(Object.keys(rest).length ? rest : null);
+    }
+  }
+  return null;
+}
+
 /** Log or edit an engagement: a workshop, learning visit, dialogue, webinar … */
 @Component({
   selector: 'it-engagement-form',
@@ -56,14 +79,14 @@ export class EngagementForm extends RecordDialogForm<EngagementListItem, CreateE
   /** Everyone first, then each group. */
   protected readonly groups = ['total', ...PARTICIPANT_GROUPS] as const;
   protected readonly people = PEOPLE;
-  protected readonly hubs = toSignal(inject(LookupsApi).hubs(), { initialValue: [] });
+  protected readonly hubs = inject(HubNames).applicable;
 
   private readonly fb = inject(NonNullableFormBuilder);
   protected readonly form = this.fb.group(
     {
       title: ['', text(LIMIT.title, { required: true })],
       type: ['' as EngagementType | '', Validators.required],
-      hubId: ['', Validators.required],
+      hubId: [soleHub(inject(AuthService).user()) ?? '', Validators.required],
       startDate: new FormControl<Date | null>(null, Validators.required),
       endDate: new FormControl<Date | null>(null),
       online: [false],
@@ -82,8 +105,22 @@ export class EngagementForm extends RecordDialogForm<EngagementListItem, CreateE
       summary: ['', text(LIMIT.summary)],
       evidenceLinks: [''],
     },
-    { validators: endAfterStart },
+    { validators: [endAfterStart, groupsWithinTotal] },
   );
+
+  constructor() {
+    super();
+    // The host city takes part: choosing it adds it to the participating cities (it can still be removed).
+    // While a name is being typed the control holds the text, not a city: only a picked city joins.
+    this.form.controls.hostCityId.valueChanges.pipe(takeUntilDestroyed()).subscribe((host: Ref | string | null) => {
+      const cities = this.form.controls.participatingCityIds;
+      if (host && typeof host === 'object' && host.id && !cities.value.some((c) => c.id === host.id)) {
+        cities.setValue([...cities.value, { id: host.id, name: host.name }]);
+      }
+    });
+    const host = this.form.controls.hostCityId.value;
+    if (host) this.form.controls.participatingCityIds.setValue([host]);
+  }
 
   protected body(): CreateEngagementRequest {
     const v = this.form.getRawValue();

@@ -13,11 +13,13 @@ import { LocalePercentPipe } from '../shared/ui/percent.pipe';
 import { RowAction } from '../shared/ui/row-action';
 import { StatusChip } from '../shared/ui/status-chip';
 import { StoryStatusChip } from '../stories/story-status-chip';
+import { HubNamePipe } from '../shared/ui/hub-name';
 
 /** What came of an engagement: the commitments it inspired, the follow-ups owed on it, the stories that cite it. */
 @Component({
   selector: 'it-engagement-results',
   imports: [
+    HubNamePipe,
     CanDirective,
     CityLink,
     LocaleDatePipe,

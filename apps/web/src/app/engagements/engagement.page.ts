@@ -19,6 +19,7 @@ import { EditAction } from '../shared/ui/row-action';
 import { EngagementsApi } from './data-access/engagements.api';
 import { EngagementForm, EngagementFormData } from './engagement-form';
 import { EngagementResults } from './engagement-results';
+import { HubNamePipe } from '../shared/ui/hub-name';
 
 /** How the history shows each audited field of an engagement. */
 const HISTORY_FIELDS: Record<string, HistoryField> = {
@@ -41,6 +42,7 @@ const HISTORY_FIELDS: Record<string, HistoryField> = {
 @Component({
   selector: 'it-engagement-page',
   imports: [
+    HubNamePipe,
     CanDirective,
     CityLink,
     CityLinks,

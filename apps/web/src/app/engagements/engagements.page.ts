@@ -14,6 +14,7 @@ import { CityLink, CityLinks } from '../shared/ui/city-link';
 import { EngagementsApi } from './data-access/engagements.api';
 import { EngagementForm, EngagementFormData } from './engagement-form';
 import { EditAction } from '../shared/ui/row-action';
+import { HubNamePipe } from '../shared/ui/hub-name';
 
 export const ENGAGEMENTS_LIST: ListConfig = {
   // `ledToCommitment`: the dashboard's drill-down to engagements that inspired a commitment.
@@ -37,6 +38,7 @@ const ENGAGEMENTS_VIEW = recordListView('engagements', {
 @Component({
   selector: 'it-engagements-page',
   imports: [
+    HubNamePipe,
     CanDirective,
     CityLink,
     CityLinks,

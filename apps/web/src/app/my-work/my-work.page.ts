@@ -6,7 +6,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { CommitmentListItem, FollowUpListItem } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { of } from 'rxjs';
+import { forkJoin, of } from 'rxjs';
 import { AuthService } from '../core/auth/auth.service';
 import { LocaleDatePipe } from '../core/i18n/locale.pipes';
 import { MarkDone } from '../follow-ups/mark-done';
@@ -15,7 +15,8 @@ import { CityLink } from '../shared/ui/city-link';
 import { PageHeader } from '../shared/ui/page-header';
 import { LocalePercentPipe } from '../shared/ui/percent.pipe';
 import { StatusChip } from '../shared/ui/status-chip';
-import { MyWorkApi } from './data-access/my-work.api';
+import { HubAttention, MyWorkApi } from './data-access/my-work.api';
+import { HubNamePipe } from '../shared/ui/hub-name';
 
 /** The local date seven days from today, as `YYYY-MM-DD` (comparable with due dates as text). */
 function weekAhead(): string {
@@ -29,6 +30,7 @@ function weekAhead(): string {
 @Component({
   selector: 'it-my-work-page',
   imports: [
+    HubNamePipe,
     CityLink,
     ListStates,
     LocaleDatePipe,
@@ -59,6 +61,17 @@ export class MyWorkPage {
     params: () => this.me(),
     stream: ({ params }) => (params ? this.api.commitments(params) : of(null)),
   });
+  /** A hub manager's hubs, each with what needs attention there ("my hub"). */
+  protected readonly managedHubs = computed(() => {
+    const user = this.auth.user();
+    return user?.role === 'hub_manager' ? user.hubIds : [];
+  });
+  protected readonly hubAttention = rxResource({
+    params: () => (this.managedHubs().length ? this.managedHubs() : undefined),
+    stream: ({ params }) => forkJoin(params.map((id) => this.api.hubAttention(id))),
+  });
+  protected readonly hubItems = computed<HubAttention[]>(() => (this.hubAttention.hasValue() ? this.hubAttention.value() : []));
+
   protected readonly followUpItems = computed<FollowUpListItem[]>(() =>
     this.followUps.hasValue() ? (this.followUps.value()?.items ?? []) : [],
   );

@@ -4,7 +4,7 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
-import { City, Hub, ListQuery, User } from '@impact/contracts';
+import { City, ListQuery, User } from '@impact/contracts';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { AuthService } from '../core/auth/auth.service';
 import { LocaleDatePipe } from '../core/i18n/locale.pipes';
@@ -13,8 +13,10 @@ import { RecordList } from '../shared/list/list-state';
 import { RecordDialogs } from '../shared/forms/dialogs';
 import { Notices } from '../shared/ui/notices';
 import { UsersApi } from './data-access/users.api';
+import { DeactivateDialog, Deactivated } from './deactivate-dialog';
 import { UserDialog, UserDialogData } from './user-dialog';
 import { RowAction } from '../shared/ui/row-action';
+import { HubNames } from '../shared/ui/hub-name';
 
 const USERS_VIEW: ListView = {
   heading: 'nav.users',
@@ -53,9 +55,8 @@ export class UsersPage {
 
   // Searched by name or e-mail; not sortable.
   protected readonly list = new RecordList<ListQuery, User>({ filters: {}, sortable: [] }, this.api);
-  private readonly hubsResource = rxResource({ stream: () => this.api.hubs() });
   private readonly citiesResource = rxResource({ stream: () => this.api.cities() });
-  protected readonly hubs = computed<Hub[]>(() => (this.hubsResource.hasValue() ? this.hubsResource.value() : []));
+  protected readonly hubs = inject(HubNames).localized;
   protected readonly cities = computed<City[]>(() => (this.citiesResource.hasValue() ? this.citiesResource.value() : []));
   private readonly hubNames = computed(() => new Map(this.hubs().map((h) => [h.id, h.name])));
   private readonly cityNames = computed(() => new Map(this.cities().map((c) => [c.id, c.name])));
@@ -98,8 +99,17 @@ export class UsersPage {
       change();
       return;
     }
-    const keys = { title: 'users.deactivate.title', message: 'users.deactivate.message', confirm: 'users.deactivate.confirm' };
-    this.dialogs.confirm(keys, user.name, change, { autoFocus: 'dialog' });
+    // Deactivating offers to hand the user's open follow-ups and commitments to someone else first.
+    this.dialogs.open<DeactivateDialog, User, Deactivated>(
+      DeactivateDialog,
+      user,
+      ({ heir }) => {
+        if (heir) this.notices.say('dailyWork.reassign.done', { name: user.name, heir: heir.name });
+        else this.notices.say('users.saved.deactivated', { name: user.name });
+        this.list.result.reload();
+      },
+      { width: '560px', maxWidth: '95vw', autoFocus: 'dialog' },
+    );
   }
 
   /** Mails a new set-password link; the earlier one stops working. */

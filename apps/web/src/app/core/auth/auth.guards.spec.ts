@@ -7,7 +7,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { Role } from '@impact/contracts';
 import { loginResponse } from '../../testing/auth-fixtures';
 import { translocoTesting } from '../../testing/transloco-testing';
-import { canGuard, signedInGuard, signedOutGuard } from './auth.guards';
+import { canGuard, landingPage, signedInGuard, signedOutGuard, soleHub } from './auth.guards';
 import { AUTH_URLS, AuthService } from './auth.service';
 
 @Component({ template: 'page' })
@@ -66,5 +66,22 @@ describe('route guards', () => {
     const harness = await RouterTestingHarness.create();
     await harness.navigateByUrl('/sign-in');
     expect(TestBed.inject(Router).url).not.toContain('sign-in');
+  });
+});
+
+describe('where each role starts', () => {
+  it('sends liaisons and hub managers to My work, leadership and admins to the dashboard', () => {
+    expect(landingPage('city_liaison')).toBe('my-work');
+    expect(landingPage('hub_manager')).toBe('my-work');
+    expect(landingPage('leadership')).toBe('dashboard');
+    expect(landingPage('admin')).toBe('dashboard');
+    expect(landingPage(null)).toBe('dashboard');
+  });
+
+  it('prefills the hub only for a manager of exactly one hub', () => {
+    expect(soleHub({ role: 'hub_manager', hubIds: ['esa'] })).toBe('esa');
+    expect(soleHub({ role: 'hub_manager', hubIds: ['esa', 'mena'] })).toBeNull();
+    expect(soleHub({ role: 'admin', hubIds: ['esa'] })).toBeNull();
+    expect(soleHub(null)).toBeNull();
   });
 });

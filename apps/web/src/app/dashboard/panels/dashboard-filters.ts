@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { DateAdapter, MAT_DATE_FORMATS, MAT_NATIVE_DATE_FORMATS } from '@angular/material/core';
@@ -12,8 +11,8 @@ import { Router } from '@angular/router';
 import { DashboardFilters } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LanguageService } from '../../core/i18n/language.service';
-import { LookupsApi } from '../../shared/data/lookups.api';
 import { fromIsoDate, toIsoDate } from '../../shared/forms/dates';
+import { HubNames } from '../../shared/ui/hub-name';
 import { CompleteDayAdapter, rangeProblems, rangeToApply } from './date-range';
 
 export const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -39,17 +38,19 @@ export const ALL_HUBS = 'all';
   ],
   template: `
     <form class="filters" role="search" [attr.aria-label]="'dashboard.filters.label' | transloco" (submit)="$event.preventDefault()">
-      <mat-form-field appearance="outline" subscriptSizing="dynamic">
-        <mat-label>{{ 'dashboard.filters.hub' | transloco }}</mat-label>
-        <mat-select [value]="hubChoice()" (selectionChange)="set({ hubId: $event.value })" data-testid="hub-filter">
-          <mat-option value="all">{{ 'dashboard.filters.allHubs' | transloco }}</mat-option>
-          @for (hub of hubs(); track hub.id) {
-            <mat-option [value]="hub.id"
-              ><bdi>{{ hub.name }}</bdi></mat-option
-            >
-          }
-        </mat-select>
-      </mat-form-field>
+      @if (hubFilter()) {
+        <mat-form-field appearance="outline" subscriptSizing="dynamic">
+          <mat-label>{{ 'dashboard.filters.hub' | transloco }}</mat-label>
+          <mat-select [value]="hubChoice()" (selectionChange)="set({ hubId: $event.value })" data-testid="hub-filter">
+            <mat-option value="all">{{ 'dashboard.filters.allHubs' | transloco }}</mat-option>
+            @for (hub of hubs(); track hub.id) {
+              <mat-option [value]="hub.id"
+                ><bdi>{{ hub.name }}</bdi></mat-option
+              >
+            }
+          </mat-select>
+        </mat-form-field>
+      }
       <!-- The range's two ends, in the forms' locale datepicker: applied once a whole, valid day is typed or picked. -->
       @for (end of ends; track end) {
         <mat-form-field appearance="outline" subscriptSizing="dynamic" class="day">
@@ -111,7 +112,9 @@ export const ALL_HUBS = 'all';
 export class DashboardFiltersBar {
   private readonly router = inject(Router);
   readonly filters = input.required<DashboardFilters>();
-  protected readonly hubs = toSignal(inject(LookupsApi).hubs(), { initialValue: [] });
+  private readonly hubNames = inject(HubNames);
+  protected readonly hubs = this.hubNames.applicable;
+  protected readonly hubFilter = this.hubNames.filterApplies;
   protected readonly hubChoice = computed(() => this.filters().hubId ?? ALL_HUBS);
   protected readonly ends = ['from', 'to'] as const;
   /** The range's ends as typed; the end keeps a "before the start" error of its own. */

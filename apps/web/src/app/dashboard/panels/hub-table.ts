@@ -5,6 +5,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { LocaleNumberPipe } from '../../core/i18n/locale.pipes';
 import { Ratio } from '../../shared/ui/figures';
 import { door } from './doors';
+import { HubNamePipe } from '../../shared/ui/hub-name';
 
 /** The figures that are counts, one column each, in the order of the cards. */
 const COUNTS = ['activeCities', 'engagements', 'participants', 'commitmentsAchieved', 'commitmentsAtRisk', 'followUpsOverdue'] as const;
@@ -12,7 +13,7 @@ const COUNTS = ['activeCities', 'engagements', 'participants', 'commitmentsAchie
 /** The same figures per hub; a hub's name narrows the dashboard to it, a figure opens its list for that hub. */
 @Component({
   selector: 'it-hub-table',
-  imports: [LocaleNumberPipe, Ratio, RouterLink, TranslocoPipe],
+  imports: [HubNamePipe, LocaleNumberPipe, Ratio, RouterLink, TranslocoPipe],
   templateUrl: './hub-table.html',
   styleUrl: './panel.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,15 +1,20 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { CityListItem, Hub, Page, Partner, Person, ROUTES, Ref } from '@impact/contracts';
-import { Observable, map, shareReplay } from 'rxjs';
+import { Observable, forkJoin, map, shareReplay } from 'rxjs';
+import { formatDate } from '../../core/i18n/locale.pipes';
+import { LanguageService } from '../../core/i18n/language.service';
 import { API, itemsOf, toParams } from '../../core/http/api';
 
 const PICKER_SIZE = 20;
+/** How many of a city's own recent engagements lead the "inspired by" suggestions. */
+const NEAR_SIZE = 5;
 
 /** What the pickers search as you type, and the hubs every filter offers. */
 @Injectable({ providedIn: 'root' })
 export class LookupsApi {
   private readonly http = inject(HttpClient);
+  private readonly language = inject(LanguageService);
   private hubs$: Observable<Hub[]> | null = null;
 
   /** `GET /api/hubs` answers a plain array; fetched once per visit. */
@@ -36,12 +41,26 @@ export class LookupsApi {
     return this.http.get<Person[]>(`${API}/${ROUTES.users}/lookup`, { params: toParams({ q }) });
   }
 
-  engagements(q: string): Observable<Ref[]> {
-    return this.http
-      .get<Page<{ id: string; title: string }>>(`${API}/${ROUTES.engagements}`, {
-        params: toParams({ q, pageSize: PICKER_SIZE, sort: 'startDate:desc' }),
-      })
-      .pipe(map((page) => itemsOf(page).map((e) => ({ id: e.id, name: e.title }))));
+  /**
+   * Engagements by title, newest first, each with its start date as a hint. With `cityId`, that city's
+   * recent engagements come first (what a commitment of the city was most likely inspired by).
+   */
+  engagements(q: string, cityId?: string | null): Observable<(Ref & { hint: string })[]> {
+    const search = (params: Record<string, unknown>) =>
+      this.http
+        .get<Page<{ id: string; title: string; startDate: string }>>(`${API}/${ROUTES.engagements}`, {
+          params: toParams({ q, sort: 'startDate:desc', ...params }),
+        })
+        .pipe(map(itemsOf));
+    const all = search({ pageSize: PICKER_SIZE });
+    const found = cityId
+      ? forkJoin([search({ cityId, pageSize: NEAR_SIZE }), all]).pipe(
+          map(([near, rest]) => [...near, ...rest.filter((e) => !near.some((n) => n.id === e.id))]),
+        )
+      : all;
+    return found.pipe(
+      map((items) => items.map((e) => ({ id: e.id, name: e.title, hint: formatDate(e.startDate, this.language.locale()) }))),
+    );
   }
 
   commitments(q: string): Observable<Ref[]> {

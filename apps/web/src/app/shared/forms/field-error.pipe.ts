@@ -24,6 +24,7 @@ export class FieldErrorPipe implements PipeTransform {
     if (errors['pick']) return t('validation.pick');
     if (errors['countryCode']) return t('validation.countryCode');
     if (errors['url']) return t('validation.url');
+    if (errors['aboveTotal']) return t('dailyWork.participants.aboveTotal', { total: errors['aboveTotal'].total });
     return t('validation.invalid');
   }
 }

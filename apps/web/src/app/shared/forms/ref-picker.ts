@@ -8,7 +8,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { Ref } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { Observable, catchError, debounceTime, distinctUntilChanged, of, switchMap, tap } from 'rxjs';
+import { catchError, debounceTime, distinctUntilChanged, of, switchMap, tap } from 'rxjs';
 import { LookupsApi } from '../data/lookups.api';
 import { FieldErrorPipe } from './field-error.pipe';
 
@@ -118,6 +118,8 @@ export class RefPicker implements OnInit {
   readonly multiple = input(false, { transform: booleanAttribute });
   readonly required = input(false, { transform: booleanAttribute });
   readonly hint = input('');
+  /** A city whose own records the search offers first (for "inspired by": the city's recent engagements). */
+  readonly near = input<string | null | undefined>(null);
 
   protected readonly text = signal('');
   protected readonly options = signal<(Ref & { hint?: string })[]>([]);
@@ -129,12 +131,16 @@ export class RefPicker implements OnInit {
   protected readonly display = (value: Ref | string | null): string => (typeof value === 'string' ? value : (value?.name ?? ''));
 
   constructor() {
-    toObservable(this.text)
+    toObservable(computed(() => ({ q: this.text(), near: this.near() ?? null })))
       .pipe(
         debounceTime(250),
-        distinctUntilChanged(),
+        distinctUntilChanged((a, b) => a.q === b.q && a.near === b.near),
         tap(() => this.searching.set(true)),
-        switchMap((q) => (this.lookups[this.lookup()](q.trim()) as Observable<(Ref & { hint?: string })[]>).pipe(catchError(() => of([])))),
+        switchMap(({ q, near }) =>
+          (this.lookup() === 'engagements' ? this.lookups.engagements(q.trim(), near) : this.lookups[this.lookup()](q.trim())).pipe(
+            catchError(() => of([] as (Ref & { hint?: string })[])),
+          ),
+        ),
         takeUntilDestroyed(),
       )
       .subscribe((options) => {

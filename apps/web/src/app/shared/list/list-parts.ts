@@ -1,5 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, model, output, signal } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, Injector, computed, inject, input, model, output, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatDatepickerModule } from '@angular/material/datepicker';
@@ -15,9 +14,9 @@ import { Observable } from 'rxjs';
 import { fromIsoDate, toIsoDate } from '../forms/dates';
 import { FIELD_STYLES } from '../forms/fields';
 import { LOCALE_DATE_PROVIDERS } from '../forms/locale-date-adapter';
-import { LookupsApi } from '../data/lookups.api';
 import { EmptyState } from '../ui/empty-state';
 import { ListState } from './list-state';
+import { HubNames } from '../ui/hub-name';
 
 /** The list's search box; the list state debounces what is typed. */
 @Component({
@@ -280,14 +279,14 @@ export const DATE_RANGE_FILTERS: FilterControl[] = [
   selector: 'it-list-filters',
   imports: [DateFilter, FilterSelect, MatCheckboxModule, TranslocoPipe],
   template: `
-    @for (control of controls(); track control.key) {
+    @for (control of shown(); track control.key) {
       @switch (control.kind) {
         @case ('hub') {
           <it-filter-select
             class="it-filter"
             [label]="control.label | transloco"
             [value]="list().value(control.key)"
-            [refs]="hubs.value() ?? []"
+            [refs]="hubs()"
             [anyLabel]="control.any ? (control.any | transloco) : undefined"
             (picked)="list().pick(control.key, $event)"
           />
@@ -336,12 +335,16 @@ export const DATE_RANGE_FILTERS: FilterControl[] = [
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ListFilters {
-  private readonly lookups = inject(LookupsApi);
+  private readonly injector = inject(Injector);
   readonly list = input.required<ListState<ListQuery>>();
   readonly controls = input.required<readonly FilterControl[]>();
-  /** The hubs, fetched only for a list that filters by hub. */
-  protected readonly hubs = rxResource({
-    params: () => (this.controls().some((c) => c.kind === 'hub') ? true : undefined),
-    stream: () => this.lookups.hubs(),
+  /** The hubs in the reader's language, fetched only for a list that filters by hub. */
+  protected readonly hubs = computed(() => (this.controls().some((c) => c.kind === 'hub') ? this.injector.get(HubNames).applicable() : []));
+  /** The controls this user can use: no hub filter for a liaison, whose cities decide the hub. */
+  protected readonly shown = computed(() => {
+    const controls = this.controls();
+    return controls.some((c) => c.kind === 'hub') && !this.injector.get(HubNames).filterApplies()
+      ? controls.filter((c) => c.kind !== 'hub')
+      : controls;
   });
 }

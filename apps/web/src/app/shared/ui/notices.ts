@@ -1,4 +1,4 @@
-import { Injectable, inject } from '@angular/core';
+import { DOCUMENT, Injectable, inject } from '@angular/core';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { TranslocoService } from '@jsverse/transloco';
 import { isolate } from './isolate.pipe';
@@ -6,6 +6,12 @@ import { isolate } from './isolate.pipe';
 /** Every text value keeps its own direction inside the sentence (a Latin title inside Arabic news). */
 function isolated(params?: Record<string, unknown>): Record<string, unknown> | undefined {
   return params && Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? isolate(v) : v]));
+}
+
+/** Whether a key press belongs to a text field (where Ctrl+Z is the field's own undo). */
+function inTextField(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 }
 
 /** How long "Undo" stays on offer after "Achieved" or "Mark done". */
@@ -16,6 +22,7 @@ export const UNDO_WINDOW_MS = 10_000;
 export class Notices {
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);
+  private readonly document = inject(DOCUMENT);
 
   say(key: string, params?: Record<string, unknown>, durationMs = 5000): void {
     this.snackBar.open(this.transloco.translate(key, isolated(params)), this.transloco.translate('common.close'), { duration: durationMs });
@@ -26,7 +33,28 @@ export class Notices {
    * `undo` runs if it is chosen before the bar goes.
    */
   offerUndo(key: string, params: Record<string, unknown>, undo: () => void, durationMs = UNDO_WINDOW_MS): void {
-    this.sayWithAction(key, params, 'undo.action', undo, durationMs);
+    const message = this.transloco.translate(key, isolated(params));
+    // The bar does not take the focus (that would pull it from the page), so the keyboard gets a
+    // shortcut, Ctrl+Z (⌘Z) outside a text field, and the screen reader hears it with the news.
+    const bar = this.snackBar.open(message, this.transloco.translate('undo.action'), {
+      duration: durationMs,
+      announcementMessage: `${message} ${this.transloco.translate('dailyWork.undo.shortcut')}`,
+    });
+    const onKey = (event: KeyboardEvent) => {
+      if (
+        (event.ctrlKey || event.metaKey) &&
+        !event.altKey &&
+        !event.shiftKey &&
+        event.key.toLowerCase() === 'z' &&
+        !inTextField(event.target)
+      ) {
+        event.preventDefault();
+        bar.dismissWithAction();
+      }
+    };
+    this.document.addEventListener('keydown', onKey);
+    bar.afterDismissed().subscribe(() => this.document.removeEventListener('keydown', onKey));
+    bar.onAction().subscribe(undo);
   }
 
   /** News with one action (its words under `actionKey`) that runs `action` if chosen before the bar goes. */

@@ -3,11 +3,13 @@ import { Injectable, inject } from '@angular/core';
 import {
   City,
   CreateUserRequest,
+  DeactivateUserRequest,
   Hub,
   InviteSent,
   InviteUserRequest,
   ListQuery,
   MAX_PAGE_SIZE,
+  OpenWork,
   Page,
   ROUTES,
   UpdateUserRequest,
@@ -41,6 +43,16 @@ export class UsersApi {
   /** Mails the user a set-password link (72 hours); earlier unused invitations stop working. */
   invite(id: string, body: InviteUserRequest = {}): Observable<InviteSent> {
     return this.http.post<InviteSent>(`${this.url}/${encodeURIComponent(id)}/invite`, body);
+  }
+
+  /** What the user still owns that is open, and who may take it over. */
+  openWork(id: string): Observable<OpenWork> {
+    return this.http.get<OpenWork>(`${this.url}/${encodeURIComponent(id)}/open-work`);
+  }
+
+  /** Deactivates; with `reassignToId` that person takes over the open work in the same transaction. */
+  deactivate(id: string, body: DeactivateUserRequest): Observable<void> {
+    return this.http.post<void>(`${this.url}/${encodeURIComponent(id)}/deactivate`, body);
   }
 
   hubs(): Observable<Hub[]> {
