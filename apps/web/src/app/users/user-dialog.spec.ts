@@ -26,7 +26,7 @@ async function render(user?: User) {
   const close = jest.fn();
   const data: UserDialogData = {
     user,
-    hubs: signal([{ id: 'h1', code: 'esa', name: 'East & Southern Africa', version: 1 }]),
+    hubs: signal([{ id: 'h1', code: 'esa', name: 'East & Southern Africa', names: {}, version: 1 }]),
     cities: signal([]),
   };
   TestBed.configureTestingModule({

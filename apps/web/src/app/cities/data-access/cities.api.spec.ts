@@ -4,12 +4,13 @@ import { TestBed } from '@angular/core/testing';
 import { EngagementsApi } from '../../engagements/data-access/engagements.api';
 import { LookupsApi } from '../../shared/data/lookups.api';
 import { CitiesApi } from './cities.api';
+import { translocoTesting } from '../../testing/transloco-testing';
 
 describe('CitiesApi, EngagementsApi and the pickers', () => {
   let http: HttpTestingController;
 
   beforeEach(() => {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    TestBed.configureTestingModule({ imports: [translocoTesting()], providers: [provideHttpClient(), provideHttpClientTesting()] });
     http = TestBed.inject(HttpTestingController);
   });
 
