@@ -263,7 +263,7 @@ export class Importers {
     example: {
       id: '',
       title: 'Regional prevention workshop',
-      type: 'workshop',
+      type: 'regional_workshop',
       hubName: 'East & Southern Africa',
       startDate: '2025-03-10',
       endDate: '2025-03-11',
@@ -326,7 +326,7 @@ export class Importers {
     example: {
       id: '',
       title: 'Municipal prevention plan',
-      kind: 'policy',
+      kind: 'local_safety_council',
       cityName: 'Nairobi',
       hubName: 'East & Southern Africa',
       ownerName: '',
