@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../../..');
 const [script, ...args] = process.argv.slice(2);
-if (!['bench-data', 'bench', 'explain-lists'].includes(script)) {
-  console.error('usage: run.mjs bench-data|bench|explain-lists [--scale N]');
+if (!['bench-data', 'bench', 'explain-lists', 'bench-import'].includes(script)) {
+  console.error('usage: run.mjs bench-data|bench|explain-lists|bench-import [--scale N | --rows N]');
   process.exit(2);
 }
 const child = spawn(

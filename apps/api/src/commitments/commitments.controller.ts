@@ -4,27 +4,11 @@ import type { Response } from 'express';
 import { CSV_EXPORT_SUFFIX, ROUTES, type CommitmentListItem, type HistoryEntry, type Page } from '@impact/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { Can, CurrentUser } from '../auth/auth.decorators';
-import { csvDownload, toCsv, type CsvColumn } from '../common/csv';
+import { csvDownload, toCsv } from '../common/csv';
+import { COMMITMENT_CSV_COLUMNS } from './commitment.columns';
 import { ApiCreated, ApiCsv, ApiNoContent, ApiOk, ApiOkArray, ApiOkPage } from '../openapi/responses';
 import { CommitmentsService } from './commitments.service';
 import { CommitmentListQueryDto, CommitmentTransitionDto, CreateCommitmentDto, UpdateCommitmentDto } from './dto/commitment.dto';
-
-const CSV: CsvColumn<CommitmentListItem>[] = [
-  { header: 'id', value: (c) => c.id },
-  { header: 'title', value: (c) => c.title },
-  { header: 'kind', value: (c) => c.kind },
-  { header: 'city', value: (c) => c.cityName },
-  { header: 'hub', value: (c) => c.hubName },
-  { header: 'owner', value: (c) => c.ownerName },
-  { header: 'targetDate', value: (c) => c.targetDate },
-  { header: 'progress', value: (c) => c.progress },
-  { header: 'status', value: (c) => c.status },
-  { header: 'atRisk', value: (c) => c.atRisk },
-  { header: 'inspiredBy', value: (c) => c.inspiredBy.map((e) => e.name) },
-  { header: 'partners', value: (c) => c.partners.map((p) => p.name) },
-  { header: 'description', value: (c) => c.description },
-  { header: 'createdAt', value: (c) => c.createdAt },
-];
 
 @ApiTags('commitments')
 @Controller(ROUTES.commitments)
@@ -48,7 +32,7 @@ export class CommitmentsController {
   ): Promise<string> {
     const rows = await this.commitments.export(user, query);
     csvDownload(res, 'commitments');
-    return toCsv(CSV, rows);
+    return toCsv(COMMITMENT_CSV_COLUMNS, rows);
   }
 
   @Can('commitments', 'read')

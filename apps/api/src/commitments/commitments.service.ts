@@ -62,29 +62,53 @@ export class CommitmentsService {
 
   /** The commitment, what inspired it and its partners land together or not at all. */
   async create(user: AuthUser, dto: CreateCommitmentDto): Promise<CommitmentListItem> {
-    return this.dataSource.transaction(async (m) => {
-      const hubId = await this.cityHub(m, dto.cityId);
-      requireAccess(user, 'commitments', 'create', { hubIds: [hubId], cityIds: [dto.cityId] }, noSuchCity);
-      await requireRefs(m, [{ field: 'ownerId', table: 'users', ids: [dto.ownerId] }]);
-      const id = await this.commitments.insert(m, {
-        title: dto.title.trim(),
-        kind: dto.kind,
-        cityId: dto.cityId,
-        hubId,
-        ownerId: dto.ownerId ?? null,
-        targetDate: dto.targetDate ?? null,
-        progress: dto.progress ?? 0,
-        description: dto.description?.trim() ?? '',
-      });
-      await this.commitments.setLinks(m, id, {
-        inspiredByEngagementIds: dto.inspiredByEngagementIds ?? [],
-        partnerIds: dto.partnerIds ?? [],
-      });
-      await this.commitments.recordStatus(m, id, { from: null, to: 'pledged', actorId: user.id });
-      const created = await this.load(id, m);
-      await this.audit.created(m, user.id, 'commitment', id, commitmentRecord(created));
-      return created;
+    return this.dataSource.transaction((m) => this.createIn(m, user, dto));
+  }
+
+  /** The rule a create in `hubId` (the city's hub) follows (an import's preview runs it too). */
+  checkCreate(user: AuthUser, dto: Pick<CreateCommitmentDto, 'cityId'>, hubId: string): void {
+    requireAccess(user, 'commitments', 'create', { hubIds: [hubId], cityIds: [dto.cityId] }, noSuchCity);
+  }
+
+  /**
+   * The rules an edit of `before` follows: the commitment's own scope, a liaison's fields, and (moving
+   * it to another city) the right to create in that city's hub `newHubId`.
+   */
+  checkUpdate(user: AuthUser, before: CommitmentListItem, dto: Partial<UpdateCommitmentDto>, newHubId?: string): void {
+    requireAccess(user, 'commitments', 'update', commitmentPlace(before), () => new NotFoundError('Commitment', before.id));
+    if (user.role === 'city_liaison') {
+      const allowed: readonly string[] = ['version', ...LIAISON_COMMITMENT_FIELDS];
+      const refused = Object.keys(dto).filter((k) => dto[k as keyof UpdateCommitmentDto] !== undefined && !allowed.includes(k));
+      if (refused.length)
+        throw new ForbiddenError(`A city liaison may change only ${LIAISON_COMMITMENT_FIELDS.join(' and ')}; not ${refused.join(', ')}.`);
+    }
+    if (dto.cityId !== undefined && dto.cityId !== before.cityId && newHubId !== undefined)
+      requireAccess(user, 'commitments', 'create', { hubIds: [newHubId], cityIds: [dto.cityId] });
+  }
+
+  /** A create inside the caller's transaction, with every check of `create`; `note` goes on the audit row. */
+  async createIn(m: EntityManager, user: AuthUser, dto: CreateCommitmentDto, note?: string): Promise<CommitmentListItem> {
+    const hubId = await this.cityHub(m, dto.cityId);
+    this.checkCreate(user, dto, hubId);
+    await requireRefs(m, [{ field: 'ownerId', table: 'users', ids: [dto.ownerId] }]);
+    const id = await this.commitments.insert(m, {
+      title: dto.title.trim(),
+      kind: dto.kind,
+      cityId: dto.cityId,
+      hubId,
+      ownerId: dto.ownerId ?? null,
+      targetDate: dto.targetDate ?? null,
+      progress: dto.progress ?? 0,
+      description: dto.description?.trim() ?? '',
     });
+    await this.commitments.setLinks(m, id, {
+      inspiredByEngagementIds: dto.inspiredByEngagementIds ?? [],
+      partnerIds: dto.partnerIds ?? [],
+    });
+    await this.commitments.recordStatus(m, id, { from: null, to: 'pledged', actorId: user.id });
+    const created = await this.load(id, m);
+    await this.audit.created(m, user.id, 'commitment', id, commitmentRecord(created), note);
+    return created;
   }
 
   /**
@@ -92,39 +116,39 @@ export class CommitmentsService {
    * (LIAISON_COMMITMENT_FIELDS) of its cities' commitments. Status moves only by transitions.
    */
   async update(user: AuthUser, id: string, dto: UpdateCommitmentDto): Promise<CommitmentListItem> {
-    return this.dataSource.transaction(async (m) => {
-      const before = await this.load(id, m);
-      requireAccess(user, 'commitments', 'update', commitmentPlace(before), () => new NotFoundError('Commitment', id));
-      if (user.role === 'city_liaison') {
-        const allowed: readonly string[] = ['version', ...LIAISON_COMMITMENT_FIELDS];
-        const refused = Object.keys(dto).filter((k) => dto[k as keyof UpdateCommitmentDto] !== undefined && !allowed.includes(k));
-        if (refused.length)
-          throw new ForbiddenError(`A city liaison may change only ${LIAISON_COMMITMENT_FIELDS.join(' and ')}; not ${refused.join(', ')}.`);
-      }
-      let hubId = before.hubId;
-      if (dto.cityId !== undefined && dto.cityId !== before.cityId) {
-        hubId = await this.cityHub(m, dto.cityId);
-        requireAccess(user, 'commitments', 'create', { hubIds: [hubId], cityIds: [dto.cityId] });
-      }
-      await requireRefs(m, [{ field: 'ownerId', table: 'users', ids: [dto.ownerId] }]);
-      if (before.version !== dto.version) throw new StaleVersionError(before);
-      const { version, inspiredByEngagementIds, partnerIds, ...fields } = dto;
-      const values = given({ ...fields, title: trimmed(fields.title), description: trimmed(fields.description), hubId });
-      if (!(await this.commitments.update(m, id, version, values))) throw new StaleVersionError(await this.load(id, m));
-      await this.commitments.setLinks(m, id, { inspiredByEngagementIds, partnerIds });
-      const after = await this.load(id, m);
-      await this.audit.updated(m, user.id, 'commitment', id, commitmentRecord(before), commitmentRecord(after));
-      return after;
-    });
+    return this.dataSource.transaction((m) => this.updateIn(m, user, id, dto));
+  }
+
+  /** An edit inside the caller's transaction, with every check of `update`; `note` goes on the audit row. */
+  async updateIn(m: EntityManager, user: AuthUser, id: string, dto: UpdateCommitmentDto, note?: string): Promise<CommitmentListItem> {
+    const before = await this.load(id, m);
+    this.checkUpdate(user, before, dto);
+    let hubId = before.hubId;
+    if (dto.cityId !== undefined && dto.cityId !== before.cityId) {
+      hubId = await this.cityHub(m, dto.cityId);
+      this.checkUpdate(user, before, dto, hubId);
+    }
+    await requireRefs(m, [{ field: 'ownerId', table: 'users', ids: [dto.ownerId] }]);
+    if (before.version !== dto.version) throw new StaleVersionError(before);
+    const { version, inspiredByEngagementIds, partnerIds, ...fields } = dto;
+    const values = given({ ...fields, title: trimmed(fields.title), description: trimmed(fields.description), hubId });
+    if (!(await this.commitments.update(m, id, version, values))) throw new StaleVersionError(await this.load(id, m));
+    await this.commitments.setLinks(m, id, { inspiredByEngagementIds, partnerIds });
+    const after = await this.load(id, m);
+    await this.audit.updated(m, user.id, 'commitment', id, commitmentRecord(before), commitmentRecord(after), note);
+    return after;
+  }
+
+  /** The audit row of an archive; `note` says why when it is not a plain DELETE (an import's undo). */
+  async auditArchive(m: EntityManager, user: AuthUser, id: string, note?: string): Promise<void> {
+    await this.audit.record(m, { actorId: user.id, entity: 'commitment', entityId: id, action: 'archive', changes: null, note });
   }
 
   async archive(user: AuthUser, id: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       const before = await this.load(id, m);
       requireAccess(user, 'commitments', 'archive', commitmentPlace(before), () => new NotFoundError('Commitment', id));
-      if (await this.commitments.archive(m, id)) {
-        await this.audit.record(m, { actorId: user.id, entity: 'commitment', entityId: id, action: 'archive', changes: null });
-      }
+      if (await this.commitments.archive(m, id)) await this.auditArchive(m, user, id);
     });
   }
 

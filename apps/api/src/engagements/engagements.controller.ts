@@ -11,32 +11,11 @@ import {
 } from '@impact/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { Can, CurrentUser } from '../auth/auth.decorators';
-import { csvDownload, toCsv, type CsvColumn } from '../common/csv';
+import { csvDownload, toCsv } from '../common/csv';
+import { ENGAGEMENT_CSV_COLUMNS } from './engagement.columns';
 import { CreateEngagementDto, EngagementListQueryDto, UpdateEngagementDto } from './dto/engagement.dto';
 import { EngagementsService } from './engagements.service';
 import { ApiCreated, ApiCsv, ApiNoContent, ApiOk, ApiOkArray, ApiOkPage } from '../openapi/responses';
-
-const CSV: CsvColumn<EngagementListItem>[] = [
-  { header: 'id', value: (e) => e.id },
-  { header: 'title', value: (e) => e.title },
-  { header: 'type', value: (e) => e.type },
-  { header: 'hub', value: (e) => e.hubName },
-  { header: 'startDate', value: (e) => e.startDate },
-  { header: 'endDate', value: (e) => e.endDate },
-  { header: 'online', value: (e) => e.online },
-  { header: 'location', value: (e) => e.locationCityName },
-  { header: 'host', value: (e) => e.hostCityName },
-  { header: 'participatingCities', value: (e) => e.participatingCities.map((c) => c.name) },
-  { header: 'partners', value: (e) => e.partners.map((p) => p.name) },
-  { header: 'participantsTotal', value: (e) => e.participants.total },
-  { header: 'mayors', value: (e) => e.participants.mayors },
-  { header: 'officials', value: (e) => e.participants.officials },
-  { header: 'youth', value: (e) => e.participants.youth },
-  { header: 'women', value: (e) => e.participants.women },
-  { header: 'communityLeaders', value: (e) => e.participants.communityLeaders },
-  { header: 'summary', value: (e) => e.summary },
-  { header: 'evidenceLinks', value: (e) => e.evidenceLinks },
-];
 
 @ApiTags('engagements')
 @Controller(ROUTES.engagements)
@@ -60,7 +39,7 @@ export class EngagementsController {
   ): Promise<string> {
     const rows = await this.engagements.export(user, query);
     csvDownload(res, 'engagements');
-    return toCsv(CSV, rows);
+    return toCsv(ENGAGEMENT_CSV_COLUMNS, rows);
   }
 
   @Can('engagements', 'read')

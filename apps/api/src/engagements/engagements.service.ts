@@ -90,79 +90,98 @@ export class EngagementsService {
 
   /** The engagement, its participating cities and its partners land together or not at all. */
   async create(user: AuthUser, dto: CreateEngagementDto): Promise<EngagementListItem> {
+    this.checkCreate(user, dto);
+    return this.dataSource.transaction((m) => this.createIn(m, user, dto));
+  }
+
+  /** The rule a create follows before anything is read or written (an import's preview runs it too). */
+  checkCreate(user: AuthUser, dto: Pick<CreateEngagementDto, 'hubId'>): void {
     requireAccess(user, 'engagements', 'create', { hubIds: [dto.hubId], cityIds: [] });
-    return this.dataSource.transaction(async (m) => {
-      await requireRefs(m, refs(dto));
-      const p = dto.participants;
-      const id = await this.engagements.insert(m, {
-        title: dto.title.trim(),
-        type: dto.type,
-        hubId: dto.hubId,
-        startDate: dto.startDate,
-        endDate: dto.endDate ?? null,
-        locationCityId: dto.locationCityId ?? null,
-        online: dto.online ?? false,
-        hostCityId: dto.hostCityId ?? null,
-        summary: dto.summary?.trim() ?? '',
-        evidenceLinks: dto.evidenceLinks ?? [],
-        participants: {
-          total: p?.total ?? 0,
-          mayors: p?.mayors ?? 0,
-          officials: p?.officials ?? 0,
-          youth: p?.youth ?? 0,
-          women: p?.women ?? 0,
-          communityLeaders: p?.communityLeaders ?? 0,
-        },
-      });
-      await this.engagements.setLinks(m, id, {
-        participatingCityIds: withHost(dto.participatingCityIds ?? [], dto.hostCityId),
-        partnerIds: dto.partnerIds ?? [],
-      });
-      const created = await this.load(id, m);
-      await this.audit.created(m, user.id, 'engagement', id, engagementRecord(created));
-      return created;
+  }
+
+  /** The rules an edit of `before` follows: the engagement's own scope, and the hub it moves to. */
+  checkUpdate(user: AuthUser, before: EngagementListItem, dto: Pick<UpdateEngagementDto, 'hubId'>): void {
+    requireAccess(user, 'engagements', 'update', engagementPlace(before), () => new NotFoundError('Engagement', before.id));
+    if (dto.hubId !== undefined && dto.hubId !== before.hubId)
+      requireAccess(user, 'engagements', 'create', { hubIds: [dto.hubId], cityIds: [] });
+  }
+
+  /** A create inside the caller's transaction (checked with `checkCreate` first); `note` goes on the audit row. */
+  async createIn(m: EntityManager, user: AuthUser, dto: CreateEngagementDto, note?: string): Promise<EngagementListItem> {
+    await requireRefs(m, refs(dto));
+    const p = dto.participants;
+    const id = await this.engagements.insert(m, {
+      title: dto.title.trim(),
+      type: dto.type,
+      hubId: dto.hubId,
+      startDate: dto.startDate,
+      endDate: dto.endDate ?? null,
+      locationCityId: dto.locationCityId ?? null,
+      online: dto.online ?? false,
+      hostCityId: dto.hostCityId ?? null,
+      summary: dto.summary?.trim() ?? '',
+      evidenceLinks: dto.evidenceLinks ?? [],
+      participants: {
+        total: p?.total ?? 0,
+        mayors: p?.mayors ?? 0,
+        officials: p?.officials ?? 0,
+        youth: p?.youth ?? 0,
+        women: p?.women ?? 0,
+        communityLeaders: p?.communityLeaders ?? 0,
+      },
     });
+    await this.engagements.setLinks(m, id, {
+      participatingCityIds: withHost(dto.participatingCityIds ?? [], dto.hostCityId),
+      partnerIds: dto.partnerIds ?? [],
+    });
+    const created = await this.load(id, m);
+    await this.audit.created(m, user.id, 'engagement', id, engagementRecord(created), note);
+    return created;
   }
 
   async update(user: AuthUser, id: string, dto: UpdateEngagementDto): Promise<EngagementListItem> {
-    return this.dataSource.transaction(async (m) => {
-      const before = await this.load(id, m);
-      requireAccess(user, 'engagements', 'update', engagementPlace(before), () => new NotFoundError('Engagement', id));
-      if (dto.hubId !== undefined && dto.hubId !== before.hubId)
-        requireAccess(user, 'engagements', 'create', { hubIds: [dto.hubId], cityIds: [] });
-      const startDate = dto.startDate ?? before.startDate;
-      const endDate = dto.endDate === undefined ? before.endDate : dto.endDate;
-      if (endDate && endDate < startDate)
-        throw new ValidationFailedError([{ field: 'endDate', message: 'endDate must not be before startDate' }]);
-      await requireRefs(m, refs(dto));
-      if (before.version !== dto.version) throw new StaleVersionError(before);
-      const { version, participatingCityIds, partnerIds, participants, ...fields } = dto;
-      const values = given({
-        ...fields,
-        title: trimmed(fields.title),
-        summary: trimmed(fields.summary),
-        participants: participants && { ...participants },
-      });
-      if (!(await this.engagements.update(m, id, version, values))) throw new StaleVersionError(await this.load(id, m));
-      // A new host, or a new list of participants, keeps the host among the participants.
-      const host = fields.hostCityId === undefined ? before.hostCityId : fields.hostCityId;
-      const hostJoins = fields.hostCityId !== undefined && !!host && !before.participatingCityIds.includes(host);
-      const participating =
-        participatingCityIds !== undefined || hostJoins ? withHost(participatingCityIds ?? before.participatingCityIds, host) : undefined;
-      await this.engagements.setLinks(m, id, { participatingCityIds: participating, partnerIds });
-      const after = await this.load(id, m);
-      await this.audit.updated(m, user.id, 'engagement', id, engagementRecord(before), engagementRecord(after));
-      return after;
+    return this.dataSource.transaction((m) => this.updateIn(m, user, id, dto));
+  }
+
+  /** An edit inside the caller's transaction, with every check of `update`; `note` goes on the audit row. */
+  async updateIn(m: EntityManager, user: AuthUser, id: string, dto: UpdateEngagementDto, note?: string): Promise<EngagementListItem> {
+    const before = await this.load(id, m);
+    this.checkUpdate(user, before, dto);
+    const startDate = dto.startDate ?? before.startDate;
+    const endDate = dto.endDate === undefined ? before.endDate : dto.endDate;
+    if (endDate && endDate < startDate)
+      throw new ValidationFailedError([{ field: 'endDate', message: 'endDate must not be before startDate' }]);
+    await requireRefs(m, refs(dto));
+    if (before.version !== dto.version) throw new StaleVersionError(before);
+    const { version, participatingCityIds, partnerIds, participants, ...fields } = dto;
+    const values = given({
+      ...fields,
+      title: trimmed(fields.title),
+      summary: trimmed(fields.summary),
+      participants: participants && { ...participants },
     });
+    if (!(await this.engagements.update(m, id, version, values))) throw new StaleVersionError(await this.load(id, m));
+    // A new host, or a new list of participants, keeps the host among the participants.
+    const host = fields.hostCityId === undefined ? before.hostCityId : fields.hostCityId;
+    const hostJoins = fields.hostCityId !== undefined && !!host && !before.participatingCityIds.includes(host);
+    const participating =
+      participatingCityIds !== undefined || hostJoins ? withHost(participatingCityIds ?? before.participatingCityIds, host) : undefined;
+    await this.engagements.setLinks(m, id, { participatingCityIds: participating, partnerIds });
+    const after = await this.load(id, m);
+    await this.audit.updated(m, user.id, 'engagement', id, engagementRecord(before), engagementRecord(after), note);
+    return after;
+  }
+
+  /** The audit row of an archive; `note` says why when it is not a plain DELETE (an import's undo). */
+  async auditArchive(m: EntityManager, user: AuthUser, id: string, note?: string): Promise<void> {
+    await this.audit.record(m, { actorId: user.id, entity: 'engagement', entityId: id, action: 'archive', changes: null, note });
   }
 
   async archive(user: AuthUser, id: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       const before = await this.load(id, m);
       requireAccess(user, 'engagements', 'archive', engagementPlace(before), () => new NotFoundError('Engagement', id));
-      if (await this.engagements.archive(m, id)) {
-        await this.audit.record(m, { actorId: user.id, entity: 'engagement', entityId: id, action: 'archive', changes: null });
-      }
+      if (await this.engagements.archive(m, id)) await this.auditArchive(m, user, id);
     });
   }
 }

@@ -8,11 +8,14 @@ export interface ImportCreated {
   version: number;
 }
 
+/** A field's value before an import's edit: what a record's JSON holds. */
+export type BeforeValue = string | number | boolean | null | readonly string[] | { [key: string]: number };
+
 /** A record the import updated: the version it left and the fields as they were before (what undo restores). */
 export interface ImportUpdated {
   id: string;
   version: number;
-  before: Record<string, string | number | null>;
+  before: Record<string, BeforeValue>;
 }
 
 /** One import of a spreadsheet: its progress, its row errors, and what undo needs. */

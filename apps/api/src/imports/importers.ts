@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { may, type CityListItem, type ImportEntity, type ImportRowError, type Partner } from '@impact/contracts';
+import {
+  LIAISON_COMMITMENT_FIELDS,
+  may,
+  type CityListItem,
+  type CommitmentListItem,
+  type EngagementListItem,
+  type ImportEntity,
+  type ImportRowError,
+  type Partner,
+} from '@impact/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { CITY_CSV_COLUMNS } from '../cities/city.columns';
 import { CitiesRepository } from '../cities/cities.repository';
@@ -13,9 +22,20 @@ import type { CreatePartnerDto, UpdatePartnerDto } from '../partners/dto/partner
 import { PARTNER_CSV_COLUMNS } from '../partners/partner.columns';
 import { PartnersRepository } from '../partners/partners.repository';
 import { PartnersService } from '../partners/partners.service';
+import { COMMITMENT_CSV_COLUMNS } from '../commitments/commitment.columns';
+import { CommitmentsRepository } from '../commitments/commitments.repository';
+import { CommitmentsService } from '../commitments/commitments.service';
+import type { CreateCommitmentDto, UpdateCommitmentDto } from '../commitments/dto/commitment.dto';
+import type { CreateEngagementDto, UpdateEngagementDto } from '../engagements/dto/engagement.dto';
+import { ENGAGEMENT_CSV_COLUMNS } from '../engagements/engagement.columns';
+import { EngagementsRepository } from '../engagements/engagements.repository';
+import { EngagementsService } from '../engagements/engagements.service';
 import { checkCityHeader, planCityRow, type HubRef } from './city-rows';
+import { checkCommitmentHeader, planCommitmentRow } from './commitment-rows';
+import { checkEngagementHeader, planEngagementRow } from './engagement-rows';
+import { RecordRefs, type CityRow, type NamedRow, type UserRow } from './record-refs';
 import { checkPartnerHeader, planPartnerRow } from './partner-rows';
-import type { ImportUpdated } from './import.entity';
+import type { BeforeValue, ImportUpdated } from './import.entity';
 import type { SheetRow } from './read-rows';
 import type { RowPlan } from './row-plan';
 
@@ -80,6 +100,30 @@ const cityFields = (c: CityListItem): ImportUpdated['before'] => ({
   longitude: c.longitude,
 });
 
+const engagementFields = (e: EngagementListItem): ImportUpdated['before'] => ({
+  title: e.title,
+  type: e.type,
+  hubId: e.hubId,
+  startDate: e.startDate,
+  endDate: e.endDate,
+  locationCityId: e.locationCityId,
+  online: e.online,
+  hostCityId: e.hostCityId,
+  participatingCityIds: e.participatingCityIds,
+  partnerIds: e.partnerIds,
+  participants: { ...e.participants },
+  summary: e.summary,
+  evidenceLinks: e.evidenceLinks,
+});
+
+/** A commitment's request field as the file's column. */
+const COMMITMENT_COLUMN_OF: Record<string, string> = {
+  cityId: 'city',
+  ownerId: 'owner',
+  inspiredByEngagementIds: 'inspiredBy',
+  partnerIds: 'partners',
+};
+
 @Injectable()
 export class Importers {
   constructor(
@@ -88,10 +132,38 @@ export class Importers {
     private readonly cities: CitiesRepository,
     private readonly partnersService: PartnersService,
     private readonly partners: PartnersRepository,
+    private readonly engagementsService: EngagementsService,
+    private readonly engagements: EngagementsRepository,
+    private readonly commitmentsService: CommitmentsService,
+    private readonly commitments: CommitmentsRepository,
   ) {}
 
   of(entity: ImportEntity): Importer {
-    return entity === 'cities' ? this.cityImporter : this.partnerImporter;
+    const importers: Record<ImportEntity, Importer> = {
+      cities: this.cityImporter,
+      partners: this.partnerImporter,
+      engagements: this.engagementImporter,
+      commitments: this.commitmentImporter,
+    };
+    return importers[entity];
+  }
+
+  /**
+   * What rows of engagements and commitments may name: live hubs, cities, partners and users, and the
+   * engagements the user may read (by title), a handful of statements when the import opens.
+   */
+  private async recordRefs(user: AuthUser, withEngagements: boolean): Promise<RecordRefs> {
+    const q = <T>(sql: string) => this.dataSource.query(sql) as Promise<T[]>;
+    const [hubs, cities, partners, users, engagements] = await Promise.all([
+      q<HubRef>(`SELECT id, name FROM hubs WHERE archived_at IS NULL`),
+      q<CityRow>(`SELECT id, name, country_code AS "countryCode", hub_id AS "hubId" FROM cities WHERE archived_at IS NULL`),
+      q<NamedRow>(`SELECT id, name FROM partners WHERE archived_at IS NULL`),
+      q<UserRow>(`SELECT id, name, email FROM users WHERE archived_at IS NULL`),
+      withEngagements
+        ? this.engagements.readable(user).select('e.id', 'id').addSelect('e.title', 'name').getRawMany<NamedRow>()
+        : Promise.resolve([]),
+    ]);
+    return new RecordRefs({ hubs, cities, partners, users, engagements });
   }
 
   private readonly cityImporter: Importer = {
@@ -183,6 +255,145 @@ export class Importers {
     },
     restore: async (m, user, id, before, version, note) => {
       await this.partnersService.updateIn(m, user, id, { ...before, version } as UpdatePartnerDto, note);
+    },
+  };
+
+  private readonly engagementImporter: Importer = {
+    columns: ENGAGEMENT_CSV_COLUMNS as readonly CsvColumn<never>[],
+    example: {
+      id: '',
+      title: 'Regional prevention workshop',
+      type: 'regional_workshop',
+      hubName: 'East & Southern Africa',
+      startDate: '2025-03-10',
+      endDate: '2025-03-11',
+      online: false,
+      locationCityName: 'Nairobi',
+      hostCityName: 'Nairobi',
+      participatingCities: [{ id: '', name: 'Nairobi' }],
+      partners: [],
+      participants: { total: 40, mayors: 2, officials: 10, youth: 12, women: 20, communityLeaders: 6 },
+      summary: 'Two days on early warning and community referral.',
+      evidenceLinks: ['https://example.org/report'],
+      version: null,
+    },
+    mayImport: (user) => may(user.role, 'engagements', 'create') || may(user.role, 'engagements', 'update'),
+    checkHeader: checkEngagementHeader,
+    open: async (user) => {
+      const refs = await this.recordRefs(user, false);
+      const live = new Map((await this.engagements.all(user, {})).map((e) => [e.id, e]));
+      return {
+        plan: (row) => planEngagementRow(row, refs, (id) => live.get(id)) as Promise<AnyPlan>,
+        refusal: (plan) => {
+          if (plan.kind === 'create') {
+            const dto = plan.request as CreateEngagementDto;
+            return refusedBy(plan.row, 'hub', 'you may not add engagements to this hub', () =>
+              this.engagementsService.checkCreate(user, dto),
+            );
+          }
+          if (plan.kind !== 'update') return null;
+          const before = live.get(plan.id) as EngagementListItem;
+          return (
+            refusedBy(plan.row, 'id', 'you may not change this engagement', () => this.engagementsService.checkUpdate(user, before, {})) ??
+            refusedBy(plan.row, 'hub', 'you may not move the engagement to this hub', () =>
+              this.engagementsService.checkUpdate(user, before, plan.request as UpdateEngagementDto),
+            )
+          );
+        },
+        write: async (m, plan, note) => {
+          if (plan.kind === 'create') {
+            const e = await this.engagementsService.createIn(m, user, plan.request as CreateEngagementDto, note);
+            return { id: e.id, version: e.version };
+          }
+          if (plan.kind !== 'update') throw new Error(`a ${plan.kind} row is not written`);
+          const before = live.get(plan.id) as EngagementListItem;
+          const e = await this.engagementsService.updateIn(m, user, plan.id, plan.request as UpdateEngagementDto, note);
+          return { id: e.id, version: e.version, before: engagementFields(before) };
+        },
+      };
+    },
+    versionOf: async (m, id) => (await this.engagements.findLive(id, m))?.version ?? null,
+    archive: async (m, user, id, note) => {
+      if (await this.engagements.archive(m, id)) await this.engagementsService.auditArchive(m, user, id, note);
+    },
+    restore: async (m, user, id, before, version, note) => {
+      await this.engagementsService.updateIn(m, user, id, { ...before, version } as UpdateEngagementDto, note);
+    },
+  };
+
+  private readonly commitmentImporter: Importer = {
+    columns: COMMITMENT_CSV_COLUMNS as readonly CsvColumn<never>[],
+    example: {
+      id: '',
+      title: 'Municipal prevention plan',
+      kind: 'local_safety_council',
+      cityName: 'Nairobi',
+      hubName: 'East & Southern Africa',
+      ownerName: '',
+      targetDate: '2026-06-30',
+      progress: 0,
+      status: 'pledged',
+      atRisk: false,
+      inspiredBy: [],
+      partners: [],
+      description: 'A city-wide plan adopted by the council.',
+      createdAt: '',
+      version: null,
+    },
+    mayImport: (user) => may(user.role, 'commitments', 'create') || may(user.role, 'commitments', 'update'),
+    checkHeader: checkCommitmentHeader,
+    open: async (user) => {
+      const refs = await this.recordRefs(user, true);
+      const live = new Map((await this.commitments.all(user, {})).map((c) => [c.id, c]));
+      const hubOf = (cityId: string | undefined) => (cityId ? refs.cityById(cityId)?.hubId : undefined);
+      return {
+        plan: (row) => planCommitmentRow(row, refs, (id) => live.get(id)) as Promise<AnyPlan>,
+        refusal: (plan) => {
+          if (plan.kind === 'create') {
+            const dto = plan.request as CreateCommitmentDto;
+            return refusedBy(plan.row, 'city', 'you may not add commitments to this city', () =>
+              this.commitmentsService.checkCreate(user, dto, hubOf(dto.cityId) ?? ''),
+            );
+          }
+          if (plan.kind !== 'update') return null;
+          const before = live.get(plan.id) as CommitmentListItem;
+          const dto = plan.request as UpdateCommitmentDto;
+          const own = refusedBy(plan.row, 'id', 'you may not change this commitment', () =>
+            this.commitmentsService.checkUpdate(user, before, { version: dto.version }),
+          );
+          if (own) return own;
+          const beyond = Object.keys(dto).find((k) => k !== 'version' && !(LIAISON_COMMITMENT_FIELDS as readonly string[]).includes(k));
+          if (user.role === 'city_liaison' && beyond)
+            return {
+              row: plan.row,
+              column: COMMITMENT_COLUMN_OF[beyond] ?? beyond,
+              message: `a city liaison may change only progress and owner`,
+            };
+          return refusedBy(plan.row, 'city', 'you may not move the commitment to this city', () =>
+            this.commitmentsService.checkUpdate(user, before, dto, hubOf(dto.cityId)),
+          );
+        },
+        write: async (m, plan, note) => {
+          if (plan.kind === 'create') {
+            const c = await this.commitmentsService.createIn(m, user, plan.request as CreateCommitmentDto, note);
+            return { id: c.id, version: c.version };
+          }
+          if (plan.kind !== 'update') throw new Error(`a ${plan.kind} row is not written`);
+          const before = live.get(plan.id) as CommitmentListItem;
+          const dto = plan.request as UpdateCommitmentDto;
+          const c = await this.commitmentsService.updateIn(m, user, plan.id, dto, note);
+          // Only the fields the row changed are restored by undo (a liaison's undo stays within a liaison's fields).
+          const fields = Object.keys(dto).filter((k) => k !== 'version') as (keyof CommitmentListItem)[];
+          return { id: c.id, version: c.version, before: Object.fromEntries(fields.map((f) => [f, before[f] as BeforeValue])) };
+        },
+      };
+    },
+    versionOf: async (m, id) => (await this.commitments.findLive(id, m))?.version ?? null,
+    archive: async (m, user, id, note) => {
+      if (await this.commitments.archive(m, id)) await this.commitmentsService.auditArchive(m, user, id, note);
+    },
+    restore: async (m, user, id, before, version, note) => {
+      await this.commitmentsService.updateIn(m, user, id, { ...before, version } as UpdateCommitmentDto, note);
     },
   };
 }

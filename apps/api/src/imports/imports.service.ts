@@ -21,7 +21,7 @@ import type { PageQueryDto } from '../common/list';
 import { JobsService } from '../jobs/jobs.service';
 import { ImportEntity, type ImportCreated, type ImportUpdated } from './import.entity';
 import { Importers } from './importers';
-import { readCsvRows, readXlsxRows, UnreadableFileError, type SheetRow } from './read-rows';
+import { readCsvRows, readXlsxRows, sniffDelimiter, UnreadableFileError, type SheetRow } from './read-rows';
 
 /** Row errors kept on an import; past this many the file is surely the wrong one. */
 const MAX_ERRORS = 1_000;
@@ -57,14 +57,16 @@ const toRecord = (i: ImportEntity): ImportRecord => ({
 /** A spreadsheet's rows: `.xlsx` when the file is a zip (it starts with `PK`), CSV otherwise. */
 async function rowsOf(path: string): Promise<AsyncGenerator<SheetRow>> {
   const file = await open(path, 'r');
-  const head = Buffer.alloc(4);
+  const head = Buffer.alloc(64 * 1024);
+  let read = 0;
   try {
-    await file.read(head, 0, 4, 0);
+    ({ bytesRead: read } = await file.read(head, 0, head.length, 0));
   } finally {
     await file.close();
   }
   const stream: Readable = createReadStream(path);
-  return head.toString('latin1', 0, 2) === 'PK' ? readXlsxRows(stream) : readCsvRows(stream);
+  if (head.toString('latin1', 0, 2) === 'PK') return readXlsxRows(stream);
+  return readCsvRows(stream, sniffDelimiter(head.toString('utf8', 0, read)));
 }
 
 /**

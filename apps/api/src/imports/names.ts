@@ -49,3 +49,53 @@ export function matchCity<T extends { id: string; name: string; countryCode: str
   const second = matchOne(name.trim(), inCountry, (c) => c.name, 'city');
   return 'error' in second ? { error: `${second.error} in ${country}` } : second;
 }
+
+/**
+ * Candidates indexed by id and by name key, built once per import: a lookup costs a map read, so
+ * a file of many rows naming the same few cities (or many engagements) never scans the list again.
+ */
+export class NameIndex<T extends { id: string }> {
+  private readonly byId = new Map<string, T>();
+  private readonly byKey = new Map<string, T[]>();
+
+  constructor(
+    candidates: Iterable<T>,
+    private readonly nameOf: (c: T) => string,
+    private readonly what: string,
+  ) {
+    for (const c of candidates) this.add(c);
+  }
+
+  add(c: T): void {
+    this.byId.set(c.id, c);
+    const key = nameKey(this.nameOf(c));
+    const list = this.byKey.get(key);
+    if (list) list.push(c);
+    else this.byKey.set(key, [c]);
+  }
+
+  /** By id or by name; none or more than one is an error for the column (a country code may decide between cities). */
+  match(value: string, narrow?: (c: T) => boolean): Match<T> {
+    const byId = this.byId.get(value);
+    if (byId) return { found: byId };
+    const all = this.byKey.get(nameKey(value)) ?? [];
+    const hits = narrow ? all.filter(narrow) : all;
+    if (hits.length === 1) return { found: hits[0] };
+    return { error: hits.length ? `"${value}" is ambiguous: ${hits.length} ${this.what} names match` : `no ${this.what} "${value}"` };
+  }
+}
+
+/** A city by id or name through an index; `Tripoli (LY)` or the row's country decides between cities of one name. */
+export function matchCityIn<T extends { id: string; countryCode: string }>(
+  value: string,
+  index: NameIndex<T>,
+  countryCode?: string | null,
+): Match<T> {
+  const tagged = /^(.*)\(\s*([A-Za-z]{2})\s*\)\s*$/.exec(value);
+  const name = (tagged ? tagged[1] : value).trim();
+  const country = (tagged ? tagged[2] : countryCode)?.toUpperCase();
+  const first = index.match(name);
+  if (!('error' in first) || !country) return first;
+  const second = index.match(name, (c) => c.countryCode === country);
+  return 'error' in second ? { error: `${second.error} in ${country}` } : second;
+}

@@ -3,7 +3,7 @@ import type { Partner } from '@impact/contracts';
 import { PARTNER_CSV_COLUMNS } from '../partners/partner.columns';
 import { toCsv } from '../common/csv';
 import { checkPartnerHeader, planPartnerRow } from './partner-rows';
-import { readCsvRows, type SheetRow } from './read-rows';
+import { readCsvRows, sniffDelimiter, type SheetRow } from './read-rows';
 
 const ID = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 const partner: Partner = { id: ID, name: 'Strong Cities, "Youth" Network', kind: 'civil_society', countryCode: null, version: 2 };
@@ -11,7 +11,7 @@ const live = (id: string) => (id === ID ? partner : undefined);
 
 async function rowsOf(text: string): Promise<SheetRow[]> {
   const rows: SheetRow[] = [];
-  for await (const r of readCsvRows(Readable.from([Buffer.from(text)]))) rows.push(r);
+  for await (const r of readCsvRows(Readable.from([Buffer.from(text)]), sniffDelimiter(text))) rows.push(r);
   return rows;
 }
 

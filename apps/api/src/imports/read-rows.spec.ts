@@ -1,13 +1,16 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { fromCell, readCsvRows, readXlsxRows, UnreadableFileError, type SheetRow } from './read-rows';
+import { fromCell, readCsvRows, readXlsxRows, sniffDelimiter, UnreadableFileError, type SheetRow } from './read-rows';
 
 async function all(rows: AsyncGenerator<SheetRow>): Promise<SheetRow[]> {
   const out: SheetRow[] = [];
   for await (const r of rows) out.push(r);
   return out;
 }
-const csv = (text: string | Buffer) => all(readCsvRows(Readable.from([Buffer.isBuffer(text) ? text : Buffer.from(text)])));
+const csv = (text: string | Buffer) => {
+  const bytes = Buffer.isBuffer(text) ? text : Buffer.from(text);
+  return all(readCsvRows(Readable.from([bytes]), sniffDelimiter(bytes.toString('utf8'))));
+};
 
 describe('readCsvRows', () => {
   it('reads a BOM, quoted commas and line breaks, and numbers rows as a spreadsheet does', async () => {
@@ -20,6 +23,12 @@ describe('readCsvRows', () => {
 
   it('reads semicolon-separated files', async () => {
     expect(await csv('name;countryCode\nLyon;FR\n')).toEqual([{ row: 2, cells: { name: 'Lyon', countryCode: 'FR' } }]);
+  });
+
+  it("keeps a comma file's semicolons in their cells (the export's lists)", async () => {
+    expect(await csv('title,partners,summary\nForum,Rabat; Oslo,one; two\n')).toEqual([
+      { row: 2, cells: { title: 'Forum', partners: 'Rabat; Oslo', summary: 'one; two' } },
+    ]);
   });
 
   it('gives back text the export guarded against formulas, and keeps a formula as text', async () => {

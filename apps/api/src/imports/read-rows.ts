@@ -38,12 +38,22 @@ function toRow(header: string[], values: string[], row: number): SheetRow {
 }
 
 /**
+ * The file's delimiter, from its header line: the one of comma and semicolon it uses more. The header
+ * decides for the whole file, because a comma file's cells hold semicolons (the export joins lists with `; `).
+ */
+export function sniffDelimiter(head: string): ',' | ';' {
+  const line = head.replace(/^\uFEFF/, '').split(/\r?\n/)[0];
+  const count = (c: string) => line.split(c).length - 1;
+  return count(';') > count(',') ? ';' : ',';
+}
+
+/**
  * Streams a CSV file's rows: UTF-8 with or without BOM, comma or semicolon, quoted fields holding
  * commas and line breaks. A record spanning several lines is still one spreadsheet row, so rows are
  * counted by record. Wholly empty lines are skipped.
  */
-export async function* readCsvRows(input: Readable): AsyncGenerator<SheetRow> {
-  const parser = input.pipe(parse({ delimiter: [',', ';'], relax_column_count: true, skip_empty_lines: true, max_record_size: 1_000_000 }));
+export async function* readCsvRows(input: Readable, delimiter: ',' | ';' = ','): AsyncGenerator<SheetRow> {
+  const parser = input.pipe(parse({ delimiter, relax_column_count: true, skip_empty_lines: true, max_record_size: 1_000_000 }));
   let header: string[] | null = null;
   let row = 0;
   try {

@@ -23,8 +23,11 @@ export interface ImportSpec<R extends { id: string; version: number }, C extends
   fieldOf?: Readonly<Record<string, string>>;
   createDto: Type<C>;
   updateDto: Type<U>;
-  body: (cells: Record<string, string>, error: (column: string, message: string) => void) => Record<string, unknown>;
+  /** `current`: the live record a row with an id edits (its references win when a name is ambiguous). */
+  body: (cells: Record<string, string>, error: (column: string, message: string) => void, current?: R) => Record<string, unknown>;
   same: (request: C, current: R) => boolean;
+  /** The fields of an edit that differ from the live record (the rest left out, as a client's PATCH would). */
+  changes?: (request: U, current: R) => U;
 }
 
 export const blankToNull = (text: string | undefined): string | null => (text === undefined || text.trim() === '' ? null : text);
@@ -37,11 +40,18 @@ export function numberCell(text: string | undefined): number | string | null {
   return Number.isFinite(n) ? n : t;
 }
 
-/** Header problems (unknown or missing columns) as errors on row 1; `id` may be left out of a file of new records. */
-export function checkHeader(spec: { noun: string; columns: readonly { header: string }[] }, header: readonly string[]): ImportRowError[] {
+/**
+ * Header problems (unknown or missing columns) as errors on row 1; `id` may be left out of a file of
+ * new records, and so may `optional` columns (what the export writes but an import only checks or ignores).
+ */
+export function checkHeader(
+  spec: { noun: string; columns: readonly { header: string }[] },
+  header: readonly string[],
+  optional: readonly string[] = [],
+): ImportRowError[] {
   const headers = spec.columns.map((c) => c.header);
   const unknown = header.filter((h) => h && !headers.includes(h) && h !== 'version');
-  const missing = headers.filter((h) => h !== 'id' && !header.includes(h));
+  const missing = headers.filter((h) => h !== 'id' && h !== 'version' && !optional.includes(h) && !header.includes(h));
   return [
     ...unknown.map((column) => ({ row: 1, column, message: `is not a ${spec.noun} column` })),
     ...missing.map((column) => ({ row: 1, column, message: 'is missing from the header' })),
@@ -60,17 +70,21 @@ export async function planRow<R extends { id: string; version: number }, C exten
   live: (id: string) => R | undefined,
 ): Promise<RowPlan<C, U>> {
   const fieldOf = spec.fieldOf ?? {};
-  const columnOf = (field: string): string => Object.entries(fieldOf).find(([, f]) => f === field)?.[0] ?? field;
+  const columnOf = (field: string): string =>
+    Object.entries(fieldOf).find(([, f]) => f === field)?.[0] ??
+    Object.entries(fieldOf).find(([, f]) => f === field.split('.')[0])?.[0] ??
+    field.split('.')[0];
+  const id = blankToNull(cells['id'])?.trim();
+  const current = id ? live(id) : undefined;
+  if (id && !current) return { kind: 'invalid', row, errors: [{ row, column: 'id', message: `no ${spec.noun} "${id}" that you may see` }] };
+
   const errors: ImportRowError[] = [];
-  const body = spec.body(cells, (column, message) => errors.push({ row, column, message }));
+  const body = spec.body(cells, (column, message) => errors.push({ row, column, message }), current);
   const checked = await validateRow(row, body, spec.createDto, columnOf);
   if ('errors' in checked) errors.push(...checked.errors);
   if (errors.length || 'errors' in checked) return { kind: 'invalid', row, errors };
 
-  const id = blankToNull(cells['id'])?.trim();
-  if (!id) return { kind: 'create', row, request: checked.value };
-  const current = live(id);
-  if (!current) return { kind: 'invalid', row, errors: [{ row, column: 'id', message: `no ${spec.noun} "${id}" that you may see` }] };
+  if (!id || !current) return { kind: 'create', row, request: checked.value };
   if (spec.same(checked.value, current)) return { kind: 'unchanged', row, id };
 
   const versionCell = blankToNull(cells['version']);
@@ -80,5 +94,5 @@ export async function planRow<R extends { id: string; version: number }, C exten
   if ((update.value as { version: number }).version !== current.version) {
     return { kind: 'invalid', row, errors: [{ row, column: 'id', message: `the ${spec.noun} was changed since the file was exported` }] };
   }
-  return { kind: 'update', row, id, request: update.value };
+  return { kind: 'update', row, id, request: spec.changes ? spec.changes(update.value, current) : update.value };
 }

@@ -14,7 +14,7 @@ const pipe = createValidationPipe();
 /**
  * Runs a row's request body through the API's own validation pipe (input cleaning, whitelist,
  * class-validator DTO), so a row is accepted exactly when the same body sent to the API would be.
- * Field errors come back under the file's column names.
+ * Field errors come back under the file's column names (`columnOf` gets the whole field path, `participants.total`).
  */
 export async function validateRow<T extends object>(
   row: number,
@@ -26,6 +26,6 @@ export async function validateRow<T extends object>(
     return { value: (await pipe.transform(body, { type: 'body', metatype: dto, data: '' })) as T };
   } catch (e) {
     if (!(e instanceof ValidationFailedError)) throw e;
-    return { errors: e.fieldErrors.map((f) => ({ row, column: columnOf(f.field.split('.')[0]), message: f.message })) };
+    return { errors: e.fieldErrors.map((f) => ({ row, column: columnOf(f.field), message: f.message })) };
   }
 }

@@ -1,0 +1,243 @@
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
+import type { ImportRecord, ImportUndoResult } from '@impact/contracts';
+import { demoSpec, type DemoUser } from '../../test/demo-spec';
+
+const t = demoSpec('admin', 'esa', 'balkans', 'nansana');
+const { as, count } = t;
+
+/** Rows of the tables these imports write, their versions and the audit trail: what "nothing written" compares. */
+const written = async () => ({
+  engagements: await count(`SELECT count(*)::int AS n FROM engagements`),
+  commitments: await count(`SELECT count(*)::int AS n FROM commitments`),
+  links: await count(`SELECT (SELECT count(*) FROM engagement_cities) + (SELECT count(*) FROM commitment_engagements)::int AS n`),
+  audit: await count(`SELECT count(*)::int AS n FROM audit_log`),
+  versions: await count(
+    `SELECT ((SELECT coalesce(sum(version), 0) FROM engagements) + (SELECT coalesce(sum(version), 0) FROM commitments))::int AS n`,
+  ),
+});
+
+/** Uploads a file, then follows the import until its job has finished, as a client would. */
+async function imported(who: DemoUser, entity: string, dryRun: boolean, file: Buffer | string, name = 'upload.csv'): Promise<ImportRecord> {
+  const queued = await t.http
+    .post(`/api/imports?entity=${entity}&dryRun=${dryRun}`)
+    .set(as(who))
+    .attach('file', Buffer.isBuffer(file) ? file : Buffer.from(file), name)
+    .expect(202);
+  const end = Date.now() + 120_000;
+  for (;;) {
+    const record = (await t.http.get(`/api/imports/${queued.body.id}`).set(as(who)).expect(200)).body as ImportRecord;
+    if (record.status !== 'queued' && record.status !== 'running') return record;
+    if (Date.now() > end) throw new Error(`import ${record.id} still ${record.status}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const rowsOf = (csvText: string) => parse(csvText.replace(/^\uFEFF/, '')) as string[][];
+
+/** A CSV file of `rows` (the first is the header), quoted as a spreadsheet would write it. */
+const csvOf = (rows: string[][]) =>
+  rows.map((r) => r.map((v) => (/[",\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(',')).join('\r\n');
+
+async function xlsxOf(csvText: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('export');
+  for (const r of rowsOf(csvText)) sheet.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The export of `entity` as `who` sees it: header, then rows, each a map by column. */
+async function exportOf(who: DemoUser, entity: string, query = '') {
+  const text = (await t.http.get(`/api/${entity}/export.csv${query}`).set(as(who)).expect(200)).text;
+  const [header, ...rows] = rowsOf(text);
+  return { text, header, rows, cell: (r: string[], column: string) => r[header.indexOf(column)] };
+}
+
+describe('record imports: round trip', () => {
+  it.each([
+    ['engagements', 'admin'],
+    ['commitments', 'admin'],
+    ['engagements', 'esa'],
+    ['commitments', 'esa'],
+  ] as const)('imports an export of %s (as %s) back as unchanged, in CSV and .xlsx, writing nothing', async (entity, who) => {
+    const exported = await exportOf(who, entity);
+    const rows = exported.rows.length;
+    expect(rows).toBeGreaterThan(5);
+    const before = await written();
+    const csv = await imported(who, entity, false, exported.text, `${entity}.csv`);
+    expect(csv).toMatchObject({ status: 'done', total: rows, unchanged: rows, created: 0, updated: 0, errors: [] });
+    const xlsx = await imported(who, entity, false, await xlsxOf(exported.text), `${entity}.xlsx`);
+    expect(xlsx).toMatchObject({ status: 'done', total: rows, unchanged: rows, created: 0, updated: 0, errors: [] });
+    expect(await written()).toEqual(before);
+  });
+});
+
+/** A copy of an exported row with some columns set. */
+function edited(header: string[], row: string[], changes: Record<string, string>): string[] {
+  const out = [...row];
+  for (const [column, value] of Object.entries(changes)) out[header.indexOf(column)] = value;
+  return out;
+}
+
+const auditOf = (note: string) =>
+  t.dataSource.query(`SELECT entity, entity_id, action FROM audit_log WHERE note = $1 ORDER BY action, entity_id`, [note]) as Promise<
+    { entity: string; entity_id: string; action: string }[]
+  >;
+
+describe('record imports: create, update, undo', () => {
+  it.each([
+    ['engagements', 'summary', 'Imported summary'],
+    ['commitments', 'progress', '42'],
+  ] as const)(
+    'creates and updates %s through the services, audited with the import; undo archives and restores',
+    async (entity, column, value) => {
+      const ex = await exportOf('esa', entity, `?hubId=${t.hub('esa')}`);
+      const [first, second] = ex.rows;
+      const title = `Imported ${entity} ${Date.now()}`;
+      const created = edited(ex.header, first, { id: '', version: '', title, ...(entity === 'commitments' ? { status: '' } : {}) });
+      const updated = edited(ex.header, second, { [column]: value });
+      const run = await imported('esa', entity, false, csvOf([ex.header, created, updated]));
+      expect(run).toMatchObject({ status: 'done', created: 1, updated: 1, unchanged: 0, errors: [] });
+
+      const found = (
+        await t.http
+          .get(`/api/${entity}?q=${encodeURIComponent(title)}`)
+          .set(as('esa'))
+          .expect(200)
+      ).body.items;
+      expect(found).toHaveLength(1);
+      const id = ex.cell(second, 'id');
+      const after = (await t.http.get(`/api/${entity}/${id}`).set(as('esa')).expect(200)).body;
+      expect(String(after[column])).toBe(value);
+      expect(after.version).toBe(Number(ex.cell(second, 'version')) + 1);
+      const noun = entity.slice(0, -1);
+      expect(await auditOf(`import ${run.id}`)).toEqual([
+        { entity: noun, entity_id: found[0].id, action: 'create' },
+        { entity: noun, entity_id: id, action: 'update' },
+      ]);
+
+      const undo = (await t.http.post(`/api/imports/${run.id}/undo`).set(as('esa')).expect(200)).body as ImportUndoResult;
+      expect(undo).toMatchObject({ archived: 1, restored: 1, skipped: [] });
+      await t.http.get(`/api/${entity}/${found[0].id}`).set(as('esa')).expect(404);
+      const restored = (await t.http.get(`/api/${entity}/${id}`).set(as('esa')).expect(200)).body;
+      expect(String(restored[column])).toBe(ex.cell(second, column));
+      expect((await auditOf(`undo of import ${run.id}`)).map((a) => a.action)).toEqual(['archive', 'update']);
+    },
+  );
+
+  it('reports a record changed since the export on its row and writes nothing', async () => {
+    const ex = await exportOf('esa', 'engagements', `?hubId=${t.hub('esa')}`);
+    const id = ex.cell(ex.rows[0], 'id');
+    const live = (await t.http.get(`/api/engagements/${id}`).set(as('esa')).expect(200)).body;
+    await t.http
+      .patch(`/api/engagements/${id}`)
+      .set(as('esa'))
+      .send({ version: live.version, summary: 'Changed after the export' })
+      .expect(200);
+    const before = await written();
+    const run = await imported('esa', 'engagements', false, ex.text);
+    expect(run.status).toBe('failed');
+    expect(run.errors).toEqual([{ row: 2, column: 'id', message: 'the engagement was changed since the file was exported' }]);
+    expect(run.unchanged).toBe(ex.rows.length - 1);
+    expect(await written()).toEqual(before);
+    expect((await t.http.get(`/api/engagements/${id}`).set(as('esa')).expect(200)).body.summary).toBe('Changed after the export');
+  });
+
+  it('names the column of an unknown reference or a status a file tries to move, and previews without writing', async () => {
+    const before = await written();
+    const e = await exportOf('esa', 'engagements', `?hubId=${t.hub('esa')}`);
+    const eng = await imported(
+      'esa',
+      'engagements',
+      true,
+      csvOf([
+        e.header,
+        edited(e.header, e.rows[0], { id: '', version: '', hub: 'Nowhere hub', partners: 'No such partner' }),
+        edited(e.header, e.rows[1], { participatingCities: 'Atlantis' }),
+      ]),
+    );
+    expect(eng).toMatchObject({ status: 'done', dryRun: true, created: 0, updated: 0 });
+    expect(eng.errors).toEqual([
+      { row: 2, column: 'hub', message: 'no hub "Nowhere hub"' },
+      { row: 2, column: 'partners', message: 'no partner "No such partner"' },
+      { row: 3, column: 'participatingCities', message: 'no city "Atlantis"' },
+    ]);
+    const c = await exportOf('esa', 'commitments', '?status=pledged');
+    const pledged = c.rows.find((r) => c.cell(r, 'status') === 'pledged') as string[];
+    const com = await imported(
+      'esa',
+      'commitments',
+      true,
+      csvOf([
+        c.header,
+        edited(c.header, pledged, { status: 'achieved' }),
+        edited(c.header, pledged, { id: '', owner: 'nobody@nowhere.test' }),
+      ]),
+    );
+    expect(com.errors).toEqual([
+      { row: 2, column: 'status', message: 'moves only by a status change (it is pledged)' },
+      { row: 3, column: 'owner', message: 'no user "nobody@nowhere.test"' },
+    ]);
+    expect(await written()).toEqual(before);
+  });
+});
+
+describe('record imports: scope', () => {
+  it.each([
+    ['engagements', 'hub'],
+    ['commitments', 'city'],
+  ] as const)("another hub's manager imports no %s into this hub: row errors, nothing written", async (entity, column) => {
+    const ex = await exportOf('esa', entity, `?hubId=${t.hub('esa')}`);
+    const before = await written();
+    const file = csvOf([
+      ex.header,
+      edited(ex.header, ex.rows[0], { id: '', version: '', ...(entity === 'commitments' ? { status: '' } : {}) }),
+      edited(ex.header, ex.rows[1], { title: 'Taken over' }),
+    ]);
+    const run = await imported('balkans', entity, false, file);
+    expect(run.status).toBe('failed');
+    expect(run.errors).toEqual([
+      { row: 2, column, message: expect.stringMatching(/^you may not add/) },
+      { row: 3, column: 'id', message: `you may not change this ${entity.slice(0, -1)}` },
+    ]);
+    expect(await written()).toEqual(before);
+  });
+
+  it("a liaison imports only what a liaison may write: progress and owner of its own cities' commitments", async () => {
+    await t.http
+      .post('/api/imports?entity=engagements&dryRun=true')
+      .set(as('nansana'))
+      .attach('file', Buffer.from('title\nx\n'), 'e.csv')
+      .expect(403);
+    const ex = await exportOf('nansana', 'commitments');
+    expect(ex.rows.length).toBeGreaterThan(1);
+    const before = await written();
+    const refused = await imported(
+      'nansana',
+      'commitments',
+      false,
+      csvOf([
+        ex.header,
+        edited(ex.header, ex.rows[0], { id: '', version: '', status: '' }),
+        edited(ex.header, ex.rows[1], { title: 'Renamed by a liaison' }),
+      ]),
+    );
+    expect(refused.status).toBe('failed');
+    expect(refused.errors).toEqual([
+      { row: 2, column: 'city', message: 'you may not add commitments to this city' },
+      { row: 3, column: 'title', message: 'a city liaison may change only progress and owner' },
+    ]);
+    expect(await written()).toEqual(before);
+
+    const progress = String((Number(ex.cell(ex.rows[1], 'progress')) + 5) % 100);
+    const run = await imported('nansana', 'commitments', false, csvOf([ex.header, edited(ex.header, ex.rows[1], { progress })]));
+    expect(run).toMatchObject({ status: 'done', updated: 1, unchanged: 0, errors: [] });
+    const after = (
+      await t.http
+        .get(`/api/commitments/${ex.cell(ex.rows[1], 'id')}`)
+        .set(as('nansana'))
+        .expect(200)
+    ).body;
+    expect(String(after.progress)).toBe(progress);
+  });
+});
