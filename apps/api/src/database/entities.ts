@@ -18,6 +18,7 @@ import { StoryEntity } from '../stories/story.entity';
 import { UserEntity } from '../users/user.entity';
 import { PasswordLinkEntity } from '../accounts/password-link.entity';
 import { ImportEntity } from '../imports/import.entity';
+import { ImportFileEntity } from '../imports/import-file.entity';
 
 /** Every entity, listed by hand: the API is bundled by webpack, so no file globs. */
 export const ENTITIES = [
@@ -41,4 +42,5 @@ export const ENTITIES = [
   ContactLinkEntity,
   PasswordLinkEntity,
   ImportEntity,
+  ImportFileEntity,
 ];

@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import type { ImportRecord, ImportUndoResult } from '@impact/contracts';
+import { readdir } from 'node:fs/promises';
 import { demoSpec, type DemoUser } from '../../test/demo-spec';
+import { UPLOAD_DIR } from './upload.interceptor';
 
 const t = demoSpec('admin', 'esa', 'balkans', 'nansana');
 const { as, count } = t;
@@ -122,6 +124,28 @@ describe('imports: preview and run', () => {
     expect(lines[0]).toBe(CITY_HEADER);
     expect(await imported('esa', 'cities', true, res.text)).toMatchObject({ status: 'done', created: 1, errors: [] });
     await t.http.get('/api/imports/templates/stories.csv').set(as('esa')).expect(400);
+  });
+});
+
+describe('imports: any instance runs the job', () => {
+  it('keeps the uploaded file in the database, not on the disk of the instance that took it, and removes it once run', async () => {
+    const onDisk = async () => (await readdir(UPLOAD_DIR).catch(() => [] as string[])).sort();
+    const before = await onDisk();
+    const template = (await t.http.get('/api/imports/templates/cities.csv').set(as('esa')).expect(200)).text;
+    const queued = await post('esa', 'cities', true, template).expect(202);
+    const id = (queued.body as ImportRecord).id;
+    // The upload left this instance's disk with the 202; only a job's own working copy (named by the import) may be there.
+    expect((await onDisk()).filter((f) => !before.includes(f) && !f.startsWith(id))).toEqual([]);
+    const end = Date.now() + 60_000;
+    let record = queued.body as ImportRecord;
+    while (record.status === 'queued' || record.status === 'running') {
+      if (Date.now() > end) throw new Error(`import ${id} still ${record.status}`);
+      await new Promise((r) => setTimeout(r, 200));
+      record = (await t.http.get(`/api/imports/${id}`).set(as('esa')).expect(200)).body as ImportRecord;
+    }
+    expect(record).toMatchObject({ status: 'done', created: 1, errors: [] });
+    expect(await count(`SELECT count(*)::int AS n FROM import_files WHERE import_id = '${id}'`)).toBe(0);
+    expect((await onDisk()).filter((f) => f.startsWith(id))).toEqual([]);
   });
 });
 

@@ -1,7 +1,9 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createReadStream } from 'node:fs';
-import { open, unlink } from 'node:fs/promises';
+import { mkdir, open, readFile, unlink, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { DataSource, EntityManager } from 'typeorm';
 import type {
@@ -20,7 +22,9 @@ import { pageParams } from '../common/list-query';
 import type { PageQueryDto } from '../common/list';
 import { JobsService } from '../jobs/jobs.service';
 import { ImportEntity, type ImportCreated, type ImportUpdated } from './import.entity';
+import { ImportFileEntity } from './import-file.entity';
 import { Importers } from './importers';
+import { UPLOAD_DIR } from './upload.interceptor';
 import { readCsvRows, readXlsxRows, sniffDelimiter, UnreadableFileError, type SheetRow } from './read-rows';
 
 /** Row errors kept on an import; past this many the file is surely the wrong one. */
@@ -28,9 +32,9 @@ const MAX_ERRORS = 1_000;
 /** Progress is written at most this often while a file runs. */
 const PROGRESS_MS = 500;
 
+/** The job names only its import: the file waits in `import_files`, readable from any instance. */
 export interface ImportJob {
   importId: string;
-  path: string;
 }
 
 /** Thrown inside the run's transaction to roll it back when any row failed. */
@@ -100,14 +104,33 @@ export class ImportsService implements OnModuleInit {
     if (!this.importers.of(entity).mayImport(user)) throw new ForbiddenError(`You may not import ${entity}.`);
   }
 
-  /** Queues an uploaded file (saved at `path`, which the job removes when done). */
+  /**
+   * Queues an uploaded file: the import row, the file's bytes and the job are written together, and
+   * the upload on this instance's disk (at `path`) is removed.
+   */
   async start(user: AuthUser, entity: ImportEntityName, dryRun: boolean, fileName: string, path: string): Promise<ImportRecord> {
-    this.requireMayImport(user, entity);
-    return this.dataSource.transaction(async (m) => {
-      const saved = await this.repo(m).save(this.repo(m).create({ entity, dryRun, fileName, createdById: user.id, status: 'queued' }));
-      await this.jobs.send('import-run', { importId: saved.id, path } satisfies ImportJob, {}, m);
-      return toRecord(saved);
-    });
+    try {
+      this.requireMayImport(user, entity);
+      const content = await readFile(path);
+      return await this.dataSource.transaction(async (m) => {
+        const saved = await this.repo(m).save(this.repo(m).create({ entity, dryRun, fileName, createdById: user.id, status: 'queued' }));
+        await m.getRepository(ImportFileEntity).insert({ importId: saved.id, content });
+        await this.jobs.send('import-run', { importId: saved.id } satisfies ImportJob, {}, m);
+        return toRecord(saved);
+      });
+    } finally {
+      await unlink(path).catch(() => undefined);
+    }
+  }
+
+  /** The import's file, copied from the database to this instance's disk for reading; null once it is gone. */
+  private async fileOf(importId: string): Promise<string | null> {
+    const file = await this.dataSource.getRepository(ImportFileEntity).findOneBy({ importId });
+    if (!file) return null;
+    await mkdir(UPLOAD_DIR, { recursive: true });
+    const path = join(UPLOAD_DIR, `${importId}-${randomUUID()}`);
+    await writeFile(path, file.content);
+    return path;
   }
 
   /** The caller's own import (admins: any); others are not found. */
@@ -138,11 +161,14 @@ export class ImportsService implements OnModuleInit {
   }
 
   /** The job: reads the file, plans and checks every row, and (not a dry run, no errors) writes them in one transaction. */
-  async run({ importId, path }: ImportJob): Promise<void> {
+  async run({ importId }: ImportJob): Promise<void> {
+    let path: string | null = null;
     try {
       const found = await this.repo().findOneBy({ id: importId });
       // A job retried after its worker died finds its import still running (the writes rolled back).
       if (!found || (found.status !== 'queued' && found.status !== 'running')) return;
+      path = await this.fileOf(importId);
+      if (!path) throw new Error('the uploaded file is gone');
       await this.repo().update(importId, { status: 'running', processed: 0 });
       const user = found.createdById ? await this.users.byId(found.createdById) : null;
       const outcome =
@@ -160,7 +186,12 @@ export class ImportsService implements OnModuleInit {
         })
         .catch(() => undefined);
     } finally {
-      await unlink(path).catch(() => undefined);
+      if (path) await unlink(path).catch(() => undefined);
+      // Done with, whatever the outcome (a retry after a crash never reaches here, so it still finds the file).
+      await this.dataSource
+        .getRepository(ImportFileEntity)
+        .delete({ importId })
+        .catch(() => undefined);
     }
   }
 

@@ -1,0 +1,19 @@
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { ImportEntity } from './import.entity';
+
+/**
+ * An uploaded file, held in the database from the upload until its import has run: the job may run
+ * on any instance of the API (several share one database), not only the one that took the upload.
+ */
+@Entity('import_files')
+export class ImportFileEntity {
+  @PrimaryColumn('uuid')
+  importId!: string;
+
+  @ManyToOne(() => ImportEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'import_id' })
+  import?: ImportEntity;
+
+  @Column({ type: 'bytea' })
+  content!: Buffer;
+}
