@@ -1,5 +1,5 @@
 import type { INestApplication, Logger } from '@nestjs/common';
-import { LANGUAGES, RTL_LANGUAGES, type Language } from '@impact/contracts';
+import { LANGUAGES, RTL_LANGUAGES, hubNameIn, type Language } from '@impact/contracts';
 import type { NextFunction, Request, Response } from 'express';
 import type { Feed as FeedClass } from 'feed';
 import { join } from 'node:path';
@@ -74,7 +74,7 @@ async function atom(revisions: StoryRevisionsRepository, publicUrl: string, lang
       content: s.bodyHtml.replace(/\]\]>/g, ']]&gt;'),
       date: r.publishedAt,
       published: new Date(s.publishedAt),
-      author: [{ name: s.hub.name }],
+      author: [{ name: hubNameIn(s.hub, s.language) }],
       category: [{ name: s.category, term: s.category }],
     });
   }

@@ -120,7 +120,7 @@ export class StoriesRepository {
     return this.repo(m)
       .createQueryBuilder('s')
       .innerJoin('s.hub', 'h')
-      .addSelect(['h.id', 'h.name'])
+      .addSelect(['h.id', 'h.name', 'h.names'])
       .leftJoin('s.author', 'au')
       .addSelect(['au.id', 'au.name'])
       .leftJoin('s.cities', 'ci')

@@ -77,6 +77,8 @@ describe('figures in the story’s language', () => {
     expect(pub.figures).toContainEqual(
       expect.objectContaining({ value: 150, unit: 'شخصًا مدرَّبًا', description: 'موظفو البلدية وقادة المجتمع والشباب' }),
     );
+    // The hub carries its names, so the public pages name it in the reader's language.
+    expect(pub.hub.names).toMatchObject({ ar: 'شرق وجنوب أفريقيا', en: 'East & Southern Africa' });
     const html = (await t.http.get(`/api/public/stories/${storyId}/export.html`).expect(200)).text;
     // The export's figures section words it the story's way (the drafted body is the author's own text).
     const section = /<ul class="figures">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '';

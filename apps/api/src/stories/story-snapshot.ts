@@ -14,7 +14,7 @@ export function toSnapshot(view: PublicStory, firstPublishedAt: string): StorySn
     title: view.title,
     category: view.category,
     language: view.language,
-    hub: { id: view.hub.id, name: view.hub.name },
+    hub: { id: view.hub.id, name: view.hub.name, names: { ...view.hub.names } },
     cities: view.cities.map((c) => ({ id: c.id, name: c.name, countryCode: c.countryCode })),
     summary: view.summary,
     body: view.body,

@@ -1,4 +1,11 @@
-import { wordedFigure, type PublicStory, type StoryFigure, type StoryListItem, type StoryTranslationRef } from '@impact/contracts';
+import {
+  wordedFigure,
+  type HubNames,
+  type PublicStory,
+  type StoryFigure,
+  type StoryListItem,
+  type StoryTranslationRef,
+} from '@impact/contracts';
 import { renderMarkdown, summaryOf } from './story-render';
 import type { StoryEntity } from './story.entity';
 
@@ -24,6 +31,8 @@ export interface LoadedStory {
   id: string;
   item: StoryListItem;
   cities: StoryCity[];
+  /** The hub's name in each language it has one in. */
+  hubNames: HubNames;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -63,7 +72,7 @@ export function toLoadedStory(s: StoryEntity, links: StoryLinkIds): LoadedStory 
     updatedAt: s.updatedAt.toISOString(),
     figuresChangedAt: iso(s.figuresChangedAt),
   };
-  return { id: s.id, item, cities };
+  return { id: s.id, item, cities, hubNames: s.hub?.names ?? {} };
 }
 
 /** What the audit log keeps of a story: its content and workflow fields, ids of its links. */
@@ -101,7 +110,7 @@ export function toPublicStory(s: LoadedStory, figures: readonly StoryFigure[], t
     title: story.title,
     category: story.category,
     language: story.language,
-    hub: { id: story.hubId, name: story.hubName },
+    hub: { id: story.hubId, name: story.hubName, names: { ...s.hubNames } },
     cities: s.cities.map((c) => ({ id: c.id, name: c.name, countryCode: c.countryCode.trim() })),
     summary: summaryOf(story.body),
     body: story.body,

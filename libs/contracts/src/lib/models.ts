@@ -249,7 +249,10 @@ export interface StoryFigureWording {
   unit: string | null;
   description: string;
 }
-export type StoryFigureWordings = Record<string, StoryFigureWording>;
+/** By outcome id (an index signature, so the API's schema allows any id as a key). */
+export interface StoryFigureWordings {
+  [outcomeId: string]: StoryFigureWording;
+}
 
 export interface Story {
   id: string;

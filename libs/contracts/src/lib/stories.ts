@@ -7,7 +7,7 @@ import {
   type StoryCategory,
   type StoryStatus,
 } from './enums';
-import type { IsoDate, IsoInstant, ListQuery, Quote, Ref, Sensitivity, Story, StoryFigureWordings } from './models';
+import type { HubNames, IsoDate, IsoInstant, ListQuery, Quote, Ref, Sensitivity, Story, StoryFigureWordings } from './models';
 
 /*
  * Impact stories beyond the bare record: what the story desk reads and sends, what the public page
@@ -118,6 +118,11 @@ export function figuresInOtherLanguage(
     .map((f) => f.id);
 }
 
+/** A hub's name in `language`: its stored translation, else the name of record. */
+export function hubNameIn(hub: { name: string; names?: HubNames }, language: Language): string {
+  return hub.names?.[language]?.trim() || hub.name;
+}
+
 export interface StoryTranslationRef {
   id: string;
   language: Language;
@@ -171,7 +176,8 @@ export interface PublicStory {
   title: string;
   category: StoryCategory;
   language: Language;
-  hub: { id: string; name: string };
+  /** `names`: the hub's name in each language it has one in (absent in revisions frozen before names were kept). */
+  hub: { id: string; name: string; names?: HubNames };
   cities: { id: string; name: string; countryCode: string }[];
   /** First paragraph of the body as plain text, for cards. */
   summary: string;

@@ -5,7 +5,8 @@ import { of, throwError } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { LanguageService } from '../../core/i18n/language.service';
 import { LookupsApi } from '../data/lookups.api';
-import { HubNamePipe, HubNames, hubNameIn } from './hub-name';
+import { hubNameIn } from '@impact/contracts';
+import { HubNamePipe, HubNames } from './hub-name';
 
 const hubs: Hub[] = [
   {

@@ -1,15 +1,10 @@
 import { Injectable, Pipe, PipeTransform, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import type { Hub, Language } from '@impact/contracts';
+import { hubNameIn, type Hub } from '@impact/contracts';
 import { catchError, of } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { LanguageService } from '../../core/i18n/language.service';
 import { LookupsApi } from '../data/lookups.api';
-
-/** A hub's name in `language`: its stored translation, else the name of record. */
-export function hubNameIn(hub: Pick<Hub, 'name' | 'names'>, language: Language): string {
-  return hub.names?.[language]?.trim() || hub.name;
-}
 
 /**
  * The one place that turns a hub into the name the reader sees: the hubs (fetched once per visit) with

@@ -5,7 +5,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { LANGUAGES, Language, PublicStory, RTL_LANGUAGES, STORY_CATEGORIES, StoryCategory } from '@impact/contracts';
+import { LANGUAGES, Language, PublicStory, RTL_LANGUAGES, STORY_CATEGORIES, StoryCategory, hubNameIn } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { map } from 'rxjs';
 import { LanguageService } from '../../core/i18n/language.service';
@@ -84,7 +84,10 @@ export class PublicStoriesPage {
   );
 
   protected readonly groups = computed(() => publicGroups(this.state().stories, this.filters(), this.ui.language()));
-  protected readonly hubs = computed(() => uniqueBy(this.state().stories.map((s) => s.hub)));
+  protected readonly hubs = computed(() => {
+    const language = this.ui.language();
+    return uniqueBy(this.state().stories.map((s) => ({ id: s.hub.id, name: hubNameIn(s.hub, language) })));
+  });
   protected readonly cities = computed(() => uniqueBy(this.state().stories.flatMap((s) => s.cities)));
   protected readonly totals = computed(() => ({
     stories: this.groups().reduce((n, g) => n + g.stories.length, 0),

@@ -4,10 +4,11 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import { PublicStory, RTL_LANGUAGES } from '@impact/contracts';
+import { PublicStory, RTL_LANGUAGES, hubNameIn } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { catchError, map, of, startWith, switchMap } from 'rxjs';
 import { LocaleDatePipe, LocaleNumberPipe } from '../../core/i18n/locale.pipes';
+import { LanguageService } from '../../core/i18n/language.service';
 import { EmptyState } from '../../shared/ui/empty-state';
 import { PublicStoriesApi } from '../data-access/public-stories.api';
 
@@ -21,7 +22,13 @@ import { PublicStoriesApi } from '../data-access/public-stories.api';
 })
 export class PublicStoryPage {
   private readonly api = inject(PublicStoriesApi);
+  private readonly ui = inject(LanguageService);
   readonly id = input.required<string>();
+
+  /** The hub named in the reader's language (the page around the story is in it). */
+  protected hubName(hub: PublicStory['hub']): string {
+    return hubNameIn(hub, this.ui.language());
+  }
 
   protected readonly state = toSignal(
     toObservable(this.id).pipe(
