@@ -1,5 +1,5 @@
 import { HttpInterceptorFn } from '@angular/common/http';
-import { inject } from '@angular/core';
+import { inject, untracked } from '@angular/core';
 import { LanguageService } from './language.service';
 
 /**
@@ -8,5 +8,7 @@ import { LanguageService } from './language.service';
  */
 export const languageInterceptor: HttpInterceptorFn = (request, next) => {
   if (!request.url.startsWith('/api/')) return next(request);
-  return next(request.clone({ setHeaders: { 'Accept-Language': inject(LanguageService).language() } }));
+  // Read untracked: a request made inside an effect must not make that effect run again on a language switch.
+  const language = untracked(inject(LanguageService).language);
+  return next(request.clone({ setHeaders: { 'Accept-Language': language } }));
 };

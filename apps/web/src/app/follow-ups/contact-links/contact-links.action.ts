@@ -41,7 +41,9 @@ export class ContactLinksAction {
       width: '640px',
       maxWidth: '100vw',
       maxHeight: '100dvh',
-      autoFocus: 'first-tabbable',
+      // The heading, not the name field: focused, the field would open its list of known contacts at once
+      // (and Escape would close that list instead of the dialog).
+      autoFocus: 'first-heading',
     });
   }
 }
