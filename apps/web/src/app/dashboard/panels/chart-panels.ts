@@ -1,11 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { COMMITMENT_STATUSES, CommitmentStatus, DashboardGraph, DashboardMapCity, DashboardTrendMonth } from '@impact/contracts';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { LanguageService } from '../../core/i18n/language.service';
 import { LocaleNumberPipe } from '../../core/i18n/locale.pipes';
-import { LookupsApi } from '../../shared/data/lookups.api';
+import { HubNames } from '../../shared/ui/hub-name';
 import { StatusChip } from '../../shared/ui/status-chip';
 import { CityMap, MapLabels } from '../charts/city-map';
 import { PeerGraph } from '../charts/peer-graph';
@@ -136,7 +135,8 @@ export class TrendsPanel {
 export class MapPanel {
   private readonly transloco = inject(TranslocoService);
   protected readonly language = inject(LanguageService);
-  private readonly hubs = toSignal(inject(LookupsApi).hubs(), { initialValue: [] });
+  /** The hubs named in the reader's language. */
+  private readonly hubs = inject(HubNames).localized;
   readonly cities = input<DashboardMapCity[]>();
   /** A hub is chosen: the map frames its cities. */
   readonly focus = input(false);
