@@ -183,7 +183,11 @@ test.describe('contact links', () => {
     await page.keyboard.press('Escape');
     await expect(ar).toHaveCount(0);
     // On a phone the follow-up is a card, and the card offers the same action in words.
-    await page.getByRole('button', { name: 'اطلب من المدينة التأكيد', exact: true }).click();
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: title })
+      .getByRole('button', { name: 'اطلب من المدينة التأكيد', exact: true })
+      .click();
     await expect(ar.getByRole('listitem').filter({ hasText: email })).toContainText('مسحوب');
     await shot(page, 'card-action-ar-phone');
     await page.keyboard.press('Escape');
