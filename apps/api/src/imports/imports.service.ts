@@ -1,10 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createReadStream } from 'node:fs';
-import { mkdir, open, readFile, unlink, writeFile } from 'node:fs/promises';
-import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import type { Readable } from 'node:stream';
+import { readFile, unlink } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import type { DataSource, EntityManager } from 'typeorm';
 import type {
   ImportEntity as ImportEntityName,
@@ -24,7 +21,6 @@ import { JobsService } from '../jobs/jobs.service';
 import { ImportEntity, type ImportCreated, type ImportUpdated } from './import.entity';
 import { ImportFileEntity } from './import-file.entity';
 import { Importers } from './importers';
-import { UPLOAD_DIR } from './upload.interceptor';
 import { readCsvRows, readXlsxRows, sniffDelimiter, UnreadableFileError, type SheetRow } from './read-rows';
 
 /** Row errors kept on an import; past this many the file is surely the wrong one. */
@@ -59,18 +55,10 @@ const toRecord = (i: ImportEntity): ImportRecord => ({
 });
 
 /** A spreadsheet's rows: `.xlsx` when the file is a zip (it starts with `PK`), CSV otherwise. */
-async function rowsOf(path: string): Promise<AsyncGenerator<SheetRow>> {
-  const file = await open(path, 'r');
-  const head = Buffer.alloc(64 * 1024);
-  let read = 0;
-  try {
-    ({ bytesRead: read } = await file.read(head, 0, head.length, 0));
-  } finally {
-    await file.close();
-  }
-  const stream: Readable = createReadStream(path);
-  if (head.toString('latin1', 0, 2) === 'PK') return readXlsxRows(stream);
-  return readCsvRows(stream, sniffDelimiter(head.toString('utf8', 0, read)));
+function rowsOf(content: Buffer): AsyncGenerator<SheetRow> {
+  const stream = Readable.from([content]);
+  if (content.toString('latin1', 0, 2) === 'PK') return readXlsxRows(stream);
+  return readCsvRows(stream, sniffDelimiter(content.toString('utf8', 0, Math.min(content.length, 64 * 1024))));
 }
 
 /**
@@ -123,14 +111,9 @@ export class ImportsService implements OnModuleInit {
     }
   }
 
-  /** The import's file, copied from the database to this instance's disk for reading; null once it is gone. */
-  private async fileOf(importId: string): Promise<string | null> {
-    const file = await this.dataSource.getRepository(ImportFileEntity).findOneBy({ importId });
-    if (!file) return null;
-    await mkdir(UPLOAD_DIR, { recursive: true });
-    const path = join(UPLOAD_DIR, `${importId}-${randomUUID()}`);
-    await writeFile(path, file.content);
-    return path;
+  /** The import's file, from the database (any instance may run the job); null once it is gone. */
+  private async fileOf(importId: string): Promise<Buffer | null> {
+    return (await this.dataSource.getRepository(ImportFileEntity).findOneBy({ importId }))?.content ?? null;
   }
 
   /** The caller's own import (admins: any); others are not found. */
@@ -162,18 +145,17 @@ export class ImportsService implements OnModuleInit {
 
   /** The job: reads the file, plans and checks every row, and (not a dry run, no errors) writes them in one transaction. */
   async run({ importId }: ImportJob): Promise<void> {
-    let path: string | null = null;
     try {
       const found = await this.repo().findOneBy({ id: importId });
       // A job retried after its worker died finds its import still running (the writes rolled back).
       if (!found || (found.status !== 'queued' && found.status !== 'running')) return;
-      path = await this.fileOf(importId);
-      if (!path) throw new Error('the uploaded file is gone');
+      const content = await this.fileOf(importId);
+      if (!content) throw new Error('the uploaded file is gone');
       await this.repo().update(importId, { status: 'running', processed: 0 });
       const user = found.createdById ? await this.users.byId(found.createdById) : null;
       const outcome =
         user && user.active
-          ? await this.execute(found, user, path)
+          ? await this.execute(found, user, content)
           : { status: 'failed' as const, message: 'The user who uploaded the file can no longer sign in.' };
       await this.repo().update(importId, { ...outcome, finishedAt: new Date() });
     } catch (e) {
@@ -186,7 +168,6 @@ export class ImportsService implements OnModuleInit {
         })
         .catch(() => undefined);
     } finally {
-      if (path) await unlink(path).catch(() => undefined);
       // Done with, whatever the outcome (a retry after a crash never reaches here, so it still finds the file).
       await this.dataSource
         .getRepository(ImportFileEntity)
@@ -195,7 +176,7 @@ export class ImportsService implements OnModuleInit {
     }
   }
 
-  private async execute(rec: ImportEntity, user: AuthUser, path: string): Promise<Partial<ImportEntity>> {
+  private async execute(rec: ImportEntity, user: AuthUser, content: Buffer): Promise<Partial<ImportEntity>> {
     const importer = this.importers.of(rec.entity);
     const counts = { processed: 0, created: 0, updated: 0, unchanged: 0 };
     const errors: ImportRowError[] = [];
@@ -209,7 +190,7 @@ export class ImportsService implements OnModuleInit {
     const pass = async (m: EntityManager | null): Promise<void> => {
       const entity = await importer.open(user);
       let header = true;
-      for await (const row of await rowsOf(path)) {
+      for await (const row of rowsOf(content)) {
         if (header) {
           header = false;
           const problems = importer.checkHeader(Object.keys(row.cells));
