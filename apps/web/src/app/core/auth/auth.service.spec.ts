@@ -70,6 +70,42 @@ describe('AuthService', () => {
     expect(auth.user()?.role).toBe('city_liaison');
   });
 
+  it('starts at once with the user this device remembers, then takes the answer of who it is', async () => {
+    const answer = loginResponse('city_liaison');
+    localStorage.setItem(
+      SESSION_STORAGE_KEY,
+      JSON.stringify({ ...answer, expiresAt: expiryOf(answer.accessToken, answer.expiresIn), user: user('city_liaison') }),
+    );
+    const { auth, http } = setup();
+    let booted = false;
+    void auth.boot().then(() => (booted = true));
+    await jest.advanceTimersByTimeAsync(0);
+    expect(booted).toBe(true);
+    expect(auth.role()).toBe('city_liaison');
+
+    http.expectOne(AUTH_URLS.me).flush(user('hub_manager'));
+    await jest.advanceTimersByTimeAsync(0);
+    expect(auth.role()).toBe('hub_manager');
+  });
+
+  it('ends a remembered session the server no longer knows, and goes to sign-in', async () => {
+    const answer = loginResponse('city_liaison');
+    localStorage.setItem(
+      SESSION_STORAGE_KEY,
+      JSON.stringify({ ...answer, expiresAt: expiryOf(answer.accessToken, answer.expiresIn), user: user('city_liaison') }),
+    );
+    const { auth, http, router } = setup();
+    await auth.boot();
+    http.expectOne(AUTH_URLS.me).flush({ statusCode: 401 }, { status: 401, statusText: 'Unauthorized' });
+    await jest.advanceTimersByTimeAsync(0);
+    http.expectOne(AUTH_URLS.refresh).flush({ statusCode: 401 }, { status: 401, statusText: 'Unauthorized' });
+    await jest.advanceTimersByTimeAsync(0);
+
+    expect(auth.signedIn()).toBe(false);
+    expect(stored()).toBeNull();
+    expect(router.navigate).toHaveBeenCalledWith(['/sign-in'], expect.anything());
+  });
+
   it('does not call the API at boot without tokens', async () => {
     const { auth, http } = setup();
     await auth.boot();

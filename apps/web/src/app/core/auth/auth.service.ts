@@ -56,18 +56,29 @@ export class AuthService implements OnDestroy {
     return this.session?.accessToken ?? null;
   }
 
-  /** At start-up: with stored tokens, ask who we are (the interceptor refreshes an expired token). */
+  /**
+   * At start-up: with stored tokens, ask who we are (the interceptor refreshes an expired token).
+   * When this device remembers the user, the first page starts at once with that user and the answer
+   * updates it when it comes (a changed role or language, or the end of a session the server no longer
+   * knows); the server checks every request anyway. Without a remembered user, the start waits for it.
+   */
   async boot(): Promise<void> {
     if (!this.session) return;
     this.scheduleRefresh();
+    const checked = this.checkSession(this.session.user !== null);
+    if (this.session.user === null) await checked;
+  }
+
+  private async checkSession(pageMayHaveStarted: boolean): Promise<void> {
     try {
       const me = await firstValueFrom(this.http.get<UserSummary>(AUTH_URLS.me));
       this.setUser(me);
       await this.language.useUserPreference(me.language);
     } catch (error) {
       // 401s are handled by the interceptor (refresh or sign-out). Offline: keep the stored user.
-      if (error instanceof HttpErrorResponse && (error.status === 401 || error.status === 403)) {
-        this.clear();
+      if (error instanceof HttpErrorResponse && (error.status === 401 || error.status === 403) && this.session) {
+        if (pageMayHaveStarted) this.expire();
+        else this.clear();
       }
     }
   }
