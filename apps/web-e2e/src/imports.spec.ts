@@ -154,6 +154,64 @@ test.describe('spreadsheet import', () => {
     await expect(again).toContainText('Undone');
   });
 
+  test('a hub manager imports follow-ups naming their commitment by title, after fixing an unknown one, and finds them in the list', async ({
+    page,
+  }) => {
+    await page.setViewportSize(LAPTOP);
+    const prefix = unique('Imported follow-up');
+    const watch = 'Neighbourhood Watch as an early-warning mechanism';
+    const followUps = (second: string) =>
+      Buffer.from(
+        [
+          'id,title,kind,status,overdue,dueDate,completedAt,owner,city,commitment,engagement,note,version',
+          `,"${prefix} 1",check_in,,,2031-05-01,,esa.manager@impact.test,Nansana,"${watch}",,,`,
+          `,"${prefix} 2",training,,,2031-05-02,,,Nansana,"${second}",,Imported from a hub spreadsheet,`,
+        ].join('\r\n') + '\r\n',
+        'utf8',
+      );
+
+    await signIn(page, 'esa.manager@impact.test');
+    await page.goto('/imports');
+    const main = page.getByRole('main');
+    await choose(main, 'What to import', 'Follow-ups');
+    await expect(page.getByTestId('import-entity-hint')).toContainText('A follow-up names its commitment');
+    const templateDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download the template' }).click();
+    const template = await templateDownload;
+    expect(template.suggestedFilename()).toBe('follow-ups-template.csv');
+    expect(readFileSync(await template.path(), 'utf8')).toMatch(
+      /^\uFEFF?id,title,kind,status,overdue,dueDate,completedAt,owner,city,commitment,engagement,note,version/,
+    );
+
+    await upload(page, 'follow-ups.csv', followUps('A commitment nobody made'));
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await expect(page.getByRole('heading', { name: '1 problem to fix' })).toBeVisible();
+    await expect(errorRows(page)).toHaveCount(1);
+    await expect(errorRows(page).first().locator('td').nth(0)).toHaveText('3');
+    await expect(errorRows(page).first().locator('td').nth(1)).toHaveText('commitment');
+    await screenshot(page, 'imports-follow-ups-errors-en-laptop');
+
+    await upload(page, 'follow-ups.csv', followUps(watch));
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await expect(page.getByText('No problems found. Nothing has been written yet')).toBeVisible();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await dialog(page, 'Import this file?').getByRole('button', { name: 'Import' }).click();
+    await expect(page.getByRole('heading', { name: 'Import finished' })).toBeVisible();
+    await expect(page.getByTestId('count-created')).toHaveText('2');
+
+    await page.getByRole('link', { name: 'Open the follow-ups' }).click();
+    await expect(page).toHaveURL(/\/follow-ups/);
+    await page.goto(`/follow-ups?q=${encodeURIComponent(prefix)}`);
+    for (const n of [1, 2]) await expect(main.getByText(`${prefix} ${n}`, { exact: true }).first()).toBeVisible();
+
+    // The page offers outcomes too, in Arabic as well.
+    await page.goto('/imports');
+    await inLanguage(page, 'ar');
+    await choose(main, 'ما الذي تستورده', 'النتائج');
+    await expect(page.getByTestId('import-entity-hint')).toContainText('تذكر النتيجة مدينتها');
+    await screenshot(page, 'imports-outcomes-ar-laptop');
+  });
+
   test('on a phone in Arabic the page reads right to left and the errors table starts at the right', async ({ page }) => {
     await page.setViewportSize(PHONE);
     await signIn(page, 'esa.manager@impact.test');

@@ -4,25 +4,11 @@ import type { Response } from 'express';
 import { CSV_EXPORT_SUFFIX, ROUTES, type FollowUpListItem, type Page } from '@impact/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { Can, CurrentUser } from '../auth/auth.decorators';
-import { csvDownload, toCsv, type CsvColumn } from '../common/csv';
+import { csvDownload, toCsv } from '../common/csv';
 import { CreateFollowUpDto, FollowUpListQueryDto, UpdateFollowUpDto } from './dto/follow-up.dto';
 import { FollowUpsService } from './follow-ups.service';
+import { FOLLOW_UP_CSV_COLUMNS } from './follow-up.columns';
 import { ApiCreated, ApiCsv, ApiNoContent, ApiOk, ApiOkPage } from '../openapi/responses';
-
-const CSV: CsvColumn<FollowUpListItem>[] = [
-  { header: 'id', value: (f) => f.id },
-  { header: 'title', value: (f) => f.title },
-  { header: 'kind', value: (f) => f.kind },
-  { header: 'status', value: (f) => f.status },
-  { header: 'overdue', value: (f) => f.overdue },
-  { header: 'dueDate', value: (f) => f.dueDate },
-  { header: 'completedAt', value: (f) => f.completedAt },
-  { header: 'owner', value: (f) => f.ownerName },
-  { header: 'city', value: (f) => f.cityName },
-  { header: 'commitment', value: (f) => f.commitmentTitle },
-  { header: 'engagement', value: (f) => f.engagementTitle },
-  { header: 'note', value: (f) => f.note },
-];
 
 @ApiTags('follow-ups')
 @Controller(ROUTES.followUps)
@@ -46,7 +32,7 @@ export class FollowUpsController {
   ): Promise<string> {
     const rows = await this.followUps.export(user, query);
     csvDownload(res, 'follow-ups');
-    return toCsv(CSV, rows);
+    return toCsv(FOLLOW_UP_CSV_COLUMNS, rows);
   }
 
   @Can('followUps', 'read')

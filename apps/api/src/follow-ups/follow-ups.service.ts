@@ -89,55 +89,64 @@ export class FollowUpsService {
   }
 
   async create(user: AuthUser, dto: CreateFollowUpDto): Promise<FollowUpListItem> {
-    return this.dataSource.transaction(async (m) => {
-      const place = await this.newPlace(m, user, { commitmentId: dto.commitmentId ?? null, engagementId: dto.engagementId ?? null });
-      requireAccess(user, 'followUps', 'create', place);
-      await requireRefs(m, [{ field: 'ownerId', table: 'users', ids: [dto.ownerId] }]);
-      const id = await this.followUps.insert(m, {
-        commitmentId: dto.commitmentId ?? null,
-        engagementId: dto.engagementId ?? null,
-        title: dto.title.trim(),
-        kind: dto.kind,
-        ownerId: dto.ownerId ?? null,
-        dueDate: dto.dueDate ?? null,
-        status: dto.status ?? 'open',
-        note: trimmed(dto.note) ?? null,
-      });
-      const created = await this.load(id, m);
-      await this.audit.created(m, user.id, 'followUp', id, followUpRecord(created));
-      return created;
+    return this.dataSource.transaction((m) => this.createIn(m, user, dto));
+  }
+
+  /** A create inside the caller's transaction, with every check of `create`; `note` goes on the audit row. */
+  async createIn(m: EntityManager, user: AuthUser, dto: CreateFollowUpDto, note?: string): Promise<FollowUpListItem> {
+    const place = await this.newPlace(m, user, { commitmentId: dto.commitmentId ?? null, engagementId: dto.engagementId ?? null });
+    requireAccess(user, 'followUps', 'create', place);
+    await requireRefs(m, [{ field: 'ownerId', table: 'users', ids: [dto.ownerId] }]);
+    const id = await this.followUps.insert(m, {
+      commitmentId: dto.commitmentId ?? null,
+      engagementId: dto.engagementId ?? null,
+      title: dto.title.trim(),
+      kind: dto.kind,
+      ownerId: dto.ownerId ?? null,
+      dueDate: dto.dueDate ?? null,
+      status: dto.status ?? 'open',
+      note: trimmed(dto.note) ?? null,
     });
+    const created = await this.load(id, m);
+    await this.audit.created(m, user.id, 'followUp', id, followUpRecord(created), note);
+    return created;
   }
 
   /** `completedAt` follows the status: set when it becomes done, cleared when it is open again. */
   async update(user: AuthUser, id: string, dto: UpdateFollowUpDto): Promise<FollowUpListItem> {
-    return this.dataSource.transaction(async (m) => {
-      const before = await this.load(id, m);
-      requireAccess(user, 'followUps', 'update', await this.placeOf(m, before), () => new NotFoundError('Follow-up', id));
-      const commitmentId = dto.commitmentId === undefined ? before.commitmentId : dto.commitmentId;
-      const engagementId = dto.engagementId === undefined ? before.engagementId : dto.engagementId;
-      if (commitmentId !== before.commitmentId || engagementId !== before.engagementId) {
-        // Moving it needs the right to create follow-ups where it goes.
-        requireAccess(user, 'followUps', 'create', await this.newPlace(m, user, { commitmentId, engagementId }));
-      }
-      await requireRefs(m, [{ field: 'ownerId', table: 'users', ids: [dto.ownerId] }]);
-      if (before.version !== dto.version) throw new StaleVersionError(before);
-      const { version, ...fields } = dto;
-      const values = given({ ...fields, title: trimmed(fields.title), note: trimmed(fields.note) });
-      if (!(await this.followUps.update(m, id, version, values))) throw new StaleVersionError(await this.load(id, m));
-      const after = await this.load(id, m);
-      await this.audit.updated(m, user.id, 'followUp', id, followUpRecord(before), followUpRecord(after));
-      return after;
-    });
+    return this.dataSource.transaction((m) => this.updateIn(m, user, id, dto));
+  }
+
+  /** An edit inside the caller's transaction, with every check of `update`; `note` goes on the audit row. */
+  async updateIn(m: EntityManager, user: AuthUser, id: string, dto: UpdateFollowUpDto, note?: string): Promise<FollowUpListItem> {
+    const before = await this.load(id, m);
+    requireAccess(user, 'followUps', 'update', await this.placeOf(m, before), () => new NotFoundError('Follow-up', id));
+    const commitmentId = dto.commitmentId === undefined ? before.commitmentId : dto.commitmentId;
+    const engagementId = dto.engagementId === undefined ? before.engagementId : dto.engagementId;
+    if (commitmentId !== before.commitmentId || engagementId !== before.engagementId) {
+      // Moving it needs the right to create follow-ups where it goes.
+      requireAccess(user, 'followUps', 'create', await this.newPlace(m, user, { commitmentId, engagementId }));
+    }
+    await requireRefs(m, [{ field: 'ownerId', table: 'users', ids: [dto.ownerId] }]);
+    if (before.version !== dto.version) throw new StaleVersionError(before);
+    const { version, ...fields } = dto;
+    const values = given({ ...fields, title: trimmed(fields.title), note: trimmed(fields.note) });
+    if (!(await this.followUps.update(m, id, version, values))) throw new StaleVersionError(await this.load(id, m));
+    const after = await this.load(id, m);
+    await this.audit.updated(m, user.id, 'followUp', id, followUpRecord(before), followUpRecord(after), note);
+    return after;
   }
 
   async archive(user: AuthUser, id: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       const before = await this.load(id, m);
       requireAccess(user, 'followUps', 'archive', await this.placeOf(m, before), () => new NotFoundError('Follow-up', id));
-      if (await this.followUps.archive(m, id)) {
-        await this.audit.record(m, { actorId: user.id, entity: 'followUp', entityId: id, action: 'archive', changes: null });
-      }
+      if (await this.followUps.archive(m, id)) await this.auditArchive(m, user, id);
     });
+  }
+
+  /** The audit row of an archive; `note` says why when it is not a plain DELETE (an import's undo). */
+  async auditArchive(m: EntityManager, user: AuthUser, id: string, note?: string): Promise<void> {
+    await this.audit.record(m, { actorId: user.id, entity: 'followUp', entityId: id, action: 'archive', changes: null, note });
   }
 }

@@ -33,6 +33,7 @@ import { EngagementsService } from '../engagements/engagements.service';
 import { checkCityHeader, planCityRow, type HubRef } from './city-rows';
 import { checkCommitmentHeader, planCommitmentRow } from './commitment-rows';
 import { checkEngagementHeader, planEngagementRow } from './engagement-rows';
+import { FollowUpImporters } from './follow-up-importers';
 import { RecordRefs, type CityRow, type NamedRow, type UserRow } from './record-refs';
 import { checkPartnerHeader, planPartnerRow } from './partner-rows';
 import type { BeforeValue, ImportUpdated } from './import.entity';
@@ -136,6 +137,7 @@ export class Importers {
     private readonly engagements: EngagementsRepository,
     private readonly commitmentsService: CommitmentsService,
     private readonly commitments: CommitmentsRepository,
+    private readonly followUpImporters: FollowUpImporters,
   ) {}
 
   of(entity: ImportEntity): Importer {
@@ -144,6 +146,8 @@ export class Importers {
       partners: this.partnerImporter,
       engagements: this.engagementImporter,
       commitments: this.commitmentImporter,
+      'follow-ups': this.followUpImporters.followUps_,
+      outcomes: this.followUpImporters.outcomes_,
     };
     return importers[entity];
   }

@@ -4,24 +4,11 @@ import type { Response } from 'express';
 import { CSV_EXPORT_SUFFIX, ROUTES, type OutcomeListItem, type Page } from '@impact/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { Can, CurrentUser } from '../auth/auth.decorators';
-import { csvDownload, toCsv, type CsvColumn } from '../common/csv';
+import { csvDownload, toCsv } from '../common/csv';
 import { CreateOutcomeDto, OutcomeListQueryDto, UpdateOutcomeDto } from './dto/outcome.dto';
 import { OutcomesService } from './outcomes.service';
+import { OUTCOME_CSV_COLUMNS } from './outcome.columns';
 import { ApiCreated, ApiCsv, ApiNoContent, ApiOk, ApiOkPage } from '../openapi/responses';
-
-const CSV: CsvColumn<OutcomeListItem>[] = [
-  { header: 'id', value: (o) => o.id },
-  { header: 'date', value: (o) => o.date },
-  { header: 'type', value: (o) => o.type },
-  { header: 'value', value: (o) => o.value },
-  { header: 'unit', value: (o) => o.unit },
-  { header: 'city', value: (o) => o.cityName },
-  { header: 'commitment', value: (o) => o.commitmentTitle },
-  { header: 'description', value: (o) => o.description },
-  { header: 'evidenceUrl', value: (o) => o.evidenceUrl },
-  { header: 'verifiedBy', value: (o) => o.verifiedByName },
-  { header: 'verifiedAt', value: (o) => o.verifiedAt },
-];
 
 @ApiTags('outcomes')
 @Controller(ROUTES.outcomes)
@@ -45,7 +32,7 @@ export class OutcomesController {
   ): Promise<string> {
     const rows = await this.outcomes.export(user, query);
     csvDownload(res, 'outcomes');
-    return toCsv(CSV, rows);
+    return toCsv(OUTCOME_CSV_COLUMNS, rows);
   }
 
   @Can('outcomes', 'read')

@@ -127,7 +127,7 @@ describe('outcomes', () => {
     const res = await t.http.get(`/api/outcomes/export.csv?cityId=${masaka}`).set(as('esa')).expect(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     const lines = res.text.slice(1).trim().split('\r\n');
-    expect(lines[0]).toBe('id,date,type,value,unit,city,commitment,description,evidenceUrl,verifiedBy,verifiedAt');
+    expect(lines[0]).toBe('id,date,type,value,unit,city,commitment,description,evidenceUrl,verifiedBy,verifiedAt,version');
     expect(lines).toHaveLength(expected + 1);
     expect(lines.slice(1).every((l) => l.includes(',Masaka,'))).toBe(true);
   });

@@ -76,63 +76,72 @@ export class OutcomesService {
   }
 
   async create(user: AuthUser, dto: CreateOutcomeDto): Promise<OutcomeListItem> {
+    return this.dataSource.transaction((m) => this.createIn(m, user, dto));
+  }
+
+  /** A create inside the caller's transaction, with every check of `create`; `note` goes on the audit row. */
+  async createIn(m: EntityManager, user: AuthUser, dto: CreateOutcomeDto, note?: string): Promise<OutcomeListItem> {
     this.checkVerifier(user, dto.verified);
-    return this.dataSource.transaction(async (m) => {
-      const place = await this.checkPlace(m, user, dto.cityId, dto.commitmentId);
-      requireAccess(user, 'outcomes', 'create', place);
-      const id = await this.outcomes.insert(m, {
-        commitmentId: dto.commitmentId ?? null,
-        cityId: dto.cityId,
-        date: dto.date,
-        type: dto.type,
-        value: dto.value ?? null,
-        unit: trimmed(dto.unit) ?? null,
-        description: dto.description?.trim() ?? '',
-        evidenceUrl: dto.evidenceUrl ?? null,
-        verifiedById: dto.verified === true ? user.id : null,
-      });
-      const created = await this.load(id, m);
-      await this.audit.created(m, user.id, 'outcome', id, outcomeRecord(created));
-      return created;
+    const place = await this.checkPlace(m, user, dto.cityId, dto.commitmentId);
+    requireAccess(user, 'outcomes', 'create', place);
+    const id = await this.outcomes.insert(m, {
+      commitmentId: dto.commitmentId ?? null,
+      cityId: dto.cityId,
+      date: dto.date,
+      type: dto.type,
+      value: dto.value ?? null,
+      unit: trimmed(dto.unit) ?? null,
+      description: dto.description?.trim() ?? '',
+      evidenceUrl: dto.evidenceUrl ?? null,
+      verifiedById: dto.verified === true ? user.id : null,
     });
+    const created = await this.load(id, m);
+    await this.audit.created(m, user.id, 'outcome', id, outcomeRecord(created), note);
+    return created;
   }
 
   async update(user: AuthUser, id: string, dto: UpdateOutcomeDto): Promise<OutcomeListItem> {
+    return this.dataSource.transaction((m) => this.updateIn(m, user, id, dto));
+  }
+
+  /** An edit inside the caller's transaction, with every check of `update`; `note` goes on the audit row. */
+  async updateIn(m: EntityManager, user: AuthUser, id: string, dto: UpdateOutcomeDto, note?: string): Promise<OutcomeListItem> {
     this.checkVerifier(user, dto.verified);
-    return this.dataSource.transaction(async (m) => {
-      const before = await this.load(id, m);
-      requireAccess(user, 'outcomes', 'update', placeOf(before), () => new NotFoundError('Outcome', id));
-      const cityId = dto.cityId ?? before.cityId;
-      const commitmentId = dto.commitmentId === undefined ? before.commitmentId : dto.commitmentId;
-      if (cityId !== before.cityId || commitmentId !== before.commitmentId) {
-        requireAccess(user, 'outcomes', 'create', await this.checkPlace(m, user, cityId, commitmentId));
-      }
-      if (before.version !== dto.version) throw new StaleVersionError(before);
-      const { version, verified, ...fields } = dto;
-      const figure = given({
-        date: fields.date,
-        value: fields.value,
-        unit: trimmed(fields.unit),
-        description: trimmed(fields.description),
-      });
-      const figureChanged = (Object.keys(figure) as (keyof typeof figure)[]).some((k) => figure[k] !== before[k]);
-      // A changed figure is no longer the one verified: it must be verified again (unless this very edit verifies it).
-      const verifiedById = verified ? user.id : verified === false || figureChanged ? null : undefined;
-      const values = given({ ...fields, unit: trimmed(fields.unit), description: trimmed(fields.description), verifiedById });
-      if (!(await this.outcomes.update(m, id, version, values))) throw new StaleVersionError(await this.load(id, m));
-      const after = await this.load(id, m);
-      await this.audit.updated(m, user.id, 'outcome', id, outcomeRecord(before), outcomeRecord(after));
-      return after;
+    const before = await this.load(id, m);
+    requireAccess(user, 'outcomes', 'update', placeOf(before), () => new NotFoundError('Outcome', id));
+    const cityId = dto.cityId ?? before.cityId;
+    const commitmentId = dto.commitmentId === undefined ? before.commitmentId : dto.commitmentId;
+    if (cityId !== before.cityId || commitmentId !== before.commitmentId) {
+      requireAccess(user, 'outcomes', 'create', await this.checkPlace(m, user, cityId, commitmentId));
+    }
+    if (before.version !== dto.version) throw new StaleVersionError(before);
+    const { version, verified, ...fields } = dto;
+    const figure = given({
+      date: fields.date,
+      value: fields.value,
+      unit: trimmed(fields.unit),
+      description: trimmed(fields.description),
     });
+    const figureChanged = (Object.keys(figure) as (keyof typeof figure)[]).some((k) => figure[k] !== before[k]);
+    // A changed figure is no longer the one verified: it must be verified again (unless this very edit verifies it).
+    const verifiedById = verified ? user.id : verified === false || figureChanged ? null : undefined;
+    const values = given({ ...fields, unit: trimmed(fields.unit), description: trimmed(fields.description), verifiedById });
+    if (!(await this.outcomes.update(m, id, version, values))) throw new StaleVersionError(await this.load(id, m));
+    const after = await this.load(id, m);
+    await this.audit.updated(m, user.id, 'outcome', id, outcomeRecord(before), outcomeRecord(after), note);
+    return after;
   }
 
   async archive(user: AuthUser, id: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       const before = await this.load(id, m);
       requireAccess(user, 'outcomes', 'archive', placeOf(before), () => new NotFoundError('Outcome', id));
-      if (await this.outcomes.archive(m, id)) {
-        await this.audit.record(m, { actorId: user.id, entity: 'outcome', entityId: id, action: 'archive', changes: null });
-      }
+      if (await this.outcomes.archive(m, id)) await this.auditArchive(m, user, id);
     });
+  }
+
+  /** The audit row of an archive; `note` says why when it is not a plain DELETE (an import's undo). */
+  async auditArchive(m: EntityManager, user: AuthUser, id: string, note?: string): Promise<void> {
+    await this.audit.record(m, { actorId: user.id, entity: 'outcome', entityId: id, action: 'archive', changes: null, note });
   }
 }

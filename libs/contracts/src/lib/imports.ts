@@ -1,7 +1,7 @@
 /** `POST /api/imports`: spreadsheets (CSV or .xlsx) brought in with the export's columns. */
 
-/** What can be imported so far (follow-ups and outcomes follow). */
-export const IMPORT_ENTITIES = ['cities', 'partners', 'engagements', 'commitments'] as const;
+/** What can be imported. */
+export const IMPORT_ENTITIES = ['cities', 'partners', 'engagements', 'commitments', 'follow-ups', 'outcomes'] as const;
 export type ImportEntity = (typeof IMPORT_ENTITIES)[number];
 
 export const IMPORT_STATUSES = ['queued', 'running', 'done', 'failed', 'undone'] as const;
