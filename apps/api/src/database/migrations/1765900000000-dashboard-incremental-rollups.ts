@@ -61,34 +61,48 @@ function rollupSelect(view: Rollup, keyed: boolean): string {
       WHERE e.archived_at IS NULL GROUP BY e.hub_id, e.start_date`;
 
     case 'dashboard_city_activity': {
-      // Engagements of a noted city (and day, when the key has one) as host, place or participant.
-      const by = (col: string) => (keyed ? `JOIN k ON k.a = ${col} AND (k.d IS NULL OR k.d = e.start_date)` : '');
-      return `WITH ${keyed ? `k AS ${keys('ca')},` : ''}
-      concerns AS (
-        SELECT e.host_city_id AS city_id, e.id AS engagement_id FROM engagements e ${by('e.host_city_id')}
-         WHERE e.archived_at IS NULL AND e.host_city_id IS NOT NULL
-        UNION SELECT e.location_city_id, e.id FROM engagements e ${by('e.location_city_id')}
-         WHERE e.archived_at IS NULL AND e.location_city_id IS NOT NULL
-        UNION SELECT ec.city_id, ec.engagement_id FROM engagement_cities ec
-          ${keyed ? `JOIN engagements e ON e.id = ec.engagement_id ${by('ec.city_id')}` : ''}),
-      live AS (
-        SELECT e.id, e.hub_id, e.start_date, e.participants_total, e.participants_mayors, e.participants_officials, e.participants_youth,
-               e.participants_women, e.participants_community_leaders,
-               EXISTS (SELECT 1 FROM commitment_engagements ce JOIN commitments c ON c.id = ce.commitment_id
-                        WHERE ce.engagement_id = e.id AND c.archived_at IS NULL) AS led
-          FROM engagements e WHERE e.archived_at IS NULL ${keyed ? 'AND e.id IN (SELECT engagement_id FROM concerns)' : ''})
-      SELECT k.city_id, l.start_date AS day, l.hub_id, count(*)::int AS engagements,
+      const columns = `e.id, e.hub_id, e.start_date, e.participants_total, e.participants_mayors, e.participants_officials,
+        e.participants_youth, e.participants_women, e.participants_community_leaders`;
+      const led = `EXISTS (SELECT 1 FROM commitment_engagements ce JOIN commitments c ON c.id = ce.commitment_id
+                            WHERE ce.engagement_id = l.id AND c.archived_at IS NULL)`;
+      const totals = `count(*)::int AS engagements,
              sum(l.participants_total)::bigint AS participants_total, sum(l.participants_mayors)::bigint AS participants_mayors,
              sum(l.participants_officials)::bigint AS participants_officials, sum(l.participants_youth)::bigint AS participants_youth,
              sum(l.participants_women)::bigint AS participants_women, sum(l.participants_community_leaders)::bigint AS participants_community_leaders,
-             count(*) FILTER (WHERE l.led)::int AS led_to_commitment
-        FROM concerns k JOIN live l ON l.id = k.engagement_id
-       GROUP BY k.city_id, l.start_date, l.hub_id
+             count(*) FILTER (WHERE ${led})::int AS led_to_commitment`;
+      const statusDays = `SELECT DISTINCT c.city_id, ${UTC_DAY('s.at')}, NULL::uuid, 0, 0, 0, 0, 0, 0, 0, 0
+        FROM commitment_status_changes s JOIN commitments c ON c.id = s.commitment_id`;
+      if (!keyed) {
+        // The live engagements concerning each city (host, place or participant, each counted once).
+        return `WITH concerns AS (
+          SELECT host_city_id AS city_id, id AS engagement_id FROM engagements WHERE archived_at IS NULL AND host_city_id IS NOT NULL
+          UNION SELECT location_city_id, id FROM engagements WHERE archived_at IS NULL AND location_city_id IS NOT NULL
+          UNION SELECT city_id, engagement_id FROM engagement_cities)
+        SELECT k.city_id, l.start_date AS day, l.hub_id, ${totals}
+          FROM concerns k JOIN engagements l ON l.id = k.engagement_id WHERE l.archived_at IS NULL
+         GROUP BY k.city_id, l.start_date, l.hub_id
+        UNION ALL
+        ${statusDays} WHERE c.archived_at IS NULL`;
+      }
+      // A key with a day starts from that day's engagements (an index range, whatever the city's size);
+      // a key without one (every day of a city) from the city's engagements. Each key's city is read once
+      // for its status changes.
+      return `WITH k AS ${keys('ca')},
+      concerns AS (
+        SELECT k.a AS city_id, ${columns}
+          FROM k CROSS JOIN LATERAL (SELECT ${columns}, e.host_city_id, e.location_city_id FROM engagements e WHERE e.start_date = k.d AND e.archived_at IS NULL OFFSET 0) e
+         WHERE k.d IS NOT NULL AND (e.host_city_id = k.a OR e.location_city_id = k.a
+                OR EXISTS (SELECT 1 FROM engagement_cities ec WHERE ec.engagement_id = e.id AND ec.city_id = k.a))
+        UNION SELECT k.a, ${columns} FROM k JOIN engagements e ON e.host_city_id = k.a WHERE k.d IS NULL AND e.archived_at IS NULL
+        UNION SELECT k.a, ${columns} FROM k JOIN engagements e ON e.location_city_id = k.a WHERE k.d IS NULL AND e.archived_at IS NULL
+        UNION SELECT k.a, ${columns} FROM k JOIN engagement_cities ec ON ec.city_id = k.a JOIN engagements e ON e.id = ec.engagement_id
+         WHERE k.d IS NULL AND e.archived_at IS NULL),
+      key_cities AS (SELECT a, array_agg(d) AS days, bool_or(d IS NULL) AS every_day FROM k GROUP BY a)
+      SELECT l.city_id, l.start_date AS day, l.hub_id, ${totals}
+        FROM concerns l GROUP BY l.city_id, l.start_date, l.hub_id
       UNION ALL
-      SELECT DISTINCT c.city_id, ${UTC_DAY('s.at')}, NULL::uuid, 0, 0, 0, 0, 0, 0, 0, 0
-        FROM commitment_status_changes s JOIN commitments c ON c.id = s.commitment_id
-        ${keyed ? `JOIN k ON k.a = c.city_id AND (k.d IS NULL OR k.d = ${UTC_DAY('s.at')})` : ''}
-       WHERE c.archived_at IS NULL`;
+      ${statusDays} JOIN key_cities kc ON kc.a = c.city_id
+       WHERE c.archived_at IS NULL AND (kc.every_day OR ${UTC_DAY('s.at')} = ANY (kc.days))`;
     }
 
     case 'dashboard_commitment_status':
@@ -281,6 +295,8 @@ function keysTrigger(table: string): string {
     END $$`;
 }
 
+export const COMMITMENTS_HUB_CREATED_INDEX = `CREATE INDEX "IDX_commitments_hub_created" ON "commitments" ("hub_id", "created_at") WHERE "archived_at" IS NULL`;
+
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 export class DashboardIncrementalRollups1765900000000 implements MigrationInterface {
@@ -297,6 +313,8 @@ export class DashboardIncrementalRollups1765900000000 implements MigrationInterf
     await q.query(`CREATE TABLE dashboard_folding (rollup text NOT NULL, a uuid, d date, s text)`);
     await q.query(`CREATE INDEX dashboard_folding_key ON dashboard_folding (rollup, a, d)`);
 
+    // A hub's commitments of one creation day (the new commitments per day, folded by hub and day).
+    await q.query(COMMITMENTS_HUB_CREATED_INDEX);
     for (const view of ROLLUPS) {
       // The same columns and types the view had: the table is made from the rollup's own SELECT.
       await q.query(`CREATE TABLE ${view} AS ${rollupSelect(view, false)} WITH NO DATA`);
@@ -389,6 +407,7 @@ export class DashboardIncrementalRollups1765900000000 implements MigrationInterf
     for (const view of ROLLUPS) await q.query(`DROP TABLE IF EXISTS ${view}`);
     await q.query(`DROP TABLE IF EXISTS dashboard_folding`);
     await q.query(`DROP TABLE IF EXISTS dashboard_dirty`);
+    await q.query(`DROP INDEX IF EXISTS "IDX_commitments_hub_created"`);
 
     // The materialized views as they were (the same SELECTs), and their owner's refresh function.
     for (const view of ROLLUPS) {
