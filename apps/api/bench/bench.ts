@@ -7,7 +7,9 @@
  *    connections (autocannon) against a bare node:http + pg handler running the same SQL, and its p50
  *    one request at a time;
  *  - p50 of an engagements list (one city, a text search), one hub's overdue follow-ups and the public
- *    story list (1,000 published stories, added at load), each against its statements sent through `pg`.
+ *    story list (1,000 published stories, added at load), each against its statements sent through `pg`;
+ *  - freshness: seconds from a committed commitment write to a summary that shows it, and the rollups'
+ *    database time per write (freshness.ts).
  * Not part of `npm test`: it prints figures, it does not pass or fail on them.
  */
 import 'reflect-metadata';
@@ -23,6 +25,7 @@ import { CommitmentEntity } from '../src/commitments/commitment.entity';
 import { CommitmentsRepository } from '../src/commitments/commitments.repository';
 import { DashboardFiguresRepository } from '../src/dashboard/dashboard-figures.repository';
 import { DASHBOARD_VIEWS } from '../src/dashboard/dashboard-refresher';
+import { DASHBOARD_REFRESH_FUNCTION } from '../src/database/roles';
 import { dashboardScope } from '../src/dashboard/dashboard-scope';
 import { EngagementEntity } from '../src/engagements/engagement.entity';
 import { EngagementsRepository } from '../src/engagements/engagements.repository';
@@ -43,6 +46,7 @@ import {
   type ListStatements,
   type Statement,
 } from './common';
+import { measureFreshness } from './freshness';
 
 const autocannon = require('autocannon') as (
   opts: Record<string, unknown>,
@@ -56,11 +60,12 @@ const WARMUP = 20;
 const DURATION = Number(argValue('duration', '10'));
 /**
  * `--only lists` (or `--only lists,search`, …): besides the lists, which always run, time only the
- * groups named (`summary`: the summaries, /auth/me and the figures without rollups; `search`), to
+ * groups named (`summary`: the summaries, /auth/me and the figures without rollups; `search`;
+ * `freshness`: a write seen on the dashboard and the rollups' database time per write), to
  * measure one change without the whole run. The figures then go to `tmp/bench-scale-N.only-<groups>.json`,
  * never over the full run's file.
  */
-const GROUPS = ['summary', 'search', 'lists'] as const;
+const GROUPS = ['summary', 'search', 'lists', 'freshness'] as const;
 const ONLY = argValue('only', '')
   .split(',')
   .map((g) => g.trim())
@@ -268,12 +273,12 @@ async function main() {
     const timeRefresh = async () => {
       const t = Date.now();
       for (const v of DASHBOARD_VIEWS) {
-        await pg.query(`REFRESH MATERIALIZED VIEW CONCURRENTLY ${v}`);
+        await pg.query(`SELECT ${DASHBOARD_REFRESH_FUNCTION}($1)`, [v]);
       }
       return (Date.now() - t) / 1000;
     };
     const refreshSeconds = await timeRefresh();
-    log(`API up in ${f1(bootSeconds)} s (rollups built at start); a full concurrent rollup refresh takes ${f1(refreshSeconds)} s`);
+    log(`API up in ${f1(bootSeconds)} s (rollups built at start); a whole rebuild of every rollup takes ${f1(refreshSeconds)} s`);
 
     const login = async (u: { email: string; password: string }) => {
       const r = await httpJson<{ accessToken: string; user: AuthUser }>(apiPort, 'POST', '/api/auth/login', undefined, u);
@@ -459,6 +464,17 @@ async function main() {
       `  list (${listCheck.body.total} matching, 50 rows): API ${f1(apiList.requests.average)} req/s (worst run p50 ${apiList.latency.p50} ms, non-2xx ${apiList.non2xx}) | bare ${f1(bareList.requests.average)} req/s (worst run p50 ${bareList.latency.p50} ms) | ${(ratio * 100).toFixed(0)} %`,
     );
 
+    // A write seen on the dashboard, and the rollups' database time per write (see freshness.ts).
+    const freshness = runs('freshness')
+      ? await measureFreshness({
+          http: (method, path, body) => httpJson(apiPort, method, path, admin.accessToken, body),
+          superuserUrl: db.url,
+          cityId: busiest.id,
+          writes: Number(argValue('freshness-writes', '20')),
+          log,
+        })
+      : null;
+
     const seconds = (Date.now() - started) / 1000;
     const result = {
       scale,
@@ -496,6 +512,7 @@ async function main() {
         p95: publicStories.api.p95,
         floorP50: publicStories.floor.p50,
       },
+      freshness,
       seconds,
     };
     mkdirSync(join(root, 'tmp'), { recursive: true });

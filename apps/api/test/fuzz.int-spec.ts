@@ -742,7 +742,9 @@ beforeAll(async () => {
   const counted = [...tables]
     .filter(
       ([name, cols]) =>
-        !['dashboard_refresh', 'refresh_tokens', 'migrations', 'typeorm_metadata'].includes(name) &&
+        // The dashboard's rollups and their bookkeeping follow writes a moment later, in a fold of their own.
+        !name.startsWith('dashboard_') &&
+        !['refresh_tokens', 'migrations', 'typeorm_metadata'].includes(name) &&
         !(cols.has('key') && cols.has('points')),
     )
     .map(([name]) => name);

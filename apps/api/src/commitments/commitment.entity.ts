@@ -11,6 +11,7 @@ import { UserEntity } from '../users/user.entity';
 @Index('IDX_commitments_title_trgm', { synchronize: false })
 @Index('IDX_commitments_description_trgm', { synchronize: false })
 @Index('IDX_commitments_hub_status_target', { synchronize: false })
+@Index('IDX_commitments_hub_created', { synchronize: false })
 export class CommitmentEntity extends HubRecordEntity {
   @Column({ type: 'varchar', length: 300 })
   title!: string;

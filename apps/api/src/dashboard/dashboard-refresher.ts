@@ -3,64 +3,44 @@ import { Interval } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { DashboardRollupsRepository } from './dashboard-rollups.repository';
+import { DashboardRollupsRepository, type FoldResult } from './dashboard-rollups.repository';
+import { DASHBOARD_VIEWS, type DashboardView } from './rollups';
 
-/** The rollups, in the order they are rebuilt. */
-export const DASHBOARD_VIEWS = [
-  'dashboard_engagement_days',
-  'dashboard_city_activity',
-  'dashboard_commitment_status',
-  'dashboard_commitment_days',
-  'dashboard_achievements',
-  'dashboard_follow_up_due',
-  'dashboard_city_follow_up_due',
-] as const;
+export { DASHBOARD_VIEWS } from './rollups';
 
-type View = (typeof DASHBOARD_VIEWS)[number];
+type View = DashboardView;
 
-/** Which rollups read which table: a write refreshes only those (a follow-up's new due date skips the big views). */
-export const VIEWS_OF_TABLE: Readonly<Record<string, readonly View[]>> = {
-  engagements: [
-    'dashboard_engagement_days',
-    'dashboard_city_activity',
-    'dashboard_achievements',
-    'dashboard_follow_up_due',
-    'dashboard_city_follow_up_due',
-  ],
-  engagement_cities: ['dashboard_city_activity', 'dashboard_city_follow_up_due'],
-  commitments: DASHBOARD_VIEWS,
-  commitment_engagements: ['dashboard_engagement_days', 'dashboard_city_activity', 'dashboard_achievements'],
-  commitment_status_changes: ['dashboard_city_activity', 'dashboard_achievements'],
-  follow_ups: ['dashboard_follow_up_due', 'dashboard_city_follow_up_due'],
-  // Cities are joined when the figures are read; no rollup holds them.
-  cities: [],
-};
-
-/** After a write, wait this long for more writes before rebuilding (a burst costs one refresh). */
-const DEBOUNCE_MS = 2_000;
-/** And rebuild anyway this often (a missed notification, another API instance's writes). */
-const SAFETY_INTERVAL_MS = 10 * 60_000;
+/** After a write, fold this much later (the writes of a burst meanwhile share that fold; never postponed further). */
+const DEBOUNCE_MS = 200;
+/** And fold anyway this often: a missed notification (the listener reconnecting) costs at most this. */
+const FOLD_INTERVAL_MS = 30_000;
+/** The safety pass: every rollup rebuilt whole this often, whatever the folds did. */
+const SAFETY_INTERVAL_MS = 24 * 3_600_000;
 /**
- * A rollup another instance rebuilt more than this after we were asked already holds the change we
- * heard of (both instances hear the same NOTIFY, and a pass starts a debounce later); the margin
- * absorbs a small clock difference between the instances' machines.
+ * A rollup another instance rebuilt whole more than this after we were asked already holds what we
+ * were asked for; the margin absorbs a small clock difference between the instances' machines.
  */
 const CLOCK_MARGIN_MS = 1_000;
 
 /**
- * Keeps the dashboard's materialized views fresh: once at start, a few seconds after the records
- * change (statement triggers NOTIFY `dashboard_records_changed`, see the migration), and on a timer.
- * REFRESH … CONCURRENTLY lets readers go on reading the previous figures meanwhile; the page shows
- * `refreshedAt`. It runs through the owner's refresh_dashboard_rollup(view), as the app owns no view. One refresh runs at a time; a request during one schedules exactly one more.
- * Several instances on one database take turns on an advisory lock, and each skips a rollup that
- * another rebuilt after the change it was asked about: one rebuild per change, whatever the number of instances.
+ * Keeps the dashboard's rollups fresh. Every write notes, in its own transaction, the keys (days,
+ * hubs, cities, commitments) of the rollup rows it touches (statement triggers, see the migration) and
+ * NOTIFYs `dashboard_records_changed`; a moment later this folds them: the owner's
+ * fold_dashboard_rollups() recomputes only those rows, in one transaction, so readers see the previous
+ * figures or the new ones, never half. A fold also runs on a timer, and every rollup is rebuilt whole
+ * when the database has never built them (before serving) and once a day as a safety pass.
+ * Several instances on one database take turns on an advisory lock; a fold takes the keys it folds, so
+ * the next instance finds none left: each change is folded once, whatever the number of instances.
  */
 @Injectable()
 export class DashboardRefresher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DashboardRefresher.name);
   private running: Promise<void> | null = null;
-  /** Views asked for while a refresh runs (or waits), with when first asked, rebuilt by the next pass. */
+  /** Views asked for while a rebuild runs (or waits), with when first asked, rebuilt by the next pass. */
   private pending = new Map<View, number>();
+  /** The fold under way, and the one queued behind it (a call meanwhile shares the queued one). */
+  private folding: Promise<unknown> | null = null;
+  private queued: Promise<FoldResult> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private listener: Client | null = null;
   private closed = false;
@@ -71,15 +51,16 @@ export class DashboardRefresher implements OnApplicationBootstrap, OnApplication
   ) {}
 
   /**
-   * Never built (a new or freshly seeded database): build before serving, so the first figures are
-   * right. Built before: serve the previous figures (the page says how old) and rebuild meanwhile.
+   * Never built (a new or freshly seeded database): build whole before serving, so the first figures
+   * are right. Built before: fold what was written meanwhile.
    */
   async onApplicationBootstrap(): Promise<void> {
     const builtAt = await this.rollups.refreshedAt();
-    const rebuild = this.refresh().catch((e) =>
-      this.logger.error(`Dashboard rollups could not be built at start: ${(e as Error).message}`),
-    );
-    if (!builtAt) await rebuild;
+    if (!builtAt) {
+      await this.refresh().catch((e) => this.logger.error(`Dashboard rollups could not be built at start: ${(e as Error).message}`));
+    } else {
+      void this.fold().catch((e) => this.logger.warn(`Dashboard fold failed: ${(e as Error).message}`));
+    }
     await this.listen();
   }
 
@@ -89,17 +70,58 @@ export class DashboardRefresher implements OnApplicationBootstrap, OnApplication
     const listener = this.listener;
     this.listener = null;
     await listener?.end().catch(() => undefined);
-    await this.running?.catch(() => undefined);
+    await this.idle().catch(() => undefined);
+  }
+
+  @Interval(FOLD_INTERVAL_MS)
+  folded(): void {
+    void this.fold().catch((e) => this.logger.warn(`Dashboard fold failed: ${(e as Error).message}`));
   }
 
   @Interval(SAFETY_INTERVAL_MS)
   scheduled(): void {
-    void this.refresh().catch((e) => this.logger.warn(`Dashboard refresh failed: ${(e as Error).message}`));
+    void this.refresh().catch((e) => this.logger.warn(`Dashboard rebuild failed: ${(e as Error).message}`));
   }
 
   /**
-   * Rebuilds the given rollups (all by default). A call during a running rebuild waits for it and for
-   * one more pass that covers what it asked for.
+   * Brings the rollups up to date with every write committed before the call: the rows of the keys
+   * written since the last fold, by this instance or another. Resolves with what this fold did.
+   */
+  fold(): Promise<FoldResult> {
+    if (this.closed) return Promise.resolve({});
+    if (this.queued) return this.queued;
+    const next = (this.folding ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => {
+        this.queued = null;
+        return this.foldOnce();
+      });
+    this.queued = next;
+    const current: Promise<unknown> = next
+      .catch(() => undefined)
+      .finally(() => {
+        if (this.folding === current) this.folding = null;
+      });
+    this.folding = current;
+    return next;
+  }
+
+  private async foldOnce(): Promise<FoldResult> {
+    if (this.closed) return {};
+    return this.dataSource.transaction(async (manager) => {
+      await this.rollups.takeTurn(manager);
+      // Every rollup then holds the records as they were when the fold began.
+      const started = new Date();
+      const folded = await this.rollups.fold(manager);
+      await this.rollups.setRefreshedAt(manager, started, DASHBOARD_VIEWS);
+      if (Object.keys(folded).length) this.logger.debug?.(`Dashboard rollups folded ${JSON.stringify(folded)}`);
+      return folded;
+    });
+  }
+
+  /**
+   * Rebuilds the given rollups whole (all by default), after folding the rest. A call during a running
+   * rebuild waits for it and for one more pass that covers what it asked for.
    */
   refresh(views: readonly View[] = DASHBOARD_VIEWS, askedAt = Date.now()): Promise<void> {
     for (const v of views) this.pending.set(v, Math.min(this.pending.get(v) ?? askedAt, askedAt));
@@ -111,23 +133,22 @@ export class DashboardRefresher implements OnApplicationBootstrap, OnApplication
         while (this.pending.size && !this.closed) {
           const asked = new Map(this.pending);
           this.pending.clear();
-          // One transaction: readers see the new figures of every view and their time together, never
-          // some views rebuilt and the old time (readers are not blocked meanwhile).
+          // One transaction: readers see the new figures of every rollup and their time together.
           const done = await this.dataSource.transaction(async (manager) => {
             await this.rollups.takeTurn(manager);
-            const started = Date.now();
-            const built = await this.rollups.viewsBuiltAt(manager);
-            const batch = DASHBOARD_VIEWS.filter((v) => asked.has(v) && !((built[v] ?? 0) > (asked.get(v) ?? 0) + CLOCK_MARGIN_MS));
+            const started = new Date();
+            const rebuilt = await this.rollups.viewsRebuiltAt(manager);
+            const batch = DASHBOARD_VIEWS.filter((v) => asked.has(v) && !((rebuilt[v] ?? 0) > (asked.get(v) ?? 0) + CLOCK_MARGIN_MS));
+            // The rollups not rebuilt are brought up to date too, so the time recorded holds for all.
+            await this.rollups.fold(manager);
             for (const view of batch) {
               if (this.closed) return false;
-              // REFRESH needs the owner; the app may only call the owner's function that does exactly this.
               await this.rollups.rebuild(manager, view);
             }
-            // The figures are as fresh as the records at the start of this pass.
-            if (batch.length) await this.rollups.setRefreshedAt(manager, new Date(started), batch);
+            await this.rollups.setRefreshedAt(manager, started, DASHBOARD_VIEWS, batch);
             this.logger.debug?.(
               batch.length
-                ? `Dashboard rollups ${batch.join(', ')} rebuilt in ${Date.now() - started} ms`
+                ? `Dashboard rollups ${batch.join(', ')} rebuilt in ${Date.now() - started.getTime()} ms`
                 : 'Dashboard rollups already rebuilt by another instance',
             );
             return true;
@@ -141,29 +162,17 @@ export class DashboardRefresher implements OnApplicationBootstrap, OnApplication
     return this.running;
   }
 
-  /** Views a write touched, with when first touched, waiting for the quiet moment. */
-  private dirty = new Map<View, number>();
-
-  /** Resolves when the pass under way, if any, has ended. */
-  idle(): Promise<void> {
-    return this.running ?? Promise.resolve();
+  /** Resolves when the rebuild and the folds under way, if any, have ended. */
+  async idle(): Promise<void> {
+    await Promise.all([this.running, this.folding].map((p) => p?.catch(() => undefined)));
   }
 
-  /** A write to `table` happened: rebuild what reads it after a quiet moment. */
-  soon(table?: string): void {
-    if (this.closed) return;
-    const now = Date.now();
-    for (const v of table && table in VIEWS_OF_TABLE ? VIEWS_OF_TABLE[table] : DASHBOARD_VIEWS) {
-      if (!this.dirty.has(v)) this.dirty.set(v, now);
-    }
-    if (this.timer) clearTimeout(this.timer);
+  /** A write happened: fold a moment later (a fold is already due: that one covers it). */
+  soon(): void {
+    if (this.closed || this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      const views = [...this.dirty.keys()];
-      const askedAt = Math.min(...this.dirty.values());
-      this.dirty.clear();
-      if (views.length)
-        void this.refresh(views, askedAt).catch((e) => this.logger.warn(`Dashboard refresh failed: ${(e as Error).message}`));
+      void this.fold().catch((e) => this.logger.warn(`Dashboard fold failed: ${(e as Error).message}`));
     }, DEBOUNCE_MS);
     this.timer.unref();
   }
@@ -174,11 +183,11 @@ export class DashboardRefresher implements OnApplicationBootstrap, OnApplication
     if (!url) return;
     const client = new Client({ connectionString: url });
     client.on('error', () => {
-      // The database went away: listen again later; the timer refresh covers the gap.
+      // The database went away: listen again later; the timer fold covers the gap.
       if (this.listener === client) this.listener = null;
       setTimeout(() => void this.listen().catch(() => undefined), 5_000).unref();
     });
-    client.on('notification', (n) => this.soon(n.payload));
+    client.on('notification', () => this.soon());
     try {
       await client.connect();
       await client.query('LISTEN dashboard_records_changed');

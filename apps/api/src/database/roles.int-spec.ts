@@ -117,8 +117,14 @@ describe('the app database role', () => {
     expect(await sqlState(app.query(`CREATE ROLE sneaky`))).toBe('42501');
   });
 
-  it('refreshes the dashboard only through the owner function, and only its rollups', async () => {
-    expect(await sqlState(app.query(`REFRESH MATERIALIZED VIEW CONCURRENTLY dashboard_engagement_days`))).toBe('42501');
+  it('refreshes the dashboard only through the owner functions, and only its rollups', async () => {
+    // The rollups are the owner's: the app reads them, and writes them only through the two functions.
+    expect(await sqlState(app.query(`DELETE FROM dashboard_engagement_days`))).toBe('42501');
+    expect(await sqlState(app.query(`INSERT INTO dashboard_follow_up_due (hub_id, due_date, follow_ups) VALUES (NULL, NULL, 1)`))).toBe(
+      '42501',
+    );
+    expect(await sqlState(app.query(`SELECT * FROM dashboard_folding`))).toBe('42501');
+    expect(await sqlState(app.query(`SELECT fold_dashboard_rollups()`))).toBe('succeeded');
     for (const view of DASHBOARD_VIEWS) {
       expect(await sqlState(app.query(`SELECT refresh_dashboard_rollup($1)`, [view]))).toBe('succeeded');
     }
@@ -126,7 +132,8 @@ describe('the app database role', () => {
     expect(await sqlState(app.query(`SELECT refresh_dashboard_rollup('dashboard_engagement_days; DROP TABLE users')`))).toBe('22023');
     // Nobody else may call it: PUBLIC has no EXECUTE.
     const [{ publicMay }] = await owner.query(
-      `SELECT EXISTS (SELECT 1 FROM pg_proc p, aclexplode(p.proacl) a WHERE p.proname = 'refresh_dashboard_rollup' AND a.grantee = 0) AS "publicMay"`,
+      `SELECT EXISTS (SELECT 1 FROM pg_proc p, aclexplode(p.proacl) a
+                       WHERE p.proname IN ('refresh_dashboard_rollup', 'fold_dashboard_rollups') AND a.grantee = 0) AS "publicMay"`,
     );
     expect(publicMay).toBe(false);
     // And the app's refresher, as the app role, rebuilds every rollup and records when.

@@ -7,16 +7,23 @@ import type { DataSource } from 'typeorm';
  * may only add and read rows, so it can neither disable the append-only trigger nor rewrite history.
  */
 
-/** Refreshes one dashboard rollup as the owner (REFRESH needs ownership); the app may only EXECUTE it. */
+import { DASHBOARD_VIEWS } from '../dashboard/rollups';
 import { JOBS_SCHEMA } from '../jobs/queues';
 
+/** Rebuilds one dashboard rollup whole as the owner (the rollups are the owner's); the app may only EXECUTE it. */
 export const DASHBOARD_REFRESH_FUNCTION = 'refresh_dashboard_rollup';
 export const DASHBOARD_REFRESH_SIGNATURE = `${DASHBOARD_REFRESH_FUNCTION}(text)`;
+/** Brings the dashboard rollups' rows of the keys written since the last fold up to date, as the owner. */
+export const DASHBOARD_FOLD_FUNCTION = 'fold_dashboard_rollups';
+/** The owner's SECURITY DEFINER functions the app may call; every other one is the owner's alone. */
+const APP_CALLABLE_FUNCTIONS: readonly string[] = [DASHBOARD_REFRESH_FUNCTION, DASHBOARD_FOLD_FUNCTION];
 
 /** Rows the app adds and reads but never changes. */
 const APPEND_ONLY_TABLES: ReadonlySet<string> = new Set(['audit_log']);
-/** Migration bookkeeping: none of the app's business. */
-const NO_ACCESS_TABLES: ReadonlySet<string> = new Set(['migrations', 'typeorm_metadata']);
+/** Rows the app only reads: the dashboard rollups, written by the owner's functions alone. */
+const READ_ONLY_TABLES: ReadonlySet<string> = new Set(DASHBOARD_VIEWS);
+/** Migration bookkeeping, and the keys of the dashboard fold under way: none of the app's business. */
+const NO_ACCESS_TABLES: ReadonlySet<string> = new Set(['migrations', 'typeorm_metadata', 'dashboard_folding']);
 
 /** A set-up problem with the database roles the operator can fix: printed as one line at start. */
 export class DatabaseRoleError extends Error {
@@ -125,7 +132,7 @@ export async function grantWith(query: Query, appRole: string): Promise<GrantRes
     }
     await query(`REVOKE ALL ON TABLE ${name} FROM PUBLIC, ${app}`);
     const rights =
-      r.kind === 'v' || r.kind === 'm'
+      r.kind === 'v' || r.kind === 'm' || READ_ONLY_TABLES.has(r.name)
         ? 'SELECT'
         : NO_ACCESS_TABLES.has(r.name)
           ? null
@@ -154,7 +161,8 @@ export async function grantWith(query: Query, appRole: string): Promise<GrantRes
   )) as { signature: string }[];
   for (const f of definers) {
     await query(`REVOKE ALL ON FUNCTION ${f.signature} FROM PUBLIC, ${app}`);
-    if (f.signature.startsWith(`${DASHBOARD_REFRESH_FUNCTION}(`)) await query(`GRANT EXECUTE ON FUNCTION ${f.signature} TO ${app}`);
+    if (APP_CALLABLE_FUNCTIONS.some((name) => f.signature.startsWith(`${name}(`)))
+      await query(`GRANT EXECUTE ON FUNCTION ${f.signature} TO ${app}`);
   }
   return result;
 }
