@@ -43,6 +43,7 @@ import {
   type ListStatements,
   type Statement,
 } from './common';
+import { measureTwoInstances } from './two-instances';
 
 const autocannon = require('autocannon') as (
   opts: Record<string, unknown>,
@@ -56,11 +57,12 @@ const WARMUP = 20;
 const DURATION = Number(argValue('duration', '10'));
 /**
  * `--only lists` (or `--only lists,search`, …): besides the lists, which always run, time only the
- * groups named (`summary`: the summaries, /auth/me and the figures without rollups; `search`), to
+ * groups named (`summary`: the summaries, /auth/me and the figures without rollups; `search`; `two`: two
+ * API processes on the one database against one, in `two-instances.ts`), to
  * measure one change without the whole run. The figures then go to `tmp/bench-scale-N.only-<groups>.json`,
  * never over the full run's file.
  */
-const GROUPS = ['summary', 'search', 'lists'] as const;
+const GROUPS = ['summary', 'search', 'lists', 'two'] as const;
 const ONLY = argValue('only', '')
   .split(',')
   .map((g) => g.trim())
@@ -250,15 +252,13 @@ async function main() {
     // The API; it builds the dashboard rollups at start.
     const apiPort = await freePort();
     const bootStart = Date.now();
-    children.push(
-      await startChild('bench-api.ts', {
-        BENCH_DATABASE_URL: db.appUrl,
-        BENCH_MIGRATION_DATABASE_URL: db.ownerUrl,
-        BENCH_PORT: String(apiPort),
-        BENCH_ADMIN_EMAIL: ADMIN.email,
-        BENCH_ADMIN_PASSWORD: ADMIN.password,
-      }),
-    );
+    const apiEnv = {
+      BENCH_DATABASE_URL: db.appUrl,
+      BENCH_MIGRATION_DATABASE_URL: db.ownerUrl,
+      BENCH_ADMIN_EMAIL: ADMIN.email,
+      BENCH_ADMIN_PASSWORD: ADMIN.password,
+    };
+    children.push(await startChild('bench-api.ts', { ...apiEnv, BENCH_PORT: String(apiPort) }));
     const bootSeconds = (Date.now() - bootStart) / 1000;
     await pg.query(`SELECT 1`);
     const [busiest] = (
@@ -459,6 +459,23 @@ async function main() {
       `  list (${listCheck.body.total} matching, 50 rows): API ${f1(apiList.requests.average)} req/s (worst run p50 ${apiList.latency.p50} ms, non-2xx ${apiList.non2xx}) | bare ${f1(bareList.requests.average)} req/s (worst run p50 ${bareList.latency.p50} ms) | ${(ratio * 100).toFixed(0)} %`,
     );
 
+    // Two API processes on this database vs one, same list case (`--only two`).
+    const twoInstances = runs('two')
+      ? await measureTwoInstances({
+          pg,
+          firstPort: apiPort,
+          startSecond: async () => {
+            const port = await freePort();
+            children.push(await startChild('bench-api.ts', { ...apiEnv, BENCH_PORT: String(port) }));
+            return port;
+          },
+          path: listPath,
+          alsoCompare: [listPath.replace('pageSize=50', 'pageSize=50&page=2'), searchPath],
+          token: admin.accessToken,
+          duration: DURATION,
+        })
+      : undefined;
+
     const seconds = (Date.now() - started) / 1000;
     const result = {
       scale,
@@ -496,6 +513,7 @@ async function main() {
         p95: publicStories.api.p95,
         floorP50: publicStories.floor.p50,
       },
+      twoInstances,
       seconds,
     };
     mkdirSync(join(root, 'tmp'), { recursive: true });
