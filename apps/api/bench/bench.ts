@@ -47,6 +47,7 @@ import {
   type Statement,
 } from './common';
 import { measureFreshness } from './freshness';
+import { measureTwoInstances } from './two-instances';
 
 const autocannon = require('autocannon') as (
   opts: Record<string, unknown>,
@@ -61,11 +62,12 @@ const DURATION = Number(argValue('duration', '10'));
 /**
  * `--only lists` (or `--only lists,search`, …): besides the lists, which always run, time only the
  * groups named (`summary`: the summaries, /auth/me and the figures without rollups; `search`;
- * `freshness`: a write seen on the dashboard and the rollups' database time per write), to
+ * `freshness`: a write seen on the dashboard and the rollups' database time per write; `two`: two
+ * API processes on the one database against one, in `two-instances.ts`), to
  * measure one change without the whole run. The figures then go to `tmp/bench-scale-N.only-<groups>.json`,
  * never over the full run's file.
  */
-const GROUPS = ['summary', 'search', 'lists', 'freshness'] as const;
+const GROUPS = ['summary', 'search', 'lists', 'freshness', 'two'] as const;
 const ONLY = argValue('only', '')
   .split(',')
   .map((g) => g.trim())
@@ -255,15 +257,13 @@ async function main() {
     // The API; it builds the dashboard rollups at start.
     const apiPort = await freePort();
     const bootStart = Date.now();
-    children.push(
-      await startChild('bench-api.ts', {
-        BENCH_DATABASE_URL: db.appUrl,
-        BENCH_MIGRATION_DATABASE_URL: db.ownerUrl,
-        BENCH_PORT: String(apiPort),
-        BENCH_ADMIN_EMAIL: ADMIN.email,
-        BENCH_ADMIN_PASSWORD: ADMIN.password,
-      }),
-    );
+    const apiEnv = {
+      BENCH_DATABASE_URL: db.appUrl,
+      BENCH_MIGRATION_DATABASE_URL: db.ownerUrl,
+      BENCH_ADMIN_EMAIL: ADMIN.email,
+      BENCH_ADMIN_PASSWORD: ADMIN.password,
+    };
+    children.push(await startChild('bench-api.ts', { ...apiEnv, BENCH_PORT: String(apiPort) }));
     const bootSeconds = (Date.now() - bootStart) / 1000;
     await pg.query(`SELECT 1`);
     const [busiest] = (
@@ -474,6 +474,22 @@ async function main() {
           log,
         })
       : null;
+    // Two API processes on this database vs one, same list case (`--only two`).
+    const twoInstances = runs('two')
+      ? await measureTwoInstances({
+          pg,
+          firstPort: apiPort,
+          startSecond: async () => {
+            const port = await freePort();
+            children.push(await startChild('bench-api.ts', { ...apiEnv, BENCH_PORT: String(port) }));
+            return port;
+          },
+          path: listPath,
+          alsoCompare: [listPath.replace('pageSize=50', 'pageSize=50&page=2'), searchPath],
+          token: admin.accessToken,
+          duration: DURATION,
+        })
+      : undefined;
 
     const seconds = (Date.now() - started) / 1000;
     const result = {
@@ -513,6 +529,7 @@ async function main() {
         floorP50: publicStories.floor.p50,
       },
       freshness,
+      twoInstances,
       seconds,
     };
     mkdirSync(join(root, 'tmp'), { recursive: true });

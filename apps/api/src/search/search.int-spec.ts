@@ -1,4 +1,4 @@
-import type { SearchGroup, SearchKind, SearchResults } from '@impact/contracts';
+import { SEARCH_COUNT_CAP, type SearchGroup, type SearchKind, type SearchResults } from '@impact/contracts';
 import { demoSpec, type DemoUser } from '../../test/demo-spec';
 
 const t = demoSpec('admin', 'esa', 'nansana', 'danilovgrad');
@@ -26,14 +26,14 @@ const group = (r: SearchResults, kind: SearchKind): SearchGroup => {
   return found;
 };
 const idsOf = (g: SearchGroup) => g.items.map((i) => i.id);
+const post = async (who: DemoUser, path: string, body: object): Promise<string> => {
+  const res = await t.http.post(path).set(as(who)).send(body);
+  if (res.status !== 201) throw new Error(`${path} answered ${res.status}: ${res.text}`);
+  return res.body.id;
+};
 
 beforeAll(async () => {
   const nansana = t.city('Nansana');
-  const post = async (who: DemoUser, path: string, body: object): Promise<string> => {
-    const res = await t.http.post(path).set(as(who)).send(body);
-    if (res.status !== 201) throw new Error(`${path} answered ${res.status}: ${res.text}`);
-    return res.body.id;
-  };
   ids.partners = await post('esa', '/api/partners', { name: `${WORD} Foundation`, kind: 'academic' });
   ids.cities = await post('admin', '/api/cities', {
     name: `${WORD} Town`,
@@ -91,9 +91,10 @@ describe('GET /api/search', () => {
     };
     for (const kind of Object.keys(links) as SearchKind[]) {
       const g = group(r, kind);
-      expect({ kind, total: g.total, items: g.items }).toEqual({
+      expect({ kind, total: g.total, more: g.more, items: g.items }).toEqual({
         kind,
         total: 1,
+        more: false,
         items: [{ id: ids[kind], title: expect.stringContaining(WORD), subtitle: expect.anything(), link: links[kind] }],
       });
     }
@@ -108,7 +109,7 @@ describe('GET /api/search', () => {
 
   it('leaves archived records out', async () => {
     const r = await search('admin', `${WORD} archived`);
-    expect(group(r, 'commitments')).toEqual({ kind: 'commitments', total: 0, items: [] });
+    expect(group(r, 'commitments')).toEqual({ kind: 'commitments', total: 0, more: false, items: [] });
     const all = await search('admin', WORD, 20);
     expect(idsOf(group(all, 'commitments'))).not.toContain(archivedCommitment);
   });
@@ -143,8 +144,32 @@ describe('GET /api/search', () => {
       .set(as('esa'))
       .send({ title: `${WORD} second desk`, kind: 'youth_council', cityId: t.city('Nansana') });
     const two = await search('esa', WORD, 1);
-    expect(group(two, 'commitments').total).toBe(2);
+    expect(group(two, 'commitments')).toMatchObject({ total: 2, more: false });
     expect(group(two, 'commitments').items).toHaveLength(1);
+  });
+
+  it('counts a common word up to the cap, says there are more, and still shows the best match first, in scope', async () => {
+    // Past the cap the best matches come from the nearest-neighbour walk: one exact title among
+    // SEARCH_COUNT_CAP + 4 longer ones that only contain the word.
+    const common = 'Quorvaxle';
+    const nansana = t.city('Nansana');
+    await t.dataSource.query(
+      `INSERT INTO commitments (title, kind, city_id, hub_id)
+       SELECT $1 || 'ship desk ' || g, 'youth_council', $2, $3 FROM generate_series(1, $4::int) g`,
+      [common, nansana, t.hub('esa'), SEARCH_COUNT_CAP + 4],
+    );
+    const exact = await post('esa', '/api/commitments', { title: `${common} desk`, kind: 'youth_council', cityId: nansana });
+    for (const who of ['admin', 'esa', 'nansana'] as const) {
+      const g = group(await search(who, common, 3), 'commitments');
+      expect({ who, total: g.total, more: g.more, first: g.items[0]?.id, shown: g.items.length }).toEqual({
+        who,
+        total: SEARCH_COUNT_CAP,
+        more: true,
+        first: exact,
+        shown: 3,
+      });
+    }
+    expect(group(await search('danilovgrad', common), 'commitments')).toEqual({ kind: 'commitments', total: 0, more: false, items: [] });
   });
 
   it('answers 400 naming the field for a bad q or limit', async () => {

@@ -7,6 +7,8 @@ export type SearchKind = (typeof SEARCH_KINDS)[number];
 export const SEARCH_MIN_CHARS = 2;
 /** Items per kind: `limit` within these bounds, this many without it. */
 export const SEARCH_LIMIT = { min: 1, max: 20, default: 5 } as const;
+/** Each kind's matches are counted up to this many; past it, `total` is this and `more` is true ("1,000+"). */
+export const SEARCH_COUNT_CAP = 1000;
 
 export interface SearchQuery {
   q: string;
@@ -24,8 +26,10 @@ export interface SearchItem {
 
 export interface SearchGroup {
   kind: SearchKind;
-  /** Every match of this kind the caller may read, beyond the `limit` shown. */
+  /** Every match of this kind the caller may read, beyond the `limit` shown, counted up to SEARCH_COUNT_CAP. */
   total: number;
+  /** True when more than `total` match (the count stopped at SEARCH_COUNT_CAP): `total` is a lower bound. */
+  more: boolean;
   items: SearchItem[];
 }
 

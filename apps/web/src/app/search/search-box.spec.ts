@@ -20,11 +20,12 @@ class Host {
 
 const answer: SearchResults = {
   groups: [
-    { kind: 'cities', total: 1, items: [{ id: 'c1', title: 'Cape Town', subtitle: 'ZA', link: '/cities/c1' }] },
-    { kind: 'engagements', total: 0, items: [] },
+    { kind: 'cities', total: 1, more: false, items: [{ id: 'c1', title: 'Cape Town', subtitle: 'ZA', link: '/cities/c1' }] },
+    { kind: 'engagements', total: 0, more: false, items: [] },
     {
       kind: 'commitments',
       total: 7,
+      more: false,
       items: [
         { id: 'k1', title: 'Youth desk in Cape Town', subtitle: 'Cape Town', link: '/commitments/k1' },
         { id: 'k2', title: 'Cape Town dialogue series', subtitle: null, link: '/commitments/k2' },
@@ -99,6 +100,31 @@ describe('SearchBox', () => {
     expect(panelText()).not.toContain('Engagements');
   });
 
+  it('shows a count the server stopped at its cap as "1,000+", in the group and in what is announced', async () => {
+    const { el, http, type, wait } = await render();
+    await type('commitment');
+    await wait(SEARCH_BOX_DEBOUNCE_MS);
+    http
+      .expectOne((r) => r.params.get('q') === 'commitment')
+      .flush({
+        groups: [
+          { kind: 'cities', total: 1, more: false, items: [{ id: 'c1', title: 'Commitment Town', subtitle: 'ZA', link: '/cities/c1' }] },
+          {
+            kind: 'commitments',
+            total: 1000,
+            more: true,
+            items: [{ id: 'k1', title: 'Commitment 1', subtitle: null, link: '/commitments/k1' }],
+          },
+        ],
+      } satisfies SearchResults);
+    await wait(0);
+    const labels = [...document.querySelectorAll<HTMLElement>('.it-search-panel .mat-mdc-optgroup-label')].map((l) =>
+      l.textContent?.trim(),
+    );
+    expect(labels).toEqual(['Cities (1 match)', 'Commitments (1,000+ matches)']);
+    expect(el.querySelector('[aria-live]')?.textContent?.trim()).toBe('1,001+ results');
+  });
+
   it('opens the picked record and clears the field', async () => {
     const { http, type, wait, input, settle } = await render();
     await type('cape');
@@ -128,8 +154,8 @@ describe('SearchBox', () => {
       .expectOne((r) => r.params.get('q') === 'zzqx')
       .flush({
         groups: [
-          { kind: 'cities', total: 0, items: [] },
-          { kind: 'stories', total: 0, items: [] },
+          { kind: 'cities', total: 0, more: false, items: [] },
+          { kind: 'stories', total: 0, more: false, items: [] },
         ],
       } satisfies SearchResults);
     await wait(0);

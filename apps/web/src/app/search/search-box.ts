@@ -20,7 +20,7 @@ export type SearchView =
   | { state: 'idle'; q: string }
   | { state: 'loading'; q: string }
   | { state: 'error'; q: string }
-  | { state: 'done'; q: string; groups: SearchGroup[]; count: number };
+  | { state: 'done'; q: string; groups: SearchGroup[]; count: number; more: boolean };
 
 /**
  * The toolbar's search across every kind of record. An ARIA combobox (Material's autocomplete) whose
@@ -72,7 +72,14 @@ export class SearchBox {
       this.api.search(q).pipe(
         map((answer): SearchView => {
           const groups = answer.groups.filter((group) => group.items.length > 0);
-          return { state: 'done', q, groups, count: groups.reduce((sum, group) => sum + group.total, 0) };
+          // A group counted only up to the server's cap makes the sum a lower bound too ("1,000+").
+          return {
+            state: 'done',
+            q,
+            groups,
+            count: groups.reduce((sum, group) => sum + group.total, 0),
+            more: groups.some((group) => group.more),
+          };
         }),
         catchError(() => of<SearchView>({ state: 'error', q })),
       ),
