@@ -20,13 +20,15 @@ import type { PageQueryDto } from '../common/list';
 import { JobsService } from '../jobs/jobs.service';
 import { ImportEntity, type ImportCreated, type ImportUpdated } from './import.entity';
 import { ImportFileEntity } from './import-file.entity';
-import { Importers } from './importers';
+import { Importers, type CreatePlan } from './importers';
 import { readCsvRows, readXlsxRows, sniffDelimiter, UnreadableFileError, type SheetRow } from './read-rows';
 
 /** Row errors kept on an import; past this many the file is surely the wrong one. */
 const MAX_ERRORS = 1_000;
 /** Progress is written at most this often while a file runs. */
 const PROGRESS_MS = 500;
+/** Creates are written this many at a time by an importer that writes batches (a few statements per batch). */
+const BATCH_ROWS = 500;
 
 /** The job names only its import: the file waits in `import_files`, readable from any instance. */
 export interface ImportJob {
@@ -71,6 +73,8 @@ function rowsOf(content: Buffer): AsyncGenerator<SheetRow> {
 @Injectable()
 export class ImportsService implements OnModuleInit {
   private readonly logger = new Logger('Imports');
+  /** Creates per batch; 0 writes every row through the importer's per-row path (what the batched path is compared with). */
+  batchRows = BATCH_ROWS;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -189,46 +193,83 @@ export class ImportsService implements OnModuleInit {
 
     const pass = async (m: EntityManager | null): Promise<void> => {
       const entity = await importer.open(user);
-      let header = true;
-      for await (const row of rowsOf(content)) {
-        if (header) {
-          header = false;
-          const problems = importer.checkHeader(Object.keys(row.cells));
-          if (problems.length) {
-            addErrors(problems);
-            failed++;
-            return;
-          }
-        }
-        counts.processed++;
-        let plan = await entity.plan(row);
-        const refused = plan.kind === 'invalid' ? null : entity.refusal(plan);
-        if (refused) plan = { kind: 'invalid', row: row.row, errors: [refused] };
-        if (plan.kind === 'invalid') {
-          failed++;
-          addErrors(plan.errors);
-        } else if (plan.kind === 'unchanged') counts.unchanged++;
-        else {
-          counts[plan.kind === 'create' ? 'created' : 'updated']++;
-          // Once a row failed nothing more is written: the transaction rolls back; the rest is only checked.
-          if (m && !failed) {
-            try {
-              const w = await entity.write(m, plan, note);
-              if (w.before) beforeImages.push({ id: w.id, version: w.version, before: w.before });
-              else createdIds.push({ id: w.id, version: w.version });
-            } catch (e) {
-              if (!(e instanceof DomainError)) throw e;
+      const batchRows = entity.writeCreates ? this.batchRows : 0;
+      const pending: CreatePlan[] = [];
+      // A batch is written whole or not at all: its rows' errors are reported and nothing more is written.
+      const flush = async (plans: CreatePlan[]) => {
+        if (!m || failed || !plans.length || !entity.writeCreates) return;
+        const out = await entity.writeCreates(m, plans, note);
+        if ('errors' in out) {
+          failed += out.errors.length;
+          addErrors(out.errors);
+        } else createdIds.push(...out.written);
+      };
+      // One batch is written while the next rows are read and checked (Node checks, PostgreSQL writes).
+      let writing: Promise<Error | null> = Promise.resolve(null);
+      const settled = async () => {
+        const e = await writing;
+        writing = Promise.resolve(null);
+        if (e) throw e;
+      };
+      const startFlush = async () => {
+        await settled();
+        const plans = pending.splice(0);
+        writing = flush(plans).then(
+          () => null,
+          (e: Error) => e,
+        );
+      };
+      try {
+        let header = true;
+        for await (const row of rowsOf(content)) {
+          if (header) {
+            header = false;
+            const problems = importer.checkHeader(Object.keys(row.cells));
+            if (problems.length) {
+              addErrors(problems);
               failed++;
-              const field = e instanceof ValidationFailedError ? e.fieldErrors[0]?.field : undefined;
-              addErrors([{ row: row.row, column: field === 'hubId' ? 'hub' : (field ?? 'id'), message: e.message }]);
+              return;
             }
           }
+          counts.processed++;
+          let plan = await entity.plan(row);
+          const refused = plan.kind === 'invalid' ? null : entity.refusal(plan);
+          if (refused) plan = { kind: 'invalid', row: row.row, errors: [refused] };
+          if (plan.kind === 'invalid') {
+            failed++;
+            addErrors(plan.errors);
+          } else if (plan.kind === 'unchanged') counts.unchanged++;
+          else {
+            counts[plan.kind === 'create' ? 'created' : 'updated']++;
+            // Once a row failed nothing more is written: the transaction rolls back; the rest is only checked.
+            if (m && !failed && plan.kind === 'create' && batchRows > 0) {
+              pending.push(plan);
+              if (pending.length >= batchRows) await startFlush();
+            } else if (m && !failed) {
+              await settled();
+              try {
+                const w = await entity.write(m, plan, note);
+                if (w.before) beforeImages.push({ id: w.id, version: w.version, before: w.before });
+                else createdIds.push({ id: w.id, version: w.version });
+              } catch (e) {
+                if (!(e instanceof DomainError)) throw e;
+                failed++;
+                const field = e instanceof ValidationFailedError ? e.fieldErrors[0]?.field : undefined;
+                addErrors([{ row: row.row, column: field === 'hubId' ? 'hub' : (field ?? 'id'), message: e.message }]);
+              }
+            }
+          }
+          if (Date.now() - lastProgress >= PROGRESS_MS) {
+            lastProgress = Date.now();
+            await this.repo().update(rec.id, { processed: counts.processed });
+          }
         }
-        if (Date.now() - lastProgress >= PROGRESS_MS) {
-          lastProgress = Date.now();
-          await this.repo().update(rec.id, { processed: counts.processed });
-        }
+        await startFlush();
+      } finally {
+        // Never leave a batch running on the transaction's connection (an unreadable file stops the loop).
+        await writing;
       }
+      await settled();
     };
 
     try {
@@ -244,6 +285,8 @@ export class ImportsService implements OnModuleInit {
       if (e instanceof UnreadableFileError) return { status: 'failed', message: e.message, ...counts, total: null, errors };
       if (!(e instanceof RowsFailed)) throw e;
     }
+    // A batch reports its rows' errors when it is written, after later rows' own errors: rows in order again.
+    errors.sort((a, b) => a.row - b.row);
     const result = { ...counts, total: counts.processed, errors };
     if (failed && !rec.dryRun) return { ...result, status: 'failed', message: 'Some rows have errors: nothing was written.' };
     return { ...result, status: 'done', message: null };
