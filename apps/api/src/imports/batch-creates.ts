@@ -44,7 +44,11 @@ const LIVE_SQL: Partial<Record<RefTable, string>> = {
 async function liveRefs(m: EntityManager, refs: RowRef[][]): Promise<Map<string, Map<string, { hubId?: string }>>> {
   const wanted = new Map<RefTable, Set<string>>();
   for (const list of refs)
-    for (const r of list) for (const id of r.ids) if (id) (wanted.get(r.table) ?? wanted.set(r.table, new Set()).get(r.table)!).add(id);
+    for (const r of list) {
+      const ids = wanted.get(r.table) ?? new Set<string>();
+      wanted.set(r.table, ids);
+      for (const id of r.ids) if (id) ids.add(id);
+    }
   const live = new Map<string, Map<string, { hubId?: string }>>();
   for (const [table, ids] of wanted) {
     const rows = (await m.query(LIVE_SQL[table] as string, [[...ids]])) as { id: string; hubId?: string }[];

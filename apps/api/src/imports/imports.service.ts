@@ -22,6 +22,7 @@ import { ImportEntity, type ImportCreated, type ImportUpdated } from './import.e
 import { ImportFileEntity } from './import-file.entity';
 import { Importers, type CreatePlan } from './importers';
 import { readCsvRows, readXlsxRows, sniffDelimiter, UnreadableFileError, type SheetRow } from './read-rows';
+import { checkZipBounds } from './zip-bounds';
 
 /** Row errors kept on an import; past this many the file is surely the wrong one. */
 const MAX_ERRORS = 1_000;
@@ -56,11 +57,13 @@ const toRecord = (i: ImportEntity): ImportRecord => ({
   finishedAt: i.finishedAt ? i.finishedAt.toISOString() : null,
 });
 
-/** A spreadsheet's rows: `.xlsx` when the file is a zip (it starts with `PK`), CSV otherwise. */
-function rowsOf(content: Buffer): AsyncGenerator<SheetRow> {
+/** A spreadsheet's rows: `.xlsx` when the file is a zip (it starts with `PK`; its inflated size bounded first), CSV otherwise. */
+async function* rowsOf(content: Buffer): AsyncGenerator<SheetRow> {
   const stream = Readable.from([content]);
-  if (content.toString('latin1', 0, 2) === 'PK') return readXlsxRows(stream);
-  return readCsvRows(stream, sniffDelimiter(content.toString('utf8', 0, Math.min(content.length, 64 * 1024))));
+  if (content.toString('latin1', 0, 2) === 'PK') {
+    await checkZipBounds(content);
+    yield* readXlsxRows(stream);
+  } else yield* readCsvRows(stream, sniffDelimiter(content.toString('utf8', 0, Math.min(content.length, 64 * 1024))));
 }
 
 /**
