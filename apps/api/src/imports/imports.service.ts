@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { readFile, unlink } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { unlink } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import type { DataSource, EntityManager } from 'typeorm';
 import type {
@@ -57,13 +58,27 @@ const toRecord = (i: ImportEntity): ImportRecord => ({
   finishedAt: i.finishedAt ? i.finishedAt.toISOString() : null,
 });
 
-/** A spreadsheet's rows: `.xlsx` when the file is a zip (it starts with `PK`; its inflated size bounded first), CSV otherwise. */
-async function* rowsOf(content: Buffer): AsyncGenerator<SheetRow> {
-  const stream = Readable.from([content]);
-  if (content.toString('latin1', 0, 2) === 'PK') {
+/** Bytes read from or written to a stored file per statement (a whole bytea travels as hex text, twice its size, at once). */
+const FILE_CHUNK = 4 * 1024 * 1024;
+
+/**
+ * A spreadsheet's rows from its pieces: `.xlsx` when the file is a zip (it starts with `PK`; the
+ * whole of it is needed, its inflated size bounded first), CSV otherwise (streamed piece by piece).
+ */
+async function* rowsOf(pieces: AsyncGenerator<Buffer>): AsyncGenerator<SheetRow> {
+  const first = await pieces.next();
+  const head = first.done ? Buffer.alloc(0) : first.value;
+  async function* all() {
+    yield head;
+    yield* pieces;
+  }
+  if (head.toString('latin1', 0, 2) === 'PK') {
+    const parts: Buffer[] = [];
+    for await (const piece of all()) parts.push(piece);
+    const content = Buffer.concat(parts);
     await checkZipBounds(content);
-    yield* readXlsxRows(stream);
-  } else yield* readCsvRows(stream, sniffDelimiter(content.toString('utf8', 0, Math.min(content.length, 64 * 1024))));
+    yield* readXlsxRows(Readable.from([content]));
+  } else yield* readCsvRows(Readable.from(all()), sniffDelimiter(head.toString('utf8', 0, Math.min(head.length, 64 * 1024))));
 }
 
 /**
@@ -106,10 +121,12 @@ export class ImportsService implements OnModuleInit {
   async start(user: AuthUser, entity: ImportEntityName, dryRun: boolean, fileName: string, path: string): Promise<ImportRecord> {
     try {
       this.requireMayImport(user, entity);
-      const content = await readFile(path);
       return await this.dataSource.transaction(async (m) => {
         const saved = await this.repo(m).save(this.repo(m).create({ entity, dryRun, fileName, createdById: user.id, status: 'queued' }));
-        await m.getRepository(ImportFileEntity).insert({ importId: saved.id, content });
+        await m.getRepository(ImportFileEntity).insert({ importId: saved.id, content: Buffer.alloc(0) });
+        // Piece by piece, so memory stays flat whatever the file's size (up to the upload limit).
+        for await (const piece of createReadStream(path, { highWaterMark: FILE_CHUNK }))
+          await m.query(`UPDATE import_files SET content = content || $2 WHERE import_id = $1`, [saved.id, piece]);
         await this.jobs.send('import-run', { importId: saved.id } satisfies ImportJob, {}, m);
         return toRecord(saved);
       });
@@ -118,9 +135,24 @@ export class ImportsService implements OnModuleInit {
     }
   }
 
-  /** The import's file, from the database (any instance may run the job); null once it is gone. */
-  private async fileOf(importId: string): Promise<Buffer | null> {
-    return (await this.dataSource.getRepository(ImportFileEntity).findOneBy({ importId }))?.content ?? null;
+  /** The size of the import's file in the database (any instance may run the job); null once it is gone. */
+  private async fileSize(importId: string): Promise<number | null> {
+    const [row] = (await this.dataSource.query(`SELECT octet_length(content) AS size FROM import_files WHERE import_id = $1`, [
+      importId,
+    ])) as { size: number }[];
+    return row ? Number(row.size) : null;
+  }
+
+  /** The import's file, read piece by piece. */
+  private async *fileOf(importId: string, size: number): AsyncGenerator<Buffer> {
+    for (let from = 1; from <= size; from += FILE_CHUNK) {
+      const [row] = (await this.dataSource.query(
+        `SELECT substring(content FROM $2 FOR $3) AS piece FROM import_files WHERE import_id = $1`,
+        [importId, from, FILE_CHUNK],
+      )) as { piece: Buffer }[];
+      if (!row) throw new Error('the uploaded file is gone');
+      yield row.piece;
+    }
   }
 
   /** The caller's own import (admins: any); others are not found. */
@@ -156,13 +188,13 @@ export class ImportsService implements OnModuleInit {
       const found = await this.repo().findOneBy({ id: importId });
       // A job retried after its worker died finds its import still running (the writes rolled back).
       if (!found || (found.status !== 'queued' && found.status !== 'running')) return;
-      const content = await this.fileOf(importId);
-      if (!content) throw new Error('the uploaded file is gone');
+      const size = await this.fileSize(importId);
+      if (size === null) throw new Error('the uploaded file is gone');
       await this.repo().update(importId, { status: 'running', processed: 0 });
       const user = found.createdById ? await this.users.byId(found.createdById) : null;
       const outcome =
         user && user.active
-          ? await this.execute(found, user, content)
+          ? await this.execute(found, user, () => this.fileOf(importId, size))
           : { status: 'failed' as const, message: 'The user who uploaded the file can no longer sign in.' };
       await this.repo().update(importId, { ...outcome, finishedAt: new Date() });
     } catch (e) {
@@ -183,7 +215,7 @@ export class ImportsService implements OnModuleInit {
     }
   }
 
-  private async execute(rec: ImportEntity, user: AuthUser, content: Buffer): Promise<Partial<ImportEntity>> {
+  private async execute(rec: ImportEntity, user: AuthUser, file: () => AsyncGenerator<Buffer>): Promise<Partial<ImportEntity>> {
     const importer = this.importers.of(rec.entity);
     const counts = { processed: 0, created: 0, updated: 0, unchanged: 0 };
     const errors: ImportRowError[] = [];
@@ -224,7 +256,7 @@ export class ImportsService implements OnModuleInit {
       };
       try {
         let header = true;
-        for await (const row of rowsOf(content)) {
+        for await (const row of rowsOf(file())) {
           if (header) {
             header = false;
             const problems = importer.checkHeader(Object.keys(row.cells));
