@@ -299,17 +299,32 @@ describe('record imports: batched writes', () => {
     service().batchRows = 500;
   });
 
-  /** Twelve new records from the export of ESA's hub, titled `prefix` and a number. */
+  /**
+   * Twelve new records from the export of ESA's hub, titled `prefix` and a number; references by id
+   * (the export names them, and a name two records share is a row error in a file of new records).
+   */
   async function newRows(entity: 'engagements' | 'commitments', prefix: string) {
     const ex = await exportOf('esa', entity, `?hubId=${t.hub('esa')}`);
     expect(ex.rows.length).toBeGreaterThanOrEqual(6);
+    const byId = async (r: string[]): Promise<Record<string, string>> => {
+      const live = (
+        await t.http
+          .get(`/api/${entity}/${ex.cell(r, 'id')}`)
+          .set(as('esa'))
+          .expect(200)
+      ).body;
+      return entity === 'engagements'
+        ? {
+            location: live.locationCityId ?? '',
+            host: live.hostCityId ?? '',
+            participatingCities: live.participatingCityIds.join('; '),
+            partners: live.partnerIds.join('; '),
+          }
+        : { city: live.cityId, status: '', inspiredBy: live.inspiredByEngagementIds.join('; '), partners: live.partnerIds.join('; ') };
+    };
+    const refs = await Promise.all(ex.rows.slice(0, 6).map(byId));
     const rows = Array.from({ length: 12 }, (_, i) =>
-      edited(ex.header, ex.rows[i % 6], {
-        id: '',
-        version: '',
-        title: `${prefix} ${String(i).padStart(2, '0')}`,
-        ...(entity === 'commitments' ? { status: '' } : {}),
-      }),
+      edited(ex.header, ex.rows[i % 6], { id: '', version: '', title: `${prefix} ${String(i).padStart(2, '0')}`, ...refs[i % 6] }),
     );
     return { header: ex.header, rows };
   }
