@@ -303,7 +303,7 @@ describe('record imports: batched writes', () => {
    * Twelve new records from the export of ESA's hub, titled `prefix` and a number; references by id
    * (the export names them, and a name two records share is a row error in a file of new records).
    */
-  async function newRows(entity: 'engagements' | 'commitments', prefix: string) {
+  async function newRows(entity: 'engagements' | 'commitments', ...prefixes: string[]) {
     const ex = await exportOf('esa', entity, `?hubId=${t.hub('esa')}`);
     expect(ex.rows.length).toBeGreaterThanOrEqual(6);
     const byId = async (r: string[]): Promise<Record<string, string>> => {
@@ -323,28 +323,29 @@ describe('record imports: batched writes', () => {
         : { city: live.cityId, status: '', inspiredBy: live.inspiredByEngagementIds.join('; '), partners: live.partnerIds.join('; ') };
     };
     const refs = await Promise.all(ex.rows.slice(0, 6).map(byId));
-    const rows = Array.from({ length: 12 }, (_, i) =>
-      edited(ex.header, ex.rows[i % 6], { id: '', version: '', title: `${prefix} ${String(i).padStart(2, '0')}`, ...refs[i % 6] }),
-    );
-    return { header: ex.header, rows };
+    const rows = (prefix: string) =>
+      Array.from({ length: 12 }, (_, i) =>
+        edited(ex.header, ex.rows[i % 6], { id: '', version: '', title: `${prefix} ${String(i).padStart(2, '0')}`, ...refs[i % 6] }),
+      );
+    return { header: ex.header, files: prefixes.map(rows) };
   }
 
   it.each(['engagements', 'commitments'] as const)(
     'writes %s in batches exactly as row by row: same records, links, status rows and audit rows',
     async (entity) => {
+      const [pa, pb] = [`Batched ${entity} ${Date.now()}`, `Row by row ${entity} ${Date.now()}`];
+      // The same rows twice (the export read once: the first import adds to it), under two titles.
+      const { header, files } = await newRows(entity, pa, pb);
       // Batches of 5 over 12 rows: two whole batches and a part one.
       service().batchRows = 5;
-      const a = await newRows(entity, `Batched ${entity} ${Date.now()}`);
-      const batched = await imported('esa', entity, false, csvOf([a.header, ...a.rows]));
+      const batched = await imported('esa', entity, false, csvOf([header, ...files[0]]));
       expect(batched).toMatchObject({ status: 'done', created: 12, errors: [] });
-
       service().batchRows = 0;
-      const b = await newRows(entity, `Row by row ${entity} ${Date.now()}`);
-      const rowByRow = await imported('esa', entity, false, csvOf([b.header, ...b.rows]));
+      const rowByRow = await imported('esa', entity, false, csvOf([header, ...files[1]]));
       expect(rowByRow).toMatchObject({ status: 'done', created: 12, errors: [] });
 
-      const x = await createdBy(entity, batched.id, a.rows[0][a.header.indexOf('title')].replace(/ 00$/, ''));
-      const y = await createdBy(entity, rowByRow.id, b.rows[0][b.header.indexOf('title')].replace(/ 00$/, ''));
+      const x = await createdBy(entity, batched.id, pa);
+      const y = await createdBy(entity, rowByRow.id, pb);
       expect(x).toHaveLength(12);
       expect(x.every((r) => r.stamped && r.audit.length === 1)).toBe(true);
       expect(x).toEqual(y);
@@ -358,11 +359,14 @@ describe('record imports: batched writes', () => {
   it('a row error after batches were written writes nothing of the file', async () => {
     service().batchRows = 5;
     for (const entity of ['engagements', 'commitments'] as const) {
-      const f = await newRows(entity, `Failing ${entity} ${Date.now()}`);
+      const {
+        header,
+        files: [rows],
+      } = await newRows(entity, `Failing ${entity} ${Date.now()}`);
       const bad: Record<string, string> = entity === 'engagements' ? { hub: 'Nowhere hub' } : { city: 'Atlantis' };
-      f.rows[10] = edited(f.header, f.rows[10], bad);
+      rows[10] = edited(header, rows[10], bad);
       const before = await written();
-      const run = await imported('esa', entity, false, csvOf([f.header, ...f.rows]));
+      const run = await imported('esa', entity, false, csvOf([header, ...rows]));
       expect(run).toMatchObject({ status: 'failed', created: 11, message: 'Some rows have errors: nothing was written.' });
       expect(run.errors).toEqual([{ row: 12, column: Object.keys(bad)[0], message: expect.stringMatching(/^no (hub|city)/) }]);
       expect(await written()).toEqual(before);
