@@ -75,9 +75,7 @@ function inflatedSize(data: Buffer, budget: number): Promise<number> {
 export async function checkZipBounds(zip: Buffer, limits: typeof ZIP_LIMITS = ZIP_LIMITS): Promise<void> {
   const { entries, directory } = entriesOf(zip, limits);
   const tooBig = (what: string, bytes: number) =>
-    new UnreadableFileError(
-      `The file's ${what} would inflate to more than ${Math.round(bytes / MB)} MB: it is not read (is it a zip bomb?).`,
-    );
+    new UnreadableFileError(`The file ${what} more than ${Math.round(bytes / MB)} MB once unzipped: it is not read (is it a zip bomb?).`);
   let next = 0;
   let total = 0;
   for (const e of entries) {
@@ -96,7 +94,8 @@ export async function checkZipBounds(zip: Buffer, limits: typeof ZIP_LIMITS = ZI
     if (e.method === 0) size = e.compressed;
     else if (e.method === 8) size = await inflatedSize(zip.subarray(start, end), budget);
     else throw notAWorkbook();
-    if (size > budget) throw shared ? tooBig('shared strings', limits.sharedStringsBytes) : tooBig('workbook', limits.inflatedBytes);
+    if (size > budget)
+      throw shared ? tooBig('holds shared strings of', limits.sharedStringsBytes) : tooBig('inflates to', limits.inflatedBytes);
     total += size;
   }
   if (next !== directory) throw notAWorkbook();
