@@ -2,9 +2,11 @@
  * `npm run bench:import [-- --rows N]`: imports N engagements, then N commitments naming them, into a
  * fresh embedded database through the real API (multipart upload, the pg-boss job, the services'
  * write paths), and prints rows/s for each file and the API process's peak resident memory (VmHWM).
+ * `--server dist` runs the built server (`dist/apps/api/main.js`, build it first) instead of
+ * `bench-api.ts` under ts-node, whose compiler stays in the process and weighs on its memory.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -25,10 +27,17 @@ function memoryOf(pid: number): { rss: number; peak: number } {
   return { rss: kb('VmRSS'), peak: kb('VmHWM') };
 }
 
-function startApi(env: Record<string, string>): Promise<ChildProcess> {
+/** The built server (`npx nx run api:build`), run as production runs it. */
+const DIST_MAIN = join(__dirname, '../../../dist/apps/api/main.js');
+
+/** Extra Node options for the API process (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`), which NODE_OPTIONS refuses. */
+const apiNodeArgs = () => (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+
+/** `bench-api.ts` through ts-node (the compiler stays loaded in the process: its memory counts too). */
+function startTsApi(env: Record<string, string>): Promise<ChildProcess> {
   return new Promise((ok, fail) => {
     const child = fork(join(__dirname, 'bench-api.ts'), [], {
-      execArgv: ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register'],
+      execArgv: [...apiNodeArgs(), '-r', 'ts-node/register', '-r', 'tsconfig-paths/register'],
       env: { ...process.env, ...env },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
@@ -37,8 +46,43 @@ function startApi(env: Record<string, string>): Promise<ChildProcess> {
   });
 }
 
+/** The built `dist` server with the same production settings; ready once its health route answers. */
+async function startDistApi(env: Record<string, string>): Promise<ChildProcess> {
+  if (!existsSync(DIST_MAIN)) throw new Error(`${DIST_MAIN} is missing: build it first (npx nx run api:build)`);
+  log(`built server ${DIST_MAIN}, built ${statSync(DIST_MAIN).mtime.toISOString()}`);
+  const child = fork(DIST_MAIN, [], {
+    execArgv: apiNodeArgs(),
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'silent',
+      PORT: env.BENCH_PORT,
+      JWT_SECRET: 'bench-only-secret-0123456789abcdef0123456789',
+      DATABASE_URL: env.BENCH_DATABASE_URL,
+      MIGRATION_DATABASE_URL: env.BENCH_MIGRATION_DATABASE_URL,
+      ADMIN_EMAIL: env.BENCH_ADMIN_EMAIL,
+      ADMIN_PASSWORD: env.BENCH_ADMIN_PASSWORD,
+    },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  let exited: number | null | undefined;
+  child.once('exit', (code) => (exited = code));
+  for (const end = Date.now() + 120_000; Date.now() < end; await new Promise((r) => setTimeout(r, 250))) {
+    if (exited !== undefined) throw new Error(`the built server exited with ${exited}`);
+    const up = await fetch(`http://127.0.0.1:${env.BENCH_PORT}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) return child;
+  }
+  child.kill('SIGKILL');
+  throw new Error('the built server did not answer within 2 minutes');
+}
+
 async function main() {
   const rows = Number(argValue('rows', '100000'));
+  const server = argValue('server', 'ts');
+  if (server !== 'ts' && server !== 'dist') throw new Error('--server is ts (bench-api.ts through ts-node) or dist (the built server)');
   if (!Number.isInteger(rows) || rows < 1 || rows > 200_000) throw new Error('--rows must be a whole number from 1 to 200000');
   log(
     `bench:import ${rows} engagements + ${rows} commitments on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GB RAM, Node ${process.version}`,
@@ -57,7 +101,7 @@ async function main() {
     await pg.query(`INSERT INTO partners (name, kind) SELECT 'Bench partner ' || i, 'other' FROM generate_series(1, ${PARTNERS}) i`);
 
     const port = await freePort();
-    api = await startApi({
+    api = await (server === 'dist' ? startDistApi : startTsApi)({
       BENCH_DATABASE_URL: db.appUrl,
       BENCH_MIGRATION_DATABASE_URL: db.ownerUrl,
       BENCH_PORT: String(port),
@@ -74,7 +118,9 @@ async function main() {
     if (login.status !== 200) throw new Error(`login: ${login.status}`);
     const token = ((await login.json()) as { accessToken: string }).accessToken;
     const auth = { authorization: `Bearer ${token}` };
-    log(`API up; resident memory ${mb(memoryOf(pid).rss)} MB before any import`);
+    log(
+      `API (${server === 'dist' ? 'built dist server' : 'bench-api.ts under ts-node'}) up; resident memory ${mb(memoryOf(pid).rss)} MB before any import`,
+    );
 
     const run = async (entity: string, csv: string): Promise<ImportRecord> => {
       const form = new FormData();

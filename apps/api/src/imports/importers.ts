@@ -30,6 +30,7 @@ import type { CreateEngagementDto, UpdateEngagementDto } from '../engagements/dt
 import { ENGAGEMENT_CSV_COLUMNS } from '../engagements/engagement.columns';
 import { EngagementsRepository } from '../engagements/engagements.repository';
 import { EngagementsService } from '../engagements/engagements.service';
+import { createCommitments, createEngagements, type BatchOutcome, type CreateRow } from './batch-creates';
 import { checkCityHeader, planCityRow, type HubRef } from './city-rows';
 import { checkCommitmentHeader, planCommitmentRow } from './commitment-rows';
 import { checkEngagementHeader, planEngagementRow } from './engagement-rows';
@@ -41,6 +42,7 @@ import type { SheetRow } from './read-rows';
 import type { RowPlan } from './row-plan';
 
 type AnyPlan = RowPlan<object, object>;
+export type CreatePlan = Extract<AnyPlan, { kind: 'create' }>;
 
 /** Where a write of one row ended: the record's id and version, and (for an edit) its fields before. */
 export interface Written {
@@ -59,6 +61,11 @@ export interface EntityImport {
   /** The rule the service would refuse the row with, as a row error; null when the user may write it. */
   refusal(plan: AnyPlan): ImportRowError | null;
   write(m: EntityManager, plan: AnyPlan, note: string): Promise<Written>;
+  /**
+   * Optional: writes a batch of creates in a few statements, storing and auditing exactly what `write`
+   * would row by row. Without it, each create goes through `write`.
+   */
+  writeCreates?(m: EntityManager, plans: CreatePlan[], note: string): Promise<BatchOutcome>;
 }
 
 /** How an entity is imported and undone. */
@@ -314,6 +321,7 @@ export class Importers {
           const e = await this.engagementsService.updateIn(m, user, plan.id, plan.request as UpdateEngagementDto, note);
           return { id: e.id, version: e.version, before: engagementFields(before) };
         },
+        writeCreates: (m, plans, note) => createEngagements(m, user, this.engagements, plans as CreateRow<CreateEngagementDto>[], note),
       };
     },
     versionOf: async (m, id) => (await this.engagements.findLive(id, m))?.version ?? null,
@@ -390,6 +398,15 @@ export class Importers {
           const fields = Object.keys(dto).filter((k) => k !== 'version') as (keyof CommitmentListItem)[];
           return { id: c.id, version: c.version, before: Object.fromEntries(fields.map((f) => [f, before[f] as BeforeValue])) };
         },
+        writeCreates: (m, plans, note) =>
+          createCommitments(
+            m,
+            user,
+            this.commitments,
+            (dto, hubId) => this.commitmentsService.checkCreate(user, dto, hubId),
+            plans as CreateRow<CreateCommitmentDto>[],
+            note,
+          ),
       };
     },
     versionOf: async (m, id) => (await this.commitments.findLive(id, m))?.version ?? null,

@@ -4,6 +4,7 @@ import type { ImportRecord, ImportUndoResult } from '@impact/contracts';
 import { readdir } from 'node:fs/promises';
 import { demoSpec, type DemoUser } from '../../test/demo-spec';
 import { UPLOAD_DIR } from './upload.interceptor';
+import { deflatedZeros, zipOf } from './zip-bomb.fixture';
 
 const t = demoSpec('admin', 'esa', 'balkans', 'nansana');
 const { as, count } = t;
@@ -158,6 +159,8 @@ describe('imports: hostile files', () => {
     ['10,000 columns', tenThousand],
     ['a 0-byte file', Buffer.alloc(0)],
     ['a .xlsx that is not a workbook', Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(64, 1)])],
+    // A few kB whose sheet inflates to 600 MB, beyond what any 50 MB workbook holds.
+    ['a .xlsx that is really a zip bomb', zipOf([{ name: 'xl/worksheets/sheet1.xml', data: deflatedZeros(600), size: 1000 }])],
   ])('refuses %s with a clear message and writes nothing', async (_what, file) => {
     const before = await written();
     const run = await imported('admin', 'partners', false, file);

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { readFile, unlink } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { unlink } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import type { DataSource, EntityManager } from 'typeorm';
 import type {
@@ -20,13 +21,16 @@ import type { PageQueryDto } from '../common/list';
 import { JobsService } from '../jobs/jobs.service';
 import { ImportEntity, type ImportCreated, type ImportUpdated } from './import.entity';
 import { ImportFileEntity } from './import-file.entity';
-import { Importers } from './importers';
+import { Importers, type CreatePlan } from './importers';
 import { readCsvRows, readXlsxRows, sniffDelimiter, UnreadableFileError, type SheetRow } from './read-rows';
+import { checkZipBounds } from './zip-bounds';
 
 /** Row errors kept on an import; past this many the file is surely the wrong one. */
 const MAX_ERRORS = 1_000;
 /** Progress is written at most this often while a file runs. */
 const PROGRESS_MS = 500;
+/** Creates are written this many at a time by an importer that writes batches (a few statements per batch). */
+const BATCH_ROWS = 500;
 
 /** The job names only its import: the file waits in `import_files`, readable from any instance. */
 export interface ImportJob {
@@ -54,11 +58,27 @@ const toRecord = (i: ImportEntity): ImportRecord => ({
   finishedAt: i.finishedAt ? i.finishedAt.toISOString() : null,
 });
 
-/** A spreadsheet's rows: `.xlsx` when the file is a zip (it starts with `PK`), CSV otherwise. */
-function rowsOf(content: Buffer): AsyncGenerator<SheetRow> {
-  const stream = Readable.from([content]);
-  if (content.toString('latin1', 0, 2) === 'PK') return readXlsxRows(stream);
-  return readCsvRows(stream, sniffDelimiter(content.toString('utf8', 0, Math.min(content.length, 64 * 1024))));
+/** Bytes read from or written to a stored file per statement (a whole bytea travels as hex text, twice its size, at once). */
+const FILE_CHUNK = 4 * 1024 * 1024;
+
+/**
+ * A spreadsheet's rows from its pieces: `.xlsx` when the file is a zip (it starts with `PK`; the
+ * whole of it is needed, its inflated size bounded first), CSV otherwise (streamed piece by piece).
+ */
+async function* rowsOf(pieces: AsyncGenerator<Buffer>): AsyncGenerator<SheetRow> {
+  const first = await pieces.next();
+  const head = first.done ? Buffer.alloc(0) : first.value;
+  async function* all() {
+    yield head;
+    yield* pieces;
+  }
+  if (head.toString('latin1', 0, 2) === 'PK') {
+    const parts: Buffer[] = [];
+    for await (const piece of all()) parts.push(piece);
+    const content = Buffer.concat(parts);
+    await checkZipBounds(content);
+    yield* readXlsxRows(Readable.from([content]));
+  } else yield* readCsvRows(Readable.from(all()), sniffDelimiter(head.toString('utf8', 0, Math.min(head.length, 64 * 1024))));
 }
 
 /**
@@ -71,6 +91,8 @@ function rowsOf(content: Buffer): AsyncGenerator<SheetRow> {
 @Injectable()
 export class ImportsService implements OnModuleInit {
   private readonly logger = new Logger('Imports');
+  /** Creates per batch; 0 writes every row through the importer's per-row path (what the batched path is compared with). */
+  batchRows = BATCH_ROWS;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -99,10 +121,12 @@ export class ImportsService implements OnModuleInit {
   async start(user: AuthUser, entity: ImportEntityName, dryRun: boolean, fileName: string, path: string): Promise<ImportRecord> {
     try {
       this.requireMayImport(user, entity);
-      const content = await readFile(path);
       return await this.dataSource.transaction(async (m) => {
         const saved = await this.repo(m).save(this.repo(m).create({ entity, dryRun, fileName, createdById: user.id, status: 'queued' }));
-        await m.getRepository(ImportFileEntity).insert({ importId: saved.id, content });
+        await m.getRepository(ImportFileEntity).insert({ importId: saved.id, content: Buffer.alloc(0) });
+        // Piece by piece, so memory stays flat whatever the file's size (up to the upload limit).
+        for await (const piece of createReadStream(path, { highWaterMark: FILE_CHUNK }))
+          await m.query(`UPDATE import_files SET content = content || $2 WHERE import_id = $1`, [saved.id, piece]);
         await this.jobs.send('import-run', { importId: saved.id } satisfies ImportJob, {}, m);
         return toRecord(saved);
       });
@@ -111,9 +135,24 @@ export class ImportsService implements OnModuleInit {
     }
   }
 
-  /** The import's file, from the database (any instance may run the job); null once it is gone. */
-  private async fileOf(importId: string): Promise<Buffer | null> {
-    return (await this.dataSource.getRepository(ImportFileEntity).findOneBy({ importId }))?.content ?? null;
+  /** The size of the import's file in the database (any instance may run the job); null once it is gone. */
+  private async fileSize(importId: string): Promise<number | null> {
+    const [row] = (await this.dataSource.query(`SELECT octet_length(content) AS size FROM import_files WHERE import_id = $1`, [
+      importId,
+    ])) as { size: number }[];
+    return row ? Number(row.size) : null;
+  }
+
+  /** The import's file, read piece by piece. */
+  private async *fileOf(importId: string, size: number): AsyncGenerator<Buffer> {
+    for (let from = 1; from <= size; from += FILE_CHUNK) {
+      const [row] = (await this.dataSource.query(
+        `SELECT substring(content FROM $2 FOR $3) AS piece FROM import_files WHERE import_id = $1`,
+        [importId, from, FILE_CHUNK],
+      )) as { piece: Buffer }[];
+      if (!row) throw new Error('the uploaded file is gone');
+      yield row.piece;
+    }
   }
 
   /** The caller's own import (admins: any); others are not found. */
@@ -149,13 +188,13 @@ export class ImportsService implements OnModuleInit {
       const found = await this.repo().findOneBy({ id: importId });
       // A job retried after its worker died finds its import still running (the writes rolled back).
       if (!found || (found.status !== 'queued' && found.status !== 'running')) return;
-      const content = await this.fileOf(importId);
-      if (!content) throw new Error('the uploaded file is gone');
+      const size = await this.fileSize(importId);
+      if (size === null) throw new Error('the uploaded file is gone');
       await this.repo().update(importId, { status: 'running', processed: 0 });
       const user = found.createdById ? await this.users.byId(found.createdById) : null;
       const outcome =
         user && user.active
-          ? await this.execute(found, user, content)
+          ? await this.execute(found, user, () => this.fileOf(importId, size))
           : { status: 'failed' as const, message: 'The user who uploaded the file can no longer sign in.' };
       await this.repo().update(importId, { ...outcome, finishedAt: new Date() });
     } catch (e) {
@@ -176,7 +215,7 @@ export class ImportsService implements OnModuleInit {
     }
   }
 
-  private async execute(rec: ImportEntity, user: AuthUser, content: Buffer): Promise<Partial<ImportEntity>> {
+  private async execute(rec: ImportEntity, user: AuthUser, file: () => AsyncGenerator<Buffer>): Promise<Partial<ImportEntity>> {
     const importer = this.importers.of(rec.entity);
     const counts = { processed: 0, created: 0, updated: 0, unchanged: 0 };
     const errors: ImportRowError[] = [];
@@ -189,46 +228,83 @@ export class ImportsService implements OnModuleInit {
 
     const pass = async (m: EntityManager | null): Promise<void> => {
       const entity = await importer.open(user);
-      let header = true;
-      for await (const row of rowsOf(content)) {
-        if (header) {
-          header = false;
-          const problems = importer.checkHeader(Object.keys(row.cells));
-          if (problems.length) {
-            addErrors(problems);
-            failed++;
-            return;
-          }
-        }
-        counts.processed++;
-        let plan = await entity.plan(row);
-        const refused = plan.kind === 'invalid' ? null : entity.refusal(plan);
-        if (refused) plan = { kind: 'invalid', row: row.row, errors: [refused] };
-        if (plan.kind === 'invalid') {
-          failed++;
-          addErrors(plan.errors);
-        } else if (plan.kind === 'unchanged') counts.unchanged++;
-        else {
-          counts[plan.kind === 'create' ? 'created' : 'updated']++;
-          // Once a row failed nothing more is written: the transaction rolls back; the rest is only checked.
-          if (m && !failed) {
-            try {
-              const w = await entity.write(m, plan, note);
-              if (w.before) beforeImages.push({ id: w.id, version: w.version, before: w.before });
-              else createdIds.push({ id: w.id, version: w.version });
-            } catch (e) {
-              if (!(e instanceof DomainError)) throw e;
+      const batchRows = entity.writeCreates ? this.batchRows : 0;
+      const pending: CreatePlan[] = [];
+      // A batch is written whole or not at all: its rows' errors are reported and nothing more is written.
+      const flush = async (plans: CreatePlan[]) => {
+        if (!m || failed || !plans.length || !entity.writeCreates) return;
+        const out = await entity.writeCreates(m, plans, note);
+        if ('errors' in out) {
+          failed += out.errors.length;
+          addErrors(out.errors);
+        } else createdIds.push(...out.written);
+      };
+      // One batch is written while the next rows are read and checked (Node checks, PostgreSQL writes).
+      let writing: Promise<Error | null> = Promise.resolve(null);
+      const settled = async () => {
+        const e = await writing;
+        writing = Promise.resolve(null);
+        if (e) throw e;
+      };
+      const startFlush = async () => {
+        await settled();
+        const plans = pending.splice(0);
+        writing = flush(plans).then(
+          () => null,
+          (e: Error) => e,
+        );
+      };
+      try {
+        let header = true;
+        for await (const row of rowsOf(file())) {
+          if (header) {
+            header = false;
+            const problems = importer.checkHeader(Object.keys(row.cells));
+            if (problems.length) {
+              addErrors(problems);
               failed++;
-              const field = e instanceof ValidationFailedError ? e.fieldErrors[0]?.field : undefined;
-              addErrors([{ row: row.row, column: field === 'hubId' ? 'hub' : (field ?? 'id'), message: e.message }]);
+              return;
             }
           }
+          counts.processed++;
+          let plan = await entity.plan(row);
+          const refused = plan.kind === 'invalid' ? null : entity.refusal(plan);
+          if (refused) plan = { kind: 'invalid', row: row.row, errors: [refused] };
+          if (plan.kind === 'invalid') {
+            failed++;
+            addErrors(plan.errors);
+          } else if (plan.kind === 'unchanged') counts.unchanged++;
+          else {
+            counts[plan.kind === 'create' ? 'created' : 'updated']++;
+            // Once a row failed nothing more is written: the transaction rolls back; the rest is only checked.
+            if (m && !failed && plan.kind === 'create' && batchRows > 0) {
+              pending.push(plan);
+              if (pending.length >= batchRows) await startFlush();
+            } else if (m && !failed) {
+              await settled();
+              try {
+                const w = await entity.write(m, plan, note);
+                if (w.before) beforeImages.push({ id: w.id, version: w.version, before: w.before });
+                else createdIds.push({ id: w.id, version: w.version });
+              } catch (e) {
+                if (!(e instanceof DomainError)) throw e;
+                failed++;
+                const field = e instanceof ValidationFailedError ? e.fieldErrors[0]?.field : undefined;
+                addErrors([{ row: row.row, column: field === 'hubId' ? 'hub' : (field ?? 'id'), message: e.message }]);
+              }
+            }
+          }
+          if (Date.now() - lastProgress >= PROGRESS_MS) {
+            lastProgress = Date.now();
+            await this.repo().update(rec.id, { processed: counts.processed });
+          }
         }
-        if (Date.now() - lastProgress >= PROGRESS_MS) {
-          lastProgress = Date.now();
-          await this.repo().update(rec.id, { processed: counts.processed });
-        }
+        await startFlush();
+      } finally {
+        // Never leave a batch running on the transaction's connection (an unreadable file stops the loop).
+        await writing;
       }
+      await settled();
     };
 
     try {
@@ -244,6 +320,8 @@ export class ImportsService implements OnModuleInit {
       if (e instanceof UnreadableFileError) return { status: 'failed', message: e.message, ...counts, total: null, errors };
       if (!(e instanceof RowsFailed)) throw e;
     }
+    // A batch reports its rows' errors when it is written, after later rows' own errors: rows in order again.
+    errors.sort((a, b) => a.row - b.row);
     const result = { ...counts, total: counts.processed, errors };
     if (failed && !rec.dryRun) return { ...result, status: 'failed', message: 'Some rows have errors: nothing was written.' };
     return { ...result, status: 'done', message: null };

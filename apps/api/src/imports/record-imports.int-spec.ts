@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import type { ImportRecord, ImportUndoResult } from '@impact/contracts';
 import { demoSpec, type DemoUser } from '../../test/demo-spec';
+import { ImportsService } from './imports.service';
 
 const t = demoSpec('admin', 'esa', 'balkans', 'nansana');
 const { as, count } = t;
@@ -239,5 +240,136 @@ describe('record imports: scope', () => {
         .expect(200)
     ).body;
     expect(String(after.progress)).toBe(progress);
+  });
+});
+
+/**
+ * What an import created, as stored: each record's columns (ids and timestamps aside), its links, its
+ * status rows and its audit rows, keyed by title with the file's own prefix removed, so two imports of
+ * the same rows compare equal whichever path wrote them.
+ */
+async function createdBy(entity: 'engagements' | 'commitments', importId: string, prefix: string) {
+  const links =
+    entity === 'engagements'
+      ? `(SELECT array_agg(city_id::text ORDER BY city_id) FROM engagement_cities WHERE engagement_id = r.id) AS cities,
+         (SELECT array_agg(partner_id::text ORDER BY partner_id) FROM engagement_partners WHERE engagement_id = r.id) AS partners,
+         NULL AS statuses`
+      : `(SELECT array_agg(engagement_id::text ORDER BY engagement_id) FROM commitment_engagements WHERE commitment_id = r.id) AS cities,
+         (SELECT array_agg(partner_id::text ORDER BY partner_id) FROM commitment_partners WHERE commitment_id = r.id) AS partners,
+         (SELECT json_agg(json_build_object('from', from_status, 'to', to_status, 'actor', actor_id, 'note', note))
+            FROM commitment_status_changes WHERE commitment_id = r.id) AS statuses`;
+  const rows = (await t.dataSource.query(
+    `SELECT to_jsonb(r) AS record, ${links},
+            (SELECT json_agg(json_build_object('actor', a.actor_id, 'entity', a.entity, 'action', a.action, 'changes', a.changes, 'note', a.note))
+               FROM audit_log a WHERE a.entity_id = r.id) AS audit
+       FROM ${entity} r WHERE r.id IN (SELECT entity_id FROM audit_log WHERE note = $1)`,
+    [`import ${importId}`],
+  )) as {
+    record: Record<string, unknown>;
+    cities: string[] | null;
+    partners: string[] | null;
+    statuses: unknown[] | null;
+    audit: { changes: Record<string, { new: unknown }>; note: string }[];
+  }[];
+  const key = (text: unknown) => String(text).replace(prefix, '');
+  return rows
+    .map((r) => {
+      const { id, created_at, updated_at, title, ...record } = r.record;
+      return {
+        ...r,
+        record: { ...record, title: key(title) },
+        audit: r.audit.map((a) => ({
+          ...a,
+          note: a.note === `import ${importId}` ? 'the import' : a.note,
+          changes: {
+            ...a.changes,
+            id: { ...a.changes['id'], new: a.changes['id'].new === id ? 'its id' : 'another id' },
+            title: { ...a.changes['title'], new: key(a.changes['title'].new) },
+          },
+        })),
+        stamped: [created_at, updated_at].every(Boolean),
+      };
+    })
+    .sort((a, b) => String(a.record['title']).localeCompare(String(b.record['title'])));
+}
+
+describe('record imports: batched writes', () => {
+  const service = () => t.app.get(ImportsService);
+  afterEach(() => {
+    service().batchRows = 500;
+  });
+
+  /**
+   * Twelve new records from the export of ESA's hub, titled `prefix` and a number; references by id
+   * (the export names them, and a name two records share is a row error in a file of new records).
+   */
+  async function newRows(entity: 'engagements' | 'commitments', ...prefixes: string[]) {
+    const ex = await exportOf('esa', entity, `?hubId=${t.hub('esa')}`);
+    expect(ex.rows.length).toBeGreaterThanOrEqual(6);
+    const byId = async (r: string[]): Promise<Record<string, string>> => {
+      const live = (
+        await t.http
+          .get(`/api/${entity}/${ex.cell(r, 'id')}`)
+          .set(as('esa'))
+          .expect(200)
+      ).body;
+      return entity === 'engagements'
+        ? {
+            location: live.locationCityId ?? '',
+            host: live.hostCityId ?? '',
+            participatingCities: live.participatingCityIds.join('; '),
+            partners: live.partnerIds.join('; '),
+          }
+        : { city: live.cityId, status: '', inspiredBy: live.inspiredByEngagementIds.join('; '), partners: live.partnerIds.join('; ') };
+    };
+    const refs = await Promise.all(ex.rows.slice(0, 6).map(byId));
+    const rows = (prefix: string) =>
+      Array.from({ length: 12 }, (_, i) =>
+        edited(ex.header, ex.rows[i % 6], { id: '', version: '', title: `${prefix} ${String(i).padStart(2, '0')}`, ...refs[i % 6] }),
+      );
+    return { header: ex.header, files: prefixes.map(rows) };
+  }
+
+  it.each(['engagements', 'commitments'] as const)(
+    'writes %s in batches exactly as row by row: same records, links, status rows and audit rows',
+    async (entity) => {
+      const [pa, pb] = [`Batched ${entity} ${Date.now()}`, `Row by row ${entity} ${Date.now()}`];
+      // The same rows twice (the export read once: the first import adds to it), under two titles.
+      const { header, files } = await newRows(entity, pa, pb);
+      // Batches of 5 over 12 rows: two whole batches and a part one.
+      service().batchRows = 5;
+      const batched = await imported('esa', entity, false, csvOf([header, ...files[0]]));
+      expect(batched).toMatchObject({ status: 'done', created: 12, errors: [] });
+      service().batchRows = 0;
+      const rowByRow = await imported('esa', entity, false, csvOf([header, ...files[1]]));
+      expect(rowByRow).toMatchObject({ status: 'done', created: 12, errors: [] });
+
+      const x = await createdBy(entity, batched.id, pa);
+      const y = await createdBy(entity, rowByRow.id, pb);
+      expect(x).toHaveLength(12);
+      expect(x.every((r) => r.stamped && r.audit.length === 1)).toBe(true);
+      expect(x).toEqual(y);
+
+      // Undo archives what a batched import created, each with its audit row.
+      const undo = (await t.http.post(`/api/imports/${batched.id}/undo`).set(as('esa')).expect(200)).body as ImportUndoResult;
+      expect(undo).toMatchObject({ archived: 12, restored: 0, skipped: [] });
+    },
+  );
+
+  it('a row error after batches were written writes nothing of the file', async () => {
+    service().batchRows = 5;
+    for (const entity of ['engagements', 'commitments'] as const) {
+      const {
+        header,
+        files: [rows],
+      } = await newRows(entity, `Failing ${entity} ${Date.now()}`);
+      const bad: Record<string, string> = entity === 'engagements' ? { hub: 'Nowhere hub' } : { city: 'Atlantis' };
+      rows[10] = edited(header, rows[10], bad);
+      const before = await written();
+      const run = await imported('esa', entity, false, csvOf([header, ...rows]));
+      expect(run).toMatchObject({ status: 'failed', created: 11, message: 'Some rows have errors: nothing was written.' });
+      expect(run.errors).toEqual([{ row: 12, column: Object.keys(bad)[0], message: expect.stringMatching(/^no (hub|city)/) }]);
+      expect(await written()).toEqual(before);
+    }
   });
 });

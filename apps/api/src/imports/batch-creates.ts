@@ -1,0 +1,296 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { CommitmentListItem, EngagementListItem } from '@impact/contracts';
+import { diffObjects } from '../audit/diff';
+import type { AuthUser } from '../auth/auth-user';
+import { DomainError } from '../common/errors';
+import type { RefTable } from '../common/refs';
+import { commitmentRecord, type CommitmentsRepository } from '../commitments/commitments.repository';
+import type { CreateCommitmentDto } from '../commitments/dto/commitment.dto';
+import type { CreateEngagementDto } from '../engagements/dto/engagement.dto';
+import { engagementRecord } from '../engagements/engagement.read';
+import type { EngagementsRepository } from '../engagements/engagements.repository';
+import type { ImportRowError } from './row-validation';
+
+/** One create row of a batch: its spreadsheet row and its validated request. */
+export interface CreateRow<C> {
+  row: number;
+  request: C;
+}
+
+/** A batch's outcome: each row's record (in the batch's order), or the rows' errors (then nothing of the batch is written). */
+export type BatchOutcome = { written: { id: string; version: number }[] } | { errors: ImportRowError[] };
+
+/** One reference a row names: the request field, the column it came from, the table, the ids. */
+interface RowRef {
+  field: string;
+  column: string;
+  table: RefTable;
+  ids: readonly (string | null | undefined)[];
+}
+
+const LIVE_SQL: Partial<Record<RefTable, string>> = {
+  hubs: `SELECT id FROM hubs WHERE id = ANY($1::uuid[]) AND archived_at IS NULL`,
+  cities: `SELECT id, hub_id AS "hubId" FROM cities WHERE id = ANY($1::uuid[]) AND archived_at IS NULL`,
+  partners: `SELECT id FROM partners WHERE id = ANY($1::uuid[]) AND archived_at IS NULL`,
+  engagements: `SELECT id FROM engagements WHERE id = ANY($1::uuid[]) AND archived_at IS NULL`,
+  users: `SELECT id FROM users WHERE id = ANY($1::uuid[]) AND active`,
+};
+
+/**
+ * The live rows among every id a batch names, one statement per table inside the import's
+ * transaction (what the per-row path's reference checks ask, once per batch instead of per row).
+ */
+async function liveRefs(m: EntityManager, refs: RowRef[][]): Promise<Map<string, Map<string, { hubId?: string }>>> {
+  const wanted = new Map<RefTable, Set<string>>();
+  for (const list of refs)
+    for (const r of list) {
+      const ids = wanted.get(r.table) ?? new Set<string>();
+      wanted.set(r.table, ids);
+      for (const id of r.ids) if (id) ids.add(id);
+    }
+  const live = new Map<string, Map<string, { hubId?: string }>>();
+  for (const [table, ids] of wanted) {
+    const rows = (await m.query(LIVE_SQL[table] as string, [[...ids]])) as { id: string; hubId?: string }[];
+    live.set(table, new Map(rows.map((r) => [r.id, r])));
+  }
+  return live;
+}
+
+/** The first reference of a row that names no live record, as the row's error (the per-row path's 400). */
+function refError(row: number, refs: RowRef[], live: Map<string, Map<string, unknown>>): ImportRowError | null {
+  for (const r of refs)
+    if (r.ids.some((id) => id && !live.get(r.table)?.has(id)))
+      return { row, column: r.column, message: `${r.field} refers to a record that does not exist` };
+  return null;
+}
+
+/** The columns a create stores, with their SQL types (the rest take their defaults: version, timestamps). */
+const ENGAGEMENT_COLUMNS = {
+  id: 'uuid',
+  title: 'varchar',
+  type: 'varchar',
+  hub_id: 'uuid',
+  start_date: 'date',
+  end_date: 'date',
+  location_city_id: 'uuid',
+  online: 'boolean',
+  host_city_id: 'uuid',
+  summary: 'text',
+  evidence_links: 'text[]',
+  participants_total: 'int',
+  participants_mayors: 'int',
+  participants_officials: 'int',
+  participants_youth: 'int',
+  participants_women: 'int',
+  participants_community_leaders: 'int',
+} as const;
+const COMMITMENT_COLUMNS = {
+  id: 'uuid',
+  title: 'varchar',
+  kind: 'varchar',
+  city_id: 'uuid',
+  hub_id: 'uuid',
+  owner_id: 'uuid',
+  target_date: 'date',
+  progress: 'smallint',
+  description: 'text',
+  status: 'varchar',
+} as const;
+
+/**
+ * A batch of records in one statement with one parameter (the rows as JSON), ids made here: a
+ * multi-row VALUES list costs a parameter per cell, and its building grows with the batch.
+ */
+async function insertRows(
+  m: EntityManager,
+  table: string,
+  columns: Record<string, string>,
+  rows: Record<string, unknown>[],
+): Promise<void> {
+  const names = Object.keys(columns);
+  await m.query(
+    `INSERT INTO ${table} (${names.join(', ')}) SELECT ${names.join(', ')}
+       FROM jsonb_to_recordset($1::jsonb) AS r(${names.map((n) => `${n} ${columns[n]}`).join(', ')})`,
+    [JSON.stringify(rows)],
+  );
+}
+
+/** Join-table rows of a batch in one statement. */
+async function insertLinks(m: EntityManager, table: string, owner: string, other: string, pairs: [string, string][]): Promise<void> {
+  if (!pairs.length) return;
+  await m.query(`INSERT INTO ${table} (${owner}, ${other}) SELECT * FROM unnest($1::uuid[], $2::uuid[])`, [
+    pairs.map((p) => p[0]),
+    pairs.map((p) => p[1]),
+  ]);
+}
+
+/** The create audit rows of a batch (every field of what was stored, as the change from nothing), one statement. */
+async function auditCreated(m: EntityManager, user: AuthUser, entity: string, records: { id: string; record: object }[], note: string) {
+  const rows = records.map((r) => ({ id: r.id, changes: diffObjects(null, { ...r.record }) }));
+  await m.query(
+    `INSERT INTO audit_log (actor_id, entity, entity_id, action, changes, note)
+     SELECT $1, $2, r.id, 'create', r.changes, $3 FROM jsonb_to_recordset($4::jsonb) AS r(id uuid, changes jsonb)`,
+    [user.id, entity, note, JSON.stringify(rows)],
+  );
+}
+
+const unique = (ids: readonly string[]) => [...new Set(ids)];
+
+/** The host city counts among the participating cities (as the service's create keeps it). */
+const withHost = (cityIds: readonly string[], hostCityId: string | null | undefined): string[] =>
+  hostCityId && !cityIds.includes(hostCityId) ? [...cityIds, hostCityId] : [...cityIds];
+
+/**
+ * Creates a batch of engagements as the service's `createIn` creates each (same stored values, links,
+ * read model and audit row), in a handful of statements whatever the batch's length. The scope check
+ * (`checkCreate`) ran on every row before; the reference checks run here, inside the transaction.
+ */
+export async function createEngagements(
+  m: EntityManager,
+  user: AuthUser,
+  repo: EngagementsRepository,
+  rows: CreateRow<CreateEngagementDto>[],
+  note: string,
+): Promise<BatchOutcome> {
+  const refs = rows.map(({ request: d }): RowRef[] => [
+    { field: 'hubId', column: 'hub', table: 'hubs', ids: [d.hubId] },
+    { field: 'locationCityId', column: 'location', table: 'cities', ids: [d.locationCityId] },
+    { field: 'hostCityId', column: 'host', table: 'cities', ids: [d.hostCityId] },
+    { field: 'participatingCityIds', column: 'participatingCities', table: 'cities', ids: d.participatingCityIds ?? [] },
+    { field: 'partnerIds', column: 'partners', table: 'partners', ids: d.partnerIds ?? [] },
+  ]);
+  const live = await liveRefs(m, refs);
+  const errors = rows.map((r, i) => refError(r.row, refs[i], live));
+  if (errors.some(Boolean)) return { errors: errors.filter((e): e is ImportRowError => !!e) };
+
+  const ids = rows.map(() => randomUUID());
+  const values = rows.map(({ request: dto }, i) => {
+    const p = dto.participants;
+    return {
+      id: ids[i],
+      title: dto.title.trim(),
+      type: dto.type,
+      hub_id: dto.hubId,
+      start_date: dto.startDate,
+      end_date: dto.endDate ?? null,
+      location_city_id: dto.locationCityId ?? null,
+      online: dto.online ?? false,
+      host_city_id: dto.hostCityId ?? null,
+      summary: dto.summary?.trim() ?? '',
+      evidence_links: dto.evidenceLinks ?? [],
+      participants_total: p?.total ?? 0,
+      participants_mayors: p?.mayors ?? 0,
+      participants_officials: p?.officials ?? 0,
+      participants_youth: p?.youth ?? 0,
+      participants_women: p?.women ?? 0,
+      participants_community_leaders: p?.communityLeaders ?? 0,
+    };
+  });
+  await insertRows(m, 'engagements', ENGAGEMENT_COLUMNS, values);
+  await insertLinks(
+    m,
+    'engagement_cities',
+    'engagement_id',
+    'city_id',
+    rows.flatMap(({ request: d }, i) =>
+      unique(withHost(d.participatingCityIds ?? [], d.hostCityId)).map((c): [string, string] => [ids[i], c]),
+    ),
+  );
+  await insertLinks(
+    m,
+    'engagement_partners',
+    'engagement_id',
+    'partner_id',
+    rows.flatMap(({ request: d }, i) => unique(d.partnerIds ?? []).map((p): [string, string] => [ids[i], p])),
+  );
+  const created = new Map<string, EngagementListItem>((await repo.load(ids, m)).map((e) => [e.id, e]));
+  const stored = ids.map((id) => created.get(id) as EngagementListItem);
+  await auditCreated(
+    m,
+    user,
+    'engagement',
+    stored.map((e) => ({ id: e.id, record: engagementRecord(e) })),
+    note,
+  );
+  return { written: stored.map((e) => ({ id: e.id, version: e.version })) };
+}
+
+/**
+ * Creates a batch of commitments as the service's `createIn` creates each: the hub is the live city's,
+ * the scope is checked against it (`checkCreate`), status `pledged` with its first status row, links,
+ * read model and audit row, in a handful of statements whatever the batch's length.
+ */
+export async function createCommitments(
+  m: EntityManager,
+  user: AuthUser,
+  repo: CommitmentsRepository,
+  checkCreate: (dto: CreateCommitmentDto, hubId: string) => void,
+  rows: CreateRow<CreateCommitmentDto>[],
+  note: string,
+): Promise<BatchOutcome> {
+  const refs = rows.map(({ request: d }): RowRef[] => [
+    { field: 'cityId', column: 'city', table: 'cities', ids: [d.cityId] },
+    { field: 'ownerId', column: 'owner', table: 'users', ids: [d.ownerId] },
+    { field: 'inspiredByEngagementIds', column: 'inspiredBy', table: 'engagements', ids: d.inspiredByEngagementIds ?? [] },
+    { field: 'partnerIds', column: 'partners', table: 'partners', ids: d.partnerIds ?? [] },
+  ]);
+  const live = await liveRefs(m, refs);
+  const hubOf = (cityId: string) => (live.get('cities')?.get(cityId)?.hubId ?? '') as string;
+  const errors = rows.map((r, i) => {
+    const refused = refError(r.row, refs[i].slice(0, 1), live);
+    if (refused) return refused;
+    try {
+      checkCreate(r.request, hubOf(r.request.cityId));
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      return { row: r.row, column: 'city', message: e.message };
+    }
+    return refError(r.row, refs[i].slice(1), live);
+  });
+  if (errors.some(Boolean)) return { errors: errors.filter((e): e is ImportRowError => !!e) };
+
+  const ids = rows.map(() => randomUUID());
+  const values = rows.map(({ request: dto }, i) => ({
+    id: ids[i],
+    title: dto.title.trim(),
+    kind: dto.kind,
+    city_id: dto.cityId,
+    hub_id: hubOf(dto.cityId),
+    owner_id: dto.ownerId ?? null,
+    target_date: dto.targetDate ?? null,
+    progress: dto.progress ?? 0,
+    description: dto.description?.trim() ?? '',
+    status: 'pledged',
+  }));
+  await insertRows(m, 'commitments', COMMITMENT_COLUMNS, values);
+  await insertLinks(
+    m,
+    'commitment_engagements',
+    'commitment_id',
+    'engagement_id',
+    rows.flatMap(({ request: d }, i) => unique(d.inspiredByEngagementIds ?? []).map((e): [string, string] => [ids[i], e])),
+  );
+  await insertLinks(
+    m,
+    'commitment_partners',
+    'commitment_id',
+    'partner_id',
+    rows.flatMap(({ request: d }, i) => unique(d.partnerIds ?? []).map((p): [string, string] => [ids[i], p])),
+  );
+  await m.query(
+    `INSERT INTO commitment_status_changes (commitment_id, from_status, to_status, actor_id, note)
+     SELECT id, NULL, 'pledged', $2, NULL FROM unnest($1::uuid[]) AS id`,
+    [ids, user.id],
+  );
+  const created = new Map<string, CommitmentListItem>((await repo.load(ids, m)).map((c) => [c.id, c]));
+  const stored = ids.map((id) => created.get(id) as CommitmentListItem);
+  await auditCreated(
+    m,
+    user,
+    'commitment',
+    stored.map((c) => ({ id: c.id, record: commitmentRecord(c) })),
+    note,
+  );
+  return { written: stored.map((c) => ({ id: c.id, version: c.version })) };
+}
