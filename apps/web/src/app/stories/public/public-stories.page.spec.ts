@@ -96,7 +96,7 @@ describe('PublicStoriesPage', () => {
     const { http, el, titles, settle, router } = await render();
     const first = http.expectOne((r) => r.url === '/api/public/stories');
     expect(first.request.params.get('preferLanguage')).toBe('en');
-    expect(first.request.params.get('pageSize')).toBe('24');
+    expect(first.request.params.get('pageSize')).toBe('12');
     expect(first.request.params.has('hubId')).toBe(false);
     first.flush(pageOf(1, [1, 2], 2));
     await settle();

@@ -28,7 +28,7 @@ import { EmptyState } from '../../shared/ui/empty-state';
 import { PublicStoriesApi } from '../data-access/public-stories.api';
 
 /** Stories per request: a light first answer on a phone; the reader loads more as they go. */
-export const PUBLIC_PAGE_SIZE = 24;
+export const PUBLIC_PAGE_SIZE = 12;
 
 type FilterKey = 'category' | 'hubId' | 'cityId' | 'language' | 'q';
 type Filters = Record<FilterKey, string>;
