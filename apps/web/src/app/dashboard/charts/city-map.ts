@@ -151,7 +151,7 @@ export class CityMap {
             name: l.cluster(m.cities.length),
             value: [...m.at, m.cities.length],
             cluster: { names: m.cities.map((c) => c.name).sort((a, b) => a.localeCompare(b)), target: m.target },
-            symbolSize: 26 + Math.min(14, Math.round(4 * Math.log2(m.cities.length))),
+            symbolSize: 24 + Math.min(8, Math.round(2 * Math.log2(m.cities.length))),
             itemStyle: { color: CLUSTER, borderColor: '#fff', borderWidth: 2 },
             label: { show: true, position: 'inside', color: '#fff', fontWeight: 'bold', formatter: fmt(m.cities.length) },
           },

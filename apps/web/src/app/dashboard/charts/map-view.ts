@@ -62,8 +62,11 @@ export function spread(cities: readonly Point[], zoom: number): Map<string, [num
 /** The closest the map zooms (a city's neighbourhood); cities closer than a bubble even there are set apart instead. */
 export const MAX_ZOOM = 60;
 
-/** Degrees between two bubbles' centres under which they overlap at `zoom`: about a bubble's width on screen. */
-const nearAt = (zoom: number) => 12 / zoom;
+/**
+ * Degrees under which two marks overlap at `zoom`: about a cluster bubble's width on screen (30 dots; a
+ * degree is some 1.2 dots at zoom 1), so clusters, which are larger than most cities, do not overlap either.
+ */
+const nearAt = (zoom: number) => 24 / zoom;
 
 /** What the map draws at one zoom: a city where it stands (or set apart from a twin), or a cluster of cities that overlap there. */
 export type MapMark<P extends Point> =
