@@ -1,7 +1,7 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { PublicStory, PublicStoryList, PublicStoryQuery } from '@impact/contracts';
+import type { PublicStory, PublicStoryFacets, PublicStoryList, PublicStoryQuery } from '@impact/contracts';
 import { NotFoundError } from '../common/errors';
 import { StoriesRepository } from './stories.repository';
 import { StoryRevisionsRepository, toPublicFromRevision } from './story-revisions.repository';
@@ -35,6 +35,11 @@ export class PublicStoriesService implements OnApplicationBootstrap {
     const { rows, total, page, pageSize } = await this.revisions.page(query);
     const versions = await this.revisions.versionsOf(rows);
     return { items: rows.map((r) => toPublicFromRevision(r, versions.get(r.storyId) ?? [])), total, page, pageSize };
+  }
+
+  /** The hubs, cities and languages of the published stories, for the public page's filters. */
+  facets(): Promise<PublicStoryFacets> {
+    return this.revisions.facets();
   }
 
   async get(id: string): Promise<PublicStory> {

@@ -20,6 +20,7 @@ import {
   type HistoryEntry,
   type Page,
   type PublicStory,
+  type PublicStoryFacets,
   type PublicStoryList,
   type StoryDetail,
   type StoryListItem,
@@ -201,6 +202,14 @@ export class PublicStoriesController {
   @ApiOk('PublicStoryList')
   list(@Query() query: ListPublicStoriesDto): Promise<PublicStoryList> {
     return this.stories.list(query);
+  }
+
+  @Public()
+  @Get('facets')
+  @Header('Cache-Control', 'public, max-age=60')
+  @ApiOk('PublicStoryFacets')
+  facets(): Promise<PublicStoryFacets> {
+    return this.stories.facets();
   }
 
   @Public()

@@ -50,11 +50,17 @@ export class StoryDraftingService {
         source.engagements.map((e) => e.type),
         source.commitment.kind,
       );
+      // Result lines speak the story's language: as stories in that language already word them, else in the product's words.
+      const wording = await this.sources.figureWordings(
+        m,
+        language,
+        source.outcomes.map((o) => o.id),
+      );
       const id = await this.stories.insert(m, {
         title: draftTitle(source),
         category,
         hubId: c.hubId,
-        body: draftBody(source, category, language, c.progress),
+        body: draftBody(source, category, language, c.progress, wording),
         quotes: [],
         language,
         translationOfId: null,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
-import type { Language, PublicStory, PublicStoryQuery } from '@impact/contracts';
+import type { Language, PublicStory, PublicStoryFacets, PublicStoryQuery } from '@impact/contracts';
 import { DEFAULT_PAGE_SIZE } from '@impact/contracts';
 import { StoryRevisionEntity } from './story-revision.entity';
 import type { StorySnapshot } from './story-snapshot';
@@ -49,6 +49,22 @@ export class StoryRevisionsRepository {
     if (q.hubId) qb.andWhere('r.hub_id = :hubId', { hubId: q.hubId });
     if (q.cityId) qb.andWhere(':cityId = ANY(r.city_ids)', { cityId: q.cityId });
     if (q.language) qb.andWhere('r.language = :language', { language: q.language });
+    else if (q.preferLanguage) {
+      // One version per language family: the reader's language, else English, else the original.
+      qb.andWhere(
+        `r.story_id IN (
+          SELECT DISTINCT ON (v.root_id) v.story_id
+          FROM story_revisions v JOIN stories vs ON vs.id = v.story_id AND vs.archived_at IS NULL
+          WHERE v.current
+          ORDER BY v.root_id, v.language = :prefer DESC, v.language = 'en' DESC, v.story_id = v.root_id DESC, v.story_id)`,
+        { prefer: q.preferLanguage },
+      );
+    }
+    searchWords(q.q).forEach((word, i) =>
+      qb.andWhere(`concat_ws(' ', r.title, r.snapshot ->> 'summary', r.snapshot ->> 'body') ILIKE :w${i} ESCAPE '\\'`, {
+        [`w${i}`]: `%${word.replace(/[\\%_]/g, '\\$&')}%`,
+      }),
+    );
     // The count and the page are independent: sent together, on two connections.
     const [total, rows] = await Promise.all([
       qb.clone().getCount(),
@@ -61,6 +77,30 @@ export class StoryRevisionsRepository {
         .getMany(),
     ]);
     return { rows, total, page, pageSize };
+  }
+
+  /** What the public page filters by, read from the live revisions' snapshots in one statement. */
+  async facets(): Promise<PublicStoryFacets> {
+    const [row] = (await this.revisions.query(`
+      WITH live AS (
+        SELECT r.* FROM story_revisions r JOIN stories s ON s.id = r.story_id AND s.archived_at IS NULL WHERE r.current
+      ),
+      hubs AS (SELECT DISTINCT ON (hub_id) snapshot -> 'hub' AS hub FROM live ORDER BY hub_id, published_at DESC),
+      cities AS (
+        SELECT DISTINCT ON (c ->> 'id') jsonb_build_object('id', c ->> 'id', 'name', c ->> 'name', 'countryCode', c ->> 'countryCode') AS city
+        FROM live, jsonb_array_elements(snapshot -> 'cities') c
+        ORDER BY c ->> 'id', published_at DESC
+      )
+      SELECT (SELECT count(DISTINCT root_id)::int FROM live) AS stories,
+             (SELECT coalesce(jsonb_agg(hub ORDER BY hub ->> 'name'), '[]') FROM hubs) AS hubs,
+             (SELECT coalesce(jsonb_agg(city ORDER BY city ->> 'name'), '[]') FROM cities) AS cities,
+             (SELECT coalesce(array_agg(DISTINCT language ORDER BY language), '{}') FROM live) AS languages`)) as PublicStoryFacets[];
+    return {
+      stories: row.stories,
+      hubs: row.hubs.map((h) => ({ id: h.id, name: h.name, ...(h.names ? { names: h.names } : {}) })),
+      cities: row.cities,
+      languages: row.languages,
+    };
   }
 
   /** Every live published story for the sitemap: its id and when its current revision went live, in one query. */
@@ -154,4 +194,9 @@ export function toPublicFromRevision(r: StoryRevisionEntity, translations: Publi
     revision: r.revision,
     translations,
   };
+}
+
+/** The words of a public search (at most eight), each to be found somewhere in the story. */
+export function searchWords(q: string | undefined): string[] {
+  return (q ?? '').trim().split(/\s+/u).filter(Boolean).slice(0, 8);
 }

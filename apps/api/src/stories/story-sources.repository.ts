@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { In, IsNull, type EntityManager } from 'typeorm';
-import type { Ref, StoryDraftSource, StoryFigure } from '@impact/contracts';
+import type { Language, Ref, StoryDraftSource, StoryFigure, StoryFigureWordings } from '@impact/contracts';
 import { CityEntity } from '../cities/city.entity';
 import { CommitmentEntity } from '../commitments/commitment.entity';
 import { EngagementEntity } from '../engagements/engagement.entity';
@@ -94,6 +94,26 @@ export class StorySourcesRepository {
     }
     const rows = await qb.orderBy('o.date', 'ASC').addOrderBy('o.id', 'ASC').getMany();
     return rows.map((o) => ({ id: o.id, date: o.date, type: o.type, value: o.value, unit: o.unit, description: o.description }));
+  }
+
+  /**
+   * How stories in `language` already word these outcomes (published stories first, then the latest
+   * edited), so a new draft in that language says them the same way.
+   */
+  async figureWordings(m: EntityManager, language: Language, outcomeIds: readonly string[]): Promise<StoryFigureWordings> {
+    if (!outcomeIds.length) return {};
+    const rows: { outcome_id: string; wording: { unit?: string | null; description?: string } }[] = await m.query(
+      `SELECT DISTINCT ON (w.key) w.key AS outcome_id, w.value AS wording
+       FROM stories s, jsonb_each(s.figure_wording) w
+       WHERE s.language = $1 AND s.archived_at IS NULL AND w.key = ANY($2::text[])
+       ORDER BY w.key, s.status = 'published' DESC, s.updated_at DESC, s.id`,
+      [language, outcomeIds],
+    );
+    return Object.fromEntries(
+      rows
+        .filter((r) => typeof r.wording?.description === 'string' && r.wording.description.trim())
+        .map((r) => [r.outcome_id, { unit: r.wording.unit ?? null, description: r.wording.description as string }]),
+    );
   }
 
   /** engagements: the live engagements that inspired a commitment, by start date, with where they took place. */

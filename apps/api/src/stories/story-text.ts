@@ -1,4 +1,5 @@
-import type { Language, StoryCategory, StoryDraftSource, StoryFigure } from '@impact/contracts';
+import type { Language, OutcomeType, StoryCategory, StoryDraftSource, StoryFigure, StoryFigureWordings } from '@impact/contracts';
+import { fitsLanguage } from '@impact/contracts';
 
 /*
  * The words the API itself writes into a story: category names for exports, and the templates a
@@ -49,6 +50,10 @@ interface Phrases {
   followUps: (list: string) => string;
   partners: (list: string) => string;
   results: string;
+  /** What a result is, by its type: the product's own words when the record's are in another language. */
+  outcome: Record<OutcomeType, string>;
+  /** A result line in the product's words: what it is, then its figure. */
+  outcomeFigure: (what: string, figure: string) => string;
   figuresNone: string;
   figures: string;
   published: string;
@@ -75,6 +80,16 @@ const EN: Phrases = {
   followUps: (l) => `Support that followed: ${l}.`,
   partners: (l) => `Partners in this work: ${l}.`,
   results: 'Results',
+  outcome: {
+    institution_created: 'Institution created',
+    policy_adopted: 'Policy or plan adopted',
+    people_trained: 'People trained',
+    cities_joined: 'Cities joined the network',
+    national_policy_change: 'National policy change',
+    youth_engaged: 'Young people engaged',
+    other: 'Result recorded',
+  },
+  outcomeFigure: (w, f) => `${w}: **${f}**`,
   figuresNone: 'Results will be added as they are verified.',
   figures: 'In figures',
   published: 'Published',
@@ -102,6 +117,16 @@ const FR: Phrases = {
   followUps: (l) => `Accompagnement réalisé : ${l}.`,
   partners: (l) => `Partenaires : ${l}.`,
   results: 'Résultats',
+  outcome: {
+    institution_created: 'Institution créée',
+    policy_adopted: 'Politique ou plan adopté',
+    people_trained: 'Personnes formées',
+    cities_joined: 'Villes ayant rejoint le réseau',
+    national_policy_change: 'Changement de politique nationale',
+    youth_engaged: 'Jeunes mobilisés',
+    other: 'Résultat enregistré',
+  },
+  outcomeFigure: (w, f) => `${w} : **${f}**`,
   figuresNone: 'Les résultats seront ajoutés une fois vérifiés.',
   figures: 'En chiffres',
   published: 'Publié',
@@ -126,6 +151,16 @@ const AR: Phrases = {
   followUps: (l) => `الدعم الذي تلا ذلك: ${l}.`,
   partners: (l) => `الشركاء في هذا العمل: ${l}.`,
   results: 'النتائج',
+  outcome: {
+    institution_created: 'إنشاء مؤسسة',
+    policy_adopted: 'اعتماد سياسة أو خطة',
+    people_trained: 'أشخاص مدرَّبون',
+    cities_joined: 'مدن انضمت إلى الشبكة',
+    national_policy_change: 'تغيير في السياسة الوطنية',
+    youth_engaged: 'شباب منخرطون',
+    other: 'نتيجة مسجَّلة',
+  },
+  outcomeFigure: (w, f) => `${w}: **${f}**`,
   figuresNone: 'ستُضاف النتائج بعد التحقق منها.',
   figures: 'بالأرقام',
   published: 'تاريخ النشر',
@@ -153,6 +188,16 @@ const ES: Phrases = {
   followUps: (l) => `Apoyo posterior: ${l}.`,
   partners: (l) => `Socios en este trabajo: ${l}.`,
   results: 'Resultados',
+  outcome: {
+    institution_created: 'Institución creada',
+    policy_adopted: 'Política o plan adoptado',
+    people_trained: 'Personas formadas',
+    cities_joined: 'Ciudades que se unieron a la red',
+    national_policy_change: 'Cambio de política nacional',
+    youth_engaged: 'Jóvenes involucrados',
+    other: 'Resultado registrado',
+  },
+  outcomeFigure: (w, f) => `${w}: **${f}**`,
   figuresNone: 'Los resultados se añadirán una vez verificados.',
   figures: 'En cifras',
   published: 'Publicado',
@@ -183,6 +228,64 @@ export function figureText(f: Pick<StoryFigure, 'value' | 'unit'>, lang: Languag
   return f.unit ? `${n} ${f.unit}` : n;
 }
 
+/**
+ * One result of a draft, in the story's language: the figure as a story in that language already
+ * words it; else the record's own words when they are in that language; else the product's own
+ * sentence (what the result is, by its type, and the number, with the unit only when it is in that
+ * language). Never a description in another language.
+ */
+export function resultLine(
+  o: Pick<StoryFigure, 'type' | 'value' | 'unit' | 'description' | 'date'>,
+  lang: Language,
+  worded?: { unit: string | null; description: string },
+): string {
+  const when = monthYear(o.date, lang);
+  const own = worded ?? (recordInLanguage(o, lang) ? o : null);
+  if (own) {
+    const figure = figureText({ value: o.value, unit: own.unit }, lang);
+    const text = mdText(own.description);
+    return figure ? `- **${mdText(figure)}** — ${text} (${when})` : `- ${text} (${when})`;
+  }
+  const p = PHRASES[lang];
+  const unit = o.unit && textLanguage(o.unit) === lang ? o.unit : null;
+  const figure = figureText({ value: o.value, unit }, lang);
+  return figure ? `- ${p.outcomeFigure(p.outcome[o.type], mdText(figure))} (${when})` : `- ${p.outcome[o.type]} (${when})`;
+}
+
+/**
+ * Whether a record's line reads in `lang`. A line whose words do not tell (a few nouns) is taken as
+ * English, the language records are kept in unless typed otherwise, and only when its letters fit.
+ */
+function recordInLanguage(o: Pick<StoryFigure, 'unit' | 'description'>, lang: Language): boolean {
+  const line = `${o.unit ?? ''} ${o.description}`;
+  const told = textLanguage(line);
+  return told ? told === lang : lang === 'en' && fitsLanguage(line, 'en');
+}
+
+// Small words that tell the three Latin-script languages apart (words two of them share are left out).
+const FUNCTION_WORDS: Record<'en' | 'fr' | 'es', ReadonlySet<string>> = {
+  en: new Set('the and of to in for with on at by from were was is are their its this that people trained new'.split(' ')),
+  fr: new Set(
+    'le les des du et pour avec dans sur au aux une est sont été leurs ses cette ce qui personnes formés formées nouvelle'.split(' '),
+  ),
+  es: new Set('el los las del y para con por una es son fueron sus esta este que personas formadas formados nueva'.split(' ')),
+};
+
+/**
+ * The language a record's line is written in, as far as its words tell: Arabic by its script; English,
+ * French or Spanish by their small words and letters. Null when they do not tell (a number, a word or two).
+ */
+export function textLanguage(text: string): Language | null {
+  if (/\p{Script=Arabic}/u.test(text)) return 'ar';
+  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  const score = { en: 0, fr: 0, es: 0 };
+  for (const w of words) for (const l of ['en', 'fr', 'es'] as const) if (FUNCTION_WORDS[l].has(w)) score[l] += 1;
+  if (/[ñ¿¡]/u.test(text)) score.es += 2;
+  if (/[çœèêàùâîôû]/u.test(text)) score.fr += 2;
+  const ranked = (['en', 'fr', 'es'] as const).map((l) => [l, score[l]] as const).sort((a, b) => b[1] - a[1]);
+  return ranked[0][1] > 0 && ranked[0][1] > ranked[1][1] ? ranked[0][0] : null;
+}
+
 /** Markdown text from a record (a title, a name): characters Markdown would act on are escaped. */
 export function mdText(text: string): string {
   return text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
@@ -194,7 +297,13 @@ export function draftTitle(source: StoryDraftSource): string {
 }
 
 /** The draft's body: a short factual narrative from the chain, in Markdown, in the story's language. */
-export function draftBody(source: StoryDraftSource, category: StoryCategory, lang: Language, progress: number): string {
+export function draftBody(
+  source: StoryDraftSource,
+  category: StoryCategory,
+  lang: Language,
+  progress: number,
+  wording: StoryFigureWordings = {},
+): string {
   const p = PHRASES[lang];
   const city = mdText(source.city.name);
   const engagements = source.engagements.map((e) => {
@@ -222,12 +331,7 @@ export function draftBody(source: StoryDraftSource, category: StoryCategory, lan
   if (source.partners.length) support.push(p.partners(listOf(source.partners.map(mdText), lang)));
   if (support.length) paragraphs.push(support.join(' '));
 
-  const results = source.outcomes.map((o) => {
-    const figure = figureText(o, lang);
-    const when = monthYear(o.date, lang);
-    const text = mdText(o.description);
-    return figure ? `- **${mdText(figure)}** — ${text} (${when})` : `- ${text} (${when})`;
-  });
+  const results = source.outcomes.map((o) => resultLine(o, lang, wording[o.id]));
   paragraphs.push(`## ${p.results}\n\n${results.length ? results.join('\n') : p.figuresNone}`);
   return paragraphs.join('\n\n');
 }

@@ -230,6 +230,23 @@ export interface PublicStoryFilters {
   hubId?: string;
   cityId?: string;
   language?: Language;
+  /** Words that must all appear (any case) in the title, summary or body. */
+  q?: string;
+  /**
+   * Without `language`: one version per story, the one in this language when it has one, else the
+   * English one, else the original. Without either, every published version is listed.
+   */
+  preferLanguage?: Language;
+}
+
+/** What the public page offers to filter by (`GET /api/public/stories/facets`): the published stories' hubs and cities. */
+export interface PublicStoryFacets {
+  /** Published stories, each counted once whatever its number of language versions. */
+  stories: number;
+  hubs: { id: string; name: string; names?: HubNames }[];
+  cities: { id: string; name: string; countryCode: string }[];
+  /** Languages with at least one published story. */
+  languages: Language[];
 }
 
 export interface PublicStoryList {

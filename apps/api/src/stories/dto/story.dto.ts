@@ -135,4 +135,13 @@ export class ListPublicStoriesDto implements PublicStoryQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() hubId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() cityId?: string;
   @ApiPropertyOptional({ enum: LANGUAGES }) @IsOptional() @IsIn(LANGUAGES) language?: Language;
+  @ApiPropertyOptional({ description: 'Words that must all appear in the title, summary or body' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_LENGTH.search)
+  q?: string;
+  @ApiPropertyOptional({ enum: LANGUAGES, description: 'Without language: one version per story, this language first' })
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  preferLanguage?: Language;
 }

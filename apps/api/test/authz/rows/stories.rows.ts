@@ -85,6 +85,7 @@ export const storiesRows: MatrixRow[] = [
     expect: readCityA,
   },
   { route: 'GET /api/public/stories', request: () => ({ path: '/api/public/stories' }), expect: everyone(200) },
+  { route: 'GET /api/public/stories/facets', request: () => ({ path: '/api/public/stories/facets' }), expect: everyone(200) },
   {
     route: 'GET /api/public/stories/{id}',
     request: async (w) => ({ path: `/api/public/stories/${await publishedStoryOfCityA(w)}` }),

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { Router } from '@angular/router';
 import type { ECharts, EChartsCoreOption } from 'echarts/core';
 import { NgxEchartsDirective } from 'ngx-echarts';
@@ -28,7 +28,7 @@ export interface KeyItem {
       [attr.tabindex]="keyItems().length ? 0 : null"
       [options]="options()"
       [autoResize]="true"
-      (chartInit)="chart = $event"
+      (chartInit)="init($event)"
       (chartClick)="open($event)"
       (keydown)="key($event)"
       (blur)="leave()"
@@ -62,10 +62,18 @@ export class ChartHost {
   /** How to use the keys, read after the description. */
   readonly keyHint = input('');
 
+  /** The drawn chart, for a host that follows its events (the map's zoom). */
+  readonly chartReady = output<ECharts>();
+
   protected chart: ECharts | null = null;
   private readonly index = signal(-1);
   protected readonly label = computed(() => [this.description(), this.keyItems().length ? this.keyHint() : ''].filter(Boolean).join(' '));
   protected readonly announced = computed(() => this.keyItems()[this.index()]?.name ?? '');
+
+  protected init(chart: ECharts): void {
+    this.chart = chart;
+    this.chartReady.emit(chart);
+  }
 
   protected open(event: { dataType?: string; data?: unknown }): void {
     const id = (event.data as { id?: string } | undefined)?.id;

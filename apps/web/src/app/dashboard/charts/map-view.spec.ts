@@ -1,4 +1,4 @@
-import { WORLD_ZOOM, frame, spread } from './map-view';
+import { MAX_ZOOM, WORLD_ZOOM, frame, marks, spread } from './map-view';
 
 const nairobi = { id: 'a', longitude: 36.82, latitude: -1.29 };
 const mombasa = { id: 'b', longitude: 39.67, latitude: -4.04 };
@@ -41,5 +41,42 @@ describe('spread', () => {
 
   it('stops spreading once the map is zoomed in enough to tell them apart', () => {
     expect(spread([nairobi, mombasa], 8).get('a')).toEqual([36.82, -1.29]);
+  });
+});
+
+describe('marks', () => {
+  const kampala = { id: 'e', longitude: 32.58, latitude: 0.35 };
+  const nansana = { id: 'f', longitude: 32.53, latitude: 0.36 };
+
+  it('clusters cities that overlap at this zoom, at their centre, and leaves the others alone', () => {
+    const drawn = marks([nairobi, mombasa, capeTown, oslo], WORLD_ZOOM);
+    const cluster = drawn.find((m) => m.kind === 'cluster');
+    expect(cluster?.kind === 'cluster' && cluster.cities.map((c) => c.id)).toEqual(['a', 'b']);
+    expect(cluster?.at).toEqual([38.245, -2.665]);
+    expect(drawn.filter((m) => m.kind === 'city').map((m) => m.kind === 'city' && m.city.id)).toEqual(['c', 'd']);
+  });
+
+  it('gives a cluster a view at least twice as close, where its cities come apart', () => {
+    const [cluster] = marks([nairobi, mombasa], WORLD_ZOOM);
+    if (cluster.kind !== 'cluster') throw new Error('expected a cluster');
+    expect(cluster.target.center).toEqual(cluster.at);
+    expect(cluster.target.zoom).toBeGreaterThanOrEqual(2 * WORLD_ZOOM);
+    expect(marks([nairobi, mombasa], cluster.target.zoom).every((m) => m.kind === 'city')).toBe(true);
+  });
+
+  it('zooming in step by step always ends with every city reachable, twin towns set apart near the closest zoom', () => {
+    let zoom = WORLD_ZOOM;
+    let steps = 0;
+    for (;;) {
+      const cluster = marks([kampala, nansana, nairobi], zoom).find((m) => m.kind === 'cluster');
+      if (!cluster || cluster.kind !== 'cluster') break;
+      zoom = cluster.target.zoom;
+      steps++;
+    }
+    expect(steps).toBeGreaterThan(0);
+    expect(zoom).toBeLessThanOrEqual(MAX_ZOOM);
+    const cities = marks([kampala, nansana, nairobi], zoom).filter((m) => m.kind === 'city');
+    expect(cities).toHaveLength(3);
+    expect(marks([kampala, { ...kampala, id: 'g' }], MAX_ZOOM).map((m) => m.kind)).toEqual(['city', 'city']);
   });
 });

@@ -114,6 +114,7 @@ export class TrendsPanel {
           }
           <li class="muted">{{ 'dashboard.map.size' | transloco }}</li>
         </ul>
+        <p class="muted cluster-note">{{ 'dashboardMap.clusterNote' | transloco }}</p>
       }
     </section>
   `,
@@ -127,6 +128,10 @@ export class TrendsPanel {
       flex-wrap: wrap;
       align-items: center;
       gap: 6px 10px;
+      font: var(--mat-sys-body-small);
+    }
+    .cluster-note {
+      margin-block: 4px 0;
       font: var(--mat-sys-body-small);
     }
   `,
@@ -155,6 +160,9 @@ export class MapPanel {
       status,
       noCommitment: this.transloco.translate('dashboard.map.noCommitment'),
       description: this.transloco.translate('dashboard.map.description', { n: this.cities()?.length ?? 0 }),
+      cluster: (count) => this.transloco.translate('dashboardMap.cluster', { count }),
+      more: (count) => this.transloco.translate('dashboardMap.more', { count }),
+      zoomIn: this.transloco.translate('dashboardMap.zoomIn'),
     };
   });
 }

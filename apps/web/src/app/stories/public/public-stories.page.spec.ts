@@ -1,8 +1,8 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
-import { PublicStory, PublicStoryList } from '@impact/contracts';
+import { Router, provideRouter } from '@angular/router';
+import { PublicStory, PublicStoryFacets, PublicStoryList } from '@impact/contracts';
 import { translocoTesting } from '../../testing/transloco-testing';
 import { PublicStoriesPage } from './public-stories.page';
 
@@ -33,6 +33,13 @@ const pageOf = (page: number, numbers: number[], total: number): PublicStoryList
   pageSize: 2,
 });
 
+const facets: PublicStoryFacets = {
+  stories: 3,
+  hubs: [{ id: 'h1', name: 'East & Southern Africa', names: { fr: 'Afrique de l’Est et australe' } }],
+  cities: [{ id: 'c1', name: 'City 1', countryCode: 'UG' }],
+  languages: ['en'],
+};
+
 async function render() {
   TestBed.configureTestingModule({
     imports: [PublicStoriesPage, translocoTesting()],
@@ -41,6 +48,7 @@ async function render() {
   const fixture = TestBed.createComponent(PublicStoriesPage);
   const http = TestBed.inject(HttpTestingController);
   fixture.detectChanges();
+  http.expectOne('/api/public/stories/facets').flush(facets);
   const el = fixture.nativeElement as HTMLElement;
   const titles = () => [...el.querySelectorAll('.it-title')].map((t) => t.textContent?.trim());
   const moreButton = () => [...el.querySelectorAll('button')].find((b) => b.textContent?.includes('Show more stories'));
@@ -48,7 +56,7 @@ async function render() {
     await fixture.whenStable();
     fixture.detectChanges();
   };
-  return { fixture, http, el, titles, moreButton, settle };
+  return { fixture, http, el, titles, moreButton, settle, router: TestBed.inject(Router) };
 }
 
 describe('PublicStoriesPage', () => {
@@ -57,7 +65,9 @@ describe('PublicStoriesPage', () => {
     http.expectOne((r) => r.url === '/api/public/stories' && r.params.get('page') === '1').flush(pageOf(1, [1, 2], 3));
     await settle();
     expect(titles()).toEqual(['Story 1', 'Story 2']);
-    expect(el.textContent).toContain('Loaded 2 of 3 published versions');
+    expect(el.textContent).toContain('Showing 2 of 3 stories');
+    expect(el.textContent).toContain('3 stories match');
+    expect(el.textContent).toContain('3 stories from 1 city');
 
     moreButton()?.click();
     http.expectOne((r) => r.url === '/api/public/stories' && r.params.get('page') === '2').flush(pageOf(2, [3], 3));
@@ -80,5 +90,30 @@ describe('PublicStoriesPage', () => {
     http.expectOne((r) => r.params.get('page') === '2').flush(pageOf(2, [3], 3));
     await settle();
     expect(titles()).toEqual(['Story 1', 'Story 2', 'Story 3']);
+  });
+
+  it('asks the server for the URL’s filters (the reader’s language when none is chosen), and says when nothing matches', async () => {
+    const { http, el, titles, settle, router } = await render();
+    const first = http.expectOne((r) => r.url === '/api/public/stories');
+    expect(first.request.params.get('preferLanguage')).toBe('en');
+    expect(first.request.params.get('pageSize')).toBe('12');
+    expect(first.request.params.has('hubId')).toBe(false);
+    first.flush(pageOf(1, [1, 2], 2));
+    await settle();
+
+    await router.navigate([], { queryParams: { hubId: 'h1', q: 'watch', language: 'fr' } });
+    await settle();
+    const filtered = http.expectOne((r) => r.url === '/api/public/stories');
+    expect(filtered.request.params.get('hubId')).toBe('h1');
+    expect(filtered.request.params.get('q')).toBe('watch');
+    expect(filtered.request.params.get('language')).toBe('fr');
+    expect(filtered.request.params.has('preferLanguage')).toBe(false);
+    expect(filtered.request.params.get('page')).toBe('1');
+    filtered.flush(pageOf(1, [], 0));
+    await settle();
+    expect(titles()).toEqual([]);
+    expect(el.textContent).toContain('No story matches these filters.');
+    expect((el.querySelector('[data-testid="public-story-search"]') as HTMLInputElement).value).toBe('watch');
+    http.verify();
   });
 });

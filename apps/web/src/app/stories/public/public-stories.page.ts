@@ -1,20 +1,44 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { LANGUAGES, Language, PublicStory, RTL_LANGUAGES, STORY_CATEGORIES, StoryCategory, hubNameIn } from '@impact/contracts';
+import {
+  LANGUAGES,
+  Language,
+  PublicStory,
+  PublicStoryFacets,
+  PublicStoryList,
+  PublicStoryQuery,
+  RTL_LANGUAGES,
+  STORY_CATEGORIES,
+  StoryCategory,
+  groupStoriesByCategory,
+  hubNameIn,
+} from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { map } from 'rxjs';
+import { Subject, catchError, debounceTime, map, of, switchMap } from 'rxjs';
 import { LanguageService } from '../../core/i18n/language.service';
 import { LocaleNumberPipe } from '../../core/i18n/locale.pipes';
 import { EmptyState } from '../../shared/ui/empty-state';
 import { PublicStoriesApi } from '../data-access/public-stories.api';
-import { publicGroups } from './public-view';
 
-/** `/stories`: published impact stories grouped by the five categories, filtered in the URL. */
+/** Stories per request: a light first answer on a phone; the reader loads more as they go. */
+export const PUBLIC_PAGE_SIZE = 12;
+
+type FilterKey = 'category' | 'hubId' | 'cityId' | 'language' | 'q';
+type Filters = Record<FilterKey, string>;
+const NO_FILTERS: Filters = { category: '', hubId: '', cityId: '', language: '', q: '' };
+
+/**
+ * `/stories`: published impact stories grouped by the five categories. The filters live in the URL
+ * (a filtered page is a link) and the server filters and pages: the page asks only for what it shows.
+ * Without a chosen language, the server picks one version per story, the reader's language first.
+ */
 @Component({
   selector: 'it-public-stories-page',
   imports: [
@@ -22,6 +46,8 @@ import { publicGroups } from './public-view';
     LocaleNumberPipe,
     MatButtonModule,
     MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
     MatProgressBarModule,
     MatSelectModule,
     RouterLink,
@@ -41,7 +67,31 @@ export class PublicStoriesPage {
   protected readonly categories = STORY_CATEGORIES;
   protected readonly languages = LANGUAGES;
 
-  /** The stories loaded so far: the first page at once, each further page when the reader asks for more. */
+  protected readonly filters = toSignal(
+    this.route.queryParamMap.pipe(
+      map((p) => Object.fromEntries((Object.keys(NO_FILTERS) as FilterKey[]).map((k) => [k, p.get(k) ?? ''])) as Filters),
+    ),
+    { initialValue: NO_FILTERS },
+  );
+  protected readonly filtered = computed(() => Object.values(this.filters()).some(Boolean));
+
+  /** What the server is asked for: the URL's filters, and the reader's language when no language is chosen. */
+  private readonly query = computed<PublicStoryQuery>(
+    () => {
+      const f = this.filters();
+      const q: PublicStoryQuery = {};
+      if (f.category) q.category = f.category as StoryCategory;
+      if (f.hubId) q.hubId = f.hubId;
+      if (f.cityId) q.cityId = f.cityId;
+      if (f.q.trim()) q.q = f.q.trim();
+      if (f.language) q.language = f.language as Language;
+      else q.preferLanguage = this.ui.language();
+      return q;
+    },
+    { equal: (a, b) => JSON.stringify(a) === JSON.stringify(b) },
+  );
+
+  /** The stories loaded so far for the current filters: the first page at once, each further page on request. */
   protected readonly state = signal<{ loading: boolean; error: boolean; stories: PublicStory[]; total: number; page: number }>({
     loading: true,
     error: false,
@@ -50,65 +100,69 @@ export class PublicStoriesPage {
     page: 0,
   });
   protected readonly more = computed(() => this.state().stories.length < this.state().total);
+  protected readonly groups = computed(() => groupStoriesByCategory(this.state().stories));
+
+  /** The hubs and cities there are stories for (whatever the filters), for the selects and the totals. */
+  private readonly facets = toSignal(this.api.facets().pipe(catchError(() => of(null))), { initialValue: null });
+  protected readonly hubs = computed(() => {
+    const language = this.ui.language();
+    return (this.facets()?.hubs ?? [])
+      .map((h) => ({ id: h.id, name: hubNameIn(h, language) }))
+      .sort((a, b) => a.name.localeCompare(b.name, language));
+  });
+  protected readonly cities = computed<PublicStoryFacets['cities']>(() => this.facets()?.cities ?? []);
+  protected readonly totals = computed(() => {
+    const f = this.facets();
+    return f ? { stories: f.stories, cities: f.cities.length } : null;
+  });
+
+  private readonly loads = new Subject<{ query: PublicStoryQuery; page: number }>();
+  private readonly typed = new Subject<string>();
 
   constructor() {
-    this.loadPage(1);
+    this.loads
+      .pipe(
+        switchMap(({ query, page }) => {
+          this.state.update((s) => ({ ...s, loading: true, error: false, ...(page === 1 ? { stories: [], total: 0, page: 0 } : {}) }));
+          return this.api.list({ ...query, page, pageSize: PUBLIC_PAGE_SIZE }).pipe(
+            map((list): { page: number; list: PublicStoryList | null } => ({ page, list })),
+            catchError(() => of({ page, list: null })),
+          );
+        }),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe(({ page, list }) =>
+        this.state.update((s) =>
+          list
+            ? { loading: false, error: false, stories: page === 1 ? list.items : [...s.stories, ...list.items], total: list.total, page }
+            : { ...s, loading: false, error: true },
+        ),
+      );
+    toObservable(this.query)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe((query) => this.loads.next({ query, page: 1 }));
+    // The search follows typing after a short pause, so a word is one request, not one per letter.
+    this.typed.pipe(debounceTime(350), takeUntilDestroyed(this.destroyRef)).subscribe((q) => this.set('q', q.trim()));
   }
 
   protected loadMore(): void {
-    if (!this.state().loading) this.loadPage(this.state().page + 1);
+    if (!this.state().loading) this.loads.next({ query: this.query(), page: this.state().page + 1 });
   }
 
-  private loadPage(page: number): void {
-    this.state.update((s) => ({ ...s, loading: true, error: false }));
-    this.api
-      .list({ page })
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (list) =>
-          this.state.update((s) => ({ loading: false, error: false, stories: [...s.stories, ...list.items], total: list.total, page })),
-        error: () => this.state.update((s) => ({ ...s, loading: false, error: true })),
-      });
+  protected search(value: string): void {
+    this.typed.next(value);
   }
-
-  protected readonly filters = toSignal(
-    this.route.queryParamMap.pipe(
-      map((p) => ({
-        category: (p.get('category') ?? '') as StoryCategory | '',
-        hubId: p.get('hubId') ?? '',
-        cityId: p.get('cityId') ?? '',
-        language: (p.get('language') ?? '') as Language | '',
-      })),
-    ),
-    { initialValue: { category: '' as StoryCategory | '', hubId: '', cityId: '', language: '' as Language | '' } },
-  );
-
-  protected readonly groups = computed(() => publicGroups(this.state().stories, this.filters(), this.ui.language()));
-  protected readonly hubs = computed(() => {
-    const language = this.ui.language();
-    return uniqueBy(this.state().stories.map((s) => ({ id: s.hub.id, name: hubNameIn(s.hub, language) })));
-  });
-  protected readonly cities = computed(() => uniqueBy(this.state().stories.flatMap((s) => s.cities)));
-  protected readonly totals = computed(() => ({
-    stories: this.groups().reduce((n, g) => n + g.stories.length, 0),
-    cities: new Set(this.groups().flatMap((g) => g.stories.flatMap((s) => s.cities.map((c) => c.id)))).size,
-  }));
 
   protected dirOf(language: Language): 'rtl' | 'ltr' {
     return RTL_LANGUAGES.includes(language) ? 'rtl' : 'ltr';
   }
 
-  protected set(key: 'category' | 'hubId' | 'cityId' | 'language', value: string): void {
+  protected set(key: FilterKey, value: string): void {
+    if ((this.filters()[key] ?? '') === value) return;
     void this.router.navigate([], { relativeTo: this.route, queryParams: { [key]: value || null }, queryParamsHandling: 'merge' });
   }
 
   protected clear(): void {
     void this.router.navigate([], { relativeTo: this.route, queryParams: {} });
   }
-}
-
-function uniqueBy<T extends { id: string; name: string }>(items: T[]): T[] {
-  const seen = new Map<string, T>();
-  for (const i of items) if (!seen.has(i.id)) seen.set(i.id, i);
-  return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
