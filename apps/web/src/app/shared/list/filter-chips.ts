@@ -15,12 +15,13 @@ import { ListState, ListValue } from './list-state';
 /**
  * A filter a link sets (a dashboard figure, a record's page) that the list shows as a removable chip:
  * a record by id (`city`, `owner`, …: its name is fetched, or for an owner read off the rows), a day
- * (`date`) or a yes/no (`flag`, the label alone). `label` is a translation key.
+ * (`date`), a yes/no (`flag`, the label alone) or a value shown as it is (`text`, e.g. a country code).
+ * `label` is a translation key.
  */
 export interface FilterChip {
   key: string;
   label: string;
-  kind: 'city' | 'engagement' | 'commitment' | 'partner' | 'owner' | 'date' | 'flag';
+  kind: 'city' | 'engagement' | 'commitment' | 'partner' | 'owner' | 'date' | 'flag' | 'text';
 }
 
 /** Where a record's name is read, by kind: the record's route and the field holding its name. */
@@ -109,6 +110,7 @@ export class FilterChips {
       let value = '';
       if (chip.kind === 'date') value = formatDate(chip.value, locale);
       else if (chip.kind === 'owner') value = this.rows().find((r) => r.ownerId === chip.value)?.ownerName ?? '';
+      else if (chip.kind === 'text') value = chip.value;
       else if (chip.kind !== 'flag') value = names.get(`${chip.kind}:${chip.value}`) ?? '';
       return { ...chip, text: value ? t('worklists.chips.named', { label, value: isolate(value) }) : label };
     });

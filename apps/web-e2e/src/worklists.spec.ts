@@ -1,0 +1,313 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Api, unique } from './support/api';
+import { dialog, escape, shot } from './support/forms';
+import { expectNotice } from './support/notices';
+import { signIn } from './support/session';
+
+// Everyday lists and pickers: strict dates, owners with their role and city, the city-scope search,
+// lists that open on what needs attention, link filters as chips, partner links, "Inspired by" and
+// Ctrl+Z after "Achieved" and "Mark done". In English on a laptop and in Arabic on a phone.
+
+const PHONE = { width: 390, height: 844 };
+type Words = Record<string, Record<string, unknown>>;
+const words = (lang: string): Words =>
+  JSON.parse(readFileSync(join(__dirname, '..', '..', 'web', 'public', 'i18n', `${lang}.json`), 'utf8')) as Words;
+const AR = words('ar');
+/** An Arabic text of the app by its key (`roles.city_liaison`). */
+const ar = (key: string): string => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], AR) as string;
+
+async function inLanguage(page: Page, lang: 'en' | 'ar'): Promise<void> {
+  await page.evaluate((l) => localStorage.setItem('impact.language', l), lang);
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', lang);
+}
+
+/** Text without the invisible marks that isolate a name or a date (FSI … PDI). */
+const plain = (text: string | null) => (text ?? '').replace(/[\u2068\u2069\u200e\u200f]/g, '');
+
+/** A record form opened from a list's "add" button. */
+async function openCommitmentForm(page: Page, lang: 'en' | 'ar'): Promise<Locator> {
+  await page.goto('/commitments');
+  if (lang === 'ar') await inLanguage(page, 'ar');
+  const add = lang === 'ar' ? ar('commitments.add') : 'Record commitment';
+  await page.getByRole('button', { name: add }).first().click();
+  return dialog(page, lang === 'ar' ? ar('commitments.form.createTitle') : 'Record a commitment');
+}
+
+async function esaHub(api: Api): Promise<string> {
+  const hubs = await api.call<{ id: string; code: string }[]>('GET', 'hubs');
+  const esa = hubs.find((h) => h.code === 'esa');
+  expect(esa, 'the ESA hub').toBeDefined();
+  return (esa as { id: string }).id;
+}
+
+/** An engagement of Nansana on `startDate`, with a partner; its id and the partner's. */
+async function nansanaEngagement(
+  api: Api,
+  title: string,
+  startDate: string,
+): Promise<{ id: string; partner: { id: string; name: string } }> {
+  const nansana = await api.cityId('Nansana');
+  const partners = await api.call<{ items: { id: string; name: string }[] }>('GET', 'partners?pageSize=1&sort=name:asc');
+  const partner = partners.items[0];
+  const created = await api.call<{ id: string }>('POST', 'engagements', {
+    title,
+    type: 'training',
+    hubId: await esaHub(api),
+    startDate,
+    hostCityId: nansana,
+    locationCityId: nansana,
+    participatingCityIds: [nansana],
+    partnerIds: [partner.id],
+    participants: { total: 20, mayors: 1, officials: 10, youth: 5, women: 9, communityLeaders: 2 },
+    summary: 'A day of training on early warning, for an end-to-end test.',
+  });
+  return { id: created.id, partner };
+}
+
+test.describe('strict dates in forms', () => {
+  test('a half-typed target date is refused with the whole format, a whole one is taken (English)', async ({ page }) => {
+    await signIn(page, 'esa.manager@impact.test');
+    const form = await openCommitmentForm(page, 'en');
+    const date = form.getByLabel('Target date');
+    for (const typed of ['3/1', '2026-1']) {
+      await date.fill(typed);
+      await date.blur();
+      await expect(form.locator('mat-error')).toContainText(/Enter a whole date, for example .?12\/31\/\d{4}.?\./);
+    }
+    await shot(page, 'worklists-date-half-typed-en');
+    await date.fill('12/31/2031');
+    await date.blur();
+    await expect(form.locator('mat-error')).toHaveCount(0);
+    await form.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  test('on a phone in Arabic, a date half-typed in Arabic digits is refused, a whole one is taken', async ({ page }) => {
+    await page.setViewportSize(PHONE);
+    await signIn(page, 'esa.manager@impact.test');
+    const form = await openCommitmentForm(page, 'ar');
+    const date = form.getByLabel(ar('fields.targetDate'));
+    await date.fill('٣/١');
+    await date.blur();
+    const error = form.locator('mat-error');
+    await expect(error).toHaveCount(1);
+    expect(plain(await error.textContent()).trim()).toMatch(/^أدخل تاريخًا كاملًا، مثلًا [٠-٩]{2}\/[٠-٩]{2}\/[٠-٩]{4}\.$/);
+    await shot(page, 'worklists-date-half-typed-ar-phone');
+    await date.fill('٣١/١٢/٢٠٣١');
+    await date.blur();
+    await expect(error).toHaveCount(0);
+  });
+});
+
+test.describe('owner pickers and the city-scope picker', () => {
+  test('the owner picker shows each person’s role and city (English)', async ({ page }) => {
+    await signIn(page, 'esa.manager@impact.test');
+    const form = await openCommitmentForm(page, 'en');
+    await form.getByRole('combobox', { name: 'Owner', exact: true }).fill('Grace');
+    const option = page.getByRole('option', { name: /Grace Nakato/ });
+    await expect(option).toHaveCount(1);
+    expect(plain(await option.textContent())).toContain('City liaison · Nansana');
+    await expect(page.getByRole('option', { name: /Amani Otieno/ })).toHaveCount(0);
+    await form.getByRole('combobox', { name: 'Owner', exact: true }).fill('Amani');
+    expect(plain(await page.getByRole('option', { name: /Amani Otieno/ }).textContent())).toContain('Hub manager · East & Southern Africa');
+    await shot(page, 'worklists-owner-picker-en');
+    await option.page().keyboard.press('Escape');
+  });
+
+  test('on a phone in Arabic, the owner picker says the role in Arabic and keeps the city name whole', async ({ page }) => {
+    await page.setViewportSize(PHONE);
+    await signIn(page, 'esa.manager@impact.test');
+    const form = await openCommitmentForm(page, 'ar');
+    await form.getByRole('combobox', { name: ar('fields.owner'), exact: true }).fill('Grace');
+    const option = page.getByRole('option', { name: /Grace Nakato/ });
+    await expect(option).toHaveCount(1);
+    // The city name is isolated inside the Arabic hint, so it reads whole.
+    await expect(option.locator('.it-option-hint')).toContainText(`${ar('roles.city_liaison')} · \u2068Nansana\u2069`);
+    await shot(page, 'worklists-owner-picker-ar-phone');
+  });
+
+  for (const lang of ['en', 'ar'] as const) {
+    test(`the admin’s city-scope picker searches cities as you type (${lang === 'en' ? 'English, laptop' : 'Arabic, phone'})`, async ({
+      page,
+    }) => {
+      if (lang === 'ar') await page.setViewportSize(PHONE);
+      await signIn(page, 'admin@impact.test');
+      await page.goto('/users?q=Grace');
+      if (lang === 'ar') await inLanguage(page, 'ar');
+      // A laptop's row has "Edit Grace Nakato"; a phone's card (hers alone, by the search) has "Edit".
+      const editLabel = lang === 'ar' ? ar('users.edit') : 'Edit Grace Nakato';
+      await page.getByRole('button', { name: editLabel, exact: true }).first().click();
+      const form = dialog(page, lang === 'ar' ? ar('users.dialog.editTitle') : 'Edit user');
+      const cities = form.getByRole('combobox', { name: lang === 'ar' ? ar('users.fields.cities') : 'Cities', exact: true });
+      // Her city is a chip; typing narrows the cities to those that match.
+      await expect(form.getByRole('row').filter({ hasText: 'Nansana' })).toHaveCount(1);
+      await cities.fill('cape');
+      await expect(page.getByRole('option', { name: /^Cape Town \(ZA\)$/ })).toBeVisible();
+      await expect(page.getByRole('option', { name: /Danilovgrad/ })).toHaveCount(0);
+      await shot(page, `worklists-city-scope-search-${lang}${lang === 'ar' ? '-phone' : ''}`);
+      await page.getByRole('option', { name: /^Cape Town \(ZA\)$/ }).click();
+      await expect(form.getByRole('row').filter({ hasText: 'Cape Town' })).toHaveCount(1);
+      // Not saved: other tests rely on Grace's single city.
+      await form.getByRole('button', { name: lang === 'ar' ? ar('common.cancel') : 'Cancel' }).click();
+      await expect(form).toHaveCount(0);
+    });
+  }
+});
+
+test.describe('lists open on what needs attention, link filters as chips, partner links', () => {
+  /** Three commitments of Nansana under one unique word: achieved, pledged (2031) and in progress (2030). */
+  async function threeCommitments(api: Api, word: string): Promise<{ achieved: string; pledged: string; inProgress: string }> {
+    const achieved = `${word} achieved`;
+    const pledged = `${word} pledged`;
+    const inProgress = `${word} in progress`;
+    const a = await api.createCommitment(achieved);
+    await api.moveCommitment(a, 'in_progress', 'Started.');
+    await api.addOutcome(a);
+    await api.moveCommitment(a, 'achieved', 'Done and shown.');
+    const p = await api.createCommitment(pledged);
+    await api.call('PATCH', `commitments/${p}`, { version: 1, targetDate: '2031-06-30' });
+    const i = await api.createCommitment(inProgress);
+    await api.call('PATCH', `commitments/${i}`, { version: 1, targetDate: '2030-06-30' });
+    await api.moveCommitment(i, 'in_progress', 'Started.');
+    return { achieved, pledged, inProgress };
+  }
+
+  for (const lang of ['en', 'ar'] as const) {
+    test(`commitments open with open work first and achieved last; a link's city shows as a chip that can be removed (${lang})`, async ({
+      page,
+      request,
+    }) => {
+      const api = await Api.as(request, 'esa.manager@impact.test');
+      const word = unique(`E2E attention ${lang}`);
+      const made = await threeCommitments(api, word);
+      const nansana = await api.cityId('Nansana');
+      if (lang === 'ar') await page.setViewportSize(PHONE);
+      await signIn(page, 'esa.manager@impact.test');
+      // The dashboard's drill-downs land on lists with filters that have no control of their own (here the city).
+      await page.goto(`/commitments?cityId=${nansana}&q=${encodeURIComponent(word)}`);
+      if (lang === 'ar') await inLanguage(page, 'ar');
+      // Titles in the order shown (table rows on a laptop, card headings on a phone).
+      const titles = lang === 'ar' ? page.locator('.it-card-title') : page.locator('td a.it-title-link');
+      await expect(titles).toHaveCount(3);
+      expect((await titles.allTextContents()).map((t) => t.trim())).toEqual([made.inProgress, made.pledged, made.achieved]);
+
+      const chips = page.getByTestId('filter-chips');
+      const cityLabel = lang === 'ar' ? ar('fields.city') : 'City';
+      const chip = chips.locator('mat-chip[data-filter="cityId"]');
+      await expect
+        .poll(async () =>
+          plain(await chip.textContent())
+            .replace('cancel', '')
+            .trim(),
+        )
+        .toBe(`${cityLabel}: Nansana`);
+      await shot(page, `worklists-commitments-chips-${lang}${lang === 'ar' ? '-phone' : ''}`);
+      const remove = lang === 'ar' ? ar('worklists.chips.remove') : 'Remove the filter {{filter}}';
+      await chip.getByRole('button', { name: new RegExp(`^${escape(remove.replace('{{filter}}', ''))}`) }).click();
+      await expect(page).not.toHaveURL(/cityId=/);
+      await expect(chips).toHaveCount(0);
+      await expect(titles).toHaveCount(3);
+    });
+
+    test(`a partner links to the engagements with it, filtered, with a removable chip (${lang})`, async ({ page, request }) => {
+      const api = await Api.as(request, 'esa.manager@impact.test');
+      const title = unique(`E2E partner training ${lang}`);
+      const { id, partner } = await nansanaEngagement(api, title, '2026-02-10');
+      if (lang === 'ar') await page.setViewportSize(PHONE);
+      await signIn(page, 'esa.manager@impact.test');
+      await page.goto(`/engagements/${id}`);
+      if (lang === 'ar') await inLanguage(page, 'ar');
+      await page.getByRole('link', { name: partner.name, exact: true }).first().click();
+      await expect(page).toHaveURL(new RegExp(`/engagements\\?partnerId=${partner.id}`));
+      const chip = page.getByTestId('filter-chips').locator('mat-chip[data-filter="partnerId"]');
+      const label = lang === 'ar' ? ar('worklists.chips.partner') : 'Partner';
+      await expect
+        .poll(async () =>
+          plain(await chip.textContent())
+            .replace('cancel', '')
+            .trim(),
+        )
+        .toBe(`${label}: ${partner.name}`);
+      await page.locator('it-list-page it-search-box input').fill(title);
+      await expect(page.getByRole('link', { name: title })).toHaveCount(1);
+      await shot(page, `worklists-partner-engagements-${lang}${lang === 'ar' ? '-phone' : ''}`);
+      await chip.getByRole('button').click();
+      await expect(page).not.toHaveURL(/partnerId=/);
+    });
+  }
+});
+
+test.describe('"Inspired by" and undo by keyboard', () => {
+  for (const lang of ['en', 'ar'] as const) {
+    test(`"Inspired by" offers the city's recent engagements first, with their dates (${lang})`, async ({ page, request }) => {
+      const api = await Api.as(request, 'esa.manager@impact.test');
+      const title = unique(`E2E recent Nansana training ${lang}`);
+      // The newest engagement of Nansana by far, so it leads the city's recent ones.
+      await nansanaEngagement(api, title, '2039-03-04');
+      if (lang === 'ar') await page.setViewportSize(PHONE);
+      await signIn(page, 'esa.manager@impact.test');
+      const form = await openCommitmentForm(page, lang);
+      const city = form.getByRole('combobox', { name: lang === 'ar' ? ar('fields.city') : 'City', exact: true });
+      await city.fill('Nansana');
+      await page
+        .getByRole('option', { name: /^Nansana/ })
+        .first()
+        .click();
+      await form.getByRole('combobox', { name: lang === 'ar' ? ar('fields.inspiredBy') : 'Inspired by', exact: true }).click();
+      const first = page.getByRole('option').first();
+      await expect(first).toContainText(title);
+      // With its date, in the reader's language and digits.
+      await expect(first.locator('.it-option-hint')).toContainText(lang === 'ar' ? /٢٠٣٩/ : 'Mar 4, 2039');
+      await shot(page, `worklists-inspired-by-${lang}${lang === 'ar' ? '-phone' : ''}`);
+    });
+  }
+
+  test('Ctrl+Z right after "Achieved" puts the commitment back in progress (English)', async ({ page, request }) => {
+    const api = await Api.as(request, 'esa.manager@impact.test');
+    const title = unique('E2E desk to undo by keyboard');
+    const id = await api.createCommitment(title);
+    await api.moveCommitment(id, 'in_progress', 'Work started.');
+    await api.addOutcome(id);
+
+    await signIn(page, 'nansana.liaison@impact.test');
+    await page.goto(`/commitments/${id}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+    await page.getByRole('group', { name: 'Next steps' }).getByRole('button', { name: 'Mark as achieved' }).click();
+    const achieve = dialog(page, 'Change the status');
+    await achieve.getByLabel('Why? (required)').fill('The desk is open every week.');
+    await achieve.getByRole('button', { name: 'Mark as achieved' }).click();
+    await expect(achieve).toHaveCount(0);
+    await expectNotice(page, `“${title}” is achieved.`);
+    await expect(page.locator('it-status-stepper [aria-current="step"]')).toContainText('Achieved');
+
+    await page.keyboard.press('Control+z');
+    await expectNotice(page, `“${title}” is in progress again.`);
+    await expect(page.locator('it-status-stepper [aria-current="step"]')).toContainText('In progress');
+    expect((await api.call<{ status: string }>('GET', `commitments/${id}`)).status).toBe('in_progress');
+  });
+
+  test('on a phone in Arabic, Ctrl+Z right after "Mark done" opens the follow-up again', async ({ page, request }) => {
+    const api = await Api.as(request, 'esa.manager@impact.test');
+    const commitmentId = await api.createCommitment(unique('E2E watch with a follow-up to undo'));
+    const title = unique('E2E call the ward leaders');
+    await api.call('POST', 'follow-ups', { commitmentId, title, kind: 'check_in', dueDate: '2031-06-01' });
+
+    await page.setViewportSize(PHONE);
+    await signIn(page, 'nansana.liaison@impact.test');
+    await page.goto(`/follow-ups?q=${encodeURIComponent(title)}`);
+    await inLanguage(page, 'ar');
+    const card = page.getByRole('heading', { level: 2, name: title });
+    await expect(card).toBeVisible();
+    await page.getByRole('button', { name: 'وضع علامة منجز', exact: true }).click();
+    await expectNotice(page, `تم إنجاز «${title}».`);
+    await expect(card).toHaveCount(0);
+
+    await page.keyboard.press('Control+z');
+    await expectNotice(page, `عادت «${title}» مفتوحة.`);
+    await expect(card).toBeVisible();
+    const back = await api.call<{ items: { title: string }[] }>('GET', `follow-ups?q=${encodeURIComponent(title)}&status=open`);
+    expect(back.items.map((f) => f.title)).toEqual([title]);
+  });
+});
