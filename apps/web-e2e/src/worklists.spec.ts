@@ -11,14 +11,27 @@ import { signIn } from './support/session';
 // Ctrl+Z after "Achieved" and "Mark done". In English on a laptop and in Arabic on a phone.
 
 const PHONE = { width: 390, height: 844 };
-type Words = Record<string, Record<string, unknown>>;
+const LAPTOP = { width: 1280, height: 800 };
+type Words = Record<string, unknown>;
 const words = (lang: string): Words =>
   JSON.parse(readFileSync(join(__dirname, '..', '..', 'web', 'public', 'i18n', `${lang}.json`), 'utf8')) as Words;
-const AR = words('ar');
-/** An Arabic text of the app by its key (`roles.city_liaison`). */
-const ar = (key: string): string => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], AR) as string;
+/** A text of the app by its key (`roles.city_liaison`), as the translation file has it. */
+const texts = (lang: string) => {
+  const all = words(lang);
+  return (key: string): string => key.split('.').reduce<unknown>((node, part) => (node as Words)[part], all) as string;
+};
+const ar = texts('ar');
 
-async function inLanguage(page: Page, lang: 'en' | 'ar'): Promise<void> {
+/**
+ * The two ways every feature is tried: English on a laptop (the table), Arabic on a phone (cards).
+ * `edit` is the user list's edit button: named after the person in a row, a plain "Edit" on a card.
+ */
+const SETUPS = [
+  { lang: 'en', viewport: LAPTOP, t: texts('en'), shot: 'en', titles: 'td a.it-title-link', edit: 'Edit Grace Nakato' },
+  { lang: 'ar', viewport: PHONE, t: ar, shot: 'ar-phone', titles: '.it-card-title', edit: ar('users.edit') },
+] as const;
+
+async function inLanguage(page: Page, lang: string): Promise<void> {
   await page.evaluate((l) => localStorage.setItem('impact.language', l), lang);
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('lang', lang);
@@ -27,13 +40,15 @@ async function inLanguage(page: Page, lang: 'en' | 'ar'): Promise<void> {
 /** Text without the invisible marks that isolate a name or a date (FSI … PDI). */
 const plain = (text: string | null) => (text ?? '').replace(/[\u2068\u2069\u200e\u200f]/g, '');
 
-/** A record form opened from a list's "add" button. */
-async function openCommitmentForm(page: Page, lang: 'en' | 'ar'): Promise<Locator> {
+/** The commitment form, opened from the list's "add" button in `lang`. */
+async function openCommitmentForm(page: Page, lang: string, t: (key: string) => string): Promise<Locator> {
   await page.goto('/commitments');
-  if (lang === 'ar') await inLanguage(page, 'ar');
-  const add = lang === 'ar' ? ar('commitments.add') : 'Record commitment';
-  await page.getByRole('button', { name: add }).first().click();
-  return dialog(page, lang === 'ar' ? ar('commitments.form.createTitle') : 'Record a commitment');
+  await inLanguage(page, lang);
+  await page
+    .getByRole('button', { name: t('commitments.add') })
+    .first()
+    .click();
+  return dialog(page, t('commitments.form.createTitle'));
 }
 
 async function esaHub(api: Api): Promise<string> {
@@ -70,7 +85,7 @@ async function nansanaEngagement(
 test.describe('strict dates in forms', () => {
   test('a half-typed target date is refused with the whole format, a whole one is taken (English)', async ({ page }) => {
     await signIn(page, 'esa.manager@impact.test');
-    const form = await openCommitmentForm(page, 'en');
+    const form = await openCommitmentForm(page, 'en', texts('en'));
     const date = form.getByLabel('Target date');
     for (const typed of ['3/1', '2026-1']) {
       await date.fill(typed);
@@ -87,7 +102,7 @@ test.describe('strict dates in forms', () => {
   test('on a phone in Arabic, a date half-typed in Arabic digits is refused, a whole one is taken', async ({ page }) => {
     await page.setViewportSize(PHONE);
     await signIn(page, 'esa.manager@impact.test');
-    const form = await openCommitmentForm(page, 'ar');
+    const form = await openCommitmentForm(page, 'ar', ar);
     const date = form.getByLabel(ar('fields.targetDate'));
     await date.fill('٣/١');
     await date.blur();
@@ -104,22 +119,22 @@ test.describe('strict dates in forms', () => {
 test.describe('owner pickers and the city-scope picker', () => {
   test('the owner picker shows each person’s role and city (English)', async ({ page }) => {
     await signIn(page, 'esa.manager@impact.test');
-    const form = await openCommitmentForm(page, 'en');
-    await form.getByRole('combobox', { name: 'Owner', exact: true }).fill('Grace');
-    const option = page.getByRole('option', { name: /Grace Nakato/ });
-    await expect(option).toHaveCount(1);
-    expect(plain(await option.textContent())).toContain('City liaison · Nansana');
-    await expect(page.getByRole('option', { name: /Amani Otieno/ })).toHaveCount(0);
-    await form.getByRole('combobox', { name: 'Owner', exact: true }).fill('Amani');
-    expect(plain(await page.getByRole('option', { name: /Amani Otieno/ }).textContent())).toContain('Hub manager · East & Southern Africa');
+    const form = await openCommitmentForm(page, 'en', texts('en'));
+    const owner = form.getByRole('combobox', { name: 'Owner', exact: true });
+    await owner.fill('Grace');
+    const grace = page.getByRole('option', { name: /Grace Nakato/ });
+    await expect(grace).toHaveCount(1);
+    await expect.poll(async () => plain(await grace.textContent())).toContain('City liaison · Nansana');
+    await owner.fill('Amani');
+    const amani = page.getByRole('option', { name: /Amani Otieno/ });
+    await expect.poll(async () => plain(await amani.textContent())).toContain('Hub manager · East & Southern Africa');
     await shot(page, 'worklists-owner-picker-en');
-    await option.page().keyboard.press('Escape');
   });
 
   test('on a phone in Arabic, the owner picker says the role in Arabic and keeps the city name whole', async ({ page }) => {
     await page.setViewportSize(PHONE);
     await signIn(page, 'esa.manager@impact.test');
-    const form = await openCommitmentForm(page, 'ar');
+    const form = await openCommitmentForm(page, 'ar', ar);
     await form.getByRole('combobox', { name: ar('fields.owner'), exact: true }).fill('Grace');
     const option = page.getByRole('option', { name: /Grace Nakato/ });
     await expect(option).toHaveCount(1);
@@ -128,111 +143,98 @@ test.describe('owner pickers and the city-scope picker', () => {
     await shot(page, 'worklists-owner-picker-ar-phone');
   });
 
-  for (const lang of ['en', 'ar'] as const) {
-    test(`the admin’s city-scope picker searches cities as you type (${lang === 'en' ? 'English, laptop' : 'Arabic, phone'})`, async ({
-      page,
-    }) => {
-      if (lang === 'ar') await page.setViewportSize(PHONE);
+  for (const { lang, viewport, t, shot: suffix, edit } of SETUPS) {
+    test(`the admin’s city-scope picker searches cities as you type (${suffix})`, async ({ page }) => {
+      await page.setViewportSize(viewport);
       await signIn(page, 'admin@impact.test');
       await page.goto('/users?q=Grace');
-      if (lang === 'ar') await inLanguage(page, 'ar');
-      // A laptop's row has "Edit Grace Nakato"; a phone's card (hers alone, by the search) has "Edit".
-      const editLabel = lang === 'ar' ? ar('users.edit') : 'Edit Grace Nakato';
-      await page.getByRole('button', { name: editLabel, exact: true }).first().click();
-      const form = dialog(page, lang === 'ar' ? ar('users.dialog.editTitle') : 'Edit user');
-      const cities = form.getByRole('combobox', { name: lang === 'ar' ? ar('users.fields.cities') : 'Cities', exact: true });
+      await inLanguage(page, lang);
+      await page.getByRole('button', { name: edit, exact: true }).first().click();
+      const form = dialog(page, t('users.dialog.editTitle'));
+      const cities = form.getByRole('combobox', { name: t('users.fields.cities'), exact: true });
       // Her city is a chip; typing narrows the cities to those that match.
       await expect(form.getByRole('row').filter({ hasText: 'Nansana' })).toHaveCount(1);
       await cities.fill('cape');
       await expect(page.getByRole('option', { name: /^Cape Town \(ZA\)$/ })).toBeVisible();
       await expect(page.getByRole('option', { name: /Danilovgrad/ })).toHaveCount(0);
-      await shot(page, `worklists-city-scope-search-${lang}${lang === 'ar' ? '-phone' : ''}`);
+      await shot(page, `worklists-city-scope-search-${suffix}`);
       await page.getByRole('option', { name: /^Cape Town \(ZA\)$/ }).click();
       await expect(form.getByRole('row').filter({ hasText: 'Cape Town' })).toHaveCount(1);
       // Not saved: other tests rely on Grace's single city.
-      await form.getByRole('button', { name: lang === 'ar' ? ar('common.cancel') : 'Cancel' }).click();
+      await form.getByRole('button', { name: t('common.cancel') }).click();
       await expect(form).toHaveCount(0);
     });
   }
 });
 
-test.describe('lists open on what needs attention, link filters as chips, partner links', () => {
-  /** Three commitments of Nansana under one unique word: achieved, pledged (2031) and in progress (2030). */
-  async function threeCommitments(api: Api, word: string): Promise<{ achieved: string; pledged: string; inProgress: string }> {
-    const achieved = `${word} achieved`;
-    const pledged = `${word} pledged`;
-    const inProgress = `${word} in progress`;
-    const a = await api.createCommitment(achieved);
-    await api.moveCommitment(a, 'in_progress', 'Started.');
-    await api.addOutcome(a);
-    await api.moveCommitment(a, 'achieved', 'Done and shown.');
-    const p = await api.createCommitment(pledged);
-    await api.call('PATCH', `commitments/${p}`, { version: 1, targetDate: '2031-06-30' });
-    const i = await api.createCommitment(inProgress);
-    await api.call('PATCH', `commitments/${i}`, { version: 1, targetDate: '2030-06-30' });
-    await api.moveCommitment(i, 'in_progress', 'Started.');
-    return { achieved, pledged, inProgress };
-  }
+/** Three commitments of Nansana under one unique word: achieved, pledged (2031) and in progress (2030). */
+async function threeCommitments(api: Api, word: string): Promise<string[]> {
+  const [achieved, pledged, inProgress] = [`${word} achieved`, `${word} pledged`, `${word} in progress`];
+  const a = await api.createCommitment(achieved);
+  await api.moveCommitment(a, 'in_progress', 'Started.');
+  await api.addOutcome(a);
+  await api.moveCommitment(a, 'achieved', 'Done and shown.');
+  const p = await api.createCommitment(pledged);
+  await api.call('PATCH', `commitments/${p}`, { version: 1, targetDate: '2031-06-30' });
+  const i = await api.createCommitment(inProgress);
+  await api.call('PATCH', `commitments/${i}`, { version: 1, targetDate: '2030-06-30' });
+  await api.moveCommitment(i, 'in_progress', 'Started.');
+  // What needs attention first: in progress (due 2030), pledged (due 2031), then the achieved one.
+  return [inProgress, pledged, achieved];
+}
 
-  for (const lang of ['en', 'ar'] as const) {
-    test(`commitments open with open work first and achieved last; a link's city shows as a chip that can be removed (${lang})`, async ({
+/** A chip's words, without its remove icon's name and the marks that isolate a name or a date. */
+const chipText = async (chip: Locator) =>
+  plain(await chip.textContent())
+    .replace('cancel', '')
+    .trim();
+
+test.describe('lists open on what needs attention, link filters as chips, partner links', () => {
+  for (const { lang, viewport, t, shot: suffix, titles } of SETUPS) {
+    test(`commitments open with open work first and achieved last; a link's city is a chip that can be removed (${suffix})`, async ({
       page,
       request,
     }) => {
       const api = await Api.as(request, 'esa.manager@impact.test');
       const word = unique(`E2E attention ${lang}`);
-      const made = await threeCommitments(api, word);
+      const expected = await threeCommitments(api, word);
       const nansana = await api.cityId('Nansana');
-      if (lang === 'ar') await page.setViewportSize(PHONE);
+      await page.setViewportSize(viewport);
       await signIn(page, 'esa.manager@impact.test');
-      // The dashboard's drill-downs land on lists with filters that have no control of their own (here the city).
+      // A dashboard drill-down lands on a list with filters that have no control of their own (here the city).
       await page.goto(`/commitments?cityId=${nansana}&q=${encodeURIComponent(word)}`);
-      if (lang === 'ar') await inLanguage(page, 'ar');
-      // Titles in the order shown (table rows on a laptop, card headings on a phone).
-      const titles = lang === 'ar' ? page.locator('.it-card-title') : page.locator('td a.it-title-link');
-      await expect(titles).toHaveCount(3);
-      expect((await titles.allTextContents()).map((t) => t.trim())).toEqual([made.inProgress, made.pledged, made.achieved]);
+      await inLanguage(page, lang);
+      // Titles in the order shown: table rows on a laptop, card headings on a phone.
+      const shown = page.locator(titles);
+      await expect(shown).toHaveCount(3);
+      expect((await shown.allTextContents()).map((text) => text.trim())).toEqual(expected);
 
       const chips = page.getByTestId('filter-chips');
-      const cityLabel = lang === 'ar' ? ar('fields.city') : 'City';
       const chip = chips.locator('mat-chip[data-filter="cityId"]');
-      await expect
-        .poll(async () =>
-          plain(await chip.textContent())
-            .replace('cancel', '')
-            .trim(),
-        )
-        .toBe(`${cityLabel}: Nansana`);
-      await shot(page, `worklists-commitments-chips-${lang}${lang === 'ar' ? '-phone' : ''}`);
-      const remove = lang === 'ar' ? ar('worklists.chips.remove') : 'Remove the filter {{filter}}';
-      await chip.getByRole('button', { name: new RegExp(`^${escape(remove.replace('{{filter}}', ''))}`) }).click();
+      await expect.poll(() => chipText(chip)).toBe(`${t('fields.city')}: Nansana`);
+      await shot(page, `worklists-commitments-chips-${suffix}`);
+      const removeLabel = t('worklists.chips.remove').replace('{{filter}}', '');
+      await chip.getByRole('button', { name: new RegExp(`^${escape(removeLabel)}`) }).click();
       await expect(page).not.toHaveURL(/cityId=/);
       await expect(chips).toHaveCount(0);
-      await expect(titles).toHaveCount(3);
+      await expect(shown).toHaveCount(3);
     });
 
-    test(`a partner links to the engagements with it, filtered, with a removable chip (${lang})`, async ({ page, request }) => {
+    test(`a partner links to the engagements with it, filtered, with a removable chip (${suffix})`, async ({ page, request }) => {
       const api = await Api.as(request, 'esa.manager@impact.test');
       const title = unique(`E2E partner training ${lang}`);
       const { id, partner } = await nansanaEngagement(api, title, '2026-02-10');
-      if (lang === 'ar') await page.setViewportSize(PHONE);
+      await page.setViewportSize(viewport);
       await signIn(page, 'esa.manager@impact.test');
       await page.goto(`/engagements/${id}`);
-      if (lang === 'ar') await inLanguage(page, 'ar');
+      await inLanguage(page, lang);
       await page.getByRole('link', { name: partner.name, exact: true }).first().click();
       await expect(page).toHaveURL(new RegExp(`/engagements\\?partnerId=${partner.id}`));
       const chip = page.getByTestId('filter-chips').locator('mat-chip[data-filter="partnerId"]');
-      const label = lang === 'ar' ? ar('worklists.chips.partner') : 'Partner';
-      await expect
-        .poll(async () =>
-          plain(await chip.textContent())
-            .replace('cancel', '')
-            .trim(),
-        )
-        .toBe(`${label}: ${partner.name}`);
+      await expect.poll(() => chipText(chip)).toBe(`${t('worklists.chips.partner')}: ${partner.name}`);
       await page.locator('it-list-page it-search-box input').fill(title);
       await expect(page.getByRole('link', { name: title })).toHaveCount(1);
-      await shot(page, `worklists-partner-engagements-${lang}${lang === 'ar' ? '-phone' : ''}`);
+      await shot(page, `worklists-partner-engagements-${suffix}`);
       await chip.getByRole('button').click();
       await expect(page).not.toHaveURL(/partnerId=/);
     });
@@ -240,27 +242,27 @@ test.describe('lists open on what needs attention, link filters as chips, partne
 });
 
 test.describe('"Inspired by" and undo by keyboard', () => {
-  for (const lang of ['en', 'ar'] as const) {
-    test(`"Inspired by" offers the city's recent engagements first, with their dates (${lang})`, async ({ page, request }) => {
+  const years = { en: 'Mar 4, 2039', ar: /٢٠٣٩/ };
+  for (const { lang, viewport, t, shot: suffix } of SETUPS) {
+    test(`"Inspired by" offers the city's recent engagements first, with their dates (${suffix})`, async ({ page, request }) => {
       const api = await Api.as(request, 'esa.manager@impact.test');
       const title = unique(`E2E recent Nansana training ${lang}`);
       // The newest engagement of Nansana by far, so it leads the city's recent ones.
       await nansanaEngagement(api, title, '2039-03-04');
-      if (lang === 'ar') await page.setViewportSize(PHONE);
+      await page.setViewportSize(viewport);
       await signIn(page, 'esa.manager@impact.test');
-      const form = await openCommitmentForm(page, lang);
-      const city = form.getByRole('combobox', { name: lang === 'ar' ? ar('fields.city') : 'City', exact: true });
-      await city.fill('Nansana');
+      const form = await openCommitmentForm(page, lang, t);
+      await form.getByRole('combobox', { name: t('fields.city'), exact: true }).fill('Nansana');
       await page
         .getByRole('option', { name: /^Nansana/ })
         .first()
         .click();
-      await form.getByRole('combobox', { name: lang === 'ar' ? ar('fields.inspiredBy') : 'Inspired by', exact: true }).click();
+      await form.getByRole('combobox', { name: t('fields.inspiredBy'), exact: true }).click();
       const first = page.getByRole('option').first();
       await expect(first).toContainText(title);
       // With its date, in the reader's language and digits.
-      await expect(first.locator('.it-option-hint')).toContainText(lang === 'ar' ? /٢٠٣٩/ : 'Mar 4, 2039');
-      await shot(page, `worklists-inspired-by-${lang}${lang === 'ar' ? '-phone' : ''}`);
+      await expect(first.locator('.it-option-hint')).toContainText(years[lang]);
+      await shot(page, `worklists-inspired-by-${suffix}`);
     });
   }
 
