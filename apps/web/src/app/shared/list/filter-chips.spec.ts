@@ -56,6 +56,8 @@ describe('FilterChips', () => {
     expect(el.querySelector('mat-chip-set')?.getAttribute('aria-label')).toBe('Filters from the link');
     const removes = [...el.querySelectorAll('mat-chip button')].map((b) => plain(b.getAttribute('aria-label')));
     expect(removes[0]).toBe('Remove the filter City: Nansana');
+    // Reachable with the Tab key.
+    expect([...el.querySelectorAll('mat-chip button')].map((b) => b.getAttribute('tabindex'))).toEqual(['0', '0', '0', '0']);
     http.verify();
   });
 
@@ -65,7 +67,10 @@ describe('FilterChips', () => {
     await harness.fixture.whenStable();
     harness.detectChanges();
     const el = harness.routeNativeElement as HTMLElement;
-    (el.querySelector('mat-chip[data-filter="cityId"] button') as HTMLButtonElement).click();
+    // The keyboard's way: Enter on the focused remove button.
+    const remove = el.querySelector('mat-chip[data-filter="cityId"] button') as HTMLButtonElement;
+    remove.focus();
+    remove.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', keyCode: 13, bubbles: true }));
     await harness.fixture.whenStable();
     harness.detectChanges();
     expect(router.url).toBe('/commitments?overdue=true');

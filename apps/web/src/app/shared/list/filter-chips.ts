@@ -51,7 +51,13 @@ interface ActiveChip extends FilterChip {
         @for (chip of active(); track chip.key) {
           <mat-chip (removed)="list().pick(chip.key, null)" [attr.data-filter]="chip.key">
             {{ chip.text }}
-            <button matChipRemove type="button" [attr.aria-label]="'worklists.chips.remove' | transloco: { filter: chip.text }">
+            <!-- In a chip set (not a grid) a chip's actions are out of the tab order unless said so. -->
+            <button
+              matChipRemove
+              type="button"
+              [tabIndex]="0"
+              [attr.aria-label]="'worklists.chips.remove' | transloco: { filter: chip.text }"
+            >
               <mat-icon aria-hidden="true">cancel</mat-icon>
             </button>
           </mat-chip>
