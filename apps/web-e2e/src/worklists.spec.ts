@@ -236,6 +236,9 @@ test.describe('lists open on what needs attention, link filters as chips, partne
       const chip = page.getByTestId('filter-chips').locator('mat-chip[data-filter="partnerId"]');
       await expect.poll(() => chipText(chip)).toBe(`${t('worklists.chips.partner')}: ${partner.name}`);
       await page.locator('it-list-page it-search-box input').fill(title);
+      // The search reaches the URL after a pause, and the list reloads for it.
+      await expect(page).toHaveURL(/[?&]q=/);
+      await expect(page.locator('it-list-page [aria-busy="true"]')).toHaveCount(0);
       await expect(page.getByRole('link', { name: title })).toHaveCount(1);
       await shot(page, `worklists-partner-engagements-${suffix}`);
       await chip.getByRole('button').click();
