@@ -87,8 +87,8 @@ test.describe('strict dates in forms', () => {
     await signIn(page, 'esa.manager@impact.test');
     const form = await openCommitmentForm(page, 'en', texts('en'));
     const date = form.getByLabel('Target date');
-    // The date field's own error (the title, touched on the way, says it is required).
-    const error = form.locator('mat-form-field').filter({ has: date }).locator('mat-error');
+    // The date field's own error (the title, touched on the way, says it is required); the form has one date.
+    const error = form.locator('it-date-field mat-error');
     for (const typed of ['3/1', '2026-1']) {
       await date.fill(typed);
       await date.blur();
@@ -108,7 +108,7 @@ test.describe('strict dates in forms', () => {
     const date = form.getByLabel(ar('fields.targetDate'));
     await date.fill('٣/١');
     await date.blur();
-    const error = form.locator('mat-form-field').filter({ has: date }).locator('mat-error');
+    const error = form.locator('it-date-field mat-error');
     await expect(error).toHaveCount(1);
     // The example is a day as the field shows one (Chromium writes Arabic dates with Western digits).
     expect(plain(await error.textContent()).trim()).toMatch(/^أدخل تاريخًا كاملًا، مثلًا [0-9٠-٩]{2}\/[0-9٠-٩]{2}\/[0-9٠-٩]{4}\.$/);
