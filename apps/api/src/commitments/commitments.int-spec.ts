@@ -234,6 +234,24 @@ describe('commitments', () => {
     await t.http.get(`/api/commitments?cityId=${danilovgrad}`).set(as('nansana')).expect(200);
   });
 
+  it('opens on what needs attention: open ones by target date, achieved and cancelled last, pages without overlap', async () => {
+    const all = await t.http.get(`/api/commitments?hubId=${esa}&pageSize=200`).set(as('esa')).expect(200);
+    const statuses: string[] = all.body.items.map((i: { status: string }) => i.status);
+    const closed = (s: string) => s === 'achieved' || s === 'cancelled';
+    const firstClosed = statuses.findIndex(closed);
+    expect(firstClosed).toBeGreaterThan(0);
+    expect(statuses.slice(firstClosed).every(closed)).toBe(true);
+    const open = all.body.items.slice(0, firstClosed).map((i: { targetDate: string | null }) => i.targetDate ?? '9999');
+    expect(open).toEqual([...open].sort());
+    // Paging walks the same order: pages of 3 put together are the whole list, each row once.
+    const pages: string[] = [];
+    for (let page = 1; page <= Math.ceil(all.body.total / 3); page++) {
+      const res = await t.http.get(`/api/commitments?hubId=${esa}&pageSize=3&page=${page}`).set(as('esa')).expect(200);
+      pages.push(...res.body.items.map((i: { id: string }) => i.id));
+    }
+    expect(pages).toEqual(all.body.items.map((i: { id: string }) => i.id));
+  });
+
   it('exports the filtered list as CSV with a BOM, and Arabic round-trips', async () => {
     const c = await create({ title: '=مرصد الحي', description: 'منع التطرف' });
     const res = await t.http

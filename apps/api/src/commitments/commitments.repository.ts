@@ -25,11 +25,29 @@ export type CommitmentValues = Partial<
   Pick<CommitmentEntity, 'title' | 'kind' | 'cityId' | 'hubId' | 'ownerId' | 'targetDate' | 'progress' | 'description'>
 >;
 
+const SORT_FIELDS = {
+  title: 'c.title',
+  targetDate: 'c.target_date',
+  status: 'c.status',
+  progress: 'c.progress',
+  createdAt: 'c.created_at',
+};
+
+/**
+ * With no sort asked for, what needs attention first: open commitments by target date, achieved and
+ * cancelled ones last. Ties by id keep paging stable.
+ */
 const SORTS = listSorts(
-  { title: 'c.title', targetDate: 'c.target_date', status: 'c.status', progress: 'c.progress', createdAt: 'c.created_at' },
-  [['c.created_at', 'DESC']],
+  SORT_FIELDS,
+  [
+    [`(c.status IN ('achieved', 'cancelled'))`, 'ASC'],
+    ['c.target_date', 'ASC'],
+  ],
   'c.id',
 );
+
+/** One status asked for: the closed-last key says nothing, so the target-date index can serve the order. */
+const SORTS_ONE_STATUS = listSorts(SORT_FIELDS, [['c.target_date', 'ASC']], 'c.id');
 
 const INSPIRED_BY: LinkTable = {
   table: 'commitment_engagements',
@@ -126,14 +144,14 @@ export class CommitmentsRepository {
   }
 
   list(user: AuthUser, f: CommitmentFilters): Promise<Page<CommitmentListItem>> {
-    return listPage(this.filtered(user, f), f, SORTS, {
+    return listPage(this.filtered(user, f), f, f.status ? SORTS_ONE_STATUS : SORTS, {
       page: async (pageOf) => (await pageOf(this.readQuery()).getRawMany<CommitmentReadRow>()).map(toCommitmentListItem),
     });
   }
 
   /** Every match in the list's order, up to `cap` (CSV export, a city's timeline). */
   all(user: AuthUser, f: CommitmentFilters, cap?: number): Promise<CommitmentListItem[]> {
-    return listAll(this.filtered(user, f), f, SORTS, (ids) => this.load(ids), cap);
+    return listAll(this.filtered(user, f), f, f.status ? SORTS_ONE_STATUS : SORTS, (ids) => this.load(ids), cap);
   }
 
   /**

@@ -138,6 +138,14 @@ describe('engagements', () => {
       .set(as('esa'))
       .expect(200);
     expect(byDate.body).toMatchObject({ total: 1, items: [{ id: created.body.id }] });
+    // A partner's link: the engagements that worked with it.
+    const other = (await t.dataSource.query(`SELECT id FROM partners WHERE id <> $1 ORDER BY name LIMIT 1`, [partner]))[0].id;
+    const byPartner = await t.http.get(`/api/engagements?partnerId=${partner}&pageSize=200`).set(as('esa')).expect(200);
+    expect(byPartner.body.items.map((e: { id: string }) => e.id)).toContain(created.body.id);
+    expect(byPartner.body.items.every((e: { partnerIds: string[] }) => e.partnerIds.includes(partner))).toBe(true);
+    const byOther = await t.http.get(`/api/engagements?partnerId=${other}&pageSize=200`).set(as('esa')).expect(200);
+    expect(byOther.body.items.map((e: { id: string }) => e.id)).not.toContain(created.body.id);
+    await t.http.get('/api/engagements?partnerId=nope').set(as('esa')).expect(400);
     await t.http.get('/api/engagements?from=2031-02-30').set(as('esa')).expect(400);
     await t.http.patch(`/api/engagements/${created.body.id}`).set(as('esa')).send({ version: 1, endDate: '2031-03-01' }).expect(400);
     await t.http.patch(`/api/engagements/${created.body.id}`).set(as('esa')).send({ version: 1, endDate: '2031-04-02' }).expect(200);

@@ -87,6 +87,12 @@ export class EngagementsRepository {
     andWhereGiven(qb, f.from, 'e.start_date >= :from', { from: f.from });
     andWhereGiven(qb, f.to, 'e.start_date <= :to', { to: f.to });
     andWhereFlag(qb, f.ledToCommitment, engagementLedToCommitmentSql('e'));
+    andWhereGiven(
+      qb,
+      f.partnerId,
+      'EXISTS (SELECT 1 FROM engagement_partners ep WHERE ep.engagement_id = e.id AND ep.partner_id = :partnerId)',
+      { partnerId: f.partnerId },
+    );
     return andWhereText(qb, f.q, ['e.title', 'e.summary']);
   }
 

@@ -36,6 +36,23 @@ describe('follow-ups', () => {
     await t.http.get(`/api/follow-ups/${res.body.id}`).set(as('danilovgrad')).expect(404);
   });
 
+  it('lists every status with open ones first by due date, done and cancelled last', async () => {
+    const early = await t.http
+      .post('/api/follow-ups')
+      .set(as('esa'))
+      .send({ commitmentId: commitment, title: 'Done long ago', kind: 'check_in', dueDate: '2000-01-01' })
+      .expect(201);
+    await t.http.patch(`/api/follow-ups/${early.body.id}`).set(as('esa')).send({ version: 1, status: 'done' }).expect(200);
+    const res = await t.http.get(`/api/follow-ups?cityId=${nansana}&pageSize=200`).set(as('esa')).expect(200);
+    const items: { id: string; status: string; dueDate: string | null }[] = res.body.items;
+    const firstClosed = items.findIndex((f) => f.status !== 'open');
+    expect(firstClosed).toBeGreaterThan(0);
+    expect(items.slice(firstClosed).every((f) => f.status !== 'open')).toBe(true);
+    expect(items.slice(firstClosed).map((f) => f.id)).toContain(early.body.id);
+    const due = items.slice(0, firstClosed).map((f) => f.dueDate ?? '9999');
+    expect(due).toEqual([...due].sort());
+  });
+
   it('needs a parent it can read; names the fields otherwise and writes nothing', async () => {
     const none = await t.http.post('/api/follow-ups').set(as('esa')).send({ title: 'Orphan', kind: 'other' }).expect(400);
     expect(none.body.details.map((d: { field: string }) => d.field)).toEqual(['commitmentId', 'engagementId']);

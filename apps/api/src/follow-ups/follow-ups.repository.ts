@@ -15,7 +15,20 @@ export type FollowUpValues = Partial<
   Pick<FollowUpEntity, 'commitmentId' | 'engagementId' | 'title' | 'kind' | 'ownerId' | 'dueDate' | 'status' | 'note'>
 >;
 
-const SORTS = listSorts({ dueDate: 'f.due_date', title: 'f.title', status: 'f.status' }, [['f.due_date', 'ASC']], 'f.id');
+const SORT_FIELDS = { dueDate: 'f.due_date', title: 'f.title', status: 'f.status' };
+
+/** One status asked for (the list's default is open ones): by due date, the overdue first, on the due-date indexes. */
+const SORTS = listSorts(SORT_FIELDS, [['f.due_date', 'ASC']], 'f.id');
+
+/** Every status: open ones first by due date, done and cancelled ones last. Ties by id keep paging stable. */
+const SORTS_OPEN_FIRST = listSorts(
+  SORT_FIELDS,
+  [
+    [`(f.status <> 'open')`, 'ASC'],
+    ['f.due_date', 'ASC'],
+  ],
+  'f.id',
+);
 
 /** A follow-up's hub: its commitment's, else its engagement's, kept on the row by the database. */
 const HUB = 'f.hub_id';
@@ -63,12 +76,12 @@ export class FollowUpsRepository {
 
   list(user: AuthUser, f: FollowUpFilters): Promise<Page<FollowUpListItem>> {
     // Ids then read models: the read model's joins around the page's subquery cost more to plan than a second statement.
-    return listPage(this.filtered(user, f), f, SORTS, (ids) => this.load(ids));
+    return listPage(this.filtered(user, f), f, f.status ? SORTS : SORTS_OPEN_FIRST, (ids) => this.load(ids));
   }
 
   /** Every match in the list's order, up to `cap` (CSV export, a city's timeline). */
   all(user: AuthUser, f: FollowUpFilters, cap?: number): Promise<FollowUpListItem[]> {
-    return listAll(this.filtered(user, f), f, SORTS, (ids) => this.load(ids), cap);
+    return listAll(this.filtered(user, f), f, f.status ? SORTS : SORTS_OPEN_FIRST, (ids) => this.load(ids), cap);
   }
 
   /**

@@ -154,10 +154,28 @@ describe('people lookup', () => {
   };
   const names = async (email: string, q: string) => (await lookup(email, q)).map((p) => p.name).sort();
 
-  it('gives any signed-in user active names and roles, never e-mails', async () => {
+  it('gives any signed-in user active names, roles and where they work, never e-mails', async () => {
+    const [esa] = await t.dataSource.query(
+      `SELECT uh.hub_id AS id FROM user_hubs uh JOIN users u ON u.id = uh.user_id WHERE u.email = 'esa.manager@impact.test'`,
+    );
     expect(await lookup('nansana.liaison@impact.test', 'otieno')).toEqual([
-      { id: expect.any(String), name: 'Amani Otieno', role: 'hub_manager' },
+      { id: expect.any(String), name: 'Amani Otieno', role: 'hub_manager', cityNames: [], hubIds: [esa.id] },
     ]);
+  });
+
+  it("names a liaison's cities, but to a liaison only the cities it reads itself", async () => {
+    const [grace] = await t.dataSource.query(`SELECT id FROM users WHERE email = 'nansana.liaison@impact.test'`);
+    const [cape] = await t.dataSource.query(`SELECT id FROM cities WHERE name = 'Cape Town'`);
+    // Grace also liaises for Cape Town for a moment: Thandi (Cape Town only) is not told about Nansana.
+    await t.dataSource.query(`INSERT INTO city_liaisons (city_id, user_id) VALUES ($1, $2)`, [cape.id, grace.id]);
+    try {
+      const seen = async (email: string) =>
+        (await lookup(email, 'Grace')).map((p) => ({ role: p.role, cityNames: (p as { cityNames?: string[] }).cityNames }));
+      expect(await seen('admin@impact.test')).toEqual([{ role: 'city_liaison', cityNames: ['Cape Town', 'Nansana'] }]);
+      expect(await seen('capetown.liaison@impact.test')).toEqual([{ role: 'city_liaison', cityNames: ['Cape Town'] }]);
+    } finally {
+      await t.dataSource.query(`DELETE FROM city_liaisons WHERE city_id = $1 AND user_id = $2`, [cape.id, grace.id]);
+    }
   });
 
   it('shows a liaison the people of its cities and their hub managers, nobody else', async () => {

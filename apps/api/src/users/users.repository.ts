@@ -140,12 +140,23 @@ export class UsersRepository {
    * with (LOOKUP_SCOPE; leadership and admins: everyone), by name.
    */
   async lookup(user: AuthUser, q: string | undefined): Promise<Person[]> {
-    const qb = this.users.createQueryBuilder('u').select(['u.id', 'u.name', 'u.role']).where('u.active');
+    const liaison = user.role === 'city_liaison';
+    // A liaison reads only its own cities, so only those of another person's cities are named to it.
+    const cityNames = `ARRAY(SELECT ci.name FROM city_liaisons cl JOIN cities ci ON ci.id = cl.city_id
+      WHERE cl.user_id = u.id${liaison ? ' AND ci.id = ANY(:myCities::uuid[])' : ''} ORDER BY ci.name)`;
+    const qb = this.users
+      .createQueryBuilder('u')
+      .select('u.id', 'id')
+      .addSelect('u.name', 'name')
+      .addSelect('u.role', 'role')
+      .addSelect(cityNames, 'cityNames')
+      .addSelect('ARRAY(SELECT uh.hub_id::text FROM user_hubs uh WHERE uh.user_id = u.id ORDER BY uh.hub_id)', 'hubIds')
+      .where('u.active');
+    if (liaison) qb.setParameter('myCities', user.cityIds);
     andWhereText(qb, q, user.role === 'admin' ? ['u.name', 'u.email::text'] : ['u.name']);
     const scope = LOOKUP_SCOPE[user.role];
-    if (scope) qb.andWhere(scope, { me: user.id, places: user.role === 'city_liaison' ? user.cityIds : user.hubIds });
-    const people = await qb.orderBy('u.name').addOrderBy('u.id').limit(LOOKUP_LIMIT).getMany();
-    return people.map((u) => ({ id: u.id, name: u.name, role: u.role }));
+    if (scope) qb.andWhere(scope, { me: user.id, places: liaison ? user.cityIds : user.hubIds });
+    return qb.orderBy('u.name').addOrderBy('u.id').limit(LOOKUP_LIMIT).getRawMany<Person>();
   }
 
   /** Whether any account has this address (citext: whatever the case). */

@@ -35,6 +35,8 @@ export interface EngagementFilters extends ListQuery {
   to?: IsoDate;
   /** Inspired at least one live commitment (dashboard drill-down). */
   ledToCommitment?: boolean;
+  /** Worked with this partner (a partner's link from a record or the partners list). */
+  partnerId?: string;
 }
 
 export interface CityFilters extends ListQuery {

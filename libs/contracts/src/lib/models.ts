@@ -391,6 +391,12 @@ export interface Person {
   id: string;
   name: string;
   role: Role;
+  /**
+   * Where the person works, so two people of the same name can be told apart in an owner picker: a
+   * liaison's cities (those the caller may read) by name, a hub manager's hubs. Only the lookup sends them.
+   */
+  cityNames?: string[];
+  hubIds?: string[];
 }
 
 /**

@@ -132,4 +132,5 @@ export class EngagementListQueryDto extends ListQueryDto implements EngagementFi
   @IsOptional()
   @QueryBoolean()
   ledToCommitment?: boolean;
+  @ApiPropertyOptional({ format: 'uuid', description: 'worked with this partner' }) @IsOptional() @IsUUID() partnerId?: string;
 }

@@ -27,6 +27,12 @@ const CITIES_VIEW = recordListView('cities', {
     HUB_FILTER,
     { kind: 'select', key: 'membershipStatus', label: 'cities.membership', options: MEMBERSHIP_STATUSES, labelKey: 'enums.membership.' },
   ],
+  chips: [
+    { key: 'countryCode', label: 'cities.country', kind: 'text' },
+    { key: 'active', label: 'worklists.chips.active', kind: 'flag' },
+    { key: 'activeFrom', label: 'worklists.chips.activeFrom', kind: 'date' },
+    { key: 'activeTo', label: 'worklists.chips.activeTo', kind: 'date' },
+  ],
   add: { label: 'cities.add', resource: 'cities' },
 });
 

@@ -9,7 +9,8 @@ import { CanDirective } from '../core/auth/can.directive';
 import { AuthService } from '../core/auth/auth.service';
 import { LocaleDatePipe } from '../core/i18n/locale.pipes';
 import { RecordDialogs } from '../shared/forms/dialogs';
-import { CityLink, Names } from '../shared/ui/city-link';
+import { PartnerLinks } from '../shared/ui/partner-links';
+import { CityLink } from '../shared/ui/city-link';
 import { Notices } from '../shared/ui/notices';
 import { RecordStates, routeRecord } from '../shared/ui/record-states';
 import { LocalePercentPipe } from '../shared/ui/percent.pipe';
@@ -38,7 +39,7 @@ import { HubNamePipe } from '../shared/ui/hub-name';
     LocalePercentPipe,
     MatButtonModule,
     MatIconModule,
-    Names,
+    PartnerLinks,
     MatProgressBarModule,
     RecordStates,
     RouterLink,

@@ -31,7 +31,8 @@ export const COMMITMENTS_LIST: ListConfig = {
   },
   hidden: ['cityId', 'ownerId', 'overdue', 'achievedFrom', 'achievedTo'],
   sortable: ['title', 'targetDate', 'status', 'progress', 'createdAt'],
-  defaultSort: 'targetDate:asc',
+  // No sort asked for: the API puts what needs attention first (open ones by target date, achieved
+  // and cancelled ones last), stable across pages.
 };
 
 const COMMITMENTS_VIEW = recordListView('commitments', {
@@ -41,6 +42,13 @@ const COMMITMENTS_VIEW = recordListView('commitments', {
     { kind: 'select', key: 'status', label: 'fields.status', options: COMMITMENT_STATUSES, labelKey: 'status.commitment.' },
     { kind: 'select', key: 'kind', label: 'fields.kind', options: COMMITMENT_KINDS, labelKey: 'enums.commitmentKind.' },
     { kind: 'flag', key: 'atRisk', label: 'commitments.atRiskOnly' },
+  ],
+  chips: [
+    { key: 'cityId', label: 'fields.city', kind: 'city' },
+    { key: 'ownerId', label: 'fields.owner', kind: 'owner' },
+    { key: 'overdue', label: 'worklists.chips.overdue', kind: 'flag' },
+    { key: 'achievedFrom', label: 'worklists.chips.achievedFrom', kind: 'date' },
+    { key: 'achievedTo', label: 'worklists.chips.achievedTo', kind: 'date' },
   ],
   add: { label: 'commitments.add', resource: 'commitments' },
   emptyLink: { label: 'pages.commitments.action', route: '/engagements' },

@@ -10,7 +10,8 @@ import { CommitmentForm, CommitmentFormData } from '../commitments/commitment-fo
 import { CanDirective } from '../core/auth/can.directive';
 import { LocaleDatePipe, LocaleNumberPipe } from '../core/i18n/locale.pipes';
 import { RecordDialogs } from '../shared/forms/dialogs';
-import { CityLink, CityLinks, Names } from '../shared/ui/city-link';
+import { PartnerLinks } from '../shared/ui/partner-links';
+import { CityLink, CityLinks } from '../shared/ui/city-link';
 import { FigureRange } from '../shared/ui/figures';
 import { Notices } from '../shared/ui/notices';
 import { HistoryField, RecordHistory } from '../shared/ui/record-history';
@@ -54,7 +55,7 @@ const HISTORY_FIELDS: Record<string, HistoryField> = {
     MatButtonModule,
     MatIconModule,
     MatMenuModule,
-    Names,
+    PartnerLinks,
     RecordHistory,
     RecordStates,
     TranslocoPipe,

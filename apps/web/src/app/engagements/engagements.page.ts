@@ -18,8 +18,9 @@ import { HubNamePipe } from '../shared/ui/hub-name';
 
 export const ENGAGEMENTS_LIST: ListConfig = {
   // `ledToCommitment`: the dashboard's drill-down to engagements that inspired a commitment.
-  filters: { hubId: 'text', cityId: 'text', type: 'text', from: 'date', to: 'date', ledToCommitment: 'flag' },
-  hidden: ['cityId', 'ledToCommitment'],
+  // `partnerId`: a partner's link (its name on a record, in the partners list).
+  filters: { hubId: 'text', cityId: 'text', type: 'text', from: 'date', to: 'date', ledToCommitment: 'flag', partnerId: 'text' },
+  hidden: ['cityId', 'ledToCommitment', 'partnerId'],
   sortable: ['startDate', 'title', 'type'],
   defaultSort: 'startDate:desc',
 };
@@ -30,6 +31,11 @@ const ENGAGEMENTS_VIEW = recordListView('engagements', {
     HUB_FILTER,
     { kind: 'select', key: 'type', label: 'fields.type', options: ENGAGEMENT_TYPES, labelKey: 'enums.engagementType.' },
     ...DATE_RANGE_FILTERS,
+  ],
+  chips: [
+    { key: 'cityId', label: 'fields.city', kind: 'city' },
+    { key: 'partnerId', label: 'worklists.chips.partner', kind: 'partner' },
+    { key: 'ledToCommitment', label: 'worklists.chips.ledToCommitment', kind: 'flag' },
   ],
   add: { label: 'engagements.add', resource: 'engagements' },
 });

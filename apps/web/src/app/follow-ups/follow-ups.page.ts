@@ -23,8 +23,8 @@ export const FOLLOW_UPS_LIST: ListConfig = {
   filters: { hubId: 'text', cityId: 'text', ownerId: 'text', status: 'text', overdue: 'flag', commitmentId: 'text', engagementId: 'text' },
   hidden: ['cityId', 'ownerId', 'commitmentId', 'engagementId'],
   sortable: ['dueDate', 'title', 'status'],
-  // Open ones by due date: the overdue float up.
-  defaultSort: 'dueDate:asc',
+  // No sort asked for: the API lists by due date (the overdue float up), and with every status shown,
+  // open ones first and done or cancelled ones last.
   defaults: { status: 'open' },
 };
 
@@ -34,6 +34,12 @@ const FOLLOW_UPS_VIEW = recordListView('followUps', {
     HUB_FILTER,
     { kind: 'select', key: 'status', label: 'fields.status', options: FOLLOW_UP_STATUSES, labelKey: 'status.followUp.' },
     { kind: 'flag', key: 'overdue', label: 'followUps.overdueOnly' },
+  ],
+  chips: [
+    { key: 'cityId', label: 'fields.city', kind: 'city' },
+    { key: 'ownerId', label: 'fields.owner', kind: 'owner' },
+    { key: 'commitmentId', label: 'fields.commitment', kind: 'commitment' },
+    { key: 'engagementId', label: 'fields.engagement', kind: 'engagement' },
   ],
   add: { label: 'followUps.add', resource: 'followUps' },
   emptyLink: { label: 'pages.followUps.action', route: '/commitments' },

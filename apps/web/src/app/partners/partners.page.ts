@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { PARTNER_KINDS, Partner, PartnerFilters } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LanguageService } from '../core/i18n/language.service';
+import { PartnerLink } from '../shared/ui/partner-links';
 import { ListCard, ListColumn, ListPage, ListView } from '../shared/list/list-page';
 import { ListConfig, RecordList } from '../shared/list/list-state';
 import { PartnersApi } from './partners.api';
@@ -25,7 +26,7 @@ const PARTNERS_VIEW: ListView = {
 /** The partner organisations of the network: name, kind and country, searchable and filtered by kind. */
 @Component({
   selector: 'it-partners-page',
-  imports: [ListCard, ListColumn, ListPage, TranslocoPipe],
+  imports: [ListCard, ListColumn, ListPage, PartnerLink, TranslocoPipe],
   templateUrl: './partners.page.html',
   styleUrl: '../shared/list/list-cells.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

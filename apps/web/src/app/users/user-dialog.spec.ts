@@ -4,7 +4,7 @@ import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { FormGroup } from '@angular/forms';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
-import { User } from '@impact/contracts';
+import { City, User } from '@impact/contracts';
 import { translocoTesting } from '../testing/transloco-testing';
 import { UserDialog, UserDialogData } from './user-dialog';
 
@@ -22,12 +22,18 @@ const existing: User = {
   version: 2,
 };
 
-async function render(user?: User) {
+const CITIES = [
+  { id: 'c1', name: 'Nansana', countryCode: 'UG' },
+  { id: 'c2', name: 'Cape Town', countryCode: 'ZA' },
+  { id: 'c3', name: 'São Paulo', countryCode: 'BR' },
+] as unknown as City[];
+
+async function render(user?: User, cities: City[] = []) {
   const close = jest.fn();
   const data: UserDialogData = {
     user,
     hubs: signal([{ id: 'h1', code: 'esa', name: 'East & Southern Africa', names: {}, version: 1 }]),
-    cities: signal([]),
+    cities: signal(cities),
   };
   TestBed.configureTestingModule({
     imports: [UserDialog, translocoTesting()],
@@ -140,5 +146,27 @@ describe('UserDialog', () => {
     fixture.detectChanges();
     expect(el.textContent).toContain('Choose at least one city for a city liaison.');
     http.expectNone('/api/users');
+  });
+
+  it('searches the cities as you type (accents and case aside), adds the picked one as a chip and saves its id', async () => {
+    const liaison: User = { ...existing, role: 'city_liaison', hubIds: [], cityIds: ['c1'] };
+    const { fixture, el, submit, http } = await render(liaison, CITIES);
+    const chips = () => [...el.querySelectorAll('mat-chip-row')].map((c) => c.textContent?.replace('cancel', '').trim());
+    expect(chips()).toEqual(['Nansana']);
+    const search = el.querySelector<HTMLInputElement>('[data-testid=city-scope-search]') as HTMLInputElement;
+    search.focus();
+    search.value = 'SAO';
+    search.dispatchEvent(new Event('input'));
+    fixture.detectChanges();
+    await fixture.whenStable();
+    const options = () => [...document.querySelectorAll('mat-option')].map((o) => o.textContent?.trim());
+    expect(options()).toEqual(['São Paulo (BR)']);
+    (document.querySelector('mat-option') as HTMLElement).click();
+    fixture.detectChanges();
+    await fixture.whenStable();
+    expect(chips()).toEqual(['Nansana', 'São Paulo']);
+    await submit();
+    const req = http.expectOne('/api/users/u3');
+    expect(req.request.body).toMatchObject({ role: 'city_liaison', cityIds: ['c1', 'c3'], hubIds: [] });
   });
 });

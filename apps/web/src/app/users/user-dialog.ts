@@ -1,10 +1,13 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, Signal, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, Signal, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatChipsModule } from '@angular/material/chips';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { City, Hub, LANGUAGES, Language, MAX_LENGTH, MIN_LENGTH, ROLES, Role, User } from '@impact/contracts';
@@ -15,6 +18,12 @@ import { FormProblem } from '../shared/forms/form-problem';
 import { Problem, RecordForm } from '../shared/forms/record-form';
 import { text } from '../shared/forms/validators';
 import { UsersApi } from './data-access/users.api';
+
+/** How many matching cities the scope picker offers at once. */
+const CITY_OPTIONS = 30;
+
+/** Lower case without accents, so "sao" finds "São Paulo". */
+const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
 
 export interface UserDialogData {
   /** Absent: create a user. */
@@ -29,9 +38,12 @@ export interface UserDialogData {
   imports: [
     FormActions,
     FormProblem,
+    MatAutocompleteModule,
     MatCheckboxModule,
+    MatChipsModule,
     MatDialogModule,
     MatFormFieldModule,
+    MatIconModule,
     MatInputModule,
     MatSelectModule,
     ReactiveFormsModule,
@@ -68,6 +80,23 @@ export class UserDialog extends RecordForm<User> {
     requireSync: true,
   });
 
+  protected readonly cityIds = toSignal(this.form.controls.cityIds.valueChanges.pipe(startWith(this.form.controls.cityIds.value)), {
+    requireSync: true,
+  });
+  /** What is typed in the city search. */
+  protected readonly cityText = signal('');
+  private readonly cityById = computed(() => new Map(this.data.cities().map((c) => [c.id, c])));
+  protected readonly chosenCities = computed(() => this.cityIds().map((id) => ({ id, name: this.cityById().get(id)?.name ?? '' })));
+  /** Cities whose name or country code holds the typed text (accents and case aside), not yet chosen. */
+  protected readonly cityMatches = computed(() => {
+    const typed = fold(this.cityText().trim());
+    const chosen = new Set(this.cityIds());
+    return this.data
+      .cities()
+      .filter((c) => !chosen.has(c.id) && (fold(c.name).includes(typed) || c.countryCode.toLowerCase() === typed))
+      .slice(0, CITY_OPTIONS);
+  });
+
   protected readonly invite = toSignal(this.form.controls.invite.valueChanges.pipe(startWith(this.form.controls.invite.value)), {
     requireSync: true,
   });
@@ -93,6 +122,19 @@ export class UserDialog extends RecordForm<User> {
       hubIds.updateValueAndValidity({ emitEvent: false });
       cityIds.updateValueAndValidity({ emitEvent: false });
     });
+  }
+
+  protected addCity(id: string): void {
+    const { cityIds } = this.form.controls;
+    if (!cityIds.value.includes(id)) cityIds.setValue([...cityIds.value, id]);
+    cityIds.markAsDirty();
+    this.cityText.set('');
+  }
+
+  protected removeCity(id: string): void {
+    const { cityIds } = this.form.controls;
+    cityIds.setValue(cityIds.value.filter((c) => c !== id));
+    cityIds.markAsDirty();
   }
 
   protected save(): void {

@@ -48,6 +48,8 @@ describe('CitiesApi, EngagementsApi and the pickers', () => {
 
     lookups.people('wan').subscribe();
     http.expectOne('/api/users/lookup?q=wan').flush([]);
+    // The hubs name a hub manager's place in the hint.
+    http.expectOne('/api/hubs').flush([]);
   });
 
   it('reads the hubs once (a plain array)', () => {

@@ -28,7 +28,7 @@ export class CommitmentFollowUps {
   protected readonly followUps = rxResource({
     // Keyed on the record, not its id: a status change (achieving may close follow-ups, undo reopens them) reloads.
     params: () => this.commitment(),
-    stream: ({ params }) => this.api.list({ commitmentId: params.id, sort: 'dueDate:asc', pageSize: 100 }),
+    stream: ({ params }) => this.api.list({ commitmentId: params.id, pageSize: 100 }),
   });
   protected readonly items = computed(() => (this.followUps.hasValue() ? this.followUps.value().items : []));
   protected readonly place = computed(() => commitmentPlace(this.commitment()));

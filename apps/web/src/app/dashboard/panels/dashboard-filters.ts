@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { DateAdapter, MAT_DATE_FORMATS, MAT_NATIVE_DATE_FORMATS } from '@angular/material/core';
 import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
@@ -12,8 +11,10 @@ import { DashboardFilters } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LanguageService } from '../../core/i18n/language.service';
 import { fromIsoDate, toIsoDate } from '../../shared/forms/dates';
+import { LOCALE_DATE_PROVIDERS } from '../../shared/forms/locale-date-adapter';
+import { exampleDay } from '../../shared/forms/strict-date';
 import { HubNames } from '../../shared/ui/hub-name';
-import { CompleteDayAdapter, rangeProblems, rangeToApply } from './date-range';
+import { rangeProblems, rangeToApply } from './date-range';
 
 export const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** `?hubId=all`: every hub, said out loud (a hub manager's own hub is the default otherwise). */
@@ -32,10 +33,7 @@ export const ALL_HUBS = 'all';
     ReactiveFormsModule,
     TranslocoPipe,
   ],
-  providers: [
-    { provide: DateAdapter, useClass: CompleteDayAdapter },
-    { provide: MAT_DATE_FORMATS, useValue: MAT_NATIVE_DATE_FORMATS },
-  ],
+  providers: [LOCALE_DATE_PROVIDERS],
   template: `
     <form class="filters" role="search" [attr.aria-label]="'dashboard.filters.label' | transloco" (submit)="$event.preventDefault()">
       @if (hubFilter()) {
@@ -125,11 +123,7 @@ export class DashboardFiltersBar {
   };
   private readonly language = inject(LanguageService);
   /** A day as the fields show one, for the error message ("for example 31/12/2026"). */
-  protected readonly example = computed(() =>
-    new Intl.DateTimeFormat(this.language.locale(), MAT_NATIVE_DATE_FORMATS.display.dateInput as Intl.DateTimeFormatOptions)
-      .format(new Date(new Date().getFullYear(), 11, 31))
-      .replace(/[\u200e\u200f\u061c]/g, ''),
-  );
+  protected readonly example = computed(() => exampleDay(this.language.locale()));
 
   constructor() {
     // The URL is the truth: a range set elsewhere (back, "All time", a link) shows in the fields.

@@ -1,36 +1,5 @@
-import { Injectable } from '@angular/core';
 import { DashboardFilters } from '@impact/contracts';
 import { toIsoDate } from '../../shared/forms/dates';
-import { LocaleDateAdapter } from '../../shared/forms/locale-date-adapter';
-
-/** Typed text in Western digits, without the invisible direction marks a copied Arabic date carries. */
-function plain(text: string): string {
-  return text
-    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
-    .replace(/[\u200e\u200f\u061c]/g, '')
-    .trim();
-}
-
-/** A whole day as typed: day, month and a four-digit year (`31/12/2025`, `12/31/2025`, `2025-12-31`). */
-export function isCompleteDay(text: string): boolean {
-  const t = plain(text);
-  return /^\d{4}-\d{1,2}-\d{1,2}$/.test(t) || /^\d{1,2}[./\-\s]\d{1,2}[./\-\s]\d{4}$/.test(t);
-}
-
-/**
- * The forms' locale adapter, strict about what is typed: anything short of a whole day is not a date
- * (the browser's own parser would read "3/1" as 1 March 2001), so half-typed text never reaches the URL.
- */
-@Injectable()
-export class CompleteDayAdapter extends LocaleDateAdapter {
-  override parse(value: unknown, parseFormat?: unknown): Date | null {
-    if (typeof value !== 'string') return super.parse(value, parseFormat);
-    const text = plain(value);
-    if (text === '') return null;
-    return isCompleteDay(text) ? super.parse(text, parseFormat) : this.invalid();
-  }
-}
 
 export type RangeProblem = 'date' | 'order';
 

@@ -1,10 +1,12 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { CityListItem, Hub, Page, Partner, Person, ROUTES, Ref } from '@impact/contracts';
-import { Observable, forkJoin, map, shareReplay } from 'rxjs';
+import { CityListItem, Hub, Page, Partner, Person, ROUTES, Ref, hubNameIn } from '@impact/contracts';
+import { TranslocoService } from '@jsverse/transloco';
+import { Observable, catchError, forkJoin, map, of, shareReplay } from 'rxjs';
 import { formatDate } from '../../core/i18n/locale.pipes';
 import { LanguageService } from '../../core/i18n/language.service';
 import { API, itemsOf, toParams } from '../../core/http/api';
+import { isolate } from '../ui/isolate.pipe';
 
 const PICKER_SIZE = 20;
 /** How many of a city's own recent engagements lead the "inspired by" suggestions. */
@@ -15,6 +17,7 @@ const NEAR_SIZE = 5;
 export class LookupsApi {
   private readonly http = inject(HttpClient);
   private readonly language = inject(LanguageService);
+  private readonly transloco = inject(TranslocoService);
   private hubs$: Observable<Hub[]> | null = null;
 
   /** `GET /api/hubs` answers a plain array; fetched once per visit. */
@@ -37,8 +40,23 @@ export class LookupsApi {
       .pipe(map((page) => itemsOf(page).map((p) => ({ id: p.id, name: p.name }))));
   }
 
-  people(q: string): Observable<Person[]> {
-    return this.http.get<Person[]>(`${API}/${ROUTES.users}/lookup`, { params: toParams({ q }) });
+  /**
+   * People by name, each with a hint that tells two of a name apart: the role, and the cities a liaison
+   * looks after or the hubs a manager runs (names isolated, so a Latin name keeps its place in Arabic).
+   */
+  people(q: string): Observable<(Person & { hint: string })[]> {
+    const hubs = this.hubs().pipe(catchError(() => of([] as Hub[])));
+    return forkJoin([this.http.get<Person[]>(`${API}/${ROUTES.users}/lookup`, { params: toParams({ q }) }), hubs]).pipe(
+      map(([people, hubList]) => {
+        const language = this.language.language();
+        const hubName = new Map(hubList.map((h) => [h.id, hubNameIn(h, language)]));
+        return people.map((p) => {
+          const places = p.cityNames?.length ? p.cityNames : (p.hubIds ?? []).map((id) => hubName.get(id) ?? '').filter(Boolean);
+          const role = this.transloco.translate(`roles.${p.role}`, {}, language);
+          return { ...p, hint: places.length ? `${role} · ${places.map(isolate).join(', ')}` : role };
+        });
+      }),
+    );
   }
 
   /**

@@ -1,10 +1,12 @@
 import { Injectable, Provider, effect, inject } from '@angular/core';
 import { DateAdapter, MAT_DATE_FORMATS, MAT_NATIVE_DATE_FORMATS, NativeDateAdapter } from '@angular/material/core';
 import { LanguageService } from '../../core/i18n/language.service';
+import { readTypedDay } from './strict-date';
 
 /**
  * Material's native date adapter in the active language: month names, first day of week and digits
- * follow the locale, and typed dates are read in the locale's order (day first in fr/es/ar, month first in en).
+ * follow the locale, and typed dates are read in the locale's order (day first in fr/es/ar, month first in en);
+ * a half-typed or impossible day is an invalid date, which the field reports.
  */
 @Injectable()
 export class LocaleDateAdapter extends NativeDateAdapter {
@@ -15,25 +17,9 @@ export class LocaleDateAdapter extends NativeDateAdapter {
     effect(() => this.setLocale(this.language.locale()));
   }
 
+  /** Strict: only a whole, real day typed in the language's order is a date (see `readTypedDay`). */
   override parse(value: unknown, parseFormat?: unknown): Date | null {
-    if (typeof value === 'string') {
-      const digits = value.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660)).trim();
-      const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(digits);
-      if (iso) return this.build(+iso[1], +iso[2], +iso[3]);
-      const parts = /^(\d{1,2})[./\-\s](\d{1,2})[./\-\s](\d{4})$/.exec(digits);
-      if (parts) {
-        const monthFirst = this.language.locale() === 'en';
-        const [day, month] = monthFirst ? [+parts[2], +parts[1]] : [+parts[1], +parts[2]];
-        return this.build(+parts[3], month, day);
-      }
-      if (digits === '') return null;
-    }
-    return super.parse(value, parseFormat);
-  }
-
-  private build(year: number, month: number, day: number): Date {
-    const date = new Date(year, month - 1, day);
-    return date.getMonth() === month - 1 ? date : this.invalid();
+    return typeof value === 'string' ? readTypedDay(value, this.language.locale()) : super.parse(value, parseFormat);
   }
 }
 

@@ -80,7 +80,10 @@ export function picked(control: AbstractControl): ValidationErrors | null {
           <mat-option [value]="option">
             <bdi>{{ option.name }}</bdi>
             @if (option.hint) {
-              <span class="it-option-hint">· {{ option.hint }}</span>
+              <!-- Isolated: a date's digits and slashes keep their order beside an Arabic title. -->
+              <span class="it-option-hint"
+                >· <bdi>{{ option.hint }}</bdi></span
+              >
             }
           </mat-option>
         }

@@ -1,3 +1,4 @@
+import { FilterChip, FilterChips } from './filter-chips';
 import { BreakpointObserver } from '@angular/cdk/layout';
 import { NgTemplateOutlet } from '@angular/common';
 import {
@@ -79,6 +80,8 @@ export interface ListView {
     noMatchBody?: string;
     clearLabel?: string;
   };
+  /** Filters a link sets (a dashboard figure, a record's page), shown as removable chips when set. */
+  chips?: readonly FilterChip[];
   /** Cards instead of the table below a phone's width (default) or a tablet's. */
   cardsBelow?: keyof typeof CARDS_BELOW;
 }
@@ -110,6 +113,7 @@ export function recordListView(name: string, view: Omit<ListView, NamedWords>): 
   imports: [
     CanDirective,
     CsvButton,
+    FilterChips,
     ListFilters,
     ListStates,
     MatButtonModule,

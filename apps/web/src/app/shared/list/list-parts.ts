@@ -1,4 +1,17 @@
-import { ChangeDetectionStrategy, Component, Injector, computed, inject, input, model, output, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  Injector,
+  computed,
+  effect,
+  inject,
+  input,
+  model,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatDatepickerModule } from '@angular/material/datepicker';
@@ -12,6 +25,7 @@ import { ListQuery, MAX_LENGTH } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Observable } from 'rxjs';
 import { fromIsoDate, toIsoDate } from '../forms/dates';
+import { FieldErrorPipe } from '../forms/field-error.pipe';
 import { FIELD_STYLES } from '../forms/fields';
 import { LOCALE_DATE_PROVIDERS } from '../forms/locale-date-adapter';
 import { EmptyState } from '../ui/empty-state';
@@ -233,17 +247,21 @@ export class FilterSelect {
   readonly picked = output<string | null>();
 }
 
-/** A date filter of a list: a calendar field that emits the picked day as `YYYY-MM-DD` (null when cleared). */
+/**
+ * A date filter of a list: a calendar field that emits the picked day as `YYYY-MM-DD` (null when
+ * cleared). A half-typed or impossible day is not applied: the field says what a whole one looks like.
+ */
 @Component({
   selector: 'it-date-filter',
-  imports: [MatDatepickerModule, MatFormFieldModule, MatInputModule, TranslocoPipe],
+  imports: [FieldErrorPipe, MatDatepickerModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule, TranslocoPipe],
   providers: [LOCALE_DATE_PROVIDERS],
   template: `
     <mat-form-field appearance="outline" subscriptSizing="dynamic">
       <mat-label>{{ label() }}</mat-label>
-      <input matInput [matDatepicker]="picker" [value]="date()" (dateChange)="picked.emit(toIsoDate($event.value))" autocomplete="off" />
+      <input matInput [formControl]="control" [matDatepicker]="picker" (dateChange)="changed($event.value)" autocomplete="off" />
       <mat-datepicker-toggle matIconSuffix [for]="picker" [attr.aria-label]="'form.openCalendar' | transloco" />
       <mat-datepicker #picker />
+      <mat-error>{{ control | itFieldError }}</mat-error>
     </mat-form-field>
   `,
   styles: FIELD_STYLES,
@@ -254,8 +272,24 @@ export class DateFilter {
   /** The day as the URL holds it, `YYYY-MM-DD`. */
   readonly value = input<string | null | undefined>(null);
   readonly picked = output<string | null>();
-  protected readonly date = computed(() => fromIsoDate(this.value()));
-  protected readonly toIsoDate = toIsoDate;
+  protected readonly control = new FormControl<Date | null>(null);
+
+  constructor() {
+    // The URL is the truth: a day set elsewhere (back, a link, "clear") shows in the field, unless the
+    // field already shows that day.
+    effect(() => {
+      const day = this.value() ?? null;
+      if (toIsoDate(this.control.value) !== day || (day === null && this.control.invalid)) {
+        untracked(() => this.control.setValue(fromIsoDate(day)));
+      }
+    });
+  }
+
+  protected changed(value: Date | null): void {
+    if (value && Number.isNaN(value.getTime())) return;
+    const day = toIsoDate(value);
+    if (day !== (this.value() ?? null)) this.picked.emit(day);
+  }
 }
 
 /** One filter control of a list, over a filter of its `ListConfig` (labels are translation keys). */
