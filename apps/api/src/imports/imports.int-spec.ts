@@ -1,13 +1,14 @@
-import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import type { ImportRecord, ImportUndoResult } from '@impact/contracts';
 import { readdir } from 'node:fs/promises';
-import { demoSpec, type DemoUser } from '../../test/demo-spec';
+import { demoSpec } from '../../test/demo-spec';
+import { importClient, xlsxOf } from '../../test/import-files';
 import { UPLOAD_DIR } from './upload.interceptor';
 import { deflatedZeros, zipOf } from './zip-bomb.fixture';
 
 const t = demoSpec('admin', 'esa', 'balkans', 'nansana');
 const { as, count } = t;
+const { post, imported } = importClient(t);
 let esa: string, nansana: string;
 beforeAll(() => ([esa, nansana] = [t.hub('esa'), t.city('Nansana')]));
 
@@ -20,35 +21,6 @@ const written = async () => ({
   audit: await count(`SELECT count(*)::int AS n FROM audit_log`),
   versions: await count(`SELECT coalesce(sum(version), 0)::int AS n FROM cities`),
 });
-
-function post(who: DemoUser, entity: string, dryRun: boolean, file: Buffer | string, name = 'upload.csv') {
-  return t.http
-    .post(`/api/imports?entity=${entity}&dryRun=${dryRun}`)
-    .set(as(who))
-    .attach('file', Buffer.isBuffer(file) ? file : Buffer.from(file), name);
-}
-
-/** Uploads a file, then follows the import until its job has finished, as a client would. */
-async function imported(who: DemoUser, entity: string, dryRun: boolean, file: Buffer | string, name?: string): Promise<ImportRecord> {
-  const queued = await post(who, entity, dryRun, file, name).expect(202);
-  expect(queued.body).toMatchObject({ id: expect.any(String), status: 'queued', entity, dryRun });
-  const end = Date.now() + 60_000;
-  for (;;) {
-    const res = await t.http.get(`/api/imports/${queued.body.id}`).set(as(who)).expect(200);
-    const record = res.body as ImportRecord;
-    if (record.status !== 'queued' && record.status !== 'running') return record;
-    if (Date.now() > end) throw new Error(`import ${record.id} still ${record.status}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-async function xlsxOf(csvText: string): Promise<Buffer> {
-  const rows = parse(csvText.replace(/^\uFEFF/, ''), { relax_column_count: true }) as string[][];
-  const wb = new ExcelJS.Workbook();
-  const sheet = wb.addWorksheet('export');
-  for (const r of rows) sheet.addRow(r);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
 
 describe('imports: round trip', () => {
   it.each(['cities', 'partners'])('imports an export of %s back as unchanged, in CSV and .xlsx, writing nothing', async (entity) => {

@@ -1,11 +1,11 @@
-import ExcelJS from 'exceljs';
-import { parse } from 'csv-parse/sync';
-import type { ImportRecord, ImportUndoResult } from '@impact/contracts';
-import { demoSpec, type DemoUser } from '../../test/demo-spec';
+import type { ImportUndoResult } from '@impact/contracts';
+import { demoSpec } from '../../test/demo-spec';
+import { csvOf, edited, importClient, xlsxOf } from '../../test/import-files';
 import { ImportsService } from './imports.service';
 
 const t = demoSpec('admin', 'esa', 'balkans', 'nansana');
 const { as, count } = t;
+const { imported, exportOf } = importClient(t);
 
 /** Rows of the tables these imports write, their versions and the audit trail: what "nothing written" compares. */
 const written = async () => ({
@@ -17,42 +17,6 @@ const written = async () => ({
     `SELECT ((SELECT coalesce(sum(version), 0) FROM engagements) + (SELECT coalesce(sum(version), 0) FROM commitments))::int AS n`,
   ),
 });
-
-/** Uploads a file, then follows the import until its job has finished, as a client would. */
-async function imported(who: DemoUser, entity: string, dryRun: boolean, file: Buffer | string, name = 'upload.csv'): Promise<ImportRecord> {
-  const queued = await t.http
-    .post(`/api/imports?entity=${entity}&dryRun=${dryRun}`)
-    .set(as(who))
-    .attach('file', Buffer.isBuffer(file) ? file : Buffer.from(file), name)
-    .expect(202);
-  const end = Date.now() + 120_000;
-  for (;;) {
-    const record = (await t.http.get(`/api/imports/${queued.body.id}`).set(as(who)).expect(200)).body as ImportRecord;
-    if (record.status !== 'queued' && record.status !== 'running') return record;
-    if (Date.now() > end) throw new Error(`import ${record.id} still ${record.status}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-const rowsOf = (csvText: string) => parse(csvText.replace(/^\uFEFF/, '')) as string[][];
-
-/** A CSV file of `rows` (the first is the header), quoted as a spreadsheet would write it. */
-const csvOf = (rows: string[][]) =>
-  rows.map((r) => r.map((v) => (/[",\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(',')).join('\r\n');
-
-async function xlsxOf(csvText: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const sheet = wb.addWorksheet('export');
-  for (const r of rowsOf(csvText)) sheet.addRow(r);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-/** The export of `entity` as `who` sees it: header, then rows, each a map by column. */
-async function exportOf(who: DemoUser, entity: string, query = '') {
-  const text = (await t.http.get(`/api/${entity}/export.csv${query}`).set(as(who)).expect(200)).text;
-  const [header, ...rows] = rowsOf(text);
-  return { text, header, rows, cell: (r: string[], column: string) => r[header.indexOf(column)] };
-}
 
 describe('record imports: round trip', () => {
   it.each([
@@ -72,13 +36,6 @@ describe('record imports: round trip', () => {
     expect(await written()).toEqual(before);
   });
 });
-
-/** A copy of an exported row with some columns set. */
-function edited(header: string[], row: string[], changes: Record<string, string>): string[] {
-  const out = [...row];
-  for (const [column, value] of Object.entries(changes)) out[header.indexOf(column)] = value;
-  return out;
-}
 
 const auditOf = (note: string) =>
   t.dataSource.query(`SELECT entity, entity_id, action FROM audit_log WHERE note = $1 ORDER BY action, entity_id`, [note]) as Promise<
