@@ -57,7 +57,9 @@ describe('two API instances on one database', () => {
   });
 
   it('see each other’s writes at once, and a stale edit through one is refused by the other', async () => {
-    const list = (await a.http.get('/api/commitments?pageSize=1&status=in_progress').set(bearer()).expect(200)).body.items[0] as {
+    const list = (
+      await a.http.get(`/api/commitments?pageSize=1&status=in_progress&hubId=${session.user.hubIds[0]}`).set(bearer()).expect(200)
+    ).body.items[0] as {
       id: string;
       version: number;
     };

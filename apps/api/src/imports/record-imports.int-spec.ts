@@ -279,7 +279,9 @@ describe('record imports: batched writes', () => {
           }
         : { city: live.cityId, status: '', inspiredBy: live.inspiredByEngagementIds.join('; '), partners: live.partnerIds.join('; ') };
     };
-    const refs = await Promise.all(ex.rows.slice(0, 6).map(byId));
+    // One at a time: supertest opens and closes a listener per request, and parallel ones race it (ECONNRESET).
+    const refs: Record<string, string>[] = [];
+    for (const r of ex.rows.slice(0, 6)) refs.push(await byId(r));
     const rows = (prefix: string) =>
       Array.from({ length: 12 }, (_, i) =>
         edited(ex.header, ex.rows[i % 6], { id: '', version: '', title: `${prefix} ${String(i).padStart(2, '0')}`, ...refs[i % 6] }),
