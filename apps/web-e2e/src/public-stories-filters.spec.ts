@@ -20,7 +20,7 @@ const WORDS = {
     word: 'Nansana',
     title: 'Nansana pilots a Neighbourhood Watch',
     shown: (shown: number, total: number) => new RegExp(`Showing ${shown} of ${total} stories`),
-    matches: (n: number) => new RegExp(`\b${n} stor(y|ies) match`),
+    matches: (n: number) => new RegExp(`\\b${n} stor(y|ies) match`),
     map: 'Cities on the map',
     table: 'Table',
   },
