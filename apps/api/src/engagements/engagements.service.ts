@@ -20,13 +20,10 @@ import { FollowUpsRepository } from '../follow-ups/follow-ups.repository';
 import { StoriesRepository } from '../stories/stories.repository';
 import type { CreateEngagementDto, EngagementListQueryDto, UpdateEngagementDto } from './dto/engagement.dto';
 import { engagementRecord } from './engagement.read';
+import { newEngagementValues, withHost } from './engagement-values';
 import { EngagementsRepository } from './engagements.repository';
 
 /** The hub and the host and place cities a create or an edit names must be live records. */
-/** The host city counts among the participating cities. */
-const withHost = (cityIds: readonly string[], hostCityId: string | null | undefined): string[] =>
-  hostCityId && !cityIds.includes(hostCityId) ? [...cityIds, hostCityId] : [...cityIds];
-
 const refs = (dto: Pick<UpdateEngagementDto, 'hubId' | 'locationCityId' | 'hostCityId'>): RefCheck[] => [
   { field: 'hubId', table: 'hubs', ids: [dto.hubId] },
   { field: 'locationCityId', table: 'cities', ids: [dto.locationCityId] },
@@ -109,27 +106,7 @@ export class EngagementsService {
   /** A create inside the caller's transaction (checked with `checkCreate` first); `note` goes on the audit row. */
   async createIn(m: EntityManager, user: AuthUser, dto: CreateEngagementDto, note?: string): Promise<EngagementListItem> {
     await requireRefs(m, refs(dto));
-    const p = dto.participants;
-    const id = await this.engagements.insert(m, {
-      title: dto.title.trim(),
-      type: dto.type,
-      hubId: dto.hubId,
-      startDate: dto.startDate,
-      endDate: dto.endDate ?? null,
-      locationCityId: dto.locationCityId ?? null,
-      online: dto.online ?? false,
-      hostCityId: dto.hostCityId ?? null,
-      summary: dto.summary?.trim() ?? '',
-      evidenceLinks: dto.evidenceLinks ?? [],
-      participants: {
-        total: p?.total ?? 0,
-        mayors: p?.mayors ?? 0,
-        officials: p?.officials ?? 0,
-        youth: p?.youth ?? 0,
-        women: p?.women ?? 0,
-        communityLeaders: p?.communityLeaders ?? 0,
-      },
-    });
+    const id = await this.engagements.insert(m, newEngagementValues(dto));
     await this.engagements.setLinks(m, id, {
       participatingCityIds: withHost(dto.participatingCityIds ?? [], dto.hostCityId),
       partnerIds: dto.partnerIds ?? [],

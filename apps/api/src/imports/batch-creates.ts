@@ -9,6 +9,7 @@ import { commitmentRecord, type CommitmentsRepository } from '../commitments/com
 import type { CreateCommitmentDto } from '../commitments/dto/commitment.dto';
 import type { CreateEngagementDto } from '../engagements/dto/engagement.dto';
 import { engagementRecord } from '../engagements/engagement.read';
+import { newEngagementValues, withHost } from '../engagements/engagement-values';
 import type { EngagementsRepository } from '../engagements/engagements.repository';
 import type { ImportRowError } from './row-validation';
 
@@ -137,10 +138,6 @@ async function auditCreated(m: EntityManager, user: AuthUser, entity: string, re
 
 const unique = (ids: readonly string[]) => [...new Set(ids)];
 
-/** The host city counts among the participating cities (as the service's create keeps it). */
-const withHost = (cityIds: readonly string[], hostCityId: string | null | undefined): string[] =>
-  hostCityId && !cityIds.includes(hostCityId) ? [...cityIds, hostCityId] : [...cityIds];
-
 /**
  * Creates a batch of engagements as the service's `createIn` creates each (same stored values, links,
  * read model and audit row), in a handful of statements whatever the batch's length. The scope check
@@ -165,26 +162,28 @@ export async function createEngagements(
   if (errors.some(Boolean)) return { errors: errors.filter((e): e is ImportRowError => !!e) };
 
   const ids = rows.map(() => randomUUID());
+  // The same stored values as the service's create, as the table's columns.
   const values = rows.map(({ request: dto }, i) => {
-    const p = dto.participants;
+    const v = newEngagementValues(dto);
+    const p = v.participants;
     return {
       id: ids[i],
-      title: dto.title.trim(),
-      type: dto.type,
-      hub_id: dto.hubId,
-      start_date: dto.startDate,
-      end_date: dto.endDate ?? null,
-      location_city_id: dto.locationCityId ?? null,
-      online: dto.online ?? false,
-      host_city_id: dto.hostCityId ?? null,
-      summary: dto.summary?.trim() ?? '',
-      evidence_links: dto.evidenceLinks ?? [],
-      participants_total: p?.total ?? 0,
-      participants_mayors: p?.mayors ?? 0,
-      participants_officials: p?.officials ?? 0,
-      participants_youth: p?.youth ?? 0,
-      participants_women: p?.women ?? 0,
-      participants_community_leaders: p?.communityLeaders ?? 0,
+      title: v.title,
+      type: v.type,
+      hub_id: v.hubId,
+      start_date: v.startDate,
+      end_date: v.endDate,
+      location_city_id: v.locationCityId,
+      online: v.online,
+      host_city_id: v.hostCityId,
+      summary: v.summary,
+      evidence_links: v.evidenceLinks,
+      participants_total: p?.total,
+      participants_mayors: p?.mayors,
+      participants_officials: p?.officials,
+      participants_youth: p?.youth,
+      participants_women: p?.women,
+      participants_community_leaders: p?.communityLeaders,
     };
   });
   await insertRows(m, 'engagements', ENGAGEMENT_COLUMNS, values);
