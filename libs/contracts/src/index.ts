@@ -3,6 +3,7 @@ export * from './lib/workflow';
 export * from './lib/derived';
 export * from './lib/permissions';
 export * from './lib/models';
+export * from './lib/read-models';
 export * from './lib/filters';
 export * from './lib/routes';
 export * from './lib/requests';

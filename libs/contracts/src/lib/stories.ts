@@ -7,7 +7,8 @@ import {
   type StoryCategory,
   type StoryStatus,
 } from './enums';
-import type { HubNames, IsoDate, IsoInstant, ListQuery, Quote, Ref, Sensitivity, Story, StoryFigureWordings } from './models';
+import type { HubNames, IsoDate, IsoInstant, ListQuery, Quote, Sensitivity, Story, StoryFigureWordings } from './models';
+import type { Ref } from './read-models';
 
 /*
  * Impact stories beyond the bare record: what the story desk reads and sends, what the public page
