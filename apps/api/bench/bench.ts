@@ -15,7 +15,7 @@
 import 'reflect-metadata';
 import { fork, type ChildProcess } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { join, resolve } from 'node:path';
 import { Client, Pool } from 'pg';
@@ -36,7 +36,7 @@ import { StoryRevisionsRepository } from '../src/stories/story-revisions.reposit
 import { atRiskSql, cityActiveSql, engagementLedToCommitmentSql, followUpOverdueSql } from '../src/rules';
 import {
   argValue,
-  dataDir,
+  currentDataDir,
   freePort,
   freshDatabase,
   loadBenchTables,
@@ -46,7 +46,7 @@ import {
   type ListStatements,
   type Statement,
 } from './common';
-import { measureFreshness } from './freshness';
+import { FOLD_STATEMENTS_SETTINGS, measureFreshness } from './freshness';
 import { measureTwoInstances } from './two-instances';
 
 const autocannon = require('autocannon') as (
@@ -75,7 +75,9 @@ const ONLY = argValue('only', '')
 const unknownGroup = ONLY.find((g) => !(GROUPS as readonly string[]).includes(g));
 if (unknownGroup) throw new Error(`--only takes ${GROUPS.join(', ')}, not ${unknownGroup}`);
 const runs = (group: (typeof GROUPS)[number]) => ONLY.length === 0 || ONLY.includes(group);
-const NOT_RUN = { p50: NaN, p95: NaN };
+/** A group's timing, or undefined (left out of the figures, never written as NaN or null) when not run. */
+const when = <T>(group: (typeof GROUPS)[number], measure: () => Promise<T>): Promise<T | undefined> =>
+  runs(group) ? measure() : Promise.resolve(undefined);
 
 const agent = new Agent({ keepAlive: true, maxSockets: 1 });
 
@@ -162,6 +164,13 @@ const stopChild = (child: ChildProcess) =>
     setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
   });
 
+/** JSON.stringify's replacer: a figure that is not a number (a failed timing) is left out, and said, rather than written as null. */
+function measuredOnly(key: string, value: unknown): unknown {
+  if (typeof value !== 'number' || Number.isFinite(value)) return value;
+  log(`  (${key} was not measured: left out of the figures)`);
+  return undefined;
+}
+
 /** One statement as the API sends it. */
 const f1 = (n: number) => n.toFixed(1);
 
@@ -231,15 +240,16 @@ async function replayList(pool: Pool, s: ListStatements): Promise<unknown> {
 
 async function main() {
   const scale = scaleArg();
-  const dir = dataDir(scale);
+  const dir = currentDataDir(scale);
+  if (!dir) throw new Error(`No bench data for scale ${scale}: run "npm run bench:data -- --scale ${scale}" first.`);
   const manifestFile = join(dir, 'manifest.json');
-  if (!existsSync(manifestFile)) throw new Error(`No bench data for scale ${scale}: run "npm run bench:data -- --scale ${scale}" first.`);
   const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
   const started = Date.now();
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GB RAM, Node ${process.version}`;
   log(`bench scale ${scale} on ${machine}`);
 
-  const db = await freshDatabase('bench');
+  const foldStatements = process.argv.includes('--fold-statements');
+  const db = await freshDatabase('bench', foldStatements ? FOLD_STATEMENTS_SETTINGS : undefined);
   const children: ChildProcess[] = [];
   try {
     // Load: the generator's COPY files, straight into the migrated schema.
@@ -327,8 +337,8 @@ async function main() {
 
     // The fixed cost of any authenticated request (session check, guards, JSON; no other SQL): what the
     // summaries' API time above their floors is made of, at least in part.
-    const me = runs('summary') ? await timeIt(RUNS, () => httpJson(apiPort, 'GET', '/api/auth/me', admin.accessToken)) : NOT_RUN;
-    log(`  GET /api/auth/me (session check only): API p50 ${f1(me.p50)} ms p95 ${f1(me.p95)} ms`);
+    const me = await when('summary', () => timeIt(RUNS, () => httpJson(apiPort, 'GET', '/api/auth/me', admin.accessToken)));
+    if (me) log(`  GET /api/auth/me (session check only): API p50 ${f1(me.p50)} ms p95 ${f1(me.p95)} ms`);
 
     // Search across kinds (goal: p50 ≤ 50 ms): a word of a real commitment title, as admin (every record) and as a liaison.
     const wordRow = await pg.query<{ word: string }>(
@@ -338,12 +348,15 @@ async function main() {
     const searchPath = `/api/search?q=${encodeURIComponent(searchWord)}`;
     const searchCheck = await httpJson<SearchResults>(apiPort, 'GET', searchPath, admin.accessToken);
     if (searchCheck.status !== 200) throw new Error(`${searchPath}: ${searchCheck.status}`);
-    const searchAdmin = runs('search') ? await timeIt(RUNS, () => httpJson(apiPort, 'GET', searchPath, admin.accessToken)) : NOT_RUN;
-    const searchLiaison = runs('search') ? await timeIt(RUNS, () => httpJson(apiPort, 'GET', searchPath, liaison.accessToken)) : NOT_RUN;
     const searchTotal = searchCheck.body.groups.reduce((n, g) => n + g.total, 0);
-    log(
-      `  GET /api/search?q=${searchWord} (${searchTotal} matches): admin p50 ${f1(searchAdmin.p50)} ms p95 ${f1(searchAdmin.p95)} ms | liaison p50 ${f1(searchLiaison.p50)} ms p95 ${f1(searchLiaison.p95)} ms (goal p50 ≤ 50 ms)`,
-    );
+    const search = await when('search', async () => {
+      const admins = await timeIt(RUNS, () => httpJson(apiPort, 'GET', searchPath, admin.accessToken));
+      const liaisons = await timeIt(RUNS, () => httpJson(apiPort, 'GET', searchPath, liaison.accessToken));
+      log(
+        `  GET /api/search?q=${searchWord} (${searchTotal} matches): admin p50 ${f1(admins.p50)} ms p95 ${f1(admins.p95)} ms | liaison p50 ${f1(liaisons.p50)} ms p95 ${f1(liaisons.p95)} ms (goal p50 ≤ 50 ms)`,
+      );
+      return { word: searchWord, matches: searchTotal, admin: admins, liaison: liaisons };
+    });
 
     // For reference: the network figures without rollups (the KPI SQL over the records).
     const baseSql = `SELECT
@@ -354,8 +367,8 @@ async function main() {
       (SELECT json_object_agg(status, n) FROM (SELECT status, count(*) n FROM commitments WHERE archived_at IS NULL GROUP BY status) s) AS statuses,
       (SELECT count(*) FROM commitments c WHERE c.archived_at IS NULL AND ${atRiskSql('c.status', 'c.target_date')}) AS at_risk,
       (SELECT count(*) FROM follow_ups f WHERE f.archived_at IS NULL AND ${followUpOverdueSql('f')}) AS overdue`;
-    const base = runs('summary') ? await timeIt(Math.min(RUNS, 5), () => pg.query(baseSql)).catch(() => NOT_RUN) : NOT_RUN;
-    log(`  (reference) whole-network KPIs over the records, no rollups (median of 5): p50 ${f1(base.p50)} ms`);
+    const base = await when('summary', () => timeIt(Math.min(RUNS, 5), () => pg.query(baseSql)).catch(() => undefined));
+    if (base) log(`  (reference) whole-network KPIs over the records, no rollups (median of 5): p50 ${f1(base.p50)} ms`);
 
     // List endpoint: the API vs a bare node:http + pg handler with the same SQL, 32 connections.
     const listFilters = { hubId, status: 'in_progress' as const, sort: 'targetDate:asc', page: 1, pageSize: 50 };
@@ -465,45 +478,48 @@ async function main() {
     );
 
     // A write seen on the dashboard, and the rollups' database time per write (see freshness.ts).
-    const freshness = runs('freshness')
-      ? await measureFreshness({
-          http: (method, path, body) => httpJson(apiPort, method, path, admin.accessToken, body),
-          superuserUrl: db.url,
-          cityId: busiest.id,
-          writes: Number(argValue('freshness-writes', '20')),
-          log,
-        })
-      : null;
+    const freshness = await when('freshness', () =>
+      measureFreshness({
+        http: (method, path, body) => httpJson(apiPort, method, path, admin.accessToken, body),
+        superuserUrl: db.url,
+        cityId: busiest.id,
+        writes: Number(argValue('freshness-writes', '20')),
+        log,
+        statements: foldStatements,
+      }),
+    );
     // Two API processes on this database vs one, same list case (`--only two`).
-    const twoInstances = runs('two')
-      ? await measureTwoInstances({
-          pg,
-          firstPort: apiPort,
-          startSecond: async () => {
-            const port = await freePort();
-            children.push(await startChild('bench-api.ts', { ...apiEnv, BENCH_PORT: String(port) }));
-            return port;
-          },
-          path: listPath,
-          alsoCompare: [listPath.replace('pageSize=50', 'pageSize=50&page=2'), searchPath],
-          token: admin.accessToken,
-          duration: DURATION,
-        })
-      : undefined;
+    const twoInstances = await when('two', () =>
+      measureTwoInstances({
+        pg,
+        firstPort: apiPort,
+        startSecond: async () => {
+          const port = await freePort();
+          children.push(await startChild('bench-api.ts', { ...apiEnv, BENCH_PORT: String(port) }));
+          return port;
+        },
+        path: listPath,
+        alsoCompare: [listPath.replace('pageSize=50', 'pageSize=50&page=2'), searchPath],
+        token: admin.accessToken,
+        duration: DURATION,
+      }),
+    );
 
     const seconds = (Date.now() - started) / 1000;
     const result = {
       scale,
       machine,
       at: new Date().toISOString(),
+      /** The groups timed (the lists always); the others' keys are left out. */
+      groups: GROUPS.filter((g) => g === 'lists' || runs(g)),
       counts: manifest.counts,
       loadSeconds,
       bootSeconds,
       refreshSeconds,
-      summary: summaryRows,
-      authMeP50: me.p50,
-      search: { word: searchWord, matches: searchTotal, admin: searchAdmin, liaison: searchLiaison },
-      baseTablesNetworkP50: base.p50,
+      summary: runs('summary') ? summaryRows : undefined,
+      authMeP50: me?.p50,
+      search,
+      baseTablesNetworkP50: base?.p50,
       list: {
         matching: listCheck.body.total,
         apiReqPerSec: apiList.requests.average,
@@ -534,7 +550,7 @@ async function main() {
     };
     mkdirSync(join(root, 'tmp'), { recursive: true });
     const resultFile = `bench-scale-${scale}${ONLY.length ? `.only-${ONLY.join('+')}` : ''}.json`;
-    writeFileSync(join(root, 'tmp', resultFile), JSON.stringify(result, null, 2));
+    writeFileSync(join(root, 'tmp', resultFile), JSON.stringify(result, measuredOnly, 2));
 
     log('');
     log(`| case | API p50 | API p95 | SQL floor p50 | floor p95 | API / floor (p50) |`);

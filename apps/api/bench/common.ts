@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,9 +24,22 @@ export function scaleArg(): number {
   return scale;
 }
 
-/** Where bench:data leaves the generated tables (COPY binary files) for `npm run bench` to load. */
+/**
+ * Where bench:data leaves the generated tables (COPY binary files) for `npm run bench` to load: a link
+ * to the newest complete generation (`scale-N~<when>-<pid>` beside it), switched only once one is
+ * whole, so a run loading the data never sees a generation under way.
+ */
 export function dataDir(scale: number): string {
   return join(tmpdir(), 'impact-bench-data', `scale-${scale}`);
+}
+
+/**
+ * The generation a run loads: the one the link points to when the run starts (a generation finishing
+ * meanwhile switches the link, not the files this run reads). Null when there is none.
+ */
+export function currentDataDir(scale: number): string | null {
+  const link = dataDir(scale);
+  return existsSync(join(link, 'manifest.json')) ? realpathSync(link) : null;
 }
 
 /** A folder the database server (OS user `postgres` when running as root) may write and read. */
@@ -60,11 +73,13 @@ export interface FreshDatabase {
 }
 
 /**
- * A fresh embedded PostgreSQL (new data folder under the OS temp folder, parent chmod 755), tuned for a
- * 2-core bench machine, migrated to the app's schema.
+ * A fresh embedded PostgreSQL (a data folder of this run's own under the OS temp folder, named with the
+ * process id, parent chmod 755; the port a free one), so runs side by side never share a server; tuned
+ * for a 2-core bench machine, migrated to the app's schema. `settings`: more server settings (ALTER SYSTEM,
+ * applied by the restart).
  */
-export async function freshDatabase(label: string): Promise<FreshDatabase> {
-  const base = mkdtempSync(join(tmpdir(), `impact-${label}-`));
+export async function freshDatabase(label: string, settings: string[] = []): Promise<FreshDatabase> {
+  const base = mkdtempSync(join(tmpdir(), `impact-${label}-${process.pid}-`));
   chmodSync(base, 0o755);
   const pg = await startEmbeddedPostgres({ dir: join(base, 'pg'), port: await freePort(), database: 'impact' });
   const admin = new Client({ connectionString: pg.superuserUrl });
@@ -81,6 +96,7 @@ export async function freshDatabase(label: string): Promise<FreshDatabase> {
     `random_page_cost = 1.1`,
     `jit = off`,
     `max_connections = 200`,
+    ...settings,
   ]) {
     await admin.query(`ALTER SYSTEM SET ${setting}`);
   }

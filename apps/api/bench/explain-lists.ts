@@ -4,8 +4,6 @@
  * EXPLAIN (ANALYZE, BUFFERS) and median time, first without the list indexes, then with them.
  */
 import 'reflect-metadata';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Client } from 'pg';
 import type { AuthUser } from '../src/auth/auth-user';
 import { CommitmentEntity } from '../src/commitments/commitment.entity';
@@ -16,11 +14,11 @@ import { EngagementEntity } from '../src/engagements/engagement.entity';
 import { EngagementsRepository } from '../src/engagements/engagements.repository';
 import { FollowUpEntity } from '../src/follow-ups/follow-up.entity';
 import { FollowUpsRepository } from '../src/follow-ups/follow-ups.repository';
-import { dataDir, freshDatabase, loadBenchTables, log, recordingDataSource, scaleArg } from './common';
+import { currentDataDir, freshDatabase, loadBenchTables, log, recordingDataSource, scaleArg } from './common';
 
 async function main() {
-  const dir = dataDir(scaleArg());
-  if (!existsSync(join(dir, 'manifest.json'))) throw new Error('no bench data');
+  const dir = currentDataDir(scaleArg());
+  if (!dir) throw new Error('no bench data');
   const db = await freshDatabase('explain');
   try {
     const pg = new Client({ connectionString: db.url });

@@ -15,6 +15,26 @@
 import { Client } from 'pg';
 import type { DashboardSummary } from '@impact/contracts';
 
+/**
+ * `--fold-statements`: the server settings that let the freshness group break the fold's time down by
+ * statement: pg_stat_statements, tracking the statements run inside functions and their planning.
+ */
+export const FOLD_STATEMENTS_SETTINGS: string[] = [
+  `shared_preload_libraries = 'pg_stat_statements'`,
+  `pg_stat_statements.track = 'all'`,
+  `pg_stat_statements.track_planning = on`,
+];
+
+/** What the fold's statements cost over the writes (pg_stat_statements, nested statements). */
+export interface FoldStatement {
+  calls: number;
+  /** Execution and planning milliseconds per write. */
+  execMsPerWrite: number;
+  planMsPerWrite: number;
+  rows: number;
+  query: string;
+}
+
 type Http = <T>(method: string, path: string, body?: unknown) => Promise<{ status: number; body: T }>;
 
 export interface FreshnessFigures {
@@ -29,6 +49,8 @@ export interface FreshnessFigures {
   foldCalls: number;
   /** How the database time was measured. */
   method: string;
+  /** With `--fold-statements`: the statements run inside the fold and the triggers, costliest first. */
+  statements?: FoldStatement[];
 }
 
 interface FunctionTimes {
@@ -48,6 +70,21 @@ async function functionTimes(pg: Client): Promise<FunctionTimes> {
   return { fold: rows[0].fold, note: rows[0].note, foldCalls: rows[0].fold_calls };
 }
 
+/** The nested statements (run inside functions) of the writes and the folds, costliest first. */
+async function foldStatements(pg: Client, writes: number): Promise<FoldStatement[]> {
+  const { rows } = await pg.query<{ calls: number; exec: number; plan: number; rows: number; query: string }>(
+    `SELECT calls::int, total_exec_time::float8 AS exec, total_plan_time::float8 AS plan, rows::int, query
+       FROM pg_stat_statements WHERE NOT toplevel ORDER BY total_exec_time + total_plan_time DESC LIMIT 25`,
+  );
+  return rows.map((r) => ({
+    calls: r.calls,
+    execMsPerWrite: r.exec / writes,
+    planMsPerWrite: r.plan / writes,
+    rows: r.rows,
+    query: r.query,
+  }));
+}
+
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -61,6 +98,8 @@ export async function measureFreshness(opts: {
   cityId: string;
   writes: number;
   log: (line: string) => void;
+  /** Started with FOLD_STATEMENTS_SETTINGS: break the time down by statement. */
+  statements?: boolean;
 }): Promise<FreshnessFigures> {
   const pg = new Client({ connectionString: opts.superuserUrl });
   await pg.connect();
@@ -78,8 +117,10 @@ export async function measureFreshness(opts: {
       if (r.status !== 200) throw new Error(`/api/dashboard/summary: ${r.status}`);
       return r.body.totals.commitmentsByStatus.pledged;
     };
+    if (opts.statements) await pg.query(`CREATE EXTENSION IF NOT EXISTS pg_stat_statements`);
     // Whatever the start-up left to fold is folded before the first write.
     await sleep(1_500);
+    if (opts.statements) await pg.query(`SELECT pg_stat_statements_reset()`);
     const before = await functionTimes(pg);
     const seconds: number[] = [];
     for (let i = 0; i < opts.writes; i++) {
@@ -106,6 +147,7 @@ export async function measureFreshness(opts: {
     const after = await functionTimes(pg);
     const fold = (after.fold - before.fold) / opts.writes;
     const note = (after.note - before.note) / opts.writes;
+    const statements = opts.statements ? await foldStatements(pg, opts.writes) : undefined;
     const figures: FreshnessFigures = {
       writes: opts.writes,
       writeToDashboardSeconds: median(seconds),
@@ -115,10 +157,21 @@ export async function measureFreshness(opts: {
       noteMsPerWrite: note,
       foldCalls: after.foldCalls - before.foldCalls,
       method: "pg_stat_user_functions (track_functions = 'pl'): fold_dashboard_rollups + dashboard_note_* total_time / writes",
+      ...(statements ? { statements } : {}),
     };
     opts.log(
       `  freshness, ${opts.writes} commitment writes one at a time: write → summary p50 ${figures.writeToDashboardSeconds.toFixed(2)} s (max ${figures.writeToDashboardMaxSeconds.toFixed(2)} s) | rollup database time ${figures.rollupDbMsPerWrite.toFixed(1)} ms per write (fold ${fold.toFixed(1)} ms over ${figures.foldCalls} folds, key-noting triggers ${note.toFixed(1)} ms)`,
     );
+    if (statements) {
+      opts.log(`  the fold's and the triggers' statements (pg_stat_statements, nested), per write, costliest first:`);
+      opts.log(`  | exec ms | plan ms | calls | rows | statement |`);
+      opts.log(`  |---:|---:|---:|---:|---|`);
+      for (const st of statements) {
+        opts.log(
+          `  | ${st.execMsPerWrite.toFixed(2)} | ${st.planMsPerWrite.toFixed(2)} | ${st.calls} | ${st.rows} | ${st.query.replace(/\s+/g, ' ').slice(0, 240)} |`,
+        );
+      }
+    }
     return figures;
   } finally {
     await pg.end();
