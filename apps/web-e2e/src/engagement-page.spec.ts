@@ -234,7 +234,7 @@ test.describe('an engagement has a page', () => {
 });
 
 test.describe('figures read right in Arabic', () => {
-  test('a ratio, a figure with its unit and a range keep their order; arrows and chevrons point the reading way', async ({
+  test('a ratio, a figure with its unit and a range keep their order on a phone; arrows and chevrons point the reading way', async ({
     page,
     request,
     browser,
@@ -247,12 +247,14 @@ test.describe('figures read right in Arabic', () => {
     const at55 = await manager.call<{ version: number }>('GET', `commitments/${commitmentId}`);
     await manager.call('PATCH', `commitments/${commitmentId}`, { version: at55.version, progress: 100 });
 
-    await page.setViewportSize(LAPTOP);
+    // Leadership reads on a phone; the hub manager's dialog below is on a laptop.
+    await page.setViewportSize(PHONE);
     await signIn(page, 'leadership@impact.test');
     await inLanguage(page, 'ar');
 
     // The dashboard's "led to a commitment" ratio per hub: "14 / 47" reads 14 first, as written, not "47 / 14".
     const ratio = page.locator('it-hub-table it-ratio').first();
+    await ratio.scrollIntoViewIfNeeded();
     await expect(ratio).toBeVisible();
     const ratioText = String(await ratio.textContent());
     expect(ratioText).toMatch(/^\S+ \/ \S+$/);
