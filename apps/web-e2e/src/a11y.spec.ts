@@ -20,9 +20,14 @@ const SIGNED_IN_PAGES = [
   '/story-desk',
   '/story-desk/:story',
   '/users',
+  '/partners',
+  '/imports',
+  '/notifications',
+  '/notifications/settings',
+  '/admin/outbox',
 ];
 /** The public pages, scanned without signing in. */
-const PUBLIC_PAGES = ['/stories', '/stories/:publicStory'];
+const PUBLIC_PAGES = ['/stories', '/stories/:publicStory', '/forgot-password'];
 
 /** Real ids for the pages of one record (demo data, read through the API as the admin). */
 async function recordIds(request: APIRequestContext): Promise<Record<string, string>> {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Api, unique } from './support/api';
 import { choose, dialog } from './support/forms';
 import { signIn } from './support/session';
+import { inLanguage } from './support/words';
 import { expectNotice } from './support/notices';
 
 const PHONE = { width: 390, height: 844 };
@@ -23,13 +24,6 @@ async function screen(page: Page, name: string): Promise<void> {
   });
   await page.screenshot({ path: join(SCREENS, `${name}.png`), fullPage: true });
   await grow.evaluate((el) => (el as Element).remove());
-}
-
-/** Switches the signed-in page to a language (a device choice) and waits for it. */
-async function inLanguage(page: Page, lang: 'en' | 'ar'): Promise<void> {
-  await page.evaluate((l) => localStorage.setItem('impact.language', l), lang);
-  await page.reload();
-  await expect(page.locator('html')).toHaveAttribute('lang', lang);
 }
 
 interface Seeded {
