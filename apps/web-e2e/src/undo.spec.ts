@@ -65,6 +65,10 @@ for (const { lang, viewport, t, shot: suffix, phone } of SETUPS) {
 
       // Achieved again, the follow-ups kept open this time, and Ctrl+Z takes it back the same way.
       await markAchieved(page, t, { name: title, note: 'Open every week, really.', openFollowUps: 2, answer: 'keep' });
+      // Later than that, the workflow's own step (with a note) takes it back.
+      await expect(
+        page.getByRole('group', { name: t('commitments.stepper.next') }).getByRole('button', { name: t('undo.reopen') }),
+      ).toBeVisible();
       await undoAchieved(page, t, 'keys', title);
       await expect(currentStep(page)).toContainText(t('status.commitment.in_progress'));
 
