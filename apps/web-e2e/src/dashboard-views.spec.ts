@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { seriousViolations } from './support/axe';
 import { shot } from './support/forms';
 import { chooseLanguage, signIn, type Lang } from './support/session';
 import { texts } from './support/words';
@@ -54,19 +54,6 @@ async function shoot(page: Page, name: string, viewport: { width: number; height
   await settle(1_000);
   await page.screenshot({ path: join(SHOTS, name), fullPage: true });
   await page.setViewportSize(viewport);
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id}: ${v.help} (${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')})`,
-    );
 }
 
 for (const lang of ['en', 'ar'] as const) {
