@@ -5,11 +5,10 @@ import { Api, unique } from './support/api';
 import { choose, dialog, pick } from './support/forms';
 import { expectNotice } from './support/notices';
 import { demoUser, signIn } from './support/session';
-import { inLanguage, plain, SETUPS, texts } from './support/words';
+import { inLanguage, LAPTOP, PHONE, plain, SETUPS, texts } from './support/words';
 
 const ar = texts('ar');
 
-const PHONE = { width: 390, height: 844 };
 const SCREENS = join(__dirname, '..', '..', '..', 'tmp', 'screens', 'w12-roles');
 mkdirSync(SCREENS, { recursive: true });
 
@@ -63,7 +62,7 @@ test.describe('each role starts where its work is', () => {
     await admin.call('PATCH', `commitments/${open}`, { version: 1, ownerId: owner, targetDate: '2032-12-31' });
 
     await signIn(page, liaison.email);
-    for (const { lang, viewport, t, shot } of SETUPS) {
+    for (const { lang, viewport, t, shot, phone } of SETUPS) {
       await page.setViewportSize(viewport);
       await page.goto('/my-work');
       await inLanguage(page, lang);
@@ -84,6 +83,9 @@ test.describe('each role starts where its work is', () => {
         statuses.join(', '),
       ).toBe(true);
       await screen(page, `my-work-liaison-${shot}`);
+      // The same page on the other device, for people to look at.
+      await page.setViewportSize(phone ? LAPTOP : PHONE);
+      await screen(page, `my-work-liaison-${lang}-${phone ? 'laptop' : 'phone'}`);
 
       await page.goto('/commitments');
       const filters = page.getByRole('search', { name: t('list.filters') });
