@@ -86,6 +86,7 @@ test.describe('each role starts where its work is', () => {
       // The same page on the other device, for people to look at.
       await page.setViewportSize(phone ? LAPTOP : PHONE);
       await screen(page, `my-work-liaison-${lang}-${phone ? 'laptop' : 'phone'}`);
+      await page.setViewportSize(viewport);
 
       await page.goto('/commitments');
       const filters = page.getByRole('search', { name: t('list.filters') });
