@@ -1,8 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { seriousViolations } from './support/axe';
+import { shot } from './support/forms';
 import { chooseLanguage, signIn, type Lang } from './support/session';
+import { texts } from './support/words';
 
 // The dashboard's date range, and its map and peer-learning graph as tables: in English on a laptop and
 // in Arabic on a phone.
@@ -15,6 +17,12 @@ const PHONE = { width: 390, height: 844 };
 
 /** Chart animations have no "done" signal; screenshots give them this long. */
 const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** What the map draws now (the map writes it on its element): cities, clusters and the zoom. */
+async function marksOf(map: Locator) {
+  const [cities, clusters, zoom] = ((await map.getAttribute('data-marks')) ?? '0 0 0').split(' ').map(Number);
+  return { cities, clusters, zoom };
+}
 
 /** Western digits, so one pattern reads a date in either script. */
 const latin = (text: string) => text.replace(/[٠-٩]/g, (d) => String('٠١٢٣٤٥٦٧٨٩'.indexOf(d))).replace(/[\u200e\u200f\u061c]/g, '');
@@ -48,23 +56,11 @@ async function shoot(page: Page, name: string, viewport: { width: number; height
   await page.setViewportSize(viewport);
 }
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id}: ${v.help} (${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')})`,
-    );
-}
-
 for (const lang of ['en', 'ar'] as const) {
   const [viewport, other] = lang === 'ar' ? [PHONE, LAPTOP] : [LAPTOP, PHONE];
   const [device, otherDevice] = lang === 'ar' ? ['phone', 'laptop'] : ['laptop', 'phone'];
   const words = WORDS[lang];
+  const t = texts(lang);
 
   test.describe(`dashboard views in ${lang === 'ar' ? 'Arabic on a phone' : 'English on a laptop'}`, () => {
     test.use({ viewport });
@@ -114,6 +110,20 @@ for (const lang of ['en', 'ar'] as const) {
       expect(summaries).toEqual(['?from=2024-06-01', '?from=2024-06-01&to=2024-12-31']);
       for (const url of sent) expect(new URL(url).searchParams.get('from')).toBe('2024-06-01');
       expect(errors).toEqual([]);
+
+      // A figure is a door: "led to a commitment" opens the engagements of the range, the filter that has
+      // no control of its own shown as a chip; removing it lifts only that filter.
+      await page.locator('[data-kpi="engagementsLedToCommitment"] [data-testid="kpi-figure"]').click();
+      await expect(page).toHaveURL(/\/engagements\?.*ledToCommitment=true/);
+      await expect(page).toHaveURL(/from=2024-06-01/);
+      const chip = page.getByTestId('filter-chips').locator('mat-chip[data-filter="ledToCommitment"]');
+      await expect(chip).toContainText(t('worklists.chips.ledToCommitment'));
+      await chip.scrollIntoViewIfNeeded();
+      await shot(page, `dashboard-drilldown-chip-${lang}-${device}`);
+      await chip.getByRole('button').click();
+      await expect(page).not.toHaveURL(/ledToCommitment/);
+      await expect(page).toHaveURL(/from=2024-06-01/);
+      await expect(page.getByTestId('filter-chips')).toHaveCount(0);
     });
 
     test('the datepicker writes the day in the order of the language', async ({ page }) => {
@@ -159,12 +169,17 @@ for (const lang of ['en', 'ar'] as const) {
       // The other device too, tables open.
       await shoot(page, `dashboard-tables-${lang}-${otherDevice}.png`, other);
 
-      // Back to the chart: the map frames the chosen hub.
+      // Back to the chart: the whole world, where Europe's cities overlap and some are drawn as one bubble.
       await page.getByTestId('map-view').locator('button', { hasText: words.chart }).click();
+      const map = page.locator('it-city-map [data-testid="city-map"]');
+      await expect.poll(async () => (await marksOf(map)).clusters).toBeGreaterThan(0);
+      const world = await marksOf(map);
+      // Choosing a hub frames its cities: the map zooms in on them.
       await page.getByTestId('hub-filter').click();
       await page.getByRole('option').nth(1).click();
       await expect(page).toHaveURL(/hubId=/);
       await expect(page.locator('it-city-map canvas')).toHaveCount(1, { timeout: 15_000 });
+      await expect.poll(async () => (await marksOf(map)).zoom).toBeGreaterThan(world.zoom);
       await settle(1_000);
       await page.locator('it-map-panel').screenshot({ path: join(SHOTS, `map-hub-${lang}.png`) });
     });

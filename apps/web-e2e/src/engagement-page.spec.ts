@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Api, unique } from './support/api';
 import { choose, dialog } from './support/forms';
 import { signIn } from './support/session';
+import { inLanguage } from './support/words';
 import { expectNotice } from './support/notices';
 
 const PHONE = { width: 390, height: 844 };
@@ -23,13 +24,6 @@ async function screen(page: Page, name: string): Promise<void> {
   });
   await page.screenshot({ path: join(SCREENS, `${name}.png`), fullPage: true });
   await grow.evaluate((el) => (el as Element).remove());
-}
-
-/** Switches the signed-in page to a language (a device choice) and waits for it. */
-async function inLanguage(page: Page, lang: 'en' | 'ar'): Promise<void> {
-  await page.evaluate((l) => localStorage.setItem('impact.language', l), lang);
-  await page.reload();
-  await expect(page.locator('html')).toHaveAttribute('lang', lang);
 }
 
 interface Seeded {
@@ -234,7 +228,7 @@ test.describe('an engagement has a page', () => {
 });
 
 test.describe('figures read right in Arabic', () => {
-  test('a ratio, a figure with its unit and a range keep their order; arrows and chevrons point the reading way', async ({
+  test('a ratio, a figure with its unit and a range keep their order on a phone; arrows and chevrons point the reading way', async ({
     page,
     request,
     browser,
@@ -247,12 +241,14 @@ test.describe('figures read right in Arabic', () => {
     const at55 = await manager.call<{ version: number }>('GET', `commitments/${commitmentId}`);
     await manager.call('PATCH', `commitments/${commitmentId}`, { version: at55.version, progress: 100 });
 
-    await page.setViewportSize(LAPTOP);
+    // Leadership reads on a phone; the hub manager's dialog below is on a laptop.
+    await page.setViewportSize(PHONE);
     await signIn(page, 'leadership@impact.test');
     await inLanguage(page, 'ar');
 
     // The dashboard's "led to a commitment" ratio per hub: "14 / 47" reads 14 first, as written, not "47 / 14".
     const ratio = page.locator('it-hub-table it-ratio').first();
+    await ratio.scrollIntoViewIfNeeded();
     await expect(ratio).toBeVisible();
     const ratioText = String(await ratio.textContent());
     expect(ratioText).toMatch(/^\S+ \/ \S+$/);

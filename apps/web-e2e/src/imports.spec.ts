@@ -2,6 +2,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unique } from './support/api';
+import { seriousViolations } from './support/axe';
 import { choose, dialog } from './support/forms';
 import { signIn } from './support/session';
 
@@ -99,6 +100,8 @@ test.describe('spreadsheet import', () => {
     await expect(page.getByTestId('count-created')).toHaveText('2');
     await expect(importButton).toBeDisabled();
     await screenshot(page, 'imports-preview-errors-en-laptop');
+    // The preview with its problems table is read by assistive technology too.
+    expect(await seriousViolations(page), 'imports preview in English').toEqual([]);
 
     const errorsDownload = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download errors as CSV' }).click();
@@ -254,6 +257,7 @@ test.describe('spreadsheet import', () => {
     await expect(errorRows(page).first().locator('td').first()).toHaveText(three);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await screenshot(page, 'imports-preview-errors-ar-phone');
+    expect(await seriousViolations(page), 'imports preview in Arabic on a phone').toEqual([]);
 
     // The same page on a laptop (the side navigation opens at the right), then on a phone in English.
     await page.setViewportSize(LAPTOP);

@@ -2,11 +2,13 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Api, unique } from './support/api';
-import { dialog, pick } from './support/forms';
+import { choose, dialog, pick } from './support/forms';
 import { expectNotice } from './support/notices';
 import { demoUser, signIn } from './support/session';
+import { inLanguage, LAPTOP, PHONE, plain, SETUPS, texts } from './support/words';
 
-const PHONE = { width: 390, height: 844 };
+const ar = texts('ar');
+
 const SCREENS = join(__dirname, '..', '..', '..', 'tmp', 'screens', 'w12-roles');
 mkdirSync(SCREENS, { recursive: true });
 
@@ -14,12 +16,6 @@ async function screen(page: Page, name: string): Promise<void> {
   await expect(page.locator('mat-progress-bar[mode="indeterminate"], mat-spinner')).toHaveCount(0, { timeout: 15_000 });
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: join(SCREENS, `${name}.png`), fullPage: true });
-}
-
-async function inLanguage(page: Page, lang: 'en' | 'ar'): Promise<void> {
-  await page.evaluate((l) => localStorage.setItem('impact.language', l), lang);
-  await page.reload();
-  await expect(page.locator('html')).toHaveAttribute('lang', lang);
 }
 
 test.describe('hub names in the reader’s language', () => {
@@ -45,17 +41,57 @@ test.describe('hub names in the reader’s language', () => {
 });
 
 test.describe('each role starts where its work is', () => {
-  test('a liaison lands on My work and sees no hub filter; leadership lands on the dashboard', async ({ page }) => {
-    await signIn(page, 'nansana.liaison@impact.test');
-    await expect(page).toHaveURL(/\/my-work/);
-    await expect(page.getByRole('heading', { level: 1, name: 'My work' })).toBeVisible();
-    await expect(page.getByTestId('my-hub')).toHaveCount(0);
-    await page.goto('/commitments');
-    const filters = page.getByRole('search', { name: 'Filters' });
-    await expect(filters.getByRole('combobox', { name: 'Status' })).toBeVisible();
-    await expect(filters.getByRole('combobox', { name: 'Hub', exact: true })).toHaveCount(0);
-    await page.goto('/dashboard');
-    await expect(page.getByTestId('hub-filter')).toHaveCount(0);
+  test('a liaison lands on My work with open commitments before achieved ones, and sees no hub filter (English laptop, Arabic phone)', async ({
+    page,
+    request,
+  }) => {
+    // Two commitments the liaison owns: one achieved (due long ago), one pledged (due far ahead).
+    const admin = await Api.as(request, 'admin@impact.test');
+    const liaison = demoUser('nansana.liaison@impact.test');
+    const people = await admin.call<{ items: { id: string; email: string }[] }>('GET', `users?q=${encodeURIComponent(liaison.email)}`);
+    const owner = people.items.find((u) => u.email === liaison.email)?.id;
+    expect(owner, liaison.email).toBeDefined();
+    const achieved = unique('E2E owned and achieved');
+    const done = await admin.createCommitment(achieved);
+    await admin.call('PATCH', `commitments/${done}`, { version: 1, ownerId: owner, targetDate: '2025-01-31' });
+    await admin.moveCommitment(done, 'in_progress', 'Started.');
+    await admin.addOutcome(done);
+    await admin.moveCommitment(done, 'achieved', 'Done and shown.');
+    const pledged = unique('E2E owned and pledged');
+    const open = await admin.createCommitment(pledged);
+    await admin.call('PATCH', `commitments/${open}`, { version: 1, ownerId: owner, targetDate: '2032-12-31' });
+
+    await signIn(page, liaison.email);
+    for (const { lang, viewport, t, shot, phone } of SETUPS) {
+      await page.setViewportSize(viewport);
+      await page.goto('/my-work');
+      await inLanguage(page, lang);
+      await expect(page).toHaveURL(/\/my-work/);
+      await expect(page.getByRole('heading', { level: 1, name: t('nav.myWork') })).toBeVisible();
+      await expect(page.getByTestId('my-hub')).toHaveCount(0);
+      // The lists' own order: open work first (by target date), achieved and cancelled last.
+      const mine = page.getByRole('region', { name: t('myWork.commitments') }).getByRole('listitem');
+      await expect(mine.filter({ hasText: pledged })).toHaveCount(1);
+      const titles = (await mine.allTextContents()).map(plain);
+      const [at, atDone] = [titles.findIndex((x) => x.includes(pledged)), titles.findIndex((x) => x.includes(achieved))];
+      expect(atDone, 'the achieved one is listed').toBeGreaterThan(at);
+      const statuses = await mine.locator('it-status-chip').evaluateAll((chips) => chips.map((c) => c.getAttribute('data-status') ?? ''));
+      const closed = (status: string) => status === 'achieved' || status === 'cancelled';
+      expect(statuses.slice(statuses.findIndex(closed)).every(closed), statuses.join(', ')).toBe(true);
+      await screen(page, `my-work-liaison-${shot}`);
+      // The same page on the other device, for people to look at.
+      await page.setViewportSize(phone ? LAPTOP : PHONE);
+      await screen(page, `my-work-liaison-${lang}-${phone ? 'laptop' : 'phone'}`);
+      await page.setViewportSize(viewport);
+
+      await page.goto('/commitments');
+      const filters = page.getByRole('search', { name: t('list.filters') });
+      await expect(filters.getByRole('combobox', { name: t('fields.status') })).toBeVisible();
+      await expect(filters.getByRole('combobox', { name: t('fields.hub'), exact: true })).toHaveCount(0);
+      await page.goto('/dashboard');
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect(page.getByTestId('hub-filter')).toHaveCount(0);
+    }
   });
 
   test('a hub manager lands on My work with its hub’s open work, each figure a door to its list (English, Arabic phone)', async ({
@@ -123,6 +159,18 @@ test.describe('the engagement form’s defaults and checks', () => {
     await arError.scrollIntoViewIfNeeded();
     await expect(arError).toBeVisible();
     await screen(page, 'engagement-form-ar-phone');
+
+    // The host takes part here too; mended, the form saves and says so, in Arabic.
+    await pick(arForm, ar('engagements.hostCity'), 'Cape Town');
+    await expect(arForm.getByRole('grid', { name: ar('engagements.cities') }).locator('mat-chip-row')).toHaveText(/Cape Town/);
+    await mayors.fill('2');
+    const title = unique('E2E يوم تدريبي في كيب تاون');
+    await arForm.getByLabel(ar('fields.title'), { exact: true }).fill(title);
+    await choose(arForm, ar('fields.type'), ar('enums.engagementType.training'));
+    await arForm.getByLabel(ar('fields.startDate'), { exact: true }).fill('١٤/٠٥/٢٠٢٤');
+    await arForm.getByRole('button', { name: ar('common.save'), exact: true }).click();
+    await expect(arForm).toHaveCount(0);
+    await expectNotice(page, ar('form.saved', { name: title }));
   });
 });
 

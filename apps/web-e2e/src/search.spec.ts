@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Api, unique } from './support/api';
 import { signIn } from './support/session';
+import { inLanguage } from './support/words';
 
 const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1280, height: 800 };
@@ -12,12 +13,6 @@ mkdirSync(SCREENS, { recursive: true });
 async function screen(page: Page, name: string): Promise<void> {
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: join(SCREENS, `${name}.png`) });
-}
-
-async function inLanguage(page: Page, lang: 'en' | 'ar'): Promise<void> {
-  await page.evaluate((l) => localStorage.setItem('impact.language', l), lang);
-  await page.reload();
-  await expect(page.locator('html')).toHaveAttribute('lang', lang);
 }
 
 /** The open results panel of the toolbar search. */

@@ -3,6 +3,9 @@ import { Api, unique } from './support/api';
 import { choose, escape, shot } from './support/forms';
 import { chooseLanguage, signIn } from './support/session';
 import { expectNotice } from './support/notices';
+import { inLanguage, PHONE, texts } from './support/words';
+
+const ar = texts('ar');
 
 const CATEGORY = 'Facilitating city-led multi-actor collaboration';
 const CATEGORY_AR = 'تيسير التعاون بين أطراف متعددة بقيادة المدن';
@@ -161,10 +164,15 @@ test.describe('impact stories: draft, review, publish, read', () => {
     await expect(page.getByText('Save your changes first.')).toHaveCount(0);
   });
 
-  test('a hub manager reviewing a story sees no Publish action; leadership does', async ({ page, browser, request }) => {
+  test('a hub manager reviewing a story sees no Publish action; leadership publishes it in Arabic on a phone', async ({
+    page,
+    browser,
+    request,
+  }) => {
     const manager = await Api.as(request, 'esa.manager@impact.test');
     const commitmentId = await manager.achievedCommitment(unique('E2E story review source'));
-    const storyId = await manager.storyInReview(commitmentId, unique('E2E story in review'));
+    const title = unique('E2E story in review');
+    const storyId = await manager.storyInReview(commitmentId, title);
 
     await signIn(page, 'esa.manager@impact.test');
     await page.goto(`/story-desk/${storyId}`);
@@ -172,11 +180,26 @@ test.describe('impact stories: draft, review, publish, read', () => {
     await expect(page.getByRole('button', { name: 'Send back to the author' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Publish' })).toHaveCount(0);
 
-    const leadershipContext = await browser.newContext();
+    // Leadership publishes it in Arabic on a phone: it asks first, then says so with the public page a tap away.
+    const leadershipContext = await browser.newContext({ viewport: PHONE });
     const leadership = await leadershipContext.newPage();
     await signIn(leadership, 'leadership@impact.test');
     await leadership.goto(`/story-desk/${storyId}`);
-    await expect(leadership.getByRole('button', { name: 'Publish' })).toBeVisible();
+    await inLanguage(leadership, 'ar');
+    await leadership.getByRole('button', { name: ar('stories.workflow.publish'), exact: true }).click();
+    const confirm = leadership.getByRole('dialog', { name: ar('publish.title') });
+    await expect(confirm).toContainText(ar('publish.message').split('»')[1].trim());
+    await expect(confirm).toContainText(title);
+    await shot(leadership, 'stories-publish-confirm-ar-phone');
+    await confirm.getByRole('button', { name: ar('publish.confirm'), exact: true }).click();
+    await expectNotice(leadership, ar('publish.done', { name: title }));
+    await expect(leadership.locator('mat-snack-bar-container').getByRole('button', { name: ar('publish.view') })).toBeVisible();
+    await expect(leadership.getByRole('link', { name: ar('stories.workflow.viewPublic') })).toBeVisible();
+    // The history says it was published once, never "Published → Published".
+    const history = leadership.getByRole('region', { name: ar('stories.history.title') });
+    await expect(history).toContainText(ar('stories.history.publish'));
+    await expect(history).not.toContainText(new RegExp(`${ar('stories.status.published')}\\s*→\\s*${ar('stories.status.published')}`));
+    await shot(leadership, 'stories-published-ar-phone');
     await leadershipContext.close();
   });
 });

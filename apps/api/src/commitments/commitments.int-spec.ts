@@ -252,6 +252,27 @@ describe('commitments', () => {
     expect(pages).toEqual(all.body.items.map((i: { id: string }) => i.id));
   });
 
+  it('one owner’s commitments (what My work asks for) come in the same order: open work first, however early the achieved one was due', async () => {
+    const [{ id: owner }] = await t.dataSource.query(`SELECT id FROM users WHERE email = 'nansana.liaison@impact.test'`);
+    const done = await create({ title: 'Owned, achieved, due long ago', ownerId: owner, targetDate: '2025-01-31' });
+    await t.http.post(`/api/commitments/${done.id}/transitions`).set(as('esa')).send({ to: 'in_progress', note: 'Started' }).expect(200);
+    await t.http
+      .post('/api/outcomes')
+      .set(as('nansana'))
+      .send({ cityId: nansana, commitmentId: done.id, date: '2025-01-10', type: 'people_trained', value: 20, unit: 'people' })
+      .expect(201);
+    await t.http.post(`/api/commitments/${done.id}/transitions`).set(as('esa')).send({ to: 'achieved', note: 'Done' }).expect(200);
+    const open = await create({ title: 'Owned, pledged, due later', ownerId: owner, targetDate: '2032-12-31' });
+
+    const mine = await t.http.get(`/api/commitments?ownerId=${owner}&pageSize=100`).set(as('nansana')).expect(200);
+    const ids: string[] = mine.body.items.map((i: { id: string }) => i.id);
+    expect(ids).toEqual(expect.arrayContaining([done.id, open.id]));
+    expect(ids.indexOf(open.id)).toBeLessThan(ids.indexOf(done.id));
+    const statuses: string[] = mine.body.items.map((i: { status: string }) => i.status);
+    const closed = (s: string) => s === 'achieved' || s === 'cancelled';
+    expect(statuses.slice(statuses.findIndex(closed)).every(closed)).toBe(true);
+  });
+
   it('exports the filtered list as CSV with a BOM, and Arabic round-trips', async () => {
     const c = await create({ title: '=مرصد الحي', description: 'منع التطرف' });
     const res = await t.http

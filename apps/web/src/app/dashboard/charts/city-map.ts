@@ -73,7 +73,7 @@ export class CityMap {
   /** Frame the cities (a hub's) rather than the whole world. */
   readonly focus = input(false);
   protected readonly ready = signal(false);
-  /** What is drawn now ("3 cities, 2 clusters" as numbers: `cities clusters`), for tests and for a look in the DOM. */
+  /** What is drawn now ("3 cities, 2 clusters at zoom 4.2" as numbers: `cities clusters zoom`), for tests and for a look in the DOM. */
   protected readonly drawn = signal('');
 
   private chart: ECharts | null = null;
@@ -132,7 +132,7 @@ export class CityMap {
     const drawn = marks(cities, zoom);
     this.signature = signatureOf(drawn);
     const clusters = drawn.filter((m) => m.kind === 'cluster').length;
-    queueMicrotask(() => this.drawn.set(`${drawn.length - clusters} ${clusters}`));
+    queueMicrotask(() => this.drawn.set(`${drawn.length - clusters} ${clusters} ${Math.round(zoom * 100) / 100}`));
     return drawn.map((m) =>
       m.kind === 'city'
         ? {

@@ -15,7 +15,7 @@ export interface HubAttention {
   stalledCommitments: number;
 }
 
-/** What is owed by one person: open follow-ups they own (late first) and commitments they own. */
+/** What is owed by one person: open follow-ups they own (late first) and commitments they own (open first). */
 @Injectable({ providedIn: 'root' })
 export class MyWorkApi {
   private readonly followUpsApi = inject(FollowUpsApi);
@@ -25,8 +25,9 @@ export class MyWorkApi {
     return this.followUpsApi.list({ ownerId, status: 'open', sort: 'dueDate:asc', pageSize: MY_WORK_PAGE_SIZE });
   }
 
+  /** Their commitments in the lists' own order (no sort asked for): open work by target date, achieved and cancelled last. */
   commitments(ownerId: string): Observable<Page<CommitmentListItem>> {
-    return this.commitmentsApi.list({ ownerId, sort: 'targetDate:asc', pageSize: MY_WORK_PAGE_SIZE });
+    return this.commitmentsApi.list({ ownerId, pageSize: MY_WORK_PAGE_SIZE });
   }
 
   /** A hub manager's hub at a glance: four list totals (one row each: only the total is read). */
