@@ -76,7 +76,7 @@ export class FollowUpsRepository {
 
   list(user: AuthUser, f: FollowUpFilters): Promise<Page<FollowUpListItem>> {
     // Ids then read models: the read model's joins around the page's subquery cost more to plan than a second statement.
-    return listPage(this.filtered(user, f), f, f.status ? SORTS : SORTS_OPEN_FIRST, (ids) => this.load(ids));
+    return listPage(this.filtered(user, f), f, f.status ? SORTS : SORTS_OPEN_FIRST, (ids) => this.load(ids), { cursor: true });
   }
 
   /** Every match in the list's order, up to `cap` (CSV export, a city's timeline). */
