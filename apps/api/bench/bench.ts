@@ -384,11 +384,9 @@ async function main() {
     orm.sent.length = 0;
     await new FollowUpsRepository(orm.ds.getRepository(FollowUpEntity)).list(adminUser, { hubId, overdue: true, pageSize: 50 });
     const followUpStatements = listStatements(orm.sent);
-    // The public story list: its statements replayed in order (the count, the page, the page's language versions).
+    // The public story list: its statements replayed in order (the count, the page with its language versions).
     orm.sent.length = 0;
-    const revisions = new StoryRevisionsRepository(orm.ds.getRepository(StoryRevisionEntity));
-    const firstPage = await revisions.page({});
-    await revisions.versionsOf(firstPage.rows);
+    await new StoryRevisionsRepository(orm.ds.getRepository(StoryRevisionEntity)).publicPage({});
     const storyStatements = [...orm.sent];
     await orm.ds.destroy();
 
