@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import type { Pool } from 'pg';
 import type { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { Language } from '@impact/contracts';
 import { UserEntity } from '../users/user.entity';
 import { SCOPE_CITY_IDS, SCOPE_HUB_IDS, userIdentity, withScope, type ScopedUser } from '../users/users.repository';
@@ -59,11 +61,14 @@ export class AuthUsersRepository {
    */
   async bySession(id: string, sessionId: string): Promise<SessionRecord | null> {
     const { sql, params } = this.sessionStatement();
-    const [row] = await this.users.query<SessionRecord[]>(
-      sql,
-      params.map((p) => (p === 'id' ? id : sessionId)),
-    );
-    return row ?? null;
+    // A named statement: each pooled connection parses and plans it once, then only binds the two values.
+    const pool = (this.users.manager.connection.driver as PostgresDriver).master as Pool;
+    const { rows } = await pool.query<SessionRecord>({
+      name: 'auth-session',
+      text: sql,
+      values: params.map((p) => (p === 'id' ? id : sessionId)),
+    });
+    return rows[0] ?? null;
   }
 
   /**
