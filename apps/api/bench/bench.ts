@@ -397,11 +397,9 @@ async function main() {
     orm.sent.length = 0;
     await new FollowUpsRepository(orm.ds.getRepository(FollowUpEntity)).list(adminUser, { hubId, overdue: true, pageSize: 50 });
     const followUpStatements = listStatements(orm.sent);
-    // The public story list: its statements replayed in order (the count, the page, the page's language versions).
+    // The public story list: its statements replayed in order (the count, the page with its language versions).
     orm.sent.length = 0;
-    const revisions = new StoryRevisionsRepository(orm.ds.getRepository(StoryRevisionEntity));
-    const firstPage = await revisions.page({});
-    await revisions.versionsOf(firstPage.rows);
+    await new StoryRevisionsRepository(orm.ds.getRepository(StoryRevisionEntity)).publicPage({});
     const storyStatements = [...orm.sent];
     await orm.ds.destroy();
 
@@ -450,6 +448,21 @@ async function main() {
       () => httpJson(barePort, 'GET', listPath),
     ]);
     log(`  list, one request at a time: API p50 ${f1(apiOne.p50)} ms, bare p50 ${f1(bareOne.p50)} ms`);
+    // A deep page of the same list: by offset (`page=200`) and by cursor (`after` = page 199's nextCursor).
+    const deepPage = Math.min(200, Math.ceil(listCheck.body.total / 50));
+    const before = await httpJson<{ nextCursor?: string | null }>(apiPort, 'GET', `${listPath}&page=${deepPage - 1}`, admin.accessToken);
+    const deepOffsetPath = `${listPath}&page=${deepPage}`;
+    const deepCursorPath = `${listPath}&after=${before.body.nextCursor ?? ''}`;
+    const [deepOffset, deepCursor] = await timeInTurns(50, [
+      () => httpJson(apiPort, 'GET', deepOffsetPath, admin.accessToken),
+      () => httpJson(apiPort, 'GET', deepCursorPath, admin.accessToken),
+    ]);
+    const deepSame =
+      JSON.stringify((await httpJson(apiPort, 'GET', deepOffsetPath, admin.accessToken)).body) ===
+      JSON.stringify((await httpJson(apiPort, 'GET', deepCursorPath, admin.accessToken)).body);
+    log(
+      `  list, page ${deepPage}: by offset p50 ${f1(deepOffset.p50)} ms p95 ${f1(deepOffset.p95)} ms | by cursor p50 ${f1(deepCursor.p50)} ms p95 ${f1(deepCursor.p95)} ms | same answer: ${deepSame}`,
+    );
     // Both servers under the same load in turns (API, bare, bare, API: each DURATION/2 s twice, after a
     // 3 s warm-up each), so a busier moment of the shared machine does not fall on one side only.
     type Cannon = Awaited<ReturnType<typeof autocannon>>;
@@ -528,6 +541,7 @@ async function main() {
         apiP50: apiOne.p50,
         apiP95: apiOne.p95,
         bareP50: bareOne.p50,
+        deepPage: { page: deepPage, offset: deepOffset, cursor: deepCursor, sameAnswer: deepSame },
       },
       engagementsList: {
         ...engagementsList,

@@ -727,7 +727,7 @@ beforeAll(async () => {
 
   // Count the writes to every table but background bookkeeping, as the database owner.
   db = new Client({
-    connectionString: (process.env['IMPACT_TEST_PG_URL'] as string).replace(/\/[^/]*$/, new URL(t.databaseUrl).pathname),
+    connectionString: (process.env['IMPACT_TEST_PG_URL'] as string).replace(/\/[^/?]*(?=\?|$)/, new URL(t.databaseUrl).pathname),
   });
   await db.connect();
   const columns: { table_name: string; column_name: string }[] = (

@@ -12,7 +12,7 @@ import { dataSourceOptions } from '../src/database/data-source-options';
 import { seedDemoData } from '../src/database/demo/seed-demo';
 import { ensureRoles, grantAppPrivileges, quoteIdent, roleOfUrl } from '../src/database/roles';
 
-const withDb = (url: string, db: string) => url.replace(/\/[^/]*$/, `/${db}`);
+const withDb = (url: string, db: string) => url.replace(/\/[^/?]*(?=\?|$)/, `/${db}`);
 const role = (url: string) => ({ name: roleOfUrl(url) as string, password: decodeURIComponent(new URL(url).password) });
 
 async function main() {

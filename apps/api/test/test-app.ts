@@ -62,7 +62,7 @@ function env(name: string): string {
 const adminUrl = () => env('IMPACT_TEST_PG_URL');
 const ownerRole = () => decodeURIComponent(new URL(env('IMPACT_TEST_OWNER_URL')).username);
 
-const withDb = (url: string, db: string) => url.replace(/\/[^/]*$/, `/${db}`);
+const withDb = (url: string, db: string) => url.replace(/\/[^/?]*(?=\?|$)/, `/${db}`);
 
 async function admin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: adminUrl() });

@@ -6,7 +6,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { Can, CurrentUser } from '../auth/auth.decorators';
 import { csvDownload, toCsv } from '../common/csv';
 import { COMMITMENT_CSV_COLUMNS } from './commitment.columns';
-import { ApiCreated, ApiCsv, ApiNoContent, ApiOk, ApiOkArray, ApiOkPage } from '../openapi/responses';
+import { ApiCreated, ApiCsv, ApiNoContent, ApiOk, ApiOkArray, ApiOkCursorPage } from '../openapi/responses';
 import { CommitmentsService } from './commitments.service';
 import { CommitmentListQueryDto, CommitmentTransitionDto, CreateCommitmentDto, UpdateCommitmentDto } from './dto/commitment.dto';
 
@@ -17,7 +17,7 @@ export class CommitmentsController {
 
   @Can('commitments', 'read')
   @Get()
-  @ApiOkPage('CommitmentListItem')
+  @ApiOkCursorPage('CommitmentListItem')
   list(@CurrentUser() user: AuthUser, @Query() query: CommitmentListQueryDto): Promise<Page<CommitmentListItem>> {
     return this.commitments.list(user, query);
   }

@@ -144,9 +144,13 @@ export class CommitmentsRepository {
   }
 
   list(user: AuthUser, f: CommitmentFilters): Promise<Page<CommitmentListItem>> {
-    return listPage(this.filtered(user, f), f, f.status ? SORTS_ONE_STATUS : SORTS, {
-      page: async (pageOf) => (await pageOf(this.readQuery()).getRawMany<CommitmentReadRow>()).map(toCommitmentListItem),
-    });
+    return listPage<CommitmentEntity, CommitmentListItem, CommitmentReadRow>(
+      this.filtered(user, f),
+      f,
+      f.status ? SORTS_ONE_STATUS : SORTS,
+      { read: () => this.readQuery(), map: toCommitmentListItem },
+      { cursor: true },
+    );
   }
 
   /** Every match in the list's order, up to `cap` (CSV export, a city's timeline). */

@@ -1,6 +1,9 @@
-import { DEFAULT_PAGE_SIZE, type ListQuery, type Page } from '@impact/contracts';
+import { DEFAULT_PAGE_SIZE, type CursorQuery, type ListQuery, type Page } from '@impact/contracts';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ValidationFailedError } from './errors';
+import { afterConditions, cursorKeysSql, cursorValueError, decodeCursor, encodeCursor, type SortDirection, type SortKey } from './keyset';
+
+export type { SortDirection } from './keyset';
 
 /**
  * The one list-query helper: every list of the API is a TypeORM `SelectQueryBuilder` over its base
@@ -10,8 +13,6 @@ import { ValidationFailedError } from './errors';
  * counted beside them. So a filter never multiplies rows through a
  * join, and the expensive part (names, links) runs for one page only.
  */
-
-export type SortDirection = 'ASC' | 'DESC';
 
 /** A list's sortable fields: the API's field name → an SQL expression over the base alias. */
 export interface ListSorts {
@@ -27,17 +28,14 @@ export function listSorts(fields: Record<string, string>, fallback: ListSorts['f
   return { fields: new Map(Object.entries(fields)), fallback, id };
 }
 
-/** ORDER BY for a `field:dir` sort; an unknown field is a 400 naming `sort`. */
-export function applySort<T extends ObjectLiteral>(
-  qb: SelectQueryBuilder<T>,
-  sort: string | undefined,
-  sorts: ListSorts,
-): SelectQueryBuilder<T> {
+/**
+ * The keys of a list's order for a `field:dir` sort (or the fallback), the id last; NULLs last in every
+ * other key. An unknown field is a 400 naming `sort`.
+ */
+export function sortKeys(sort: string | undefined, sorts: ListSorts): SortKey[] {
   if (!sort) {
-    sorts.fallback.forEach(([expression, direction], i) =>
-      i === 0 ? qb.orderBy(expression, direction, 'NULLS LAST') : qb.addOrderBy(expression, direction, 'NULLS LAST'),
-    );
-    return qb.addOrderBy(sorts.id, sorts.fallback[sorts.fallback.length - 1]?.[1] ?? 'ASC');
+    const keys = sorts.fallback.map(([expression, direction]) => ({ expression, direction, id: false }));
+    return [...keys, { expression: sorts.id, direction: sorts.fallback[sorts.fallback.length - 1]?.[1] ?? 'ASC', id: true }];
   }
   const [field, dir = 'asc'] = sort.split(':');
   const expression = sorts.fields.get(field);
@@ -45,7 +43,28 @@ export function applySort<T extends ObjectLiteral>(
     throw new ValidationFailedError([{ field: 'sort', message: `sort must be one of ${[...sorts.fields.keys()].join(', ')}` }]);
   }
   const direction: SortDirection = dir === 'desc' ? 'DESC' : 'ASC';
-  return qb.orderBy(expression, direction, 'NULLS LAST').addOrderBy(sorts.id, direction);
+  return [
+    { expression, direction, id: false },
+    { expression: sorts.id, direction, id: true },
+  ];
+}
+
+/** ORDER BY for a `field:dir` sort; an unknown field is a 400 naming `sort`. */
+export function applySort<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  sort: string | undefined,
+  sorts: ListSorts,
+): SelectQueryBuilder<T> {
+  return orderBy(qb, sortKeys(sort, sorts));
+}
+
+function orderBy<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, keys: readonly SortKey[]): SelectQueryBuilder<T> {
+  keys.forEach((k, i) => {
+    const nulls = k.id ? undefined : 'NULLS LAST';
+    if (i === 0) qb.orderBy(k.expression, k.direction, nulls);
+    else qb.addOrderBy(k.expression, k.direction, nulls);
+  });
+  return qb;
 }
 
 /** Adds `condition` with its named parameters only when `value` is given (not undefined, null or ''). */
@@ -102,42 +121,90 @@ function inOrder<T extends { id: string }>(ids: readonly string[], rows: readonl
 }
 
 /**
- * Narrows a read-model query (over the same base alias as the list's filtered query) to one page of the
- * list, in the list's order: the page's ids as a subquery, so the page is read in one statement.
+ * How a list reads its page's items: from the page's ids (a second statement), or, with `read`, in the
+ * same statement as the ids (the page's ids as a subquery of the repository's read query; `map` shapes
+ * each raw row).
  */
-export type PageOf = <R extends ObjectLiteral>(read: SelectQueryBuilder<R>) => SelectQueryBuilder<R>;
+export type PageLoader<T, R extends ObjectLiteral = ObjectLiteral> =
+  | ((ids: string[]) => Promise<T[]>)
+  | { read: () => SelectQueryBuilder<ObjectLiteral>; map: (row: R) => T };
+
+/** A page's items and the sort keys of its last row (for the next cursor). */
+interface Slice<T> {
+  items: T[];
+  lastKeys: (string | null)[] | null;
+}
 
 /**
- * How a list reads its page's items: from the page's ids (a second statement), or, with `page`, in the
- * same statement as the ids (`pageOf` applied to the repository's read query).
+ * One page of a filtered list: `{ items, total, page, pageSize }`, and `nextCursor` when `cursor` is on
+ * (the list then also takes `after`, see keyset.ts). `filtered` must select from the base alias only
+ * (filters as EXISTS, never joins that repeat rows); `load` reads the page's items. The total is counted
+ * beside the page, on another connection, whatever the page (offset or cursor).
  */
-export type PageLoader<T> = ((ids: string[]) => Promise<T[]>) | { page: (pageOf: PageOf) => Promise<T[]> };
-
-/**
- * One page of a filtered list: `{ items, total, page, pageSize }`. `filtered` must select from the
- * base alias only (filters as EXISTS, never joins that repeat rows); `load` reads the page's items.
- * The total is counted beside the page, on another connection.
- */
-export async function listPage<E extends ObjectLiteral, T extends { id: string }>(
+export async function listPage<E extends ObjectLiteral, T extends { id: string }, R extends ObjectLiteral = ObjectLiteral>(
   filtered: SelectQueryBuilder<E>,
-  query: ListQuery,
+  query: ListQuery & CursorQuery,
   sorts: ListSorts,
-  load: PageLoader<T>,
+  load: PageLoader<T, R>,
+  options: { cursor?: boolean } = {},
 ): Promise<Page<T>> {
   const { page, pageSize } = pageParams(query);
-  const ids = applySort(filtered.clone().select(sorts.id, 'id'), query.sort, sorts)
-    .offset((page - 1) * pageSize)
-    .limit(pageSize);
-  const items =
-    typeof load === 'function'
-      ? ids.getRawMany<{ id: string }>().then(async (rows) => {
-          const pageIds = rows.map((r) => r.id);
-          return pageIds.length ? inOrder(pageIds, await load(pageIds)) : [];
-        })
-      : // The sort expressions are over the base alias, which the read query shares: the same order, ties by id.
-        load.page((read) => applySort(read.andWhere(`${sorts.id} IN (${ids.getQuery()})`, ids.getParameters()), query.sort, sorts));
-  const [rows, counted] = await Promise.all([items, filtered.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>()]);
-  return { items: rows, total: counted?.total ?? 0, page, pageSize };
+  const keys = sortKeys(query.sort, sorts);
+  const withKeys = options.cursor === true;
+  if (withKeys && query.after && query.page !== undefined) {
+    throw new ValidationFailedError([{ field: 'after', message: 'after and page cannot be used together' }]);
+  }
+  const cursor = withKeys && query.after ? decodeCursor(query.after, query.sort, keys) : null;
+  const offset = cursor ? cursor.offset : (page - 1) * pageSize;
+  const after = cursor ? afterConditions(keys, cursor) : null;
+
+  const ids = (condition: string | undefined, limit: number) => {
+    const qb = orderBy(filtered.clone().select(sorts.id, 'id'), keys);
+    if (condition && after) qb.andWhere(`(${condition})`, after.params);
+    else qb.offset(offset);
+    return qb.limit(limit);
+  };
+  const slice = async (condition: string | undefined, limit: number): Promise<Slice<T>> => {
+    if (typeof load === 'function') {
+      const q = ids(condition, limit);
+      if (withKeys) q.addSelect(cursorKeysSql(keys), 'cursorKeys');
+      const rows = await q.getRawMany<{ id: string; cursorKeys?: (string | null)[] }>();
+      const pageIds = rows.map((r) => r.id);
+      return { items: pageIds.length ? inOrder(pageIds, await load(pageIds)) : [], lastKeys: rows.at(-1)?.cursorKeys ?? null };
+    }
+    // The sort expressions are over the base alias, which the read query shares: the same order, ties by id.
+    const sub = ids(condition, limit);
+    const read = load.read();
+    if (withKeys) read.addSelect(cursorKeysSql(keys), 'cursorKeys');
+    const rows = await orderBy(read.andWhere(`${sorts.id} IN (${sub.getQuery()})`, sub.getParameters()), keys).getRawMany<
+      R & { cursorKeys?: (string | null)[] }
+    >();
+    const lastKeys = rows.at(-1)?.cursorKeys ?? null;
+    return {
+      items: rows.map((row) => {
+        delete row.cursorKeys;
+        return load.map(row);
+      }),
+      lastKeys,
+    };
+  };
+  const items = (async (): Promise<Slice<T>> => {
+    const first = await slice(after?.range, pageSize);
+    // After the range, the rows whose key is NULL (sorted last), when the page is not full yet.
+    if (!after?.rest || first.items.length >= pageSize) return first;
+    const rest = await slice(after.rest, pageSize - first.items.length);
+    return { items: [...first.items, ...rest.items], lastKeys: rest.lastKeys ?? first.lastKeys };
+  })().catch((e: unknown) => {
+    throw cursor ? cursorValueError(e) : e;
+  });
+  const [got, counted] = await Promise.all([items, filtered.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>()]);
+  const total = counted?.total ?? 0;
+  const result: Page<T> = { items: got.items, total, page: Math.floor(offset / pageSize) + 1, pageSize };
+  if (withKeys) {
+    const end = offset + got.items.length;
+    result.nextCursor = got.items.length === pageSize && end < total && got.lastKeys ? encodeCursor(query.sort, end, got.lastKeys) : null;
+  }
+  return result;
 }
 
 /** Every row the filters match, in the list's order, up to `cap` (CSV export). */
@@ -148,6 +215,8 @@ export async function listAll<E extends ObjectLiteral, T extends { id: string }>
   load: (ids: string[]) => Promise<T[]>,
   cap = CSV_MAX_ROWS,
 ): Promise<T[]> {
+  if ((query as CursorQuery).after)
+    throw new ValidationFailedError([{ field: 'after', message: 'an export answers every row: it takes no after' }]);
   const rows = await applySort(filtered.clone().select(sorts.id, 'id'), query.sort, sorts).limit(cap).getRawMany<{ id: string }>();
   const ids = rows.map((r) => r.id);
   const out: T[] = [];

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { BOUNDS, DEFAULT_PAGE_SIZE, MAX_LENGTH, type ListQuery } from '@impact/contracts';
+import { BOUNDS, DEFAULT_PAGE_SIZE, MAX_LENGTH, type CursorQuery, type ListQuery } from '@impact/contracts';
 
 /** `page` and `pageSize`: every list pages the same way. */
 export class PageQueryDto {
@@ -35,4 +35,14 @@ export class ListQueryDto extends PageQueryDto implements ListQuery {
   @IsString()
   @MaxLength(MAX_LENGTH.search)
   q?: string;
+}
+
+/** A list that pages by cursor too: `after`, a `nextCursor` it gave (docs/api.md, "Lists"). */
+export class CursorListQueryDto extends ListQueryDto implements CursorQuery {
+  @ApiPropertyOptional({ description: 'A `nextCursor` of this list with the same sort: the page after it (not with `page`).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_LENGTH.cursor)
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'after must be a nextCursor this list gave' })
+  after?: string;
 }

@@ -132,7 +132,7 @@ describe('prepareDatabase: production never loads the demo data unless asked', (
 describe('two instances starting together on an empty database', () => {
   const name = `t_empty_${Date.now().toString(36)}`;
   const su = () => new Client({ connectionString: process.env.IMPACT_TEST_PG_URL });
-  const withDb = (url: string) => url.replace(/\/[^/]*$/, `/${name}`);
+  const withDb = (url: string) => url.replace(/\/[^/?]*(?=\?|$)/, `/${name}`);
 
   beforeAll(async () => {
     const c = su();

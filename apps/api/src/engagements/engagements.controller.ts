@@ -15,7 +15,7 @@ import { csvDownload, toCsv } from '../common/csv';
 import { ENGAGEMENT_CSV_COLUMNS } from './engagement.columns';
 import { CreateEngagementDto, EngagementListQueryDto, UpdateEngagementDto } from './dto/engagement.dto';
 import { EngagementsService } from './engagements.service';
-import { ApiCreated, ApiCsv, ApiNoContent, ApiOk, ApiOkArray, ApiOkPage } from '../openapi/responses';
+import { ApiCreated, ApiCsv, ApiNoContent, ApiOk, ApiOkArray, ApiOkCursorPage } from '../openapi/responses';
 
 @ApiTags('engagements')
 @Controller(ROUTES.engagements)
@@ -24,7 +24,7 @@ export class EngagementsController {
 
   @Can('engagements', 'read')
   @Get()
-  @ApiOkPage('EngagementListItem')
+  @ApiOkCursorPage('EngagementListItem')
   list(@CurrentUser() user: AuthUser, @Query() query: EngagementListQueryDto): Promise<Page<EngagementListItem>> {
     return this.engagements.list(user, query);
   }

@@ -98,7 +98,7 @@ export class EngagementsRepository {
 
   list(user: AuthUser, f: EngagementFilters): Promise<Page<EngagementListItem>> {
     // Ids then read models: the read model's joins around the page's subquery cost more to plan than a second statement.
-    return listPage(this.filtered(user, f), f, SORTS, (ids) => this.load(ids));
+    return listPage(this.filtered(user, f), f, SORTS, (ids) => this.load(ids), { cursor: true });
   }
 
   /** Every match in the list's order, up to `cap` (CSV export, a city's timeline). */

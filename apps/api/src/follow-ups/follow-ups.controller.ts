@@ -8,7 +8,7 @@ import { csvDownload, toCsv } from '../common/csv';
 import { CreateFollowUpDto, FollowUpListQueryDto, UpdateFollowUpDto } from './dto/follow-up.dto';
 import { FollowUpsService } from './follow-ups.service';
 import { FOLLOW_UP_CSV_COLUMNS } from './follow-up.columns';
-import { ApiCreated, ApiCsv, ApiNoContent, ApiOk, ApiOkPage } from '../openapi/responses';
+import { ApiCreated, ApiCsv, ApiNoContent, ApiOk, ApiOkCursorPage } from '../openapi/responses';
 
 @ApiTags('follow-ups')
 @Controller(ROUTES.followUps)
@@ -17,7 +17,7 @@ export class FollowUpsController {
 
   @Can('followUps', 'read')
   @Get()
-  @ApiOkPage('FollowUpListItem')
+  @ApiOkCursorPage('FollowUpListItem')
   list(@CurrentUser() user: AuthUser, @Query() query: FollowUpListQueryDto): Promise<Page<FollowUpListItem>> {
     return this.followUps.list(user, query);
   }

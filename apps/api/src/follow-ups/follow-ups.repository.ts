@@ -30,6 +30,9 @@ const SORTS_OPEN_FIRST = listSorts(
   'f.id',
 );
 
+/** One status, or only overdue ones (all open): the open-first key says nothing, so the due-date indexes serve the order. */
+const sortsFor = (f: FollowUpFilters) => (f.status || f.overdue === true ? SORTS : SORTS_OPEN_FIRST);
+
 /** A follow-up's hub: its commitment's, else its engagement's, kept on the row by the database. */
 const HUB = 'f.hub_id';
 
@@ -76,12 +79,12 @@ export class FollowUpsRepository {
 
   list(user: AuthUser, f: FollowUpFilters): Promise<Page<FollowUpListItem>> {
     // Ids then read models: the read model's joins around the page's subquery cost more to plan than a second statement.
-    return listPage(this.filtered(user, f), f, f.status ? SORTS : SORTS_OPEN_FIRST, (ids) => this.load(ids));
+    return listPage(this.filtered(user, f), f, sortsFor(f), (ids) => this.load(ids), { cursor: true });
   }
 
   /** Every match in the list's order, up to `cap` (CSV export, a city's timeline). */
   all(user: AuthUser, f: FollowUpFilters, cap?: number): Promise<FollowUpListItem[]> {
-    return listAll(this.filtered(user, f), f, f.status ? SORTS : SORTS_OPEN_FIRST, (ids) => this.load(ids), cap);
+    return listAll(this.filtered(user, f), f, sortsFor(f), (ids) => this.load(ids), cap);
   }
 
   /**

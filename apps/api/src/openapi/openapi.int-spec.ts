@@ -55,8 +55,9 @@ describe('the OpenAPI document describes answers, not only requests', () => {
   it('types a list answer as a page of its items', async () => {
     const list = doc.paths['/api/commitments']['get'].responses?.['200'].content?.['application/json'].schema;
     expect(list).toMatchObject({
-      required: ['items', 'total', 'page', 'pageSize'],
-      properties: { items: { items: { $ref: '#/components/schemas/CommitmentListItem' } } },
+      // The commitments list pages by cursor too: its page also says nextCursor.
+      required: ['items', 'total', 'page', 'pageSize', 'nextCursor'],
+      properties: { items: { items: { $ref: '#/components/schemas/CommitmentListItem' } }, nextCursor: { type: ['string', 'null'] } },
     });
   });
 });

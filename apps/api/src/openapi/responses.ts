@@ -14,16 +14,22 @@ type JsonSchema = Record<string, unknown>;
 
 const ref = (name: ContractName): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
 
-/** `{ items, total, page, pageSize }` of a contract type: every list answers this shape. */
-export const pageSchema = (name: ContractName): JsonSchema => ({
+/**
+ * `{ items, total, page, pageSize }` of a contract type: every list answers this shape; the lists that
+ * page by cursor too (`cursor`) also say `nextCursor` (a string, or null on the last page).
+ */
+export const pageSchema = (name: ContractName, cursor = false): JsonSchema => ({
   type: 'object',
-  required: ['items', 'total', 'page', 'pageSize'],
+  required: ['items', 'total', 'page', 'pageSize', ...(cursor ? ['nextCursor'] : [])],
   additionalProperties: false,
   properties: {
     items: { type: 'array', items: ref(name) },
     total: { type: 'integer', minimum: 0 },
     page: { type: 'integer', minimum: 1 },
     pageSize: { type: 'integer', minimum: 1 },
+    ...(cursor
+      ? { nextCursor: { type: ['string', 'null'], description: 'Pass as `after` for the next page; null on the last page' } }
+      : {}),
   },
 });
 
@@ -37,6 +43,10 @@ export const ApiOkArray = (name: ContractName, description = 'OK') =>
 /** 200 with a page of `name`. */
 export const ApiOkPage = (name: ContractName, description = 'One page of the list') =>
   ApiOkResponse({ description, schema: pageSchema(name) });
+
+/** 200 with a page of `name` and its `nextCursor` (the lists that also take `after`). */
+export const ApiOkCursorPage = (name: ContractName, description = 'One page of the list, and the cursor of the next') =>
+  ApiOkResponse({ description, schema: pageSchema(name, true) });
 
 /** 201 with the created `name`. */
 export const ApiCreated = (name: ContractName, description = 'Created') => ApiCreatedResponse({ description, schema: ref(name) });

@@ -30,11 +30,9 @@ export class PublicStoriesService implements OnApplicationBootstrap {
     await this.dataSource.transaction((m) => this.freezeUnfrozen(m));
   }
 
-  /** One page: the count, the page and the language versions (three queries whatever the page size). */
-  async list(query: PublicStoryQuery): Promise<PublicStoryList> {
-    const { rows, total, page, pageSize } = await this.revisions.page(query);
-    const versions = await this.revisions.versionsOf(rows);
-    return { items: rows.map((r) => toPublicFromRevision(r, versions.get(r.storyId) ?? [])), total, page, pageSize };
+  /** One page: the count and the page with its language versions (two queries whatever the page size). */
+  list(query: PublicStoryQuery): Promise<PublicStoryList> {
+    return this.revisions.publicPage(query);
   }
 
   /** The hubs, cities and languages of the published stories, for the public page's filters. */

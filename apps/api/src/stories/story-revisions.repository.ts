@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import type { EntityManager, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import type { Language, PublicStory, PublicStoryFacets, PublicStoryQuery } from '@impact/contracts';
 import { DEFAULT_PAGE_SIZE } from '@impact/contracts';
 import { StoryRevisionEntity } from './story-revision.entity';
@@ -40,10 +40,8 @@ export class StoryRevisionsRepository {
     return this.live().andWhere('r.story_id = :storyId', { storyId }).getOne();
   }
 
-  /** One page of the public list, newest first, and the total: two queries (sent together) whatever the page size. */
-  async page(q: PublicStoryQuery): Promise<{ rows: StoryRevisionEntity[]; total: number; page: number; pageSize: number }> {
-    const page = q.page ?? 1;
-    const pageSize = q.pageSize ?? DEFAULT_PAGE_SIZE;
+  /** The public list's filters over the live revisions (alias `r`), not yet ordered. */
+  private filteredPublic(q: PublicStoryQuery): SelectQueryBuilder<StoryRevisionEntity> {
     const qb = this.live();
     if (q.category) qb.andWhere('r.category = :category', { category: q.category });
     if (q.hubId) qb.andWhere('r.hub_id = :hubId', { hubId: q.hubId });
@@ -65,18 +63,53 @@ export class StoryRevisionsRepository {
         [`w${i}`]: `%${word.replace(/[\\%_]/g, '\\$&')}%`,
       }),
     );
-    // The count and the page are independent: sent together, on two connections.
-    const [total, rows] = await Promise.all([
-      qb.clone().getCount(),
-      qb
-        .orderBy("r.snapshot ->> 'publishedAt'", 'DESC')
-        .addOrderBy('r.title', 'ASC')
-        .addOrderBy('r.story_id', 'ASC')
-        .offset((page - 1) * pageSize)
-        .limit(pageSize)
-        .getMany(),
-    ]);
+    return qb;
+  }
+
+  /** Newest first, then by title and story: one page of `qb`. */
+  private publicOrder<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, page: number, pageSize: number): SelectQueryBuilder<T> {
+    return qb
+      .orderBy("r.snapshot ->> 'publishedAt'", 'DESC')
+      .addOrderBy('r.title', 'ASC')
+      .addOrderBy('r.story_id', 'ASC')
+      .offset((page - 1) * pageSize)
+      .limit(pageSize);
+  }
+
+  /** One page of the public list as revision entities, newest first, and the total (the feed). */
+  async page(q: PublicStoryQuery): Promise<{ rows: StoryRevisionEntity[]; total: number; page: number; pageSize: number }> {
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? DEFAULT_PAGE_SIZE;
+    const qb = this.filteredPublic(q);
+    const [total, rows] = await Promise.all([qb.clone().getCount(), this.publicOrder(qb, page, pageSize).getMany()]);
     return { rows, total, page, pageSize };
+  }
+
+  /**
+   * One page of the public list as its answer, and the total: two statements sent together whatever the
+   * page size. The page reads each revision's snapshot and, in the same statement, its published
+   * language versions (as `versionsOf` gives them), so no third round trip waits for the page.
+   */
+  async publicPage(q: PublicStoryQuery): Promise<{ items: PublicStory[]; total: number; page: number; pageSize: number }> {
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? DEFAULT_PAGE_SIZE;
+    const qb = this.filteredPublic(q);
+    const read = this.publicOrder(qb.clone(), page, pageSize)
+      .select('r.snapshot', 'snapshot')
+      .addSelect('r.revision', 'revision')
+      .addSelect('r.published_at', 'publishedAt')
+      .addSelect(
+        `COALESCE((SELECT json_agg(json_build_object('id', v.story_id, 'language', v.language, 'title', v.title) ORDER BY v.language, v.story_id)
+           FROM story_revisions v
+          WHERE v.current AND v.root_id = r.root_id AND v.story_id <> r.story_id
+            AND EXISTS (SELECT 1 FROM stories vs WHERE vs.id = v.story_id AND vs.archived_at IS NULL)), '[]'::json)`,
+        'translations',
+      );
+    const [total, rows] = await Promise.all([
+      qb.getCount(),
+      read.getRawMany<Pick<StoryRevisionEntity, 'snapshot' | 'revision' | 'publishedAt'> & { translations: PublicStory['translations'] }>(),
+    ]);
+    return { items: rows.map((r) => toPublicFromRevision(r, r.translations)), total, page, pageSize };
   }
 
   /** What the public page filters by, read from the live revisions' snapshots in one statement. */
@@ -187,7 +220,10 @@ export class StoryRevisionsRepository {
 }
 
 /** The public answer of a revision: the snapshot, its revision number and, for a later one, when it replaced the first. */
-export function toPublicFromRevision(r: StoryRevisionEntity, translations: PublicStory['translations']): PublicStory {
+export function toPublicFromRevision(
+  r: Pick<StoryRevisionEntity, 'snapshot' | 'revision' | 'publishedAt'>,
+  translations: PublicStory['translations'],
+): PublicStory {
   return {
     ...r.snapshot,
     updatedAt: r.revision > 1 ? r.publishedAt.toISOString() : null,

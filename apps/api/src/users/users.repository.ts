@@ -23,20 +23,18 @@ interface ScopeColumns {
   city_ids: string[];
 }
 
+/** A user's hubs and cities (`u`), each an id array, sorted: subselects, not joins (hubs × cities rows). */
+export const SCOPE_HUB_IDS = `(SELECT COALESCE(array_agg(uh.hub_id ORDER BY uh.hub_id), '{}') FROM user_hubs uh WHERE uh.user_id = u.id)`;
+export const SCOPE_CITY_IDS = `(SELECT COALESCE(array_agg(cl.city_id ORDER BY cl.city_id), '{}') FROM city_liaisons cl WHERE cl.user_id = u.id)`;
+
 /**
  * Runs a query over `users u` and gives each user with its scope, in one round trip. Subselects, not
  * joins: a user's hubs and cities joined together would multiply into hubs × cities rows.
  */
 export async function withScope(qb: SelectQueryBuilder<UserEntity>): Promise<ScopedUser[]> {
   const { entities, raw } = await qb
-    .addSelect(
-      (sq) => sq.select(`COALESCE(array_agg(uh.hub_id ORDER BY uh.hub_id), '{}')`).from('user_hubs', 'uh').where('uh.user_id = u.id'),
-      'hub_ids',
-    )
-    .addSelect(
-      (sq) => sq.select(`COALESCE(array_agg(cl.city_id ORDER BY cl.city_id), '{}')`).from('city_liaisons', 'cl').where('cl.user_id = u.id'),
-      'city_ids',
-    )
+    .addSelect(SCOPE_HUB_IDS, 'hub_ids')
+    .addSelect(SCOPE_CITY_IDS, 'city_ids')
     .getRawAndEntities<ScopeColumns>();
   const scope = new Map(raw.map((r) => [r.u_id, r]));
   return entities.map((user) => ({ user, hubIds: scope.get(user.id)?.hub_ids ?? [], cityIds: scope.get(user.id)?.city_ids ?? [] }));

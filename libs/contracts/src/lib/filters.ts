@@ -1,8 +1,8 @@
 import type { CommitmentKind, CommitmentStatus, EngagementType, FollowUpStatus, MembershipStatus, OutcomeType } from './enums';
-import type { IsoDate, ListQuery } from './models';
+import type { CursorQuery, IsoDate, ListQuery } from './models';
 
 /** Extra list filters beyond the common ones of docs/api.md, shared by API and web. */
-export interface CommitmentFilters extends ListQuery {
+export interface CommitmentFilters extends ListQuery, CursorQuery {
   hubId?: string;
   cityId?: string;
   status?: CommitmentStatus;
@@ -17,7 +17,7 @@ export interface CommitmentFilters extends ListQuery {
   engagementId?: string;
 }
 
-export interface FollowUpFilters extends ListQuery {
+export interface FollowUpFilters extends ListQuery, CursorQuery {
   hubId?: string;
   cityId?: string;
   ownerId?: string;
@@ -27,7 +27,7 @@ export interface FollowUpFilters extends ListQuery {
   engagementId?: string;
 }
 
-export interface EngagementFilters extends ListQuery {
+export interface EngagementFilters extends ListQuery, CursorQuery {
   hubId?: string;
   cityId?: string;
   type?: EngagementType;

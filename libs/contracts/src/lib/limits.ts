@@ -21,6 +21,8 @@ export const MAX_LENGTH = {
   login: { email: 254, password: 1_024, refreshToken: 512 },
   /** A list's free-text search (`q`). */
   search: 200,
+  /** A list's keyset cursor (`after`). */
+  cursor: 2_000,
 } as const;
 
 /** The shortest text a field takes (required text fields take at least one character). */

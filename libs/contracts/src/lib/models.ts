@@ -24,6 +24,11 @@ export interface Page<T> {
   total: number;
   page: number;
   pageSize: number;
+  /**
+   * On the lists that page by cursor too (commitments, engagements, follow-ups): pass it as `after` for
+   * the next page (same filters and sort); null on the last page.
+   */
+  nextCursor?: string | null;
 }
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -35,6 +40,11 @@ export interface ListQuery {
   /** `<field>:<asc|desc>` */
   sort?: string;
   q?: string;
+}
+
+/** Keyset paging, on the lists that offer it: `after` is a `nextCursor` of the same list and sort (not with `page`). */
+export interface CursorQuery {
+  after?: string;
 }
 
 export interface FieldError {

@@ -14,7 +14,7 @@ import {
   type UpdateCommitmentRequest,
 } from '@impact/contracts';
 import { IsDateOnly, Line, MaxChars, OptionalNotNull, QueryBoolean } from '../../common/dto';
-import { ListQueryDto } from '../../common/list';
+import { CursorListQueryDto } from '../../common/list';
 
 const uuids = (max: number) => (target: object, key: string | symbol) => {
   IsArray()(target, key);
@@ -71,7 +71,7 @@ export class CommitmentTransitionDto implements CommitmentTransitionRequest {
   note!: string;
 }
 
-export class CommitmentListQueryDto extends ListQueryDto implements CommitmentFilters {
+export class CommitmentListQueryDto extends CursorListQueryDto implements CommitmentFilters {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() hubId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() cityId?: string;
   @ApiPropertyOptional({ enum: COMMITMENT_STATUSES }) @IsOptional() @IsIn(COMMITMENT_STATUSES) status?: CommitmentStatus;

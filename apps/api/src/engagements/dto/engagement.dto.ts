@@ -27,7 +27,7 @@ import {
   type UpdateEngagementRequest,
 } from '@impact/contracts';
 import { IsDateOnly, Line, MaxChars, NestedObject, NotBefore, OptionalNotNull, QueryBoolean } from '../../common/dto';
-import { ListQueryDto } from '../../common/list';
+import { CursorListQueryDto } from '../../common/list';
 
 /** A group counts at most `total` people (groups overlap: a young woman mayor counts thrice, but the total counts everyone). */
 function NotAboveTotal(): PropertyDecorator {
@@ -122,7 +122,7 @@ export class UpdateEngagementDto extends EngagementDetailsDto implements UpdateE
   @ApiPropertyOptional({ format: 'date' }) @OptionalNotNull() @IsDateOnly() startDate?: string;
 }
 
-export class EngagementListQueryDto extends ListQueryDto implements EngagementFilters {
+export class EngagementListQueryDto extends CursorListQueryDto implements EngagementFilters {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() hubId?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'host, place or participant' }) @IsOptional() @IsUUID() cityId?: string;
   @ApiPropertyOptional({ enum: ENGAGEMENT_TYPES }) @IsOptional() @IsIn(ENGAGEMENT_TYPES) type?: EngagementType;

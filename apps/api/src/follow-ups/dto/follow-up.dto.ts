@@ -12,7 +12,7 @@ import {
   type UpdateFollowUpRequest,
 } from '@impact/contracts';
 import { IsDateOnly, Line, MaxChars, OptionalNotNull, QueryBoolean } from '../../common/dto';
-import { ListQueryDto } from '../../common/list';
+import { CursorListQueryDto } from '../../common/list';
 
 export class CreateFollowUpDto implements CreateFollowUpRequest {
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() commitmentId?: string | null;
@@ -50,7 +50,7 @@ export class UpdateFollowUpDto implements UpdateFollowUpRequest {
   note?: string | null;
 }
 
-export class FollowUpListQueryDto extends ListQueryDto implements FollowUpFilters {
+export class FollowUpListQueryDto extends CursorListQueryDto implements FollowUpFilters {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() hubId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() cityId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() ownerId?: string;
