@@ -63,7 +63,8 @@ export interface FreshDatabase {
  * A fresh embedded PostgreSQL (new data folder under the OS temp folder, parent chmod 755), tuned for a
  * 2-core bench machine, migrated to the app's schema.
  */
-export async function freshDatabase(label: string): Promise<FreshDatabase> {
+/** `extraSettings`: more `ALTER SYSTEM` settings (e.g. loading pg_stat_statements for a profile of the database side). */
+export async function freshDatabase(label: string, extraSettings: readonly string[] = []): Promise<FreshDatabase> {
   const base = mkdtempSync(join(tmpdir(), `impact-${label}-`));
   chmodSync(base, 0o755);
   const pg = await startEmbeddedPostgres({ dir: join(base, 'pg'), port: await freePort(), database: 'impact' });
@@ -81,6 +82,7 @@ export async function freshDatabase(label: string): Promise<FreshDatabase> {
     `random_page_cost = 1.1`,
     `jit = off`,
     `max_connections = 200`,
+    ...extraSettings,
   ]) {
     await admin.query(`ALTER SYSTEM SET ${setting}`);
   }
