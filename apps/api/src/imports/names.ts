@@ -14,6 +14,13 @@ export function nameKey(name: string): string {
     .trim();
 }
 
+/**
+ * A name's skeleton: its key with only ASCII letters and digits and Arabic letters kept. Names with the
+ * same key have the same skeleton, so the database can narrow the candidates by skeleton (indexed)
+ * before the keys decide.
+ */
+export const nameSkeleton = (name: string): string => nameKey(name).replace(/[^a-z0-9\u0621-\u063f\u0641-\u064a]/g, '');
+
 export type Match<T> = { found: T } | { error: string };
 
 /** Finds one record by id or by name; none or more than one is an error for the column. */

@@ -80,7 +80,7 @@ export async function planRow<R extends { id: string; version: number }, C exten
 
   const errors: ImportRowError[] = [];
   const body = spec.body(cells, (column, message) => errors.push({ row, column, message }), current);
-  const checked = await validateRow(row, body, spec.createDto, columnOf);
+  const checked = validateRow(row, body, spec.createDto, columnOf);
   if ('errors' in checked) errors.push(...checked.errors);
   if (errors.length || 'errors' in checked) return { kind: 'invalid', row, errors };
 
@@ -89,7 +89,7 @@ export async function planRow<R extends { id: string; version: number }, C exten
 
   const versionCell = blankToNull(cells['version']);
   const version = versionCell === null ? current.version : numberCell(versionCell);
-  const update = await validateRow(row, { ...body, version }, spec.updateDto, columnOf);
+  const update = validateRow(row, { ...body, version }, spec.updateDto, columnOf);
   if ('errors' in update) return { kind: 'invalid', row, errors: update.errors };
   if ((update.value as { version: number }).version !== current.version) {
     return { kind: 'invalid', row, errors: [{ row, column: 'id', message: `the ${spec.noun} was changed since the file was exported` }] };
