@@ -90,4 +90,12 @@ export const planCommitmentRow = (
   row: SheetRow,
   refs: RecordRefs,
   live: (id: string) => CommitmentListItem | undefined,
-): Promise<CommitmentRowPlan> => planRow(commitmentSpec(refs), row, live);
+): Promise<CommitmentRowPlan> => planRow(specOf(refs), row, live);
+
+/** One spec per import's references (built once, not per row; it reads `refs.engagements` as each row is read). */
+const specs = new WeakMap<RecordRefs, ImportSpec<CommitmentListItem, CreateCommitmentDto, UpdateCommitmentDto>>();
+function specOf(refs: RecordRefs) {
+  const spec = specs.get(refs) ?? commitmentSpec(refs);
+  specs.set(refs, spec);
+  return spec;
+}

@@ -95,4 +95,12 @@ export const planEngagementRow = (
   row: SheetRow,
   refs: RecordRefs,
   live: (id: string) => EngagementListItem | undefined,
-): Promise<EngagementRowPlan> => planRow(engagementSpec(refs), row, live);
+): Promise<EngagementRowPlan> => planRow(specOf(refs), row, live);
+
+/** One spec per import's references (built once, not per row). */
+const specs = new WeakMap<RecordRefs, ImportSpec<EngagementListItem, CreateEngagementDto, UpdateEngagementDto>>();
+function specOf(refs: RecordRefs) {
+  const spec = specs.get(refs) ?? engagementSpec(refs);
+  specs.set(refs, spec);
+  return spec;
+}
