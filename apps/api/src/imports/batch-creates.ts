@@ -188,8 +188,8 @@ export async function createEngagements(
 
   const ids = rows.map(() => randomUUID());
   // The same stored values as the service's create, as the table's columns.
-  const values = rows.map(({ request: dto }, i) => {
-    const v = newEngagementValues(dto);
+  const news = rows.map(({ request: dto }) => newEngagementValues(dto));
+  const values = news.map((v, i) => {
     const p = v.participants;
     return {
       id: ids[i],
@@ -230,26 +230,15 @@ export async function createEngagements(
   );
   // What the read model of each new engagement holds (links in its order), built from the batch's rows and live references.
   const byName = ordered(live, (a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
-  const stored = rows.map(({ request: d }, i): Engagement => {
-    const v = newEngagementValues(d);
-    return {
+  const stored = rows.map(
+    ({ request: d }, i): Engagement => ({
+      ...(news[i] as Omit<Engagement, 'id' | 'participatingCityIds' | 'partnerIds' | 'version'>),
       id: ids[i],
-      title: v.title,
-      type: v.type,
-      hubId: v.hubId,
-      startDate: v.startDate,
-      endDate: v.endDate ?? null,
-      locationCityId: v.locationCityId ?? null,
-      online: v.online ?? false,
-      hostCityId: v.hostCityId ?? null,
       participatingCityIds: byName('cities', unique(withHost(d.participatingCityIds ?? [], d.hostCityId))),
       partnerIds: byName('partners', unique(d.partnerIds ?? [])),
-      participants: v.participants as Engagement['participants'],
-      summary: v.summary ?? '',
-      evidenceLinks: v.evidenceLinks ?? [],
       version: NEW_VERSION,
-    };
-  });
+    }),
+  );
   await auditCreated(
     m,
     user,

@@ -30,6 +30,18 @@ export interface ImportSpec<R extends { id: string; version: number }, C extends
   changes?: (request: U, current: R) => U;
 }
 
+/** `build` once per key (an import's references), remembered while the key lives: a row spec is built once per import, not per row. */
+export function oncePer<K extends object, V>(build: (key: K) => V): (key: K) => V {
+  const built = new WeakMap<K, V>();
+  return (key) => {
+    const found = built.get(key);
+    if (found !== undefined) return found;
+    const value = build(key);
+    built.set(key, value);
+    return value;
+  };
+}
+
 export const blankToNull = (text: string | undefined): string | null => (text === undefined || text.trim() === '' ? null : text);
 
 /** A number cell: blank is null; text that is not a number is passed on for the validator to refuse by name. */
