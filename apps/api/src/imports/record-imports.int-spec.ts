@@ -154,7 +154,7 @@ describe('record imports: engagements named by title, looked up as the rows name
     const only = await post(`Rabat à l'écoute ${stamp}`);
     await post(`Café dialogue ${stamp}`);
     await post(`CAFE  Dialogue ${stamp}`);
-    const c = await exportOf('esa', 'commitments', '?status=pledged');
+    const c = await exportOf('esa', 'commitments', `?status=pledged&hubId=${t.hub('esa')}`);
     const pledged = c.rows.find((r) => c.cell(r, 'status') === 'pledged') as string[];
     const preview = await imported(
       'esa',
