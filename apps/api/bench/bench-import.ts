@@ -87,12 +87,15 @@ async function main() {
   log(
     `bench:import ${rows} engagements + ${rows} commitments on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GB RAM, Node ${process.version}`,
   );
-  const db = await freshDatabase('import');
+  // `--pg-stats`: PostgreSQL records every statement's time (pg_stat_statements), printed after the run.
+  const pgStats = process.argv.includes('--pg-stats');
+  const db = await freshDatabase('import', pgStats ? [`shared_preload_libraries = 'pg_stat_statements'`] : []);
   let api: ChildProcess | null = null;
   try {
     // What the rows name: hubs, cities and partners (set up directly; the import is what is measured).
     const pg = new Client({ connectionString: db.url });
     await pg.connect();
+    if (pgStats) await pg.query(`CREATE EXTENSION IF NOT EXISTS pg_stat_statements`);
     await pg.query(`INSERT INTO hubs (code, name) SELECT 'h' || i, 'Bench hub ' || i FROM generate_series(1, ${HUBS}) i`);
     await pg.query(
       `INSERT INTO cities (name, country_code, hub_id)
@@ -200,6 +203,15 @@ async function main() {
     const counts = (await pg.query(`SELECT (SELECT count(*) FROM engagements)::int AS e, (SELECT count(*) FROM commitments)::int AS c`))
       .rows[0];
     log(`in the database: ${counts.e} engagements, ${counts.c} commitments; imports ${e.status} / ${c.status}`);
+    if (pgStats) {
+      const top = await pg.query(
+        `SELECT calls, round(total_exec_time)::int AS ms, regexp_replace(left(query, 110), '\\s+', ' ', 'g') AS query
+           FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 15`,
+      );
+      log('PostgreSQL time by statement (pg_stat_statements, top 15):');
+      for (const r of top.rows as { calls: number; ms: number; query: string }[])
+        log(`  ${String(r.ms).padStart(7)} ms ${String(r.calls).padStart(7)} × ${r.query}`);
+    }
     await pg.end();
   } finally {
     if (api) {

@@ -117,6 +117,11 @@ export class CommitmentsRepository {
       city: (p) => `c.city_id = ANY(${p}::uuid[])`,
     });
   }
+  /** Which of `ids` are live records the caller may read (an import reads the records its rows name, no more). */
+  async readableIds(user: AuthUser, ids: string[]): Promise<string[]> {
+    const rows = await this.readable(user).select('c.id', 'id').andWhere('c.id = ANY(:ids::uuid[])', { ids }).getRawMany<{ id: string }>();
+    return rows.map((r) => r.id);
+  }
 
   /** Live commitments the caller may read that match the filters (base table only; see listPage). */
   private filtered(user: AuthUser, f: CommitmentFilters): SelectQueryBuilder<CommitmentEntity> {

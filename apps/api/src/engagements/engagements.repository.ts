@@ -54,6 +54,13 @@ const PARTNERS: LinkTable = {
 };
 
 /** Every query of the engagements table and its link tables (participating cities, partners). */
+/**
+ * A title's skeleton in SQL (what the index of migration 1766100000000 holds; keep them identical):
+ * the same as `nameSkeleton` in Node.
+ */
+const titleSkeletonSql = (column: string) =>
+  `regexp_replace(replace(lower(normalize(${column}, NFKD)), U&'\\0671', U&'\\0627'), '[^a-z0-9\\u0621-\\u063f\\u0641-\\u064a]', '', 'g')`;
+
 @Injectable()
 export class EngagementsRepository {
   constructor(@InjectRepository(EngagementEntity) private readonly engagements: Repository<EngagementEntity>) {}
@@ -72,6 +79,24 @@ export class EngagementsRepository {
       hub: (p) => `e.hub_id = ANY(${p}::uuid[])`,
       city: (p) => engagementInCitiesSql('e', p),
     });
+  }
+  /**
+   * Live engagements the caller may read among `ids` or whose title's skeleton is among `skeletons`,
+   * as id and title: what an import's run of rows may name (its caller then matches names exactly).
+   */
+  async readableRefs(user: AuthUser, ids: string[], skeletons: string[]): Promise<{ id: string; name: string }[]> {
+    if (!ids.length && !skeletons.length) return [];
+    return this.readable(user)
+      .select('e.id', 'id')
+      .addSelect('e.title', 'name')
+      .andWhere(`(e.id = ANY(:ids::uuid[]) OR ${titleSkeletonSql('e.title')} = ANY(:skeletons::text[]))`, { ids, skeletons })
+      .getRawMany<{ id: string; name: string }>();
+  }
+
+  /** Which of `ids` are live records the caller may read (an import reads the records its rows name, no more). */
+  async readableIds(user: AuthUser, ids: string[]): Promise<string[]> {
+    const rows = await this.readable(user).select('e.id', 'id').andWhere('e.id = ANY(:ids::uuid[])', { ids }).getRawMany<{ id: string }>();
+    return rows.map((r) => r.id);
   }
 
   /** Live engagements the caller may read that match the filters (base table only; see listPage). */

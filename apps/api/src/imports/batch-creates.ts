@@ -1,16 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { CommitmentListItem, EngagementListItem } from '@impact/contracts';
+import type { Commitment, Engagement } from '@impact/contracts';
 import { diffObjects } from '../audit/diff';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainError } from '../common/errors';
 import type { RefTable } from '../common/refs';
-import { commitmentRecord, type CommitmentsRepository } from '../commitments/commitments.repository';
 import type { CreateCommitmentDto } from '../commitments/dto/commitment.dto';
 import type { CreateEngagementDto } from '../engagements/dto/engagement.dto';
-import { engagementRecord } from '../engagements/engagement.read';
 import { newEngagementValues, withHost } from '../engagements/engagement-values';
-import type { EngagementsRepository } from '../engagements/engagements.repository';
 import type { ImportRowError } from './row-validation';
 
 /** One create row of a batch: its spreadsheet row and its validated request. */
@@ -32,17 +29,26 @@ interface RowRef {
 
 const LIVE_SQL: Partial<Record<RefTable, string>> = {
   hubs: `SELECT id FROM hubs WHERE id = ANY($1::uuid[]) AND archived_at IS NULL`,
-  cities: `SELECT id, hub_id AS "hubId" FROM cities WHERE id = ANY($1::uuid[]) AND archived_at IS NULL`,
-  partners: `SELECT id FROM partners WHERE id = ANY($1::uuid[]) AND archived_at IS NULL`,
-  engagements: `SELECT id FROM engagements WHERE id = ANY($1::uuid[]) AND archived_at IS NULL`,
+  cities: `SELECT id, hub_id AS "hubId", name FROM cities WHERE id = ANY($1::uuid[]) AND archived_at IS NULL`,
+  partners: `SELECT id, name FROM partners WHERE id = ANY($1::uuid[]) AND archived_at IS NULL`,
+  engagements: `SELECT id, to_char(start_date, 'YYYY-MM-DD') AS "startDate" FROM engagements WHERE id = ANY($1::uuid[]) AND archived_at IS NULL`,
   users: `SELECT id FROM users WHERE id = ANY($1::uuid[]) AND active`,
 };
+
+/** A live record a batch names, with what its new records' read models order links by. */
+interface LiveRef {
+  id: string;
+  hubId?: string;
+  name?: string;
+  startDate?: string;
+}
+type LiveRefs = Map<string, Map<string, LiveRef>>;
 
 /**
  * The live rows among every id a batch names, one statement per table inside the import's
  * transaction (what the per-row path's reference checks ask, once per batch instead of per row).
  */
-async function liveRefs(m: EntityManager, refs: RowRef[][]): Promise<Map<string, Map<string, { hubId?: string }>>> {
+async function liveRefs(m: EntityManager, refs: RowRef[][]): Promise<LiveRefs> {
   const wanted = new Map<RefTable, Set<string>>();
   for (const list of refs)
     for (const r of list) {
@@ -50,9 +56,9 @@ async function liveRefs(m: EntityManager, refs: RowRef[][]): Promise<Map<string,
       wanted.set(r.table, ids);
       for (const id of r.ids) if (id) ids.add(id);
     }
-  const live = new Map<string, Map<string, { hubId?: string }>>();
+  const live: LiveRefs = new Map();
   for (const [table, ids] of wanted) {
-    const rows = (await m.query(LIVE_SQL[table] as string, [[...ids]])) as { id: string; hubId?: string }[];
+    const rows = (await m.query(LIVE_SQL[table] as string, [[...ids]])) as LiveRef[];
     live.set(table, new Map(rows.map((r) => [r.id, r])));
   }
   return live;
@@ -138,15 +144,34 @@ async function auditCreated(m: EntityManager, user: AuthUser, entity: string, re
 
 const unique = (ids: readonly string[]) => [...new Set(ids)];
 
+/** The version a new record starts at (the column's default). */
+const NEW_VERSION = 1;
+
+/** A commitment as the audit log records it (`commitmentRecord` of its read model). */
+type CommitmentRecord = Omit<Commitment, 'atRisk' | 'createdAt'>;
+
 /**
- * Creates a batch of engagements as the service's `createIn` creates each (same stored values, links,
- * read model and audit row), in a handful of statements whatever the batch's length. The scope check
+ * Ids of one table in the order the read models list them: by `compare` on the live record, then by id
+ * (the read models' own order, so the audit row records what a reload would).
+ */
+const ordered =
+  (live: LiveRefs, compare: (a: LiveRef, b: LiveRef) => number) =>
+  (table: RefTable, ids: string[]): string[] => {
+    const rows = live.get(table);
+    const of = (id: string): LiveRef => rows?.get(id) ?? { id };
+    return [...ids].sort((a, b) => compare(of(a), of(b)) || a.localeCompare(b));
+  };
+
+/**
+ * Creates a batch of engagements as the service's `createIn` creates each (same stored values, links
+ * and audit row), in a handful of statements whatever the batch's length. The scope check
  * (`checkCreate`) ran on every row before; the reference checks run here, inside the transaction.
+ * The audit rows hold the records built from the rows and the live references (what a reload of
+ * the read models would give, without the reload).
  */
 export async function createEngagements(
   m: EntityManager,
   user: AuthUser,
-  repo: EngagementsRepository,
   rows: CreateRow<CreateEngagementDto>[],
   note: string,
 ): Promise<BatchOutcome> {
@@ -163,8 +188,8 @@ export async function createEngagements(
 
   const ids = rows.map(() => randomUUID());
   // The same stored values as the service's create, as the table's columns.
-  const values = rows.map(({ request: dto }, i) => {
-    const v = newEngagementValues(dto);
+  const news = rows.map(({ request: dto }) => newEngagementValues(dto));
+  const values = news.map((v, i) => {
     const p = v.participants;
     return {
       id: ids[i],
@@ -203,13 +228,22 @@ export async function createEngagements(
     'partner_id',
     rows.flatMap(({ request: d }, i) => unique(d.partnerIds ?? []).map((p): [string, string] => [ids[i], p])),
   );
-  const created = new Map<string, EngagementListItem>((await repo.load(ids, m)).map((e) => [e.id, e]));
-  const stored = ids.map((id) => created.get(id) as EngagementListItem);
+  // What the read model of each new engagement holds (links in its order), built from the batch's rows and live references.
+  const byName = ordered(live, (a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
+  const stored = rows.map(
+    ({ request: d }, i): Engagement => ({
+      ...(news[i] as Omit<Engagement, 'id' | 'participatingCityIds' | 'partnerIds' | 'version'>),
+      id: ids[i],
+      participatingCityIds: byName('cities', unique(withHost(d.participatingCityIds ?? [], d.hostCityId))),
+      partnerIds: byName('partners', unique(d.partnerIds ?? [])),
+      version: NEW_VERSION,
+    }),
+  );
   await auditCreated(
     m,
     user,
     'engagement',
-    stored.map((e) => ({ id: e.id, record: engagementRecord(e) })),
+    stored.map((e) => ({ id: e.id, record: e })),
     note,
   );
   return { written: stored.map((e) => ({ id: e.id, version: e.version })) };
@@ -218,12 +252,12 @@ export async function createEngagements(
 /**
  * Creates a batch of commitments as the service's `createIn` creates each: the hub is the live city's,
  * the scope is checked against it (`checkCreate`), status `pledged` with its first status row, links,
- * read model and audit row, in a handful of statements whatever the batch's length.
+ * and audit row (the record built in memory, as for engagements), in a handful of statements whatever
+ * the batch's length.
  */
 export async function createCommitments(
   m: EntityManager,
   user: AuthUser,
-  repo: CommitmentsRepository,
   checkCreate: (dto: CreateCommitmentDto, hubId: string) => void,
   rows: CreateRow<CreateCommitmentDto>[],
   note: string,
@@ -282,13 +316,31 @@ export async function createCommitments(
      SELECT id, NULL, 'pledged', $2, NULL FROM unnest($1::uuid[]) AS id`,
     [ids, user.id],
   );
-  const created = new Map<string, CommitmentListItem>((await repo.load(ids, m)).map((c) => [c.id, c]));
-  const stored = ids.map((id) => created.get(id) as CommitmentListItem);
+  // What the read model of each new commitment holds (links in its order), built from the batch's rows and live references.
+  const byName = ordered(live, (a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
+  const byStart = ordered(live, (a, b) => (a.startDate ?? '').localeCompare(b.startDate ?? ''));
+  const stored = values.map(
+    (v, i): CommitmentRecord => ({
+      id: v.id,
+      title: v.title,
+      kind: v.kind,
+      cityId: v.city_id,
+      hubId: v.hub_id,
+      ownerId: v.owner_id,
+      targetDate: v.target_date,
+      progress: v.progress,
+      status: 'pledged',
+      inspiredByEngagementIds: byStart('engagements', unique(rows[i].request.inspiredByEngagementIds ?? [])),
+      partnerIds: byName('partners', unique(rows[i].request.partnerIds ?? [])),
+      description: v.description,
+      version: NEW_VERSION,
+    }),
+  );
   await auditCreated(
     m,
     user,
     'commitment',
-    stored.map((c) => ({ id: c.id, record: commitmentRecord(c) })),
+    stored.map((c) => ({ id: c.id, record: c })),
     note,
   );
   return { written: stored.map((c) => ({ id: c.id, version: c.version })) };

@@ -3,7 +3,7 @@ import { COMMITMENT_CSV_COLUMNS } from '../commitments/commitment.columns';
 import { CreateCommitmentDto, UpdateCommitmentDto } from '../commitments/dto/commitment.dto';
 import type { SheetRow } from './read-rows';
 import { manyRefs, NO_ID, oneRef, sameIds, type RecordRefs } from './record-refs';
-import { blankToNull, checkHeader, numberCell, planRow, type ImportSpec, type RowPlan } from './row-plan';
+import { blankToNull, checkHeader, numberCell, oncePer, planRow, type ImportSpec, type RowPlan } from './row-plan';
 import type { ImportRowError } from './row-validation';
 
 export type CommitmentRowPlan = RowPlan<CreateCommitmentDto, UpdateCommitmentDto>;
@@ -33,6 +33,9 @@ function differs(field: (typeof EDITABLE)[number], r: UpdateCommitmentDto, c: Co
       return (r[field] ?? null) !== (c[field] ?? null);
   }
 }
+
+// One spec per import's references (it reads the references as each row is read).
+const specOf = oncePer((refs: RecordRefs) => commitmentSpec(refs));
 
 function commitmentSpec(refs: RecordRefs): ImportSpec<CommitmentListItem, CreateCommitmentDto, UpdateCommitmentDto> {
   return {
@@ -90,4 +93,4 @@ export const planCommitmentRow = (
   row: SheetRow,
   refs: RecordRefs,
   live: (id: string) => CommitmentListItem | undefined,
-): Promise<CommitmentRowPlan> => planRow(commitmentSpec(refs), row, live);
+): Promise<CommitmentRowPlan> => planRow(specOf(refs), row, live);

@@ -3,7 +3,7 @@ import { ENGAGEMENT_CSV_COLUMNS } from '../engagements/engagement.columns';
 import { CreateEngagementDto, UpdateEngagementDto } from '../engagements/dto/engagement.dto';
 import type { SheetRow } from './read-rows';
 import { booleanCell, listCell, manyRefs, NO_ID, oneRef, sameIds, type RecordRefs } from './record-refs';
-import { blankToNull, checkHeader, numberCell, planRow, type ImportSpec, type RowPlan } from './row-plan';
+import { blankToNull, checkHeader, numberCell, oncePer, planRow, type ImportSpec, type RowPlan } from './row-plan';
 import type { ImportRowError } from './row-validation';
 
 export type EngagementRowPlan = RowPlan<CreateEngagementDto, UpdateEngagementDto>;
@@ -18,6 +18,9 @@ const PARTICIPANT_COLUMNS = {
 } as const;
 
 const countCell = (text: string | undefined) => numberCell(text) ?? 0;
+
+// One spec per import's references (it reads the references as each row is read).
+const specOf = oncePer((refs: RecordRefs) => engagementSpec(refs));
 
 function engagementSpec(refs: RecordRefs): ImportSpec<EngagementListItem, CreateEngagementDto, UpdateEngagementDto> {
   return {
@@ -95,4 +98,4 @@ export const planEngagementRow = (
   row: SheetRow,
   refs: RecordRefs,
   live: (id: string) => EngagementListItem | undefined,
-): Promise<EngagementRowPlan> => planRow(engagementSpec(refs), row, live);
+): Promise<EngagementRowPlan> => planRow(specOf(refs), row, live);

@@ -238,9 +238,13 @@ export class FollowUpImporters {
           const dto = plan.request as UpdateOutcomeDto;
           const before = live.get(plan.id) as OutcomeListItem;
           const o = await onColumns(OUTCOME_COLUMN_OF, () => this.outcomesService.updateIn(m, user, plan.id, dto, note));
-          // A verification the row changed is restored as it was (by the undoing user, the only verifier the API records).
+          // A verification the row changed (set, cleared, or cleared by a changed figure) is restored as it
+          // was: its verifier and time, not the undoing user's.
           const restore = beforeOf(dto, before);
-          if (dto.verified !== undefined) restore['verified'] = before.verifiedById !== null;
+          if (o.verifiedById !== before.verifiedById || o.verifiedAt !== before.verifiedAt) {
+            restore['verifiedById'] = before.verifiedById;
+            restore['verifiedAt'] = before.verifiedAt;
+          }
           return { id: o.id, version: o.version, before: restore };
         },
       };
@@ -250,7 +254,11 @@ export class FollowUpImporters {
       if (await this.outcomes.archive(m, id)) await this.outcomesService.auditArchive(m, user, id, note);
     },
     restore: async (m, user, id, before, version, note) => {
-      await this.outcomesService.updateIn(m, user, id, { ...before, version } as UpdateOutcomeDto, note);
+      const { verifiedById, verifiedAt, ...fields } = before;
+      // Imports made before verifications were kept as they were hold `verified` (restored in the undoing user's name).
+      const restored =
+        verifiedById === undefined ? undefined : { verifiedById: verifiedById as string | null, verifiedAt: verifiedAt as string | null };
+      await this.outcomesService.updateIn(m, user, id, { ...fields, version } as UpdateOutcomeDto, note, restored);
     },
   };
 }

@@ -129,6 +129,43 @@ describe('follow-up and outcome imports: create, update, undo', () => {
     expect((await get('esa', `/api/outcomes/${id}`)).evidenceUrl ?? '').toBe(ex.cell(second, 'evidenceUrl'));
   });
 
+  it("undo puts back a verification the import cleared in its verifier's name and time, audited as the undo by its user", async () => {
+    const ex = await exportOf('esa', 'outcomes', `?hubId=${t.hub('esa')}`);
+    // Not the first row (the next test edits it) and not verified yet (so it can be left as it was found).
+    const row = ex.rows.find((r, i) => i > 0 && ex.cell(r, 'value') !== '' && ex.cell(r, 'verifiedBy') === '') as string[];
+    const id = ex.cell(row, 'id');
+    // The admin verifies it: the hub manager's import then changes its figure, which clears the verification.
+    const live = await get('admin', `/api/outcomes/${id}`);
+    const verified = (
+      await t.http.patch(`/api/outcomes/${id}`).set(as('admin')).send({ verified: true, version: live.version }).expect(200)
+    ).body as { verifiedById: string; verifiedByName: string; verifiedAt: string; version: number };
+    const fresh = await exportOf('esa', 'outcomes', `?hubId=${t.hub('esa')}`);
+    const mine = fresh.rows.find((r) => fresh.cell(r, 'id') === id) as string[];
+    const run = await imported(
+      'esa',
+      'outcomes',
+      false,
+      csvOf([fresh.header, edited(fresh.header, mine, { value: String(Number(fresh.cell(mine, 'value')) + 7) })]),
+    );
+    expect(run).toMatchObject({ status: 'done', updated: 1, errors: [] });
+    expect(await get('esa', `/api/outcomes/${id}`)).toMatchObject({ verifiedById: null, verifiedAt: null });
+
+    const undo = (await t.http.post(`/api/imports/${run.id}/undo`).set(as('esa')).expect(200)).body as ImportUndoResult;
+    expect(undo).toMatchObject({ archived: 0, restored: 1, skipped: [] });
+    expect(await get('esa', `/api/outcomes/${id}`)).toMatchObject({
+      value: live.value,
+      verifiedById: verified.verifiedById,
+      verifiedByName: verified.verifiedByName,
+      verifiedAt: verified.verifiedAt,
+    });
+    const [esaId] = (await t.dataSource.query(`SELECT id FROM users WHERE email = 'esa.manager@impact.test'`)) as { id: string }[];
+    expect(
+      await t.dataSource.query(`SELECT actor_id AS "actorId", action FROM audit_log WHERE note = $1`, [`undo of import ${run.id}`]),
+    ).toEqual([{ actorId: esaId.id, action: 'update' }]);
+    const now = await get('admin', `/api/outcomes/${id}`);
+    await t.http.patch(`/api/outcomes/${id}`).set(as('admin')).send({ verified: false, version: now.version }).expect(200);
+  });
+
   it.each([
     ['follow-ups', 'note', 'follow-up'],
     ['outcomes', 'description', 'outcome'],

@@ -1,8 +1,8 @@
 import type { FollowUpListItem, RecordPlace } from '@impact/contracts';
 import { CreateFollowUpDto, UpdateFollowUpDto } from '../follow-ups/dto/follow-up.dto';
 import { FOLLOW_UP_CSV_COLUMNS } from '../follow-ups/follow-up.columns';
-import { nameKey, type NameIndex } from './names';
-import { parentRef, type CommitmentRef } from './parent-refs';
+import type { NameIndex } from './names';
+import { commitmentInCity, parentRef, rowCity, type CommitmentRef } from './parent-refs';
 import type { SheetRow } from './read-rows';
 import { NO_ID, oneRef, type RecordRefs } from './record-refs';
 import { blankToNull, checkHeader, planRow, type ImportSpec, type RowPlan } from './row-plan';
@@ -53,31 +53,19 @@ function followUpSpec({
     updateDto: UpdateFollowUpDto,
     body: (cells, error, current) => {
       // The city is the commitment's (or the engagement's): the cell picks between commitments of one title.
-      const cityCell = blankToNull(cells['city'])?.trim();
-      let cityId: string | undefined;
-      if (cityCell && current?.cityId && current.cityName !== null && nameKey(cityCell) === nameKey(current.cityName))
-        cityId = current.cityId;
-      else if (cityCell) {
-        const city = refs.city(cityCell, current?.cityId);
-        if ('error' in city) error('city', city.error);
-        else cityId = city.found.id;
-      }
-      const commitment = parentRef(
+      const city = rowCity(cells['city'], refs, current, error);
+      const { commitment, elsewhere } = commitmentInCity(
         cells['commitment'],
         commitments,
-        current && { id: current.commitmentId, title: current.commitmentTitle },
-        'commitment',
+        current,
+        city && city !== 'error' ? city.id : undefined,
         error,
-        cityId ? (c) => c.cityId === cityId : undefined,
       );
-      if (commitment && commitment !== 'error' && cityId) {
-        const commitmentCity = commitment.found?.cityId ?? (commitment.id === current?.commitmentId ? current.cityId : null);
-        if (commitmentCity && commitmentCity !== cityId)
-          error(
-            'city',
-            `is the commitment's city: "${cells['commitment']?.trim()}" is a commitment of ${commitment.found?.cityName ?? current?.cityName}`,
-          );
-      }
+      if (elsewhere && commitment && commitment !== 'error')
+        error(
+          'city',
+          `is the commitment's city: "${cells['commitment']?.trim()}" is a commitment of ${commitment.found?.cityName ?? current?.cityName}`,
+        );
       const engagement = parentRef(
         cells['engagement'],
         engagements,

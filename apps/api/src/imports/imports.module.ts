@@ -9,9 +9,11 @@ import { FollowUpsModule } from '../follow-ups/follow-ups.module';
 import { OutcomesModule } from '../outcomes/outcomes.module';
 import { PartnersModule } from '../partners/partners.module';
 import { ImportEntity } from './import.entity';
+import { CityPartnerImporters } from './city-partner-importers';
 import { FollowUpImporters } from './follow-up-importers';
 import { Importers } from './importers';
 import { ImportsController } from './imports.controller';
+import { ImportsRepository } from './imports.repository';
 import { ImportsService } from './imports.service';
 import { UPLOAD_DIR } from './upload.interceptor';
 
@@ -27,7 +29,7 @@ import { UPLOAD_DIR } from './upload.interceptor';
     OutcomesModule,
   ],
   controllers: [ImportsController],
-  providers: [ImportsService, Importers, FollowUpImporters],
+  providers: [ImportsService, ImportsRepository, Importers, CityPartnerImporters, FollowUpImporters],
 })
 export class ImportsModule {
   constructor() {

@@ -20,8 +20,8 @@ import { pageParams } from '../common/list-query';
 import type { PageQueryDto } from '../common/list';
 import { JobsService } from '../jobs/jobs.service';
 import { ImportEntity, type ImportCreated, type ImportUpdated } from './import.entity';
-import { ImportFileEntity } from './import-file.entity';
 import { Importers, type CreatePlan } from './importers';
+import { ImportsRepository } from './imports.repository';
 import { readCsvRows, readXlsxRows, sniffDelimiter, UnreadableFileError, type SheetRow } from './read-rows';
 import { checkZipBounds } from './zip-bounds';
 
@@ -81,6 +81,27 @@ async function* rowsOf(pieces: AsyncGenerator<Buffer>): AsyncGenerator<SheetRow>
   } else yield* readCsvRows(Readable.from(all()), sniffDelimiter(head.toString('utf8', 0, Math.min(head.length, 64 * 1024))));
 }
 
+/** The rows again, read ahead a run at a time so `prefetch` reads the records each run names before its rows are planned. */
+async function* inRuns(
+  rows: AsyncGenerator<SheetRow>,
+  size: number,
+  prefetch?: (rows: readonly SheetRow[]) => Promise<void>,
+): AsyncGenerator<SheetRow> {
+  if (!prefetch) return yield* rows;
+  let run: SheetRow[] = [];
+  const flush = async function* () {
+    await prefetch(run);
+    const out = run;
+    run = [];
+    yield* out;
+  };
+  for await (const row of rows) {
+    run.push(row);
+    if (run.length >= size) yield* flush();
+  }
+  if (run.length) yield* flush();
+}
+
 /**
  * Imports of cities and partners from CSV or .xlsx with the export's columns. Each upload becomes an
  * `imports` row and a job: a dry run validates every row and writes nothing else; a real run writes in
@@ -99,14 +120,11 @@ export class ImportsService implements OnModuleInit {
     private readonly importers: Importers,
     private readonly jobs: JobsService,
     private readonly users: AuthUsersRepository,
+    private readonly store: ImportsRepository,
   ) {}
 
   async onModuleInit(): Promise<void> {
     await this.jobs.work<ImportJob>('import-run', (job) => this.run(job.data), { pollingIntervalSeconds: 1 });
-  }
-
-  private repo(m?: EntityManager) {
-    return (m ?? this.dataSource.manager).getRepository(ImportEntity);
   }
 
   /** 403 unless the role may write the entity at all (each row is checked against its record when the file runs). */
@@ -122,11 +140,9 @@ export class ImportsService implements OnModuleInit {
     try {
       this.requireMayImport(user, entity);
       return await this.dataSource.transaction(async (m) => {
-        const saved = await this.repo(m).save(this.repo(m).create({ entity, dryRun, fileName, createdById: user.id, status: 'queued' }));
-        await m.getRepository(ImportFileEntity).insert({ importId: saved.id, content: Buffer.alloc(0) });
+        const saved = await this.store.create(m, { entity, dryRun, fileName, createdById: user.id, status: 'queued' });
         // Piece by piece, so memory stays flat whatever the file's size (up to the upload limit).
-        for await (const piece of createReadStream(path, { highWaterMark: FILE_CHUNK }))
-          await m.query(`UPDATE import_files SET content = content || $2 WHERE import_id = $1`, [saved.id, piece]);
+        for await (const piece of createReadStream(path, { highWaterMark: FILE_CHUNK })) await this.store.appendToFile(m, saved.id, piece);
         await this.jobs.send('import-run', { importId: saved.id } satisfies ImportJob, {}, m);
         return toRecord(saved);
       });
@@ -135,29 +151,18 @@ export class ImportsService implements OnModuleInit {
     }
   }
 
-  /** The size of the import's file in the database (any instance may run the job); null once it is gone. */
-  private async fileSize(importId: string): Promise<number | null> {
-    const [row] = (await this.dataSource.query(`SELECT octet_length(content) AS size FROM import_files WHERE import_id = $1`, [
-      importId,
-    ])) as { size: number }[];
-    return row ? Number(row.size) : null;
-  }
-
   /** The import's file, read piece by piece. */
   private async *fileOf(importId: string, size: number): AsyncGenerator<Buffer> {
     for (let from = 1; from <= size; from += FILE_CHUNK) {
-      const [row] = (await this.dataSource.query(
-        `SELECT substring(content FROM $2 FOR $3) AS piece FROM import_files WHERE import_id = $1`,
-        [importId, from, FILE_CHUNK],
-      )) as { piece: Buffer }[];
-      if (!row) throw new Error('the uploaded file is gone');
-      yield row.piece;
+      const piece = await this.store.filePiece(importId, from, FILE_CHUNK);
+      if (!piece) throw new Error('the uploaded file is gone');
+      yield piece;
     }
   }
 
   /** The caller's own import (admins: any); others are not found. */
   private async visible(user: AuthUser, id: string, m?: EntityManager): Promise<ImportEntity> {
-    const found = await this.repo(m).findOne({ where: { id }, ...(m ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const found = await this.store.find(id, m);
     if (!found || (user.role !== 'admin' && found.createdById !== user.id)) throw new NotFoundError('Import', id);
     return found;
   }
@@ -168,12 +173,7 @@ export class ImportsService implements OnModuleInit {
 
   async list(user: AuthUser, query: PageQueryDto): Promise<Page<ImportRecord>> {
     const { page, pageSize } = pageParams(query);
-    const [rows, total] = await this.repo().findAndCount({
-      where: user.role === 'admin' ? {} : { createdById: user.id },
-      order: { createdAt: 'DESC', id: 'ASC' },
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-    });
+    const [rows, total] = await this.store.page(user, page, pageSize);
     return { items: rows.map(toRecord), total, page, pageSize };
   }
 
@@ -185,21 +185,22 @@ export class ImportsService implements OnModuleInit {
   /** The job: reads the file, plans and checks every row, and (not a dry run, no errors) writes them in one transaction. */
   async run({ importId }: ImportJob): Promise<void> {
     try {
-      const found = await this.repo().findOneBy({ id: importId });
+      const found = await this.store.find(importId);
       // A job retried after its worker died finds its import still running (the writes rolled back).
       if (!found || (found.status !== 'queued' && found.status !== 'running')) return;
-      const size = await this.fileSize(importId);
+      // The file is in the database: any instance may run the job.
+      const size = await this.store.fileSize(importId);
       if (size === null) throw new Error('the uploaded file is gone');
-      await this.repo().update(importId, { status: 'running', processed: 0 });
+      await this.store.update(importId, { status: 'running', processed: 0 });
       const user = found.createdById ? await this.users.byId(found.createdById) : null;
       const outcome =
         user && user.active
           ? await this.execute(found, user, () => this.fileOf(importId, size))
           : { status: 'failed' as const, message: 'The user who uploaded the file can no longer sign in.' };
-      await this.repo().update(importId, { ...outcome, finishedAt: new Date() });
+      await this.store.update(importId, { ...outcome, finishedAt: new Date() });
     } catch (e) {
       this.logger.error({ err: { message: (e as Error).message }, importId }, 'import failed');
-      await this.repo()
+      await this.store
         .update(importId, {
           status: 'failed',
           message: 'The import stopped on an unexpected error; nothing was written.',
@@ -208,10 +209,7 @@ export class ImportsService implements OnModuleInit {
         .catch(() => undefined);
     } finally {
       // Done with, whatever the outcome (a retry after a crash never reaches here, so it still finds the file).
-      await this.dataSource
-        .getRepository(ImportFileEntity)
-        .delete({ importId })
-        .catch(() => undefined);
+      await this.store.deleteFile(importId).catch(() => undefined);
     }
   }
 
@@ -256,7 +254,7 @@ export class ImportsService implements OnModuleInit {
       };
       try {
         let header = true;
-        for await (const row of rowsOf(file())) {
+        for await (const row of inRuns(rowsOf(file()), BATCH_ROWS, entity.prefetch)) {
           if (header) {
             header = false;
             const problems = importer.checkHeader(Object.keys(row.cells));
@@ -296,7 +294,7 @@ export class ImportsService implements OnModuleInit {
           }
           if (Date.now() - lastProgress >= PROGRESS_MS) {
             lastProgress = Date.now();
-            await this.repo().update(rec.id, { processed: counts.processed });
+            await this.store.update(rec.id, { processed: counts.processed });
           }
         }
         await startFlush();
@@ -313,7 +311,7 @@ export class ImportsService implements OnModuleInit {
         await this.dataSource.transaction(async (m) => {
           await pass(m);
           if (failed) throw new RowsFailed();
-          await this.repo(m).update(rec.id, { createdIds, beforeImages });
+          await this.store.update(rec.id, { createdIds, beforeImages }, m);
         });
       }
     } catch (e) {
@@ -360,7 +358,7 @@ export class ImportsService implements OnModuleInit {
           skipped.push({ id: u.id, message: e.message });
         }
       }
-      await this.repo(m).update(rec.id, { status: 'undone' });
+      await this.store.update(rec.id, { status: 'undone' }, m);
       return { import: toRecord({ ...rec, status: 'undone' }), archived, restored, skipped };
     });
   }

@@ -1,4 +1,4 @@
-import { matchCity, matchOne, nameKey } from './names';
+import { matchCity, matchOne, nameKey, nameSkeleton } from './names';
 
 describe('nameKey', () => {
   it('ignores case, accents and spacing', () => {
@@ -11,6 +11,26 @@ describe('nameKey', () => {
     expect(nameKey('الربـــاط')).toBe(nameKey('الرباط'));
     expect(nameKey('أكادير')).toBe(nameKey('اكادير'));
     expect(nameKey('Rabat')).not.toBe(nameKey('Rabot'));
+  });
+});
+
+describe('nameSkeleton', () => {
+  it('is the same for names of the same key (what the database narrows by before the keys decide)', () => {
+    const pairs = [
+      ['  São   Paulo workshop 2024', 'sao paulo WORKSHOP 2024'],
+      ['Montréal – dialogue', 'MONTREAL – dialogue'],
+      ['الرِّبَاط', 'الرباط'],
+      ['الربـــاط', 'الرباط'],
+      ['أكادير', 'اكادير'],
+      ['ٱلقاهرة', 'القاهرة'],
+      ['Ｆｕｌｌ width', 'full width'],
+    ];
+    for (const [a, b] of pairs) {
+      expect(nameKey(a)).toBe(nameKey(b));
+      expect(nameSkeleton(a)).toBe(nameSkeleton(b));
+    }
+    expect(nameSkeleton('Rabat workshop')).toBe('rabatworkshop');
+    expect(nameSkeleton('Rabat')).not.toBe(nameSkeleton('Rabot'));
   });
 });
 

@@ -14,6 +14,13 @@ export function nameKey(name: string): string {
     .trim();
 }
 
+/**
+ * A name's skeleton: its key with only ASCII letters and digits and Arabic letters kept. Names with the
+ * same key have the same skeleton, so the database can narrow the candidates by skeleton (indexed)
+ * before the keys decide.
+ */
+export const nameSkeleton = (name: string): string => nameKey(name).replace(/[^a-z0-9\u0621-\u063f\u0641-\u064a]/g, '');
+
 export type Match<T> = { found: T } | { error: string };
 
 /** Finds one record by id or by name; none or more than one is an error for the column. */
@@ -74,11 +81,24 @@ export class NameIndex<T extends { id: string }> {
     else this.byKey.set(key, [c]);
   }
 
+  /** The keys of the cells looked up lately: a file names the same few cities, hubs and partners row after row. */
+  private readonly keys = new Map<string, string>();
+
+  private keyOf(value: string): string {
+    let key = this.keys.get(value);
+    if (key === undefined) {
+      if (this.keys.size >= 10_000) this.keys.clear();
+      key = nameKey(value);
+      this.keys.set(value, key);
+    }
+    return key;
+  }
+
   /** By id or by name; none or more than one is an error for the column (a country code may decide between cities). */
   match(value: string, narrow?: (c: T) => boolean): Match<T> {
     const byId = this.byId.get(value);
     if (byId) return { found: byId };
-    const all = this.byKey.get(nameKey(value)) ?? [];
+    const all = this.byKey.get(this.keyOf(value)) ?? [];
     const hits = narrow ? all.filter(narrow) : all;
     if (hits.length === 1) return { found: hits[0] };
     return { error: hits.length ? `"${value}" is ambiguous: ${hits.length} ${this.what} names match` : `no ${this.what} "${value}"` };

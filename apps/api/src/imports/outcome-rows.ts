@@ -3,7 +3,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { CreateOutcomeDto, UpdateOutcomeDto } from '../outcomes/dto/outcome.dto';
 import { OUTCOME_CSV_COLUMNS } from '../outcomes/outcome.columns';
 import { nameKey, type NameIndex } from './names';
-import { parentRef, type CommitmentRef } from './parent-refs';
+import { commitmentInCity, rowCity, type CommitmentRef } from './parent-refs';
 import type { SheetRow } from './read-rows';
 import { NO_ID, type RecordRefs } from './record-refs';
 import { blankToNull, checkHeader, numberCell, planRow, type ImportSpec, type RowPlan } from './row-plan';
@@ -80,29 +80,18 @@ function outcomeSpec(user: AuthUser, { refs, commitments }: OutcomeRefs): Import
     createDto: CreateOutcomeDto,
     updateDto: UpdateOutcomeDto,
     body: (cells, error, current) => {
-      const cityCell = blankToNull(cells['city'])?.trim();
-      let cityId: string = NO_ID;
-      let cityName = '';
-      if (!cityCell) error('city', 'is required');
-      else if (current && nameKey(cityCell) === nameKey(current.cityName)) [cityId, cityName] = [current.cityId, current.cityName];
-      else {
-        const city = refs.city(cityCell, current?.cityId);
-        if ('error' in city) error('city', city.error);
-        else [cityId, cityName] = [city.found.id, city.found.name];
-      }
+      if (!blankToNull(cells['city'])?.trim()) error('city', 'is required');
+      const city = rowCity(cells['city'], refs, current, error);
+      const [cityId, cityName] = city && city !== 'error' ? [city.id, city.name] : [NO_ID, ''];
       // The commitment must be one of the outcome's city: a title is looked up there.
-      const commitment = parentRef(
+      const { commitment, elsewhere } = commitmentInCity(
         cells['commitment'],
         commitments,
-        current && { id: current.commitmentId, title: current.commitmentTitle },
-        'commitment',
+        current,
+        cityId !== NO_ID ? cityId : undefined,
         error,
-        cityId !== NO_ID ? (c) => c.cityId === cityId : undefined,
       );
-      if (commitment && commitment !== 'error' && cityId !== NO_ID) {
-        const commitmentCity = commitment.found?.cityId ?? (commitment.id === current?.commitmentId ? current.cityId : null);
-        if (commitmentCity && commitmentCity !== cityId) error('commitment', `is not a commitment of ${cityName}`);
-      }
+      if (elsewhere) error('commitment', `is not a commitment of ${cityName}`);
       const verified = verification(cells['verifiedBy'], user, refs, current, error);
       return {
         commitmentId: commitment === 'error' ? NO_ID : (commitment?.id ?? null),

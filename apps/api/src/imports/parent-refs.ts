@@ -1,5 +1,6 @@
 import type { Match, NameIndex } from './names';
 import { nameKey } from './names';
+import type { RecordRefs } from './record-refs';
 import { blankToNull } from './row-plan';
 
 /** A commitment a follow-up or an outcome may name: by id, or by title within its city. */
@@ -37,4 +38,53 @@ export function parentRef<T extends { id: string; name: string }>(
     return 'error';
   }
   return { id: m.found.id, found: m.found };
+}
+
+type RowError = (column: string, message: string) => void;
+
+/**
+ * The `city` cell of a follow-up or an outcome: blank is null; the record's current city when the
+ * cell still names it; otherwise by name (a country code decides), or the error on `city`.
+ */
+export function rowCity(
+  cell: string | undefined,
+  refs: RecordRefs,
+  current: { cityId: string | null; cityName: string | null } | undefined,
+  error: RowError,
+): { id: string; name: string } | null | 'error' {
+  const value = blankToNull(cell)?.trim();
+  if (!value) return null;
+  if (current?.cityId && current.cityName !== null && nameKey(value) === nameKey(current.cityName))
+    return { id: current.cityId, name: current.cityName };
+  const city = refs.city(value, current?.cityId);
+  if ('error' in city) {
+    error('city', city.error);
+    return 'error';
+  }
+  return { id: city.found.id, name: city.found.name };
+}
+
+/**
+ * The `commitment` cell of a follow-up or an outcome, looked up by title within the row's city when
+ * it has one (`parentRef`), and whether that commitment is in another city than the row's (the
+ * caller reports it on its own column).
+ */
+export function commitmentInCity(
+  cell: string | undefined,
+  commitments: NameIndex<CommitmentRef>,
+  current: { commitmentId: string | null; commitmentTitle: string | null; cityId: string | null } | undefined,
+  cityId: string | undefined,
+  error: RowError,
+): { commitment: ReturnType<typeof parentRef<CommitmentRef>>; elsewhere: boolean } {
+  const commitment = parentRef(
+    cell,
+    commitments,
+    current && { id: current.commitmentId, title: current.commitmentTitle },
+    'commitment',
+    error,
+    cityId ? (c) => c.cityId === cityId : undefined,
+  );
+  if (!commitment || commitment === 'error' || !cityId) return { commitment, elsewhere: false };
+  const commitmentCity = commitment.found?.cityId ?? (commitment.id === current?.commitmentId ? current.cityId : null);
+  return { commitment, elsewhere: !!commitmentCity && commitmentCity !== cityId };
 }

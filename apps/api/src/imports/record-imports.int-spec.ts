@@ -140,6 +140,57 @@ describe('record imports: create, update, undo', () => {
   });
 });
 
+describe('record imports: engagements named by title, looked up as the rows name them', () => {
+  it("finds a commitment's engagements by title whatever their accents and case, and reports two that share a name", async () => {
+    const stamp = Date.now();
+    const post = async (title: string) =>
+      (
+        await t.http
+          .post('/api/engagements')
+          .set(as('esa'))
+          .send({ title, type: 'regional_workshop', hubId: t.hub('esa'), startDate: '2025-03-10' })
+          .expect(201)
+      ).body as { id: string };
+    const only = await post(`Rabat à l'écoute ${stamp}`);
+    await post(`Café dialogue ${stamp}`);
+    await post(`CAFE  Dialogue ${stamp}`);
+    // A new commitment from one of the hub's (as the create spec above makes one: blank status, it starts pledged).
+    const c = await exportOf('esa', 'commitments', `?hubId=${t.hub('esa')}`);
+    const pledged = edited(c.header, c.rows[0], { status: '' });
+    const preview = await imported(
+      'esa',
+      'commitments',
+      true,
+      csvOf([
+        c.header,
+        edited(c.header, pledged, { id: '', version: '', inspiredBy: `RABAT A L'ECOUTE ${stamp}` }),
+        edited(c.header, pledged, { id: '', version: '', inspiredBy: `cafe dialogue ${stamp}` }),
+      ]),
+    );
+    expect(preview.errors).toEqual([
+      { row: 3, column: 'inspiredBy', message: `"cafe dialogue ${stamp}" is ambiguous: 2 engagement names match` },
+    ]);
+    expect(preview).toMatchObject({ status: 'done', dryRun: true, created: 1 });
+    const run = await imported(
+      'esa',
+      'commitments',
+      false,
+      csvOf([
+        c.header,
+        edited(c.header, pledged, { id: '', version: '', title: `By title ${stamp}`, inspiredBy: `rabat a l'ecoute ${stamp}` }),
+      ]),
+    );
+    expect(run).toMatchObject({ status: 'done', created: 1, errors: [] });
+    const found = (
+      await t.http
+        .get(`/api/commitments?q=${encodeURIComponent(`By title ${stamp}`)}`)
+        .set(as('esa'))
+        .expect(200)
+    ).body;
+    expect(found.items.map((x: { inspiredByEngagementIds: string[] }) => x.inspiredByEngagementIds)).toEqual([[only.id]]);
+  });
+});
+
 describe('record imports: scope', () => {
   it.each([
     ['engagements', 'hub'],

@@ -34,7 +34,8 @@ export class RecordRefs {
   readonly cities: NameIndex<CityRow>;
   readonly partners: NameIndex<NamedRow>;
   readonly users: NameIndex<UserRow>;
-  readonly engagements: NameIndex<NamedRow>;
+  /** The engagements rows may name; an import of commitments replaces it for each run of rows (`useEngagements`). */
+  engagements: NameIndex<NamedRow>;
   private readonly byEmail: Map<string, UserRow>;
 
   constructor(d: { hubs: HubRow[]; cities: CityRow[]; partners: NamedRow[]; users: UserRow[]; engagements: NamedRow[] }) {
@@ -44,6 +45,11 @@ export class RecordRefs {
     this.users = new NameIndex(d.users, (u) => u.name, 'user');
     this.engagements = new NameIndex(d.engagements, (e) => e.name, 'engagement');
     this.byEmail = new Map(d.users.map((u) => [u.email.toLowerCase(), u]));
+  }
+
+  /** The engagements the next run of rows may name, read for that run. */
+  useEngagements(rows: NamedRow[]): void {
+    this.engagements = new NameIndex(rows, (e) => e.name, 'engagement');
   }
 
   cityById(id: string): CityRow | undefined {

@@ -30,6 +30,18 @@ export interface ImportSpec<R extends { id: string; version: number }, C extends
   changes?: (request: U, current: R) => U;
 }
 
+/** `build` once per key (an import's references), remembered while the key lives: a row spec is built once per import, not per row. */
+export function oncePer<K extends object, V>(build: (key: K) => V): (key: K) => V {
+  const built = new WeakMap<K, V>();
+  return (key) => {
+    const found = built.get(key);
+    if (found !== undefined) return found;
+    const value = build(key);
+    built.set(key, value);
+    return value;
+  };
+}
+
 export const blankToNull = (text: string | undefined): string | null => (text === undefined || text.trim() === '' ? null : text);
 
 /** A number cell: blank is null; text that is not a number is passed on for the validator to refuse by name. */
@@ -80,7 +92,7 @@ export async function planRow<R extends { id: string; version: number }, C exten
 
   const errors: ImportRowError[] = [];
   const body = spec.body(cells, (column, message) => errors.push({ row, column, message }), current);
-  const checked = await validateRow(row, body, spec.createDto, columnOf);
+  const checked = validateRow(row, body, spec.createDto, columnOf);
   if ('errors' in checked) errors.push(...checked.errors);
   if (errors.length || 'errors' in checked) return { kind: 'invalid', row, errors };
 
@@ -89,7 +101,7 @@ export async function planRow<R extends { id: string; version: number }, C exten
 
   const versionCell = blankToNull(cells['version']);
   const version = versionCell === null ? current.version : numberCell(versionCell);
-  const update = await validateRow(row, { ...body, version }, spec.updateDto, columnOf);
+  const update = validateRow(row, { ...body, version }, spec.updateDto, columnOf);
   if ('errors' in update) return { kind: 'invalid', row, errors: update.errors };
   if ((update.value as { version: number }).version !== current.version) {
     return { kind: 'invalid', row, errors: [{ row, column: 'id', message: `the ${spec.noun} was changed since the file was exported` }] };

@@ -102,9 +102,15 @@ export class OutcomesRepository {
     return result.identifiers[0]['id'] as string;
   }
 
-  /** False when `version` is stale or the outcome is archived. A given `verifiedById` also sets or clears `verifiedAt`. */
-  update(m: EntityManager, id: string, version: number, values: OutcomeValues): Promise<boolean> {
-    const verification = values.verifiedById === undefined ? {} : { verifiedAt: verifiedAt(values.verifiedById) };
+  /**
+   * False when `version` is stale or the outcome is archived. A given `verifiedById` also sets or clears
+   * `verifiedAt` (now), unless `verifiedAtWas` gives the time back (an undo restoring a verification as it was).
+   */
+  update(m: EntityManager, id: string, version: number, values: OutcomeValues, verifiedAtWas?: Date | null): Promise<boolean> {
+    const verification =
+      values.verifiedById === undefined
+        ? {}
+        : { verifiedAt: verifiedAtWas !== undefined ? verifiedAtWas : verifiedAt(values.verifiedById) };
     return updateVersioned(m, OutcomeEntity, id, version, { ...values, ...verification });
   }
 

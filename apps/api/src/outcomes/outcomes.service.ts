@@ -104,8 +104,19 @@ export class OutcomesService {
     return this.dataSource.transaction((m) => this.updateIn(m, user, id, dto));
   }
 
-  /** An edit inside the caller's transaction, with every check of `update`; `note` goes on the audit row. */
-  async updateIn(m: EntityManager, user: AuthUser, id: string, dto: UpdateOutcomeDto, note?: string): Promise<OutcomeListItem> {
+  /**
+   * An edit inside the caller's transaction, with every check of `update`; `note` goes on the audit row.
+   * `restored`: an undo puts a verification back as it was (its verifier and time, not the undoing
+   * user's), audited under the undo's note; an edit that verifies (`verified`) always names its own user.
+   */
+  async updateIn(
+    m: EntityManager,
+    user: AuthUser,
+    id: string,
+    dto: UpdateOutcomeDto,
+    note?: string,
+    restored?: { verifiedById: string | null; verifiedAt: string | null },
+  ): Promise<OutcomeListItem> {
     this.checkVerifier(user, dto.verified);
     const before = await this.load(id, m);
     requireAccess(user, 'outcomes', 'update', placeOf(before), () => new NotFoundError('Outcome', id));
@@ -124,9 +135,10 @@ export class OutcomesService {
     });
     const figureChanged = (Object.keys(figure) as (keyof typeof figure)[]).some((k) => figure[k] !== before[k]);
     // A changed figure is no longer the one verified: it must be verified again (unless this very edit verifies it).
-    const verifiedById = verified ? user.id : verified === false || figureChanged ? null : undefined;
+    const verifiedById = restored ? restored.verifiedById : verified ? user.id : verified === false || figureChanged ? null : undefined;
     const values = given({ ...fields, unit: trimmed(fields.unit), description: trimmed(fields.description), verifiedById });
-    if (!(await this.outcomes.update(m, id, version, values))) throw new StaleVersionError(await this.load(id, m));
+    const verifiedAtWas = restored ? (restored.verifiedAt && restored.verifiedById ? new Date(restored.verifiedAt) : null) : undefined;
+    if (!(await this.outcomes.update(m, id, version, values, verifiedAtWas))) throw new StaleVersionError(await this.load(id, m));
     const after = await this.load(id, m);
     await this.audit.updated(m, user.id, 'outcome', id, outcomeRecord(before), outcomeRecord(after), note);
     return after;
