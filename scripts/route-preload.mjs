@@ -7,7 +7,7 @@
 //   they import statically, less what index.html already loads. The script adds a
 //   <link rel="modulepreload"> for each when the address is that page's, so the browser fetches them
 //   all in one go rather than discovering them one import level (one round trip) at a time.
-// - The public stories page's first data (see the app's early-response interceptor).
+// - The page's first API answers, unfiltered (see the app's early-response interceptor).
 // - The translation file of the language the visit starts in (the same rule as the app's
 //   startingLanguage: this device's choice, else the browser's, else English), handed to the app as
 //   `window.__itTranslation` (the app's translation loader takes it over).
@@ -22,13 +22,21 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = resolve(root, process.argv[2] ?? 'dist/apps/web');
 const browser = join(dist, 'browser');
 
+/** The public stories page's page size (PUBLIC_PAGE_SIZE in its component); read from the source so they agree. */
+const PUBLIC_FIRST_PAGE = Number(
+  readFileSync(join(root, 'apps/web/src/app/stories/public/public-stories.page.ts'), 'utf8').match(/PUBLIC_PAGE_SIZE = (\d+)/)?.[1],
+);
+if (!PUBLIC_FIRST_PAGE) throw new Error('route-preload: PUBLIC_PAGE_SIZE not found in public-stories.page.ts');
+
 /**
  * The pages a visit most often starts on, and the lazily loaded modules their first paint needs.
  * `signedIn`: only with a stored session (impact.session), else the visit goes to sign-in instead.
+ * `data`: the API addresses the page asks for first, unfiltered (`{lang}`: the starting language).
  */
 const PAGES = {
   '/stories': {
     signedIn: false,
+    data: ['/api/public/stories/facets', `/api/public/stories?pageSize=${PUBLIC_FIRST_PAGE}&preferLanguage={lang}&page=1`],
     modules: [
       'apps/web/src/app/stories/public/public-stories.routes.ts',
       'apps/web/src/app/stories/public/public-layout.ts',
@@ -37,6 +45,9 @@ const PAGES = {
   },
   '/dashboard': {
     signedIn: true,
+    // A hub manager lands on its own hub (another address).
+    notForRole: 'hub_manager',
+    data: ['summary', 'trends', 'map', 'graph', 'at-risk', 'stories'].map((part) => `/api/dashboard/${part}`),
     modules: [
       'apps/web/src/app/core/layout/shell.ts',
       'apps/web/src/app/dashboard/dashboard.routes.ts',
@@ -44,12 +55,6 @@ const PAGES = {
     ],
   },
 };
-
-/** The public stories page's page size (PUBLIC_PAGE_SIZE in its component); read from the source so they agree. */
-const PUBLIC_FIRST_PAGE = Number(
-  readFileSync(join(root, 'apps/web/src/app/stories/public/public-stories.page.ts'), 'utf8').match(/PUBLIC_PAGE_SIZE = (\d+)/)?.[1],
-);
-if (!PUBLIC_FIRST_PAGE) throw new Error('route-preload: PUBLIC_PAGE_SIZE not found in public-stories.page.ts');
 
 const metafile = JSON.parse(readFileSync(join(dist, 'stats.json'), 'utf8'));
 /** Output file name → its static imports (file names), and entry module → its output file name. */
@@ -77,14 +82,14 @@ function closure(name, into) {
 }
 
 const preloads = {};
-for (const [page, { signedIn, modules }] of Object.entries(PAGES)) {
+for (const [page, { signedIn, notForRole, data, modules }] of Object.entries(PAGES)) {
   const files = new Set();
   for (const module of modules) {
     const chunk = chunkOf.get(module);
     if (!chunk) throw new Error(`route-preload: no chunk for ${module} in stats.json (renamed? update PAGES)`);
     closure(chunk, files);
   }
-  preloads[page] = { signedIn, files: [...files] };
+  preloads[page] = { signedIn, notForRole, data, files: [...files] };
 }
 
 const script = `(function () {
@@ -93,14 +98,8 @@ const script = `(function () {
   var page = pages[path];
   var session = null;
   try {
-    session = localStorage.getItem('impact.session');
+    session = JSON.parse(localStorage.getItem('impact.session') || 'null');
   } catch (e) {}
-  (page && (session || !page.signedIn) ? page.files : []).forEach(function (file) {
-    var link = document.createElement('link');
-    link.rel = 'modulepreload';
-    link.href = file;
-    document.head.appendChild(link);
-  });
   var languages = ['en', 'fr', 'ar', 'es'];
   var lang = null;
   try {
@@ -120,22 +119,31 @@ const script = `(function () {
   });
   body.catch(function () {});
   window.__itTranslation = { lang: lang, body: body };
-  // The public stories page without filters: its first page and facets, as the page will ask for them
-  // (same address, parameters in the same order); the app's early-response interceptor takes them.
-  if (path === '/stories' && !location.search) {
+  if (!page || (page.signedIn && !(session && session.accessToken))) return;
+  // The page's first data, at the addresses the page will ask for (parameters in the same order);
+  // the app's early-response interceptor takes each answer once. Not for a filtered address, nor
+  // for a role the page sends elsewhere.
+  var user = session && session.user;
+  if (!location.search && !(user && page.notForRole && page.notForRole === user.role)) {
     var early = (window.__itEarlyGet = {});
-    [
-      '/api/public/stories/facets',
-      '/api/public/stories?pageSize=${PUBLIC_FIRST_PAGE}&preferLanguage=' + lang + '&page=1',
-    ].forEach(function (url) {
-      early[url] = fetch(url, { credentials: 'same-origin', headers: { 'Accept-Language': lang } }).then(function (res) {
-        return res.json().then(function (body) {
-          return { ok: res.ok, status: res.status, body: body };
+    page.data.forEach(function (address) {
+      var url = address.replace('{lang}', lang);
+      var headers = { 'Accept-Language': lang };
+      if (page.signedIn) headers.Authorization = 'Bearer ' + session.accessToken;
+      early[url] = fetch(url, { credentials: 'same-origin', headers: headers }).then(function (res) {
+        return res.json().then(function (json) {
+          return { ok: res.ok, status: res.status, body: json };
         });
       });
       early[url].catch(function () {});
     });
   }
+  page.files.forEach(function (file) {
+    var link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = file;
+    document.head.appendChild(link);
+  });
 })();
 `;
 

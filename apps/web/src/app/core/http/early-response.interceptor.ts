@@ -11,11 +11,12 @@ export interface EarlyAnswer {
 type EarlyScope = { __itEarlyGet?: Record<string, Promise<EarlyAnswer> | undefined> };
 
 /**
- * On a cold load of a public page the start-up script already asks for the page's first data (the
- * public stories' first page and facets), while the app's code is still downloading. The app's own
- * request for exactly that address (path and query, in the same order) takes that answer once,
- * instead of asking again; anything else, a second request, or an early answer that failed, goes to
- * the server as usual. Only anonymous public GETs are fetched early, so the answer is the same.
+ * On a cold load of `/stories` or `/dashboard` the start-up script already asks for the page's first
+ * data (unfiltered; the dashboard's with the stored session's token, as the auth interceptor would),
+ * while the app's code is still downloading. The app's own GET of exactly that address (path and
+ * query, in the same order) takes that answer once instead of asking again; anything else, a second
+ * request, or an early answer that failed (an expired token included) goes to the server as usual,
+ * through the interceptors after this one.
  */
 export const earlyResponseInterceptor: HttpInterceptorFn = (request, next) => {
   const early = (globalThis as EarlyScope).__itEarlyGet;
