@@ -128,14 +128,16 @@ const script = `(function () {
     var early = (window.__itEarlyGet = {});
     page.data.forEach(function (address) {
       var url = address.replace('{lang}', lang);
+      var token = page.signedIn ? session.accessToken : null;
       var headers = { 'Accept-Language': lang };
-      if (page.signedIn) headers.Authorization = 'Bearer ' + session.accessToken;
-      early[url] = fetch(url, { credentials: 'same-origin', headers: headers }).then(function (res) {
+      if (token) headers.Authorization = 'Bearer ' + token;
+      var answer = fetch(url, { credentials: 'same-origin', headers: headers }).then(function (res) {
         return res.json().then(function (json) {
           return { ok: res.ok, status: res.status, body: json };
         });
       });
-      early[url].catch(function () {});
+      answer.catch(function () {});
+      early[url] = { answer: answer, token: token, at: performance.now() };
     });
   }
   page.files.forEach(function (file) {
