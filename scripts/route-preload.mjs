@@ -56,6 +56,11 @@ const PAGES = {
   },
 };
 
+/** The languages there is a translation file for: one per language of the app's LANGUAGES. */
+const LANGUAGES = readdirSync(join(browser, 'i18n'))
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.slice(0, -'.json'.length));
+
 const metafile = JSON.parse(readFileSync(join(dist, 'stats.json'), 'utf8'));
 /** Output file name → its static imports (file names), and entry module → its output file name. */
 const staticImports = new Map();
@@ -100,7 +105,7 @@ const script = `(function () {
   try {
     session = JSON.parse(localStorage.getItem('impact.session') || 'null');
   } catch (e) {}
-  var languages = ['en', 'fr', 'ar', 'es'];
+  var languages = ${JSON.stringify(LANGUAGES)};
   var lang = null;
   try {
     lang = localStorage.getItem('impact.language');
