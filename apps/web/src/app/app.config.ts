@@ -6,6 +6,7 @@ import { LANGUAGES } from '@impact/contracts';
 import { provideTransloco } from '@jsverse/transloco';
 import { appRoutes } from './app.routes';
 import { authInterceptor } from './core/auth/auth.interceptor';
+import { earlyResponseInterceptor } from './core/http/early-response.interceptor';
 import { languageInterceptor } from './core/i18n/language.interceptor';
 import { AuthService } from './core/auth/auth.service';
 import { LanguageService } from './core/i18n/language.service';
@@ -16,7 +17,7 @@ import { TranslocoHttpLoader } from './core/i18n/transloco-loader';
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
-    provideHttpClient(withFetch(), withInterceptors([authInterceptor, languageInterceptor])),
+    provideHttpClient(withFetch(), withInterceptors([earlyResponseInterceptor, authInterceptor, languageInterceptor])),
     provideRouter(appRoutes, withComponentInputBinding()),
     provideTransloco({
       config: {

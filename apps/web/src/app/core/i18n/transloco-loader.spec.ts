@@ -32,6 +32,21 @@ describe('TranslocoHttpLoader with the file fetched before the bootstrap', () =>
     await expect(again).resolves.toEqual({ hello: 'again' });
   });
 
+  it('takes over the download the start-up script began for the same language, and fetches its own for another', async () => {
+    const scope = globalThis as { __itTranslation?: unknown };
+    scope.__itTranslation = { lang: 'ar', body: Promise.resolve({ hello: 'مرحبا' }) };
+    fetchTranslationEarly('ar');
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(scope.__itTranslation).toBeUndefined();
+    await expect(firstValueFrom(loader.getTranslation('ar'))).resolves.toEqual({ hello: 'مرحبا' });
+
+    scope.__itTranslation = { lang: 'ar', body: Promise.resolve({ hello: 'مرحبا' }) };
+    fetchMock.mockReturnValueOnce(answer(200, { hello: 'bonjour' }));
+    fetchTranslationEarly('fr');
+    expect(fetchMock).toHaveBeenCalledWith('/i18n/fr.json', { credentials: 'same-origin' });
+    await expect(firstValueFrom(loader.getTranslation('fr'))).resolves.toEqual({ hello: 'bonjour' });
+  });
+
   it('loads another language than the early one the normal way', async () => {
     fetchMock.mockReturnValueOnce(answer(200, { hello: 'hello' }));
     fetchTranslationEarly('en');

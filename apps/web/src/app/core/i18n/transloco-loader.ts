@@ -13,6 +13,14 @@ let early: { lang: string; body: Promise<Translation> } | null = null;
  * by the loader.
  */
 export function fetchTranslationEarly(lang: string): void {
+  // The build's start-up script (index.html's first script) may have started it already.
+  const scope = globalThis as { __itTranslation?: { lang: string; body: Promise<Translation> } };
+  const started = scope.__itTranslation;
+  delete scope.__itTranslation;
+  if (started?.lang === lang) {
+    early = started;
+    return;
+  }
   const body = fetch(translationUrl(lang), { credentials: 'same-origin' }).then((res) =>
     res.ok ? (res.json() as Promise<Translation>) : Promise.reject(new Error(`${res.status}`)),
   );
