@@ -18,6 +18,9 @@ async function screen(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENS, `${name}.png`), fullPage: true });
 }
 
+/** The device a setup is not on, for a second picture of the same page. */
+const otherDevice = (phone: boolean) => (phone ? { viewport: LAPTOP, name: 'laptop' } : { viewport: PHONE, name: 'phone' });
+
 test.describe('hub names in the reader’s language', () => {
   test('the dashboard and the cities list name the hubs in Arabic on a phone, in English otherwise', async ({ page }) => {
     await signIn(page, 'leadership@impact.test');
@@ -80,8 +83,9 @@ test.describe('each role starts where its work is', () => {
       expect(statuses.slice(statuses.findIndex(closed)).every(closed), statuses.join(', ')).toBe(true);
       await screen(page, `my-work-liaison-${shot}`);
       // The same page on the other device, for people to look at.
-      await page.setViewportSize(phone ? LAPTOP : PHONE);
-      await screen(page, `my-work-liaison-${lang}-${phone ? 'laptop' : 'phone'}`);
+      const other = otherDevice(phone);
+      await page.setViewportSize(other.viewport);
+      await screen(page, `my-work-liaison-${lang}-${other.name}`);
       await page.setViewportSize(viewport);
 
       await page.goto('/commitments');
