@@ -60,6 +60,11 @@ export class AuditService {
     return this.record(manager, { actorId, entity, entityId, action: 'update', changes: diffObjects({ ...before }, { ...after }), note });
   }
 
+  /** A record's archive (soft delete); `note` says why when it is not a plain DELETE (an import's undo). */
+  archived(manager: EntityManager, actorId: string, entity: string, entityId: string, note?: string): Promise<AuditLogEntity> {
+    return this.record(manager, { actorId, entity, entityId, action: 'archive', changes: null, note });
+  }
+
   /**
    * One record's history, oldest first, with who made each step. A step's `from`/`to` are the status it
    * moved from and to, where it changed one (a record's creation has no `from`).

@@ -110,17 +110,12 @@ export class CitiesService {
     return after;
   }
 
-  /** The audit row of an archive; `note` says why when it is not a plain DELETE (an import's undo). */
-  async auditArchive(m: EntityManager, user: AuthUser, id: string, note?: string): Promise<void> {
-    await this.audit.record(m, { actorId: user.id, entity: 'city', entityId: id, action: 'archive', changes: null, note });
-  }
-
   async archive(user: AuthUser, id: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       const before = await this.load(id, m);
       requireAccess(user, 'cities', 'archive', cityPlace(before), () => new NotFoundError('City', id));
       if (await this.cities.archive(m, id)) {
-        await this.auditArchive(m, user, id);
+        await this.audit.archived(m, user.id, 'city', id);
       }
     });
   }

@@ -139,16 +139,11 @@ export class CommitmentsService {
     return after;
   }
 
-  /** The audit row of an archive; `note` says why when it is not a plain DELETE (an import's undo). */
-  async auditArchive(m: EntityManager, user: AuthUser, id: string, note?: string): Promise<void> {
-    await this.audit.record(m, { actorId: user.id, entity: 'commitment', entityId: id, action: 'archive', changes: null, note });
-  }
-
   async archive(user: AuthUser, id: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       const before = await this.load(id, m);
       requireAccess(user, 'commitments', 'archive', commitmentPlace(before), () => new NotFoundError('Commitment', id));
-      if (await this.commitments.archive(m, id)) await this.auditArchive(m, user, id);
+      if (await this.commitments.archive(m, id)) await this.audit.archived(m, user.id, 'commitment', id);
     });
   }
 

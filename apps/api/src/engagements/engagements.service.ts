@@ -149,16 +149,11 @@ export class EngagementsService {
     return after;
   }
 
-  /** The audit row of an archive; `note` says why when it is not a plain DELETE (an import's undo). */
-  async auditArchive(m: EntityManager, user: AuthUser, id: string, note?: string): Promise<void> {
-    await this.audit.record(m, { actorId: user.id, entity: 'engagement', entityId: id, action: 'archive', changes: null, note });
-  }
-
   async archive(user: AuthUser, id: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       const before = await this.load(id, m);
       requireAccess(user, 'engagements', 'archive', engagementPlace(before), () => new NotFoundError('Engagement', id));
-      if (await this.engagements.archive(m, id)) await this.auditArchive(m, user, id);
+      if (await this.engagements.archive(m, id)) await this.audit.archived(m, user.id, 'engagement', id);
     });
   }
 }

@@ -141,12 +141,7 @@ export class FollowUpsService {
     await this.dataSource.transaction(async (m) => {
       const before = await this.load(id, m);
       requireAccess(user, 'followUps', 'archive', await this.placeOf(m, before), () => new NotFoundError('Follow-up', id));
-      if (await this.followUps.archive(m, id)) await this.auditArchive(m, user, id);
+      if (await this.followUps.archive(m, id)) await this.audit.archived(m, user.id, 'followUp', id);
     });
-  }
-
-  /** The audit row of an archive; `note` says why when it is not a plain DELETE (an import's undo). */
-  async auditArchive(m: EntityManager, user: AuthUser, id: string, note?: string): Promise<void> {
-    await this.audit.record(m, { actorId: user.id, entity: 'followUp', entityId: id, action: 'archive', changes: null, note });
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 import { may, type CityListItem, type Partner } from '@impact/contracts';
 import { CITY_CSV_COLUMNS } from '../cities/city.columns';
 import { CitiesRepository } from '../cities/cities.repository';
@@ -33,6 +34,7 @@ const cityFields = (c: CityListItem): ImportUpdated['before'] => ({
 export class CityPartnerImporters {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
     private readonly citiesService: CitiesService,
     private readonly cities: CitiesRepository,
     private readonly partnersService: PartnersService,
@@ -88,7 +90,7 @@ export class CityPartnerImporters {
     },
     versionOf: async (m, id) => (await this.cities.findLive(id, m))?.version ?? null,
     archive: async (m, user, id, note) => {
-      if (await this.cities.archive(m, id)) await this.citiesService.auditArchive(m, user, id, note);
+      if (await this.cities.archive(m, id)) await this.audit.archived(m, user.id, 'city', id, note);
     },
     restore: async (m, user, id, before, version, note) => {
       await this.citiesService.updateIn(m, user, id, { ...before, version } as UpdateCityDto, note);
@@ -124,7 +126,7 @@ export class CityPartnerImporters {
     },
     versionOf: async (m, id) => (await this.partners.findLive(id, m))?.version ?? null,
     archive: async (m, user, id, note) => {
-      if (await this.partners.archive(m, id)) await this.partnersService.auditArchive(m, user, id, note);
+      if (await this.partners.archive(m, id)) await this.audit.archived(m, user.id, 'partner', id, note);
     },
     restore: async (m, user, id, before, version, note) => {
       await this.partnersService.updateIn(m, user, id, { ...before, version } as UpdatePartnerDto, note);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 import {
   commitmentPlace,
   engagementPlace,
@@ -66,6 +67,7 @@ const OUTCOME_COLUMN_OF: Record<string, string> = { cityId: 'city', commitmentId
 export class FollowUpImporters {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
     private readonly engagements: EngagementsRepository,
     private readonly commitments: CommitmentsRepository,
     private readonly followUpsService: FollowUpsService,
@@ -175,7 +177,7 @@ export class FollowUpImporters {
     },
     versionOf: async (m, id) => (await this.followUps.findLive(id, m))?.version ?? null,
     archive: async (m, user, id, note) => {
-      if (await this.followUps.archive(m, id)) await this.followUpsService.auditArchive(m, user, id, note);
+      if (await this.followUps.archive(m, id)) await this.audit.archived(m, user.id, 'followUp', id, note);
     },
     restore: async (m, user, id, before, version, note) => {
       await this.followUpsService.updateIn(m, user, id, { ...before, version } as UpdateFollowUpDto, note);
@@ -251,7 +253,7 @@ export class FollowUpImporters {
     },
     versionOf: async (m, id) => (await this.outcomes.findLive(id, m))?.version ?? null,
     archive: async (m, user, id, note) => {
-      if (await this.outcomes.archive(m, id)) await this.outcomesService.auditArchive(m, user, id, note);
+      if (await this.outcomes.archive(m, id)) await this.audit.archived(m, user.id, 'outcome', id, note);
     },
     restore: async (m, user, id, before, version, note) => {
       const { verifiedById, verifiedAt, ...fields } = before;

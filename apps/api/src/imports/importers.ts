@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 import { LIAISON_COMMITMENT_FIELDS, may, type CommitmentListItem, type EngagementListItem, type ImportEntity } from '@impact/contracts';
 import type { CsvColumn } from '../common/csv';
 import { COMMITMENT_CSV_COLUMNS } from '../commitments/commitment.columns';
@@ -74,6 +75,7 @@ const COMMITMENT_COLUMN_OF: Record<string, string> = {
 export class Importers {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
     private readonly cityPartnerImporters: CityPartnerImporters,
     private readonly engagementsService: EngagementsService,
     private readonly engagements: EngagementsRepository,
@@ -174,7 +176,7 @@ export class Importers {
     },
     versionOf: async (m, id) => (await this.engagements.findLive(id, m))?.version ?? null,
     archive: async (m, user, id, note) => {
-      if (await this.engagements.archive(m, id)) await this.engagementsService.auditArchive(m, user, id, note);
+      if (await this.engagements.archive(m, id)) await this.audit.archived(m, user.id, 'engagement', id, note);
     },
     restore: async (m, user, id, before, version, note) => {
       await this.engagementsService.updateIn(m, user, id, { ...before, version } as UpdateEngagementDto, note);
@@ -269,7 +271,7 @@ export class Importers {
     },
     versionOf: async (m, id) => (await this.commitments.findLive(id, m))?.version ?? null,
     archive: async (m, user, id, note) => {
-      if (await this.commitments.archive(m, id)) await this.commitmentsService.auditArchive(m, user, id, note);
+      if (await this.commitments.archive(m, id)) await this.audit.archived(m, user.id, 'commitment', id, note);
     },
     restore: async (m, user, id, before, version, note) => {
       await this.commitmentsService.updateIn(m, user, id, { ...before, version } as UpdateCommitmentDto, note);

@@ -148,12 +148,7 @@ export class OutcomesService {
     await this.dataSource.transaction(async (m) => {
       const before = await this.load(id, m);
       requireAccess(user, 'outcomes', 'archive', placeOf(before), () => new NotFoundError('Outcome', id));
-      if (await this.outcomes.archive(m, id)) await this.auditArchive(m, user, id);
+      if (await this.outcomes.archive(m, id)) await this.audit.archived(m, user.id, 'outcome', id);
     });
-  }
-
-  /** The audit row of an archive; `note` says why when it is not a plain DELETE (an import's undo). */
-  async auditArchive(m: EntityManager, user: AuthUser, id: string, note?: string): Promise<void> {
-    await this.audit.record(m, { actorId: user.id, entity: 'outcome', entityId: id, action: 'archive', changes: null, note });
   }
 }

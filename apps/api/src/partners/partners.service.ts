@@ -59,16 +59,11 @@ export class PartnersService {
     return after;
   }
 
-  /** The audit row of an archive; `note` says why when it is not a plain DELETE (an import's undo). */
-  async auditArchive(m: EntityManager, user: AuthUser, id: string, note?: string): Promise<void> {
-    await this.audit.record(m, { actorId: user.id, entity: 'partner', entityId: id, action: 'archive', changes: null, note });
-  }
-
   async archive(user: AuthUser, id: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       await this.get(id, m);
       if (await this.partners.archive(m, id)) {
-        await this.auditArchive(m, user, id);
+        await this.audit.archived(m, user.id, 'partner', id);
       }
     });
   }
