@@ -18,6 +18,9 @@ async function screen(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENS, `${name}.png`), fullPage: true });
 }
 
+/** A commitment status that ends the work (listed last). */
+const closed = (status: string) => ['achieved', 'cancelled'].includes(status);
+
 /** The device a setup is not on, for a second picture of the same page. */
 const otherDevice = (phone: boolean) => (phone ? { viewport: LAPTOP, name: 'laptop' } : { viewport: PHONE, name: 'phone' });
 
@@ -79,7 +82,6 @@ test.describe('each role starts where its work is', () => {
       const [at, atDone] = [titles.findIndex((x) => x.includes(pledged)), titles.findIndex((x) => x.includes(achieved))];
       expect(atDone, 'the achieved one is listed').toBeGreaterThan(at);
       const statuses = await mine.locator('it-status-chip').evaluateAll((chips) => chips.map((c) => c.getAttribute('data-status') ?? ''));
-      const closed = (status: string) => status === 'achieved' || status === 'cancelled';
       expect(statuses.slice(statuses.findIndex(closed)).every(closed), statuses.join(', ')).toBe(true);
       await screen(page, `my-work-liaison-${shot}`);
       // The same page on the other device, for people to look at.
