@@ -85,12 +85,20 @@ export class EngagementsRepository {
    * as id and title: what an import's run of rows may name (its caller then matches names exactly).
    */
   async readableRefs(user: AuthUser, ids: string[], skeletons: string[]): Promise<{ id: string; name: string }[]> {
-    if (!ids.length && !skeletons.length) return [];
-    return this.readable(user)
-      .select('e.id', 'id')
-      .addSelect('e.title', 'name')
-      .andWhere(`(e.id = ANY(:ids::uuid[]) OR ${titleSkeletonSql('e.title')} = ANY(:skeletons::text[]))`, { ids, skeletons })
-      .getRawMany<{ id: string; name: string }>();
+    const refs = () => this.readable(user).select('e.id', 'id').addSelect('e.title', 'name');
+    const byId = ids.length ? await refs().andWhere('e.id = ANY(:ids::uuid[])', { ids }).getRawMany<{ id: string; name: string }>() : [];
+    if (!skeletons.length) return byId;
+    // Raw SQL: one index lookup per skeleton (LATERAL … OFFSET 0), whatever the statistics say. Right after a
+    // large import the planner has no figures for the skeleton index yet and would read every title instead
+    // (700 ms a run of rows at 100,000 engagements, against 6 ms).
+    const [inner, params] = refs()
+      .andWhere(`${titleSkeletonSql('e.title')} = s.k`)
+      .getQueryAndParameters();
+    const bySkeleton: { id: string; name: string }[] = await this.engagements.query(
+      `SELECT x.id, x.name FROM unnest($${params.length + 1}::text[]) AS s(k) CROSS JOIN LATERAL (${inner} OFFSET 0) AS x`,
+      [...params, skeletons],
+    );
+    return [...new Map([...byId, ...bySkeleton].map((r) => [r.id, r])).values()];
   }
 
   /** Which of `ids` are live records the caller may read (an import reads the records its rows name, no more). */
