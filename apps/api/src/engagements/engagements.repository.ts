@@ -55,7 +55,7 @@ const PARTNERS: LinkTable = {
 
 /** Every query of the engagements table and its link tables (participating cities, partners). */
 /**
- * A title's skeleton in SQL (what the index of migration 1766100000000 holds; keep them identical):
+ * A title's skeleton in SQL (what the index of migrations 1766100000000 and 1766100000001 holds; keep them identical):
  * the same as `nameSkeleton` in Node.
  */
 const titleSkeletonSql = (column: string) =>
