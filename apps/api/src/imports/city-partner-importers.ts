@@ -14,7 +14,7 @@ import { PartnersRepository } from '../partners/partners.repository';
 import { PartnersService } from '../partners/partners.service';
 import { checkCityHeader, planCityRow, type HubRef } from './city-rows';
 import type { ImportUpdated } from './import.entity';
-import { refusedBy, type AnyPlan, type Importer } from './importer';
+import { archiveAudited, refusedBy, type AnyPlan, type Importer } from './importer';
 import { checkPartnerHeader, planPartnerRow } from './partner-rows';
 
 const cityFields = (c: CityListItem): ImportUpdated['before'] => ({
@@ -89,9 +89,7 @@ export class CityPartnerImporters {
       };
     },
     versionOf: async (m, id) => (await this.cities.findLive(id, m))?.version ?? null,
-    archive: async (m, user, id, note) => {
-      if (await this.cities.archive(m, id)) await this.audit.archived(m, user.id, 'city', id, note);
-    },
+    archive: (m, user, id, note) => archiveAudited(this.audit, this.cities, 'city', m, user, id, note),
     restore: async (m, user, id, before, version, note) => {
       await this.citiesService.updateIn(m, user, id, { ...before, version } as UpdateCityDto, note);
     },
@@ -125,9 +123,7 @@ export class CityPartnerImporters {
       };
     },
     versionOf: async (m, id) => (await this.partners.findLive(id, m))?.version ?? null,
-    archive: async (m, user, id, note) => {
-      if (await this.partners.archive(m, id)) await this.audit.archived(m, user.id, 'partner', id, note);
-    },
+    archive: (m, user, id, note) => archiveAudited(this.audit, this.partners, 'partner', m, user, id, note),
     restore: async (m, user, id, before, version, note) => {
       await this.partnersService.updateIn(m, user, id, { ...before, version } as UpdatePartnerDto, note);
     },

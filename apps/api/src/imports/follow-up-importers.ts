@@ -30,6 +30,7 @@ import { OutcomesRepository } from '../outcomes/outcomes.repository';
 import { OutcomesService } from '../outcomes/outcomes.service';
 import { checkFollowUpHeader, planFollowUpRow, type EngagementRef } from './follow-up-rows';
 import type { BeforeValue, ImportUpdated } from './import.entity';
+import { archiveAudited } from './importer';
 import type { Importer } from './importers';
 import { NameIndex } from './names';
 import { checkOutcomeHeader, planOutcomeRow } from './outcome-rows';
@@ -176,9 +177,7 @@ export class FollowUpImporters {
       };
     },
     versionOf: async (m, id) => (await this.followUps.findLive(id, m))?.version ?? null,
-    archive: async (m, user, id, note) => {
-      if (await this.followUps.archive(m, id)) await this.audit.archived(m, user.id, 'followUp', id, note);
-    },
+    archive: (m, user, id, note) => archiveAudited(this.audit, this.followUps, 'followUp', m, user, id, note),
     restore: async (m, user, id, before, version, note) => {
       await this.followUpsService.updateIn(m, user, id, { ...before, version } as UpdateFollowUpDto, note);
     },
@@ -252,9 +251,7 @@ export class FollowUpImporters {
       };
     },
     versionOf: async (m, id) => (await this.outcomes.findLive(id, m))?.version ?? null,
-    archive: async (m, user, id, note) => {
-      if (await this.outcomes.archive(m, id)) await this.audit.archived(m, user.id, 'outcome', id, note);
-    },
+    archive: (m, user, id, note) => archiveAudited(this.audit, this.outcomes, 'outcome', m, user, id, note),
     restore: async (m, user, id, before, version, note) => {
       const { verifiedById, verifiedAt, ...fields } = before;
       // Imports made before verifications were kept as they were hold `verified` (restored in the undoing user's name).

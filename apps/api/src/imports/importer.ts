@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { ImportRowError } from '@impact/contracts';
+import type { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import type { CsvColumn } from '../common/csv';
 import { DomainError } from '../common/errors';
@@ -66,4 +67,17 @@ export function refusedBy(row: number, column: string, message: string, check: (
     if (e instanceof DomainError) return { row, column, message };
     throw e;
   }
+}
+
+/**
+ * An importer's `archive` hook (an import's undo): archives a record the import created, through its
+ * repository, and writes the audit row only when the record was still live.
+ */
+export async function archiveAudited(
+  audit: AuditService,
+  records: { archive(m: EntityManager, id: string): Promise<boolean> },
+  entity: string,
+  ...[m, user, id, note]: Parameters<Importer['archive']>
+): Promise<void> {
+  if (await records.archive(m, id)) await audit.archived(m, user.id, entity, id, note);
 }

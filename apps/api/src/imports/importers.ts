@@ -19,7 +19,7 @@ import { checkCommitmentHeader, planCommitmentRow } from './commitment-rows';
 import { checkEngagementHeader, planEngagementRow } from './engagement-rows';
 import { FollowUpImporters } from './follow-up-importers';
 import type { BeforeValue, ImportUpdated } from './import.entity';
-import { refusedBy, type AnyPlan, type Importer } from './importer';
+import { archiveAudited, refusedBy, type AnyPlan, type Importer } from './importer';
 import type { SheetRow } from './read-rows';
 import { nameSkeleton } from './names';
 import { listCell, RecordRefs, type CityRow, type NamedRow, type UserRow } from './record-refs';
@@ -175,9 +175,7 @@ export class Importers {
       };
     },
     versionOf: async (m, id) => (await this.engagements.findLive(id, m))?.version ?? null,
-    archive: async (m, user, id, note) => {
-      if (await this.engagements.archive(m, id)) await this.audit.archived(m, user.id, 'engagement', id, note);
-    },
+    archive: (m, user, id, note) => archiveAudited(this.audit, this.engagements, 'engagement', m, user, id, note),
     restore: async (m, user, id, before, version, note) => {
       await this.engagementsService.updateIn(m, user, id, { ...before, version } as UpdateEngagementDto, note);
     },
@@ -270,9 +268,7 @@ export class Importers {
       };
     },
     versionOf: async (m, id) => (await this.commitments.findLive(id, m))?.version ?? null,
-    archive: async (m, user, id, note) => {
-      if (await this.commitments.archive(m, id)) await this.audit.archived(m, user.id, 'commitment', id, note);
-    },
+    archive: (m, user, id, note) => archiveAudited(this.audit, this.commitments, 'commitment', m, user, id, note),
     restore: async (m, user, id, before, version, note) => {
       await this.commitmentsService.updateIn(m, user, id, { ...before, version } as UpdateCommitmentDto, note);
     },
