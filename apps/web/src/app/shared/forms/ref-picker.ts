@@ -134,8 +134,16 @@ export class RefPicker implements OnInit {
   protected readonly display = (value: Ref | string | null): string => (typeof value === 'string' ? value : (value?.name ?? ''));
 
   constructor() {
+    let shownNear: string | null = null;
     toObservable(computed(() => ({ q: this.text(), near: this.near() ?? null })))
       .pipe(
+        // Another city: what was offered for the last one goes at once, not after the new search lands.
+        tap(({ near }) => {
+          if (near === shownNear) return;
+          shownNear = near;
+          this.options.set([]);
+          this.searched.set(false);
+        }),
         debounceTime(250),
         distinctUntilChanged((a, b) => a.q === b.q && a.near === b.near),
         tap(() => this.searching.set(true)),
