@@ -1,4 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -7,6 +8,7 @@ import {
   ValidateNested,
   IsBoolean,
   IsDateString,
+  IsUUID,
   registerDecorator,
   ValidateIf,
   type ValidationArguments,
@@ -110,3 +112,12 @@ export const NestedObject = (type: () => new () => object): PropertyDecorator =>
 /** A list of at most `max` nested objects, each validated as `type` (`[[]]` is refused, not passed on). */
 export const NestedObjects = (type: () => new () => object, max: number): PropertyDecorator =>
   applyDecorators(IsArray(), ArrayMaxSize(max), IsObject({ each: true }), ValidateNested({ each: true }), Type(type));
+
+/** A list of at most `max` record ids, documented as such; whether it may be left out is the caller's `OptionalNotNull`. */
+export const Uuids = (max: number, { required = false } = {}): PropertyDecorator =>
+  applyDecorators(
+    IsArray(),
+    IsUUID('all', { each: true }),
+    ArrayMaxSize(max),
+    (required ? ApiProperty : ApiPropertyOptional)({ type: [String], format: 'uuid', maxItems: max }),
+  );

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, Min, MinLength } from 'class-validator';
 import {
   BOUNDS,
   COMMITMENT_KINDS,
@@ -13,15 +13,8 @@ import {
   type CreateCommitmentRequest,
   type UpdateCommitmentRequest,
 } from '@impact/contracts';
-import { IsDateOnly, Line, MaxChars, OptionalNotNull, QueryBoolean } from '../../common/dto';
+import { IsDateOnly, Uuids, Line, MaxChars, OptionalNotNull, QueryBoolean } from '../../common/dto';
 import { CursorListQueryDto } from '../../common/list';
-
-const uuids = (max: number) => (target: object, key: string | symbol) => {
-  IsArray()(target, key);
-  IsUUID('all', { each: true })(target, key);
-  ArrayMaxSize(max)(target, key);
-  ApiPropertyOptional({ type: [String], format: 'uuid' })(target, key);
-};
 
 const progress = () => (target: object, key: string | symbol) => {
   IsInt()(target, key);
@@ -35,8 +28,8 @@ class CommitmentDetailsDto {
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() ownerId?: string | null;
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true }) @IsOptional() @IsDateOnly() targetDate?: string | null;
   @OptionalNotNull() @progress() progress?: number;
-  @OptionalNotNull() @uuids(MAX_ITEMS.commitment.inspiredByEngagementIds) inspiredByEngagementIds?: string[];
-  @OptionalNotNull() @uuids(MAX_ITEMS.commitment.partnerIds) partnerIds?: string[];
+  @OptionalNotNull() @Uuids(MAX_ITEMS.commitment.inspiredByEngagementIds) inspiredByEngagementIds?: string[];
+  @OptionalNotNull() @Uuids(MAX_ITEMS.commitment.partnerIds) partnerIds?: string[];
   @ApiPropertyOptional({ maxLength: MAX_LENGTH.commitment.description })
   @OptionalNotNull()
   @IsString()

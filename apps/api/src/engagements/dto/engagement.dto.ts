@@ -26,7 +26,7 @@ import {
   type Participants,
   type UpdateEngagementRequest,
 } from '@impact/contracts';
-import { IsDateOnly, Line, MaxChars, NestedObject, NotBefore, OptionalNotNull, QueryBoolean } from '../../common/dto';
+import { IsDateOnly, Uuids, Line, MaxChars, NestedObject, NotBefore, OptionalNotNull, QueryBoolean } from '../../common/dto';
 import { CursorListQueryDto } from '../../common/list';
 
 /** A group counts at most `total` people (groups overlap: a young woman mayor counts thrice, but the total counts everyone). */
@@ -65,13 +65,6 @@ export class ParticipantsDto implements Participants {
   @count() @NotAboveTotal() communityLeaders!: number;
 }
 
-const uuids = (max: number) => (target: object, key: string | symbol) => {
-  IsArray()(target, key);
-  IsUUID('all', { each: true })(target, key);
-  ArrayMaxSize(max)(target, key);
-  ApiPropertyOptional({ type: [String], format: 'uuid' })(target, key);
-};
-
 const links = () => (target: object, key: string | symbol) => {
   IsArray()(target, key);
   IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { each: true, message: 'each evidence link must be an http(s) URL' })(
@@ -91,8 +84,8 @@ class EngagementDetailsDto {
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() locationCityId?: string | null;
   @ApiPropertyOptional() @OptionalNotNull() @IsBoolean() online?: boolean;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() hostCityId?: string | null;
-  @OptionalNotNull() @uuids(MAX_ITEMS.engagement.participatingCityIds) participatingCityIds?: string[];
-  @OptionalNotNull() @uuids(MAX_ITEMS.engagement.partnerIds) partnerIds?: string[];
+  @OptionalNotNull() @Uuids(MAX_ITEMS.engagement.participatingCityIds) participatingCityIds?: string[];
+  @OptionalNotNull() @Uuids(MAX_ITEMS.engagement.partnerIds) partnerIds?: string[];
   @ApiPropertyOptional({ type: ParticipantsDto }) @OptionalNotNull() @NestedObject(() => ParticipantsDto) participants?: ParticipantsDto;
   @ApiPropertyOptional({ maxLength: MAX_LENGTH.engagement.summary })
   @OptionalNotNull()

@@ -1,21 +1,6 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import {
   BOUNDS,
   LANGUAGES,
@@ -36,7 +21,7 @@ import {
   type StoryTransitionRequest,
   type UpdateStoryRequest,
 } from '@impact/contracts';
-import { Line, MaxChars, NestedObject, NestedObjects, OptionalNotNull } from '../../common/dto';
+import { Line, MaxChars, NestedObject, NestedObjects, OptionalNotNull, Uuids } from '../../common/dto';
 
 export class QuoteDto implements Quote {
   @ApiProperty() @IsString() @MinLength(1, { message: 'Enter the quote.' }) @MaxChars(MAX_LENGTH.story.quoteText) text!: string;
@@ -49,20 +34,17 @@ export class SensitivityAnswersDto implements Partial<SensitivityAnswers> {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() cityAgreedToPublication?: boolean;
 }
 
-/** An optional list of record ids. */
-const Ids = (max: number) => applyDecorators(OptionalNotNull(), IsArray(), IsUUID('all', { each: true }), ArrayMaxSize(max));
-
 /** What a story says and links beyond its title and category, the same whether it is being created or changed: every field optional. */
 class StoryContentDto {
-  @ApiPropertyOptional({ type: [String] }) @Ids(MAX_ITEMS.story.cityIds) cityIds?: string[];
+  @OptionalNotNull() @Uuids(MAX_ITEMS.story.cityIds) cityIds?: string[];
   @ApiPropertyOptional() @OptionalNotNull() @IsString() @MaxChars(MAX_LENGTH.story.body) body?: string;
   @ApiPropertyOptional({ type: [QuoteDto] })
   @OptionalNotNull()
   @NestedObjects(() => QuoteDto, MAX_ITEMS.story.quotes)
   quotes?: QuoteDto[];
-  @ApiPropertyOptional({ type: [String] }) @Ids(MAX_ITEMS.story.engagementIds) engagementIds?: string[];
-  @ApiPropertyOptional({ type: [String] }) @Ids(MAX_ITEMS.story.commitmentIds) commitmentIds?: string[];
-  @ApiPropertyOptional({ type: [String] }) @Ids(MAX_ITEMS.story.outcomeIds) outcomeIds?: string[];
+  @OptionalNotNull() @Uuids(MAX_ITEMS.story.engagementIds) engagementIds?: string[];
+  @OptionalNotNull() @Uuids(MAX_ITEMS.story.commitmentIds) commitmentIds?: string[];
+  @OptionalNotNull() @Uuids(MAX_ITEMS.story.outcomeIds) outcomeIds?: string[];
   @ApiPropertyOptional({ enum: LANGUAGES }) @OptionalNotNull() @IsIn(LANGUAGES) language?: Language;
 }
 

@@ -1,20 +1,7 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsEmail,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import {
   BOUNDS,
   LANGUAGES,
@@ -29,10 +16,18 @@ import {
   type UpdateUserRequest,
 } from '@impact/contracts';
 import { IsNotCommonPassword } from '../../auth/common-passwords';
-import { Line, OptionalNotNull } from '../../common/dto';
+import { Line, OptionalNotNull, Uuids } from '../../common/dto';
 import type { UserFilters } from '../users.repository';
 
-const PASSWORD_MESSAGE = `Use at least ${MIN_LENGTH.user.password} characters.`;
+/** A new password: long enough, not too long, not a common one; may be left out. */
+const NewPassword = (): PropertyDecorator =>
+  applyDecorators(
+    OptionalNotNull(),
+    IsString(),
+    MinLength(MIN_LENGTH.user.password, { message: `Use at least ${MIN_LENGTH.user.password} characters.` }),
+    MaxLength(MAX_LENGTH.user.password),
+    IsNotCommonPassword(),
+  );
 
 export class CreateUserDto implements CreateUserRequest {
   @ApiProperty() @IsEmail({}, { message: 'Enter a valid e-mail address.' }) @MaxLength(MAX_LENGTH.user.email) email!: string;
@@ -41,15 +36,11 @@ export class CreateUserDto implements CreateUserRequest {
     minLength: MIN_LENGTH.user.password,
     description: 'Left out, the user is invited: a set-password link valid for 72 hours is mailed, in their language',
   })
-  @OptionalNotNull()
-  @IsString()
-  @MinLength(MIN_LENGTH.user.password, { message: PASSWORD_MESSAGE })
-  @MaxLength(MAX_LENGTH.user.password)
-  @IsNotCommonPassword()
+  @NewPassword()
   password?: string;
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role!: Role;
-  @ApiProperty({ type: [String] }) @IsArray() @IsUUID('all', { each: true }) @ArrayMaxSize(MAX_ITEMS.user.hubIds) hubIds!: string[];
-  @ApiProperty({ type: [String] }) @IsArray() @IsUUID('all', { each: true }) @ArrayMaxSize(MAX_ITEMS.user.cityIds) cityIds!: string[];
+  @Uuids(MAX_ITEMS.user.hubIds, { required: true }) hubIds!: string[];
+  @Uuids(MAX_ITEMS.user.cityIds, { required: true }) cityIds!: string[];
   @ApiPropertyOptional({ enum: LANGUAGES }) @OptionalNotNull() @IsIn(LANGUAGES) language?: Language;
 }
 
@@ -57,26 +48,12 @@ export class UpdateUserDto implements UpdateUserRequest {
   @ApiProperty() @Type(() => Number) @IsInt() @Min(BOUNDS.version.min) @Max(BOUNDS.version.max) version!: number;
   @ApiPropertyOptional() @OptionalNotNull() @IsString() @MinLength(1) @Line(MAX_LENGTH.user.name) name?: string;
   @ApiPropertyOptional({ enum: ROLES }) @OptionalNotNull() @IsIn(ROLES) role?: Role;
-  @ApiPropertyOptional({ type: [String] })
-  @OptionalNotNull()
-  @IsArray()
-  @IsUUID('all', { each: true })
-  @ArrayMaxSize(MAX_ITEMS.user.hubIds)
-  hubIds?: string[];
-  @ApiPropertyOptional({ type: [String] })
-  @OptionalNotNull()
-  @IsArray()
-  @IsUUID('all', { each: true })
-  @ArrayMaxSize(MAX_ITEMS.user.cityIds)
-  cityIds?: string[];
+  @OptionalNotNull() @Uuids(MAX_ITEMS.user.hubIds) hubIds?: string[];
+  @OptionalNotNull() @Uuids(MAX_ITEMS.user.cityIds) cityIds?: string[];
   @ApiPropertyOptional() @OptionalNotNull() @IsBoolean() active?: boolean;
   @ApiPropertyOptional({ enum: LANGUAGES }) @OptionalNotNull() @IsIn(LANGUAGES) language?: Language;
   @ApiPropertyOptional({ minLength: MIN_LENGTH.user.password })
-  @OptionalNotNull()
-  @IsString()
-  @MinLength(MIN_LENGTH.user.password, { message: PASSWORD_MESSAGE })
-  @MaxLength(MAX_LENGTH.user.password)
-  @IsNotCommonPassword()
+  @NewPassword()
   password?: string;
 }
 
