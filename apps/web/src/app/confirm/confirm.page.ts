@@ -5,7 +5,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatRadioModule } from '@angular/material/radio';
 import { ActivatedRoute } from '@angular/router';
 import { ContactLinkAnswerRequest, ContactLinkAnswerResult, PublicFollowUpLink } from '@impact/contracts';
@@ -14,6 +13,7 @@ import { LANGUAGE_STORAGE_KEY, LanguageService, isLanguage } from '../core/i18n/
 import { LocaleDatePipe } from '../core/i18n/locale.pipes';
 import { ConfirmApi } from './confirm.api';
 import { IsolatePipe } from '../shared/ui/isolate.pipe';
+import { CardLoading, CardProblem } from '../shared/ui/card-states';
 
 export type ConfirmChoice = 'done' | 'notYet' | 'newDate';
 /** Why the page cannot offer the choices: unknown link (404), no longer usable (410), too many tries (429). */
@@ -54,13 +54,14 @@ function failureOf(error: unknown): Extract<State, { kind: 'failed' }> {
 @Component({
   selector: 'it-confirm-page',
   imports: [
+    CardLoading,
+    CardProblem,
     IsolatePipe,
     LocaleDatePipe,
     MatButtonModule,
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
-    MatProgressSpinnerModule,
     MatRadioModule,
     ReactiveFormsModule,
     TranslocoPipe,

@@ -5,13 +5,13 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { MAX_LENGTH, MIN_LENGTH, PasswordLink } from '@impact/contracts';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { LANGUAGE_STORAGE_KEY, LanguageService, isLanguage } from '../core/i18n/language.service';
 import { PasswordApi } from './password.api';
 import { PasswordToggle } from '../shared/forms/password-toggle';
+import { CardLoading, CardProblem } from '../shared/ui/card-states';
 
 /** Why the link cannot be used: unknown (404), used or replaced, expired, account off (410), too many tries (429). */
 export type LinkFailure = 'notFound' | 'used' | 'expired' | 'inactive' | 'limited' | 'unexpected';
@@ -47,12 +47,13 @@ function readStored(): string | null {
 @Component({
   selector: 'it-set-password-page',
   imports: [
+    CardLoading,
+    CardProblem,
     PasswordToggle,
     MatButtonModule,
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
-    MatProgressSpinnerModule,
     ReactiveFormsModule,
     RouterLink,
     TranslocoPipe,
