@@ -399,7 +399,7 @@ async function main() {
     const followUpStatements = listStatements(orm.sent);
     // The public story list: its statements replayed in order (the count, the page with its language versions).
     orm.sent.length = 0;
-    await new StoryRevisionsRepository(orm.ds.getRepository(StoryRevisionEntity)).publicPage({});
+    await new StoryRevisionsRepository(orm.ds.getRepository(StoryRevisionEntity)).publicPageJson({});
     const storyStatements = [...orm.sent];
     await orm.ds.destroy();
 

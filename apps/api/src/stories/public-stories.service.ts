@@ -1,7 +1,7 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { PublicStory, PublicStoryFacets, PublicStoryList, PublicStoryQuery } from '@impact/contracts';
+import type { PublicStory, PublicStoryFacets, PublicStoryQuery } from '@impact/contracts';
 import { NotFoundError } from '../common/errors';
 import { StoriesRepository } from './stories.repository';
 import { StoryRevisionsRepository, toPublicFromRevision } from './story-revisions.repository';
@@ -30,9 +30,13 @@ export class PublicStoriesService implements OnApplicationBootstrap {
     await this.dataSource.transaction((m) => this.freezeUnfrozen(m));
   }
 
-  /** One page: the count and the page with its language versions (two queries whatever the page size). */
-  list(query: PublicStoryQuery): Promise<PublicStoryList> {
-    return this.revisions.publicPage(query);
+  /**
+   * One page as the JSON text of a PublicStoryList: the count and the page with its language versions
+   * (two queries whatever the page size), the items written by the database.
+   */
+  async listJson(query: PublicStoryQuery): Promise<string> {
+    const { itemsJson, total, page, pageSize } = await this.revisions.publicPageJson(query);
+    return `{"items":${itemsJson},"total":${total},"page":${page},"pageSize":${pageSize}}`;
   }
 
   /** The hubs, cities and languages of the published stories, for the public page's filters. */

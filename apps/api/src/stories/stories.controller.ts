@@ -21,7 +21,6 @@ import {
   type Page,
   type PublicStory,
   type PublicStoryFacets,
-  type PublicStoryList,
   type StoryDetail,
   type StoryListItem,
   type StoryRevisionDetail,
@@ -199,9 +198,11 @@ export class PublicStoriesController {
   @Public()
   @Get()
   @Header('Cache-Control', 'public, max-age=60')
+  @Header('Content-Type', 'application/json; charset=utf-8')
   @ApiOk('PublicStoryList')
-  list(@Query() query: ListPublicStoriesDto): Promise<PublicStoryList> {
-    return this.stories.list(query);
+  list(@Query() query: ListPublicStoriesDto): Promise<string> {
+    // A PublicStoryList already written as JSON (its items by the database): sent as it is.
+    return this.stories.listJson(query);
   }
 
   @Public()

@@ -111,6 +111,8 @@ describe('published stories stay true', () => {
     expect(now.page.title).toBe('Nansana trains its watch (revised)');
     expect(now.page.revision).toBe(2);
     expect(now.page.updatedAt).toBeTruthy();
+    // The list's item (written by the database) is the story's own page, `updatedAt` to the millisecond.
+    expect(now.item).toEqual(now.page);
     expect(now.page.publishedAt).toBe(before.page.publishedAt);
     expect(now.page.figures.some((f) => f.value === 999999)).toBe(true);
     const history = (await t.http.get(`/api/stories/${published.id}/history`).set(as('esa')).expect(200)).body as HistoryEntry[];

@@ -67,7 +67,16 @@ const take = (kind: string, into: string[], cols: string[], where = 'true') =>
   `SELECT ${cols.map((c) => `array_agg(${c})`).join(', ')} INTO ${into.join(', ')}
      FROM (SELECT DISTINCT ${cols.join(', ')} FROM dashboard_folding WHERE rollup = '${kind}' AND ${where}) k;`;
 
-const FOLD = `
+/**
+ * The days with a status change of the dated city keys (`days`: a day and its keys' cities), ending the
+ * city-day INSERT: those of this migration.
+ */
+const CITY_STATUS_DAYS = `${STATUS_DAY('days.d')} FROM days
+      JOIN commitment_status_changes s ON ${ON_DAY('s.at', 'days.d')}
+      JOIN commitments c ON c.id = s.commitment_id
+     WHERE c.archived_at IS NULL AND c.city_id = ANY (days.cities);`;
+
+const fold = (cityStatusDays: string) => `
   -- Engagements per hub and day.
   IF ed_h IS NOT NULL THEN
     DELETE FROM dashboard_engagement_days r USING unnest(ed_h, ed_d) k(a, d) WHERE r.hub_id = k.a AND r.day = k.d;
@@ -90,10 +99,7 @@ const FOLD = `
        WHERE x.city_id = ANY (days.cities))
     SELECT l.city_id, l.start_date, l.hub_id, ${TOTALS('l')} FROM l GROUP BY l.city_id, l.start_date, l.hub_id
     UNION ALL
-    ${STATUS_DAY('days.d')} FROM days
-      JOIN commitment_status_changes s ON ${ON_DAY('s.at', 'days.d')}
-      JOIN commitments c ON c.id = s.commitment_id
-     WHERE c.archived_at IS NULL AND c.city_id = ANY (days.cities);
+    ${cityStatusDays}
   END IF;
   IF ca_w IS NOT NULL THEN
     DELETE FROM dashboard_city_activity r WHERE r.city_id = ANY (ca_w);
@@ -193,20 +199,12 @@ const FOLD = `
     ) x GROUP BY x.city_id, x.hub_id, x.due_date;
   END IF;`;
 
-export const STATUS_CHANGES_AT_INDEX = `CREATE INDEX "IDX_commitment_status_changes_at" ON "commitment_status_changes" ("at")`;
+const counts = ROLLUPS.map((v) => `'${v}', NULLIF((SELECT count(*) FROM dashboard_folding WHERE rollup = '${KEY[v]}'), 0)`).join(', ');
+const rollups = ROLLUPS.map((v) => `'${v}'`).join(', ');
 
-const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
-
-export class DashboardFoldByDay1766200000000 implements MigrationInterface {
-  name = 'DashboardFoldByDay1766200000000';
-
-  public async up(q: QueryRunner): Promise<void> {
-    const [{ schema }] = await q.query(`SELECT current_schema() AS schema`);
-    const path = `pg_catalog, ${quoteIdent(schema)}, pg_temp`;
-    await q.query(STATUS_CHANGES_AT_INDEX);
-    const counts = ROLLUPS.map((v) => `'${v}', NULLIF((SELECT count(*) FROM dashboard_folding WHERE rollup = '${KEY[v]}'), 0)`).join(', ');
-    const rollups = ROLLUPS.map((v) => `'${v}'`).join(', ');
-    await q.query(`CREATE OR REPLACE FUNCTION fold_dashboard_rollups() RETURNS jsonb
+/** The fold function's text for search path `path`, its city-day INSERT ending with `cityStatusDays`. */
+const foldFunction = (path: string, cityStatusDays: string) =>
+  `CREATE OR REPLACE FUNCTION fold_dashboard_rollups() RETURNS jsonb
       LANGUAGE plpgsql SECURITY DEFINER SET search_path = ${path} AS $$
       DECLARE
         folded jsonb;
@@ -246,10 +244,30 @@ export class DashboardFoldByDay1766200000000 implements MigrationInterface {
         ${take('fd', ['fd_h', 'fd_d'], ['a', 'd'])}
         ${take('cf', ['cf_w'], ['a'], 'd IS NULL')}
         ${take('cf', ['cf_c', 'cf_d'], ['a', 'd'], `d IS NOT NULL AND a <> ALL (COALESCE(cf_w, '{}'))`)}
-        ${FOLD}
+        ${fold(cityStatusDays)}
         DELETE FROM dashboard_folding;
         RETURN folded;
-      END $$`);
+      END $$`;
+
+/**
+ * For a later migration that changes how the dated city keys' status-change days are found: the fold
+ * function's text (an object, not a function: every function this file exports is read as a migration)
+ * and this migration's own ending of the city-day INSERT.
+ */
+export const FOLD_BY_DAY = { foldFunction, cityStatusDays: CITY_STATUS_DAYS } as const;
+
+export const STATUS_CHANGES_AT_INDEX = `CREATE INDEX "IDX_commitment_status_changes_at" ON "commitment_status_changes" ("at")`;
+
+const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+export class DashboardFoldByDay1766200000000 implements MigrationInterface {
+  name = 'DashboardFoldByDay1766200000000';
+
+  public async up(q: QueryRunner): Promise<void> {
+    const [{ schema }] = await q.query(`SELECT current_schema() AS schema`);
+    const path = `pg_catalog, ${quoteIdent(schema)}, pg_temp`;
+    await q.query(STATUS_CHANGES_AT_INDEX);
+    await q.query(foldFunction(path, CITY_STATUS_DAYS));
     await q.query(`REVOKE ALL ON FUNCTION fold_dashboard_rollups() FROM PUBLIC`);
   }
 
