@@ -1,6 +1,7 @@
 import { DEFAULT_PAGE_SIZE, type CursorQuery, type ListQuery, type Page } from '@impact/contracts';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ValidationFailedError } from './errors';
+import { builtQuery, rawRows } from './statements';
 import { afterConditions, cursorKeysSql, cursorValueError, decodeCursor, encodeCursor, type SortDirection, type SortKey } from './keyset';
 
 export type { SortDirection } from './keyset';
@@ -146,8 +147,9 @@ export async function listPage<E extends ObjectLiteral, T extends { id: string }
   query: ListQuery & CursorQuery,
   sorts: ListSorts,
   load: PageLoader<T, R>,
-  options: { cursor?: boolean } = {},
+  options: { cursor?: boolean; prepare?: boolean } = {},
 ): Promise<Page<T>> {
+  const prepare = options.prepare === true;
   const { page, pageSize } = pageParams(query);
   const keys = sortKeys(query.sort, sorts);
   const withKeys = options.cursor === true;
@@ -168,7 +170,7 @@ export async function listPage<E extends ObjectLiteral, T extends { id: string }
     if (typeof load === 'function') {
       const q = ids(condition, limit);
       if (withKeys) q.addSelect(cursorKeysSql(keys), 'cursorKeys');
-      const rows = await q.getRawMany<{ id: string; cursorKeys?: (string | null)[] }>();
+      const rows = await rawRows<{ id: string; cursorKeys?: (string | null)[] }>(q, { prepare });
       const pageIds = rows.map((r) => r.id);
       return { items: pageIds.length ? inOrder(pageIds, await load(pageIds)) : [], lastKeys: rows.at(-1)?.cursorKeys ?? null };
     }
@@ -176,9 +178,10 @@ export async function listPage<E extends ObjectLiteral, T extends { id: string }
     const sub = ids(condition, limit);
     const read = load.read();
     if (withKeys) read.addSelect(cursorKeysSql(keys), 'cursorKeys');
-    const rows = await orderBy(read.andWhere(`${sorts.id} IN (${sub.getQuery()})`, sub.getParameters()), keys).getRawMany<
-      R & { cursorKeys?: (string | null)[] }
-    >();
+    const rows = await rawRows<R & { cursorKeys?: (string | null)[] }>(
+      orderBy(read.andWhere(`${sorts.id} IN (${builtQuery(sub)})`, sub.getParameters()), keys),
+      { prepare },
+    );
     const lastKeys = rows.at(-1)?.cursorKeys ?? null;
     return {
       items: rows.map((row) => {
@@ -197,7 +200,7 @@ export async function listPage<E extends ObjectLiteral, T extends { id: string }
   })().catch((e: unknown) => {
     throw cursor ? cursorValueError(e) : e;
   });
-  const [got, counted] = await Promise.all([items, filtered.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>()]);
+  const [got, [counted]] = await Promise.all([items, rawRows<{ total: number }>(filtered.clone().select('count(*)::int', 'total'), { prepare })]);
   const total = counted?.total ?? 0;
   const result: Page<T> = { items: got.items, total, page: Math.floor(offset / pageSize) + 1, pageSize };
   if (withKeys) {

@@ -7,6 +7,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { andWhereFlag, andWhereGiven, andWhereText, likePattern, listAll, listPage, listSorts } from '../common/list-query';
 import { archiveRecord, updateVersioned } from '../common/records';
 import { replaceLinks, type LinkTable } from '../common/refs';
+import { rawRows } from '../common/statements';
 import { engagementConcernsCities, engagementInCitiesSql, engagementLedToCommitmentSql, isoDate } from '../rules';
 import { EngagementEntity } from './engagement.entity';
 import { toEngagementListItem, type EngagementReadRow } from './engagement.read';
@@ -184,9 +185,12 @@ export class EngagementsRepository {
       );
   }
 
-  /** The read models of `ids` (live or not), in no particular order. */
+  /**
+   * The read models of `ids` (live or not), in no particular order. One array parameter, so the statement
+   * is the same for any page and is prepared once per connection (its plan, key lookups, never changes).
+   */
   async load(ids: string[], m?: EntityManager): Promise<EngagementListItem[]> {
-    const rows = await this.readQuery(m).where('e.id IN (:...ids)', { ids }).getRawMany<EngagementReadRow>();
+    const rows = await rawRows<EngagementReadRow>(this.readQuery(m).where('e.id = ANY(:ids::uuid[])', { ids }), { prepare: true });
     return rows.map(toEngagementListItem);
   }
 
