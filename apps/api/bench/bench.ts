@@ -41,6 +41,8 @@ import {
   freshDatabase,
   loadBenchTables,
   log,
+  loadValues,
+  named,
   recordingDataSource,
   scaleArg,
   type ListStatements,
@@ -224,16 +226,19 @@ function listStatements(sent: Statement[]): ListStatements {
   return load ? { total, ids: first, load } : { total, page: first };
 }
 
-/** The floor of a list request: its statements straight through `pg` (the ids then the rows of those ids, and the total beside them). */
+/**
+ * The floor of a list request: its statements straight through `pg` (the ids then the rows of those ids, and
+ * the total beside them), each a named prepared statement (the API prepares some of them; the floor all).
+ */
 async function replayList(pool: Pool, s: ListStatements): Promise<unknown> {
   const [items, total] = await Promise.all([
     'page' in s
-      ? pool.query(s.page.sql, s.page.params).then((r) => r.rows)
-      : pool.query<{ id: string }>(s.ids.sql, s.ids.params).then(async (ids) => {
+      ? pool.query(named(s.page)).then((r) => r.rows)
+      : pool.query<{ id: string }>(named(s.ids)).then(async (ids) => {
           const pageIds = ids.rows.map((r) => r.id);
-          return pageIds.length ? (await pool.query(s.load.sql, pageIds)).rows : [];
+          return pageIds.length ? (await pool.query(named(s.load, loadValues(s.load, pageIds)))).rows : [];
         }),
-    pool.query(s.total.sql, s.total.params),
+    pool.query(named(s.total)),
   ]);
   return { items, total: total.rows[0]?.total };
 }
