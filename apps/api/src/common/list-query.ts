@@ -200,7 +200,10 @@ export async function listPage<E extends ObjectLiteral, T extends { id: string }
   })().catch((e: unknown) => {
     throw cursor ? cursorValueError(e) : e;
   });
-  const [got, [counted]] = await Promise.all([items, rawRows<{ total: number }>(filtered.clone().select('count(*)::int', 'total'), { prepare })]);
+  const [got, [counted]] = await Promise.all([
+    items,
+    rawRows<{ total: number }>(filtered.clone().select('count(*)::int', 'total'), { prepare }),
+  ]);
   const total = counted?.total ?? 0;
   const result: Page<T> = { items: got.items, total, page: Math.floor(offset / pageSize) + 1, pageSize };
   if (withKeys) {

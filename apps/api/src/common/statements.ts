@@ -77,7 +77,10 @@ function statementName(text: string): string | undefined {
  * The builder's rows (as `getRawMany`), its SQL from the shape cache. Inside a transaction (a builder with
  * its own query runner) it runs as usual; otherwise on the pool, named when `prepare` is set.
  */
-export async function rawRows<R extends ObjectLiteral>(qb: SelectQueryBuilder<ObjectLiteral>, options: { prepare?: boolean } = {}): Promise<R[]> {
+export async function rawRows<R extends ObjectLiteral>(
+  qb: SelectQueryBuilder<ObjectLiteral>,
+  options: { prepare?: boolean } = {},
+): Promise<R[]> {
   // A builder made from a transaction's manager carries that transaction's query runner (a protected field).
   if ((qb as unknown as { queryRunner?: unknown }).queryRunner) return qb.getRawMany<R>();
   const connection = qb.connection;
