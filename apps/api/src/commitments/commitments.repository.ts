@@ -156,8 +156,9 @@ export class CommitmentsRepository {
       f,
       f.status ? SORTS_ONE_STATUS : SORTS,
       { read: () => this.readQuery(), map: (row) => toCommitmentListItem(row, today) },
-      // Prepared unless searching text: the other filters are equalities and flags whose plan is the same for any value.
-      { cursor: true, prepare: !likePattern(f.q) },
+      // Prepared unless searching text: the other filters are equalities and flags whose plan is the same for any
+      // value. A text search usually matches fewer than a page: its total is then the page's own count (see listPage).
+      { cursor: true, prepare: !likePattern(f.q), countAfterPage: likePattern(f.q) !== null },
     );
   }
 

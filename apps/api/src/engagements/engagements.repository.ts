@@ -132,7 +132,8 @@ export class EngagementsRepository {
 
   list(user: AuthUser, f: EngagementFilters): Promise<Page<EngagementListItem>> {
     // Ids then read models: the read model's joins around the page's subquery cost more to plan than a second statement.
-    return listPage(this.filtered(user, f), f, SORTS, (ids) => this.load(ids), { cursor: true });
+    // A text search usually matches fewer than a page: its total is then the page's own count (see listPage).
+    return listPage(this.filtered(user, f), f, SORTS, (ids) => this.load(ids), { cursor: true, countAfterPage: likePattern(f.q) !== null });
   }
 
   /** Every match in the list's order, up to `cap` (CSV export, a city's timeline). */
