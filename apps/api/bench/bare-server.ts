@@ -30,7 +30,10 @@ async function rows(s: ListStatements): Promise<unknown[]> {
 
 async function answer(): Promise<string> {
   // The total beside the page.
-  const [items, totalRows] = await Promise.all([rows(statements), pool.query<{ total: number }>(named(statements.total))]);
+  const [items, totalRows] = await Promise.all([
+    rows(statements),
+    statements.total ? pool.query<{ total: number }>(named(statements.total)) : Promise.resolve({ rows: [] as { total: number }[] }),
+  ]);
   return JSON.stringify({ items, total: totalRows.rows[0]?.total ?? 0, page, pageSize });
 }
 

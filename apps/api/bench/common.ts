@@ -138,7 +138,10 @@ export function loadValues(load: Statement, ids: string[]): unknown[] {
  * A list request's statements, and the total beside them: the page (its ids as a subquery of the read
  * models, one statement), or the page's ids then their read models.
  */
-export type ListStatements = { total: Statement } & ({ page: Statement } | { ids: Statement; load: Statement });
+export type ListStatements = {
+  /** None when the page told the total (a text search's short page): the API sent no count. */
+  total?: Statement;
+} & ({ page: Statement } | { ids: Statement; load: Statement });
 
 /**
  * The API's own TypeORM set-up on the bench database, recording every statement it sends: the
