@@ -153,7 +153,6 @@ export async function listPage<E extends ObjectLiteral, T extends { id: string }
   load: PageLoader<T, R>,
   options: { cursor?: boolean; prepare?: boolean; countAfterPage?: boolean } = {},
 ): Promise<Page<T>> {
-  const prepare = options.prepare === true;
   const { page, pageSize } = pageParams(query);
   const keys = sortKeys(query.sort, sorts);
   const withKeys = options.cursor === true;
@@ -163,6 +162,9 @@ export async function listPage<E extends ObjectLiteral, T extends { id: string }
   const cursor = withKeys && query.after ? decodeCursor(query.after, query.sort, keys) : null;
   const offset = cursor ? cursor.offset : (page - 1) * pageSize;
   const after = cursor ? afterConditions(keys, cursor) : null;
+  // Prepared for the first page and pages by cursor only: an offset is part of the SQL, and each page number
+  // would be one more statement kept by every pooled connection.
+  const prepare = options.prepare === true && (cursor !== null || offset === 0);
 
   const ids = (condition: string | undefined, limit: number) => {
     const qb = orderBy(filtered.clone().select(sorts.id, 'id'), keys);

@@ -21,7 +21,7 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 /** Shapes kept (a list has a few dozen in use; past this, statements are built per request again). */
 const MAX_SHAPES = 2_000;
 /** Named statements per process, so each pooled connection keeps a bounded number of plans. */
-const MAX_NAMED = 500;
+const MAX_NAMED = 200;
 
 const shapes = new Map<string, string>();
 const names = new Map<string, string>();
