@@ -41,6 +41,8 @@ import {
   freshDatabase,
   loadBenchTables,
   log,
+  loadValues,
+  named,
   recordingDataSource,
   scaleArg,
   type ListStatements,
@@ -218,22 +220,26 @@ async function publishStories(pg: Client, n: number): Promise<void> {
 
 /** The list path's statements as a repository sent them. */
 function listStatements(sent: Statement[]): ListStatements {
-  const total = sent.find((s) => s.sql.includes('"total"')) as Statement;
+  const total = sent.find((s) => s.sql.includes('"total"'));
   // The read models are asked for once the ids have come back: always after them.
   const [first, load] = sent.filter((s) => s !== total);
   return load ? { total, ids: first, load } : { total, page: first };
 }
 
-/** The floor of a list request: its statements straight through `pg` (the ids then the rows of those ids, and the total beside them). */
+/**
+ * The floor of a list request: its statements straight through `pg` (the ids then the rows of those ids, and
+ * the total beside them), each a named prepared statement (the API prepares some of them; the floor all).
+ */
 async function replayList(pool: Pool, s: ListStatements): Promise<unknown> {
   const [items, total] = await Promise.all([
     'page' in s
-      ? pool.query(s.page.sql, s.page.params).then((r) => r.rows)
-      : pool.query<{ id: string }>(s.ids.sql, s.ids.params).then(async (ids) => {
+      ? pool.query(named(s.page)).then((r) => r.rows)
+      : pool.query<{ id: string }>(named(s.ids)).then(async (ids) => {
           const pageIds = ids.rows.map((r) => r.id);
-          return pageIds.length ? (await pool.query(s.load.sql, pageIds)).rows : [];
+          return pageIds.length ? (await pool.query(named(s.load, loadValues(s.load, pageIds)))).rows : [];
         }),
-    pool.query(s.total.sql, s.total.params),
+    // Counted only when the API counted (a text search's short page tells its total).
+    s.total ? pool.query(named(s.total)) : Promise.resolve({ rows: [] }),
   ]);
   return { items, total: total.rows[0]?.total };
 }

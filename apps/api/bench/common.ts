@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -123,11 +124,24 @@ export interface Statement {
   params: unknown[];
 }
 
+/** A statement as a named prepared statement (its name from its text), with `values` instead of its own when given. */
+export function named(s: Statement, values: unknown[] = s.params): { name: string; text: string; values: unknown[] } {
+  return { name: `floor-${createHash('sha1').update(s.sql).digest('base64url')}`, text: s.sql, values };
+}
+
+/** The values of a read-model statement for other ids: one array parameter (`= ANY($1)`), or one parameter per id. */
+export function loadValues(load: Statement, ids: string[]): unknown[] {
+  return load.params.length === 1 && Array.isArray(load.params[0]) ? [ids] : ids;
+}
+
 /**
  * A list request's statements, and the total beside them: the page (its ids as a subquery of the read
  * models, one statement), or the page's ids then their read models.
  */
-export type ListStatements = { total: Statement } & ({ page: Statement } | { ids: Statement; load: Statement });
+export type ListStatements = {
+  /** None when the page told the total (a text search's short page): the API sent no count. */
+  total?: Statement;
+} & ({ page: Statement } | { ids: Statement; load: Statement });
 
 /**
  * The API's own TypeORM set-up on the bench database, recording every statement it sends: the

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, type EntityManager, type Repository, type SelectQueryBuilder } from 'typeorm';
 import {
   isCommitmentAtRisk,
+  todayIso,
   type Commitment,
   type CommitmentFilters,
   type CommitmentListItem,
@@ -12,7 +13,7 @@ import {
 } from '@impact/contracts';
 import { andWhereInScope } from '../auth/access';
 import type { AuthUser } from '../auth/auth-user';
-import { andWhereFlag, andWhereGiven, andWhereText, listAll, listPage, listSorts } from '../common/list-query';
+import { andWhereFlag, andWhereGiven, andWhereText, likePattern, listAll, listPage, listSorts } from '../common/list-query';
 import { archiveRecord, updateVersioned } from '../common/records';
 import { replaceLinks, type LinkTable } from '../common/refs';
 import { OutcomeEntity } from '../outcomes/outcome.entity';
@@ -75,8 +76,8 @@ export interface CommitmentReadRow
   inspiredBy: { id: string; name: string; startDate: string }[];
 }
 
-/** The contract shape of a commitment's read row. */
-export function toCommitmentListItem(c: CommitmentReadRow): CommitmentListItem {
+/** The contract shape of a commitment's read row; `today` judges "at risk" (a page reads the clock once). */
+export function toCommitmentListItem(c: CommitmentReadRow, today = todayIso()): CommitmentListItem {
   const inspiredBy = [...c.inspiredBy]
     .sort((a, b) => a.startDate.localeCompare(b.startDate) || a.id.localeCompare(b.id))
     .map((e) => ({ id: e.id, name: e.name }));
@@ -86,7 +87,7 @@ export function toCommitmentListItem(c: CommitmentReadRow): CommitmentListItem {
     ...c,
     inspiredByEngagementIds: inspiredBy.map((e) => e.id),
     partnerIds: partners.map((p) => p.id),
-    atRisk: isCommitmentAtRisk(c),
+    atRisk: isCommitmentAtRisk(c, today),
     createdAt: c.createdAt.toISOString(),
     inspiredBy,
     partners,
@@ -149,12 +150,15 @@ export class CommitmentsRepository {
   }
 
   list(user: AuthUser, f: CommitmentFilters): Promise<Page<CommitmentListItem>> {
+    const today = todayIso();
     return listPage<CommitmentEntity, CommitmentListItem, CommitmentReadRow>(
       this.filtered(user, f),
       f,
       f.status ? SORTS_ONE_STATUS : SORTS,
-      { read: () => this.readQuery(), map: toCommitmentListItem },
-      { cursor: true },
+      { read: () => this.readQuery(), map: (row) => toCommitmentListItem(row, today) },
+      // Prepared unless searching text: the other filters are equalities and flags whose plan is the same for any
+      // value. A text search usually matches fewer than a page: its total is then the page's own count (see listPage).
+      { cursor: true, prepare: !likePattern(f.q), countAfterPage: likePattern(f.q) !== null },
     );
   }
 
@@ -206,7 +210,8 @@ export class CommitmentsRepository {
   /** The read models of `ids` (live or not), in no particular order. */
   async load(ids: string[], m?: EntityManager): Promise<CommitmentListItem[]> {
     const rows = await this.readQuery(m).where('c.id IN (:...ids)', { ids }).getRawMany<CommitmentReadRow>();
-    return rows.map(toCommitmentListItem);
+    const today = todayIso();
+    return rows.map((r) => toCommitmentListItem(r, today));
   }
 
   /** One live commitment; `lock` holds its row (FOR UPDATE) until the transaction ends. */

@@ -1,6 +1,7 @@
 import { DEFAULT_PAGE_SIZE, type CursorQuery, type ListQuery, type Page } from '@impact/contracts';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ValidationFailedError } from './errors';
+import { builtQuery, rawRows } from './statements';
 import { afterConditions, cursorKeysSql, cursorValueError, decodeCursor, encodeCursor, type SortDirection, type SortKey } from './keyset';
 
 export type { SortDirection } from './keyset';
@@ -129,9 +130,10 @@ export type PageLoader<T, R extends ObjectLiteral = ObjectLiteral> =
   | ((ids: string[]) => Promise<T[]>)
   | { read: () => SelectQueryBuilder<ObjectLiteral>; map: (row: R) => T };
 
-/** A page's items and the sort keys of its last row (for the next cursor). */
+/** A page's items, how many rows its statement matched, and the sort keys of its last row (for the next cursor). */
 interface Slice<T> {
   items: T[];
+  matched: number;
   lastKeys: (string | null)[] | null;
 }
 
@@ -139,14 +141,17 @@ interface Slice<T> {
  * One page of a filtered list: `{ items, total, page, pageSize }`, and `nextCursor` when `cursor` is on
  * (the list then also takes `after`, see keyset.ts). `filtered` must select from the base alias only
  * (filters as EXISTS, never joins that repeat rows); `load` reads the page's items. The total is counted
- * beside the page, on another connection, whatever the page (offset or cursor).
+ * beside the page, on another connection, whatever the page (offset or cursor); with `countAfterPage` (a
+ * text search, whose matches are usually fewer than a page) it is counted only once the page has come back
+ * and only when the page cannot tell it: a page by offset that holds fewer rows than asked for ends the list,
+ * so the total is its offset plus its rows.
  */
 export async function listPage<E extends ObjectLiteral, T extends { id: string }, R extends ObjectLiteral = ObjectLiteral>(
   filtered: SelectQueryBuilder<E>,
   query: ListQuery & CursorQuery,
   sorts: ListSorts,
   load: PageLoader<T, R>,
-  options: { cursor?: boolean } = {},
+  options: { cursor?: boolean; prepare?: boolean; countAfterPage?: boolean } = {},
 ): Promise<Page<T>> {
   const { page, pageSize } = pageParams(query);
   const keys = sortKeys(query.sort, sorts);
@@ -157,6 +162,9 @@ export async function listPage<E extends ObjectLiteral, T extends { id: string }
   const cursor = withKeys && query.after ? decodeCursor(query.after, query.sort, keys) : null;
   const offset = cursor ? cursor.offset : (page - 1) * pageSize;
   const after = cursor ? afterConditions(keys, cursor) : null;
+  // Prepared for the first page and pages by cursor only: an offset is part of the SQL, and each page number
+  // would be one more statement kept by every pooled connection.
+  const prepare = options.prepare === true && (cursor !== null || offset === 0);
 
   const ids = (condition: string | undefined, limit: number) => {
     const qb = orderBy(filtered.clone().select(sorts.id, 'id'), keys);
@@ -168,23 +176,29 @@ export async function listPage<E extends ObjectLiteral, T extends { id: string }
     if (typeof load === 'function') {
       const q = ids(condition, limit);
       if (withKeys) q.addSelect(cursorKeysSql(keys), 'cursorKeys');
-      const rows = await q.getRawMany<{ id: string; cursorKeys?: (string | null)[] }>();
+      const rows = await rawRows<{ id: string; cursorKeys?: (string | null)[] }>(q, { prepare });
       const pageIds = rows.map((r) => r.id);
-      return { items: pageIds.length ? inOrder(pageIds, await load(pageIds)) : [], lastKeys: rows.at(-1)?.cursorKeys ?? null };
+      return {
+        items: pageIds.length ? inOrder(pageIds, await load(pageIds)) : [],
+        matched: rows.length,
+        lastKeys: rows.at(-1)?.cursorKeys ?? null,
+      };
     }
     // The sort expressions are over the base alias, which the read query shares: the same order, ties by id.
     const sub = ids(condition, limit);
     const read = load.read();
     if (withKeys) read.addSelect(cursorKeysSql(keys), 'cursorKeys');
-    const rows = await orderBy(read.andWhere(`${sorts.id} IN (${sub.getQuery()})`, sub.getParameters()), keys).getRawMany<
-      R & { cursorKeys?: (string | null)[] }
-    >();
+    const rows = await rawRows<R & { cursorKeys?: (string | null)[] }>(
+      orderBy(read.andWhere(`${sorts.id} IN (${builtQuery(sub)})`, sub.getParameters()), keys),
+      { prepare },
+    );
     const lastKeys = rows.at(-1)?.cursorKeys ?? null;
     return {
       items: rows.map((row) => {
         delete row.cursorKeys;
         return load.map(row);
       }),
+      matched: rows.length,
       lastKeys,
     };
   };
@@ -193,12 +207,20 @@ export async function listPage<E extends ObjectLiteral, T extends { id: string }
     // After the range, the rows whose key is NULL (sorted last), when the page is not full yet.
     if (!after?.rest || first.items.length >= pageSize) return first;
     const rest = await slice(after.rest, pageSize - first.items.length);
-    return { items: [...first.items, ...rest.items], lastKeys: rest.lastKeys ?? first.lastKeys };
+    return { items: [...first.items, ...rest.items], matched: first.matched + rest.matched, lastKeys: rest.lastKeys ?? first.lastKeys };
   })().catch((e: unknown) => {
     throw cursor ? cursorValueError(e) : e;
   });
-  const [got, counted] = await Promise.all([items, filtered.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>()]);
-  const total = counted?.total ?? 0;
+  const count = async () =>
+    (await rawRows<{ total: number }>(filtered.clone().select('count(*)::int', 'total'), { prepare }))[0]?.total ?? 0;
+  let got: Slice<T>;
+  let total: number;
+  if (options.countAfterPage === true && !cursor) {
+    got = await items;
+    total = got.matched < pageSize && (got.matched > 0 || offset === 0) ? offset + got.matched : await count();
+  } else {
+    [got, total] = await Promise.all([items, count()]);
+  }
   const result: Page<T> = { items: got.items, total, page: Math.floor(offset / pageSize) + 1, pageSize };
   if (withKeys) {
     const end = offset + got.items.length;

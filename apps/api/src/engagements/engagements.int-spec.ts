@@ -156,6 +156,31 @@ describe('engagements', () => {
       .expect(409);
     expect(stale.body.details.current).toMatchObject({ endDate: '2031-04-02', version: 2 });
   });
+
+  it("gives a text search's exact total on a short page, a full page, the last page and past the end", async () => {
+    for (const i of [1, 2, 3, 4, 5]) {
+      await t.http
+        .post('/api/engagements')
+        .set(as('esa'))
+        .send({ ...base(), title: `Quillwort exchange ${i}` })
+        .expect(201);
+    }
+    const matching = await count(
+      `SELECT count(*)::int AS n FROM engagements WHERE archived_at IS NULL AND (title ILIKE '%quillwort%' OR summary ILIKE '%quillwort%')`,
+    );
+    expect(matching).toBe(5);
+    const list = (query: string) => t.http.get(`/api/engagements?q=quillwort&${query}`).set(as('esa')).expect(200);
+    // Short first page, full page, the last (partial) page, and a page past the end: the same total each time.
+    for (const [query, rows, page] of [
+      ['pageSize=50', 5, 1],
+      ['pageSize=2', 2, 1],
+      ['pageSize=2&page=3', 1, 3],
+      ['pageSize=2&page=4', 0, 4],
+    ] as const) {
+      const res = await list(query);
+      expect({ query, total: res.body.total, rows: res.body.items.length, page: res.body.page }).toEqual({ query, total: 5, rows, page });
+    }
+  });
 });
 
 describe('an engagement page: what came of it and its history', () => {

@@ -7,6 +7,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { andWhereFlag, andWhereGiven, andWhereText, likePattern, listAll, listPage, listSorts } from '../common/list-query';
 import { archiveRecord, updateVersioned } from '../common/records';
 import { replaceLinks, type LinkTable } from '../common/refs';
+import { rawRows } from '../common/statements';
 import { engagementConcernsCities, engagementInCitiesSql, engagementLedToCommitmentSql, isoDate } from '../rules';
 import { EngagementEntity } from './engagement.entity';
 import { toEngagementListItem, type EngagementReadRow } from './engagement.read';
@@ -131,7 +132,8 @@ export class EngagementsRepository {
 
   list(user: AuthUser, f: EngagementFilters): Promise<Page<EngagementListItem>> {
     // Ids then read models: the read model's joins around the page's subquery cost more to plan than a second statement.
-    return listPage(this.filtered(user, f), f, SORTS, (ids) => this.load(ids), { cursor: true });
+    // A text search usually matches fewer than a page: its total is then the page's own count (see listPage).
+    return listPage(this.filtered(user, f), f, SORTS, (ids) => this.load(ids), { cursor: true, countAfterPage: likePattern(f.q) !== null });
   }
 
   /** Every match in the list's order, up to `cap` (CSV export, a city's timeline). */
@@ -184,9 +186,12 @@ export class EngagementsRepository {
       );
   }
 
-  /** The read models of `ids` (live or not), in no particular order. */
+  /**
+   * The read models of `ids` (live or not), in no particular order. One array parameter, so the statement
+   * is the same for any page and is prepared once per connection (its plan, key lookups, never changes).
+   */
   async load(ids: string[], m?: EntityManager): Promise<EngagementListItem[]> {
-    const rows = await this.readQuery(m).where('e.id IN (:...ids)', { ids }).getRawMany<EngagementReadRow>();
+    const rows = await rawRows<EngagementReadRow>(this.readQuery(m).where('e.id = ANY(:ids::uuid[])', { ids }), { prepare: true });
     return rows.map(toEngagementListItem);
   }
 
