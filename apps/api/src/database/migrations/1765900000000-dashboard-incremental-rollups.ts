@@ -295,6 +295,9 @@ function keysTrigger(table: string): string {
     END $$`;
 }
 
+/** Each table's key-noting trigger function as this migration creates it (for a later migration's undo). */
+export const KEYS_TRIGGERS: Record<string, string> = Object.fromEntries(TABLES.map((t) => [t, keysTrigger(t)]));
+
 export const COMMITMENTS_HUB_CREATED_INDEX = `CREATE INDEX "IDX_commitments_hub_created" ON "commitments" ("hub_id", "created_at") WHERE "archived_at" IS NULL`;
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
