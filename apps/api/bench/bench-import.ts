@@ -34,7 +34,7 @@ const DIST_MAIN = join(__dirname, '../../../dist/apps/api/main.js');
 const apiNodeArgs = () => (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 /** The heap limit production starts the API with (`npm start`, the Docker image); `BENCH_API_NODE_ARGS` may set another. */
-const PRODUCTION_HEAP = '--max-old-space-size=1024';
+const PRODUCTION_HEAP = '--max-old-space-size=512';
 
 /** `bench-api.ts` through ts-node (the compiler stays loaded in the process: its memory counts too). */
 function startTsApi(env: Record<string, string>): Promise<ChildProcess> {
