@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { KEYS_TRIGGERS } from './1765900000000-dashboard-incremental-rollups';
+import { KEYS_TRIGGERS, NOTE_FUNCTION } from './1765900000000-dashboard-incremental-rollups';
 
 /**
  * The dashboard's key-noting triggers (migration 1765900000000) note the same keys, but every record a
@@ -84,26 +84,12 @@ const TABLE_KEYS: Record<string, (deleting: boolean) => string[]> = {
   ],
 };
 
-/** The trigger function of `table` (the same name, so the triggers that call it stay as they are). */
-function noteFunction(table: string): string {
-  const note = (rows: string, deleting: boolean) =>
-    `INSERT INTO dashboard_dirty (rollup, a, d, s)
-       WITH r AS (${rows}) SELECT DISTINCT * FROM (${TABLE_KEYS[table](deleting).join('\n UNION ALL ')}) x;`;
-  return `CREATE OR REPLACE FUNCTION dashboard_note_${table}() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      IF TG_OP = 'INSERT' THEN ${note('SELECT * FROM n', false)}
-      ELSIF TG_OP = 'DELETE' THEN ${note('SELECT * FROM o', true)}
-      ELSE ${note('SELECT * FROM o UNION ALL SELECT * FROM n', false)}
-      END IF;
-      RETURN NULL;
-    END $$`;
-}
-
 export class DashboardKeysByProbe1766600000000 implements MigrationInterface {
   name = 'DashboardKeysByProbe1766600000000';
 
   public async up(q: QueryRunner): Promise<void> {
-    for (const table of Object.keys(TABLE_KEYS)) await q.query(noteFunction(table));
+    // The same function names, so the triggers that call them stay as they are.
+    for (const table of Object.keys(TABLE_KEYS)) await q.query(NOTE_FUNCTION.sql(table, TABLE_KEYS[table], 'CREATE OR REPLACE FUNCTION'));
   }
 
   public async down(q: QueryRunner): Promise<void> {
