@@ -5,6 +5,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** The API's heap limit in production (the Dockerfile sets the same through NODE_OPTIONS). */
+const API_HEAP = '--max-old-space-size=512';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
 
@@ -25,6 +27,14 @@ if (process.env.SKIP_BUILD !== 'true') {
   }
 }
 
-const app = spawn(process.execPath, [join(root, 'dist', 'apps', 'api', 'main.js')], { cwd: root, env: process.env, stdio: 'inherit' });
+// V8's old space may reach 512 MB (several times what the API keeps live), and with that limit V8 collects at
+// about 1.4 times the live heap instead of 4 times (its growing factor shrinks with the limit), so a long
+// import no longer leaves hundreds of MB of garbage resident. NODE_OPTIONS with its own limit wins.
+const heap = /--max-old-space-size/.test(process.env.NODE_OPTIONS ?? '') ? [] : [API_HEAP];
+const app = spawn(process.execPath, [...heap, join(root, 'dist', 'apps', 'api', 'main.js')], {
+  cwd: root,
+  env: process.env,
+  stdio: 'inherit',
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => app.kill(signal));
 app.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -33,6 +33,9 @@ const DIST_MAIN = join(__dirname, '../../../dist/apps/api/main.js');
 /** Extra Node options for the API process (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`), which NODE_OPTIONS refuses. */
 const apiNodeArgs = () => (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
+/** The heap limit production starts the API with (`npm start`, the Docker image); `BENCH_API_NODE_ARGS` may set another. */
+const PRODUCTION_HEAP = '--max-old-space-size=512';
+
 /** `bench-api.ts` through ts-node (the compiler stays loaded in the process: its memory counts too). */
 function startTsApi(env: Record<string, string>): Promise<ChildProcess> {
   return new Promise((ok, fail) => {
@@ -51,7 +54,7 @@ async function startDistApi(env: Record<string, string>): Promise<ChildProcess> 
   if (!existsSync(DIST_MAIN)) throw new Error(`${DIST_MAIN} is missing: build it first (npx nx run api:build)`);
   log(`built server ${DIST_MAIN}, built ${statSync(DIST_MAIN).mtime.toISOString()}`);
   const child = fork(DIST_MAIN, [], {
-    execArgv: apiNodeArgs(),
+    execArgv: [PRODUCTION_HEAP, ...apiNodeArgs()],
     env: {
       PATH: process.env.PATH ?? '',
       NODE_ENV: 'production',

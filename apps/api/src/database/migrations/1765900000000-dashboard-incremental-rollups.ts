@@ -281,11 +281,16 @@ const TABLE_KEYS: Record<string, (deleting: boolean) => string[]> = {
 };
 const TABLES = Object.keys(TABLE_KEYS);
 
-function keysTrigger(table: string): string {
-  const note = (rows: string, deleting: boolean) =>
-    `INSERT INTO dashboard_dirty (rollup, a, d, s)
-       WITH r AS (${rows}) SELECT DISTINCT * FROM (${TABLE_KEYS[table](deleting).join('\n UNION ALL ')}) x;`;
-  return `CREATE FUNCTION dashboard_note_${table}() RETURNS trigger LANGUAGE plpgsql AS $$
+/**
+ * A table's key-noting trigger function from its key queries (`create`: the statement's opening words).
+ * In an object, since every function a migration file exports is taken for a migration.
+ */
+export const NOTE_FUNCTION = {
+  sql(table: string, keys: (deleting: boolean) => string[], create = 'CREATE FUNCTION'): string {
+    const note = (rows: string, deleting: boolean) =>
+      `INSERT INTO dashboard_dirty (rollup, a, d, s)
+       WITH r AS (${rows}) SELECT DISTINCT * FROM (${keys(deleting).join('\n UNION ALL ')}) x;`;
+    return `${create} dashboard_note_${table}() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
       IF TG_OP = 'INSERT' THEN ${note('SELECT * FROM n', false)}
       ELSIF TG_OP = 'DELETE' THEN ${note('SELECT * FROM o', true)}
@@ -293,7 +298,15 @@ function keysTrigger(table: string): string {
       END IF;
       RETURN NULL;
     END $$`;
+  },
+};
+
+function keysTrigger(table: string): string {
+  return NOTE_FUNCTION.sql(table, TABLE_KEYS[table]);
 }
+
+/** Each table's key-noting trigger function as this migration creates it (for a later migration's undo). */
+export const KEYS_TRIGGERS: Record<string, string> = Object.fromEntries(TABLES.map((t) => [t, keysTrigger(t)]));
 
 export const COMMITMENTS_HUB_CREATED_INDEX = `CREATE INDEX "IDX_commitments_hub_created" ON "commitments" ("hub_id", "created_at") WHERE "archived_at" IS NULL`;
 
