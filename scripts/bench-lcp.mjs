@@ -6,7 +6,9 @@
 //
 // It drives the built app (`npm run build` first) on its own fresh embedded PostgreSQL with the demo
 // data (scripts/e2e-server.mjs), or an app already running at BASE_URL.
-// Options: --runs N (default 3), --waterfall (the requests of each page's last load, in ms from the start). Environment: E2E_PORT, E2E_PG_PORT, BASE_URL, CHROMIUM_PATH.
+// Options: --runs N (default 3), --waterfall (the requests of each page's last load, in ms from the start),
+// --candidates (every LCP candidate of each page's last load: when, which element, its area and text),
+// --page stories|dashboard (that page only). Environment: E2E_PORT, E2E_PG_PORT, BASE_URL, CHROMIUM_PATH.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -18,6 +20,10 @@ const runsArg = process.argv.indexOf('--runs');
 const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
 /** `--waterfall`: also print when each request of a page's last load started and ended. */
 const waterfall = process.argv.includes('--waterfall');
+/** `--candidates`: also print every LCP candidate the browser reported, not only the last. */
+const candidates = process.argv.includes('--candidates');
+const pageArg = process.argv.indexOf('--page');
+const onlyPage = pageArg > 0 ? process.argv[pageArg + 1] : null;
 const port = process.env.E2E_PORT ?? '3210';
 const baseURL = process.env.BASE_URL || `http://127.0.0.1:${port}`;
 
@@ -87,10 +93,14 @@ async function measure(browser, path, storageState, waitFor) {
         new PerformanceObserver((list) => {
           const entries = list.getEntries();
           const last = entries[entries.length - 1];
-          const el = last?.element;
+          const name = (el) => (el ? `${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).split(' ')[0] : ''}` : '');
           resolve({
             ms: last ? last.startTime : NaN,
-            element: el ? `${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).split(' ')[0] : ''}` : '',
+            element: name(last?.element),
+            candidates: entries.map(
+              (e) =>
+                `${e.startTime.toFixed(0).padStart(6)} ms ${String(e.size).padStart(7)} px²  ${name(e.element)}  ${(e.element?.textContent ?? e.url).trim().slice(0, 60)}`,
+            ),
           });
         }).observe({ type: 'largest-contentful-paint', buffered: true });
       }),
@@ -140,7 +150,7 @@ try {
     { name: '/dashboard (signed in)', path: '/dashboard', state, waitFor: 'it-kpi-cards' },
   ];
   const results = {};
-  for (const c of cases) {
+  for (const c of cases.filter((c) => !onlyPage || c.path === `/${onlyPage}`)) {
     const figures = [];
     for (let i = 0; i < runs; i++) figures.push(await measure(browser, c.path, c.state, c.waitFor));
     results[c.name] = figures;
@@ -150,7 +160,11 @@ try {
         `transferred ${(median(figures.map((f) => f.bytes)) / 1024).toFixed(0)} KiB`,
     );
     if (waterfall) console.log(figures[figures.length - 1].timeline.join('\n'));
-    for (const f of figures) delete f.timeline;
+    if (candidates) console.log(figures[figures.length - 1].candidates.join('\n'));
+    for (const f of figures) {
+      delete f.timeline;
+      delete f.candidates;
+    }
   }
   await browser.close();
   console.log(JSON.stringify({ profile: PHONE, runs, results }));

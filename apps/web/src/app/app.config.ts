@@ -1,6 +1,5 @@
 import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
 import { ApplicationConfig, inject, isDevMode, provideAppInitializer, provideBrowserGlobalErrorListeners } from '@angular/core';
-import { MatIconRegistry } from '@angular/material/icon';
 import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
 import { LANGUAGES } from '@impact/contracts';
 import { provideTransloco } from '@jsverse/transloco';
@@ -33,7 +32,6 @@ export const appConfig: ApplicationConfig = {
     provideIcuMessages(),
     { provide: TitleStrategy, useExisting: TranslatedTitleStrategy },
     provideAppInitializer(async () => {
-      inject(MatIconRegistry).setDefaultFontSetClass('material-symbols-outlined');
       const auth = inject(AuthService);
       await inject(LanguageService).init();
       await auth.boot();

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ViewContainerRef, computed, inject, viewChild } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
@@ -11,37 +11,30 @@ import { EmptyState } from '../shared/ui/empty-state';
 import { PageHeader } from '../shared/ui/page-header';
 import { DashboardQuery } from './dashboard-query';
 import { DashboardApi } from './data-access/dashboard.api';
-import { AtRiskPanel } from './panels/at-risk-panel';
-import { GraphPanel, MapPanel, TrendsPanel } from './panels/chart-panels';
 import { DashboardFiltersBar } from './panels/dashboard-filters';
-import { HubTable } from './panels/hub-table';
 import { KpiCards } from './panels/kpi-cards';
-import { StoryPanel } from './panels/story-panel';
 import { HubNames } from '../shared/ui/hub-name';
+import { renderWhenIdle } from '../shared/ui/render-when-idle';
 
 /**
  * The leadership dashboard: KPI cards (every figure a door to the list that holds it), the same
  * figures per hub, trends, what is late, stories, the map and the peer-learning graph. Hub and range
  * live in the URL; a hub manager lands on its hub. The page loads the figures; the panels show them.
+ * On a cold load the figures paint first: the panels below them (their code, ECharts included) are
+ * loaded and rendered once the browser is idle after that paint.
  */
 @Component({
   selector: 'it-dashboard-page',
   imports: [
-    AtRiskPanel,
     DashboardFiltersBar,
     EmptyState,
-    GraphPanel,
-    HubTable,
     KpiCards,
-    MapPanel,
     MatButtonModule,
     MatIconModule,
     MatProgressBarModule,
     PageHeader,
     RouterLink,
-    StoryPanel,
     TranslocoPipe,
-    TrendsPanel,
   ],
   templateUrl: './dashboard.page.html',
   styleUrl: './dashboard.page.scss',
@@ -78,6 +71,25 @@ export class DashboardPage {
     const id = this.filters().hubId;
     return id ? this.hubNames.name(id) : '';
   });
+  private readonly details = viewChild('details', { read: ViewContainerRef });
+
+  constructor() {
+    renderWhenIdle(
+      this.details,
+      () => import('./panels/dashboard-details').then((m) => m.DashboardDetails),
+      () => ({
+        rows: this.summary.hasValue() ? this.summary.value().byHub : [],
+        filters: this.filters(),
+        months: this.trends.hasValue() ? this.trends.value().months : undefined,
+        atRisk: this.atRisk.hasValue() ? this.atRisk.value() : undefined,
+        stories: this.stories.hasValue() ? this.stories.value() : undefined,
+        storiesFailed: !!this.stories.error(),
+        cities: this.map.hasValue() ? this.map.value().cities : undefined,
+        graph: this.graph.hasValue() ? this.graph.value() : undefined,
+      }),
+    );
+  }
+
   protected readonly freshness = computed(() => {
     const at = this.summary.hasValue() ? this.summary.value().refreshedAt : null;
     if (!at) return null;

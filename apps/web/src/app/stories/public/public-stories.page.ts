@@ -1,14 +1,20 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  Signal,
+  ViewContainerRef,
+  computed,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import {
-  LANGUAGES,
   Language,
   PublicStory,
   PublicStoryFacets,
@@ -21,17 +27,19 @@ import {
   hubNameIn,
 } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { Subject, catchError, debounceTime, map, of, switchMap } from 'rxjs';
+import { Subject, catchError, map, of, switchMap } from 'rxjs';
 import { LanguageService } from '../../core/i18n/language.service';
 import { LocaleNumberPipe } from '../../core/i18n/locale.pipes';
 import { EmptyState } from '../../shared/ui/empty-state';
+import { renderWhenIdle } from '../../shared/ui/render-when-idle';
 import { PublicStoriesApi } from '../data-access/public-stories.api';
+import { PublicStoryFilterKey, PublicStoryFilterValues } from './public-story-filters';
 
 /** Stories per request: a light first answer on a phone; the reader loads more as they go. */
 export const PUBLIC_PAGE_SIZE = 12;
 
-type FilterKey = 'category' | 'hubId' | 'cityId' | 'language' | 'q';
-type Filters = Record<FilterKey, string>;
+type FilterKey = PublicStoryFilterKey;
+type Filters = PublicStoryFilterValues;
 const NO_FILTERS: Filters = { category: '', hubId: '', cityId: '', language: '', q: '' };
 
 /**
@@ -41,20 +49,9 @@ const NO_FILTERS: Filters = { category: '', hubId: '', cityId: '', language: '',
  */
 @Component({
   selector: 'it-public-stories-page',
-  imports: [
-    EmptyState,
-    LocaleNumberPipe,
-    MatButtonModule,
-    MatFormFieldModule,
-    MatIconModule,
-    MatInputModule,
-    MatProgressBarModule,
-    MatSelectModule,
-    RouterLink,
-    TranslocoPipe,
-  ],
+  imports: [EmptyState, LocaleNumberPipe, MatButtonModule, MatIconModule, MatProgressBarModule, RouterLink, TranslocoPipe],
   templateUrl: './public-stories.page.html',
-  styleUrl: './public-stories.page.scss',
+  styleUrls: ['./public-stories.page.scss', './public-story-filters.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class PublicStoriesPage {
@@ -65,7 +62,6 @@ export class PublicStoriesPage {
   private readonly destroyRef = inject(DestroyRef);
 
   protected readonly categories = STORY_CATEGORIES;
-  protected readonly languages = LANGUAGES;
 
   protected readonly filters = toSignal(
     this.route.queryParamMap.pipe(
@@ -116,8 +112,10 @@ export class PublicStoriesPage {
     return f ? { stories: f.stories, cities: f.cities.length } : null;
   });
 
+  private readonly filterBar = viewChild('filterBar', { read: ViewContainerRef });
+  protected readonly filterBarShown: Signal<boolean>;
+
   private readonly loads = new Subject<{ query: PublicStoryQuery; page: number }>();
-  private readonly typed = new Subject<string>();
 
   constructor() {
     this.loads
@@ -141,25 +139,21 @@ export class PublicStoriesPage {
     toObservable(this.query)
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe((query) => this.loads.next({ query, page: 1 }));
-    // The search follows typing after a short pause, so a word is one request, not one per letter.
-    this.typed.pipe(debounceTime(350), takeUntilDestroyed(this.destroyRef)).subscribe((q) => this.set('q', q.trim()));
+    // The filter bar's form fields (Material's form field, select and input) come once the heading and
+    // the stories have painted; empty fields of their size hold its place until then.
+    this.filterBarShown = renderWhenIdle(
+      this.filterBar,
+      () => import('./public-story-filters').then((m) => m.PublicStoryFilters),
+      () => ({ filters: this.filters(), hubs: this.hubs(), cities: this.cities() }),
+    );
   }
 
   protected loadMore(): void {
     if (!this.state().loading) this.loads.next({ query: this.query(), page: this.state().page + 1 });
   }
 
-  protected search(value: string): void {
-    this.typed.next(value);
-  }
-
   protected dirOf(language: Language): 'rtl' | 'ltr' {
     return RTL_LANGUAGES.includes(language) ? 'rtl' : 'ltr';
-  }
-
-  protected set(key: FilterKey, value: string): void {
-    if ((this.filters()[key] ?? '') === value) return;
-    void this.router.navigate([], { relativeTo: this.route, queryParams: { [key]: value || null }, queryParamsHandling: 'merge' });
   }
 
   protected clear(): void {
