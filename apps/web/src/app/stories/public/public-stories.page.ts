@@ -33,14 +33,12 @@ import { LocaleNumberPipe } from '../../core/i18n/locale.pipes';
 import { EmptyState } from '../../shared/ui/empty-state';
 import { renderWhenIdle } from '../../shared/ui/render-when-idle';
 import { PublicStoriesApi } from '../data-access/public-stories.api';
-import { PublicStoryFilterKey, PublicStoryFilterValues } from './public-story-filters';
+import type { PublicStoryFilterKey, PublicStoryFilterValues } from './public-story-filters';
 
 /** Stories per request: a light first answer on a phone; the reader loads more as they go. */
 export const PUBLIC_PAGE_SIZE = 12;
 
-type FilterKey = PublicStoryFilterKey;
-type Filters = PublicStoryFilterValues;
-const NO_FILTERS: Filters = { category: '', hubId: '', cityId: '', language: '', q: '' };
+const NO_FILTERS: PublicStoryFilterValues = { category: '', hubId: '', cityId: '', language: '', q: '' };
 
 /**
  * `/stories`: published impact stories grouped by the five categories. The filters live in the URL
@@ -65,7 +63,12 @@ export class PublicStoriesPage {
 
   protected readonly filters = toSignal(
     this.route.queryParamMap.pipe(
-      map((p) => Object.fromEntries((Object.keys(NO_FILTERS) as FilterKey[]).map((k) => [k, p.get(k) ?? ''])) as Filters),
+      map(
+        (p) =>
+          Object.fromEntries(
+            (Object.keys(NO_FILTERS) as PublicStoryFilterKey[]).map((k) => [k, p.get(k) ?? '']),
+          ) as PublicStoryFilterValues,
+      ),
     ),
     { initialValue: NO_FILTERS },
   );
@@ -100,13 +103,13 @@ export class PublicStoriesPage {
 
   /** The hubs and cities there are stories for (whatever the filters), for the selects and the totals. */
   private readonly facets = toSignal(this.api.facets().pipe(catchError(() => of(null))), { initialValue: null });
-  protected readonly hubs = computed(() => {
+  private readonly hubs = computed(() => {
     const language = this.ui.language();
     return (this.facets()?.hubs ?? [])
       .map((h) => ({ id: h.id, name: hubNameIn(h, language) }))
       .sort((a, b) => a.name.localeCompare(b.name, language));
   });
-  protected readonly cities = computed<PublicStoryFacets['cities']>(() => this.facets()?.cities ?? []);
+  private readonly cities = computed<PublicStoryFacets['cities']>(() => this.facets()?.cities ?? []);
   protected readonly totals = computed(() => {
     const f = this.facets();
     return f ? { stories: f.stories, cities: f.cities.length } : null;
