@@ -38,9 +38,9 @@ describe('follow-up and outcome imports: round trip', () => {
     expect(exported.header[exported.header.length - 1]).toBe('version');
     const before = await written();
     const csv = await imported(who, entity, false, exported.text, `${entity}.csv`);
-    expect(csv).toMatchObject({ status: 'done', total: rows, unchanged: rows, created: 0, updated: 0, errors: [] });
+    expect(csv).toMatchObject({ status: 'done', message: null, total: rows, unchanged: rows, created: 0, updated: 0, errors: [] });
     const xlsx = await imported(who, entity, false, await xlsxOf(exported.text), `${entity}.xlsx`);
-    expect(xlsx).toMatchObject({ status: 'done', total: rows, unchanged: rows, created: 0, updated: 0, errors: [] });
+    expect(xlsx).toMatchObject({ status: 'done', message: null, total: rows, unchanged: rows, created: 0, updated: 0, errors: [] });
     expect(await written()).toEqual(before);
   });
 

@@ -29,9 +29,18 @@ describe('imports: round trip', () => {
     expect(rows).toBeGreaterThan(5);
     const before = await written();
     const csv = await imported('admin', entity, false, exported.text, `${entity}.csv`);
-    expect(csv).toMatchObject({ status: 'done', total: rows, processed: rows, unchanged: rows, created: 0, updated: 0, errors: [] });
+    expect(csv).toMatchObject({
+      status: 'done',
+      message: null,
+      total: rows,
+      processed: rows,
+      unchanged: rows,
+      created: 0,
+      updated: 0,
+      errors: [],
+    });
     const xlsx = await imported('admin', entity, false, await xlsxOf(exported.text), `${entity}.xlsx`);
-    expect(xlsx).toMatchObject({ status: 'done', total: rows, unchanged: rows, created: 0, updated: 0, errors: [] });
+    expect(xlsx).toMatchObject({ status: 'done', message: null, total: rows, unchanged: rows, created: 0, updated: 0, errors: [] });
     expect(await written()).toEqual(before);
   });
 });

@@ -22,8 +22,8 @@ import { JobsService } from '../jobs/jobs.service';
 import { ImportEntity, type ImportCreated, type ImportUpdated } from './import.entity';
 import { Importers, type CreatePlan } from './importers';
 import { ImportsRepository } from './imports.repository';
-import { readCsvRows, readXlsxRows, sniffDelimiter, UnreadableFileError, type SheetRow } from './read-rows';
-import { checkZipBounds } from './zip-bounds';
+import { readCsvRows, sniffDelimiter, UnreadableFileError, type SheetRow } from './read-rows';
+import { readXlsxRows } from './read-xlsx';
 
 /** Row errors kept on an import; past this many the file is surely the wrong one. */
 const MAX_ERRORS = 1_000;
@@ -75,9 +75,7 @@ async function* rowsOf(pieces: AsyncGenerator<Buffer>): AsyncGenerator<SheetRow>
   if (head.toString('latin1', 0, 2) === 'PK') {
     const parts: Buffer[] = [];
     for await (const piece of all()) parts.push(piece);
-    const content = Buffer.concat(parts);
-    await checkZipBounds(content);
-    yield* readXlsxRows(Readable.from([content]));
+    yield* readXlsxRows(Buffer.concat(parts));
   } else yield* readCsvRows(Readable.from(all()), sniffDelimiter(head.toString('utf8', 0, Math.min(head.length, 64 * 1024))));
 }
 
@@ -315,7 +313,11 @@ export class ImportsService implements OnModuleInit {
         });
       }
     } catch (e) {
-      if (e instanceof UnreadableFileError) return { status: 'failed', message: e.message, ...counts, total: null, errors };
+      if (e instanceof UnreadableFileError) {
+        // The user reads the message; what failed inside the reader goes to the log.
+        if (e.cause) this.logger.warn({ err: { message: (e.cause as Error).message }, importId: rec.id }, 'import file unreadable');
+        return { status: 'failed', message: e.message, ...counts, total: null, errors };
+      }
       if (!(e instanceof RowsFailed)) throw e;
     }
     // A batch reports its rows' errors when it is written, after later rows' own errors: rows in order again.

@@ -1,6 +1,5 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
-import { fromCell, readCsvRows, readXlsxRows, sniffDelimiter, UnreadableFileError, type SheetRow } from './read-rows';
+import { fromCell, readCsvRows, sniffDelimiter, UnreadableFileError, type SheetRow } from './read-rows';
 
 async function all(rows: AsyncGenerator<SheetRow>): Promise<SheetRow[]> {
   const out: SheetRow[] = [];
@@ -46,26 +45,5 @@ describe('readCsvRows', () => {
     ['a header naming a column twice', 'name,name\na,b\n'],
   ])('refuses %s with a clear error', async (_what, text) => {
     await expect(csv(text)).rejects.toBeInstanceOf(UnreadableFileError);
-  });
-});
-
-describe('readXlsxRows', () => {
-  it('reads the first sheet only, dates as days and formulas as text', async () => {
-    const wb = new ExcelJS.Workbook();
-    const sheet = wb.addWorksheet('cities');
-    sheet.addRow(['name', 'memberSince', 'leadOfficial']);
-    sheet.addRow(['الرباط', new Date(Date.UTC(2021, 2, 4)), { formula: 'HYPERLINK("http://x")' }]);
-    sheet.addRow([]);
-    sheet.addRow(['Lyon', null, 'Ana']);
-    wb.addWorksheet('other').addRow(['ignored']);
-    const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-    expect(await all(readXlsxRows(Readable.from([buffer])))).toEqual([
-      { row: 2, cells: { name: 'الرباط', memberSince: '2021-03-04', leadOfficial: '=HYPERLINK("http://x")' } },
-      { row: 4, cells: { name: 'Lyon', memberSince: '', leadOfficial: 'Ana' } },
-    ]);
-  });
-
-  it('refuses a file that is not a workbook', async () => {
-    await expect(all(readXlsxRows(Readable.from([Buffer.from('not a zip')])))).rejects.toBeInstanceOf(UnreadableFileError);
   });
 });

@@ -1,6 +1,5 @@
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
 
 /** The most data rows and columns one file may hold. */
 export const IMPORT_LIMITS = { rows: 200_000, columns: 200, bytes: 50 * 1024 * 1024 } as const;
@@ -11,15 +10,23 @@ export interface SheetRow {
   cells: Record<string, string>;
 }
 
-/** A file that cannot be read at all: the import stops with this message, nothing is written. */
-export class UnreadableFileError extends Error {}
+/** A file that cannot be read at all: the import stops with this message, nothing is written. `cause`: what failed inside the reader, for the log. */
+export class UnreadableFileError extends Error {
+  constructor(
+    message: string,
+    readonly cause?: unknown,
+  ) {
+    super(message);
+  }
+}
 
 /** The export prefixes text a spreadsheet would run as a formula with `'`; reading it back removes that prefix. */
 export function fromCell(text: string): string {
   return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
 }
 
-function checkHeader(header: string[]): string[] {
+/** The header's column names, checked: not too many, none twice, the UTF-8 byte-order mark dropped. */
+export function headerOf(header: string[]): string[] {
   if (header.length > IMPORT_LIMITS.columns) throw new UnreadableFileError(`The file has more than ${IMPORT_LIMITS.columns} columns.`);
   // The UTF-8 BOM is removed here rather than by the parser, whose BOM option would also decode UTF-16.
   const names = header.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h).trim());
@@ -28,7 +35,8 @@ function checkHeader(header: string[]): string[] {
   return names;
 }
 
-function toRow(header: string[], values: string[], row: number): SheetRow {
+/** One data row's cells by header name, within the row limit. */
+export function toRow(header: string[], values: string[], row: number): SheetRow {
   if (row - 1 > IMPORT_LIMITS.rows) throw new UnreadableFileError(`The file has more than ${IMPORT_LIMITS.rows} rows.`);
   const cells: Record<string, string> = {};
   header.forEach((h, i) => {
@@ -61,54 +69,12 @@ export async function* readCsvRows(input: Readable, delimiter: ',' | ';' = ','):
       row++;
       if (record.some((v) => v.includes('\u0000')))
         throw new UnreadableFileError(`Row ${row} holds a NUL character: the file is not UTF-8 text (UTF-16 files are not read).`);
-      if (!header) header = checkHeader(record);
+      if (!header) header = headerOf(record);
       else yield toRow(header, record, row);
     }
   } catch (e) {
     if (e instanceof UnreadableFileError) throw e;
     throw new UnreadableFileError(`The file is not valid CSV (${(e as { code?: string }).code ?? 'parse error'}).`);
-  }
-  if (!header) throw new UnreadableFileError('The file is empty.');
-}
-
-/** A cell as text: dates as YYYY-MM-DD, formulas as their text (never evaluated), rich text joined. */
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('formula' in value) return `=${value.formula}`;
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('text' in value) return String(value.text);
-    if ('error' in value) return String(value.error);
-    return '';
-  }
-  return String(value);
-}
-
-/** Streams the first sheet of an `.xlsx` (exceljs's WorkbookReader, so memory stays flat). */
-export async function* readXlsxRows(input: Readable): AsyncGenerator<SheetRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'cache',
-    worksheets: 'emit',
-    entries: 'emit',
-  });
-  let header: string[] | null = null;
-  try {
-    for await (const sheet of reader) {
-      for await (const r of sheet as unknown as AsyncIterable<ExcelJS.Row>) {
-        const values = (r.values as ExcelJS.CellValue[]).slice(1).map(cellText);
-        if (!header) {
-          if (r.number !== 1) throw new UnreadableFileError('The first sheet has no header in row 1.');
-          header = checkHeader(values);
-        } else if (values.some((v) => v !== '')) yield toRow(header, values, r.number);
-      }
-      break; // the first sheet only
-    }
-  } catch (e) {
-    if (e instanceof UnreadableFileError) throw e;
-    throw new UnreadableFileError('The file is not a readable .xlsx workbook.');
   }
   if (!header) throw new UnreadableFileError('The file is empty.');
 }

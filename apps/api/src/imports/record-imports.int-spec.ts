@@ -30,9 +30,9 @@ describe('record imports: round trip', () => {
     expect(rows).toBeGreaterThan(5);
     const before = await written();
     const csv = await imported(who, entity, false, exported.text, `${entity}.csv`);
-    expect(csv).toMatchObject({ status: 'done', total: rows, unchanged: rows, created: 0, updated: 0, errors: [] });
+    expect(csv).toMatchObject({ status: 'done', message: null, total: rows, unchanged: rows, created: 0, updated: 0, errors: [] });
     const xlsx = await imported(who, entity, false, await xlsxOf(exported.text), `${entity}.xlsx`);
-    expect(xlsx).toMatchObject({ status: 'done', total: rows, unchanged: rows, created: 0, updated: 0, errors: [] });
+    expect(xlsx).toMatchObject({ status: 'done', message: null, total: rows, unchanged: rows, created: 0, updated: 0, errors: [] });
     expect(await written()).toEqual(before);
   });
 });

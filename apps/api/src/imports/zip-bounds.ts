@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
 import { UnreadableFileError } from './read-rows';
 
@@ -66,16 +67,24 @@ function inflatedSize(data: Buffer, budget: number): Promise<number> {
   });
 }
 
+/** Where one entry's data lies in the zip, and how it is stored (0: as is, 8: deflated). */
+export interface ZipPart {
+  method: 0 | 8;
+  start: number;
+  end: number;
+}
+
 /**
  * Refuses a workbook whose entries would inflate beyond ZIP_LIMITS, before the sheet reader sees it:
  * every entry is inflated once and only counted. The entries must follow each other from the start
- * of the file to the central directory, so a reader that walks the file from its start (as the sheet
- * reader does) meets exactly the entries counted here.
+ * of the file to the central directory, so what is counted is all the file holds. Returns the
+ * entries by name, for reading them in the order a reader needs (`partStream`).
  */
-export async function checkZipBounds(zip: Buffer, limits: typeof ZIP_LIMITS = ZIP_LIMITS): Promise<void> {
+export async function checkZipBounds(zip: Buffer, limits: typeof ZIP_LIMITS = ZIP_LIMITS): Promise<Map<string, ZipPart>> {
   const { entries, directory } = entriesOf(zip, limits);
   const tooBig = (what: string, bytes: number) =>
     new UnreadableFileError(`The file ${what} more than ${Math.round(bytes / MB)} MB once unzipped: it is not read (is it a zip bomb?).`);
+  const parts = new Map<string, ZipPart>();
   let next = 0;
   let total = 0;
   for (const e of entries) {
@@ -97,6 +106,17 @@ export async function checkZipBounds(zip: Buffer, limits: typeof ZIP_LIMITS = ZI
     if (size > budget)
       throw shared ? tooBig('holds shared strings of', limits.sharedStringsBytes) : tooBig('inflates to', limits.inflatedBytes);
     total += size;
+    parts.set(e.name, { method: e.method as ZipPart['method'], start, end });
   }
   if (next !== directory) throw notAWorkbook();
+  return parts;
+}
+
+/** One entry's content as a stream (inflated as it is read; a broken entry fails the stream as not a workbook). */
+export function partStream(zip: Buffer, part: ZipPart): Readable {
+  const data = zip.subarray(part.start, part.end);
+  if (part.method === 0) return Readable.from([data]);
+  const inflate = createInflateRaw();
+  inflate.end(data);
+  return inflate;
 }
