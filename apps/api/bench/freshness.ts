@@ -157,7 +157,8 @@ export async function measureFreshness(opts: {
       foldMsPerWrite: fold,
       noteMsPerWrite: note,
       foldCalls: after.foldCalls - before.foldCalls,
-      method: "pg_stat_user_functions (track_functions = 'pl'): fold_dashboard_rollups + dashboard_note_* total_time / writes",
+      method:
+        "pg_stat_user_functions (track_functions = 'pl'): fold_dashboard_rollups + advance_dashboard_totals + dashboard_note_* total_time / writes",
       ...(statements ? { statements } : {}),
     };
     opts.log(
