@@ -7,8 +7,9 @@
  * count has grown. The clock starts when the POST has answered (the write is committed).
  *
  * Database time: PostgreSQL's own per-function timing (`track_functions = 'pl'`, pg_stat_user_functions):
- * the fold function the API calls after writes (fold_dashboard_rollups) plus the statement triggers that
- * note the touched keys inside the writes themselves (dashboard_note_*), summed over the writes and
+ * the fold function the API calls after writes (fold_dashboard_rollups, with the totals' triggers on the
+ * rollups it writes) and the move of the totals' day after it (advance_dashboard_totals), plus the
+ * statement triggers that note the touched keys inside the writes themselves (dashboard_note_*), summed over the writes and
  * divided by their number. Folds that found nothing (the API's timer) are included: they are rollup
  * time too.
  */
@@ -62,7 +63,7 @@ interface FunctionTimes {
 async function functionTimes(pg: Client): Promise<FunctionTimes> {
   await pg.query(`SELECT pg_stat_clear_snapshot()`);
   const { rows } = await pg.query<{ fold: number; note: number; fold_calls: number }>(
-    `SELECT COALESCE(sum(total_time) FILTER (WHERE funcname = 'fold_dashboard_rollups'), 0)::float8 AS fold,
+    `SELECT COALESCE(sum(total_time) FILTER (WHERE funcname IN ('fold_dashboard_rollups', 'advance_dashboard_totals')), 0)::float8 AS fold,
             COALESCE(sum(total_time) FILTER (WHERE funcname LIKE 'dashboard_note_%'), 0)::float8 AS note,
             COALESCE(sum(calls) FILTER (WHERE funcname = 'fold_dashboard_rollups'), 0)::int AS fold_calls
        FROM pg_stat_user_functions`,
@@ -156,7 +157,8 @@ export async function measureFreshness(opts: {
       foldMsPerWrite: fold,
       noteMsPerWrite: note,
       foldCalls: after.foldCalls - before.foldCalls,
-      method: "pg_stat_user_functions (track_functions = 'pl'): fold_dashboard_rollups + dashboard_note_* total_time / writes",
+      method:
+        "pg_stat_user_functions (track_functions = 'pl'): fold_dashboard_rollups + advance_dashboard_totals + dashboard_note_* total_time / writes",
       ...(statements ? { statements } : {}),
     };
     opts.log(

@@ -51,12 +51,21 @@ export interface SummaryRows {
   refreshedAt: Date | null;
 }
 
+/** One hub's achievements histogram as two arrays: the days and, at the same places, their counts. */
+interface HubHistogram {
+  hub_id: string;
+  days: (number | null)[];
+  n: number[];
+}
+const isHistogram = (a: AchievementBucket | HubHistogram): a is HubHistogram => Array.isArray(a.n);
+
 interface SummaryRow {
   act: HubFigureRow[] | null;
   eng: HubFigureRow[] | null;
   st: HubFigureRow[] | null;
   fu: HubFigureRow[] | null;
-  ach: AchievementBucket[] | null;
+  /** The histogram as buckets, or (from the totals) per hub as two arrays: the days and their counts. */
+  ach: (AchievementBucket | HubHistogram)[] | null;
   hubs: { id: string; name: string }[] | null;
   refreshed_at: Date | null;
 }
@@ -97,9 +106,12 @@ export class DashboardFiguresRepository {
   async summary(scope: DashboardScope, range: DashboardRange): Promise<SummaryRows> {
     const [sql, values] = this.summaryStatement(scope, range);
     const [row]: SummaryRow[] = await this.dataSource.query(sql, values);
+    const achievements = (row.ach ?? []).flatMap((a): AchievementBucket[] =>
+      isHistogram(a) ? a.n.map((n, i) => ({ hub_id: a.hub_id, days: a.days[i], n })) : [a],
+    );
     return {
       hubRows: [...(row.act ?? []), ...(row.eng ?? []), ...(row.st ?? []), ...(row.fu ?? [])],
-      achievements: row.ach ?? [],
+      achievements,
       hubs: row.hubs ?? [],
       refreshedAt: row.refreshed_at,
     };
@@ -109,12 +121,13 @@ export class DashboardFiguresRepository {
   summaryStatement(scope: DashboardScope, range: DashboardRange): [sql: string, values: unknown[]] {
     const from = placeholder('from', range.from);
     const to = placeholder('to', range.to);
-    const sql = scope.kind === 'all' ? networkSql(from, to) : citiesSql(from, to, scope.cityIds.length === 1);
+    const sql =
+      scope.kind === 'cities' ? citiesSql(from, to, scope.cityIds.length === 1) : from || to ? networkSql(from, to) : networkTotalsSql();
     return bindNamed(this.dataSource, sql, { from: range.from, to: range.to, cities: scope.kind === 'cities' ? scope.cityIds : undefined });
   }
 }
 
-/** Whole network: read from the rollups (dashboard_* materialized views). */
+/** Whole network within a date range: from the rollups' rows of the range. */
 function networkSql(from: string | null, to: string | null): string {
   return `WITH
     eng AS (SELECT hub_id, ${ROLLED_UP_ENGAGEMENTS} FROM dashboard_engagement_days WHERE ${inRange('day', from, to)} GROUP BY hub_id),
@@ -128,6 +141,34 @@ function networkSql(from: string | null, to: string | null): string {
     st AS (SELECT hub_id, ${STATUS_SUMS('n')}, sum(at_risk)::int AS at_risk FROM st_rows GROUP BY hub_id),
     ach AS (SELECT hub_id, days, count(*)::int AS n FROM dashboard_achievements WHERE ${achievedInRange(from, to)} GROUP BY hub_id, days),
     fu AS (SELECT hub_id, sum(follow_ups)::int AS overdue FROM dashboard_follow_up_due WHERE ${DUE_DATE_PASSED} GROUP BY hub_id)
+    ${COLLECT}`;
+}
+
+/**
+ * Whole network, every day (the page's first view): from the totals the rollups' triggers keep (a few
+ * rows per hub), plus the rollup rows of the due and target dates between the totals' day and today.
+ * The achievements' histogram comes as two arrays per hub (far fewer bytes than a row per bucket).
+ */
+function networkTotalsSql(): string {
+  const since = (rollup: string, column: string, n: string, where = 'TRUE') =>
+    `SELECT r.hub_id, sum(CASE WHEN d.as_of < d.today THEN r.${n} ELSE -r.${n} END) AS n
+       FROM d JOIN ${rollup} r ON r.${column} >= least(d.as_of, d.today) AND r.${column} < greatest(d.as_of, d.today)
+      WHERE ${where} GROUP BY r.hub_id`;
+  return `WITH
+    d AS (SELECT as_of, ${SQL_TODAY} AS today FROM dashboard_totals_day WHERE id = 1),
+    eng AS (SELECT hub_id, engagements, participants_total AS p_total, participants_mayors AS p_mayors,
+                   participants_officials AS p_officials, participants_youth AS p_youth, participants_women AS p_women,
+                   participants_community_leaders AS p_community, led_to_commitment AS led
+              FROM dashboard_hub_totals),
+    act AS (SELECT c.hub_id, count(*)::int AS active_cities FROM cities c JOIN dashboard_city_days a ON a.city_id = c.id AND a.days > 0
+             WHERE c.archived_at IS NULL GROUP BY c.hub_id),
+    risk_since AS (${since('dashboard_commitment_status', 'target_date', 'commitments', `r.status IN ('pledged', 'in_progress') AND r.target_date IS NOT NULL`)}),
+    st AS (SELECT s.hub_id, ${STATUS_SUMS('s.commitments')}, (sum(s.at_risk_before) + COALESCE(max(g.n), 0))::int AS at_risk
+             FROM dashboard_hub_statuses s LEFT JOIN risk_since g ON g.hub_id = s.hub_id GROUP BY s.hub_id),
+    due_since AS (${since('dashboard_follow_up_due', 'due_date', 'follow_ups')}),
+    fu AS (SELECT t.hub_id, (t.overdue_before + COALESCE(g.n, 0))::int AS overdue FROM dashboard_hub_totals t LEFT JOIN due_since g ON g.hub_id = t.hub_id),
+    ach AS (SELECT hub_id, array_agg(days) AS days, array_agg(commitments::int) AS n FROM dashboard_hub_achievement_days
+             WHERE commitments <> 0 GROUP BY hub_id)
     ${COLLECT}`;
 }
 

@@ -27,8 +27,10 @@ const CLOCK_MARGIN_MS = 1_000;
  * hubs, cities, commitments) of the rollup rows it touches (statement triggers, see the migration) and
  * NOTIFYs `dashboard_records_changed`; a moment later this folds them: the owner's
  * fold_dashboard_rollups() recomputes only those rows, in one transaction, so readers see the previous
- * figures or the new ones, never half. A fold also runs on a timer, and every rollup is rebuilt whole
- * when the database has never built them (before serving) and once a day as a safety pass.
+ * figures or the new ones, never half (the per-hub totals the rollups' triggers keep move with them,
+ * and each fold moves the day those totals judge "overdue" and "at risk" by to today). A fold also
+ * runs on a timer, and every rollup is rebuilt whole when the database has never built them (before
+ * serving) and once a day as a safety pass.
  * Several instances on one database take turns on an advisory lock; a fold takes the keys it folds, so
  * the next instance finds none left: each change is folded once, whatever the number of instances.
  */
@@ -113,6 +115,7 @@ export class DashboardRefresher implements OnApplicationBootstrap, OnApplication
       // Every rollup then holds the records as they were when the fold began.
       const started = new Date();
       const folded = await this.rollups.fold(manager);
+      await this.rollups.advanceTotals(manager);
       await this.rollups.setRefreshedAt(manager, started, DASHBOARD_VIEWS);
       if (Object.keys(folded).length) this.logger.debug?.(`Dashboard rollups folded ${JSON.stringify(folded)}`);
       return folded;
@@ -145,6 +148,7 @@ export class DashboardRefresher implements OnApplicationBootstrap, OnApplication
               if (this.closed) return false;
               await this.rollups.rebuild(manager, view);
             }
+            await this.rollups.advanceTotals(manager);
             await this.rollups.setRefreshedAt(manager, started, DASHBOARD_VIEWS, batch);
             this.logger.debug?.(
               batch.length

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { DASHBOARD_FOLD_FUNCTION, DASHBOARD_REFRESH_FUNCTION } from '../database/roles';
+import { DASHBOARD_ADVANCE_FUNCTION, DASHBOARD_FOLD_FUNCTION, DASHBOARD_REFRESH_FUNCTION } from '../database/roles';
 
 /** How many touched keys a fold brought up to date, per rollup (rollups with none are left out). */
 export type FoldResult = Record<string, number>;
@@ -32,6 +32,14 @@ export class DashboardRollupsRepository {
   async fold(m: EntityManager): Promise<FoldResult> {
     const rows: { folded: FoldResult }[] = await m.query(`SELECT ${DASHBOARD_FOLD_FUNCTION}() AS folded`);
     return rows[0]?.folded ?? {};
+  }
+
+  /**
+   * Moves the day the pre-folded totals count "overdue" and "at risk" as of to today (nothing when it
+   * is today already; readers add the days between meanwhile), in this transaction.
+   */
+  async advanceTotals(m: EntityManager): Promise<void> {
+    await m.query(`SELECT ${DASHBOARD_ADVANCE_FUNCTION}()`);
   }
 
   /** Waits for any other instance's fold or rebuild to end; held until this transaction ends. */

@@ -1,6 +1,7 @@
 import type { DashboardAtRisk, DashboardGraph, DashboardSummary } from '@impact/contracts';
 import { demoSignIn, getOk } from '../../test/demo-sign-in';
 import { createTestApp, type TestApp } from '../../test/test-app';
+import { DashboardRefresher } from './dashboard-refresher';
 
 describe('dashboard (demo data)', () => {
   let t: TestApp;
@@ -117,6 +118,58 @@ describe('dashboard (demo data)', () => {
     }
     expect(after.totals.engagements).toBe(before.totals.engagements + 1);
     expect(Date.parse(after.refreshedAt ?? '')).toBeGreaterThan(Date.parse(before.refreshedAt ?? ''));
+  });
+
+  it('judges overdue and at risk against today, whatever day the per-hub totals were last moved to', async () => {
+    const who = 'leadership@impact.test';
+    const total = async (path: string) => (await get<{ total: number }>(who, path)).total;
+    const everyHub = [undefined, ...Object.values(hubs)];
+    const lists = async () => {
+      const out: Record<string, { atRisk: number; overdue: number }> = {};
+      for (const hubId of everyHub) {
+        const q = hubId ? `&hubId=${hubId}` : '';
+        out[hubId ?? 'all'] = {
+          atRisk: await total(`/api/commitments?pageSize=1&atRisk=true${q}`),
+          overdue: await total(`/api/follow-ups?pageSize=1&overdue=true${q}`),
+        };
+      }
+      return out;
+    };
+    const figures = async () => {
+      const out: Record<string, { atRisk: number; overdue: number }> = {};
+      for (const hubId of everyHub) {
+        const s = await get<DashboardSummary>(who, `/api/dashboard/summary${hubId ? `?hubId=${hubId}` : ''}`);
+        out[hubId ?? 'all'] = { atRisk: s.totals.commitmentsAtRisk, overdue: s.totals.followUpsOverdue };
+      }
+      return out;
+    };
+    const refresher = t.app.get(DashboardRefresher);
+    await refresher.fold();
+    const expected = await lists();
+    expect(expected['all'].atRisk).toBeGreaterThan(0);
+    expect(expected['all'].overdue).toBeGreaterThan(0);
+    expect(await figures()).toEqual(expected);
+
+    // The totals as a fold would have left them on another day (ten years back, ten years ahead as
+    // after a clock set back, yesterday): the summary adds or takes off the rollup rows between that
+    // day and today; the next fold moves the day to today.
+    const owner = await t.ownerDataSource();
+    for (const days of [-3650, 3650, -1]) {
+      await owner.transaction(async (m) => {
+        await m.query(`SELECT pg_advisory_xact_lock(hashtext('impact-tracker:dashboard-refresh'))`);
+        await m.query(`UPDATE dashboard_totals_day SET as_of = (now() AT TIME ZONE 'UTC')::date + $1::int`, [days]);
+        await m.query(`UPDATE dashboard_hub_totals t SET overdue_before = COALESCE((SELECT sum(f.follow_ups) FROM dashboard_follow_up_due f
+                        WHERE f.hub_id = t.hub_id AND f.due_date < (SELECT as_of FROM dashboard_totals_day)), 0)`);
+        await m.query(`UPDATE dashboard_hub_statuses t SET at_risk_before = COALESCE((SELECT sum(s.commitments) FROM dashboard_commitment_status s
+                        WHERE s.hub_id = t.hub_id AND s.status = t.status AND (s.status = 'stalled'
+                          OR (s.status IN ('pledged', 'in_progress') AND s.target_date < (SELECT as_of FROM dashboard_totals_day)))), 0)`);
+      });
+      expect({ days, figures: await figures() }).toEqual({ days, figures: expected });
+      await refresher.fold();
+      const [{ today }] = await owner.query(`SELECT as_of = (now() AT TIME ZONE 'UTC')::date AS today FROM dashboard_totals_day`);
+      expect(today).toBe(true);
+      expect({ days, figures: await figures() }).toEqual({ days, figures: expected });
+    }
   });
 
   it('refuses a range that ends before it starts', async () => {

@@ -38,22 +38,47 @@ export function addRow(into: DashboardFigures, r: HubFigureRow): void {
   into.followUpsOverdue += n(r.overdue);
 }
 
+/** Above this spread of days a histogram is sorted instead of counted into an array. */
+const MAX_DENSE_SPREAD = 1_000_000;
+
 /**
  * The median (as percentile_cont(0.5): the mean of the two middle values for an even count) of a
- * histogram of whole numbers.
+ * histogram of whole numbers. The counts go into an array indexed by days (no sort: a network's
+ * histogram has thousands of buckets), unless the days spread too far for one.
  */
 export function medianOf(histogram: { days: number; n: number }[]): number | null {
-  const sorted = [...histogram].sort((a, b) => a.days - b.days);
-  const count = sorted.reduce((n, h) => n + h.n, 0);
+  let count = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const h of histogram) {
+    count += h.n;
+    if (h.days < min) min = h.days;
+    if (h.days > max) max = h.days;
+  }
   if (!count) return null;
-  const at = (index: number) => {
-    let seen = 0;
-    for (const h of sorted) {
-      seen += h.n;
-      if (index < seen) return h.days;
-    }
-    return sorted[sorted.length - 1].days;
-  };
+  let at: (index: number) => number;
+  if (max - min <= MAX_DENSE_SPREAD) {
+    const counts = new Float64Array(max - min + 1);
+    for (const h of histogram) counts[h.days - min] += h.n;
+    at = (index) => {
+      let seen = 0;
+      for (let d = 0; d < counts.length; d++) {
+        seen += counts[d];
+        if (index < seen) return min + d;
+      }
+      return max;
+    };
+  } else {
+    const sorted = [...histogram].sort((a, b) => a.days - b.days);
+    at = (index) => {
+      let seen = 0;
+      for (const h of sorted) {
+        seen += h.n;
+        if (index < seen) return h.days;
+      }
+      return max;
+    };
+  }
   return count % 2 ? at((count - 1) / 2) : (at(count / 2 - 1) + at(count / 2)) / 2;
 }
 

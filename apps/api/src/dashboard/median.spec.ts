@@ -24,4 +24,28 @@ describe('median days to achievement', () => {
       ]),
     ).toBe(5);
   });
+
+  it('gives the same median counted or sorted (days spread too far for an array)', () => {
+    const spread = [
+      { days: -3, n: 2 },
+      { days: 4_000_000, n: 1 },
+      { days: 7, n: 2 },
+    ];
+    expect(medianOf(spread)).toBe(7);
+    expect(
+      medianOf([
+        { days: -3, n: 2 },
+        { days: 8, n: 1 },
+        { days: 7, n: 1 },
+        { days: 4_000_000, n: 2 },
+      ]),
+    ).toBe(7.5);
+    expect(
+      medianOf([
+        { days: -2, n: 1 },
+        { days: 0, n: 0 },
+        { days: 2, n: 1 },
+      ]),
+    ).toBe(0);
+  });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { DashboardRefresher, DASHBOARD_VIEWS } from '../dashboard/dashboard-refresher';
+import { DASHBOARD_TOTALS } from '../dashboard/rollups';
 import { dataSourceOptions } from './data-source-options';
 import { EMBEDDED_APP_ROLE, EMBEDDED_OWNER_ROLE, startEmbeddedPostgres, type EmbeddedPostgresHandle } from './embedded-postgres';
 import { prepareAsOwner } from './prepare-as-owner';
@@ -72,7 +73,7 @@ describe('the app database role', () => {
     const granted = await rights(owner, 'impact_app');
     expect(granted['audit_log']).toBe('SELECT,INSERT');
     expect(granted['migrations']).toBe('');
-    for (const view of DASHBOARD_VIEWS) expect(granted[view]).toBe('SELECT');
+    for (const view of [...DASHBOARD_VIEWS, ...DASHBOARD_TOTALS]) expect(granted[view]).toBe('SELECT');
     for (const table of [
       'users',
       'commitments',
@@ -125,6 +126,8 @@ describe('the app database role', () => {
     );
     expect(await sqlState(app.query(`SELECT * FROM dashboard_folding`))).toBe('42501');
     expect(await sqlState(app.query(`SELECT fold_dashboard_rollups()`))).toBe('succeeded');
+    expect(await sqlState(app.query(`SELECT advance_dashboard_totals()`))).toBe('succeeded');
+    expect(await sqlState(app.query(`UPDATE dashboard_hub_totals SET engagements = 0`))).toBe('42501');
     for (const view of DASHBOARD_VIEWS) {
       expect(await sqlState(app.query(`SELECT refresh_dashboard_rollup($1)`, [view]))).toBe('succeeded');
     }
@@ -133,7 +136,7 @@ describe('the app database role', () => {
     // Nobody else may call it: PUBLIC has no EXECUTE.
     const [{ publicMay }] = await owner.query(
       `SELECT EXISTS (SELECT 1 FROM pg_proc p, aclexplode(p.proacl) a
-                       WHERE p.proname IN ('refresh_dashboard_rollup', 'fold_dashboard_rollups') AND a.grantee = 0) AS "publicMay"`,
+                       WHERE p.proname IN ('refresh_dashboard_rollup', 'fold_dashboard_rollups', 'advance_dashboard_totals') AND a.grantee = 0) AS "publicMay"`,
     );
     expect(publicMay).toBe(false);
     // And the app's refresher, as the app role, rebuilds every rollup and records when.

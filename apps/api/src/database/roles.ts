@@ -7,7 +7,7 @@ import type { DataSource } from 'typeorm';
  * may only add and read rows, so it can neither disable the append-only trigger nor rewrite history.
  */
 
-import { DASHBOARD_VIEWS } from '../dashboard/rollups';
+import { DASHBOARD_TOTALS, DASHBOARD_VIEWS } from '../dashboard/rollups';
 import { JOBS_SCHEMA } from '../jobs/queues';
 
 /** Rebuilds one dashboard rollup whole as the owner (the rollups are the owner's); the app may only EXECUTE it. */
@@ -15,13 +15,15 @@ export const DASHBOARD_REFRESH_FUNCTION = 'refresh_dashboard_rollup';
 export const DASHBOARD_REFRESH_SIGNATURE = `${DASHBOARD_REFRESH_FUNCTION}(text)`;
 /** Brings the dashboard rollups' rows of the keys written since the last fold up to date, as the owner. */
 export const DASHBOARD_FOLD_FUNCTION = 'fold_dashboard_rollups';
+/** Moves the day the dashboard's pre-folded totals are as of to today, as the owner. */
+export const DASHBOARD_ADVANCE_FUNCTION = 'advance_dashboard_totals';
 /** The owner's SECURITY DEFINER functions the app may call; every other one is the owner's alone. */
-const APP_CALLABLE_FUNCTIONS: readonly string[] = [DASHBOARD_REFRESH_FUNCTION, DASHBOARD_FOLD_FUNCTION];
+const APP_CALLABLE_FUNCTIONS: readonly string[] = [DASHBOARD_REFRESH_FUNCTION, DASHBOARD_FOLD_FUNCTION, DASHBOARD_ADVANCE_FUNCTION];
 
 /** Rows the app adds and reads but never changes. */
 const APPEND_ONLY_TABLES: ReadonlySet<string> = new Set(['audit_log']);
-/** Rows the app only reads: the dashboard rollups, written by the owner's functions alone. */
-const READ_ONLY_TABLES: ReadonlySet<string> = new Set(DASHBOARD_VIEWS);
+/** Rows the app only reads: the dashboard rollups and their totals, written by the owner's functions alone. */
+const READ_ONLY_TABLES: ReadonlySet<string> = new Set([...DASHBOARD_VIEWS, ...DASHBOARD_TOTALS]);
 /** Migration bookkeeping, and the keys of the dashboard fold under way: none of the app's business. */
 const NO_ACCESS_TABLES: ReadonlySet<string> = new Set(['migrations', 'typeorm_metadata', 'dashboard_folding']);
 
