@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { COMMITMENT_KINDS, ENGAGEMENT_TYPES, type ImportRecord } from '@impact/contracts';
 import { argValue, freePort, freshDatabase, log } from './common';
+import { explainImportBatch } from './explain-import';
 
 const ADMIN = { email: 'bench-admin@bench.test', password: 'bench-admin-password-2026' };
 const HUBS = 8;
@@ -206,6 +207,7 @@ async function main() {
     const counts = (await pg.query(`SELECT (SELECT count(*) FROM engagements)::int AS e, (SELECT count(*) FROM commitments)::int AS c`))
       .rows[0];
     log(`in the database: ${counts.e} engagements, ${counts.c} commitments; imports ${e.status} / ${c.status}`);
+    if (process.argv.includes('--explain')) await explainImportBatch(pg);
     if (pgStats) {
       const top = await pg.query(
         `SELECT calls, round(total_exec_time)::int AS ms, regexp_replace(left(query, 110), '\\s+', ' ', 'g') AS query

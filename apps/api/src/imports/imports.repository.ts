@@ -14,38 +14,26 @@ export class ImportsRepository {
     return (m ?? this.dataSource.manager).getRepository(ImportEntity);
   }
 
-  /** A new import and its (still empty) file, in the caller's transaction. */
-  async create(m: EntityManager, values: Partial<ImportEntity>): Promise<ImportEntity> {
-    const saved = await this.imports(m).save(this.imports(m).create(values));
-    await m.getRepository(ImportFileEntity).insert({ importId: saved.id, content: Buffer.alloc(0) });
-    return saved;
+  /** A new import, in the caller's transaction (its file's pieces follow). */
+  create(m: EntityManager, values: Partial<ImportEntity>): Promise<ImportEntity> {
+    return this.imports(m).save(this.imports(m).create(values));
   }
 
-  /** Appends a piece to the import's file (raw SQL: QueryBuilder cannot append to a bytea in place). */
-  async appendToFile(m: EntityManager, importId: string, piece: Buffer): Promise<void> {
-    await m.query(`UPDATE import_files SET content = content || $2 WHERE import_id = $1`, [importId, piece]);
+  /** Piece number `piece` (0, 1, …) of the import's file. */
+  async addFilePiece(m: EntityManager, importId: string, piece: number, content: Buffer): Promise<void> {
+    await m.getRepository(ImportFileEntity).insert({ importId, piece, content });
   }
 
-  /** The size of the import's file in bytes; null once it is gone. */
-  async fileSize(importId: string): Promise<number | null> {
-    const row = await this.dataSource
-      .getRepository(ImportFileEntity)
-      .createQueryBuilder('f')
-      .select('octet_length(f.content)', 'size')
-      .where('f.import_id = :importId', { importId })
-      .getRawOne<{ size: string | number }>();
-    return row ? Number(row.size) : null;
+  /** How many pieces the import's file has; null once it is gone. */
+  async filePieces(importId: string): Promise<number | null> {
+    const pieces = await this.dataSource.getRepository(ImportFileEntity).countBy({ importId });
+    return pieces || null;
   }
 
-  /** `length` bytes of the import's file from byte `from` (1-based); null once the file is gone. */
-  async filePiece(importId: string, from: number, length: number): Promise<Buffer | null> {
-    const row = await this.dataSource
-      .getRepository(ImportFileEntity)
-      .createQueryBuilder('f')
-      .select('substring(f.content FROM :from FOR :length)', 'piece')
-      .where('f.import_id = :importId', { importId, from, length })
-      .getRawOne<{ piece: Buffer }>();
-    return row ? row.piece : null;
+  /** Piece number `piece` of the import's file; null once the file is gone. */
+  async filePiece(importId: string, piece: number): Promise<Buffer | null> {
+    const row = await this.dataSource.getRepository(ImportFileEntity).findOne({ where: { importId, piece }, select: { content: true } });
+    return row ? row.content : null;
   }
 
   deleteFile(importId: string): Promise<unknown> {
