@@ -2,12 +2,12 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { Router, RouterLink } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import { COMMITMENT_KINDS, COMMITMENT_STATUSES, CommitmentFilters, CommitmentListItem } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LocaleDatePipe } from '../core/i18n/locale.pipes';
-import { RecordDialogs } from '../shared/forms/dialogs';
 import { ListCard, ListColumn, ListPage, recordListView } from '../shared/list/list-page';
+import { ListForms } from '../shared/list/list-forms';
 import { HUB_FILTER } from '../shared/list/list-parts';
 import { ListConfig, RecordList } from '../shared/list/list-state';
 import { CityLink } from '../shared/ui/city-link';
@@ -76,20 +76,15 @@ const COMMITMENTS_VIEW = recordListView('commitments', {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CommitmentsPage {
-  private readonly dialogs = inject(RecordDialogs);
-  private readonly router = inject(Router);
   protected readonly list = new RecordList<CommitmentFilters, CommitmentListItem>(
     COMMITMENTS_LIST,
     inject(CommitmentsApi),
     'commitments.csv',
   );
   protected readonly view = COMMITMENTS_VIEW;
+  private readonly forms = new ListForms(this.list);
 
   protected create(): void {
-    this.dialogs.openRecordForm(
-      CommitmentForm,
-      {} satisfies CommitmentFormData,
-      (saved: CommitmentListItem) => void this.router.navigate(['/commitments', saved.id]),
-    );
+    this.forms.create(CommitmentForm, {} satisfies CommitmentFormData, '/commitments');
   }
 }

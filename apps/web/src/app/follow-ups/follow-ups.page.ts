@@ -7,8 +7,8 @@ import { FOLLOW_UP_STATUSES, FollowUpFilters, FollowUpListItem, listedFollowUpPl
 import { TranslocoPipe } from '@jsverse/transloco';
 import { CanDirective } from '../core/auth/can.directive';
 import { LocaleDatePipe } from '../core/i18n/locale.pipes';
-import { RecordDialogs } from '../shared/forms/dialogs';
 import { ListCard, ListColumn, ListPage, recordListView } from '../shared/list/list-page';
+import { ListForms } from '../shared/list/list-forms';
 import { HUB_FILTER } from '../shared/list/list-parts';
 import { ListConfig, RecordList } from '../shared/list/list-state';
 import { CityLink } from '../shared/ui/city-link';
@@ -70,12 +70,12 @@ const FOLLOW_UPS_VIEW = recordListView('followUps', {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class FollowUpsPage {
-  private readonly dialogs = inject(RecordDialogs);
   private readonly markDone = inject(MarkDone);
   protected readonly list = new RecordList<FollowUpFilters, FollowUpListItem>(FOLLOW_UPS_LIST, inject(FollowUpsApi), 'follow-ups.csv');
   protected readonly view = FOLLOW_UPS_VIEW;
   protected readonly busy = signal<string | null>(null);
   protected readonly place = listedFollowUpPlace;
+  private readonly forms = new ListForms(this.list);
 
   protected done(f: FollowUpListItem): void {
     this.busy.set(f.id);
@@ -89,6 +89,6 @@ export class FollowUpsPage {
 
   /** Add a follow-up, or edit one; the list shows the result. */
   protected open(data: FollowUpFormData): void {
-    this.dialogs.openRecordForm(FollowUpForm, data, () => this.list.result.reload());
+    this.forms.open(FollowUpForm, data);
   }
 }
