@@ -29,7 +29,7 @@ import { FieldErrorPipe } from '../forms/field-error.pipe';
 import { FIELD_STYLES } from '../forms/fields';
 import { LOCALE_DATE_PROVIDERS } from '../forms/locale-date-adapter';
 import { EmptyState } from '../ui/empty-state';
-import { ListState } from './list-state';
+import { ListState, RecordList } from './list-state';
 import { HubNames } from '../ui/hub-name';
 
 /** The list's search box; the list state debounces what is typed. */
@@ -136,13 +136,14 @@ export interface ListStateTexts {
 
 /**
  * The designed states of a list: loading (first load), error (with retry), forbidden, nothing yet
- * (with the next step projected), nothing matching (with "clear filters").
+ * (with the next step projected), nothing matching (with "clear filters"). Given a record `list`, the
+ * states follow it and retry and clear act on it; otherwise the inputs and outputs say and hear them.
  */
 @Component({
   selector: 'it-list-states',
   imports: [EmptyState, MatButtonModule, TranslocoPipe],
   template: `
-    @if (error()) {
+    @if (failure()) {
       @if (status() === 403) {
         <it-empty-state icon="block" [heading]="'errors.forbidden' | transloco" />
       } @else {
@@ -151,24 +152,24 @@ export interface ListStateTexts {
           [heading]="texts().failedHeading ?? ('list.loadFailed' | transloco)"
           [body]="texts().failedBody ?? ('list.loadFailedBody' | transloco)"
         >
-          <button mat-stroked-button type="button" (click)="retry.emit()">{{ 'common.retry' | transloco }}</button>
+          <button mat-stroked-button type="button" (click)="onRetry()">{{ 'common.retry' | transloco }}</button>
         </it-empty-state>
       }
-    } @else if (loading() && empty()) {
+    } @else if (isLoading() && isEmpty()) {
       <div class="it-skeleton" aria-hidden="true">
         @for (row of rows; track row) {
           <div class="it-skeleton-row"></div>
         }
       </div>
       <p class="it-visually-hidden" role="status">{{ 'common.loading' | transloco }}</p>
-    } @else if (empty()) {
-      @if (narrowed()) {
+    } @else if (isEmpty()) {
+      @if (isNarrowed()) {
         <it-empty-state
           [icon]="noMatchIcon()"
           [heading]="texts().noMatchHeading ?? ('list.noMatch' | transloco)"
           [body]="texts().noMatchBody ?? ('list.noMatchBody' | transloco)"
         >
-          <button mat-stroked-button type="button" (click)="clear.emit()">
+          <button mat-stroked-button type="button" (click)="onClear()">
             {{ texts().clearLabel ?? ('list.clearFilters' | transloco) }}
           </button>
         </it-empty-state>
@@ -192,6 +193,7 @@ export interface ListStateTexts {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ListStates {
+  readonly list = input<RecordList<ListQuery, unknown>>();
   readonly loading = input(false);
   readonly error = input<unknown>(undefined);
   readonly empty = input(false);
@@ -204,9 +206,23 @@ export class ListStates {
   readonly retry = output<void>();
   readonly clear = output<void>();
   protected readonly rows = [1, 2, 3, 4, 5];
+  protected readonly failure = computed(() => this.list()?.result.error() ?? this.error());
+  protected readonly isLoading = computed(() => this.list()?.result.isLoading() ?? this.loading());
+  protected readonly isEmpty = computed(() => (this.list() ? this.list()!.items().length === 0 : this.empty()));
+  protected readonly isNarrowed = computed(() => this.list()?.narrowed() ?? this.narrowed());
+
+  protected onRetry(): void {
+    this.list()?.result.reload();
+    this.retry.emit();
+  }
+
+  protected onClear(): void {
+    this.list()?.clear();
+    this.clear.emit();
+  }
 
   protected status(): number | null {
-    const e = this.error();
+    const e = this.failure();
     return e instanceof HttpErrorResponse ? e.status : null;
   }
 }
