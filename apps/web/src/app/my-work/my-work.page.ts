@@ -10,7 +10,7 @@ import { forkJoin, of } from 'rxjs';
 import { AuthService } from '../core/auth/auth.service';
 import { LocaleDatePipe } from '../core/i18n/locale.pipes';
 import { MarkDone } from '../follow-ups/mark-done';
-import { ListStates } from '../shared/list/list-parts';
+import { ListStates } from '../shared/list/list-states';
 import { CityLink } from '../shared/ui/city-link';
 import { PageHeader } from '../shared/ui/page-header';
 import { LocalePercentPipe } from '../shared/ui/percent.pipe';
