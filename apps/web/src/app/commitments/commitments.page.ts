@@ -8,7 +8,8 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { LocaleDatePipe } from '../core/i18n/locale.pipes';
 import { ListCard, ListColumn, ListPage, recordListView } from '../shared/list/list-page';
 import { ListForms } from '../shared/list/list-forms';
-import { HUB_FILTER } from '../shared/list/list-parts';
+import { CITY_CHIP, OWNER_CHIP } from '../shared/list/filter-chips';
+import { HUB_FILTER, statusFilter } from '../shared/list/list-parts';
 import { ListConfig, RecordList } from '../shared/list/list-state';
 import { CityLink } from '../shared/ui/city-link';
 import { LocalePercentPipe } from '../shared/ui/percent.pipe';
@@ -39,13 +40,13 @@ const COMMITMENTS_VIEW = recordListView('commitments', {
   emptyIcon: 'handshake',
   controls: [
     HUB_FILTER,
-    { kind: 'select', key: 'status', label: 'fields.status', options: COMMITMENT_STATUSES, labelKey: 'status.commitment.' },
+    statusFilter('commitment', COMMITMENT_STATUSES),
     { kind: 'select', key: 'kind', label: 'fields.kind', options: COMMITMENT_KINDS, labelKey: 'enums.commitmentKind.' },
     { kind: 'flag', key: 'atRisk', label: 'commitments.atRiskOnly' },
   ],
   chips: [
-    { key: 'cityId', label: 'fields.city', kind: 'city' },
-    { key: 'ownerId', label: 'fields.owner', kind: 'owner' },
+    CITY_CHIP,
+    OWNER_CHIP,
     { key: 'overdue', label: 'worklists.chips.overdue', kind: 'flag' },
     { key: 'achievedFrom', label: 'worklists.chips.achievedFrom', kind: 'date' },
     { key: 'achievedTo', label: 'worklists.chips.achievedTo', kind: 'date' },

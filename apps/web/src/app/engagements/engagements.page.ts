@@ -8,6 +8,7 @@ import { CanDirective } from '../core/auth/can.directive';
 import { LocaleDatePipe, LocaleNumberPipe } from '../core/i18n/locale.pipes';
 import { ListCard, ListColumn, ListPage, recordListView } from '../shared/list/list-page';
 import { ListForms } from '../shared/list/list-forms';
+import { CITY_CHIP } from '../shared/list/filter-chips';
 import { DATE_RANGE_FILTERS, HUB_FILTER } from '../shared/list/list-parts';
 import { ListConfig, RecordList } from '../shared/list/list-state';
 import { CityLink, CityLinks } from '../shared/ui/city-link';
@@ -33,7 +34,7 @@ const ENGAGEMENTS_VIEW = recordListView('engagements', {
     ...DATE_RANGE_FILTERS,
   ],
   chips: [
-    { key: 'cityId', label: 'fields.city', kind: 'city' },
+    CITY_CHIP,
     { key: 'partnerId', label: 'worklists.chips.partner', kind: 'partner' },
     { key: 'ledToCommitment', label: 'worklists.chips.ledToCommitment', kind: 'flag' },
   ],

@@ -9,7 +9,8 @@ import { CanDirective } from '../core/auth/can.directive';
 import { LocaleDatePipe } from '../core/i18n/locale.pipes';
 import { ListCard, ListColumn, ListPage, recordListView } from '../shared/list/list-page';
 import { ListForms } from '../shared/list/list-forms';
-import { HUB_FILTER } from '../shared/list/list-parts';
+import { CITY_CHIP, OWNER_CHIP } from '../shared/list/filter-chips';
+import { HUB_FILTER, statusFilter } from '../shared/list/list-parts';
 import { ListConfig, RecordList } from '../shared/list/list-state';
 import { CityLink } from '../shared/ui/city-link';
 import { StatusChip } from '../shared/ui/status-chip';
@@ -30,14 +31,10 @@ export const FOLLOW_UPS_LIST: ListConfig = {
 
 const FOLLOW_UPS_VIEW = recordListView('followUps', {
   emptyIcon: 'event_upcoming',
-  controls: [
-    HUB_FILTER,
-    { kind: 'select', key: 'status', label: 'fields.status', options: FOLLOW_UP_STATUSES, labelKey: 'status.followUp.' },
-    { kind: 'flag', key: 'overdue', label: 'followUps.overdueOnly' },
-  ],
+  controls: [HUB_FILTER, statusFilter('followUp', FOLLOW_UP_STATUSES), { kind: 'flag', key: 'overdue', label: 'followUps.overdueOnly' }],
   chips: [
-    { key: 'cityId', label: 'fields.city', kind: 'city' },
-    { key: 'ownerId', label: 'fields.owner', kind: 'owner' },
+    CITY_CHIP,
+    OWNER_CHIP,
     { key: 'commitmentId', label: 'fields.commitment', kind: 'commitment' },
     { key: 'engagementId', label: 'fields.engagement', kind: 'engagement' },
   ],

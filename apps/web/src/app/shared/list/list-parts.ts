@@ -214,6 +214,11 @@ export type FilterControl =
 /** Every record list narrows by hub (`hubId`). */
 export const HUB_FILTER = { kind: 'hub', key: 'hubId', label: 'fields.hub' } as const satisfies FilterControl;
 
+/** A record kind's workflow status (`status`), its values' labels under `status.<kind>.`. */
+export function statusFilter(kind: 'commitment' | 'followUp', options: readonly string[]): FilterControl {
+  return { kind: 'select', key: 'status', label: 'fields.status', options, labelKey: `status.${kind}.` };
+}
+
 /** A date range (`from`, `to`). */
 export const DATE_RANGE_FILTERS: FilterControl[] = [
   { kind: 'date', key: 'from', label: 'list.from' },
