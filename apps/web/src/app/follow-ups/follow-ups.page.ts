@@ -1,5 +1,5 @@
 import { NgTemplateOutlet } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
@@ -17,7 +17,7 @@ import { StatusChip } from '../shared/ui/status-chip';
 import { ContactLinksAction } from './contact-links/contact-links.action';
 import { FollowUpsApi } from './data-access/follow-ups.api';
 import { FollowUpForm, FollowUpFormData } from './follow-up-form';
-import { MarkDone } from './mark-done';
+import { markDoneAction } from './mark-done';
 import { EditAction, RowAction } from '../shared/ui/row-action';
 
 export const FOLLOW_UPS_LIST: ListConfig = {
@@ -67,22 +67,11 @@ const FOLLOW_UPS_VIEW = recordListView('followUps', {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class FollowUpsPage {
-  private readonly markDone = inject(MarkDone);
   protected readonly list = new RecordList<FollowUpFilters, FollowUpListItem>(FOLLOW_UPS_LIST, inject(FollowUpsApi), 'follow-ups.csv');
   protected readonly view = FOLLOW_UPS_VIEW;
-  protected readonly busy = signal<string | null>(null);
   protected readonly place = listedFollowUpPlace;
   private readonly forms = new ListForms(this.list);
-
-  protected done(f: FollowUpListItem): void {
-    this.busy.set(f.id);
-    this.markDone
-      .run(f, () => this.list.result.reload())
-      .subscribe(() => {
-        this.busy.set(null);
-        this.list.result.reload();
-      });
-  }
+  protected readonly markDone = markDoneAction(() => this.list.result.reload());
 
   /** Add a follow-up, or edit one; the list shows the result. */
   protected open(data: FollowUpFormData): void {
