@@ -200,4 +200,23 @@ test.describe('the records chain: engagement → commitment → follow-up → ou
     await expect(second.getByRole('button', { name: 'Reload' })).toBeVisible();
     await shot(other, 'chain-stale-edit-en');
   });
+
+  test('archiving from the record page asks first, says so and goes back to the list; the record is gone', async ({ page, request }) => {
+    const title = unique('E2E commitment archived');
+    const id = await (await Api.as(request, 'esa.manager@impact.test')).createCommitment(title);
+
+    await signIn(page, 'esa.manager@impact.test');
+    await page.goto(`/commitments/${id}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+    await page.getByRole('button', { name: 'Archive', exact: true }).click();
+    const ask = page.getByRole('dialog');
+    await expect(ask.getByRole('heading')).toContainText(title);
+    await expect(ask).toContainText('It leaves the lists; its history is kept.');
+    await ask.getByRole('button', { name: 'Archive' }).click();
+
+    await expectNotice(page, `“${title}” was archived.`);
+    await expect(page).toHaveURL(/\/commitments(\?|$)/);
+    await page.goto(`/commitments/${id}`);
+    await expect(page.getByRole('heading', { name: 'This commitment cannot be found' })).toBeVisible();
+  });
 });

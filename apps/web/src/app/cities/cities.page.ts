@@ -1,11 +1,10 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { Router } from '@angular/router';
 import { CityFilters, CityListItem, MEMBERSHIP_STATUSES } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LocaleDatePipe } from '../core/i18n/locale.pipes';
-import { RecordDialogs } from '../shared/forms/dialogs';
 import { ListCard, ListColumn, ListPage, recordListView } from '../shared/list/list-page';
+import { ListForms } from '../shared/list/list-forms';
 import { HUB_FILTER } from '../shared/list/list-parts';
 import { ListConfig, RecordList } from '../shared/list/list-state';
 import { CityLink } from '../shared/ui/city-link';
@@ -45,16 +44,11 @@ const CITIES_VIEW = recordListView('cities', {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CitiesPage {
-  private readonly dialogs = inject(RecordDialogs);
-  private readonly router = inject(Router);
   protected readonly list = new RecordList<CityFilters, CityListItem>(CITIES_LIST, inject(CitiesApi), 'cities.csv');
   protected readonly view = CITIES_VIEW;
+  private readonly forms = new ListForms(this.list);
 
   protected create(): void {
-    this.dialogs.openRecordForm(
-      CityForm,
-      {} satisfies CityFormData,
-      (saved: CityListItem) => void this.router.navigate(['/cities', saved.id]),
-    );
+    this.forms.create(CityForm, {} satisfies CityFormData, '/cities');
   }
 }

@@ -14,11 +14,11 @@ import { CommitmentForm, CommitmentFormData } from '../commitments/commitment-fo
 import { OutcomeFacts } from '../commitments/outcomes/outcome-facts';
 import { OutcomeForm, OutcomeFormData } from '../commitments/outcomes/outcome-form';
 import { EngagementForm, EngagementFormData } from '../engagements/engagement-form';
-import { RecordDialogs } from '../shared/forms/dialogs';
 import { CityLink, Names } from '../shared/ui/city-link';
 import { EmptyState } from '../shared/ui/empty-state';
 import { Figure } from '../shared/ui/figures';
-import { RecordStates, routeRecord } from '../shared/ui/record-states';
+import { RecordPage } from '../shared/ui/record-page';
+import { RecordStates } from '../shared/ui/record-states';
 import { LocalePercentPipe } from '../shared/ui/percent.pipe';
 import { StatusChip } from '../shared/ui/status-chip';
 import { EditAction } from '../shared/ui/row-action';
@@ -59,22 +59,21 @@ const KIND_ICONS = { engagement: 'groups', commitment: 'handshake', followUp: 'e
 })
 export class CityPage {
   private readonly api = inject(CitiesApi);
-  private readonly dialogs = inject(RecordDialogs);
   private readonly language = inject(LanguageService);
 
   /** Route parameter. */
   readonly id = input.required<string>();
 
-  protected readonly timeline = routeRecord(this.id, (id) => this.api.timeline(id));
-  protected readonly t = this.timeline.current;
-  protected readonly city = computed<CityListItem | null>(() => this.t()?.city ?? null);
+  protected readonly page = new RecordPage(
+    this.id,
+    (id) => this.api.timeline(id),
+    (t) => cityPlace(t.city),
+  );
+  protected readonly t = this.page.current;
+  protected readonly place = this.page.place;
   protected readonly entries = computed(() => {
     const t = this.t();
     return t ? buildTimeline(t) : [];
-  });
-  protected readonly place = computed(() => {
-    const c = this.city();
-    return c ? cityPlace(c) : undefined;
   });
   protected readonly icons = KIND_ICONS;
 
@@ -106,7 +105,10 @@ export class CityPage {
 
   /** A form about this city; the timeline shows what was saved. */
   private open<C, D>(form: ComponentType<C>, data: (city: CityListItem) => D): void {
-    const city = this.city();
-    if (city) this.dialogs.openRecordForm(form, data(city), () => this.timeline.reload());
+    this.page.openForm(
+      form,
+      (t) => data(t.city),
+      () => this.page.record.reload(),
+    );
   }
 }

@@ -2,21 +2,21 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { Router, RouterLink } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import { CommitmentListItem, CommitmentStatus, FollowUpListItem, commitmentPlace } from '@impact/contracts';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { CanDirective } from '../core/auth/can.directive';
 import { AuthService } from '../core/auth/auth.service';
 import { LocaleDatePipe } from '../core/i18n/locale.pipes';
-import { RecordDialogs } from '../shared/forms/dialogs';
 import { PartnerLinks } from '../shared/ui/partner-links';
 import { CityLink } from '../shared/ui/city-link';
 import { Notices } from '../shared/ui/notices';
-import { RecordStates, routeRecord } from '../shared/ui/record-states';
+import { RecordPage } from '../shared/ui/record-page';
+import { RecordStates } from '../shared/ui/record-states';
 import { LocalePercentPipe } from '../shared/ui/percent.pipe';
 import { StatusChip } from '../shared/ui/status-chip';
 import { EditAction } from '../shared/ui/row-action';
-import { CommitmentForm, CommitmentFormData } from './commitment-form';
+import { CommitmentForm } from './commitment-form';
 import { CommitmentsApi } from './data-access/commitments.api';
 import { StatusStepper } from './status-stepper';
 import { CommitmentFollowUps } from './panels/follow-ups-panel';
@@ -56,33 +56,25 @@ import { HubNamePipe } from '../shared/ui/hub-name';
 })
 export class CommitmentPage {
   private readonly api = inject(CommitmentsApi);
-  private readonly dialogs = inject(RecordDialogs);
+  private readonly followUpsApi = inject(FollowUpsApi);
   private readonly notices = inject(Notices);
   private readonly transloco = inject(TranslocoService);
-  private readonly router = inject(Router);
   private readonly auth = inject(AuthService);
-  private readonly followUpsApi = inject(FollowUpsApi);
 
   /** Route parameter. */
   readonly id = input.required<string>();
 
-  protected readonly commitment = routeRecord(this.id, (id) => this.api.get(id));
-  protected readonly c = this.commitment.current;
-  protected readonly place = computed(() => {
-    const c = this.c();
-    return c ? commitmentPlace(c) : undefined;
-  });
+  protected readonly page = new RecordPage(this.id, (id) => this.api.get(id), commitmentPlace);
+  protected readonly c = this.page.current;
+  protected readonly place = this.page.place;
   protected readonly canMove = computed(() => this.auth.can('commitments', 'transition', this.place()));
 
   protected move(to: CommitmentStatus): void {
-    const commitment = this.c();
-    if (!commitment) return;
-    const data: TransitionDialogData = { commitment, to };
-    this.dialogs.open(
+    this.page.open(
       TransitionDialog,
-      data,
+      (commitment): TransitionDialogData => ({ commitment, to }),
       ({ commitment: saved, closed, notClosed }: TransitionResult) => {
-        this.commitment.set(saved);
+        this.page.record.set(saved);
         if (notClosed > 0) {
           this.notices.say('achieve.notClosed', { count: notClosed }, 8000);
         } else if (saved.status === 'achieved') {
@@ -108,7 +100,7 @@ export class CommitmentPage {
           this.followUpsApi.update(f.id, { version: f.version, status: 'open' }).pipe(catchError(() => of(null))),
         );
         (reopenAll.length ? forkJoin(reopenAll) : of([])).subscribe(() => {
-          this.commitment.set({ ...reopened });
+          this.page.record.set({ ...reopened });
           this.notices.say('undo.reopened', { name: reopened.title });
         });
       },
@@ -117,25 +109,14 @@ export class CommitmentPage {
   }
 
   protected edit(): void {
-    const commitment = this.c();
-    if (!commitment) return;
-    this.dialogs.openRecordForm(CommitmentForm, { record: commitment } satisfies CommitmentFormData, (saved: CommitmentListItem) =>
-      this.commitment.set(saved),
-    );
+    this.page.edit(CommitmentForm);
   }
 
   protected archive(): void {
-    const commitment = this.c();
-    if (!commitment) return;
-    const keys = { title: 'form.archive.title', message: 'form.archive.message', confirm: 'form.archive.confirm' };
-    this.dialogs.confirm(keys, commitment.title, () =>
-      this.api.archive(commitment.id).subscribe({
-        next: () => {
-          this.notices.say('form.archive.done', { name: commitment.title });
-          void this.router.navigate(['/commitments']);
-        },
-        error: () => this.notices.say('errors.unexpected'),
-      }),
+    this.page.archive(
+      (c) => this.api.archive(c.id),
+      (c) => c.title,
+      '/commitments',
     );
   }
 }

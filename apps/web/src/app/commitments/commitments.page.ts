@@ -2,13 +2,14 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { Router, RouterLink } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import { COMMITMENT_KINDS, COMMITMENT_STATUSES, CommitmentFilters, CommitmentListItem } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LocaleDatePipe } from '../core/i18n/locale.pipes';
-import { RecordDialogs } from '../shared/forms/dialogs';
 import { ListCard, ListColumn, ListPage, recordListView } from '../shared/list/list-page';
-import { HUB_FILTER } from '../shared/list/list-parts';
+import { ListForms } from '../shared/list/list-forms';
+import { CITY_CHIP, OWNER_CHIP } from '../shared/list/filter-chips';
+import { HUB_FILTER, statusFilter } from '../shared/list/list-parts';
 import { ListConfig, RecordList } from '../shared/list/list-state';
 import { CityLink } from '../shared/ui/city-link';
 import { LocalePercentPipe } from '../shared/ui/percent.pipe';
@@ -39,13 +40,13 @@ const COMMITMENTS_VIEW = recordListView('commitments', {
   emptyIcon: 'handshake',
   controls: [
     HUB_FILTER,
-    { kind: 'select', key: 'status', label: 'fields.status', options: COMMITMENT_STATUSES, labelKey: 'status.commitment.' },
+    statusFilter('commitment', COMMITMENT_STATUSES),
     { kind: 'select', key: 'kind', label: 'fields.kind', options: COMMITMENT_KINDS, labelKey: 'enums.commitmentKind.' },
     { kind: 'flag', key: 'atRisk', label: 'commitments.atRiskOnly' },
   ],
   chips: [
-    { key: 'cityId', label: 'fields.city', kind: 'city' },
-    { key: 'ownerId', label: 'fields.owner', kind: 'owner' },
+    CITY_CHIP,
+    OWNER_CHIP,
     { key: 'overdue', label: 'worklists.chips.overdue', kind: 'flag' },
     { key: 'achievedFrom', label: 'worklists.chips.achievedFrom', kind: 'date' },
     { key: 'achievedTo', label: 'worklists.chips.achievedTo', kind: 'date' },
@@ -76,20 +77,15 @@ const COMMITMENTS_VIEW = recordListView('commitments', {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CommitmentsPage {
-  private readonly dialogs = inject(RecordDialogs);
-  private readonly router = inject(Router);
   protected readonly list = new RecordList<CommitmentFilters, CommitmentListItem>(
     COMMITMENTS_LIST,
     inject(CommitmentsApi),
     'commitments.csv',
   );
   protected readonly view = COMMITMENTS_VIEW;
+  private readonly forms = new ListForms(this.list);
 
   protected create(): void {
-    this.dialogs.openRecordForm(
-      CommitmentForm,
-      {} satisfies CommitmentFormData,
-      (saved: CommitmentListItem) => void this.router.navigate(['/commitments', saved.id]),
-    );
+    this.forms.create(CommitmentForm, {} satisfies CommitmentFormData, '/commitments');
   }
 }

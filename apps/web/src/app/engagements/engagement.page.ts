@@ -3,22 +3,21 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
-import { Router } from '@angular/router';
-import { EngagementListItem, PARTICIPANT_GROUPS, Ref, engagementPlace } from '@impact/contracts';
+import { PARTICIPANT_GROUPS, Ref, engagementPlace } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { CommitmentForm, CommitmentFormData } from '../commitments/commitment-form';
 import { CanDirective } from '../core/auth/can.directive';
 import { LocaleDatePipe, LocaleNumberPipe } from '../core/i18n/locale.pipes';
-import { RecordDialogs } from '../shared/forms/dialogs';
 import { PartnerLinks } from '../shared/ui/partner-links';
 import { CityLink, CityLinks } from '../shared/ui/city-link';
 import { FigureRange } from '../shared/ui/figures';
 import { Notices } from '../shared/ui/notices';
 import { HistoryField, RecordHistory } from '../shared/ui/record-history';
-import { RecordStates, routeRecord } from '../shared/ui/record-states';
+import { RecordPage, versionHistory } from '../shared/ui/record-page';
+import { RecordStates } from '../shared/ui/record-states';
 import { EditAction } from '../shared/ui/row-action';
 import { EngagementsApi } from './data-access/engagements.api';
-import { EngagementForm, EngagementFormData } from './engagement-form';
+import { EngagementForm } from './engagement-form';
 import { EngagementResults } from './engagement-results';
 import { HubNamePipe } from '../shared/ui/hub-name';
 
@@ -66,31 +65,18 @@ const HISTORY_FIELDS: Record<string, HistoryField> = {
 })
 export class EngagementPage {
   private readonly api = inject(EngagementsApi);
-  private readonly dialogs = inject(RecordDialogs);
   private readonly notices = inject(Notices);
-  private readonly router = inject(Router);
 
   /** Route parameter. */
   readonly id = input.required<string>();
 
-  protected readonly engagement = routeRecord(this.id, (id) => this.api.get(id));
-  protected readonly e = this.engagement.current;
-  protected readonly place = computed(() => {
-    const e = this.e();
-    return e ? engagementPlace(e) : undefined;
-  });
+  protected readonly page = new RecordPage(this.id, (id) => this.api.get(id), engagementPlace);
+  protected readonly e = this.page.current;
+  protected readonly place = this.page.place;
 
   /** What came of it: read beside the engagement, again after something is recorded from the page. */
   protected readonly related = rxResource({ params: () => this.id(), stream: ({ params }) => this.api.related(params) });
-
-  /** Loaded again whenever the engagement is saved (a new version), so the latest change is there. */
-  protected readonly history = rxResource({
-    params: () => {
-      const e = this.e();
-      return e ? { id: e.id, version: e.version } : undefined;
-    },
-    stream: ({ params }) => this.api.history(params.id),
-  });
+  protected readonly history = versionHistory(this.e, (id) => this.api.history(id));
   protected readonly historyFields = HISTORY_FIELDS;
 
   /** The groups counted, in the form's order; a group nobody came from is left out. */
@@ -109,36 +95,25 @@ export class EngagementPage {
 
   /** The commitment form with this engagement as its inspiration and `city` (its hub follows from the city). */
   protected recordCommitment(city?: Ref): void {
-    const e = this.e();
-    if (!e) return;
-    const data: CommitmentFormData = { city, inspiredBy: { id: e.id, name: e.title } };
-    this.dialogs.open(CommitmentForm, data, (saved: { title: string }) => {
-      this.related.reload();
-      this.notices.say('engagementPage.commitmentRecorded', { name: saved.title });
-    });
+    this.page.open(
+      CommitmentForm,
+      (e): CommitmentFormData => ({ city, inspiredBy: { id: e.id, name: e.title } }),
+      (saved: { title: string }) => {
+        this.related.reload();
+        this.notices.say('engagementPage.commitmentRecorded', { name: saved.title });
+      },
+    );
   }
 
   protected edit(): void {
-    const e = this.e();
-    if (!e) return;
-    this.dialogs.open(EngagementForm, { record: e } satisfies EngagementFormData, (saved: EngagementListItem) => {
-      this.engagement.set(saved);
-      this.notices.say('form.saved', { name: saved.title });
-    });
+    this.page.edit(EngagementForm);
   }
 
   protected archive(): void {
-    const e = this.e();
-    if (!e) return;
-    const keys = { title: 'form.archive.title', message: 'form.archive.message', confirm: 'form.archive.confirm' };
-    this.dialogs.confirm(keys, e.title, () =>
-      this.api.archive(e.id).subscribe({
-        next: () => {
-          this.notices.say('form.archive.done', { name: e.title });
-          void this.router.navigate(['/engagements']);
-        },
-        error: () => this.notices.say('errors.unexpected'),
-      }),
+    this.page.archive(
+      (e) => this.api.archive(e.id),
+      (e) => e.title,
+      '/engagements',
     );
   }
 }

@@ -6,8 +6,9 @@ import { ENGAGEMENT_TYPES, EngagementFilters, EngagementListItem, engagementPlac
 import { TranslocoPipe } from '@jsverse/transloco';
 import { CanDirective } from '../core/auth/can.directive';
 import { LocaleDatePipe, LocaleNumberPipe } from '../core/i18n/locale.pipes';
-import { RecordDialogs } from '../shared/forms/dialogs';
 import { ListCard, ListColumn, ListPage, recordListView } from '../shared/list/list-page';
+import { ListForms } from '../shared/list/list-forms';
+import { CITY_CHIP } from '../shared/list/filter-chips';
 import { DATE_RANGE_FILTERS, HUB_FILTER } from '../shared/list/list-parts';
 import { ListConfig, RecordList } from '../shared/list/list-state';
 import { CityLink, CityLinks } from '../shared/ui/city-link';
@@ -33,7 +34,7 @@ const ENGAGEMENTS_VIEW = recordListView('engagements', {
     ...DATE_RANGE_FILTERS,
   ],
   chips: [
-    { key: 'cityId', label: 'fields.city', kind: 'city' },
+    CITY_CHIP,
     { key: 'partnerId', label: 'worklists.chips.partner', kind: 'partner' },
     { key: 'ledToCommitment', label: 'worklists.chips.ledToCommitment', kind: 'flag' },
   ],
@@ -64,7 +65,6 @@ const ENGAGEMENTS_VIEW = recordListView('engagements', {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class EngagementsPage {
-  private readonly dialogs = inject(RecordDialogs);
   protected readonly list = new RecordList<EngagementFilters, EngagementListItem>(
     ENGAGEMENTS_LIST,
     inject(EngagementsApi),
@@ -72,9 +72,10 @@ export class EngagementsPage {
   );
   protected readonly view = ENGAGEMENTS_VIEW;
   protected readonly place = engagementPlace;
+  private readonly forms = new ListForms(this.list);
 
   /** Log a new engagement, or edit one; the list shows the result. */
   protected open(data: EngagementFormData): void {
-    this.dialogs.openRecordForm(EngagementForm, data, () => this.list.result.reload());
+    this.forms.open(EngagementForm, data);
   }
 }

@@ -1,5 +1,5 @@
 import { NgTemplateOutlet } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
@@ -7,16 +7,17 @@ import { FOLLOW_UP_STATUSES, FollowUpFilters, FollowUpListItem, listedFollowUpPl
 import { TranslocoPipe } from '@jsverse/transloco';
 import { CanDirective } from '../core/auth/can.directive';
 import { LocaleDatePipe } from '../core/i18n/locale.pipes';
-import { RecordDialogs } from '../shared/forms/dialogs';
 import { ListCard, ListColumn, ListPage, recordListView } from '../shared/list/list-page';
-import { HUB_FILTER } from '../shared/list/list-parts';
+import { ListForms } from '../shared/list/list-forms';
+import { CITY_CHIP, OWNER_CHIP } from '../shared/list/filter-chips';
+import { HUB_FILTER, statusFilter } from '../shared/list/list-parts';
 import { ListConfig, RecordList } from '../shared/list/list-state';
 import { CityLink } from '../shared/ui/city-link';
 import { StatusChip } from '../shared/ui/status-chip';
 import { ContactLinksAction } from './contact-links/contact-links.action';
 import { FollowUpsApi } from './data-access/follow-ups.api';
 import { FollowUpForm, FollowUpFormData } from './follow-up-form';
-import { MarkDone } from './mark-done';
+import { markDoneAction } from './mark-done';
 import { EditAction, RowAction } from '../shared/ui/row-action';
 
 export const FOLLOW_UPS_LIST: ListConfig = {
@@ -30,14 +31,10 @@ export const FOLLOW_UPS_LIST: ListConfig = {
 
 const FOLLOW_UPS_VIEW = recordListView('followUps', {
   emptyIcon: 'event_upcoming',
-  controls: [
-    HUB_FILTER,
-    { kind: 'select', key: 'status', label: 'fields.status', options: FOLLOW_UP_STATUSES, labelKey: 'status.followUp.' },
-    { kind: 'flag', key: 'overdue', label: 'followUps.overdueOnly' },
-  ],
+  controls: [HUB_FILTER, statusFilter('followUp', FOLLOW_UP_STATUSES), { kind: 'flag', key: 'overdue', label: 'followUps.overdueOnly' }],
   chips: [
-    { key: 'cityId', label: 'fields.city', kind: 'city' },
-    { key: 'ownerId', label: 'fields.owner', kind: 'owner' },
+    CITY_CHIP,
+    OWNER_CHIP,
     { key: 'commitmentId', label: 'fields.commitment', kind: 'commitment' },
     { key: 'engagementId', label: 'fields.engagement', kind: 'engagement' },
   ],
@@ -70,25 +67,14 @@ const FOLLOW_UPS_VIEW = recordListView('followUps', {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class FollowUpsPage {
-  private readonly dialogs = inject(RecordDialogs);
-  private readonly markDone = inject(MarkDone);
   protected readonly list = new RecordList<FollowUpFilters, FollowUpListItem>(FOLLOW_UPS_LIST, inject(FollowUpsApi), 'follow-ups.csv');
   protected readonly view = FOLLOW_UPS_VIEW;
-  protected readonly busy = signal<string | null>(null);
   protected readonly place = listedFollowUpPlace;
-
-  protected done(f: FollowUpListItem): void {
-    this.busy.set(f.id);
-    this.markDone
-      .run(f, () => this.list.result.reload())
-      .subscribe(() => {
-        this.busy.set(null);
-        this.list.result.reload();
-      });
-  }
+  private readonly forms = new ListForms(this.list);
+  protected readonly markDone = markDoneAction(() => this.list.result.reload());
 
   /** Add a follow-up, or edit one; the list shows the result. */
   protected open(data: FollowUpFormData): void {
-    this.dialogs.openRecordForm(FollowUpForm, data, () => this.list.result.reload());
+    this.forms.open(FollowUpForm, data);
   }
 }

@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { Injectable, inject } from '@angular/core';
+import { Injectable, Signal, inject, signal } from '@angular/core';
 import { FollowUpListItem } from '@impact/contracts';
 import { Observable, catchError, map, of } from 'rxjs';
 import { Notices } from '../shared/ui/notices';
@@ -45,4 +45,22 @@ export class MarkDone {
       },
     });
   }
+}
+
+/**
+ * "Mark done" on a page's follow-ups: the row being marked (`busy`, its button disabled meanwhile) and the
+ * click, after which the rows are read again (`reload`, also after an "Undo"). Create it in a component's
+ * field initialiser (it needs the injection context).
+ */
+export function markDoneAction(reload: () => void): { busy: Signal<string | null>; done: (followUp: FollowUpListItem) => void } {
+  const markDone = inject(MarkDone);
+  const busy = signal<string | null>(null);
+  const done = (followUp: FollowUpListItem) => {
+    busy.set(followUp.id);
+    markDone.run(followUp, reload).subscribe(() => {
+      busy.set(null);
+      reload();
+    });
+  };
+  return { busy: busy.asReadonly(), done };
 }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
@@ -9,8 +9,8 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { forkJoin, of } from 'rxjs';
 import { AuthService } from '../core/auth/auth.service';
 import { LocaleDatePipe } from '../core/i18n/locale.pipes';
-import { MarkDone } from '../follow-ups/mark-done';
-import { ListStates } from '../shared/list/list-parts';
+import { markDoneAction } from '../follow-ups/mark-done';
+import { ListStates } from '../shared/list/list-states';
 import { CityLink } from '../shared/ui/city-link';
 import { PageHeader } from '../shared/ui/page-header';
 import { LocalePercentPipe } from '../shared/ui/percent.pipe';
@@ -49,7 +49,6 @@ function weekAhead(): string {
 })
 export class MyWorkPage {
   private readonly api = inject(MyWorkApi);
-  private readonly markDone = inject(MarkDone);
   private readonly auth = inject(AuthService);
   private readonly me = computed(() => this.auth.user()?.id ?? null);
 
@@ -84,15 +83,5 @@ export class MyWorkPage {
     const week = weekAhead();
     return this.followUpItems().filter((f) => !f.overdue && f.dueDate !== null && f.dueDate <= week).length;
   });
-  protected readonly busy = signal<string | null>(null);
-
-  protected done(f: FollowUpListItem): void {
-    this.busy.set(f.id);
-    this.markDone
-      .run(f, () => this.followUps.reload())
-      .subscribe(() => {
-        this.busy.set(null);
-        this.followUps.reload();
-      });
-  }
+  protected readonly markDone = markDoneAction(() => this.followUps.reload());
 }

@@ -8,7 +8,8 @@ import { LANGUAGES, MAX_PAGE_SIZE, STORY_CATEGORIES, STORY_STATUSES, StoryFilter
 import { TranslocoPipe } from '@jsverse/transloco';
 import { CanDirective } from '../core/auth/can.directive';
 import { LocaleDatePipe } from '../core/i18n/locale.pipes';
-import { FilterControl, HUB_FILTER, ListFilters, ListStates, SearchBox } from '../shared/list/list-parts';
+import { FilterControl, HUB_FILTER, ListFilters, SearchBox } from '../shared/list/list-parts';
+import { ListStates } from '../shared/list/list-states';
 import { ListConfig, RecordList } from '../shared/list/list-state';
 import { PageHeader } from '../shared/ui/page-header';
 import { StoriesApi } from './data-access/stories.api';

@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { CommitmentListItem, commitmentPlace, listedFollowUpPlace } from '@impact/contracts';
@@ -8,7 +7,7 @@ import { CanDirective } from '../../core/auth/can.directive';
 import { LocaleDatePipe } from '../../core/i18n/locale.pipes';
 import { FollowUpsApi } from '../../follow-ups/data-access/follow-ups.api';
 import { FollowUpForm, FollowUpFormData } from '../../follow-ups/follow-up-form';
-import { RecordDialogs } from '../../shared/forms/dialogs';
+import { relatedRecords } from '../../shared/ui/record-page';
 import { RowAction } from '../../shared/ui/row-action';
 import { StatusChip } from '../../shared/ui/status-chip';
 
@@ -22,15 +21,10 @@ import { StatusChip } from '../../shared/ui/status-chip';
 })
 export class CommitmentFollowUps {
   private readonly api = inject(FollowUpsApi);
-  private readonly dialogs = inject(RecordDialogs);
   readonly commitment = input.required<CommitmentListItem>();
 
-  protected readonly followUps = rxResource({
-    // Keyed on the record, not its id: a status change (achieving may close follow-ups, undo reopens them) reloads.
-    params: () => this.commitment(),
-    stream: ({ params }) => this.api.list({ commitmentId: params.id, pageSize: 100 }),
-  });
-  protected readonly items = computed(() => (this.followUps.hasValue() ? this.followUps.value().items : []));
+  // Keyed on the record, not its id: a status change (achieving may close follow-ups, undo reopens them) reloads.
+  protected readonly followUps = relatedRecords(this.commitment, (c) => this.api.list({ commitmentId: c.id, pageSize: 100 }));
   protected readonly place = computed(() => commitmentPlace(this.commitment()));
   protected readonly followUpPlace = listedFollowUpPlace;
 
@@ -40,6 +34,6 @@ export class CommitmentFollowUps {
   }
 
   protected open(data: FollowUpFormData): void {
-    this.dialogs.openRecordForm(FollowUpForm, data, () => this.followUps.reload());
+    this.followUps.openForm(FollowUpForm, data);
   }
 }

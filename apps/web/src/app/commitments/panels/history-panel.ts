@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
 import { CommitmentListItem } from '@impact/contracts';
 import { HistoryField, RecordHistory } from '../../shared/ui/record-history';
+import { versionHistory } from '../../shared/ui/record-page';
 import { CommitmentsApi } from '../data-access/commitments.api';
 
 /** How the history shows each audited field of a commitment. */
@@ -31,9 +31,5 @@ export class CommitmentHistory {
   readonly commitment = input.required<CommitmentListItem>();
   protected readonly fields = HISTORY_FIELDS;
 
-  /** Loaded again whenever the commitment is saved (a new version), so the latest change is there. */
-  protected readonly history = rxResource({
-    params: () => ({ id: this.commitment().id, version: this.commitment().version }),
-    stream: ({ params }) => this.api.history(params.id),
-  });
+  protected readonly history = versionHistory(this.commitment, (id) => this.api.history(id));
 }

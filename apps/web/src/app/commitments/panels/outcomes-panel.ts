@@ -1,11 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { CommitmentListItem, commitmentPlace, outcomePlace } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { CanDirective } from '../../core/auth/can.directive';
-import { RecordDialogs } from '../../shared/forms/dialogs';
+import { relatedRecords } from '../../shared/ui/record-page';
 import { RowAction } from '../../shared/ui/row-action';
 import { OutcomeFacts } from '../outcomes/outcome-facts';
 import { OutcomeForm, OutcomeFormData } from '../outcomes/outcome-form';
@@ -21,14 +20,12 @@ import { OutcomesApi } from '../outcomes/outcomes.api';
 })
 export class CommitmentOutcomes {
   private readonly api = inject(OutcomesApi);
-  private readonly dialogs = inject(RecordDialogs);
   readonly commitment = input.required<CommitmentListItem>();
 
-  protected readonly outcomes = rxResource({
-    params: () => this.commitment().id,
-    stream: ({ params }) => this.api.list({ commitmentId: params, sort: 'date:desc', pageSize: 100 }),
-  });
-  protected readonly items = computed(() => (this.outcomes.hasValue() ? this.outcomes.value().items : []));
+  protected readonly outcomes = relatedRecords(
+    () => this.commitment().id,
+    (commitmentId) => this.api.list({ commitmentId, sort: 'date:desc', pageSize: 100 }),
+  );
   protected readonly place = computed(() => commitmentPlace(this.commitment()));
   protected readonly outcomePlace = outcomePlace;
 
@@ -38,6 +35,6 @@ export class CommitmentOutcomes {
   }
 
   protected open(data: OutcomeFormData): void {
-    this.dialogs.openRecordForm(OutcomeForm, data, () => this.outcomes.reload());
+    this.outcomes.openForm(OutcomeForm, data);
   }
 }

@@ -24,6 +24,10 @@ export interface FilterChip {
   kind: 'city' | 'engagement' | 'commitment' | 'partner' | 'owner' | 'date' | 'flag' | 'text';
 }
 
+/** A list narrowed to one city (`cityId`), or to one owner's records (`ownerId`), by a link. */
+export const CITY_CHIP: FilterChip = { key: 'cityId', label: 'fields.city', kind: 'city' };
+export const OWNER_CHIP: FilterChip = { key: 'ownerId', label: 'fields.owner', kind: 'owner' };
+
 /** Where a record's name is read, by kind: the record's route and the field holding its name. */
 const NAMED: Partial<Record<FilterChip['kind'], { route: string; field: 'name' | 'title' }>> = {
   city: { route: ROUTES.cities, field: 'name' },

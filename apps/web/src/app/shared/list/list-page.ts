@@ -26,7 +26,8 @@ import { ListQuery, Resource } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { CanDirective } from '../../core/auth/can.directive';
 import { PageHeader } from '../ui/page-header';
-import { CsvButton, FilterControl, ListFilters, ListStates, SearchBox } from './list-parts';
+import { CsvButton, FilterControl, ListFilters, SearchBox } from './list-parts';
+import { ListStates } from './list-states';
 import { PAGE_SIZES, RecordList } from './list-state';
 
 /**

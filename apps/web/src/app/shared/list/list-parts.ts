@@ -20,7 +20,6 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatSelectModule } from '@angular/material/select';
-import { HttpErrorResponse } from '@angular/common/http';
 import { ListQuery, MAX_LENGTH } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Observable } from 'rxjs';
@@ -28,7 +27,6 @@ import { fromIsoDate, toIsoDate } from '../forms/dates';
 import { FieldErrorPipe } from '../forms/field-error.pipe';
 import { FIELD_STYLES } from '../forms/fields';
 import { LOCALE_DATE_PROVIDERS } from '../forms/locale-date-adapter';
-import { EmptyState } from '../ui/empty-state';
 import { ListState } from './list-state';
 import { HubNames } from '../ui/hub-name';
 
@@ -125,92 +123,6 @@ export class CsvButton {
   }
 }
 
-/** Words of a list's states that a page may say its own way (translated); the rest are the lists' common ones. */
-export interface ListStateTexts {
-  failedHeading?: string;
-  failedBody?: string;
-  noMatchHeading?: string;
-  noMatchBody?: string;
-  clearLabel?: string;
-}
-
-/**
- * The designed states of a list: loading (first load), error (with retry), forbidden, nothing yet
- * (with the next step projected), nothing matching (with "clear filters").
- */
-@Component({
-  selector: 'it-list-states',
-  imports: [EmptyState, MatButtonModule, TranslocoPipe],
-  template: `
-    @if (error()) {
-      @if (status() === 403) {
-        <it-empty-state icon="block" [heading]="'errors.forbidden' | transloco" />
-      } @else {
-        <it-empty-state
-          icon="cloud_off"
-          [heading]="texts().failedHeading ?? ('list.loadFailed' | transloco)"
-          [body]="texts().failedBody ?? ('list.loadFailedBody' | transloco)"
-        >
-          <button mat-stroked-button type="button" (click)="retry.emit()">{{ 'common.retry' | transloco }}</button>
-        </it-empty-state>
-      }
-    } @else if (loading() && empty()) {
-      <div class="it-skeleton" aria-hidden="true">
-        @for (row of rows; track row) {
-          <div class="it-skeleton-row"></div>
-        }
-      </div>
-      <p class="it-visually-hidden" role="status">{{ 'common.loading' | transloco }}</p>
-    } @else if (empty()) {
-      @if (narrowed()) {
-        <it-empty-state
-          [icon]="noMatchIcon()"
-          [heading]="texts().noMatchHeading ?? ('list.noMatch' | transloco)"
-          [body]="texts().noMatchBody ?? ('list.noMatchBody' | transloco)"
-        >
-          <button mat-stroked-button type="button" (click)="clear.emit()">
-            {{ texts().clearLabel ?? ('list.clearFilters' | transloco) }}
-          </button>
-        </it-empty-state>
-      } @else {
-        <it-empty-state [icon]="icon()" [heading]="emptyHeading()" [body]="emptyBody()"><ng-content /></it-empty-state>
-      }
-    }
-  `,
-  styles: `
-    .it-skeleton {
-      padding: 16px;
-      display: grid;
-      gap: 12px;
-    }
-    .it-skeleton-row {
-      block-size: 20px;
-      border-radius: 4px;
-      background: var(--mat-sys-surface-container-high);
-    }
-  `,
-  changeDetection: ChangeDetectionStrategy.OnPush,
-})
-export class ListStates {
-  readonly loading = input(false);
-  readonly error = input<unknown>(undefined);
-  readonly empty = input(false);
-  readonly narrowed = input(false);
-  readonly icon = input('inbox');
-  readonly emptyHeading = input.required<string>();
-  readonly emptyBody = input('');
-  readonly noMatchIcon = input('filter_alt_off');
-  readonly texts = input<ListStateTexts>({});
-  readonly retry = output<void>();
-  readonly clear = output<void>();
-  protected readonly rows = [1, 2, 3, 4, 5];
-
-  protected status(): number | null {
-    const e = this.error();
-    return e instanceof HttpErrorResponse ? e.status : null;
-  }
-}
-
 /**
  * One filter of a list: "Any" plus either translated enum values (`options` with a `labelKey` prefix)
  * or named records (`refs`, e.g. hubs). Emits the picked value, or null for "Any".
@@ -301,6 +213,11 @@ export type FilterControl =
 
 /** Every record list narrows by hub (`hubId`). */
 export const HUB_FILTER = { kind: 'hub', key: 'hubId', label: 'fields.hub' } as const satisfies FilterControl;
+
+/** A record kind's workflow status (`status`), its values' labels under `status.<kind>.`. */
+export function statusFilter(kind: 'commitment' | 'followUp', options: readonly string[]): FilterControl {
+  return { kind: 'select', key: 'status', label: 'fields.status', options, labelKey: `status.${kind}.` };
+}
 
 /** A date range (`from`, `to`). */
 export const DATE_RANGE_FILTERS: FilterControl[] = [
