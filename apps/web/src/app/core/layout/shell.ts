@@ -12,9 +12,8 @@ import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } fro
 import { TranslocoPipe } from '@jsverse/transloco';
 import { filter, map } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
-import { LanguageSwitcher } from '../i18n/language-switcher';
-import { NotificationBell } from '../../notifications/notification-bell';
-import { SearchBox } from '../../search/search-box';
+import { LanguageSwitcherLookAlike, loadLanguageSwitcher } from '../i18n/language-switcher-look-alike';
+import { IdlePart } from '../../shared/ui/idle-part';
 import { NAV_ITEMS } from './nav-items';
 
 /** The signed-in frame: toolbar, side navigation (a drawer on phones) and the main landmark. */
@@ -32,9 +31,8 @@ import { NAV_ITEMS } from './nav-items';
     RouterLinkActive,
     RouterOutlet,
     TranslocoPipe,
-    LanguageSwitcher,
-    NotificationBell,
-    SearchBox,
+    IdlePart,
+    LanguageSwitcherLookAlike,
   ],
   templateUrl: './shell.html',
   styleUrl: './shell.scss',
@@ -52,6 +50,13 @@ export class Shell {
       .pipe(map((state) => state.matches)),
     { initialValue: false },
   );
+
+  /** The toolbar's controls rendered once the page has painted (see the template). */
+  protected readonly parts = {
+    search: () => import('../../search/search-box').then((m) => m.SearchBox),
+    language: loadLanguageSwitcher,
+    bell: () => import('../../notifications/notification-bell').then((m) => m.NotificationBell),
+  };
 
   protected readonly navItems = computed(() => {
     const role = this.auth.role();
