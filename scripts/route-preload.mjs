@@ -63,12 +63,7 @@ const LANGUAGES = readdirSync(join(browser, 'i18n'))
   .map((f) => f.slice(0, -'.json'.length));
 
 const metafile = JSON.parse(readFileSync(join(dist, 'stats.json'), 'utf8'));
-/**
- * Output file name → its static imports (file names), and source module → the output file that holds it.
- * By the files' inputs, not their entry points: with the build's chunk optimizer (NG_BUILD_OPTIMIZE_CHUNKS,
- * see the web project's `.env.bundle.production`) a lazily imported module is merged into a bigger chunk
- * that names no entry point.
- */
+/** Output file name → its static imports (file names), and entry module → its output file name. */
 const staticImports = new Map();
 const chunkOf = new Map();
 for (const [path, output] of Object.entries(metafile.outputs)) {
@@ -78,10 +73,6 @@ for (const [path, output] of Object.entries(metafile.outputs)) {
     name,
     (output.imports ?? []).filter((i) => i.kind === 'import-statement').map((i) => basename(i.path)),
   );
-  for (const input of Object.keys(output.inputs ?? {})) {
-    const module = input.replace(/^.*?(apps\/web\/src\/)/, '$1');
-    if (module.startsWith('apps/web/src/')) chunkOf.set(module, name);
-  }
   if (output.entryPoint) chunkOf.set(output.entryPoint.replace(/^.*?(apps\/web\/src\/)/, '$1'), name);
 }
 
