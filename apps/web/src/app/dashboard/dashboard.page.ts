@@ -13,7 +13,7 @@ import { DashboardQuery } from './dashboard-query';
 import { DashboardApi } from './data-access/dashboard.api';
 import { KpiCards } from './panels/kpi-cards';
 import { HubNames } from '../shared/ui/hub-name';
-import { renderWhenIdle } from '../shared/ui/render-when-idle';
+import { afterFirstPaint, renderWhenIdle } from '../shared/ui/render-when-idle';
 
 /**
  * The leadership dashboard: KPI cards (every figure a door to the list that holds it), the same
@@ -52,7 +52,11 @@ export class DashboardPage {
     stream: ({ params }) => this.api.stories(params),
   });
 
-  protected readonly totals = computed<DashboardFigures | null>(() => (this.summary.hasValue() ? this.summary.value().totals : null));
+  /** The figures render a frame after the page's frame (heading, freshness, filters' places): its first paint does not wait for them. */
+  private readonly painted = afterFirstPaint();
+  protected readonly totals = computed<DashboardFigures | null>(() =>
+    this.painted() && this.summary.hasValue() ? this.summary.value().totals : null,
+  );
   protected readonly empty = computed(() => {
     const t = this.totals();
     return !!t && t.engagements === 0 && Object.values(t.commitmentsByStatus).every((n) => n === 0) && t.followUpsOverdue === 0;

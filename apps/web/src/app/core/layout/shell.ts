@@ -14,6 +14,7 @@ import { filter, map } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { LanguageSwitcherLookAlike, loadLanguageSwitcher } from '../i18n/language-switcher-look-alike';
 import { IdlePart } from '../../shared/ui/idle-part';
+import { afterFirstPaint } from '../../shared/ui/render-when-idle';
 import { NAV_ITEMS } from './nav-items';
 
 /** The signed-in frame: toolbar, side navigation (a drawer on phones) and the main landmark. */
@@ -57,6 +58,9 @@ export class Shell {
     language: loadLanguageSwitcher,
     bell: () => import('../../notifications/notification-bell').then((m) => m.NotificationBell),
   };
+
+  /** Whether the page has painted once (a phone's closed drawer renders its links then). */
+  protected readonly navReady = afterFirstPaint();
 
   protected readonly navItems = computed(() => {
     const role = this.auth.role();
