@@ -1,5 +1,5 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDividerModule } from '@angular/material/divider';
@@ -15,6 +15,7 @@ import { AuthService } from '../auth/auth.service';
 import { LanguageSwitcherLookAlike, loadLanguageSwitcher } from '../i18n/language-switcher-look-alike';
 import { IdlePart } from '../../shared/ui/idle-part';
 import { afterFirstPaint } from '../../shared/ui/render-when-idle';
+import { isSearchShortcut } from '../../search/search-shortcut';
 import { NAV_ITEMS } from './nav-items';
 
 /** The signed-in frame: toolbar, side navigation (a drawer on phones) and the main landmark. */
@@ -38,6 +39,7 @@ import { NAV_ITEMS } from './nav-items';
   templateUrl: './shell.html',
   styleUrl: './shell.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { '(document:keydown)': 'searchKeyEarly($event)' },
 })
 export class Shell {
   protected readonly auth = inject(AuthService);
@@ -62,6 +64,10 @@ export class Shell {
   /** Whether the page has painted once (a phone's closed drawer renders its links then). */
   protected readonly navReady = afterFirstPaint();
 
+  private readonly searchPart = viewChild<IdlePart>('search');
+  /** The search's shortcut pressed before the search box was there: it opens once rendered. */
+  protected readonly searchAsked = signal(false);
+
   protected readonly navItems = computed(() => {
     const role = this.auth.role();
     return role ? NAV_ITEMS.filter((item) => (item.shown ? item.shown(role) : this.auth.can(item.resource, 'read'))) : [];
@@ -72,6 +78,14 @@ export class Shell {
     this.router.events.pipe(filter((event) => event instanceof NavigationEnd)).subscribe(() => {
       if (this.handset()) void this.sidenav().close();
     });
+  }
+
+  /** Until the search box has rendered, its shortcut is kept for it (afterwards the box handles it). */
+  protected searchKeyEarly(event: KeyboardEvent): void {
+    const part = this.searchPart();
+    if (!part || part.shown() || !isSearchShortcut(event)) return;
+    event.preventDefault();
+    this.searchAsked.set(true);
   }
 
   protected skipToMain(event: Event): void {
