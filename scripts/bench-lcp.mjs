@@ -8,6 +8,7 @@
 // data (scripts/e2e-server.mjs), or an app already running at BASE_URL.
 // Options: --runs N (default 3), --waterfall (the requests of each page's last load, in ms from the start),
 // --candidates (every LCP candidate of each page's last load: when, which element, its area and text),
+// --tasks (the first contentful paint and the main thread's long tasks of each page's last load),
 // --page stories|dashboard (that page only). Environment: E2E_PORT, E2E_PG_PORT, BASE_URL, CHROMIUM_PATH.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -22,6 +23,8 @@ const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
 const waterfall = process.argv.includes('--waterfall');
 /** `--candidates`: also print every LCP candidate the browser reported, not only the last. */
 const candidates = process.argv.includes('--candidates');
+/** `--tasks`: also print the first contentful paint and every long task (≥ 50 ms) of a page's last load. */
+const tasks = process.argv.includes('--tasks');
 const pageArg = process.argv.indexOf('--page');
 const onlyPage = pageArg > 0 ? process.argv[pageArg + 1] : null;
 const port = process.env.E2E_PORT ?? '3210';
@@ -60,6 +63,11 @@ async function measure(browser, path, storageState, waitFor) {
     isMobile: true,
     hasTouch: true,
     storageState,
+  });
+  // Long tasks are not buffered for a late observer: record them from the start.
+  await context.addInitScript(() => {
+    const seen = (globalThis.__benchLongTasks = []);
+    new PerformanceObserver((list) => seen.push(...list.getEntries().map((e) => [e.startTime, e.duration]))).observe({ type: 'longtask' });
   });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -105,12 +113,19 @@ async function measure(browser, path, storageState, waitFor) {
         }).observe({ type: 'largest-contentful-paint', buffered: true });
       }),
   );
+  const longTasks = await page.evaluate(() => {
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+    const list = globalThis.__benchLongTasks.map(
+      ([at, ms]) => `${at.toFixed(0).padStart(6)} ms  ${ms.toFixed(0).padStart(5)} ms long task`,
+    );
+    return [`${fcp.toFixed(0).padStart(6)} ms  first contentful paint`, ...list];
+  });
   await context.close();
   const ms = (t) => ((t - t0) * 1000).toFixed(0).padStart(6);
   const timeline = [...requests.values()].map(
     (r) => `${ms(r.start)} → ${r.end ? ms(r.end) : '     …'} ms ${String(r.bytes ?? '').padStart(7)} B  ${r.url.slice(0, 90)}`,
   );
-  return { ...lcp, bytes, timeline };
+  return { ...lcp, bytes, timeline, longTasks };
 }
 
 async function signedInState(browser) {
@@ -161,9 +176,11 @@ try {
     );
     if (waterfall) console.log(figures[figures.length - 1].timeline.join('\n'));
     if (candidates) console.log(figures[figures.length - 1].candidates.join('\n'));
+    if (tasks) console.log(figures[figures.length - 1].longTasks.join('\n'));
     for (const f of figures) {
       delete f.timeline;
       delete f.candidates;
+      delete f.longTasks;
     }
   }
   await browser.close();

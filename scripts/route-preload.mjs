@@ -48,7 +48,9 @@ const PAGES = {
     signedIn: true,
     // A hub manager lands on its own hub (another address).
     notForRole: 'hub_manager',
-    data: ['summary', 'trends', 'map', 'graph', 'at-risk', 'stories'].map((part) => `/api/dashboard/${part}`),
+    // The figures only: the panels under them render after the first paint, and their five calls would
+    // hold five of the browser's six connections while the page's code still downloads.
+    data: ['/api/dashboard/summary'],
     modules: [
       'apps/web/src/app/core/layout/shell.ts',
       'apps/web/src/app/dashboard/dashboard.routes.ts',

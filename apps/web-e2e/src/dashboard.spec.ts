@@ -34,6 +34,7 @@ test('leadership opens the dashboard, switches hub, and a KPI opens a list with 
   await settled(page);
   await expect(page.getByTestId('freshness')).toContainText('Figures as of');
   await shoot(page, 'dashboard-en.png');
+  await shoot(page, 'dashboard-en-phone.png', 390);
 
   // Switch hub: the URL says which, the figures follow.
   await page.getByTestId('hub-filter').click();

@@ -73,6 +73,8 @@ async function openStories(page: Page, lang: keyof typeof WORDS) {
   }
   await expect(page.getByRole('heading', { level: 1, name: WORDS[lang].heading })).toBeVisible();
   await expect(cards(page).first()).toBeVisible();
+  // The filter bar renders after the first paint: the screenshots show the page once it is there.
+  await expect(page.getByRole('searchbox', { name: WORDS[lang].search })).toBeVisible();
 }
 
 for (const lang of ['en', 'ar'] as const) {

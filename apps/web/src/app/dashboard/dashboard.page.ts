@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ViewContainerRef, computed, inject, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, Signal, ViewContainerRef, computed, inject, viewChild } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
@@ -11,31 +11,21 @@ import { EmptyState } from '../shared/ui/empty-state';
 import { PageHeader } from '../shared/ui/page-header';
 import { DashboardQuery } from './dashboard-query';
 import { DashboardApi } from './data-access/dashboard.api';
-import { DashboardFiltersBar } from './panels/dashboard-filters';
 import { KpiCards } from './panels/kpi-cards';
 import { HubNames } from '../shared/ui/hub-name';
-import { renderWhenIdle } from '../shared/ui/render-when-idle';
+import { afterFirstPaint, renderWhenIdle } from '../shared/ui/render-when-idle';
 
 /**
  * The leadership dashboard: KPI cards (every figure a door to the list that holds it), the same
  * figures per hub, trends, what is late, stories, the map and the peer-learning graph. Hub and range
  * live in the URL; a hub manager lands on its hub. The page loads the figures; the panels show them.
- * On a cold load the figures paint first: the panels below them (their code, ECharts included) are
- * loaded and rendered once the browser is idle after that paint.
+ * On a cold load the figures paint first: the hub and range fields above them (Material's select and
+ * datepicker) and the panels below them (their code, ECharts included) are loaded and rendered once the
+ * browser is idle after that paint.
  */
 @Component({
   selector: 'it-dashboard-page',
-  imports: [
-    DashboardFiltersBar,
-    EmptyState,
-    KpiCards,
-    MatButtonModule,
-    MatIconModule,
-    MatProgressBarModule,
-    PageHeader,
-    RouterLink,
-    TranslocoPipe,
-  ],
+  imports: [EmptyState, KpiCards, MatButtonModule, MatIconModule, MatProgressBarModule, PageHeader, RouterLink, TranslocoPipe],
   templateUrl: './dashboard.page.html',
   styleUrl: './dashboard.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -62,7 +52,11 @@ export class DashboardPage {
     stream: ({ params }) => this.api.stories(params),
   });
 
-  protected readonly totals = computed<DashboardFigures | null>(() => (this.summary.hasValue() ? this.summary.value().totals : null));
+  /** The figures render a frame after the page's frame (heading, freshness, filters' places): its first paint does not wait for them. */
+  private readonly painted = afterFirstPaint();
+  protected readonly totals = computed<DashboardFigures | null>(() =>
+    this.painted() && this.summary.hasValue() ? this.summary.value().totals : null,
+  );
   protected readonly empty = computed(() => {
     const t = this.totals();
     return !!t && t.engagements === 0 && Object.values(t.commitmentsByStatus).every((n) => n === 0) && t.followUpsOverdue === 0;
@@ -71,9 +65,18 @@ export class DashboardPage {
     const id = this.filters().hubId;
     return id ? this.hubNames.name(id) : '';
   });
+  /** Whether the hub filter applies to this user (the placeholder's hub field). */
+  protected readonly hubFilter = this.hubNames.filterApplies;
   private readonly details = viewChild('details', { read: ViewContainerRef });
+  private readonly filtersBar = viewChild('filtersBar', { read: ViewContainerRef });
+  protected readonly filtersShown: Signal<boolean>;
 
   constructor() {
+    this.filtersShown = renderWhenIdle(
+      this.filtersBar,
+      () => import('./panels/dashboard-filters').then((m) => m.DashboardFiltersBar),
+      () => ({ filters: this.filters() }),
+    );
     renderWhenIdle(
       this.details,
       () => import('./panels/dashboard-details').then((m) => m.DashboardDetails),

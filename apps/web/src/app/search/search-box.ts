@@ -11,6 +11,7 @@ import { catchError, concat, debounceTime, distinctUntilChanged, map, of, switch
 import { LanguageService } from '../core/i18n/language.service';
 import { LocaleDatePipe } from '../core/i18n/locale.pipes';
 import { SearchApi } from './search.api';
+import { isSearchShortcut } from './search-shortcut';
 
 /** Typing settles for this long before a request goes out. */
 export const SEARCH_BOX_DEBOUNCE_MS = 250;
@@ -42,6 +43,8 @@ export type SearchView =
 export class SearchBox {
   /** A phone: collapsed to an icon button until opened. */
   readonly compact = input(false);
+  /** The shortcut was pressed while this box's code was still loading: open once rendered. */
+  readonly openAtStart = input(false);
 
   private readonly api = inject(SearchApi);
   private readonly router = inject(Router);
@@ -86,12 +89,15 @@ export class SearchBox {
     );
   }
 
-  /** `/` outside any field focuses the search (as on many sites); typing a `/` in a field is left alone. */
+  constructor() {
+    afterNextRender(() => {
+      if (this.openAtStart()) this.open();
+    });
+  }
+
+  /** `/` outside any field focuses the search (see isSearchShortcut). */
   protected shortcut(event: KeyboardEvent): void {
-    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
-    const target = event.target as HTMLElement | null;
-    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
-    if (document.querySelector('.cdk-overlay-container .cdk-overlay-pane mat-dialog-container')) return;
+    if (!isSearchShortcut(event)) return;
     event.preventDefault();
     this.open();
   }

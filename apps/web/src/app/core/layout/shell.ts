@@ -1,5 +1,5 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDividerModule } from '@angular/material/divider';
@@ -12,9 +12,10 @@ import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } fro
 import { TranslocoPipe } from '@jsverse/transloco';
 import { filter, map } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
-import { LanguageSwitcher } from '../i18n/language-switcher';
-import { NotificationBell } from '../../notifications/notification-bell';
-import { SearchBox } from '../../search/search-box';
+import { LanguageSwitcherLookAlike, loadLanguageSwitcher } from '../i18n/language-switcher-look-alike';
+import { IdlePart } from '../../shared/ui/idle-part';
+import { afterFirstPaint } from '../../shared/ui/render-when-idle';
+import { isSearchShortcut } from '../../search/search-shortcut';
 import { NAV_ITEMS } from './nav-items';
 
 /** The signed-in frame: toolbar, side navigation (a drawer on phones) and the main landmark. */
@@ -32,13 +33,13 @@ import { NAV_ITEMS } from './nav-items';
     RouterLinkActive,
     RouterOutlet,
     TranslocoPipe,
-    LanguageSwitcher,
-    NotificationBell,
-    SearchBox,
+    IdlePart,
+    LanguageSwitcherLookAlike,
   ],
   templateUrl: './shell.html',
   styleUrl: './shell.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { '(document:keydown)': 'searchKeyEarly($event)' },
 })
 export class Shell {
   protected readonly auth = inject(AuthService);
@@ -53,6 +54,20 @@ export class Shell {
     { initialValue: false },
   );
 
+  /** The toolbar's controls rendered once the page has painted (see the template). */
+  protected readonly parts = {
+    search: () => import('../../search/search-box').then((m) => m.SearchBox),
+    language: loadLanguageSwitcher,
+    bell: () => import('../../notifications/notification-bell').then((m) => m.NotificationBell),
+  };
+
+  /** Whether the page has painted once (a phone's closed drawer renders its links then). */
+  protected readonly navReady = afterFirstPaint();
+
+  private readonly searchPart = viewChild<IdlePart>('search');
+  /** The search's shortcut pressed before the search box was there: it opens once rendered. */
+  protected readonly searchAsked = signal(false);
+
   protected readonly navItems = computed(() => {
     const role = this.auth.role();
     return role ? NAV_ITEMS.filter((item) => (item.shown ? item.shown(role) : this.auth.can(item.resource, 'read'))) : [];
@@ -63,6 +78,14 @@ export class Shell {
     this.router.events.pipe(filter((event) => event instanceof NavigationEnd)).subscribe(() => {
       if (this.handset()) void this.sidenav().close();
     });
+  }
+
+  /** Until the search box has rendered, its shortcut is kept for it (afterwards the box handles it). */
+  protected searchKeyEarly(event: KeyboardEvent): void {
+    const part = this.searchPart();
+    if (!part || part.shown() || !isSearchShortcut(event)) return;
+    event.preventDefault();
+    this.searchAsked.set(true);
   }
 
   protected skipToMain(event: Event): void {

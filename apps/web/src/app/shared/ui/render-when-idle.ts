@@ -47,3 +47,21 @@ export function renderWhenIdle<T>(
   });
   return rendered.asReadonly();
 }
+
+/**
+ * False until the browser has painted the frame this was called in (the next animation frame, then a
+ * task after it), then true: a part of a page shown one frame after the rest, so the rest's first paint
+ * does not wait for its rendering. Counts as pending work, like `renderWhenIdle`. Call it in an injection context.
+ */
+export function afterFirstPaint(): Signal<boolean> {
+  const painted = signal(false);
+  const done = inject(PendingTasks).add();
+  const nextFrame = globalThis.requestAnimationFrame ?? ((run: () => void) => setTimeout(run));
+  nextFrame(() =>
+    setTimeout(() => {
+      painted.set(true);
+      done();
+    }),
+  );
+  return painted.asReadonly();
+}

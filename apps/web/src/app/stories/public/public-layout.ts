@@ -3,18 +3,23 @@ import { MatButtonModule } from '@angular/material/button';
 import { ActivatedRoute, RouterLink, RouterOutlet } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AuthService } from '../../core/auth/auth.service';
-import { LanguageSwitcher } from '../../core/i18n/language-switcher';
+import { LanguageSwitcherLookAlike, loadLanguageSwitcher } from '../../core/i18n/language-switcher-look-alike';
+import { IdlePart } from '../../shared/ui/idle-part';
 
 /** The public frame: the network's name, the language switcher, the page. No navigation of the staff app. */
 @Component({
   selector: 'it-public-layout',
-  imports: [LanguageSwitcher, MatButtonModule, RouterLink, RouterOutlet, TranslocoPipe],
+  imports: [IdlePart, LanguageSwitcherLookAlike, MatButtonModule, RouterLink, RouterOutlet, TranslocoPipe],
   template: `
     <a class="it-skip" href="#public-main">{{ 'app.skipToContent' | transloco }}</a>
     <header class="it-public-bar">
       <a class="it-brand" routerLink="/stories">{{ 'stories.public.brand' | transloco }}</a>
       <span class="it-spacer"></span>
-      <it-language-switcher />
+      <!-- The switcher's menu (and its overlay code) comes once the page has painted; a look-alike until then. -->
+      <ng-container [itIdlePart]="languageSwitcher" #switcher="itIdlePart" />
+      @if (!switcher.shown()) {
+        <it-language-switcher-look-alike />
+      }
       @if (staffLink) {
         @if (auth.signedIn()) {
           <a mat-button routerLink="/story-desk">{{ 'stories.desk.title' | transloco }}</a>
@@ -110,4 +115,5 @@ export class PublicLayout {
   protected readonly auth = inject(AuthService);
   /** Pages for people without an account (a city contact's link) set `staffLink: false`: no staff sign-in there. */
   protected readonly staffLink = inject(ActivatedRoute).snapshot.data['staffLink'] !== false;
+  protected readonly languageSwitcher = loadLanguageSwitcher;
 }
