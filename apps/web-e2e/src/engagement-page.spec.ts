@@ -183,6 +183,19 @@ test.describe('an engagement has a page', () => {
     await expect(inspired.getByRole('listitem')).toHaveCount(2);
     await expect(inspired.getByRole('listitem').filter({ hasText: recorded })).toContainText('Pledged');
 
+    // A follow-up owed on the engagement, added from its page: the save is told, and the list shows it.
+    const owed = unique('E2E Send the visit report to Nansana');
+    const followUps = results.getByRole('region', { name: /Follow-ups/ });
+    await followUps.getByRole('button', { name: 'Add follow-up' }).click();
+    const followUp = dialog(page, 'Add a follow-up');
+    await followUp.getByLabel('Title').fill(owed);
+    await choose(followUp, 'Kind', 'Check-in');
+    await followUp.getByLabel('Due date').fill('2031-06-01');
+    await followUp.getByRole('button', { name: 'Save' }).click();
+    await expect(followUp).toHaveCount(0);
+    await expectNotice(page, `“${owed}” was saved.`);
+    await expect(followUps.getByRole('listitem').filter({ hasText: owed })).toContainText('Open');
+
     // The new commitment names its engagement, and "Inspired by" leads back here.
     await inspired.getByRole('link', { name: recorded }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(recorded);

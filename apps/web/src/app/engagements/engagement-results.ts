@@ -56,6 +56,7 @@ export class EngagementResults {
   }
 
   protected open(data: FollowUpFormData): void {
-    this.dialogs.open(FollowUpForm, data, () => this.related().reload());
+    // Says what was saved, as every record form does, and shows it in the list.
+    this.dialogs.openRecordForm(FollowUpForm, data, () => this.related().reload());
   }
 }
