@@ -13,6 +13,7 @@ import {
   SQL_TODAY,
 } from '../rules';
 import type { DashboardRange, DashboardScope } from './dashboard-scope';
+import type { Histogram } from './figures';
 import { bindNamed, placeholder } from './named-sql';
 
 /**
@@ -34,38 +35,30 @@ export type HubFigureField =
   | 'overdue'
   | CommitmentStatus;
 
-/** Achieved commitments of a hub that took `days` from the first inspiring engagement (null: none named). */
-export interface AchievementBucket {
+/**
+ * One hub's achieved commitments as a histogram in two arrays: the days each took from the first
+ * inspiring engagement (null: none named) and, at the same places, how many took that long.
+ */
+export interface HubHistogram extends Histogram {
   hub_id: string;
-  days: number | null;
-  n: number;
 }
 
 export interface SummaryRows {
   /** Per-hub rows of every part (active cities, engagements, statuses, overdue follow-ups); parts add up. */
   hubRows: HubFigureRow[];
-  /** A histogram of the achievements per hub: counts add up, medians are read from it. */
-  achievements: AchievementBucket[];
+  /** The achievements' histogram of each hub: counts add up, medians are read from it. */
+  achievements: HubHistogram[];
   /** Live hubs by name. */
   hubs: { id: string; name: string }[];
   refreshedAt: Date | null;
 }
-
-/** One hub's achievements histogram as two arrays: the days and, at the same places, their counts. */
-interface HubHistogram {
-  hub_id: string;
-  days: (number | null)[];
-  n: number[];
-}
-const isHistogram = (a: AchievementBucket | HubHistogram): a is HubHistogram => Array.isArray(a.n);
 
 interface SummaryRow {
   act: HubFigureRow[] | null;
   eng: HubFigureRow[] | null;
   st: HubFigureRow[] | null;
   fu: HubFigureRow[] | null;
-  /** The histogram as buckets, or (from the totals) per hub as two arrays: the days and their counts. */
-  ach: (AchievementBucket | HubHistogram)[] | null;
+  ach: HubHistogram[] | null;
   hubs: { id: string; name: string }[] | null;
   refreshed_at: Date | null;
 }
@@ -89,6 +82,12 @@ const achievedInRange = (from: string | null, to: string | null) =>
  */
 const DUE_DATE_PASSED = `due_date < ${SQL_TODAY}`;
 
+/**
+ * A histogram's buckets (`hub_id, days, n`) as one row per hub with two arrays (HubHistogram): far fewer
+ * bytes and objects than a row per bucket, and the medians read the arrays as they come.
+ */
+const perHub = (buckets: string) => `SELECT hub_id, array_agg(days) AS days, array_agg(n) AS n FROM (${buckets}) b GROUP BY hub_id`;
+
 /** The hubs and the rollups' time, beside the parts: one round trip for the whole summary. */
 const COLLECT = `SELECT (SELECT json_agg(act) FROM act) AS act, (SELECT json_agg(eng) FROM eng) AS eng, (SELECT json_agg(st) FROM st) AS st,
   (SELECT json_agg(ach) FROM ach) AS ach, (SELECT json_agg(fu) FROM fu) AS fu,
@@ -106,12 +105,9 @@ export class DashboardFiguresRepository {
   async summary(scope: DashboardScope, range: DashboardRange): Promise<SummaryRows> {
     const [sql, values] = this.summaryStatement(scope, range);
     const [row]: SummaryRow[] = await this.dataSource.query(sql, values);
-    const achievements = (row.ach ?? []).flatMap((a): AchievementBucket[] =>
-      isHistogram(a) ? a.n.map((n, i) => ({ hub_id: a.hub_id, days: a.days[i], n })) : [a],
-    );
     return {
       hubRows: [...(row.act ?? []), ...(row.eng ?? []), ...(row.st ?? []), ...(row.fu ?? [])],
-      achievements,
+      achievements: row.ach ?? [],
       hubs: row.hubs ?? [],
       refreshedAt: row.refreshed_at,
     };
@@ -139,7 +135,7 @@ function networkSql(from: string | null, to: string | null): string {
                   sum(commitments) FILTER (WHERE ${atRiskSql('status', 'target_date')})::int AS at_risk
                 FROM dashboard_commitment_status GROUP BY hub_id, status),
     st AS (SELECT hub_id, ${STATUS_SUMS('n')}, sum(at_risk)::int AS at_risk FROM st_rows GROUP BY hub_id),
-    ach AS (SELECT hub_id, days, count(*)::int AS n FROM dashboard_achievements WHERE ${achievedInRange(from, to)} GROUP BY hub_id, days),
+    ach AS (${perHub(`SELECT hub_id, days, count(*)::int AS n FROM dashboard_achievements WHERE ${achievedInRange(from, to)} GROUP BY hub_id, days`)}),
     fu AS (SELECT hub_id, sum(follow_ups)::int AS overdue FROM dashboard_follow_up_due WHERE ${DUE_DATE_PASSED} GROUP BY hub_id)
     ${COLLECT}`;
 }
@@ -147,7 +143,6 @@ function networkSql(from: string | null, to: string | null): string {
 /**
  * Whole network, every day (the page's first view): from the totals the rollups' triggers keep (a few
  * rows per hub), plus the rollup rows of the due and target dates between the totals' day and today.
- * The achievements' histogram comes as two arrays per hub (far fewer bytes than a row per bucket).
  */
 function networkTotalsSql(): string {
   const since = (rollup: string, column: string, n: string, where = 'TRUE') =>
@@ -167,8 +162,7 @@ function networkTotalsSql(): string {
              FROM dashboard_hub_statuses s LEFT JOIN risk_since g ON g.hub_id = s.hub_id GROUP BY s.hub_id),
     due_since AS (${since('dashboard_follow_up_due', 'due_date', 'follow_ups')}),
     fu AS (SELECT t.hub_id, (t.overdue_before + COALESCE(g.n, 0))::int AS overdue FROM dashboard_hub_totals t LEFT JOIN due_since g ON g.hub_id = t.hub_id),
-    ach AS (SELECT hub_id, array_agg(days) AS days, array_agg(commitments::int) AS n FROM dashboard_hub_achievement_days
-             WHERE commitments <> 0 GROUP BY hub_id)
+    ach AS (${perHub('SELECT hub_id, days, commitments::int AS n FROM dashboard_hub_achievement_days WHERE commitments <> 0')})
     ${COLLECT}`;
 }
 
@@ -200,8 +194,8 @@ function citiesSql(from: string | null, to: string | null, single: boolean): str
              GROUP BY c.hub_id),
     st AS (SELECT c.hub_id, ${STATUS_COUNTS}, count(*) FILTER (WHERE ${commitmentAtRiskSql('c')})::int AS at_risk
              FROM commitments c WHERE c.archived_at IS NULL AND c.city_id = ANY(:cities::uuid[]) GROUP BY c.hub_id),
-    ach AS (SELECT hub_id, days, count(*)::int AS n FROM dashboard_achievements
-             WHERE city_id = ANY(:cities::uuid[]) AND ${achievedInRange(from, to)} GROUP BY hub_id, days),
+    ach AS (${perHub(`SELECT hub_id, days, count(*)::int AS n FROM dashboard_achievements
+                       WHERE city_id = ANY(:cities::uuid[]) AND ${achievedInRange(from, to)} GROUP BY hub_id, days`)}),
     fu AS (${fu})
     ${COLLECT}`;
 }

@@ -49,20 +49,16 @@ export class DashboardService {
       if (inTotals(r.hub_id)) addRow(totals, r);
       if (r.hub_id) addRow(hubFigures(r.hub_id), r);
     }
-    // Achievements come as a histogram (hub, days → count): counts add up; medians are read from it.
-    const totalDays: { days: number; n: number }[] = [];
-    const hubDays = new Map<string, { days: number; n: number }[]>();
-    for (const a of rows.achievements) {
-      if (inTotals(a.hub_id)) totals.commitmentsAchieved += a.n;
-      hubFigures(a.hub_id).commitmentsAchieved += a.n;
-      if (a.days === null) continue;
-      if (inTotals(a.hub_id)) totalDays.push({ days: a.days, n: a.n });
-      let days = hubDays.get(a.hub_id);
-      if (!days) hubDays.set(a.hub_id, (days = []));
-      days.push({ days: a.days, n: a.n });
+    // Achievements come as a histogram per hub (days → count): counts add up; medians are read from it.
+    const sum = (n: number[]) => n.reduce((a, b) => a + b, 0);
+    for (const h of rows.achievements) {
+      const achieved = sum(h.n);
+      if (inTotals(h.hub_id)) totals.commitmentsAchieved += achieved;
+      const hub = hubFigures(h.hub_id);
+      hub.commitmentsAchieved += achieved;
+      hub.medianDaysToAchievement = medianOf([h]);
     }
-    totals.medianDaysToAchievement = medianOf(totalDays);
-    for (const [hubId, days] of hubDays) hubFigures(hubId).medianDaysToAchievement = medianOf(days);
+    totals.medianDaysToAchievement = medianOf(rows.achievements.filter((h) => inTotals(h.hub_id)));
     // Liaisons see the hubs their figures reach; everyone else every hub, even an empty one.
     const byHub = rows.hubs
       .filter((h) => scope.kind === 'all' || byHubMap.has(h.id))

@@ -41,25 +41,36 @@ export function addRow(into: DashboardFigures, r: HubFigureRow): void {
 /** Above this spread of days a histogram is sorted instead of counted into an array. */
 const MAX_DENSE_SPREAD = 1_000_000;
 
+/** A histogram in two arrays: values (null: not counted in the median) and, at the same places, their counts. */
+export interface Histogram {
+  days: (number | null)[];
+  n: number[];
+}
+
 /**
- * The median (as percentile_cont(0.5): the mean of the two middle values for an even count) of a
- * histogram of whole numbers. The counts go into an array indexed by days (no sort: a network's
- * histogram has thousands of buckets), unless the days spread too far for one.
+ * The median (as percentile_cont(0.5): the mean of the two middle values for an even count) of the
+ * whole numbers in one or more histograms taken together; null values are left out. The counts go into
+ * an array indexed by days (no sort: a network's histogram has thousands of buckets), unless the days
+ * spread too far for one.
  */
-export function medianOf(histogram: { days: number; n: number }[]): number | null {
+export function medianOf(histograms: Histogram[]): number | null {
   let count = 0;
   let min = Infinity;
   let max = -Infinity;
-  for (const h of histogram) {
-    count += h.n;
-    if (h.days < min) min = h.days;
-    if (h.days > max) max = h.days;
-  }
+  for (const { days, n } of histograms)
+    for (let i = 0; i < days.length; i++) {
+      const d = days[i];
+      if (d === null) continue;
+      count += n[i];
+      if (d < min) min = d;
+      if (d > max) max = d;
+    }
   if (!count) return null;
   let at: (index: number) => number;
   if (max - min <= MAX_DENSE_SPREAD) {
     const counts = new Float64Array(max - min + 1);
-    for (const h of histogram) counts[h.days - min] += h.n;
+    for (const { days, n } of histograms)
+      for (let i = 0; i < days.length; i++) if (days[i] !== null) counts[(days[i] as number) - min] += n[i];
     at = (index) => {
       let seen = 0;
       for (let d = 0; d < counts.length; d++) {
@@ -69,12 +80,15 @@ export function medianOf(histogram: { days: number; n: number }[]): number | nul
       return max;
     };
   } else {
-    const sorted = [...histogram].sort((a, b) => a.days - b.days);
+    const sorted = histograms
+      .flatMap(({ days, n }) => days.map((d, i) => ({ d, n: n[i] })))
+      .filter((b): b is { d: number; n: number } => b.d !== null)
+      .sort((a, b) => a.d - b.d);
     at = (index) => {
       let seen = 0;
-      for (const h of sorted) {
-        seen += h.n;
-        if (index < seen) return h.days;
+      for (const b of sorted) {
+        seen += b.n;
+        if (index < seen) return b.d;
       }
       return max;
     };
