@@ -1,6 +1,7 @@
 import type { ParsedMail } from 'mailparser';
 import type { NotificationItem, NotificationPage, StoryDetail } from '@impact/contracts';
 import { followThroughWorld, type Person, type World } from '../../test/follow-through-world';
+import { draftFromCommitment } from '../../test/story-drafts';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { SmtpInbox } from '../../test/smtp-inbox';
 
@@ -43,9 +44,7 @@ const step = (id: string, who: Person, body: Record<string, unknown>) =>
 
 /** A draft by the ESA hub's manager, its checklist confirmed: ready to go to review. */
 async function readyStory(): Promise<StoryDetail> {
-  const commitmentId = await one(`SELECT id FROM commitments WHERE title = 'Neighbourhood Watch as an early-warning mechanism'`);
-  const draft = (await t.http.post(`/api/stories/draft-from-commitment/${commitmentId}`).set(as('managerX')).send({}).expect(201))
-    .body as StoryDetail;
+  const draft = await draftFromCommitment(t, as('managerX'));
   return (
     await t.http
       .patch(`/api/stories/${draft.id}`)
