@@ -1,13 +1,12 @@
 import type { ParsedMail } from 'mailparser';
 import type { InviteSent, LoginResponse, PasswordLink, User } from '@impact/contracts';
 import { demoSignIn } from '../../test/demo-sign-in';
-import { createTestApp, type TestApp } from '../../test/test-app';
+import type { TestApp } from '../../test/test-app';
 import { MAX_RESET_MAILS_PER_EMAIL, MAX_RESET_REQUESTS_PER_ADDRESS } from './password-link-limiter';
-import { SmtpInbox } from '../../test/smtp-inbox';
+import { closeMailingTestApp, createMailingTestApp, SmtpInbox, until } from '../../test/smtp-inbox';
 
 /** A real SMTP server in this process: every mail it accepts. */
 const smtp = new SmtpInbox();
-const received = smtp.received;
 
 let t: TestApp;
 let admin: string;
@@ -17,14 +16,7 @@ const NEW_PASSWORD = 'violet-harbour-lantern-42';
 /** Each case its own client address, so the per-address limits of one case do not touch another. */
 const from = () => ({ 'X-Forwarded-For': `203.0.113.${++address}` });
 const asAdmin = () => ({ Authorization: `Bearer ${admin}` });
-const until = async (check: () => boolean, ms = 30_000) => {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
-const mailsTo = (email: string) => received.filter((m) => m.to && !Array.isArray(m.to) && m.to.value.some((a) => a.address === email));
+const mailsTo = (email: string) => smtp.mailsTo(email);
 const tokenIn = (mail: ParsedMail) => /\/set-password\/([A-Za-z0-9_-]+)/.exec(mail.text ?? '')?.[1] ?? '';
 /** Waits for the `n`th mail to `email` and gives the token of its link. */
 async function nthToken(email: string, n: number): Promise<{ token: string; mail: ParsedMail }> {
@@ -54,15 +46,11 @@ const auditOf = async (id: string) =>
   }[];
 
 beforeAll(async () => {
-  const smtpUrl = await smtp.start();
-  t = await createTestApp({ demo: true, env: { SMTP_URL: smtpUrl, PUBLIC_URL: 'https://impact.example.org' } });
+  t = await createMailingTestApp(smtp, { demo: true });
   admin = (await demoSignIn(t.http, 'admin@impact.test')).accessToken;
 }, 120_000);
 
-afterAll(async () => {
-  await t?.close();
-  await smtp.stop();
-});
+afterAll(() => closeMailingTestApp(t, smtp));
 
 describe('invitations', () => {
   it('a user created without a password gets a 72-hour link in their language, sets a password once and signs in', async () => {

@@ -322,12 +322,19 @@ describe('dashboard figures equal their drill-down lists (property)', () => {
     await t.dataSource.transaction(async (m) => {
       const q = (sql: string, params: unknown[] = []) => m.query(sql, params);
       const cityOrNull = (c: number | null) => (c === null ? null : cityIds[c]);
+      /** Archives the picked row of `table`, or brings it back when it is archived (nothing when the table is empty). */
+      const toggleArchived = async (table: 'engagements' | 'commitments', pick: number) => {
+        const id = await pickId(table, pick);
+        if (id) await q(`UPDATE ${table} SET archived_at = CASE WHEN archived_at IS NULL THEN now() END WHERE id = $1`, [id]);
+      };
+      /** Deletes the picked row of `table` (nothing when the table is empty). */
+      const deletePicked = async (table: 'engagements' | 'commitments' | 'follow_ups', pick: number) => {
+        const id = await pickId(table, pick);
+        if (id) await q(`DELETE FROM ${table} WHERE id = $1`, [id]);
+      };
       switch (w.kind) {
-        case 'engagementArchive': {
-          const id = await pickId('engagements', w.pick);
-          if (id) await q(`UPDATE engagements SET archived_at = CASE WHEN archived_at IS NULL THEN now() END WHERE id = $1`, [id]);
-          return;
-        }
+        case 'engagementArchive':
+          return toggleArchived('engagements', w.pick);
         case 'engagementMove': {
           const id = await pickId('engagements', w.pick);
           if (id) await q(`UPDATE engagements SET start_date = $2, hub_id = $3 WHERE id = $1`, [id, dayIso(w.day), hubIds[w.hub]]);
@@ -362,11 +369,8 @@ describe('dashboard figures equal their drill-down lists (property)', () => {
             await q(`INSERT INTO engagement_cities (engagement_id, city_id) VALUES ($1, $2)`, [id, cityIds[c]]);
           return;
         }
-        case 'engagementDelete': {
-          const id = await pickId('engagements', w.pick);
-          if (id) await q(`DELETE FROM engagements WHERE id = $1`, [id]);
-          return;
-        }
+        case 'engagementDelete':
+          return deletePicked('engagements', w.pick);
         case 'commitmentNew': {
           const [{ id }] = await q(
             `INSERT INTO commitments (title, kind, city_id, hub_id, target_date, status, created_at)
@@ -399,11 +403,8 @@ describe('dashboard figures equal their drill-down lists (property)', () => {
             );
           return;
         }
-        case 'commitmentArchive': {
-          const id = await pickId('commitments', w.pick);
-          if (id) await q(`UPDATE commitments SET archived_at = CASE WHEN archived_at IS NULL THEN now() END WHERE id = $1`, [id]);
-          return;
-        }
+        case 'commitmentArchive':
+          return toggleArchived('commitments', w.pick);
         case 'commitmentInspire': {
           const id = await pickId('commitments', w.pick);
           const engagement = await pickId('engagements', w.engagement);
@@ -416,11 +417,8 @@ describe('dashboard figures equal their drill-down lists (property)', () => {
           else await q(`INSERT INTO commitment_engagements (commitment_id, engagement_id) VALUES ($1, $2)`, [id, engagement]);
           return;
         }
-        case 'commitmentDelete': {
-          const id = await pickId('commitments', w.pick);
-          if (id) await q(`DELETE FROM commitments WHERE id = $1`, [id]);
-          return;
-        }
+        case 'commitmentDelete':
+          return deletePicked('commitments', w.pick);
         case 'followUpEdit': {
           const id = await pickId('follow_ups', w.pick);
           if (id)
@@ -441,11 +439,8 @@ describe('dashboard figures equal their drill-down lists (property)', () => {
           );
           return;
         }
-        case 'followUpDelete': {
-          const id = await pickId('follow_ups', w.pick);
-          if (id) await q(`DELETE FROM follow_ups WHERE id = $1`, [id]);
-          return;
-        }
+        case 'followUpDelete':
+          return deletePicked('follow_ups', w.pick);
         case 'cityHub':
           // As the cities service moves a city: its commitments (and their follow-ups) go with it.
           await q(`UPDATE cities SET hub_id = $2 WHERE id = $1`, [cityIds[w.city], hubIds[w.hub]]);

@@ -1,3 +1,4 @@
+import { createStory } from '../../test/story-drafts';
 import { demoSpec } from '../../test/demo-spec';
 const t = demoSpec('esa', 'balkans', 'nansana', 'danilovgrad');
 const { as, count } = t;
@@ -204,19 +205,13 @@ describe('an engagement page: what came of it and its history', () => {
         .send({ engagementId: engagement.id, title: 'Send the workshop report', kind: 'check_in', dueDate: '2031-01-15' })
         .expect(201)
     ).body as { id: string };
-    const story = (
-      await t.http
-        .post('/api/stories')
-        .set(as('esa'))
-        .send({
-          title: 'Two cities, one youth desk',
-          category: 'youth',
-          cityIds: [nansana],
-          body: 'Draft.',
-          engagementIds: [engagement.id],
-        })
-        .expect(201)
-    ).body as { id: string };
+    const story = await createStory(t, as('esa'), {
+      title: 'Two cities, one youth desk',
+      category: 'youth',
+      cityIds: [nansana],
+      body: 'Draft.',
+      engagementIds: [engagement.id],
+    });
     return { engagement, inNansana, inCapeTown, followUp, story };
   }
 

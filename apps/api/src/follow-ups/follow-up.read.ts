@@ -5,15 +5,9 @@ import { isFollowUpOverdue, type FollowUp, type FollowUpListItem } from '@impact
  * commitment's title, its engagement's title, and its city (already chosen by the query: the commitment's city, or
  * without a commitment the engagement's host city, else its place).
  */
-export interface FollowUpReadRow extends Omit<FollowUp, 'completedAt' | 'overdue'> {
+export interface FollowUpReadRow extends Omit<FollowUpListItem, 'completedAt' | 'overdue'> {
   /** The driver hands timestamps over as dates; the contract speaks ISO text. */
   completedAt: Date | null;
-  cityId: string | null;
-  cityName: string | null;
-  hubId: string;
-  ownerName: string | null;
-  commitmentTitle: string | null;
-  engagementTitle: string | null;
 }
 
 /**

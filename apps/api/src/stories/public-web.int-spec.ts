@@ -2,6 +2,7 @@ import type { PublicStory, PublicStoryList, StoryDetail } from '@impact/contract
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { draftFromCommitment } from '../../test/story-drafts';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { demoSignIn } from '../../test/demo-sign-in';
 
@@ -52,12 +53,7 @@ describe('public feed, sitemap and story pages', () => {
   /** A new story taken to publication by leadership (reading the version it publishes). */
   /** `summary` is the body's first paragraph, which the public summary is drawn from. */
   const publishNew = async (title: string, summary: string): Promise<StoryDetail> => {
-    const [{ id: commitmentId }] = (await t.dataSource.query(
-      `SELECT id FROM commitments WHERE title = 'Neighbourhood Watch as an early-warning mechanism'`,
-    )) as { id: string }[];
-    const draft = (
-      await t.http.post(`/api/stories/draft-from-commitment/${commitmentId}`).set(as('esa')).send({ language: 'en' }).expect(201)
-    ).body as StoryDetail;
+    const draft = await draftFromCommitment(t, as('esa'), { language: 'en' });
     await t.http
       .patch(`/api/stories/${draft.id}`)
       .set(as('esa'))

@@ -1,4 +1,5 @@
 import type { PublicStory, PublicStoryList, StoryDetail, StoryListItem, Page, HistoryEntry } from '@impact/contracts';
+import { createStory } from '../../test/story-drafts';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { demoSignIn } from '../../test/demo-sign-in';
 
@@ -170,19 +171,13 @@ describe('impact stories', () => {
 
   it('writes one audit row per write, with the changes', async () => {
     const cityId = await one(`SELECT id FROM cities WHERE name = 'Masaka'`);
-    const created = (
-      await t.http
-        .post('/api/stories')
-        .set(as('esa'))
-        .send({
-          title: 'Masaka listens to its young people',
-          category: 'youth',
-          cityIds: [cityId],
-          body: 'Draft.',
-          quotes: [{ text: 'We were heard.', attribution: 'A youth council member' }],
-        })
-        .expect(201)
-    ).body as StoryDetail;
+    const created = await createStory(t, as('esa'), {
+      title: 'Masaka listens to its young people',
+      category: 'youth',
+      cityIds: [cityId],
+      body: 'Draft.',
+      quotes: [{ text: 'We were heard.', attribution: 'A youth council member' }],
+    });
     expect(await auditCount(created.id)).toBe(1);
     const edited = (
       await t.http
@@ -201,13 +196,13 @@ describe('impact stories', () => {
 
   it('links language versions as translations of one story, one per language', async () => {
     const { story } = await draftNansanaWatch();
-    const fr = (
-      await t.http
-        .post('/api/stories')
-        .set(as('esa'))
-        .send({ title: 'Version française', category: story.category, cityIds: story.cityIds, language: 'fr', translationOf: story.id })
-        .expect(201)
-    ).body as StoryDetail;
+    const fr = await createStory(t, as('esa'), {
+      title: 'Version française',
+      category: story.category,
+      cityIds: story.cityIds,
+      language: 'fr',
+      translationOf: story.id,
+    });
     expect(fr.translationOf).toBe(story.id);
     expect(fr.translations.map((x) => x.id)).toEqual([story.id]);
     await t.http
@@ -315,19 +310,13 @@ describe('impact stories', () => {
 
     // A story with hostile text: the HTML export escapes it all.
     const cityId = await one(`SELECT id FROM cities WHERE name = 'Nansana'`);
-    const created = (
-      await t.http
-        .post('/api/stories')
-        .set(as('esa'))
-        .send({
-          title: '<script>alert(1)</script> title',
-          category: 'youth',
-          cityIds: [cityId],
-          body: 'Hello <img src=x onerror=alert(1)> [click](javascript:alert(2))',
-          quotes: [{ text: '<b>bold</b>', attribution: '<i>me</i>' }],
-        })
-        .expect(201)
-    ).body as StoryDetail;
+    const created = await createStory(t, as('esa'), {
+      title: '<script>alert(1)</script> title',
+      category: 'youth',
+      cityIds: [cityId],
+      body: 'Hello <img src=x onerror=alert(1)> [click](javascript:alert(2))',
+      quotes: [{ text: '<b>bold</b>', attribution: '<i>me</i>' }],
+    });
     const html = await t.http.get(`/api/stories/${created.id}/export.html`).set(as('esa')).expect(200);
     expect(html.headers['content-type']).toMatch(/text\/html/);
     expect(html.text).not.toMatch(/<script>|<img|<b>|<i>|href="javascript/);

@@ -1,4 +1,5 @@
 import type { ApiError, PublicStory, StoryDetail } from '@impact/contracts';
+import { createStory, draftFromCommitment } from '../../test/story-drafts';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { demoSignIn } from '../../test/demo-sign-in';
 
@@ -15,12 +16,7 @@ describe('figures in the story’s language', () => {
     t = await createTestApp({ demo: true, docs: false });
     token.esa = (await demoSignIn(t.http, 'esa.manager@impact.test')).accessToken;
     token.leadership = (await demoSignIn(t.http, 'leadership@impact.test')).accessToken;
-    const [{ id: commitmentId }] = (await t.dataSource.query(
-      `SELECT id FROM commitments WHERE title = 'Neighbourhood Watch as an early-warning mechanism'`,
-    )) as { id: string }[];
-    const draft = (
-      await t.http.post(`/api/stories/draft-from-commitment/${commitmentId}`).set(as('esa')).send({ language: 'ar' }).expect(201)
-    ).body as StoryDetail;
+    const draft = await draftFromCommitment(t, as('esa'), { language: 'ar' });
     storyId = draft.id;
     // The record's figure, typed in English: 150 people trained.
     outcomeId = draft.outcomes.find((o) => o.value === 150)?.id ?? '';
@@ -87,19 +83,14 @@ describe('figures in the story’s language', () => {
   });
 
   it('changing a figure’s wording is a content change: a story in review goes back to draft', async () => {
-    const other = (
-      await t.http
-        .post('/api/stories')
-        .set(as('esa'))
-        .send({
-          title: 'قصة قصيرة',
-          category: 'peer_learning',
-          language: 'ar',
-          body: 'نص',
-          outcomeIds: [outcomeId],
-          hubId: (await get()).hubId,
-        })
-    ).body as StoryDetail;
+    const other = await createStory(t, as('esa'), {
+      title: 'قصة قصيرة',
+      category: 'peer_learning',
+      language: 'ar',
+      body: 'نص',
+      outcomeIds: [outcomeId],
+      hubId: (await get()).hubId,
+    });
     expect(other.id).toBeDefined();
     const wording = { [outcomeId]: { unit: 'شخصًا', description: 'تدريب' } };
     let s = (

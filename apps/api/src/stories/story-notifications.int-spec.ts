@@ -1,12 +1,12 @@
 import type { ParsedMail } from 'mailparser';
 import type { NotificationItem, NotificationPage, StoryDetail } from '@impact/contracts';
 import { followThroughWorld, type Person, type World } from '../../test/follow-through-world';
-import { createTestApp, type TestApp } from '../../test/test-app';
-import { SmtpInbox } from '../../test/smtp-inbox';
+import { draftFromCommitment } from '../../test/story-drafts';
+import type { TestApp } from '../../test/test-app';
+import { closeMailingTestApp, createMailingTestApp, SmtpInbox, until } from '../../test/smtp-inbox';
 
 /** A real SMTP server in this process: every mail it accepts. */
 const smtp = new SmtpInbox();
-const received = smtp.received;
 
 let t: TestApp;
 let w: World;
@@ -16,14 +16,7 @@ let leadGone: string;
 
 const as = (who: Person) => ({ Authorization: `Bearer ${w.tokens[who]}` });
 const one = async (sql: string, params: unknown[] = []) => ((await t.dataSource.query(sql, params)) as { id: string }[])[0].id;
-const until = async (check: () => boolean, ms = 30_000) => {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
-const mailsTo = (email: string) => received.filter((m) => m.to && !Array.isArray(m.to) && m.to.value.some((a) => a.address === email));
+const mailsTo = (email: string) => smtp.mailsTo(email);
 
 /** What a signed-in user sees in their notifications about one story. */
 const seenBy = async (who: Person, storyId: string): Promise<NotificationItem[]> =>
@@ -43,9 +36,7 @@ const step = (id: string, who: Person, body: Record<string, unknown>) =>
 
 /** A draft by the ESA hub's manager, its checklist confirmed: ready to go to review. */
 async function readyStory(): Promise<StoryDetail> {
-  const commitmentId = await one(`SELECT id FROM commitments WHERE title = 'Neighbourhood Watch as an early-warning mechanism'`);
-  const draft = (await t.http.post(`/api/stories/draft-from-commitment/${commitmentId}`).set(as('managerX')).send({}).expect(201))
-    .body as StoryDetail;
+  const draft = await draftFromCommitment(t, as('managerX'));
   return (
     await t.http
       .patch(`/api/stories/${draft.id}`)
@@ -59,12 +50,7 @@ async function readyStory(): Promise<StoryDetail> {
 }
 
 beforeAll(async () => {
-  const smtpUrl = await smtp.start();
-  t = await createTestApp({
-    demo: true,
-    docs: false,
-    env: { SMTP_URL: smtpUrl, PUBLIC_URL: 'https://impact.example.org' },
-  });
+  t = await createMailingTestApp(smtp, { demo: true, docs: false });
   w = await followThroughWorld(t);
   leadFr = await one(
     `INSERT INTO users (email, name, role, password_hash, language) VALUES ('direction@impact.test', 'Claire Direction', 'leadership', 'x', 'fr') RETURNING id`,
@@ -78,10 +64,7 @@ beforeAll(async () => {
   await t.http.patch('/api/notification-settings').set(as('managerX')).send({ email: 'immediate' }).expect(200);
 }, 120_000);
 
-afterAll(async () => {
-  await t?.close();
-  await smtp.stop();
-});
+afterAll(() => closeMailingTestApp(t, smtp));
 
 describe('story workflow notifications', () => {
   it('to review → every active leadership user, once, in their language; not the author, nor anyone else', async () => {

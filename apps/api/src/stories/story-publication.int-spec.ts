@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { DashboardStories, HistoryEntry, OutcomeListItem, PublicStory, PublicStoryList, StoryDetail } from '@impact/contracts';
+import { draftFromCommitment } from '../../test/story-drafts';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { demoSignIn } from '../../test/demo-sign-in';
 
@@ -8,7 +9,6 @@ describe('published stories stay true', () => {
   let t: TestApp;
   const token: Record<string, string> = {};
   const as = (who: string) => ({ Authorization: `Bearer ${token[who]}` });
-  const one = async (sql: string, params: unknown[] = []) => ((await t.dataSource.query(sql, params)) as { id: string }[])[0].id;
 
   beforeAll(async () => {
     t = await createTestApp({ demo: true, docs: false });
@@ -39,10 +39,7 @@ describe('published stories stay true', () => {
 
   /** A new Nansana story taken through review to publication by leadership, reading the version it publishes. */
   const publishNew = async (title: string): Promise<StoryDetail> => {
-    const commitmentId = await one(`SELECT id FROM commitments WHERE title = 'Neighbourhood Watch as an early-warning mechanism'`);
-    const draft = (
-      await t.http.post(`/api/stories/draft-from-commitment/${commitmentId}`).set(as('esa')).send({ language: 'en' }).expect(201)
-    ).body as StoryDetail;
+    const draft = await draftFromCommitment(t, as('esa'), { language: 'en' });
     const titled = (await patch(draft.id, { version: draft.version, title, sensitivity: checklist }).expect(200)).body as StoryDetail;
     await step(titled.id, { to: 'in_review' }).expect(200);
     const read = await story(titled.id, 'leadership');
@@ -120,10 +117,7 @@ describe('published stories stay true', () => {
   });
 
   it('attack 2: content swapped during review sends the story back; the publish of the version read is refused; nothing goes public', async () => {
-    const commitmentId = await one(`SELECT id FROM commitments WHERE title = 'Neighbourhood Watch as an early-warning mechanism'`);
-    const draft = (
-      await t.http.post(`/api/stories/draft-from-commitment/${commitmentId}`).set(as('esa')).send({ language: 'en' }).expect(201)
-    ).body as StoryDetail;
+    const draft = await draftFromCommitment(t, as('esa'), { language: 'en' });
     const ready = (await patch(draft.id, { version: draft.version, sensitivity: checklist }).expect(200)).body as StoryDetail;
     await step(ready.id, { to: 'in_review' }).expect(200);
     const read = await story(ready.id, 'leadership');

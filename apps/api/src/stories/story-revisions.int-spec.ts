@@ -1,4 +1,5 @@
 import type { ApiError, StoryDetail, StoryRevisionDetail, StoryRevisionList } from '@impact/contracts';
+import { draftFromCommitment } from '../../test/story-drafts';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { demoSignIn } from '../../test/demo-sign-in';
 
@@ -41,12 +42,7 @@ describe('story revisions', () => {
   let storyId = '';
 
   beforeAll(async () => {
-    const [{ id: commitmentId }] = (await t.dataSource.query(
-      `SELECT id FROM commitments WHERE title = 'Neighbourhood Watch as an early-warning mechanism'`,
-    )) as { id: string }[];
-    const draft = (
-      await t.http.post(`/api/stories/draft-from-commitment/${commitmentId}`).set(as('esa')).send({ language: 'en' }).expect(201)
-    ).body as StoryDetail;
+    const draft = await draftFromCommitment(t, as('esa'), { language: 'en' });
     storyId = draft.id;
     await patch(storyId, { version: draft.version, title: 'Nansana watches', body: 'The first approved words.' });
   });

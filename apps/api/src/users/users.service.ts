@@ -200,38 +200,30 @@ export class UsersService {
         },
       ]);
     }
-    await this.work.reassign(
-      m,
-      'follow_ups',
-      work.followUps.map((r) => r.id),
-      toId,
-    );
-    await this.work.reassign(
-      m,
-      'commitments',
-      work.commitments.map((r) => r.id),
-      toId,
-    );
     const changes = { ownerId: { old: fromId, new: toId } };
-    for (const r of work.followUps) {
-      await this.audit.record(m, {
-        actorId: actor.id,
-        entity: 'followUp',
-        entityId: r.id,
-        action: 'update',
-        changes,
-        note: 'reassigned on deactivation',
-      });
+    const kinds = [
+      { table: 'follow_ups', entity: 'followUp', rows: work.followUps },
+      { table: 'commitments', entity: 'commitment', rows: work.commitments },
+    ] as const;
+    for (const { table, rows } of kinds) {
+      await this.work.reassign(
+        m,
+        table,
+        rows.map((r) => r.id),
+        toId,
+      );
     }
-    for (const r of work.commitments) {
-      await this.audit.record(m, {
-        actorId: actor.id,
-        entity: 'commitment',
-        entityId: r.id,
-        action: 'update',
-        changes,
-        note: 'reassigned on deactivation',
-      });
+    for (const { entity, rows } of kinds) {
+      for (const r of rows) {
+        await this.audit.record(m, {
+          actorId: actor.id,
+          entity,
+          entityId: r.id,
+          action: 'update',
+          changes,
+          note: 'reassigned on deactivation',
+        });
+      }
     }
     return { followUps: work.followUps.length, commitments: work.commitments.length };
   }

@@ -1,9 +1,9 @@
 import type { ParsedMail } from 'mailparser';
 import type { CityContact, ContactLink, ContactLinkCreated, NotificationPage, PublicFollowUpLink } from '@impact/contracts';
 import { addDays, followThroughWorld, insertCommitment, insertFollowUp, type Person, type World } from '../../../test/follow-through-world';
-import { createTestApp, type TestApp } from '../../../test/test-app';
+import type { TestApp } from '../../../test/test-app';
 import { MAX_LINK_REQUESTS_PER_ADDRESS } from './contact-link-limiter';
-import { SmtpInbox } from '../../../test/smtp-inbox';
+import { closeMailingTestApp, createMailingTestApp, SmtpInbox, until } from '../../../test/smtp-inbox';
 
 /** A real SMTP server in this process: every mail it accepts. */
 const smtp = new SmtpInbox();
@@ -18,14 +18,7 @@ const today = new Date().toISOString().slice(0, 10);
 const as = (who: Person) => ({ Authorization: `Bearer ${w.tokens[who]}` });
 /** Each case its own client address, so the per-address limit of one case does not touch another. */
 const from = () => ({ 'X-Forwarded-For': `198.51.100.${++address}` });
-const until = async (check: () => boolean, ms = 30_000) => {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
-const mailTo = (email: string) => received.find((m) => m.to && !Array.isArray(m.to) && m.to.value.some((a) => a.address === email));
+const mailTo = (email: string) => smtp.mailsTo(email)[0];
 const tokenIn = (mail: ParsedMail) => /\/confirm\/([A-Za-z0-9_-]+)/.exec(mail.text ?? '')?.[1] ?? '';
 
 const followUp = (title: string, ownerId: string | null = w.users.liaisonA) =>
@@ -53,20 +46,13 @@ const linksOf = async (followUpId: string) =>
   (await t.http.get(`/api/follow-ups/${followUpId}/contact-links`).set(as('managerX')).expect(200)).body as ContactLink[];
 
 beforeAll(async () => {
-  const smtpUrl = await smtp.start();
-  t = await createTestApp({
-    demo: true,
-    env: { SMTP_URL: smtpUrl, PUBLIC_URL: 'https://impact.example.org', CONTACT_LINK_DAYS: '10' },
-  });
+  t = await createMailingTestApp(smtp, { demo: true, env: { CONTACT_LINK_DAYS: '10' } });
   w = await followThroughWorld(t);
   commitmentId = await insertCommitment(t.dataSource, { title: 'Youth council', cityId: w.cityA, ownerId: w.users.liaisonA });
   await t.http.patch('/api/notification-settings').set(as('liaisonA')).send({ email: 'immediate' }).expect(200);
 }, 120_000);
 
-afterAll(async () => {
-  await t?.close();
-  await smtp.stop();
-});
+afterAll(() => closeMailingTestApp(t, smtp));
 
 describe('contact links', () => {
   it('mails the contact a link in Arabic (text and right-to-left HTML) that expires after CONTACT_LINK_DAYS', async () => {

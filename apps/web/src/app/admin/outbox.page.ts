@@ -31,7 +31,7 @@ const PAGE_SIZE = 20;
     TranslocoPipe,
   ],
   templateUrl: './outbox.page.html',
-  styleUrl: './outbox.page.scss',
+  styleUrls: ['../shared/ui/tool-page.scss', './outbox.page.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class OutboxPage {

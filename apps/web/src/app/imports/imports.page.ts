@@ -77,7 +77,7 @@ interface Preview {
     TranslocoPipe,
   ],
   templateUrl: './imports.page.html',
-  styleUrl: './imports.page.scss',
+  styleUrls: ['../shared/ui/tool-page.scss', './imports.page.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ImportsPage {

@@ -47,17 +47,10 @@ import { NotificationsApi } from './data-access/notifications.api';
       }
     </section>
   `,
+  styleUrl: '../shared/ui/tool-page.scss',
   styles: `
     .it-page {
-      display: flex;
-      flex-direction: column;
-      gap: 16px;
       max-inline-size: 640px;
-      padding: 16px;
-    }
-    .it-page-title {
-      margin: 0;
-      font: var(--mat-sys-headline-small);
     }
     .it-fieldset {
       margin: 0;

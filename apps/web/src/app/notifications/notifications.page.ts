@@ -32,7 +32,7 @@ const PAGE_SIZE = 20;
     TranslocoPipe,
   ],
   templateUrl: './notifications.page.html',
-  styleUrl: './notifications.page.scss',
+  styleUrls: ['../shared/ui/tool-page.scss', './notifications.page.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class NotificationsPage {

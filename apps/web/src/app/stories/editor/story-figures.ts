@@ -100,9 +100,6 @@ import { Figure } from '../../shared/ui/figures';
         grid-template-columns: 1fr;
       }
     }
-    .it-warn {
-      color: #8a5a00;
-    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

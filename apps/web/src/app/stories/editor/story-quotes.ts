@@ -69,9 +69,6 @@ import { TranslocoPipe } from '@jsverse/transloco';
       padding: 8px 12px;
       margin-block-end: 8px;
     }
-    .it-warn {
-      color: #8a5a00;
-    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
