@@ -129,11 +129,14 @@ async function main() {
       `API (${server === 'dist' ? 'built dist server' : 'bench-api.ts under ts-node'}) up; resident memory ${mb(memoryOf(pid).rss)} MB before any import`,
     );
 
-    const run = async (entity: string, csv: string): Promise<ImportRecord> => {
+    // `--dry-run`: each file is first previewed (read, checked and planned, nothing written): the API's own ceiling.
+    const dryRunFirst = process.argv.includes('--dry-run');
+    const run = async (entity: string, csv: string, dryRun = false): Promise<ImportRecord> => {
+      if (dryRunFirst && !dryRun) await run(entity, csv, true);
       const form = new FormData();
       form.append('file', new Blob([csv], { type: 'text/csv' }), `${entity}.csv`);
       const started = Date.now();
-      const queued = await fetch(`${base}/api/imports?entity=${entity}&dryRun=false`, { method: 'POST', headers: auth, body: form });
+      const queued = await fetch(`${base}/api/imports?entity=${entity}&dryRun=${dryRun}`, { method: 'POST', headers: auth, body: form });
       if (queued.status !== 202) throw new Error(`upload ${entity}: ${queued.status} ${await queued.text()}`);
       const { id } = (await queued.json()) as { id: string };
       let peakRss = 0;
@@ -144,7 +147,7 @@ async function main() {
           const seconds = (Date.now() - started) / 1000;
           const note = rec.errors.length ? `; first errors ${JSON.stringify(rec.errors.slice(0, 3))}` : '';
           log(
-            `${entity}: ${rec.status}, ${rec.created} created in ${seconds.toFixed(1)} s = ${Math.round(rows / seconds)} rows/s ` +
+            `${entity}${dryRun ? ' (dry run)' : ''}: ${rec.status}, ${rec.created} ${dryRun ? 'planned' : 'created'} in ${seconds.toFixed(1)} s = ${Math.round(rows / seconds)} rows/s ` +
               `(upload to done); API resident memory peak while it ran ${mb(peakRss)} MB (sampled) ${note}${rec.message ? ` — ${rec.message}` : ''}`,
           );
           return rec;

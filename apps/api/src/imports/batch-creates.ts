@@ -8,6 +8,7 @@ import type { RefTable } from '../common/refs';
 import type { CreateCommitmentDto } from '../commitments/dto/commitment.dto';
 import type { CreateEngagementDto } from '../engagements/dto/engagement.dto';
 import { newEngagementValues, withHost } from '../engagements/engagement-values';
+import { COMMITMENT_COLUMNS, ENGAGEMENT_COLUMNS, insertBatch, selectLive, type AuditRows, type LiveRef, type LiveRefs } from './batch-sql';
 import type { ImportRowError } from './row-validation';
 
 /** One create row of a batch: its spreadsheet row and its validated request. */
@@ -27,28 +28,11 @@ interface RowRef {
   ids: readonly (string | null | undefined)[];
 }
 
-const LIVE_SQL: Partial<Record<RefTable, string>> = {
-  hubs: `SELECT id FROM hubs WHERE id = ANY($1::uuid[]) AND archived_at IS NULL`,
-  cities: `SELECT id, hub_id AS "hubId", name FROM cities WHERE id = ANY($1::uuid[]) AND archived_at IS NULL`,
-  partners: `SELECT id, name FROM partners WHERE id = ANY($1::uuid[]) AND archived_at IS NULL`,
-  engagements: `SELECT id, to_char(start_date, 'YYYY-MM-DD') AS "startDate" FROM engagements WHERE id = ANY($1::uuid[]) AND archived_at IS NULL`,
-  users: `SELECT id FROM users WHERE id = ANY($1::uuid[]) AND active`,
-};
-
-/** A live record a batch names, with what its new records' read models order links by. */
-interface LiveRef {
-  id: string;
-  hubId?: string;
-  name?: string;
-  startDate?: string;
-}
-type LiveRefs = Map<string, Map<string, LiveRef>>;
-
 /**
- * The live rows among every id a batch names, one statement per table inside the import's
- * transaction (what the per-row path's reference checks ask, once per batch instead of per row).
+ * The live rows among every id a batch names, in one statement inside the import's transaction
+ * (what the per-row path's reference checks ask, once per batch instead of per row).
  */
-async function liveRefs(m: EntityManager, refs: RowRef[][]): Promise<LiveRefs> {
+function liveRefs(m: EntityManager, refs: RowRef[][]): Promise<LiveRefs> {
   const wanted = new Map<RefTable, Set<string>>();
   for (const list of refs)
     for (const r of list) {
@@ -56,12 +40,7 @@ async function liveRefs(m: EntityManager, refs: RowRef[][]): Promise<LiveRefs> {
       wanted.set(r.table, ids);
       for (const id of r.ids) if (id) ids.add(id);
     }
-  const live: LiveRefs = new Map();
-  for (const [table, ids] of wanted) {
-    const rows = (await m.query(LIVE_SQL[table] as string, [[...ids]])) as LiveRef[];
-    live.set(table, new Map(rows.map((r) => [r.id, r])));
-  }
-  return live;
+  return selectLive(m, wanted);
 }
 
 /** The first reference of a row that names no live record, as the row's error (the per-row path's 400). */
@@ -72,75 +51,13 @@ function refError(row: number, refs: RowRef[], live: Map<string, Map<string, unk
   return null;
 }
 
-/** The columns a create stores, with their SQL types (the rest take their defaults: version, timestamps). */
-const ENGAGEMENT_COLUMNS = {
-  id: 'uuid',
-  title: 'varchar',
-  type: 'varchar',
-  hub_id: 'uuid',
-  start_date: 'date',
-  end_date: 'date',
-  location_city_id: 'uuid',
-  online: 'boolean',
-  host_city_id: 'uuid',
-  summary: 'text',
-  evidence_links: 'text[]',
-  participants_total: 'int',
-  participants_mayors: 'int',
-  participants_officials: 'int',
-  participants_youth: 'int',
-  participants_women: 'int',
-  participants_community_leaders: 'int',
-} as const;
-const COMMITMENT_COLUMNS = {
-  id: 'uuid',
-  title: 'varchar',
-  kind: 'varchar',
-  city_id: 'uuid',
-  hub_id: 'uuid',
-  owner_id: 'uuid',
-  target_date: 'date',
-  progress: 'smallint',
-  description: 'text',
-  status: 'varchar',
-} as const;
-
-/**
- * A batch of records in one statement with one parameter (the rows as JSON), ids made here: a
- * multi-row VALUES list costs a parameter per cell, and its building grows with the batch.
- */
-async function insertRows(
-  m: EntityManager,
-  table: string,
-  columns: Record<string, string>,
-  rows: Record<string, unknown>[],
-): Promise<void> {
-  const names = Object.keys(columns);
-  await m.query(
-    `INSERT INTO ${table} (${names.join(', ')}) SELECT ${names.join(', ')}
-       FROM jsonb_to_recordset($1::jsonb) AS r(${names.map((n) => `${n} ${columns[n]}`).join(', ')})`,
-    [JSON.stringify(rows)],
-  );
-}
-
-/** Join-table rows of a batch in one statement. */
-async function insertLinks(m: EntityManager, table: string, owner: string, other: string, pairs: [string, string][]): Promise<void> {
-  if (!pairs.length) return;
-  await m.query(`INSERT INTO ${table} (${owner}, ${other}) SELECT * FROM unnest($1::uuid[], $2::uuid[])`, [
-    pairs.map((p) => p[0]),
-    pairs.map((p) => p[1]),
-  ]);
-}
-
-/** The create audit rows of a batch (every field of what was stored, as the change from nothing), one statement. */
-async function auditCreated(m: EntityManager, user: AuthUser, entity: string, records: { id: string; record: object }[], note: string) {
-  const rows = records.map((r) => ({ id: r.id, changes: diffObjects(null, { ...r.record }) }));
-  await m.query(
-    `INSERT INTO audit_log (actor_id, entity, entity_id, action, changes, note)
-     SELECT $1, $2, r.id, 'create', r.changes, $3 FROM jsonb_to_recordset($4::jsonb) AS r(id uuid, changes jsonb)`,
-    [user.id, entity, note, JSON.stringify(rows)],
-  );
-}
+/** The create audit rows of a batch (every field of what was stored, as the change from nothing). */
+const auditRows = (user: AuthUser, entity: string, records: { id: string }[], note: string): AuditRows => ({
+  actorId: user.id,
+  entity,
+  note,
+  rows: records.map((r) => ({ id: r.id, changes: diffObjects(null, { ...r }) })),
+});
 
 const unique = (ids: readonly string[]) => [...new Set(ids)];
 
@@ -211,23 +128,6 @@ export async function createEngagements(
       participants_community_leaders: p?.communityLeaders,
     };
   });
-  await insertRows(m, 'engagements', ENGAGEMENT_COLUMNS, values);
-  await insertLinks(
-    m,
-    'engagement_cities',
-    'engagement_id',
-    'city_id',
-    rows.flatMap(({ request: d }, i) =>
-      unique(withHost(d.participatingCityIds ?? [], d.hostCityId)).map((c): [string, string] => [ids[i], c]),
-    ),
-  );
-  await insertLinks(
-    m,
-    'engagement_partners',
-    'engagement_id',
-    'partner_id',
-    rows.flatMap(({ request: d }, i) => unique(d.partnerIds ?? []).map((p): [string, string] => [ids[i], p])),
-  );
   // What the read model of each new engagement holds (links in its order), built from the batch's rows and live references.
   const byName = ordered(live, (a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
   const stored = rows.map(
@@ -239,12 +139,26 @@ export async function createEngagements(
       version: NEW_VERSION,
     }),
   );
-  await auditCreated(
+  await insertBatch(
     m,
-    user,
-    'engagement',
-    stored.map((e) => ({ id: e.id, record: e })),
-    note,
+    { table: 'engagements', columns: ENGAGEMENT_COLUMNS, rows: values },
+    [
+      {
+        table: 'engagement_cities',
+        owner: 'engagement_id',
+        other: 'city_id',
+        pairs: rows.flatMap(({ request: d }, i) =>
+          unique(withHost(d.participatingCityIds ?? [], d.hostCityId)).map((c): [string, string] => [ids[i], c]),
+        ),
+      },
+      {
+        table: 'engagement_partners',
+        owner: 'engagement_id',
+        other: 'partner_id',
+        pairs: rows.flatMap(({ request: d }, i) => unique(d.partnerIds ?? []).map((p): [string, string] => [ids[i], p])),
+      },
+    ],
+    auditRows(user, 'engagement', stored, note),
   );
   return { written: stored.map((e) => ({ id: e.id, version: e.version })) };
 }
@@ -296,26 +210,6 @@ export async function createCommitments(
     description: dto.description?.trim() ?? '',
     status: 'pledged',
   }));
-  await insertRows(m, 'commitments', COMMITMENT_COLUMNS, values);
-  await insertLinks(
-    m,
-    'commitment_engagements',
-    'commitment_id',
-    'engagement_id',
-    rows.flatMap(({ request: d }, i) => unique(d.inspiredByEngagementIds ?? []).map((e): [string, string] => [ids[i], e])),
-  );
-  await insertLinks(
-    m,
-    'commitment_partners',
-    'commitment_id',
-    'partner_id',
-    rows.flatMap(({ request: d }, i) => unique(d.partnerIds ?? []).map((p): [string, string] => [ids[i], p])),
-  );
-  await m.query(
-    `INSERT INTO commitment_status_changes (commitment_id, from_status, to_status, actor_id, note)
-     SELECT id, NULL, 'pledged', $2, NULL FROM unnest($1::uuid[]) AS id`,
-    [ids, user.id],
-  );
   // What the read model of each new commitment holds (links in its order), built from the batch's rows and live references.
   const byName = ordered(live, (a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
   const byStart = ordered(live, (a, b) => (a.startDate ?? '').localeCompare(b.startDate ?? ''));
@@ -336,12 +230,25 @@ export async function createCommitments(
       version: NEW_VERSION,
     }),
   );
-  await auditCreated(
+  await insertBatch(
     m,
-    user,
-    'commitment',
-    stored.map((c) => ({ id: c.id, record: c })),
-    note,
+    { table: 'commitments', columns: COMMITMENT_COLUMNS, rows: values },
+    [
+      {
+        table: 'commitment_engagements',
+        owner: 'commitment_id',
+        other: 'engagement_id',
+        pairs: rows.flatMap(({ request: d }, i) => unique(d.inspiredByEngagementIds ?? []).map((e): [string, string] => [ids[i], e])),
+      },
+      {
+        table: 'commitment_partners',
+        owner: 'commitment_id',
+        other: 'partner_id',
+        pairs: rows.flatMap(({ request: d }, i) => unique(d.partnerIds ?? []).map((p): [string, string] => [ids[i], p])),
+      },
+    ],
+    auditRows(user, 'commitment', stored, note),
+    { actorId: user.id, status: 'pledged' },
   );
   return { written: stored.map((c) => ({ id: c.id, version: c.version })) };
 }
