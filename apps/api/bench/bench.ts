@@ -381,7 +381,7 @@ async function main() {
     // The list's statements as the API sends them: the page's ids and the total (together), then the
     // read models of those ids.
     orm.sent.length = 0;
-    await new CommitmentsRepository(orm.ds.getRepository(CommitmentEntity)).list(adminUser, listFilters);
+    await new CommitmentsRepository(orm.ds.getRepository(CommitmentEntity)).listJson(adminUser, listFilters);
     const commitmentStatements = listStatements(orm.sent);
 
     // Two more lists one request at a time, each against its own statements through pg: engagements of

@@ -52,7 +52,7 @@ async function main() {
       [
         'commitments hub+in_progress by target date',
         () =>
-          new CommitmentsRepository(ds.getRepository(CommitmentEntity)).list(admin, {
+          new CommitmentsRepository(ds.getRepository(CommitmentEntity)).listJson(admin, {
             hubId: busiest.hub_id,
             status: 'in_progress',
             sort: 'targetDate:asc',

@@ -296,6 +296,35 @@ describe('commitments', () => {
     expect(line).toContain('منع التطرف');
   });
 
+  it('lists each commitment exactly as it answers it alone (the page is written as JSON by the database), byte for byte', async () => {
+    const engagements: { id: string }[] = await t.dataSource.query(`SELECT id FROM engagements ORDER BY start_date DESC LIMIT 3`);
+    const partners: { id: string }[] = await t.dataSource.query(`SELECT id FROM partners ORDER BY name DESC LIMIT 3`);
+    const odd = await create({
+      title: 'Quotes " and \\ backslash, مجلس 🌍 café',
+      description: 'Line one\nLine two\twith a tab <b>&amp;</b> \\ "quoted"',
+      targetDate: '2020-02-29',
+      progress: 7,
+      inspiredByEngagementIds: engagements.map((e) => e.id),
+      partnerIds: partners.map((p) => p.id),
+    });
+    await create({ title: 'No links, no date' });
+    const page = await t.http.get(`/api/commitments?cityId=${nansana}&pageSize=200`).set(as('esa')).expect(200);
+    expect(page.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(page.body.items.map((i: { id: string }) => i.id)).toContain(odd.id);
+    // Each item's text (keys in order, escapes, dates) is its own GET's, which is still built object by object.
+    for (const item of page.body.items.slice(0, 25)) {
+      const alone = await t.http.get(`/api/commitments/${item.id}`).set(as('esa')).expect(200);
+      expect(JSON.stringify(item)).toBe(JSON.stringify(alone.body));
+    }
+    const found = page.body.items.find((i: { id: string }) => i.id === odd.id);
+    expect(JSON.stringify(found)).toBe(JSON.stringify((await t.http.get(`/api/commitments/${odd.id}`).set(as('esa'))).body));
+    expect(found).toMatchObject({ atRisk: true, inspiredByEngagementIds: expect.any(Array), partnerIds: expect.any(Array) });
+    expect(found.partners).toHaveLength(3);
+    expect(found.inspiredBy).toHaveLength(3);
+    // The page's own fields after the items, in the order they always came.
+    expect(Object.keys(page.body)).toEqual(['items', 'total', 'page', 'pageSize', 'nextCursor']);
+  });
+
   it('archives: 204, leaves the list, the audit keeps it', async () => {
     const c = await create();
     await t.http.delete(`/api/commitments/${c.id}`).set(as('esa')).expect(204);

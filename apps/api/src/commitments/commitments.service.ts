@@ -7,7 +7,6 @@ import {
   LIAISON_COMMITMENT_FIELDS,
   type CommitmentListItem,
   type HistoryEntry,
-  type Page,
 } from '@impact/contracts';
 import { AuditService } from '../audit/audit.service';
 import { diffObjects } from '../audit/diff';
@@ -32,8 +31,9 @@ export class CommitmentsService {
     private readonly audit: AuditService,
   ) {}
 
-  list(user: AuthUser, query: CommitmentListQueryDto): Promise<Page<CommitmentListItem>> {
-    return this.commitments.list(user, query);
+  /** One page of the list as its answer's JSON text (a `Page<CommitmentListItem>`). */
+  listJson(user: AuthUser, query: CommitmentListQueryDto): Promise<string> {
+    return this.commitments.listJson(user, query);
   }
 
   export(user: AuthUser, query: CommitmentListQueryDto): Promise<CommitmentListItem[]> {

@@ -63,8 +63,18 @@ export function decodeCursor(after: string, sort: string | undefined, keys: read
   return { offset: c.o as number, keys: c.k as (string | null)[] };
 }
 
-/** The keys as one text array column (`ARRAY[k1::text, …]`): what the next cursor is made of. */
-export const cursorKeysSql = (keys: readonly SortKey[]) => `ARRAY[${keys.map((k) => `(${k.expression})::text`).join(', ')}]`;
+/**
+ * The keys as one column of JSON text (`["k1", …]`, each key as text or null): what the next cursor is made of.
+ * Text, so the driver hands it over unparsed: only the page's last row's is read (`lastCursorKeys`).
+ */
+export const cursorKeysSql = (keys: readonly SortKey[]) =>
+  `array_to_json(ARRAY[${keys.map((k) => `(${k.expression})::text`).join(', ')}])::text`;
+
+/** The sort keys of a page's last row, from its `cursorKeysSql` column. */
+export const lastCursorKeys = (rows: readonly { cursorKeys?: string }[]): (string | null)[] | null => {
+  const text = rows.at(-1)?.cursorKeys;
+  return text ? (JSON.parse(text) as (string | null)[]) : null;
+};
 
 /** A database error caused by a cursor's key values (a value of the wrong type for its key): 400 on `after`. */
 export function cursorValueError(e: unknown): unknown {

@@ -2,7 +2,16 @@ import { DEFAULT_PAGE_SIZE, type CursorQuery, type ListQuery, type Page } from '
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ValidationFailedError } from './errors';
 import { builtQuery, rawRows } from './statements';
-import { afterConditions, cursorKeysSql, cursorValueError, decodeCursor, encodeCursor, type SortDirection, type SortKey } from './keyset';
+import {
+  afterConditions,
+  cursorKeysSql,
+  cursorValueError,
+  decodeCursor,
+  encodeCursor,
+  lastCursorKeys,
+  type SortDirection,
+  type SortKey,
+} from './keyset';
 
 export type { SortDirection } from './keyset';
 
@@ -176,23 +185,23 @@ export async function listPage<E extends ObjectLiteral, T extends { id: string }
     if (typeof load === 'function') {
       const q = ids(condition, limit);
       if (withKeys) q.addSelect(cursorKeysSql(keys), 'cursorKeys');
-      const rows = await rawRows<{ id: string; cursorKeys?: (string | null)[] }>(q, { prepare });
+      const rows = await rawRows<{ id: string; cursorKeys?: string }>(q, { prepare });
       const pageIds = rows.map((r) => r.id);
       return {
         items: pageIds.length ? inOrder(pageIds, await load(pageIds)) : [],
         matched: rows.length,
-        lastKeys: rows.at(-1)?.cursorKeys ?? null,
+        lastKeys: lastCursorKeys(rows),
       };
     }
     // The sort expressions are over the base alias, which the read query shares: the same order, ties by id.
     const sub = ids(condition, limit);
     const read = load.read();
     if (withKeys) read.addSelect(cursorKeysSql(keys), 'cursorKeys');
-    const rows = await rawRows<R & { cursorKeys?: (string | null)[] }>(
+    const rows = await rawRows<R & { cursorKeys?: string }>(
       orderBy(read.andWhere(`${sorts.id} IN (${builtQuery(sub)})`, sub.getParameters()), keys),
       { prepare },
     );
-    const lastKeys = rows.at(-1)?.cursorKeys ?? null;
+    const lastKeys = lastCursorKeys(rows);
     return {
       items: rows.map((row) => {
         delete row.cursorKeys;
@@ -227,6 +236,19 @@ export async function listPage<E extends ObjectLiteral, T extends { id: string }
     result.nextCursor = got.items.length === pageSize && end < total && got.lastKeys ? encodeCursor(query.sort, end, got.lastKeys) : null;
   }
   return result;
+}
+
+/** A page's item already written as JSON text. */
+export interface JsonItem {
+  id: string;
+  json: string;
+}
+
+/** The JSON text of a page whose items are JSON text already: what JSON.stringify writes of the page with those items. */
+export function pageJson(page: Page<JsonItem>): string {
+  const { items, nextCursor, ...rest } = page;
+  const fields = JSON.stringify({ ...rest, ...(nextCursor !== undefined ? { nextCursor } : {}) });
+  return `{"items":[${items.map((i) => i.json).join(',')}],${fields.slice(1)}`;
 }
 
 /** Every row the filters match, in the list's order, up to `cap` (CSV export). */

@@ -4,7 +4,7 @@ import type { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import type { FollowUpFilters, FollowUpListItem, FollowUpStatus, Page } from '@impact/contracts';
 import { andWhereInScope } from '../auth/access';
 import type { AuthUser } from '../auth/auth-user';
-import { andWhereFlag, andWhereGiven, andWhereText, listAll, listPage, listSorts } from '../common/list-query';
+import { andWhereFlag, andWhereGiven, andWhereText, likePattern, listAll, listPage, listSorts } from '../common/list-query';
 import { archiveRecord, updateVersioned } from '../common/records';
 import { followUpInCitiesSql, followUpOverdueSql, isoDate } from '../rules';
 import { CityEntity } from '../cities/city.entity';
@@ -80,8 +80,19 @@ export class FollowUpsRepository {
   }
 
   list(user: AuthUser, f: FollowUpFilters): Promise<Page<FollowUpListItem>> {
-    // Ids then read models: the read model's joins around the page's subquery cost more to plan than a second statement.
-    return listPage(this.filtered(user, f), f, sortsFor(f), (ids) => this.load(ids), { cursor: true });
+    const text = likePattern(f.q) !== null;
+    // Without a text search, one statement (the page's ids as a subquery of the read model) sent prepared: the
+    // filters are equalities and flags whose plan is the same for any value, so each pooled connection plans the
+    // read model's joins once. A text search keeps a plan made for its pattern, so it reads the ids then the read
+    // models (planning the joins around the subquery each time costs more than a second statement), and its
+    // total, as it usually matches fewer than a page, is the page's own count (see listPage).
+    return listPage<FollowUpEntity, FollowUpListItem, FollowUpReadRow>(
+      this.filtered(user, f),
+      f,
+      sortsFor(f),
+      text ? (ids) => this.load(ids) : { read: () => this.readQuery(), map: toFollowUpListItem },
+      { cursor: true, prepare: !text, countAfterPage: text },
+    );
   }
 
   /** Every match in the list's order, up to `cap` (CSV export, a city's timeline). */

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { PublicStoryList } from '@impact/contracts';
-import type { DataSource, QueryRunner, ReplicationMode } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
 import { createTestApp, type TestApp } from '../../test/test-app';
 
 /**
  * The public story list pages like every list and sends the same number of statements whatever the
- * number of published stories: counted on the app's own connection, through every query runner it makes.
+ * number of published stories: counted on the app's own data source, as its logger hears every statement.
  */
 describe('GET /api/public/stories: pages, a constant number of statements', () => {
   let t: TestApp;
@@ -22,17 +22,13 @@ describe('GET /api/public/stories: pages, a constant number of statements', () =
     [{ id: authorId }] = await owner.query(
       `INSERT INTO users (email, name, role, password_hash) VALUES ('author@pub.test', 'Author', 'leadership', 'x') RETURNING id`,
     );
-    // Every statement of every query runner the app opens (repositories, query builders, transactions).
-    const ds = t.dataSource;
-    const create = ds.createQueryRunner.bind(ds);
-    ds.createQueryRunner = (mode?: ReplicationMode): QueryRunner => {
-      const runner = create(mode);
-      const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
-      runner.query = ((...args: unknown[]) => {
-        sent.push(String(args[0]));
-        return query(...args);
-      }) as QueryRunner['query'];
-      return runner;
+    // Every statement the app sends, as its data source's logger hears it: the query runners' (repositories,
+    // query builders, transactions) and the lists' statements sent on the pool (common/statements).
+    const logger = t.dataSource.logger;
+    const logQuery = logger.logQuery.bind(logger);
+    logger.logQuery = (query: string, parameters?: unknown[], runner?: QueryRunner) => {
+      sent.push(query);
+      return logQuery(query, parameters, runner);
     };
   }, 120_000);
   afterAll(() => t?.close());

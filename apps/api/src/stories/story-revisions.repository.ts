@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import type { Language, PublicStory, PublicStoryFacets, PublicStoryQuery } from '@impact/contracts';
 import { DEFAULT_PAGE_SIZE } from '@impact/contracts';
+import { rawRows } from '../common/statements';
 import { StoryRevisionEntity } from './story-revision.entity';
 import type { StorySnapshot } from './story-snapshot';
 
@@ -106,8 +107,14 @@ export class StoryRevisionsRepository {
               AND EXISTS (SELECT 1 FROM stories vs WHERE vs.id = v.story_id AND vs.archived_at IS NULL)), '[]'::jsonb)))::text`,
       'item',
     );
-    const [total, rows] = await Promise.all([qb.getCount(), read.getRawMany<{ item: string }>()]);
-    return { itemsJson: `[${rows.map((r) => r.item).join(',')}]`, total, page, pageSize };
+    // Built once per shape and sent with the values bound; prepared (planned once per pooled connection) on the
+    // first page without a text search, whose plan is the same for any filter value (see common/statements).
+    const prepare = page === 1 && searchWords(q.q).length === 0;
+    const [counted, rows] = await Promise.all([
+      rawRows<{ total: number }>(qb.select('count(*)::int', 'total'), { prepare }),
+      rawRows<{ item: string }>(read, { prepare }),
+    ]);
+    return { itemsJson: `[${rows.map((r) => r.item).join(',')}]`, total: counted[0]?.total ?? 0, page, pageSize };
   }
 
   /** What the public page filters by, read from the live revisions' snapshots in one statement. */
