@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, Signal, ViewContainerRef, computed, inject, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
@@ -13,7 +13,8 @@ import { DashboardQuery } from './dashboard-query';
 import { DashboardApi } from './data-access/dashboard.api';
 import { KpiCards } from './panels/kpi-cards';
 import { HubNames } from '../shared/ui/hub-name';
-import { afterFirstPaint, renderWhenIdle } from '../shared/ui/render-when-idle';
+import { IdlePart } from '../shared/ui/idle-part';
+import { afterFirstPaint } from '../shared/ui/render-when-idle';
 
 /**
  * The leadership dashboard: KPI cards (every figure a door to the list that holds it), the same
@@ -25,7 +26,7 @@ import { afterFirstPaint, renderWhenIdle } from '../shared/ui/render-when-idle';
  */
 @Component({
   selector: 'it-dashboard-page',
-  imports: [EmptyState, KpiCards, MatButtonModule, MatIconModule, MatProgressBarModule, PageHeader, RouterLink, TranslocoPipe],
+  imports: [EmptyState, IdlePart, KpiCards, MatButtonModule, MatIconModule, MatProgressBarModule, PageHeader, RouterLink, TranslocoPipe],
   templateUrl: './dashboard.page.html',
   styleUrl: './dashboard.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -67,31 +68,21 @@ export class DashboardPage {
   });
   /** Whether the hub filter applies to this user (the placeholder's hub field). */
   protected readonly hubFilter = this.hubNames.filterApplies;
-  private readonly details = viewChild('details', { read: ViewContainerRef });
-  private readonly filtersBar = viewChild('filtersBar', { read: ViewContainerRef });
-  protected readonly filtersShown: Signal<boolean>;
-
-  constructor() {
-    this.filtersShown = renderWhenIdle(
-      this.filtersBar,
-      () => import('./panels/dashboard-filters').then((m) => m.DashboardFiltersBar),
-      () => ({ filters: this.filters() }),
-    );
-    renderWhenIdle(
-      this.details,
-      () => import('./panels/dashboard-details').then((m) => m.DashboardDetails),
-      () => ({
-        rows: this.summary.hasValue() ? this.summary.value().byHub : [],
-        filters: this.filters(),
-        months: this.trends.hasValue() ? this.trends.value().months : undefined,
-        atRisk: this.atRisk.hasValue() ? this.atRisk.value() : undefined,
-        stories: this.stories.hasValue() ? this.stories.value() : undefined,
-        storiesFailed: !!this.stories.error(),
-        cities: this.map.hasValue() ? this.map.value().cities : undefined,
-        graph: this.graph.hasValue() ? this.graph.value() : undefined,
-      }),
-    );
-  }
+  /** Rendered once the browser is idle after the figures' paint (see the template). */
+  protected readonly parts = {
+    filters: () => import('./panels/dashboard-filters').then((m) => m.DashboardFiltersBar),
+    details: () => import('./panels/dashboard-details').then((m) => m.DashboardDetails),
+  };
+  protected readonly detailsInputs = computed(() => ({
+    rows: this.summary.hasValue() ? this.summary.value().byHub : [],
+    filters: this.filters(),
+    months: this.trends.hasValue() ? this.trends.value().months : undefined,
+    atRisk: this.atRisk.hasValue() ? this.atRisk.value() : undefined,
+    stories: this.stories.hasValue() ? this.stories.value() : undefined,
+    storiesFailed: !!this.stories.error(),
+    cities: this.map.hasValue() ? this.map.value().cities : undefined,
+    graph: this.graph.hasValue() ? this.graph.value() : undefined,
+  }));
 
   protected readonly freshness = computed(() => {
     const at = this.summary.hasValue() ? this.summary.value().refreshedAt : null;
