@@ -1,5 +1,19 @@
-import { expect, test, type Locator } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { chooseLanguage, signIn } from './support/session';
+
+const SHOTS = join(__dirname, '..', '..', '..', 'tmp', 'screenshots');
+mkdirSync(SHOTS, { recursive: true });
+const LAPTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+
+/** The toolbar and what its open menu or tooltip shows (the top of the window). */
+async function shootTop(page: Page, name: string) {
+  await page.evaluate(() => document.fonts.ready);
+  const { width } = page.viewportSize() ?? LAPTOP;
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), clip: { x: 0, y: 0, width, height: 420 } });
+}
 
 const xOf = async (l: Locator) => (await l.boundingBox())?.x ?? Number.NaN;
 
@@ -57,5 +71,44 @@ test.describe('app shell', () => {
     await chooseLanguage(page, 'es');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Iniciar sesión');
     await chooseLanguage(page, 'en');
+  });
+
+  test("the toolbar's controls and the figures' explanations come after the first paint and work by keyboard and pointer", async ({
+    page,
+  }) => {
+    const user = await signIn(page, 'leadership@impact.test');
+    for (const [lang, size] of [
+      ['en', LAPTOP],
+      ['ar', PHONE],
+      ['en', PHONE],
+      ['ar', LAPTOP],
+    ] as const) {
+      await page.setViewportSize(size);
+      if ((await page.locator('html').getAttribute('lang')) !== lang) await chooseLanguage(page, lang);
+      const device = size === PHONE ? 'phone' : 'laptop';
+      // The account menu, by keyboard: Enter opens it; Escape closes it and focus comes back.
+      const account = page.getByRole('button', { name: lang === 'ar' ? `قائمة حساب ${user.name}` : `Account menu for ${user.name}` });
+      await account.focus();
+      await page.keyboard.press('Enter');
+      const menu = page.getByRole('menu');
+      await expect(menu).toContainText(user.email);
+      await expect(page.getByRole('menuitem', { name: lang === 'ar' ? 'تسجيل الخروج' : 'Sign out' })).toBeVisible();
+      await shootTop(page, `toolbar-account-menu-${lang}-${device}`);
+      await page.keyboard.press('Escape');
+      await expect(menu).toHaveCount(0);
+      await expect(account).toBeFocused();
+      // The language menu, by pointer.
+      await page.getByRole('button', { name: /^(Language|اللغة)/ }).click();
+      await expect(page.getByRole('menuitemradio', { name: 'العربية' })).toHaveAttribute('aria-checked', String(lang === 'ar'));
+      await shootTop(page, `toolbar-language-menu-${lang}-${device}`);
+      await page.keyboard.press('Escape');
+      // A KPI's explanation: its button is named after the figure, and keyboard focus shows the tooltip.
+      const about = page.locator('[data-kpi="activeCities"] button.info');
+      await about.focus();
+      await expect(page.getByRole('tooltip')).toBeVisible();
+      await expect(about).toHaveAttribute('aria-describedby', /.+/);
+      if (device === 'laptop') await shootTop(page, `dashboard-kpi-tooltip-${lang}-${device}`);
+      await page.keyboard.press('Escape');
+    }
   });
 });
