@@ -77,37 +77,43 @@ test.describe('app shell', () => {
     page,
   }) => {
     const user = await signIn(page, 'leadership@impact.test');
-    for (const [lang, size] of [
-      ['en', LAPTOP],
-      ['ar', PHONE],
-      ['en', PHONE],
-      ['ar', LAPTOP],
-    ] as const) {
+    const en = { lang: 'en', account: `Account menu for ${user.name}`, signOut: 'Sign out', arabicChecked: 'false' } as const;
+    const ar = { lang: 'ar', account: `قائمة حساب ${user.name}`, signOut: 'تسجيل الخروج', arabicChecked: 'true' } as const;
+    for (const { words, size, device } of [
+      { words: en, size: LAPTOP, device: 'laptop' },
+      { words: ar, size: PHONE, device: 'phone' },
+      { words: en, size: PHONE, device: 'phone' },
+      { words: ar, size: LAPTOP, device: 'laptop' },
+    ]) {
       await page.setViewportSize(size);
-      if ((await page.locator('html').getAttribute('lang')) !== lang) await chooseLanguage(page, lang);
-      const device = size === PHONE ? 'phone' : 'laptop';
+      await chooseLanguage(page, words.lang);
+      const name = `${words.lang}-${device}`;
       // The account menu, by keyboard: Enter opens it; Escape closes it and focus comes back.
-      const account = page.getByRole('button', { name: lang === 'ar' ? `قائمة حساب ${user.name}` : `Account menu for ${user.name}` });
+      const account = page.getByRole('button', { name: words.account });
       await account.focus();
       await page.keyboard.press('Enter');
       const menu = page.getByRole('menu');
       await expect(menu).toContainText(user.email);
-      await expect(page.getByRole('menuitem', { name: lang === 'ar' ? 'تسجيل الخروج' : 'Sign out' })).toBeVisible();
-      await shootTop(page, `toolbar-account-menu-${lang}-${device}`);
+      await expect(page.getByRole('menuitem', { name: words.signOut })).toBeVisible();
+      await shootTop(page, `toolbar-account-menu-${name}`);
       await page.keyboard.press('Escape');
       await expect(menu).toHaveCount(0);
       await expect(account).toBeFocused();
       // The language menu, by pointer.
       await page.getByRole('button', { name: /^(Language|اللغة)/ }).click();
-      await expect(page.getByRole('menuitemradio', { name: 'العربية' })).toHaveAttribute('aria-checked', String(lang === 'ar'));
-      await shootTop(page, `toolbar-language-menu-${lang}-${device}`);
+      await expect(page.getByRole('menuitemradio', { name: 'العربية' })).toHaveAttribute('aria-checked', words.arabicChecked);
+      await shootTop(page, `toolbar-language-menu-${name}`);
       await page.keyboard.press('Escape');
-      // A KPI's explanation: its button is named after the figure, and keyboard focus shows the tooltip.
+      await expect(menu).toHaveCount(0);
+      // A KPI's explanation: its button is described by the explanation, and reaching it by keyboard shows the tooltip.
       const about = page.locator('[data-kpi="activeCities"] button.info');
       await about.focus();
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Tab');
+      await expect(about).toBeFocused();
       await expect(page.getByRole('tooltip')).toBeVisible();
       await expect(about).toHaveAttribute('aria-describedby', /.+/);
-      if (device === 'laptop') await shootTop(page, `dashboard-kpi-tooltip-${lang}-${device}`);
+      await shootTop(page, `dashboard-kpi-tooltip-${name}`);
       await page.keyboard.press('Escape');
     }
   });

@@ -18,13 +18,15 @@ import { renderWhenIdle } from './render-when-idle';
  */
 @Directive({ selector: 'ng-template[itIdlePart]' })
 export class IdlePart {
-  readonly load = input.required<() => Promise<Type<unknown>>>({ alias: 'itIdlePart' });
-  readonly inputs = input<Record<string, unknown>>({}, { alias: 'itIdlePartInputs' });
+  /** Loads the part's component. */
+  readonly itIdlePart = input.required<() => Promise<Type<unknown>>>();
+  /** The inputs set on it. */
+  readonly itIdlePartInputs = input<Record<string, unknown>>({});
   private readonly host = inject(ViewContainerRef);
   readonly shown: Signal<boolean> = renderWhenIdle(
     computed(() => this.host),
-    () => this.load()(),
-    () => this.inputs(),
+    () => this.itIdlePart()(),
+    () => this.itIdlePartInputs(),
     inject(TemplateRef),
   );
 }
