@@ -1,13 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { MatButtonModule } from '@angular/material/button';
-import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { RouterLink } from '@angular/router';
 import { DashboardFigures } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LanguageService } from '../core/i18n/language.service';
-import { EmptyState } from '../shared/ui/empty-state';
 import { PageHeader } from '../shared/ui/page-header';
 import { DashboardQuery } from './dashboard-query';
 import { DashboardApi } from './data-access/dashboard.api';
@@ -26,7 +22,7 @@ import { afterFirstPaint } from '../shared/ui/render-when-idle';
  */
 @Component({
   selector: 'it-dashboard-page',
-  imports: [EmptyState, IdlePart, KpiCards, MatButtonModule, MatIconModule, MatProgressBarModule, PageHeader, RouterLink, TranslocoPipe],
+  imports: [IdlePart, KpiCards, MatProgressBarModule, PageHeader, TranslocoPipe],
   templateUrl: './dashboard.page.html',
   styleUrl: './dashboard.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -72,7 +68,10 @@ export class DashboardPage {
   protected readonly parts = {
     filters: () => import('./panels/dashboard-filters').then((m) => m.DashboardFiltersBar),
     details: () => import('./panels/dashboard-details').then((m) => m.DashboardDetails),
+    /** The error and "nothing yet" states (with their buttons), only when they apply. */
+    state: () => import('./panels/dashboard-state').then((m) => m.DashboardState),
   };
+  protected readonly retry = () => this.summary.reload();
   protected readonly detailsInputs = computed(() => ({
     rows: this.summary.hasValue() ? this.summary.value().byHub : [],
     filters: this.filters(),

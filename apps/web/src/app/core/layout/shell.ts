@@ -1,8 +1,6 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
 import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { MatButtonModule } from '@angular/material/button';
-import { MatIconModule } from '@angular/material/icon';
 import { MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
@@ -19,18 +17,7 @@ import { NAV_ITEMS } from './nav-items';
 /** The signed-in frame: toolbar, side navigation (a drawer on phones) and the main landmark. */
 @Component({
   selector: 'it-shell',
-  imports: [
-    MatButtonModule,
-    MatIconModule,
-    MatSidenavModule,
-    MatToolbarModule,
-    RouterLink,
-    RouterLinkActive,
-    RouterOutlet,
-    TranslocoPipe,
-    IdlePart,
-    LookAlike,
-  ],
+  imports: [MatSidenavModule, MatToolbarModule, RouterLink, RouterLinkActive, RouterOutlet, TranslocoPipe, IdlePart, LookAlike],
   templateUrl: './shell.html',
   styleUrls: ['./shell.scss', './user-text.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
