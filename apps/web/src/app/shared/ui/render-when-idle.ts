@@ -12,9 +12,14 @@ import {
   untracked,
 } from '@angular/core';
 
-/** Calls `run` once the browser is idle (or soon, where it cannot say). */
+/**
+ * Calls `run` once the browser is idle, or after at most a second (a page that animates, a chart's
+ * layout, may leave no idle time; the first paint is long past by then), or soon where it cannot say.
+ */
 const whenIdle = (run: () => void): void => {
-  (globalThis.requestIdleCallback ?? setTimeout)(() => run());
+  const idle = globalThis.requestIdleCallback as typeof requestIdleCallback | undefined;
+  if (idle) idle(() => run(), { timeout: 1000 });
+  else setTimeout(run);
 };
 
 /** Calls `run` in a task after the next frame has painted. */
