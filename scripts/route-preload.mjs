@@ -6,8 +6,7 @@
 //   names the chunk of each lazily imported module; each page's list is those chunks and everything
 //   they import statically, less what index.html already loads. The script adds a
 //   <link rel="modulepreload"> for each when the address is that page's, so the browser fetches them
-//   all in one go rather than discovering them one import level (one round trip) at a time; once the
-//   initial JavaScript has arrived, so they do not share its bandwidth.
+//   all in one go rather than discovering them one import level (one round trip) at a time.
 // - The page's first API answers, unfiltered (see the app's early-response interceptor).
 // - The translation file of the language the visit starts in (the same rule as the app's
 //   startingLanguage: this device's choice, else the browser's, else English), handed to the app as
@@ -143,41 +142,12 @@ const source = `(function () {
       early[url] = { answer: answer, token: token, at: performance.now() };
     });
   }
-  // The page's chunks are asked for once the initial JavaScript has arrived, not beside it: on a slow
-  // line they would share its bandwidth, and the app cannot start before it has all of it (the chunks
-  // still arrive before the app asks for them, while it starts). Resource timing entries say what has
-  // arrived (buffered: also what arrived before this ran); after 5 s, or without them, at once.
-  var initial = ${JSON.stringify([...initial].filter((f) => !/^preload-/.test(f)))}.map(function (file) {
-    return new URL(file, location.origin + '/').href;
+  page.files.forEach(function (file) {
+    var link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = file.endsWith('.js') ? file : 'chunk-' + file + '.js';
+    document.head.appendChild(link);
   });
-  var added = false;
-  function addChunks() {
-    if (added) return;
-    added = true;
-    page.files.forEach(function (file) {
-      var link = document.createElement('link');
-      link.rel = 'modulepreload';
-      link.href = file.endsWith('.js') ? file : 'chunk-' + file + '.js';
-      document.head.appendChild(link);
-    });
-  }
-  function initialArrived() {
-    return initial.every(function (url) {
-      return performance.getEntriesByName(url).length > 0;
-    });
-  }
-  try {
-    var observer = new PerformanceObserver(function () {
-      if (initialArrived()) {
-        observer.disconnect();
-        addChunks();
-      }
-    });
-    observer.observe({ type: 'resource', buffered: true });
-    setTimeout(addChunks, 5000);
-  } catch (e) {
-    addChunks();
-  }
 })();
 `;
 
