@@ -9,7 +9,8 @@
 // Options: --runs N (default 3), --waterfall (the requests of each page's last load, in ms from the start),
 // --candidates (every LCP candidate of each page's last load: when, which element, its area and text),
 // --tasks (the first contentful paint and the main thread's long tasks of each page's last load),
-// --page stories|dashboard (that page only). Environment: E2E_PORT, E2E_PG_PORT, BASE_URL, CHROMIUM_PATH.
+// --profile (one more load of each page, not counted, under the CPU profiler: where the main thread's
+// time went until the LCP, by script and by function), --page stories|dashboard (that page only). Environment: E2E_PORT, E2E_PG_PORT, BASE_URL, CHROMIUM_PATH.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -25,6 +26,8 @@ const waterfall = process.argv.includes('--waterfall');
 const candidates = process.argv.includes('--candidates');
 /** `--tasks`: also print the first contentful paint and every long task (≥ 50 ms) of a page's last load. */
 const tasks = process.argv.includes('--tasks');
+/** `--profile`: one more load per page, not counted, with the CPU profiler on; prints its self time by script and function. */
+const profile = process.argv.includes('--profile');
 const pageArg = process.argv.indexOf('--page');
 const onlyPage = pageArg > 0 ? process.argv[pageArg + 1] : null;
 const port = process.env.E2E_PORT ?? '3210';
@@ -56,7 +59,7 @@ async function waitForHealth(url, ms) {
 }
 
 /** One cold load of `path` under the phone profile: LCP, its element, and the bytes that crossed the wire. */
-async function measure(browser, path, storageState, waitFor) {
+async function measure(browser, path, storageState, waitFor, profiled = false) {
   const context = await browser.newContext({
     viewport: PHONE.viewport,
     deviceScaleFactor: 2,
@@ -92,6 +95,11 @@ async function measure(browser, path, storageState, waitFor) {
     const r = requests.get(e.requestId);
     if (r) Object.assign(r, { end: e.timestamp, bytes: e.encodedDataLength });
   });
+  if (profiled) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+    await cdp.send('Profiler.start');
+  }
   await page.goto(baseURL + path, { waitUntil: 'load', timeout: 120_000 });
   await page.locator(waitFor).first().waitFor({ timeout: 120_000 });
   await page.waitForLoadState('networkidle', { timeout: 120_000 }).catch(() => undefined);
@@ -120,12 +128,36 @@ async function measure(browser, path, storageState, waitFor) {
     );
     return [`${fcp.toFixed(0).padStart(6)} ms  first contentful paint`, ...list];
   });
+  const cpu = profiled ? selfTime((await cdp.send('Profiler.stop')).profile, t0, lcp.ms) : [];
   await context.close();
   const ms = (t) => ((t - t0) * 1000).toFixed(0).padStart(6);
   const timeline = [...requests.values()].map(
     (r) => `${ms(r.start)} → ${r.end ? ms(r.end) : '     …'} ms ${String(r.bytes ?? '').padStart(7)} B  ${r.url.slice(0, 90)}`,
   );
-  return { ...lcp, bytes, timeline, longTasks };
+  return { ...lcp, bytes, timeline, longTasks, cpu };
+}
+
+/** A CPU profile's self time until `untilMs` after `t0` (CDP seconds), the top scripts and functions, as lines. */
+function selfTime(p, t0, untilMs) {
+  const nodes = new Map(p.nodes.map((n) => [n.id, n.callFrame]));
+  const byScript = new Map();
+  const byFunction = new Map();
+  let at = p.startTime;
+  p.samples.forEach((id, i) => {
+    at += p.timeDeltas[i];
+    if ((at / 1e6 - t0) * 1000 > untilMs) return;
+    const f = nodes.get(id);
+    const script = f.url ? f.url.replace(baseURL, '') : `(${f.functionName || 'program'})`;
+    const fn = `${f.functionName || '(anonymous)'} ${script}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+    byScript.set(script, (byScript.get(script) ?? 0) + p.timeDeltas[i] / 1000);
+    byFunction.set(fn, (byFunction.get(fn) ?? 0) + p.timeDeltas[i] / 1000);
+  });
+  const top = (m, n) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, v]) => `${v.toFixed(0).padStart(6)} ms  ${k.slice(0, 110)}`);
+  return [`self time until the LCP (${untilMs.toFixed(0)} ms), by script:`, ...top(byScript, 15), 'by function:', ...top(byFunction, 25)];
 }
 
 async function signedInState(browser) {
@@ -169,6 +201,7 @@ try {
     const figures = [];
     for (let i = 0; i < runs; i++) figures.push(await measure(browser, c.path, c.state, c.waitFor));
     results[c.name] = figures;
+    const profiled = profile ? (await measure(browser, c.path, c.state, c.waitFor, true)).cpu : [];
     console.log(
       `${c.name.padEnd(24)} LCP median ${(median(figures.map((f) => f.ms)) / 1000).toFixed(2)} s ` +
         `(runs: ${figures.map((f) => (f.ms / 1000).toFixed(2)).join(', ')} s; element ${figures[figures.length - 1].element}); ` +
@@ -177,10 +210,12 @@ try {
     if (waterfall) console.log(figures[figures.length - 1].timeline.join('\n'));
     if (candidates) console.log(figures[figures.length - 1].candidates.join('\n'));
     if (tasks) console.log(figures[figures.length - 1].longTasks.join('\n'));
+    if (profile) console.log(profiled.join('\n'));
     for (const f of figures) {
       delete f.timeline;
       delete f.candidates;
       delete f.longTasks;
+      delete f.cpu;
     }
   }
   await browser.close();

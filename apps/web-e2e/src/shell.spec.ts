@@ -1,5 +1,19 @@
-import { expect, test, type Locator } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { chooseLanguage, signIn } from './support/session';
+
+const SHOTS = join(__dirname, '..', '..', '..', 'tmp', 'screenshots');
+mkdirSync(SHOTS, { recursive: true });
+const LAPTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+
+/** The toolbar and what its open menu or tooltip shows (the top of the window). */
+async function shootTop(page: Page, name: string) {
+  await page.evaluate(() => document.fonts.ready);
+  const { width } = page.viewportSize() ?? LAPTOP;
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), clip: { x: 0, y: 0, width, height: 420 } });
+}
 
 const xOf = async (l: Locator) => (await l.boundingBox())?.x ?? Number.NaN;
 
@@ -57,5 +71,54 @@ test.describe('app shell', () => {
     await chooseLanguage(page, 'es');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Iniciar sesión');
     await chooseLanguage(page, 'en');
+  });
+
+  test("the toolbar's controls and the figures' explanations come after the first paint and work by keyboard and pointer", async ({
+    page,
+  }) => {
+    const user = await signIn(page, 'leadership@impact.test');
+    const en = { lang: 'en', account: `Account menu for ${user.name}`, signOut: 'Sign out', arabicChecked: 'false' } as const;
+    const ar = { lang: 'ar', account: `قائمة حساب ${user.name}`, signOut: 'تسجيل الخروج', arabicChecked: 'true' } as const;
+    for (const { words, size, device } of [
+      { words: en, size: LAPTOP, device: 'laptop' },
+      { words: ar, size: PHONE, device: 'phone' },
+      { words: en, size: PHONE, device: 'phone' },
+      { words: ar, size: LAPTOP, device: 'laptop' },
+    ]) {
+      await page.setViewportSize(size);
+      await chooseLanguage(page, words.lang);
+      const name = `${words.lang}-${device}`;
+      // The account menu, by keyboard: Enter opens it; Escape closes it and focus comes back.
+      const account = page.getByRole('button', { name: words.account });
+      await account.focus();
+      await page.keyboard.press('Enter');
+      const menu = page.getByRole('menu');
+      await expect(menu).toContainText(user.email);
+      await expect(page.getByRole('menuitem', { name: words.signOut })).toBeVisible();
+      await shootTop(page, `toolbar-account-menu-${name}`);
+      await page.keyboard.press('Escape');
+      await expect(menu).toHaveCount(0);
+      await expect(account).toBeFocused();
+      // The language menu, by pointer.
+      await page.getByRole('button', { name: /^(Language|اللغة)/ }).click();
+      await expect(page.getByRole('menuitemradio', { name: 'العربية' })).toHaveAttribute('aria-checked', words.arabicChecked);
+      await shootTop(page, `toolbar-language-menu-${name}`);
+      await page.keyboard.press('Escape');
+      await expect(menu).toHaveCount(0);
+      // A KPI's explanation: its button is described by the explanation, and reaching it by keyboard shows the tooltip.
+      const about = page.locator('[data-kpi="activeCities"] button.info');
+      await about.focus();
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Tab');
+      await expect(about).toBeFocused();
+      // Material's tooltip is hidden from assistive technology; a screen reader hears the same words as the button's description.
+      const tip = page.locator('.mat-mdc-tooltip');
+      await expect(tip).toBeVisible();
+      await expect(tip).not.toBeEmpty();
+      const describedBy = await about.getAttribute('aria-describedby');
+      await expect(page.locator(`[id="${describedBy}"]`)).toHaveText(await tip.innerText());
+      await shootTop(page, `dashboard-kpi-tooltip-${name}`);
+      await page.keyboard.press('Escape');
+    }
   });
 });

@@ -3,7 +3,10 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
 import { DashboardFilters } from '@impact/contracts';
 import { AuthService } from '../core/auth/auth.service';
-import { ALL_HUBS, DAY } from './panels/dashboard-filters';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** `?hubId=all`: every hub, said out loud (a hub manager's own hub is the default otherwise). */
+export const ALL_HUBS = 'all';
 
 /**
  * The dashboard's hub and range, read from the URL (anything malformed is left out). A hub manager

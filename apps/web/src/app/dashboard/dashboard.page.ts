@@ -1,19 +1,16 @@
-import { ChangeDetectionStrategy, Component, Signal, ViewContainerRef, computed, inject, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { MatButtonModule } from '@angular/material/button';
-import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { RouterLink } from '@angular/router';
 import { DashboardFigures } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LanguageService } from '../core/i18n/language.service';
-import { EmptyState } from '../shared/ui/empty-state';
 import { PageHeader } from '../shared/ui/page-header';
 import { DashboardQuery } from './dashboard-query';
 import { DashboardApi } from './data-access/dashboard.api';
 import { KpiCards } from './panels/kpi-cards';
 import { HubNames } from '../shared/ui/hub-name';
-import { afterFirstPaint, renderWhenIdle } from '../shared/ui/render-when-idle';
+import { IdlePart } from '../shared/ui/idle-part';
+import { afterFirstPaint } from '../shared/ui/render-when-idle';
 
 /**
  * The leadership dashboard: KPI cards (every figure a door to the list that holds it), the same
@@ -25,7 +22,7 @@ import { afterFirstPaint, renderWhenIdle } from '../shared/ui/render-when-idle';
  */
 @Component({
   selector: 'it-dashboard-page',
-  imports: [EmptyState, KpiCards, MatButtonModule, MatIconModule, MatProgressBarModule, PageHeader, RouterLink, TranslocoPipe],
+  imports: [IdlePart, KpiCards, MatProgressBarModule, PageHeader, TranslocoPipe],
   templateUrl: './dashboard.page.html',
   styleUrl: './dashboard.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -67,31 +64,24 @@ export class DashboardPage {
   });
   /** Whether the hub filter applies to this user (the placeholder's hub field). */
   protected readonly hubFilter = this.hubNames.filterApplies;
-  private readonly details = viewChild('details', { read: ViewContainerRef });
-  private readonly filtersBar = viewChild('filtersBar', { read: ViewContainerRef });
-  protected readonly filtersShown: Signal<boolean>;
-
-  constructor() {
-    this.filtersShown = renderWhenIdle(
-      this.filtersBar,
-      () => import('./panels/dashboard-filters').then((m) => m.DashboardFiltersBar),
-      () => ({ filters: this.filters() }),
-    );
-    renderWhenIdle(
-      this.details,
-      () => import('./panels/dashboard-details').then((m) => m.DashboardDetails),
-      () => ({
-        rows: this.summary.hasValue() ? this.summary.value().byHub : [],
-        filters: this.filters(),
-        months: this.trends.hasValue() ? this.trends.value().months : undefined,
-        atRisk: this.atRisk.hasValue() ? this.atRisk.value() : undefined,
-        stories: this.stories.hasValue() ? this.stories.value() : undefined,
-        storiesFailed: !!this.stories.error(),
-        cities: this.map.hasValue() ? this.map.value().cities : undefined,
-        graph: this.graph.hasValue() ? this.graph.value() : undefined,
-      }),
-    );
-  }
+  /** Rendered once the browser is idle after the figures' paint (see the template). */
+  protected readonly parts = {
+    filters: () => import('./panels/dashboard-filters').then((m) => m.DashboardFiltersBar),
+    details: () => import('./panels/dashboard-details').then((m) => m.DashboardDetails),
+    /** The error and "nothing yet" states (with their buttons), only when they apply. */
+    state: () => import('./panels/dashboard-state').then((m) => m.DashboardState),
+  };
+  protected readonly retry = () => this.summary.reload();
+  protected readonly detailsInputs = computed(() => ({
+    rows: this.summary.hasValue() ? this.summary.value().byHub : [],
+    filters: this.filters(),
+    months: this.trends.hasValue() ? this.trends.value().months : undefined,
+    atRisk: this.atRisk.hasValue() ? this.atRisk.value() : undefined,
+    stories: this.stories.hasValue() ? this.stories.value() : undefined,
+    storiesFailed: !!this.stories.error(),
+    cities: this.map.hasValue() ? this.map.value().cities : undefined,
+    graph: this.graph.hasValue() ? this.graph.value() : undefined,
+  }));
 
   protected readonly freshness = computed(() => {
     const at = this.summary.hasValue() ? this.summary.value().refreshedAt : null;

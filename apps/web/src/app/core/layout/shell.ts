@@ -1,19 +1,15 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
 import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { MatButtonModule } from '@angular/material/button';
-import { MatDividerModule } from '@angular/material/divider';
-import { MatIconModule } from '@angular/material/icon';
-import { MatListModule } from '@angular/material/list';
-import { MatMenuModule } from '@angular/material/menu';
 import { MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { filter, map } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
-import { LanguageSwitcherLookAlike, loadLanguageSwitcher } from '../i18n/language-switcher-look-alike';
+import { LanguageService } from '../i18n/language.service';
 import { IdlePart } from '../../shared/ui/idle-part';
+import { LookAlike } from '../../shared/ui/look-alike';
 import { afterFirstPaint } from '../../shared/ui/render-when-idle';
 import { isSearchShortcut } from '../../search/search-shortcut';
 import { NAV_ITEMS } from './nav-items';
@@ -21,28 +17,15 @@ import { NAV_ITEMS } from './nav-items';
 /** The signed-in frame: toolbar, side navigation (a drawer on phones) and the main landmark. */
 @Component({
   selector: 'it-shell',
-  imports: [
-    MatButtonModule,
-    MatDividerModule,
-    MatIconModule,
-    MatListModule,
-    MatMenuModule,
-    MatSidenavModule,
-    MatToolbarModule,
-    RouterLink,
-    RouterLinkActive,
-    RouterOutlet,
-    TranslocoPipe,
-    IdlePart,
-    LanguageSwitcherLookAlike,
-  ],
+  imports: [MatSidenavModule, MatToolbarModule, RouterLink, RouterLinkActive, RouterOutlet, TranslocoPipe, IdlePart, LookAlike],
   templateUrl: './shell.html',
-  styleUrl: './shell.scss',
+  styleUrls: ['./shell.scss', './user-text.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { '(document:keydown)': 'searchKeyEarly($event)' },
 })
 export class Shell {
   protected readonly auth = inject(AuthService);
+  protected readonly language = inject(LanguageService);
   private readonly router = inject(Router);
   private readonly sidenav = viewChild.required<MatSidenav>('sidenav');
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
@@ -57,14 +40,15 @@ export class Shell {
   /** The toolbar's controls rendered once the page has painted (see the template). */
   protected readonly parts = {
     search: () => import('../../search/search-box').then((m) => m.SearchBox),
-    language: loadLanguageSwitcher,
+    language: () => import('../i18n/language-switcher').then((m) => m.LanguageSwitcher),
     bell: () => import('../../notifications/notification-bell').then((m) => m.NotificationBell),
+    user: () => import('./user-menu').then((m) => m.UserMenu),
   };
 
   /** Whether the page has painted once (a phone's closed drawer renders its links then). */
   protected readonly navReady = afterFirstPaint();
 
-  private readonly searchPart = viewChild<IdlePart>('search');
+  private readonly searchPart = viewChild('search', { read: IdlePart });
   /** The search's shortcut pressed before the search box was there: it opens once rendered. */
   protected readonly searchAsked = signal(false);
 
@@ -91,9 +75,5 @@ export class Shell {
   protected skipToMain(event: Event): void {
     event.preventDefault();
     this.main().nativeElement.focus();
-  }
-
-  protected signOut(): void {
-    void this.auth.signOut();
   }
 }

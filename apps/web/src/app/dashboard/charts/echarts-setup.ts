@@ -1,5 +1,5 @@
 /**
- * The parts of ECharts the dashboard draws with, registered once. Imported lazily (by the route's
+ * The parts of ECharts the dashboard draws with, registered once. Imported lazily (by the dashboard details'
  * provideEchartsCore and by the map), so ECharts never weighs on the initial bundle.
  */
 import { BarChart, GraphChart, LineChart, ScatterChart } from 'echarts/charts';

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { provideEchartsCore } from 'ngx-echarts';
 import {
   DashboardAtRisk,
   DashboardFilters,
@@ -21,6 +22,8 @@ import { StoryPanel } from './story-panel';
 @Component({
   selector: 'it-dashboard-details',
   imports: [AtRiskPanel, GraphPanel, HubTable, MapPanel, StoryPanel, TrendsPanel],
+  // ECharts (and the parts of it the dashboard uses) load only when a chart is drawn.
+  providers: [provideEchartsCore({ echarts: () => import('../charts/echarts-setup').then((m) => m.echarts) })],
   template: `
     <it-hub-table class="page-break" [rows]="rows()" [filters]="filters()" />
     <div class="it-two-up page-break">

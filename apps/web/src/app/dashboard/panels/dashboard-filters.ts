@@ -14,11 +14,8 @@ import { fromIsoDate, toIsoDate } from '../../shared/forms/dates';
 import { LOCALE_DATE_PROVIDERS } from '../../shared/forms/locale-date-adapter';
 import { exampleDay } from '../../shared/forms/strict-date';
 import { HubNames } from '../../shared/ui/hub-name';
+import { ALL_HUBS } from '../dashboard-query';
 import { rangeProblems, rangeToApply } from './date-range';
-
-export const DAY = /^\d{4}-\d{2}-\d{2}$/;
-/** `?hubId=all`: every hub, said out loud (a hub manager's own hub is the default otherwise). */
-export const ALL_HUBS = 'all';
 
 /** The dashboard's hub and date range (in the URL), and printing. */
 @Component({

@@ -1,13 +1,12 @@
 import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
-import { MatIconModule } from '@angular/material/icon';
-import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
 import { COMMITMENT_STATUSES, DashboardFigures, DashboardFilters, KPIS, KpiId, PARTICIPANT_GROUPS, share } from '@impact/contracts';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { LanguageService } from '../../core/i18n/language.service';
 import { LocaleNumberPipe } from '../../core/i18n/locale.pipes';
+import { IdlePart } from '../../shared/ui/idle-part';
+import { LookAlike } from '../../shared/ui/look-alike';
 import { StatusChip } from '../../shared/ui/status-chip';
 import { Door, door } from './doors';
 
@@ -22,7 +21,7 @@ interface Card {
 /** The KPI cards: every figure a door to the list that holds it, every label explained in a tooltip. */
 @Component({
   selector: 'it-kpi-cards',
-  imports: [LocaleNumberPipe, MatButtonModule, MatIconModule, MatTooltipModule, NgTemplateOutlet, RouterLink, StatusChip, TranslocoPipe],
+  imports: [IdlePart, LocaleNumberPipe, LookAlike, NgTemplateOutlet, RouterLink, StatusChip, TranslocoPipe],
   templateUrl: './kpi-cards.html',
   styleUrls: ['./panel.scss', './kpi-cards.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -38,6 +37,8 @@ export class KpiCards {
   protected readonly statuses = COMMITMENT_STATUSES;
   protected readonly groups = PARTICIPANT_GROUPS;
   protected readonly door = door;
+  /** A card's "about" button with its tooltip, rendered once the figures have painted. */
+  protected readonly info = () => import('./kpi-info').then((m) => m.KpiInfo);
 
   protected kpi(id: KpiId) {
     return KPIS[id];

@@ -1,21 +1,32 @@
-import { Directive, Signal, Type, ViewContainerRef, computed, inject, input } from '@angular/core';
+import { Directive, Signal, TemplateRef, Type, ViewContainerRef, computed, inject, input } from '@angular/core';
 import { renderWhenIdle } from './render-when-idle';
 
 /**
- * `<ng-container [itIdlePart]="load" [itIdlePartInputs]="{ compact: true }" #part="itIdlePart" />`:
- * renders the component `load()` resolves to in its place once the browser is idle after the first
- * paint (see `renderWhenIdle`), so a part of the frame that is not the page's content (a toolbar's
- * menus, a search field) keeps its code and its rendering off the first paint. `part.shown()` says
- * whether it is there; the template shows a look-alike of its size until then.
+ * A part of a page or frame that comes once the browser is idle after the first paint (see
+ * `renderWhenIdle`), so its code and its rendering stay off the first paint: a toolbar's menus, a
+ * search field, a page's filters. The template's content is its placeholder, shown until then (a
+ * look-alike of its size, `<it-look-alike>`):
+ *
+ * ```html
+ * <ng-template [itIdlePart]="load" [itIdlePartInputs]="{ compact: true }">
+ *   <it-look-alike icon="translate" />
+ * </ng-template>
+ * ```
+ *
+ * `load()` resolves to the component that replaces the placeholder; `itIdlePartInputs` are set on it
+ * and kept in step. `shown()` says whether it is there.
  */
-@Directive({ selector: '[itIdlePart]', exportAs: 'itIdlePart' })
+@Directive({ selector: 'ng-template[itIdlePart]' })
 export class IdlePart {
-  readonly load = input.required<() => Promise<Type<unknown>>>({ alias: 'itIdlePart' });
-  readonly inputs = input<Record<string, unknown>>({}, { alias: 'itIdlePartInputs' });
+  /** Loads the part's component. */
+  readonly itIdlePart = input.required<() => Promise<Type<unknown>>>();
+  /** The inputs set on it. */
+  readonly itIdlePartInputs = input<Record<string, unknown>>({});
   private readonly host = inject(ViewContainerRef);
   readonly shown: Signal<boolean> = renderWhenIdle(
     computed(() => this.host),
-    () => this.load()(),
-    () => this.inputs(),
+    () => this.itIdlePart()(),
+    () => this.itIdlePartInputs(),
+    inject(TemplateRef),
   );
 }

@@ -35,8 +35,8 @@ describe('StatusChip', () => {
       cancelled: 'Cancelled',
     };
     expect(chip.textContent).toContain(words[status]);
-    expect(chip.querySelector('mat-icon')?.getAttribute('aria-hidden')).toBe('true');
-    expect(chip.querySelector('mat-icon')?.textContent?.trim()).toBeTruthy();
+    expect(chip.querySelector('.it-chip-icon')?.getAttribute('aria-hidden')).toBe('true');
+    expect(chip.querySelector('.it-chip-icon')?.textContent?.trim()).toBeTruthy();
     expect(chip.style.getPropertyValue('--it-chip-accent')).toBe(STATUS_COLOURS[status].accent);
   });
 

@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { MatIconModule } from '@angular/material/icon';
 import { CommitmentStatus, FollowUpStatus } from '@impact/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 
@@ -42,7 +41,8 @@ export const CHIP_STYLES = `
     font: var(--mat-sys-label-medium);
     white-space: nowrap;
   }
-  mat-icon {
+  mat-icon,
+  .it-chip-icon {
     font-size: 16px;
     inline-size: 16px;
     block-size: 16px;
@@ -52,8 +52,9 @@ export const CHIP_STYLES = `
 /** `<it-status-chip status="stalled" />`; `kind="followUp"` for follow-up statuses. */
 @Component({
   selector: 'it-status-chip',
-  imports: [MatIconModule, TranslocoPipe],
-  template: `<mat-icon aria-hidden="true">{{ icon() }}</mat-icon
+  imports: [TranslocoPipe],
+  // The icon as a plain span of the icon font (not <mat-icon>): chips are on first screens, and cheap this way.
+  template: `<span class="material-symbols-outlined it-chip-icon" aria-hidden="true">{{ icon() }}</span
     ><span>{{ label() | transloco }}</span>`,
   host: {
     class: 'it-status-chip',
@@ -72,7 +73,7 @@ export const CHIP_STYLES = `
         border: 1px solid var(--it-chip-accent);
         vertical-align: middle;
       }
-      mat-icon {
+      .it-chip-icon {
         color: var(--it-chip-accent);
       }
     `,

@@ -3,23 +3,25 @@ import { MatButtonModule } from '@angular/material/button';
 import { ActivatedRoute, RouterLink, RouterOutlet } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AuthService } from '../../core/auth/auth.service';
-import { LanguageSwitcherLookAlike, loadLanguageSwitcher } from '../../core/i18n/language-switcher-look-alike';
+import { LanguageService } from '../../core/i18n/language.service';
 import { IdlePart } from '../../shared/ui/idle-part';
+import { LookAlike } from '../../shared/ui/look-alike';
 
 /** The public frame: the network's name, the language switcher, the page. No navigation of the staff app. */
 @Component({
   selector: 'it-public-layout',
-  imports: [IdlePart, LanguageSwitcherLookAlike, MatButtonModule, RouterLink, RouterOutlet, TranslocoPipe],
+  imports: [IdlePart, LookAlike, MatButtonModule, RouterLink, RouterOutlet, TranslocoPipe],
   template: `
     <a class="it-skip" href="#public-main">{{ 'app.skipToContent' | transloco }}</a>
     <header class="it-public-bar">
       <a class="it-brand" routerLink="/stories">{{ 'stories.public.brand' | transloco }}</a>
       <span class="it-spacer"></span>
       <!-- The switcher's menu (and its overlay code) comes once the page has painted; a look-alike until then. -->
-      <ng-container [itIdlePart]="languageSwitcher" #switcher="itIdlePart" />
-      @if (!switcher.shown()) {
-        <it-language-switcher-look-alike />
-      }
+      <ng-template [itIdlePart]="languageSwitcher">
+        <it-look-alike icon="translate" shape="text">
+          <span>{{ 'language.names.' + language.language() | transloco }}</span>
+        </it-look-alike>
+      </ng-template>
       @if (staffLink) {
         @if (auth.signedIn()) {
           <a mat-button routerLink="/story-desk">{{ 'stories.desk.title' | transloco }}</a>
@@ -115,5 +117,6 @@ export class PublicLayout {
   protected readonly auth = inject(AuthService);
   /** Pages for people without an account (a city contact's link) set `staffLink: false`: no staff sign-in there. */
   protected readonly staffLink = inject(ActivatedRoute).snapshot.data['staffLink'] !== false;
-  protected readonly languageSwitcher = loadLanguageSwitcher;
+  protected readonly language = inject(LanguageService);
+  protected readonly languageSwitcher = () => import('../../core/i18n/language-switcher').then((m) => m.LanguageSwitcher);
 }

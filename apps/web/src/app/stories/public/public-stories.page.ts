@@ -1,14 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  Signal,
-  ViewContainerRef,
-  computed,
-  inject,
-  signal,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
@@ -31,7 +21,7 @@ import { Subject, catchError, map, of, switchMap } from 'rxjs';
 import { LanguageService } from '../../core/i18n/language.service';
 import { LocaleNumberPipe } from '../../core/i18n/locale.pipes';
 import { EmptyState } from '../../shared/ui/empty-state';
-import { renderWhenIdle } from '../../shared/ui/render-when-idle';
+import { IdlePart } from '../../shared/ui/idle-part';
 import { PublicStoriesApi } from '../data-access/public-stories.api';
 import type { PublicStoryFilterKey, PublicStoryFilterValues } from './public-story-filters';
 
@@ -47,7 +37,7 @@ const NO_FILTERS: PublicStoryFilterValues = { category: '', hubId: '', cityId: '
  */
 @Component({
   selector: 'it-public-stories-page',
-  imports: [EmptyState, LocaleNumberPipe, MatButtonModule, MatIconModule, MatProgressBarModule, RouterLink, TranslocoPipe],
+  imports: [EmptyState, IdlePart, LocaleNumberPipe, MatButtonModule, MatIconModule, MatProgressBarModule, RouterLink, TranslocoPipe],
   templateUrl: './public-stories.page.html',
   styleUrls: ['./public-stories.page.scss', './public-story-filters.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -115,8 +105,12 @@ export class PublicStoriesPage {
     return f ? { stories: f.stories, cities: f.cities.length } : null;
   });
 
-  private readonly filterBar = viewChild('filterBar', { read: ViewContainerRef });
-  protected readonly filterBarShown: Signal<boolean>;
+  /**
+   * The filter bar's form fields (Material's form field, select and input) come once the heading and the
+   * stories have painted; empty fields of their size hold its place until then.
+   */
+  protected readonly filterBar = () => import('./public-story-filters').then((m) => m.PublicStoryFilters);
+  protected readonly filterBarInputs = computed(() => ({ filters: this.filters(), hubs: this.hubs(), cities: this.cities() }));
 
   private readonly loads = new Subject<{ query: PublicStoryQuery; page: number }>();
 
@@ -142,13 +136,6 @@ export class PublicStoriesPage {
     toObservable(this.query)
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe((query) => this.loads.next({ query, page: 1 }));
-    // The filter bar's form fields (Material's form field, select and input) come once the heading and
-    // the stories have painted; empty fields of their size hold its place until then.
-    this.filterBarShown = renderWhenIdle(
-      this.filterBar,
-      () => import('./public-story-filters').then((m) => m.PublicStoryFilters),
-      () => ({ filters: this.filters(), hubs: this.hubs(), cities: this.cities() }),
-    );
   }
 
   protected loadMore(): void {
