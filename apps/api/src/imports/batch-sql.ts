@@ -18,11 +18,13 @@ export type LiveRefs = Map<string, Map<string, LiveRef>>;
  * live), with the fields a batch needs. `OFFSET 0` keeps each id one index probe whatever the
  * planner guesses of the rows this transaction wrote (an `= ANY` scan of engagements read the whole table).
  */
-const LIVE_PROBE: Partial<Record<RefTable, string>> = {
+const LIVE_PROBE: Record<RefTable, string> = {
   hubs: `NULL::uuid, NULL::text, NULL::text FROM hubs WHERE id = k.id AND archived_at IS NULL`,
   cities: `hub_id, name::text, NULL::text FROM cities WHERE id = k.id AND archived_at IS NULL`,
   partners: `NULL::uuid, name::text, NULL::text FROM partners WHERE id = k.id AND archived_at IS NULL`,
   engagements: `NULL::uuid, NULL::text, to_char(start_date, 'YYYY-MM-DD') FROM engagements WHERE id = k.id AND archived_at IS NULL`,
+  commitments: `hub_id, NULL::text, NULL::text FROM commitments WHERE id = k.id AND archived_at IS NULL`,
+  outcomes: `NULL::uuid, NULL::text, NULL::text FROM outcomes WHERE id = k.id AND archived_at IS NULL`,
   users: `NULL::uuid, NULL::text, NULL::text FROM users WHERE id = k.id AND active`,
 };
 
