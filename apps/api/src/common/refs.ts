@@ -5,8 +5,8 @@ import { ValidationFailedError } from './errors';
 /** Tables whose live (not archived) rows a request may refer to by id. */
 export type RefTable = 'hubs' | 'cities' | 'partners' | 'engagements' | 'commitments' | 'outcomes' | 'users';
 
-/** What "live" means per table: users are deactivated, records are archived. */
-const LIVE: Record<RefTable, string> = {
+/** What "live" means per table (over alias `t`): users are deactivated, records are archived. */
+export const LIVE: Record<RefTable, string> = {
   hubs: 't.archived_at IS NULL',
   cities: 't.archived_at IS NULL',
   partners: 't.archived_at IS NULL',

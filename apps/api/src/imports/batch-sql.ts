@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { RefTable } from '../common/refs';
+import { LIVE, type RefTable } from '../common/refs';
 
 // Raw SQL here: a batch's checks and writes are each one statement (`unnest` probes, data-modifying
 // CTEs over `jsonb_to_recordset`), which TypeORM's QueryBuilder cannot say.
@@ -14,18 +14,18 @@ export interface LiveRef {
 export type LiveRefs = Map<string, Map<string, LiveRef>>;
 
 /**
- * Per table: the fields after `id` of the live row of one probed id `k.id` (what the per-row path's reference checks call
- * live), with the fields a batch needs. `OFFSET 0` keeps each id one index probe whatever the
+ * Per table: the fields after `id` a batch needs, and the table as `t`; the probe keeps the row of id `k.id` if it is
+ * live by the same rule as the per-row path's reference checks (`LIVE`). `OFFSET 0` keeps each id one index probe whatever the
  * planner guesses of the rows this transaction wrote (an `= ANY` scan of engagements read the whole table).
  */
 const LIVE_PROBE: Record<RefTable, string> = {
-  hubs: `NULL::uuid, NULL::text, NULL::text FROM hubs WHERE id = k.id AND archived_at IS NULL`,
-  cities: `hub_id, name::text, NULL::text FROM cities WHERE id = k.id AND archived_at IS NULL`,
-  partners: `NULL::uuid, name::text, NULL::text FROM partners WHERE id = k.id AND archived_at IS NULL`,
-  engagements: `NULL::uuid, NULL::text, to_char(start_date, 'YYYY-MM-DD') FROM engagements WHERE id = k.id AND archived_at IS NULL`,
-  commitments: `hub_id, NULL::text, NULL::text FROM commitments WHERE id = k.id AND archived_at IS NULL`,
-  outcomes: `NULL::uuid, NULL::text, NULL::text FROM outcomes WHERE id = k.id AND archived_at IS NULL`,
-  users: `NULL::uuid, NULL::text, NULL::text FROM users WHERE id = k.id AND active`,
+  hubs: `NULL::uuid, NULL::text, NULL::text FROM hubs t`,
+  cities: `hub_id, name::text, NULL::text FROM cities t`,
+  partners: `NULL::uuid, name::text, NULL::text FROM partners t`,
+  engagements: `NULL::uuid, NULL::text, to_char(start_date, 'YYYY-MM-DD') FROM engagements t`,
+  commitments: `hub_id, NULL::text, NULL::text FROM commitments t`,
+  outcomes: `NULL::uuid, NULL::text, NULL::text FROM outcomes t`,
+  users: `NULL::uuid, NULL::text, NULL::text FROM users t`,
 };
 
 /** The live rows among the ids of each table, one statement for all tables (inside the import's transaction). */
@@ -37,7 +37,7 @@ export async function selectLive(m: EntityManager, wanted: Map<RefTable, Set<str
     .map(
       (t, i) =>
         `SELECT ${i} AS t, x.* FROM unnest($${i + 1}::uuid[]) AS k(id),
-           LATERAL (SELECT id, ${LIVE_PROBE[t]} OFFSET 0) AS x(id, "hubId", name, "startDate")`,
+           LATERAL (SELECT id, ${LIVE_PROBE[t]} WHERE t.id = k.id AND ${LIVE[t]} OFFSET 0) AS x(id, "hubId", name, "startDate")`,
     )
     .join(' UNION ALL ');
   const rows = (await m.query(
